@@ -1,0 +1,680 @@
+/* tri-document.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tri-core.h"
+#include "tri-document.h"
+#include "tri-language.h"
+#include "tri-text-source.h"
+
+/* One version of the report: its decoded text, where it came from, its
+ * language, and its paragraphs and sentences as byte spans of the text. */
+struct _TriDocument
+{
+  GObject           parent_instance;
+
+  GFile            *file;
+  char             *title;
+  char             *text;
+  gsize             length;
+  char             *encoding;
+  char             *language;
+  gboolean          language_guessed;
+  TriParagraphMode  mode;
+  GArray           *removed;     /* TriRemovedChar */
+  GArray           *paragraphs;  /* TriSpan */
+  GArray           *sentences;   /* TriSentence */
+};
+
+enum {
+  PROP_0,
+  PROP_LANGUAGE,
+  PROP_TITLE,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (TriDocument, tri_document, G_TYPE_OBJECT)
+
+static GParamSpec *properties [N_PROPS];
+
+static const char * const sample_languages[] = { "en", "ru", "uk", NULL };
+
+static void
+tri_document_finalize (GObject *object)
+{
+  TriDocument *self = (TriDocument *)object;
+
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->encoding, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->removed, g_array_unref);
+  g_clear_pointer (&self->paragraphs, g_array_unref);
+  g_clear_pointer (&self->sentences, g_array_unref);
+
+  G_OBJECT_CLASS (tri_document_parent_class)->finalize (object);
+}
+
+static void
+tri_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TriDocument *self = TRI_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tri_document_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  TriDocument *self = TRI_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      tri_document_set_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_TITLE:
+      tri_document_set_title (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tri_document_class_init (TriDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tri_document_finalize;
+  object_class->get_property = tri_document_get_property;
+  object_class->set_property = tri_document_set_property;
+
+  /**
+   * TriDocument:language:
+   *
+   * The language code of the text. Setting it segments the text again
+   * with that language's rules.
+   */
+  properties [PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * TriDocument:title:
+   *
+   * What the user calls this version: the file's name, or "Sample report".
+   */
+  properties [PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tri_document_init (TriDocument *self)
+{
+}
+
+/**
+ * tri_fold_whitespace:
+ * @text: UTF-8 text
+ * @length: its length, or -1
+ *
+ * Returns: (transfer full): @text with every run of white space (line
+ *   breaks included) folded to one space, and none at either end
+ */
+char *
+tri_fold_whitespace (const char *text,
+                     gssize      length)
+{
+  GString *out;
+  const char *end;
+  gboolean space = FALSE;
+
+  if (length < 0)
+    length = (gssize)strlen (text);
+  end = text + length;
+  out = g_string_sized_new ((gsize)length);
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (ch) && ch != 0x00A0 && ch != 0x202F)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+line_is_blank (const char *line,
+               const char *end)
+{
+  for (const char *p = line; p < end; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * tri_split_paragraphs:
+ * @text: UTF-8 text with LF line ends
+ * @length: its length in bytes
+ * @mode: what separates paragraphs
+ *
+ * Returns: (transfer full) (element-type TriSpan): the paragraphs: runs of
+ *   non-blank lines (or single lines), from the first line's start to the
+ *   last line's end
+ */
+GArray *
+tri_split_paragraphs (const char       *text,
+                      gsize             length,
+                      TriParagraphMode  mode)
+{
+  GArray *paragraphs = g_array_new (FALSE, FALSE, sizeof (TriSpan));
+  const char *end = text + length;
+  const char *line = text;
+  TriSpan current = { 0, 0 };
+  gboolean open = FALSE;
+
+  while (line < end)
+    {
+      const char *eol = memchr (line, '\n', (gsize)(end - line));
+      const char *next;
+
+      if (eol == NULL)
+        eol = end;
+      next = eol < end ? eol + 1 : end;
+
+      if (line_is_blank (line, eol))
+        {
+          if (open)
+            g_array_append_val (paragraphs, current);
+          open = FALSE;
+        }
+      else if (mode == TRI_PARAGRAPH_LINES || !open)
+        {
+          if (open)
+            g_array_append_val (paragraphs, current);
+          current.start = (gsize)(line - text);
+          current.end = (gsize)(eol - text);
+          open = TRUE;
+        }
+      else
+        current.end = (gsize)(eol - text);
+
+      line = next;
+    }
+
+  if (open)
+    g_array_append_val (paragraphs, current);
+
+  return paragraphs;
+}
+
+static void
+segment (TriDocument *self)
+{
+  TriSegmenter *segmenter = tri_segmenter_get_for_language (self->language);
+
+  g_clear_pointer (&self->sentences, g_array_unref);
+  self->sentences = tri_segmenter_split (segmenter, self->text,
+                                         (const TriSpan *)(gpointer)self->paragraphs->data,
+                                         self->paragraphs->len);
+}
+
+static TriDocument *
+document_new_take (char             *text,
+                   gsize             length,
+                   const char       *language,
+                   TriParagraphMode  mode)
+{
+  TriDocument *self = g_object_new (TRI_TYPE_DOCUMENT, NULL);
+
+  self->text = text;
+  self->length = length;
+  self->mode = mode;
+  self->encoding = g_strdup ("UTF-8");
+  self->removed = g_array_new (FALSE, FALSE, sizeof (TriRemovedChar));
+
+  if (language == NULL)
+    {
+      language = tri_language_guess (text, (gssize)length);
+      self->language_guessed = TRUE;
+    }
+  /* Text without letters (or none at all) is segmented by the root rules. */
+  self->language = g_strdup (language != NULL ? language : "und");
+
+  self->paragraphs = tri_split_paragraphs (self->text, self->length, mode);
+  segment (self);
+
+  return self;
+}
+
+/**
+ * tri_document_new:
+ * @text: UTF-8 text with LF line ends
+ * @language: (nullable): its language code, or %NULL to guess it
+ * @mode: what separates paragraphs
+ *
+ * Returns: (transfer full): a segmented document holding a copy of @text
+ */
+TriDocument *
+tri_document_new (const char       *text,
+                  const char       *language,
+                  TriParagraphMode  mode)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  return document_new_take (g_strdup (text), strlen (text), language, mode);
+}
+
+/**
+ * tri_document_load:
+ * @file: a text file
+ * @encoding: (nullable): its encoding, or %NULL to detect it
+ * @language: (nullable): its language, or %NULL to guess it
+ * @mode: what separates paragraphs
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError (%TRI_IO_ERROR)
+ *
+ * Reads, decodes and segments a report. Blocking.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+TriDocument *
+tri_document_load (GFile             *file,
+                   const char        *encoding,
+                   const char        *language,
+                   TriParagraphMode   mode,
+                   GCancellable      *cancellable,
+                   GError           **error)
+{
+  g_autoptr(TriDecodedText) decoded = NULL;
+  TriDocument *self;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  decoded = tri_text_source_load_file (file, encoding, cancellable, error);
+  if (decoded == NULL)
+    return NULL;
+
+  self = document_new_take (g_steal_pointer (&decoded->text), decoded->length, language, mode);
+  self->file = g_object_ref (file);
+  self->title = g_file_get_basename (file);
+  g_free (self->encoding);
+  self->encoding = g_steal_pointer (&decoded->encoding);
+  g_array_unref (self->removed);
+  self->removed = g_steal_pointer (&decoded->removed);
+
+  return self;
+}
+
+typedef struct
+{
+  GFile            *file;
+  char             *encoding;
+  char             *language;
+  TriParagraphMode  mode;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->encoding);
+  g_free (data->language);
+  g_free (data);
+}
+
+static void
+load_worker (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  TriDocument *document;
+
+  document = tri_document_load (data->file, data->encoding, data->language, data->mode,
+                                cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * tri_document_load_async:
+ * @file: a text file
+ * @encoding: (nullable): its encoding, or %NULL to detect it
+ * @language: (nullable): its language, or %NULL to guess it
+ * @mode: what separates paragraphs
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: data for @callback
+ *
+ * Reads, decodes and segments a report in a worker thread.
+ */
+void
+tri_document_load_async (GFile               *file,
+                         const char          *encoding,
+                         const char          *language,
+                         TriParagraphMode     mode,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->encoding = g_strdup (encoding);
+  data->language = g_strdup (language);
+  data->mode = mode;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tri_document_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  g_task_run_in_thread (task, load_worker);
+}
+
+/**
+ * tri_document_load_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+TriDocument *
+tri_document_load_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tri_document_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * tri_document_get_sample_languages:
+ *
+ * Returns: (transfer none): the languages of the bundled sample report
+ */
+const char * const *
+tri_document_get_sample_languages (void)
+{
+  return sample_languages;
+}
+
+/**
+ * tri_document_new_sample:
+ * @language: one of tri_document_get_sample_languages()
+ *
+ * The bundled sample report in @language.
+ *
+ * Returns: (transfer full): the document
+ */
+TriDocument *
+tri_document_new_sample (const char *language)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  TriDocument *self;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (g_strv_contains (sample_languages, language), NULL);
+
+  tri_core_init ();
+
+  path = g_strdup_printf (RESOURCE_BASE "/sample/sample-%s.txt", language);
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  /* The sample is compiled in: missing, it is a build error. */
+  if (bytes == NULL)
+    g_error ("The sample report is missing: %s", error->message);
+
+  data = g_bytes_get_data (bytes, &length);
+  self = document_new_take (g_strndup (data, length), length, language, TRI_PARAGRAPH_BLANK_LINES);
+  self->title = g_strdup (_("Sample report"));
+
+  return self;
+}
+
+/**
+ * tri_document_get_file:
+ * @self: a #TriDocument
+ *
+ * Returns: (transfer none) (nullable): the file the text came from
+ */
+GFile *
+tri_document_get_file (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+const char *
+tri_document_get_title (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+
+  return self->title != NULL ? self->title : "";
+}
+
+void
+tri_document_set_title (TriDocument *self,
+                        const char  *title)
+{
+  g_return_if_fail (TRI_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TITLE]);
+}
+
+const char *
+tri_document_get_text (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+
+  return self->text;
+}
+
+gsize
+tri_document_get_length (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), 0);
+
+  return self->length;
+}
+
+/**
+ * tri_document_get_encoding:
+ * @self: a #TriDocument
+ *
+ * Returns: the encoding the text was read in
+ */
+const char *
+tri_document_get_encoding (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+
+  return self->encoding;
+}
+
+const char *
+tri_document_get_language (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+
+  return self->language;
+}
+
+/**
+ * tri_document_get_language_guessed:
+ * @self: a #TriDocument
+ *
+ * Returns: whether the language was guessed from the text, not given
+ */
+gboolean
+tri_document_get_language_guessed (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+
+  return self->language_guessed;
+}
+
+/**
+ * tri_document_set_language:
+ * @self: a #TriDocument
+ * @language: a language code
+ *
+ * Sets the language and segments the text again by its rules.
+ */
+void
+tri_document_set_language (TriDocument *self,
+                           const char  *language)
+{
+  g_return_if_fail (TRI_IS_DOCUMENT (self));
+  g_return_if_fail (language != NULL);
+
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+  self->language_guessed = FALSE;
+  segment (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LANGUAGE]);
+}
+
+TriParagraphMode
+tri_document_get_paragraph_mode (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), TRI_PARAGRAPH_BLANK_LINES);
+
+  return self->mode;
+}
+
+guint
+tri_document_get_n_paragraphs (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), 0);
+
+  return self->paragraphs->len;
+}
+
+const TriSpan *
+tri_document_get_paragraph (TriDocument *self,
+                            guint        index)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->paragraphs->len, NULL);
+
+  return &g_array_index (self->paragraphs, TriSpan, index);
+}
+
+guint
+tri_document_get_n_sentences (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), 0);
+
+  return self->sentences->len;
+}
+
+const TriSentence *
+tri_document_get_sentence (TriDocument *self,
+                           guint        index)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->sentences->len, NULL);
+
+  return &g_array_index (self->sentences, TriSentence, index);
+}
+
+/**
+ * tri_document_dup_sentence_text:
+ * @self: a #TriDocument
+ * @index: a sentence index
+ *
+ * Returns: (transfer full): the sentence with its white space folded
+ */
+char *
+tri_document_dup_sentence_text (TriDocument *self,
+                                guint        index)
+{
+  const TriSentence *sentence = tri_document_get_sentence (self, index);
+
+  g_return_val_if_fail (sentence != NULL, NULL);
+
+  return tri_fold_whitespace (self->text + sentence->start, (gssize)(sentence->end - sentence->start));
+}
+
+/**
+ * tri_document_get_removed_chars:
+ * @self: a #TriDocument
+ *
+ * Returns: (transfer none) (element-type TriRemovedChar): the zero-width
+ *   characters removed on import, with where they stood
+ */
+const GArray *
+tri_document_get_removed_chars (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+
+  return self->removed;
+}

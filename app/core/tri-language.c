@@ -1,0 +1,233 @@
+/* tri-language.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-language"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+
+#include "tri-language.h"
+
+/**
+ * tri_language_guess:
+ * @text: UTF-8 text
+ * @length: its length in bytes, or -1 if nul-terminated
+ *
+ * Guesses the language of a report from its letters: Cyrillic text is
+ * Ukrainian when it has і ї є ґ and none of ы э ъ ё, Russian otherwise;
+ * Latin text is taken for English. Looks at the first 64 KiB.
+ *
+ * Returns: (nullable): "en", "ru", "uk", or %NULL when @text has no
+ *   letters of these scripts
+ */
+const char *
+tri_language_guess (const char *text,
+                    gssize      length)
+{
+  const char *end;
+  guint latin = 0, cyrillic = 0, ru = 0, uk = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (length < 0)
+    length = (gssize)strlen (text);
+  length = MIN (length, 64 * 1024);
+  end = text + length;
+
+  for (const char *p = text; p < end && *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+      if (ch == (gunichar)-1 || ch == (gunichar)-2)
+        break;
+
+      if (ch < 0x80)
+        {
+          if (g_ascii_isalpha (ch))
+            latin++;
+          continue;
+        }
+
+      switch (g_unichar_tolower (ch))
+        {
+        case 0x044B: case 0x044D: case 0x044A: case 0x0451:  /* ы э ъ ё */
+          ru++;
+          break;
+        case 0x0456: case 0x0457: case 0x0454: case 0x0491:  /* і ї є ґ */
+          uk++;
+          break;
+        default:
+          break;
+        }
+
+      if (ch >= 0x0400 && ch <= 0x04FF)
+        cyrillic++;
+      else if (g_unichar_get_script (ch) == G_UNICODE_SCRIPT_LATIN)
+        latin++;
+    }
+
+  if (cyrillic == 0 && latin == 0)
+    return NULL;
+
+  if (cyrillic >= latin)
+    return uk > ru ? "uk" : "ru";
+
+  return "en";
+}
+
+/**
+ * tri_language_get_base:
+ * @language: a language code such as "en", "en-US" or "uk_UA"
+ *
+ * Returns: (transfer full): its primary language subtag in lower case ("en")
+ */
+char *
+tri_language_get_base (const char *language)
+{
+  gsize n = strcspn (language, "-_@.");
+
+  return g_ascii_strdown (language, (gssize)n);
+}
+
+/**
+ * tri_language_is_valid:
+ * @language: a string
+ *
+ * Returns: whether @language is a language code ICU knows ("en", "uk-UA")
+ */
+gboolean
+tri_language_is_valid (const char *language)
+{
+  g_autofree char *base = NULL;
+  char canonical[ULOC_FULLNAME_CAPACITY];
+  UErrorCode status = U_ZERO_ERROR;
+  const char * const *isos;
+
+  if (language == NULL || language[0] == '\0')
+    return FALSE;
+
+  base = tri_language_get_base (language);
+  if (strlen (base) < 2 || strlen (base) > 3)
+    return FALSE;
+  for (const char *p = base; *p; p++)
+    if (!g_ascii_isalpha (*p))
+      return FALSE;
+
+  uloc_canonicalize (base, canonical, sizeof canonical, &status);
+  if (U_FAILURE (status))
+    return FALSE;
+
+  for (isos = (const char * const *)uloc_getISOLanguages (); *isos; isos++)
+    if (g_str_equal (*isos, canonical))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The locale the UI is shown in, as ICU wants it ("ru_RU"). */
+static const char *
+ui_locale (void)
+{
+  static char *locale;
+
+  if (g_once_init_enter (&locale))
+    {
+      const char * const *names = g_get_language_names ();
+      char *chosen = g_strdup ("en");
+
+      for (guint i = 0; names[i]; i++)
+        {
+          if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
+            continue;
+          g_free (chosen);
+          chosen = g_strndup (names[i], strcspn (names[i], ".@"));
+          break;
+        }
+
+      g_once_init_leave (&locale, chosen);
+    }
+
+  return locale;
+}
+
+/**
+ * tri_language_dup_display_name:
+ * @language: a language code
+ *
+ * The name of @language in the language of the user interface, from ICU,
+ * with a capital first letter as it stands in a column title: "English",
+ * "Русский", "Українська" in their own UIs; "Russian" in an English one.
+ *
+ * Returns: (transfer full): the name; @language itself when ICU has none
+ */
+char *
+tri_language_dup_display_name (const char *language)
+{
+  UChar name[128];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t len;
+  g_autofree char *icu_code = NULL;
+  char *utf8;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  icu_code = g_strdelimit (g_strdup (language), "-", '_');
+  len = uloc_getDisplayName (icu_code, ui_locale (), name, G_N_ELEMENTS (name), &status);
+  if (U_FAILURE (status) || len <= 0)
+    return g_strdup (language);
+
+  utf8 = g_malloc (4 * (gsize)len + 1);
+  status = U_ZERO_ERROR;
+  u_strToUTF8 (utf8, 4 * len + 1, NULL, name, len, &status);
+  if (U_FAILURE (status))
+    {
+      g_free (utf8);
+      return g_strdup (language);
+    }
+
+  /* ICU gives back the code for languages it has no name for. */
+  if (g_ascii_strcasecmp (utf8, icu_code) == 0)
+    {
+      g_free (utf8);
+      return g_strdup (language);
+    }
+
+  /* ICU writes "русский", "українська": lower case, as in running text. */
+  {
+    gunichar first = g_utf8_get_char (utf8);
+    char buf[8];
+    int n = g_unichar_to_utf8 (g_unichar_totitle (first), buf);
+    char *rest = g_utf8_next_char (utf8);
+    char *titled = g_strdup_printf ("%.*s%s", n, buf, rest);
+
+    g_free (utf8);
+    return titled;
+  }
+}
+
+/**
+ * tri_language_get_common:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the languages offered
+ *   first when choosing the language of a text
+ */
+const char * const *
+tri_language_get_common (void)
+{
+  static const char * const common[] = {
+    "en", "ru", "uk", "be", "bg", "cs", "de", "es", "fr", "it", "kk", "pl", "pt", "ro", "sk", "sr",
+    NULL,
+  };
+
+  return common;
+}

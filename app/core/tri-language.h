@@ -1,0 +1,21 @@
+/* tri-language.h
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char  *tri_language_guess            (const char *text,
+                                            gssize      length);
+char        *tri_language_get_base         (const char *language);
+gboolean     tri_language_is_valid         (const char *language);
+char        *tri_language_dup_display_name (const char *language);
+const char * const *tri_language_get_common (void);
+
+G_END_DECLS

@@ -1,0 +1,830 @@
+/* tri-segmenter.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-segmenter"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+#include "tri-core.h"
+#include "tri-language.h"
+#include "tri-segmenter.h"
+
+/* Sentence segmentation is ICU's sentence break iterator followed by our own
+ * pass over its boundaries. ICU 72's abbreviation suppression does nothing
+ * for Ukrainian, knows 18 Russian abbreviations, never suppresses entries with
+ * an inner period (U.S., т. е.) and matches by suffix, so "гул." counts as
+ * "ул." (research/limits.md §1). The pass below works on whole tokens:
+ *
+ *  - a boundary after a known abbreviation ("Mr.", "т. е.", "ст.") is removed;
+ *  - after an abbreviation that often ends a sentence ("г." after a year,
+ *    "млрд долл."), after initials ("В. В. Путин", "J. R. R.") and dotted
+ *    acronyms ("U.S."), it is removed unless the next word is one that
+ *    typically starts a sentence ("The", "Однако", "Потім");
+ *  - a boundary after "?" or "!" is removed when the text goes on in lower
+ *    case («Когда?» — спросил он; "Why?" he asked);
+ *  - a boundary is added after "…" (U+2026, which ICU does not treat as a
+ *    terminator) when a capital follows.
+ *
+ * The lists are data: resources/abbreviations/<lang>.txt, extended by the
+ * user's file of the same name in ~/.config/triptych/abbreviations/. */
+
+typedef enum
+{
+  RULE_ABBREVIATION = 1,  /* never ends a sentence */
+  RULE_AMBIGUOUS,         /* may end a sentence */
+  RULE_STARTER,           /* a word that typically starts a sentence */
+} RuleKind;
+
+struct _TriSegmenter
+{
+  GObject     parent_instance;
+
+  char       *language;
+  char       *icu_locale;
+  /* casefolded abbreviation ("т. е.") or starter word → RuleKind */
+  GHashTable *abbreviations;
+  GHashTable *starters;
+  guint       max_tokens;
+};
+
+G_DEFINE_FINAL_TYPE (TriSegmenter, tri_segmenter, G_TYPE_OBJECT)
+
+static void
+tri_segmenter_finalize (GObject *object)
+{
+  TriSegmenter *self = (TriSegmenter *)object;
+
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->icu_locale, g_free);
+  g_clear_pointer (&self->abbreviations, g_hash_table_unref);
+  g_clear_pointer (&self->starters, g_hash_table_unref);
+
+  G_OBJECT_CLASS (tri_segmenter_parent_class)->finalize (object);
+}
+
+static void
+tri_segmenter_class_init (TriSegmenterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tri_segmenter_finalize;
+}
+
+static void
+tri_segmenter_init (TriSegmenter *self)
+{
+  self->abbreviations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->starters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->max_tokens = 1;
+}
+
+/* "т.  е." → "т. е.", casefolded, so that lookups ignore case and spacing. */
+static char *
+fold_key (const char *text,
+          gssize      length)
+{
+  g_autofree char *folded = g_utf8_casefold (text, length);
+  GString *key = g_string_sized_new (strlen (folded));
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (ch))
+        {
+          space = key->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (key, ' ');
+      space = FALSE;
+      g_string_append_unichar (key, ch);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static guint
+count_tokens (const char *key)
+{
+  guint n = 1;
+
+  for (const char *p = key; *p; p++)
+    if (*p == ' ')
+      n++;
+
+  return n;
+}
+
+/* The rule files are plain text: "[abbreviations]", "[ambiguous]" and
+ * "[starters]" sections, one entry a line, "#" starting a comment. */
+static void
+add_rules (TriSegmenter *self,
+           const char   *rules)
+{
+  g_auto(GStrv) lines = g_strsplit (rules, "\n", -1);
+  RuleKind kind = RULE_ABBREVIATION;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+      char *hash;
+
+      if ((hash = strchr (line, '#')) != NULL)
+        {
+          *hash = '\0';
+          g_strstrip (line);
+        }
+
+      if (line[0] == '\0' || !g_utf8_validate (line, -1, NULL))
+        continue;
+
+      if (g_str_equal (line, "[abbreviations]"))
+        kind = RULE_ABBREVIATION;
+      else if (g_str_equal (line, "[ambiguous]"))
+        kind = RULE_AMBIGUOUS;
+      else if (g_str_equal (line, "[starters]"))
+        kind = RULE_STARTER;
+      else if (line[0] == '[')
+        g_debug ("Unknown section %s in the %s segmentation rules", line, self->language);
+      else if (kind == RULE_STARTER)
+        g_hash_table_replace (self->starters, fold_key (line, -1), GUINT_TO_POINTER (kind));
+      else
+        {
+          char *key = fold_key (line, -1);
+
+          self->max_tokens = MAX (self->max_tokens, count_tokens (key));
+          g_hash_table_replace (self->abbreviations, key, GUINT_TO_POINTER (kind));
+        }
+    }
+}
+
+/**
+ * tri_segmenter_user_rules_path:
+ * @language: a language code
+ *
+ * Returns: (transfer full): the file in which the user adds abbreviations
+ *   for @language: `$XDG_CONFIG_HOME/triptych/abbreviations/LANG.txt`
+ */
+char *
+tri_segmenter_user_rules_path (const char *language)
+{
+  g_autofree char *base = tri_language_get_base (language);
+  g_autofree char *file = g_strdup_printf ("%s.txt", base);
+
+  return g_build_filename (g_get_user_config_dir (), "triptych", "abbreviations", file, NULL);
+}
+
+static TriSegmenter *
+segmenter_new (const char *language)
+{
+  TriSegmenter *self = g_object_new (TRI_TYPE_SEGMENTER, NULL);
+  g_autofree char *base = tri_language_get_base (language);
+
+  self->language = g_strdup (language);
+  self->icu_locale = g_strdup (base);
+
+  return self;
+}
+
+/**
+ * tri_segmenter_new_with_rules:
+ * @language: a language code such as "en", "ru" or "uk"
+ * @rules: the rules, in the format of resources/abbreviations/LANG.txt
+ *
+ * A segmenter with exactly @rules, and neither the built-in nor the user's.
+ *
+ * Returns: (transfer full): a new #TriSegmenter
+ */
+TriSegmenter *
+tri_segmenter_new_with_rules (const char *language,
+                              const char *rules)
+{
+  TriSegmenter *self;
+
+  g_return_val_if_fail (language != NULL, NULL);
+  g_return_val_if_fail (rules != NULL, NULL);
+
+  self = segmenter_new (language);
+  add_rules (self, rules);
+
+  return self;
+}
+
+/**
+ * tri_segmenter_new:
+ * @language: a language code such as "en", "ru" or "uk"
+ *
+ * A segmenter with the built-in rules for @language (if Triptych has any)
+ * and the user's additions.
+ *
+ * Returns: (transfer full): a new #TriSegmenter
+ */
+TriSegmenter *
+tri_segmenter_new (const char *language)
+{
+  TriSegmenter *self;
+  g_autofree char *base = NULL;
+  g_autofree char *resource = NULL;
+  g_autofree char *user_path = NULL;
+  g_autofree char *user_rules = NULL;
+  g_autoptr(GBytes) builtin = NULL;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  tri_core_init ();
+
+  self = segmenter_new (language);
+  base = tri_language_get_base (language);
+
+  resource = g_strdup_printf (RESOURCE_BASE "/abbreviations/%s.txt", base);
+  builtin = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (builtin != NULL)
+    add_rules (self, g_bytes_get_data (builtin, NULL));
+
+  user_path = tri_segmenter_user_rules_path (language);
+  if (g_file_get_contents (user_path, &user_rules, NULL, NULL))
+    add_rules (self, user_rules);
+
+  return self;
+}
+
+G_LOCK_DEFINE_STATIC (segmenters);
+static GHashTable *segmenters;
+
+/**
+ * tri_segmenter_get_for_language:
+ * @language: a language code
+ *
+ * The shared segmenter for @language, made on first use. Safe to call from
+ * any thread: a segmenter never changes once made.
+ *
+ * Returns: (transfer none): a #TriSegmenter
+ */
+TriSegmenter *
+tri_segmenter_get_for_language (const char *language)
+{
+  TriSegmenter *self;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  G_LOCK (segmenters);
+  if (segmenters == NULL)
+    segmenters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self = g_hash_table_lookup (segmenters, language);
+  if (self == NULL)
+    {
+      self = tri_segmenter_new (language);
+      g_hash_table_insert (segmenters, g_strdup (language), self);
+    }
+  G_UNLOCK (segmenters);
+
+  return self;
+}
+
+const char *
+tri_segmenter_get_language (TriSegmenter *self)
+{
+  g_return_val_if_fail (TRI_IS_SEGMENTER (self), NULL);
+
+  return self->language;
+}
+
+/**
+ * tri_segmenter_get_n_rules:
+ * @self: a #TriSegmenter
+ *
+ * Returns: how many abbreviations and sentence starters it knows
+ */
+guint
+tri_segmenter_get_n_rules (TriSegmenter *self)
+{
+  g_return_val_if_fail (TRI_IS_SEGMENTER (self), 0);
+
+  return g_hash_table_size (self->abbreviations) + g_hash_table_size (self->starters);
+}
+
+/* Helpers on the UTF-16 text of one paragraph. */
+
+static gboolean
+is_space (UChar32 c)
+{
+  return u_isUWhiteSpace (c);
+}
+
+static gboolean
+is_opening (UChar32 c)
+{
+  int8_t type = u_charType (c);
+
+  return type == U_START_PUNCTUATION || type == U_INITIAL_PUNCTUATION ||
+         c == '"' || c == '\'' || c == 0x201E || c == 0x201A;
+}
+
+static gboolean
+is_closing (UChar32 c)
+{
+  int8_t type = u_charType (c);
+
+  return type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION ||
+         c == '"' || c == '\'' || c == 0x201C || c == 0x2018;
+}
+
+static gboolean
+is_dash (UChar32 c)
+{
+  return c == '-' || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2212;
+}
+
+static int32_t
+skip_space_back (const UChar *s,
+                 int32_t      pos)
+{
+  while (pos > 0)
+    {
+      int32_t prev = pos;
+      UChar32 c;
+
+      U16_PREV (s, 0, prev, c);
+      if (!is_space (c))
+        break;
+      pos = prev;
+    }
+  return pos;
+}
+
+static int32_t
+skip_space_forward (const UChar *s,
+                    int32_t      len,
+                    int32_t      pos)
+{
+  while (pos < len)
+    {
+      int32_t next = pos;
+      UChar32 c;
+
+      U16_NEXT (s, next, len, c);
+      if (!is_space (c))
+        break;
+      pos = next;
+    }
+  return pos;
+}
+
+/* The token (a run of non-space characters) that ends at @end; its start is
+ * returned in @start, after any opening brackets and quotes. */
+static void
+token_before (const UChar *s,
+              int32_t      end,
+              int32_t     *start)
+{
+  int32_t pos = end;
+
+  while (pos > 0)
+    {
+      int32_t prev = pos;
+      UChar32 c;
+
+      U16_PREV (s, 0, prev, c);
+      if (is_space (c))
+        break;
+      pos = prev;
+    }
+
+  while (pos < end)
+    {
+      int32_t next = pos;
+      UChar32 c;
+
+      U16_NEXT (s, next, end, c);
+      if (!is_opening (c))
+        break;
+      pos = next;
+    }
+
+  *start = pos;
+}
+
+static char *
+utf16_to_utf8 (const UChar *s,
+               int32_t      len)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = 0;
+  char *out;
+
+  u_strToUTF8 (NULL, 0, &n, s, len, &status);
+  out = g_malloc ((gsize)n + 1);
+  status = U_ZERO_ERROR;
+  u_strToUTF8 (out, n + 1, NULL, s, len, &status);
+  out[n] = '\0';
+  return out;
+}
+
+/* "J." "В." "U.S." "J.R.R.": capitals each followed by a period. */
+static gboolean
+is_initials (const UChar *s,
+             int32_t      start,
+             int32_t      end)
+{
+  int32_t pos = start;
+  guint letters = 0;
+
+  while (pos < end)
+    {
+      UChar32 c;
+
+      U16_NEXT (s, pos, end, c);
+      if (!u_isupper (c) && !u_istitle (c))
+        return FALSE;
+      letters++;
+      if (pos >= end || s[pos] != '.')
+        return FALSE;
+      pos++;
+    }
+
+  return letters > 0;
+}
+
+typedef struct
+{
+  int32_t start;     /* first character of the next word, after opening marks */
+  int32_t end;       /* its end (letters, digits and inner periods) */
+  UChar32 first;     /* first character after spaces, or 0 at the end */
+} NextWord;
+
+static NextWord
+next_word (const UChar *s,
+           int32_t      len,
+           int32_t      pos)
+{
+  NextWord w = { 0, 0, 0 };
+  int32_t p = skip_space_forward (s, len, pos);
+
+  if (p < len)
+    {
+      int32_t q = p;
+      U16_NEXT (s, q, len, w.first);
+    }
+
+  while (p < len)
+    {
+      int32_t q = p;
+      UChar32 c;
+
+      U16_NEXT (s, q, len, c);
+      if (!is_opening (c))
+        break;
+      p = q;
+    }
+
+  w.start = w.end = p;
+  while (w.end < len)
+    {
+      int32_t q = w.end;
+      UChar32 c;
+
+      U16_NEXT (s, q, len, c);
+      if (!u_isalnum (c) && c != '.' && c != '\'' && c != 0x2019 && c != 0x02BC)
+        break;
+      w.end = q;
+    }
+  /* A trailing period belongs to the sentence, not to the word. */
+  while (w.end > w.start && s[w.end - 1] == '.' &&
+         !is_initials (s, w.start, w.end))
+    w.end--;
+
+  return w;
+}
+
+static gboolean
+next_is_starter (TriSegmenter   *self,
+                 const UChar    *s,
+                 const NextWord *w)
+{
+  g_autofree char *word = NULL;
+  g_autofree char *key = NULL;
+
+  if (w->end <= w->start)
+    return FALSE;
+
+  word = utf16_to_utf8 (s + w->start, w->end - w->start);
+  key = fold_key (word, -1);
+
+  return g_hash_table_contains (self->starters, key);
+}
+
+static gboolean
+starts_upper (const UChar    *s,
+              int32_t         len,
+              const NextWord *w)
+{
+  UChar32 c;
+  int32_t p = w->start;
+
+  if (p >= len)
+    return FALSE;
+  U16_NEXT (s, p, len, c);
+  return u_isupper (c) || u_istitle (c);
+}
+
+/* Whether the ICU boundary at @pos (the start of the next sentence) must go. */
+static gboolean
+suppress_boundary (TriSegmenter *self,
+                   const UChar  *s,
+                   int32_t       len,
+                   int32_t       pos)
+{
+  int32_t end = skip_space_back (s, pos);
+  int32_t p = end;
+  UChar32 last;
+  NextWord next = next_word (s, len, pos);
+
+  if (end == 0 || next.first == 0)
+    return FALSE;
+
+  /* Skip closing quotes and brackets to the terminator. */
+  while (p > 0)
+    {
+      int32_t prev = p;
+      U16_PREV (s, 0, prev, last);
+      if (!is_closing (last))
+        break;
+      p = prev;
+    }
+  if (p == 0)
+    return FALSE;
+  {
+    int32_t prev = p;
+    U16_PREV (s, 0, prev, last);
+  }
+
+  if (last == '?' || last == '!')
+    {
+      UChar32 c = next.first;
+      int32_t q = skip_space_forward (s, len, pos);
+
+      /* «Когда?» — спросил он. / "Why?" he asked. / "Stop!", she said. */
+      if (is_dash (c))
+        {
+          U16_NEXT (s, q, len, c);  /* the dash itself */
+          q = skip_space_forward (s, len, q);
+          if (q < len)
+            U16_NEXT (s, q, len, c);
+        }
+      return u_islower (c) || c == ',' || c == ';';
+    }
+
+  if (last != '.' || p != end)
+    return FALSE;
+
+  /* The token ending in the period, and up to two before it, for
+   * abbreviations written in several tokens: "т. е.", "до н. э.". */
+  {
+    int32_t starts[3];
+    guint n = 0;
+    int32_t tok_end = end;
+    gboolean ambiguous = FALSE, matched = FALSE;
+
+    while (n < MIN (self->max_tokens, 3) && tok_end > 0)
+      {
+        token_before (s, tok_end, &starts[n]);
+        if (starts[n] >= tok_end)
+          break;
+        n++;
+        tok_end = skip_space_back (s, starts[n - 1]);
+        /* Only tokens directly separated by spaces make one abbreviation. */
+        if (tok_end == starts[n - 1])
+          break;
+      }
+
+    for (guint i = n; i > 0 && !matched; i--)
+      {
+        g_autofree char *token = utf16_to_utf8 (s + starts[i - 1], end - starts[i - 1]);
+        g_autofree char *key = fold_key (token, -1);
+        RuleKind kind = GPOINTER_TO_UINT (g_hash_table_lookup (self->abbreviations, key));
+
+        if (kind != 0)
+          {
+            matched = TRUE;
+            ambiguous = kind == RULE_AMBIGUOUS;
+          }
+      }
+
+    if (!matched && n > 0 && is_initials (s, starts[0], end))
+      {
+        /* A capital then a period before a capitalised word: an initial,
+         * unless that word begins a new sentence ("Plan B. The talks…"). */
+        if (!starts_upper (s, len, &next) && !u_isdigit (next.first))
+          return FALSE;
+        matched = TRUE;
+        ambiguous = TRUE;
+        /* "В. В. Путин": the next token is an initial too. */
+        if (is_initials (s, next.start, MIN (next.end + 1, len)) ||
+            (next.end < len && s[next.end] == '.' && next.end - next.start == 1))
+          ambiguous = FALSE;
+      }
+
+    if (!matched)
+      return FALSE;
+
+    return !ambiguous || !next_is_starter (self, s, &next);
+  }
+}
+
+/* After "…" (optionally closed by quotes) and spaces, a capital starts a new
+ * sentence; ICU does not know U+2026 as a terminator. */
+static gboolean
+ellipsis_boundary (const UChar *s,
+                   int32_t      len,
+                   int32_t      pos)
+{
+  int32_t end = skip_space_back (s, pos);
+  int32_t p = end;
+  UChar32 c = 0;
+  NextWord next;
+
+  if (end == pos || end == 0)
+    return FALSE;
+
+  while (p > 0)
+    {
+      int32_t prev = p;
+      U16_PREV (s, 0, prev, c);
+      if (!is_closing (c))
+        break;
+      p = prev;
+    }
+  if (c != 0x2026)
+    return FALSE;
+
+  /* A leading "… and then" is not the end of anything. */
+  {
+    int32_t before = p - 1;
+    if (before == 0 || (before > 0 && is_space (s[before - 1])))
+      return FALSE;
+  }
+
+  next = next_word (s, len, pos);
+  return next.first != 0 && starts_upper (s, len, &next);
+}
+
+static int
+compare_int32 (gconstpointer a,
+               gconstpointer b)
+{
+  int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+split_paragraph (TriSegmenter *self,
+                 const char   *text,
+                 TriSpan       span,
+                 guint         paragraph,
+                 GArray       *sentences)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree UChar *s = NULL;
+  g_autofree gsize *offsets = NULL;
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  UBreakIterator *bi;
+  int32_t len = 0, b;
+  const char *p;
+  int32_t i;
+
+  /* UTF-16 for ICU, with the UTF-8 offset of every UTF-16 unit. */
+  s = g_new (UChar, span.end - span.start + 1);
+  offsets = g_new (gsize, span.end - span.start + 2);
+  for (p = text + span.start; p < text + span.end; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      /* A line break inside a paragraph is hard wrapping, not a boundary. */
+      if (ch == '\n')
+        ch = ' ';
+
+      offsets[len] = (gsize)(p - text);
+      if (ch > 0xFFFF)
+        {
+          s[len++] = U16_LEAD (ch);
+          offsets[len] = (gsize)(p - text);
+          s[len++] = U16_TRAIL (ch);
+        }
+      else
+        s[len++] = (UChar)ch;
+    }
+  offsets[len] = span.end;
+
+  bi = ubrk_open (UBRK_SENTENCE, self->icu_locale, s, len, &status);
+  if (U_FAILURE (status))
+    {
+      g_warning ("ICU has no sentence break iterator for %s: %s",
+                 self->icu_locale, u_errorName (status));
+      return;
+    }
+
+  for (b = ubrk_following (bi, 0); b != UBRK_DONE && b < len; b = ubrk_next (bi))
+    if (!suppress_boundary (self, s, len, b))
+      g_array_append_val (breaks, b);
+
+  for (i = 0; i < len; i++)
+    if (s[i] == 0x2026)
+      {
+        int32_t q = i + 1;
+
+        while (q < len && is_closing (s[q]))
+          q++;
+        if (q < len && is_space (s[q]))
+          {
+            q = skip_space_forward (s, len, q);
+            if (q < len && ellipsis_boundary (s, len, q))
+              g_array_append_val (breaks, q);
+          }
+      }
+
+  g_array_append_val (breaks, len);
+  g_array_sort (breaks, compare_int32);
+  ubrk_close (bi);
+
+  {
+    int32_t start = 0;
+
+    for (guint k = 0; k < breaks->len; k++)
+      {
+        int32_t end = g_array_index (breaks, int32_t, k);
+        int32_t a = skip_space_forward (s, end, start);
+        int32_t z = skip_space_back (s, end);
+
+        if (z > a)
+          {
+            TriSentence sentence = { offsets[a], offsets[z], paragraph };
+            g_array_append_val (sentences, sentence);
+          }
+        start = end;
+      }
+  }
+}
+
+/**
+ * tri_segmenter_split:
+ * @self: a #TriSegmenter
+ * @text: a UTF-8 text
+ * @paragraphs: (array length=n_paragraphs): the paragraphs of @text
+ * @n_paragraphs: their number
+ *
+ * Splits each paragraph into sentences. A sentence never crosses a
+ * paragraph; its span excludes the white space around it.
+ *
+ * Returns: (transfer full) (element-type TriSentence): the sentences
+ */
+GArray *
+tri_segmenter_split (TriSegmenter  *self,
+                     const char    *text,
+                     const TriSpan *paragraphs,
+                     guint          n_paragraphs)
+{
+  GArray *sentences;
+
+  g_return_val_if_fail (TRI_IS_SEGMENTER (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  sentences = g_array_new (FALSE, FALSE, sizeof (TriSentence));
+  for (guint i = 0; i < n_paragraphs; i++)
+    split_paragraph (self, text, paragraphs[i], i, sentences);
+
+  return sentences;
+}
+
+/**
+ * tri_segmenter_split_text:
+ * @self: a #TriSegmenter
+ * @text: a UTF-8 text
+ *
+ * Splits @text, taken as one paragraph, into sentences.
+ *
+ * Returns: (transfer full) (element-type TriSentence): the sentences
+ */
+GArray *
+tri_segmenter_split_text (TriSegmenter *self,
+                          const char   *text)
+{
+  TriSpan span = { 0, strlen (text) };
+
+  return tri_segmenter_split (self, text, &span, 1);
+}

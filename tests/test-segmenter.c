@@ -1,0 +1,280 @@
+/* test-segmenter.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tri-document.h"
+#include "tri-segmenter.h"
+
+typedef struct
+{
+  const char *language;
+  const char *text;
+  /* The expected sentences, separated by " | ". */
+  const char *expected;
+} Case;
+
+static char *
+segment_joined (TriSegmenter *segmenter,
+                const char   *text)
+{
+  g_autoptr(GArray) sentences = tri_segmenter_split_text (segmenter, text);
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const TriSentence *s = &g_array_index (sentences, TriSentence, i);
+
+      if (i > 0)
+        g_string_append (joined, " | ");
+      g_string_append_len (joined, text + s->start, (gssize)(s->end - s->start));
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
+static void
+check_cases (const Case *cases,
+             guint       n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      TriSegmenter *segmenter = tri_segmenter_get_for_language (cases[i].language);
+      g_autofree char *got = segment_joined (segmenter, cases[i].text);
+
+      if (g_strcmp0 (got, cases[i].expected) != 0)
+        g_test_message ("case %u (%s): %s", i, cases[i].language, cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+static void
+test_english (void)
+{
+  static const Case cases[] = {
+    { "en", "The U.S. Army moved in. Nobody objected.",
+      "The U.S. Army moved in. | Nobody objected." },
+    { "en", "Troops were sent to the U.S. The weather was poor.",
+      "Troops were sent to the U.S. | The weather was poor." },
+    { "en", "Mr. Smith met Dr. Jones in Geneva. They spoke for an hour.",
+      "Mr. Smith met Dr. Jones in Geneva. | They spoke for an hour." },
+    { "en", "Several cities, e.g. Odesa and Kharkiv, were named. Kyiv was not.",
+      "Several cities, e.g. Odesa and Kharkiv, were named. | Kyiv was not." },
+    { "en", "The letter was signed by J. R. R. Tolkien himself. It sold well.",
+      "The letter was signed by J. R. R. Tolkien himself. | It sold well." },
+    { "en", "Growth slowed to 2.5 per cent in 2023. Prices rose 3.7%.",
+      "Growth slowed to 2.5 per cent in 2023. | Prices rose 3.7%." },
+    { "en", "He waited… Then he left the room.",
+      "He waited… | Then he left the room." },
+    { "en", "He waited… and then he left.",
+      "He waited… and then he left." },
+    { "en", "“We are ready to talk,” she said. “The door is open.” The talks began.",
+      "“We are ready to talk,” she said. | “The door is open.” | The talks began." },
+    { "en", "“Is this the end?” he asked. Nobody answered.",
+      "“Is this the end?” he asked. | Nobody answered." },
+    { "en", "“Stop!” shouted the guard. The crowd froze.",
+      "“Stop!” shouted the guard. | The crowd froze." },
+    { "en", "The talks failed. Mr. Hrytsenko left early.",
+      "The talks failed. | Mr. Hrytsenko left early." },
+    { "en", "The deal was called Plan B. The ministers signed it.",
+      "The deal was called Plan B. | The ministers signed it." },
+    { "en", "See No. 5 of the annex. It lists the ports.",
+      "See No. 5 of the annex. | It lists the ports." },
+    { "en", "Talks resumed on 14 March... The delegations met at noon.",
+      "Talks resumed on 14 March... | The delegations met at noon." },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_russian (void)
+{
+  static const Case cases[] = {
+    /* The case from the issue: exactly four sentences. */
+    { "ru", "В 1990-х гг. ситуация была иной. Об этом сообщил В. В. Путин. Сумма составила 1,2 млрд долл. США. Пакет одобрен.",
+      "В 1990-х гг. ситуация была иной. | Об этом сообщил В. В. Путин. | Сумма составила 1,2 млрд долл. США. | Пакет одобрен." },
+    { "ru", "Речь идёт о зерне, т. е. о пшенице и кукурузе. Экспорт вырос.",
+      "Речь идёт о зерне, т. е. о пшенице и кукурузе. | Экспорт вырос." },
+    { "ru", "Это важно, т.е. Москва согласна. Переговоры продолжатся.",
+      "Это важно, т.е. Москва согласна. | Переговоры продолжатся." },
+    { "ru", "Соглашение подписано в 2022 г. Москва его не признала.",
+      "Соглашение подписано в 2022 г. Москва его не признала." },
+    { "ru", "Соглашение подписано в 1991 г. Потом всё изменилось.",
+      "Соглашение подписано в 1991 г. | Потом всё изменилось." },
+    { "ru", "Делегации встретились в г. Женеве. Встреча длилась три часа.",
+      "Делегации встретились в г. Женеве. | Встреча длилась три часа." },
+    { "ru", "Согласно ст. 51 Устава ООН, это допустимо. Так считают юристы.",
+      "Согласно ст. 51 Устава ООН, это допустимо. | Так считают юристы." },
+    { "ru", "Школа им. В. И. Ленина закрыта. Ученики переведены.",
+      "Школа им. В. И. Ленина закрыта. | Ученики переведены." },
+    { "ru", "Офис находится на ул. Садовой. Там работают десять человек.",
+      "Офис находится на ул. Садовой. | Там работают десять человек." },
+    { "ru", "В зале стоял гул. Потом наступила тишина.",
+      "В зале стоял гул. | Потом наступила тишина." },
+    { "ru", "Так сказал Бог. Потом настала тишина.",
+      "Так сказал Бог. | Потом настала тишина." },
+    { "ru", "Так распался СССР. Началась новая эпоха.",
+      "Так распался СССР. | Началась новая эпоха." },
+    { "ru", "Инфляция составила 2,5%. Ставка — 7.5 процента.",
+      "Инфляция составила 2,5%. | Ставка — 7.5 процента." },
+    { "ru", "«Мы готовы к диалогу!» — заявил министр. Его поддержали.",
+      "«Мы готовы к диалогу!» — заявил министр. | Его поддержали." },
+    { "ru", "«Когда же будет ответ?» — спросил он. Ответа не было.",
+      "«Когда же будет ответ?» — спросил он. | Ответа не было." },
+    { "ru", "«Это конец». Он вышел из зала.",
+      "«Это конец». | Он вышел из зала." },
+    { "ru", "«Мы подождём…» Делегация покинула зал.",
+      "«Мы подождём…» | Делегация покинула зал." },
+    { "ru", "Он сказал: «Всё решено.» Затем ушёл.",
+      "Он сказал: «Всё решено.» | Затем ушёл." },
+    { "ru", "Переговоры вёл проф. Иванов. Он опытный дипломат.",
+      "Переговоры вёл проф. Иванов. | Он опытный дипломат." },
+    { "ru", "Поставки выросли до 5 тыс. т. Это рекорд.",
+      "Поставки выросли до 5 тыс. т. | Это рекорд." },
+    { "ru", "Это произошло в V в. до н. э. Историки спорят.",
+      "Это произошло в V в. до н. э. Историки спорят." },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_ukrainian (void)
+{
+  static const Case cases[] = {
+    { "uk", "Угоду підписали у 2022 р. Відтоді минуло два роки.",
+      "Угоду підписали у 2022 р. Відтоді минуло два роки." },
+    { "uk", "Угоду підписали у 2022 р. Потім її переглянули.",
+      "Угоду підписали у 2022 р. | Потім її переглянули." },
+    { "uk", "Відповідно до ст. 17 Конституції це обов’язок держави. Так вважають юристи.",
+      "Відповідно до ст. 17 Конституції це обов’язок держави. | Так вважають юристи." },
+    { "uk", "Університет ім. Т. Шевченка відкрито. Студенти повернулися.",
+      "Університет ім. Т. Шевченка відкрито. | Студенти повернулися." },
+    { "uk", "Посольство розташоване на вул. Хрещатик. Охорону посилено.",
+      "Посольство розташоване на вул. Хрещатик. | Охорону посилено." },
+    { "uk", "Заяву зробив В. Зеленський. Її підтримали партнери.",
+      "Заяву зробив В. Зеленський. | Її підтримали партнери." },
+    { "uk", "Це т. зв. Стамбульський формат. Його обговорювали у 2022–2023 рр. Без результату.",
+      "Це т. зв. Стамбульський формат. | Його обговорювали у 2022–2023 рр. Без результату." },
+    { "uk", "Інфляція сповільнилася до 3,7%. Ставку знижено.",
+      "Інфляція сповільнилася до 3,7%. | Ставку знижено." },
+    { "uk", "Він чекав… і мовчав.",
+      "Він чекав… і мовчав." },
+    { "uk", "Він чекав… Потім пішов.",
+      "Він чекав… | Потім пішов." },
+    { "uk", "«Ми не відступимо!» Делегати зааплодували.",
+      "«Ми не відступимо!» | Делегати зааплодували." },
+    { "uk", "«Коли буде відповідь?» — запитав він. Відповіді не було.",
+      "«Коли буде відповідь?» — запитав він. | Відповіді не було." },
+    { "uk", "Міністр зазначив: “Ми готові до діалогу.” Переговори продовжаться.",
+      "Міністр зазначив: “Ми готові до діалогу.” | Переговори продовжаться." },
+    { "uk", "Сума становить 1,2 млрд дол. США. Кошти надійдуть у квітні.",
+      "Сума становить 1,2 млрд дол. США. | Кошти надійдуть у квітні." },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_fallback_language (void)
+{
+  static const Case cases[] = {
+    { "de", "Die Gespräche beginnen heute. Die Delegationen sind angereist.",
+      "Die Gespräche beginnen heute. | Die Delegationen sind angereist." },
+    { "fr", "Les négociations reprennent. Les délégués sont arrivés à Genève.",
+      "Les négociations reprennent. | Les délégués sont arrivés à Genève." },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_paragraphs_and_offsets (void)
+{
+  const char *text = "Talks resume\n\nThe delegations met in\nGeneva. Both sides spoke.\n\n\nA second round is planned.\n";
+  g_autoptr(TriDocument) doc = tri_document_new (text, "en", TRI_PARAGRAPH_BLANK_LINES);
+  g_autoptr(TriDocument) by_line = tri_document_new (text, "en", TRI_PARAGRAPH_LINES);
+  g_autofree char *wrapped = NULL;
+  const TriSentence *s;
+
+  g_assert_cmpuint (tri_document_get_n_paragraphs (doc), ==, 3);
+  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 4);
+
+  /* A line break inside a paragraph is hard wrapping: one sentence, folded. */
+  s = tri_document_get_sentence (doc, 1);
+  g_assert_cmpuint (s->paragraph, ==, 1);
+  g_assert_cmpuint (s->start, ==, strlen ("Talks resume\n\n"));
+  g_assert_true (strncmp (text + s->end - 7, "Geneva.", 7) == 0);
+  wrapped = tri_document_dup_sentence_text (doc, 1);
+  g_assert_cmpstr (wrapped, ==, "The delegations met in Geneva.");
+
+  s = tri_document_get_sentence (doc, 3);
+  g_assert_cmpuint (s->paragraph, ==, 2);
+
+  /* Line mode: every line is a paragraph, and a break at each line end. */
+  g_assert_cmpuint (tri_document_get_n_paragraphs (by_line), ==, 4);
+  g_assert_cmpuint (tri_document_get_n_sentences (by_line), ==, 5);
+}
+
+static void
+test_language_change_resegments (void)
+{
+  g_autoptr(TriDocument) doc = tri_document_new ("Угоду підписали у 2022 р. Відтоді минуло два роки.", "en",
+                                                 TRI_PARAGRAPH_BLANK_LINES);
+
+  /* Without Ukrainian rules "р." ends a sentence. */
+  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 2);
+  tri_document_set_language (doc, "uk");
+  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 1);
+}
+
+static void
+test_user_rules (void)
+{
+  g_autofree char *path = tri_segmenter_user_rules_path ("en");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(TriSegmenter) before = tri_segmenter_new ("en");
+  g_autoptr(TriSegmenter) after = NULL;
+  g_autofree char *got_before = NULL;
+  g_autofree char *got_after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "The envoy met Gen. Staff Sgt. Byrne and Amb. Rowe. He met Brig. Kane too.";
+
+  got_before = segment_joined (before, text);
+  g_assert_cmpstr (got_before, ==, "The envoy met Gen. Staff Sgt. Byrne and Amb. Rowe. | He met Brig. | Kane too.");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, "# mine\n[abbreviations]\nBrig.\n", -1, &error);
+  g_assert_no_error (error);
+
+  after = tri_segmenter_new ("en");
+  g_assert_cmpuint (tri_segmenter_get_n_rules (after), ==, tri_segmenter_get_n_rules (before) + 1);
+  got_after = segment_joined (after, text);
+  g_assert_cmpstr (got_after, ==, "The envoy met Gen. Staff Sgt. Byrne and Amb. Rowe. | He met Brig. Kane too.");
+
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/segmenter/english", test_english);
+  g_test_add_func ("/segmenter/russian", test_russian);
+  g_test_add_func ("/segmenter/ukrainian", test_ukrainian);
+  g_test_add_func ("/segmenter/fallback-language", test_fallback_language);
+  g_test_add_func ("/segmenter/paragraphs-and-offsets", test_paragraphs_and_offsets);
+  g_test_add_func ("/segmenter/language-change-resegments", test_language_change_resegments);
+  g_test_add_func ("/segmenter/user-rules", test_user_rules);
+
+  return g_test_run ();
+}
