@@ -1,0 +1,23 @@
+/* tri-segment-cell.h
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define TRI_TYPE_SEGMENT_CELL (tri_segment_cell_get_type ())
+
+G_DECLARE_FINAL_TYPE (TriSegmentCell, tri_segment_cell, TRI, SEGMENT_CELL, GtkWidget)
+
+GtkWidget  *tri_segment_cell_new      (void);
+void        tri_segment_cell_set_text (TriSegmentCell *self,
+                                       const char     *text);
+const char *tri_segment_cell_get_text (TriSegmentCell *self);
+
+G_END_DECLS

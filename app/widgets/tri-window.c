@@ -1,0 +1,1038 @@
+/* tri-window.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tri-language.h"
+#include "tri-segment-cell.h"
+#include "tri-window.h"
+
+#define MIN_FONT_SIZE 6
+#define MAX_FONT_SIZE 48
+#define NUMBER_COLUMN_WIDTH 56
+
+struct _TriWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  TriAlignment         *alignment;
+  GCancellable         *cancellable;
+  GtkCssProvider       *font_provider;
+  GtkFileChooserNative *chooser;
+  GSimpleActionGroup   *column_actions;
+  guint                 busy;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkSpinner           *spinner;
+  GtkStack             *stack;
+  GtkScrolledWindow    *scroller;
+  GtkColumnView        *column_view;
+  GtkBox               *status_bar;
+  GMenu                *primary_menu;
+  GMenu                *columns_menu;
+};
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+G_DEFINE_FINAL_TYPE (TriWindow, tri_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GParamSpec *properties [N_PROPS];
+
+/* Known languages come first, in this order, whatever the order of the files. */
+static int
+language_rank (const char *language)
+{
+  static const char * const order[] = { "en", "ru", "uk" };
+  g_autofree char *base = tri_language_get_base (language);
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_str_equal (base, order[i]))
+      return (int)i;
+  return G_N_ELEMENTS (order);
+}
+
+static void
+show_toast (TriWindow  *self,
+            const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+set_busy (TriWindow *self,
+          gboolean   busy)
+{
+  if (busy)
+    self->busy++;
+  else
+    self->busy--;
+
+  /* A load may finish after the window was disposed. */
+  if (self->spinner == NULL)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy > 0);
+  gtk_spinner_set_spinning (self->spinner, self->busy > 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+}
+
+/* Cells */
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, tri_segment_cell_new ());
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 TriWindow                *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  TriRow *row = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+
+  g_assert (TRI_IS_WINDOW (self));
+  g_assert (TRI_IS_ROW (row));
+
+  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
+    return;
+
+  text = tri_alignment_dup_cell_text (self->alignment, row, column);
+  tri_segment_cell_set_text (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+on_number_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+  gtk_label_set_yalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_add_css_class (label, "row-number");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_number_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  char number[16];
+
+  g_snprintf (number, sizeof number, "%u", gtk_list_item_get_position (item) + 1);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), number);
+}
+
+/* Columns */
+
+static GMenuModel *
+build_column_menu (guint column)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) languages = g_menu_new ();
+  g_autoptr(GMenu) file = g_menu_new ();
+  g_autofree char *action = g_strdup_printf ("column.language-%u", column);
+  const char * const *common = tri_language_get_common ();
+
+  for (guint i = 0; common[i] != NULL; i++)
+    {
+      g_autofree char *name = tri_language_dup_display_name (common[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (common[i]));
+      g_menu_append_item (languages, item);
+    }
+
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Replace File…"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, "win.replace-column", g_variant_new_uint32 (column));
+    g_menu_append_item (file, item);
+  }
+
+  g_menu_append_section (menu, _("Language"), G_MENU_MODEL (languages));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static void
+on_column_language_change_cb (GSimpleAction *action,
+                              GVariant      *value,
+                              gpointer       user_data)
+{
+  TriWindow *self = user_data;
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "column"));
+
+  g_assert (TRI_IS_WINDOW (self));
+
+  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
+    return;
+
+  g_simple_action_set_state (action, value);
+  tri_document_set_language (tri_alignment_get_document (self->alignment, column),
+                             g_variant_get_string (value, NULL));
+}
+
+static void
+remove_columns (TriWindow *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+}
+
+static void
+update_titles (TriWindow *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  GtkWidget *child;
+  guint n;
+
+  if (self->alignment == NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  n = tri_alignment_get_n_columns (self->alignment);
+  g_menu_remove_all (self->columns_menu);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_bar))) != NULL)
+    gtk_box_remove (self->status_bar, child);
+
+  for (guint c = 0; c < n; c++)
+    {
+      TriDocument *doc = tri_alignment_get_document (self->alignment, c);
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c + 1);
+      g_autofree char *name = tri_language_dup_display_name (tri_document_get_language (doc));
+      g_autofree char *status = NULL;
+      g_autofree char *sentences = NULL;
+      GtkWidget *label;
+      const char *title = tri_document_get_title (doc);
+      GAction *action;
+
+      gtk_column_view_column_set_title (column, name);
+
+      {
+        g_autoptr(GMenuModel) submenu = build_column_menu (c);
+        /* Translators: a submenu for one column: its language, then its file name */
+        g_autofree char *item_label = g_strdup_printf (_("%s — %s"), name, title);
+
+        g_menu_append_submenu (self->columns_menu, item_label, submenu);
+      }
+
+      /* Translators: the number of sentences in one version of the report */
+      sentences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence", "%u sentences",
+                                                tri_document_get_n_sentences (doc)),
+                                   tri_document_get_n_sentences (doc));
+      if (tri_document_get_file (doc) != NULL)
+        status = g_strdup_printf ("%s · %s · %s", title, tri_document_get_encoding (doc), sentences);
+      else
+        status = g_strdup_printf ("%s · %s", title, sentences);
+
+      label = gtk_label_new (status);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_widget_set_tooltip_text (label, status);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (self->status_bar, label);
+
+      if (c == 0 || g_strcmp0 (title, tri_document_get_title (tri_alignment_get_document (self->alignment, c - 1))) != 0)
+        {
+          if (subtitle->len > 0)
+            g_string_append (subtitle, " · ");
+          g_string_append (subtitle, title);
+        }
+
+      action = g_action_map_lookup_action (G_ACTION_MAP (self->column_actions),
+                                           (const char *)g_object_get_data (G_OBJECT (column), "action"));
+      if (action != NULL)
+        g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                   g_variant_new_string (tri_document_get_language (doc)));
+    }
+
+  gtk_widget_set_margin_start (GTK_WIDGET (self->status_bar), NUMBER_COLUMN_WIDTH);
+  adw_window_title_set_subtitle (self->window_title, subtitle->str);
+}
+
+static void
+on_document_language_cb (TriWindow   *self,
+                         GParamSpec  *pspec,
+                         TriDocument *document)
+{
+  g_assert (TRI_IS_WINDOW (self));
+
+  update_titles (self);
+}
+
+static void
+build_columns (TriWindow *self)
+{
+  GtkListItemFactory *factory;
+  GtkColumnViewColumn *column;
+  guint n = tri_alignment_get_n_columns (self->alignment);
+
+  remove_columns (self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_number_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_number_bind_cb), NULL);
+  column = gtk_column_view_column_new ("#", factory);
+  gtk_column_view_column_set_fixed_width (column, NUMBER_COLUMN_WIDTH);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+
+  for (guint c = 0; c < n; c++)
+    {
+      g_autofree char *action_name = g_strdup_printf ("language-%u", c);
+      g_autoptr(GMenuModel) menu = build_column_menu (c);
+      TriDocument *doc = tri_alignment_get_document (self->alignment, c);
+      GSimpleAction *action;
+
+      factory = gtk_signal_list_item_factory_new ();
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
+
+      column = gtk_column_view_column_new (NULL, factory);
+      gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_column_set_header_menu (column, menu);
+      g_object_set_data_full (G_OBJECT (column), "action", g_strdup (action_name), g_free);
+      gtk_column_view_append_column (self->column_view, column);
+      g_object_unref (column);
+
+      action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
+                                             g_variant_new_string (tri_document_get_language (doc)));
+      g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (action, "change-state", G_CALLBACK (on_column_language_change_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+      g_object_unref (action);
+
+      g_signal_connect_object (doc, "notify::language",
+                               G_CALLBACK (on_document_language_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+/**
+ * tri_window_set_documents:
+ * @self: a #TriWindow
+ * @documents: (array length=n_documents): one to three documents
+ * @n_documents: their number
+ *
+ * Shows @documents side by side, replacing what the window showed.
+ */
+void
+tri_window_set_documents (TriWindow    *self,
+                          TriDocument **documents,
+                          guint         n_documents)
+{
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (n_documents >= 1 && n_documents <= TRI_MAX_COLUMNS);
+
+  if (self->alignment != NULL)
+    for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
+      g_signal_handlers_disconnect_by_func (tri_alignment_get_document (self->alignment, c),
+                                            on_document_language_cb, self);
+
+  g_clear_object (&self->alignment);
+  self->alignment = tri_alignment_new (documents, n_documents);
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  build_columns (self);
+
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->alignment)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  update_titles (self);
+  gtk_stack_set_visible_child_name (self->stack, "grid");
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Opening files */
+
+typedef struct
+{
+  TriWindow    *self;
+  GCancellable *cancellable;
+  int          replace_column;   /* -1: the files replace all columns */
+  guint        n_files;
+  guint        pending;
+  TriDocument *documents[TRI_MAX_COLUMNS];
+  GPtrArray   *errors;
+} OpenOperation;
+
+static void
+open_operation_free (OpenOperation *op)
+{
+  for (guint i = 0; i < op->n_files; i++)
+    g_clear_object (&op->documents[i]);
+  g_ptr_array_unref (op->errors);
+  g_object_unref (op->cancellable);
+  g_object_unref (op->self);
+  g_free (op);
+}
+
+static int
+compare_documents (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  TriDocument *da = *(TriDocument **)a, *db = *(TriDocument **)b;
+
+  return language_rank (tri_document_get_language (da)) - language_rank (tri_document_get_language (db));
+}
+
+static void
+open_operation_complete (OpenOperation *op)
+{
+  TriWindow *self = op->self;
+  TriDocument *loaded[TRI_MAX_COLUMNS];
+  guint n_loaded = 0;
+
+  for (guint i = 0; i < op->errors->len; i++)
+    show_toast (self, g_ptr_array_index (op->errors, i));
+
+  for (guint i = 0; i < op->n_files; i++)
+    if (op->documents[i] != NULL)
+      loaded[n_loaded++] = op->documents[i];
+
+  if (n_loaded == 0)
+    return;
+
+  if (op->replace_column >= 0 && self->alignment != NULL &&
+      (guint)op->replace_column < tri_alignment_get_n_columns (self->alignment))
+    {
+      TriDocument *docs[TRI_MAX_COLUMNS];
+      guint n = tri_alignment_get_n_columns (self->alignment);
+
+      for (guint c = 0; c < n; c++)
+        docs[c] = tri_alignment_get_document (self->alignment, c);
+      docs[op->replace_column] = loaded[0];
+
+      /* tri_window_set_documents() drops the old alignment, and with it the
+       * only reference to the documents kept: hold them meanwhile. */
+      for (guint c = 0; c < n; c++)
+        g_object_ref (docs[c]);
+      tri_window_set_documents (self, docs, n);
+      for (guint c = 0; c < n; c++)
+        g_object_unref (docs[c]);
+      return;
+    }
+
+  /* Stable: files of the same rank keep the order they were given in. */
+  g_qsort_with_data (loaded, (gint)n_loaded, sizeof (TriDocument *), compare_documents, NULL);
+  tri_window_set_documents (self, loaded, n_loaded);
+}
+
+typedef struct
+{
+  OpenOperation *op;
+  guint          index;
+} OpenSlot;
+
+static void
+on_document_loaded_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autofree OpenSlot *slot = user_data;
+  OpenOperation *op = slot->op;
+  guint index = slot->index;
+  g_autoptr(GError) error = NULL;
+  TriDocument *document;
+
+  document = tri_document_load_finish (result, &error);
+  if (document != NULL)
+    op->documents[index] = document;
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_debug ("Could not open a file: %s", error->message);
+      g_ptr_array_add (op->errors, g_strdup (error->message));
+    }
+
+  if (--op->pending == 0)
+    {
+      /* A newer open replaced this one: drop what it read. */
+      if (!g_cancellable_is_cancelled (op->cancellable))
+        open_operation_complete (op);
+      set_busy (op->self, FALSE);
+      open_operation_free (op);
+    }
+}
+
+static void
+start_open (TriWindow          *self,
+            GFile             **files,
+            const char * const *languages,
+            guint               n_files,
+            const char         *encoding,
+            TriParagraphMode    mode,
+            int                 replace_column)
+{
+  OpenOperation *op;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  op = g_new0 (OpenOperation, 1);
+  op->self = g_object_ref (self);
+  op->cancellable = g_object_ref (self->cancellable);
+  op->replace_column = replace_column;
+  op->n_files = n_files;
+  op->pending = n_files;
+  op->errors = g_ptr_array_new_with_free_func (g_free);
+
+  set_busy (self, TRUE);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      OpenSlot *slot = g_new0 (OpenSlot, 1);
+
+      slot->op = op;
+      slot->index = i;
+      tri_document_load_async (files[i], encoding, languages != NULL ? languages[i] : NULL, mode,
+                               self->cancellable, on_document_loaded_cb, slot);
+    }
+}
+
+static TriParagraphMode
+default_paragraph_mode (TriWindow *self)
+{
+  return g_settings_get_boolean (self->settings, "line-paragraphs") ? TRI_PARAGRAPH_LINES
+                                                                     : TRI_PARAGRAPH_BLANK_LINES;
+}
+
+/**
+ * tri_window_open_files:
+ * @self: a #TriWindow
+ * @files: (array length=n_files): one to three text files
+ * @languages: (array length=n_files) (nullable): their languages; %NULL
+ *   (or a %NULL element) to guess from the text
+ * @n_files: their number
+ * @encoding: (nullable): their encoding, %NULL to detect it
+ * @mode: what separates paragraphs
+ *
+ * Reads the files in the background and shows them side by side. Files
+ * that cannot be read are reported in a toast.
+ */
+void
+tri_window_open_files (TriWindow          *self,
+                       GFile             **files,
+                       const char * const *languages,
+                       guint               n_files,
+                       const char         *encoding,
+                       TriParagraphMode    mode)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (n_files > 0);
+
+  if (n_files > TRI_MAX_COLUMNS)
+    {
+      show_toast (self, _("Triptych compares at most three versions at a time"));
+      return;
+    }
+
+  start_open (self, files, languages, n_files, encoding, mode, -1);
+}
+
+/**
+ * tri_window_replace_column:
+ * @self: a #TriWindow
+ * @column: a column index
+ * @file: a text file
+ *
+ * Reads @file and shows it in @column instead of the version there.
+ */
+void
+tri_window_replace_column (TriWindow *self,
+                           guint      column,
+                           GFile     *file)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
+    {
+      tri_window_open_files (self, &file, NULL, 1, NULL, default_paragraph_mode (self));
+      return;
+    }
+
+  start_open (self, &file, NULL, 1, NULL, default_paragraph_mode (self), (int)column);
+}
+
+/**
+ * tri_window_open_sample:
+ * @self: a #TriWindow
+ *
+ * Shows the bundled sample report in English, Russian and Ukrainian.
+ */
+void
+tri_window_open_sample (TriWindow *self)
+{
+  const char * const *languages = tri_document_get_sample_languages ();
+  TriDocument *documents[TRI_MAX_COLUMNS];
+  guint n = 0;
+
+  g_return_if_fail (TRI_IS_WINDOW (self));
+
+  for (; languages[n] != NULL && n < TRI_MAX_COLUMNS; n++)
+    documents[n] = tri_document_new_sample (languages[n]);
+
+  tri_window_set_documents (self, documents, n);
+
+  for (guint i = 0; i < n; i++)
+    g_object_unref (documents[i]);
+}
+
+/**
+ * tri_window_get_alignment:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none) (nullable): what the window shows
+ */
+TriAlignment *
+tri_window_get_alignment (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->alignment;
+}
+
+gboolean
+tri_window_get_busy (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+
+  return self->busy > 0;
+}
+
+/**
+ * tri_window_get_column_view:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the aligned grid
+ */
+GtkColumnView *
+tri_window_get_column_view (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->column_view;
+}
+
+/* File chooser */
+
+static void
+on_chooser_response_cb (TriWindow            *self,
+                        int                   response,
+                        GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+  GFile *array[TRI_MAX_COLUMNS];
+  guint n;
+  int replace_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "column")) - 1;
+
+  g_assert (TRI_IS_WINDOW (self));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      n = g_list_model_get_n_items (files);
+
+      if (n > TRI_MAX_COLUMNS)
+        show_toast (self, _("Triptych compares at most three versions at a time"));
+      else if (n > 0)
+        {
+          for (guint i = 0; i < n; i++)
+            array[i] = g_list_model_get_item (files, i);
+
+          if (replace_column >= 0)
+            tri_window_replace_column (self, (guint)replace_column, array[0]);
+          else
+            tri_window_open_files (self, array, NULL, n, NULL, default_paragraph_mode (self));
+
+          for (guint i = 0; i < n; i++)
+            g_object_unref (array[i]);
+        }
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->chooser);
+}
+
+static void
+show_chooser (TriWindow *self,
+              int        replace_column)
+{
+  g_autoptr(GtkFileFilter) text_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (replace_column >= 0 ? _("Replace Version")
+                                                                   : _("Open Versions of a Report"),
+                                               GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), replace_column < 0);
+
+  gtk_file_filter_set_name (text_filter, _("Text Files"));
+  gtk_file_filter_add_mime_type (text_filter, "text/plain");
+  gtk_file_filter_add_suffix (text_filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), text_filter);
+  gtk_file_filter_set_name (all_filter, _("All Files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all_filter);
+
+  g_object_set_data (G_OBJECT (self->chooser), "column", GINT_TO_POINTER (replace_column + 1));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Drag and drop */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            TriWindow     *self)
+{
+  GSList *list;
+  GFile *files[TRI_MAX_COLUMNS];
+  guint n = 0;
+
+  g_assert (TRI_IS_WINDOW (self));
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = g_value_get_boxed (value);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      if (n == TRI_MAX_COLUMNS)
+        {
+          show_toast (self, _("Triptych compares at most three versions at a time"));
+          return FALSE;
+        }
+      files[n++] = l->data;
+    }
+
+  if (n == 0)
+    return FALSE;
+
+  /* One file dropped on a column replaces that column's version. All
+   * columns but the row numbers expand equally, so x tells which. */
+  if (n == 1 && self->alignment != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "grid") == 0)
+    {
+      guint n_columns = tri_alignment_get_n_columns (self->alignment);
+      double width = gtk_widget_get_width (GTK_WIDGET (self->stack)) - NUMBER_COLUMN_WIDTH;
+      double offset = MAX (0, x - NUMBER_COLUMN_WIDTH);
+      guint column = width > 0 ? MIN ((guint)(offset / (width / n_columns)), n_columns - 1) : 0;
+
+      tri_window_replace_column (self, column, files[0]);
+      return TRUE;
+    }
+
+  tri_window_open_files (self, files, NULL, n, NULL, default_paragraph_mode (self));
+  return TRUE;
+}
+
+/* Text size */
+
+static void
+update_font (TriWindow *self)
+{
+  g_autofree char *css = NULL;
+  int size = g_settings_get_int (self->settings, "font-size");
+
+  css = g_strdup_printf ("columnview.alignment-grid segmentcell > label { font-size: %dpt; }", size);
+  gtk_css_provider_load_from_data (self->font_provider, css, -1);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", size < MAX_FONT_SIZE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", size > MIN_FONT_SIZE);
+}
+
+static void
+zoom (TriWindow *self,
+      int        delta)
+{
+  int size = g_settings_get_int (self->settings, "font-size");
+
+  g_settings_set_int (self->settings, "font-size", CLAMP (size + delta, MIN_FONT_SIZE, MAX_FONT_SIZE));
+}
+
+/* Actions */
+
+static void
+tri_window_open_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  show_chooser (TRI_WINDOW (widget), -1);
+}
+
+static void
+tri_window_replace_column_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  show_chooser (TRI_WINDOW (widget), (int)g_variant_get_uint32 (param));
+}
+
+static void
+tri_window_open_sample_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  tri_window_open_sample (TRI_WINDOW (widget));
+}
+
+static void
+tri_window_zoom_in_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  zoom (TRI_WINDOW (widget), 1);
+}
+
+static void
+tri_window_zoom_out_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  zoom (TRI_WINDOW (widget), -1);
+}
+
+static void
+tri_window_zoom_reset_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  g_settings_reset (TRI_WINDOW (widget)->settings, "font-size");
+}
+
+/* GObject */
+
+static gboolean
+tri_window_close_request (GtkWindow *window)
+{
+  TriWindow *self = TRI_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set (self->settings, "window-size", "(ii)", width, height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (tri_window_parent_class)->close_request (window);
+}
+
+static void
+tri_window_constructed (GObject *object)
+{
+  TriWindow *self = (TriWindow *)object;
+  int width, height;
+
+  G_OBJECT_CLASS (tri_window_parent_class)->constructed (object);
+
+  self->settings = g_settings_new (APP_ID);
+
+  g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect_object (self->settings, "changed::font-size",
+                           G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
+  update_font (self);
+}
+
+static void
+tri_window_dispose (GObject *object)
+{
+  TriWindow *self = (TriWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  if (self->font_provider != NULL)
+    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                                   GTK_STYLE_PROVIDER (self->font_provider));
+  g_clear_object (&self->font_provider);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
+}
+
+static void
+tri_window_finalize (GObject *object)
+{
+  TriWindow *self = (TriWindow *)object;
+
+  g_clear_object (&self->alignment);
+  g_clear_object (&self->column_actions);
+  g_clear_object (&self->columns_menu);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (tri_window_parent_class)->finalize (object);
+}
+
+static void
+tri_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  TriWindow *self = TRI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy > 0);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tri_window_class_init (TriWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = tri_window_constructed;
+  object_class->dispose = tri_window_dispose;
+  object_class->finalize = tri_window_finalize;
+  object_class->get_property = tri_window_get_property;
+
+  window_class->close_request = tri_window_close_request;
+
+  /**
+   * TriWindow:busy:
+   *
+   * Whether files are being read.
+   */
+  properties [PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, status_bar);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, tri_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, tri_window_open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.replace-column", "u", tri_window_replace_column_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, tri_window_zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, tri_window_zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, tri_window_zoom_reset_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-sample", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+tri_window_init (TriWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The columns' language and file, also in the main menu: the column
+   * headers' menus are out of reach of the keyboard. */
+  self->columns_menu = g_menu_new ();
+  g_menu_insert_section (self->primary_menu, 1, _("Versions"), G_MENU_MODEL (self->columns_menu));
+
+  self->column_actions = g_simple_action_group_new ();
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "column", G_ACTION_GROUP (self->column_actions));
+
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
+                                              GTK_STYLE_PROVIDER (self->font_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->stack), GTK_EVENT_CONTROLLER (drop));
+
+#ifdef DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+/**
+ * tri_window_new:
+ * @application: the application
+ *
+ * Returns: (transfer full): a new, empty window
+ */
+TriWindow *
+tri_window_new (TriApplication *application)
+{
+  return g_object_new (TRI_TYPE_WINDOW, "application", application, NULL);
+}

@@ -1,0 +1,40 @@
+/* tri-window.h
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "tri-alignment.h"
+#include "tri-application.h"
+#include "tri-document.h"
+
+G_BEGIN_DECLS
+
+#define TRI_TYPE_WINDOW (tri_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (TriWindow, tri_window, TRI, WINDOW, AdwApplicationWindow)
+
+TriWindow    *tri_window_new            (TriApplication     *application);
+void          tri_window_open_sample    (TriWindow          *self);
+void          tri_window_open_files     (TriWindow          *self,
+                                         GFile             **files,
+                                         const char * const *languages,
+                                         guint               n_files,
+                                         const char         *encoding,
+                                         TriParagraphMode    mode);
+void          tri_window_replace_column (TriWindow          *self,
+                                         guint               column,
+                                         GFile              *file);
+void          tri_window_set_documents  (TriWindow          *self,
+                                         TriDocument       **documents,
+                                         guint               n_documents);
+TriAlignment *tri_window_get_alignment  (TriWindow          *self);
+gboolean      tri_window_get_busy       (TriWindow          *self);
+GtkColumnView *tri_window_get_column_view (TriWindow        *self);
+
+G_END_DECLS
