@@ -1,0 +1,316 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tri-application.h"
+#include "tri-segment-cell.h"
+#include "tri-test-utils.h"
+#include "tri-window.h"
+
+static TriApplication *app;
+
+/* Runs the main loop until @done returns TRUE, for at most ten seconds. */
+static void
+wait_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+collect_cells (GtkWidget *widget,
+               GPtrArray *cells)
+{
+  if (TRI_IS_SEGMENT_CELL (widget) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (cells, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_cells (child, cells);
+}
+
+static gboolean
+has_cells (gpointer data)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_cells (GTK_WIDGET (data), cells);
+  return cells->len > 0;
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  return !tri_window_get_busy (TRI_WINDOW (data));
+}
+
+/* Whether some mapped cell shows exactly @text. */
+static gboolean
+grid_shows (TriWindow  *window,
+            const char *text)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_cells (GTK_WIDGET (tri_window_get_column_view (window)), cells);
+  for (guint i = 0; i < cells->len; i++)
+    if (g_strcmp0 (tri_segment_cell_get_text (g_ptr_array_index (cells, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+column_title (TriWindow *window,
+              guint      index)
+{
+  GListModel *columns = gtk_column_view_get_columns (tri_window_get_column_view (window));
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, index);
+
+  return gtk_column_view_column_get_title (column);
+}
+
+static TriWindow *
+new_window (void)
+{
+  TriWindow *window = tri_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+destroy_window (TriWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_sample (void)
+{
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+  g_autofree char *first_en = NULL;
+  g_autofree char *first_ru = NULL;
+  g_autofree char *first_uk = NULL;
+
+  tri_window_open_sample (window);
+  alignment = tri_window_get_alignment (window);
+  g_assert_nonnull (alignment);
+  g_assert_cmpuint (tri_alignment_get_n_columns (alignment), ==, 3);
+
+  /* Row numbers, then the three languages named by ICU in the UI language. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (tri_window_get_column_view (window))), ==, 4);
+  g_assert_cmpstr (column_title (window, 1), ==, "English");
+  g_assert_cmpstr (column_title (window, 2), ==, "Russian");
+  g_assert_cmpstr (column_title (window, 3), ==, "Ukrainian");
+
+  /* Every sentence of the longest version has a row. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), >=, 32);
+
+  /* The cells on screen show the sample's headline in each language. */
+  wait_until (has_cells, window);
+  first_en = tri_document_dup_sentence_text (tri_alignment_get_document (alignment, 0), 0);
+  first_ru = tri_document_dup_sentence_text (tri_alignment_get_document (alignment, 1), 0);
+  first_uk = tri_document_dup_sentence_text (tri_alignment_get_document (alignment, 2), 0);
+  g_assert_true (g_str_has_prefix (first_en, "Geneva talks"));
+  g_assert_true (grid_shows (window, first_en));
+  g_assert_true (grid_shows (window, first_ru));
+  g_assert_true (grid_shows (window, first_uk));
+
+  destroy_window (window);
+}
+
+static void
+test_open_files (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  const char *en = "Talks resume in Geneva\n\nThe delegations met on Monday. Mr. Hrytsenko spoke first.\n";
+  const char *ru = "Переговоры возобновились в Женеве\n\nДелегации встретились в понедельник. Первым выступил г-н Гриценко.\n";
+  const char *uk = "Перемовини відновилися в Женеві\n\nДелегації зустрілися в понеділок. Першим виступив пан Гриценко, який обʼєднав позиції.\n";
+  g_autofree char *ru_bytes = NULL;
+  g_autofree char *uk_bytes = NULL;
+  g_autofree char *en_path = NULL, *ru_path = NULL, *uk_path = NULL;
+  gsize ru_len, uk_len;
+  GFile *files[3];
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+
+  ru_bytes = tri_test_convert (ru, "WINDOWS-1251", &ru_len);
+  uk_bytes = tri_test_convert (uk, "UTF-16", &uk_len);
+  en_path = tri_test_write_file (dir, "report-en.txt", en, -1);
+  ru_path = tri_test_write_file (dir, "report-ru.txt", ru_bytes, (gssize)ru_len);
+  uk_path = tri_test_write_file (dir, "report-uk.txt", uk_bytes, (gssize)uk_len);
+
+  /* Given in any order, with languages guessed, shown as en · ru · uk. */
+  files[0] = g_file_new_for_path (uk_path);
+  files[1] = g_file_new_for_path (en_path);
+  files[2] = g_file_new_for_path (ru_path);
+  tri_window_open_files (window, files, NULL, 3, NULL, TRI_PARAGRAPH_BLANK_LINES);
+  g_assert_true (tri_window_get_busy (window));
+  wait_until (not_busy, window);
+
+  alignment = tri_window_get_alignment (window);
+  g_assert_nonnull (alignment);
+  g_assert_cmpuint (tri_alignment_get_n_columns (alignment), ==, 3);
+  g_assert_cmpstr (tri_document_get_language (tri_alignment_get_document (alignment, 0)), ==, "en");
+  g_assert_cmpstr (tri_document_get_language (tri_alignment_get_document (alignment, 1)), ==, "ru");
+  g_assert_cmpstr (tri_document_get_language (tri_alignment_get_document (alignment, 2)), ==, "uk");
+  g_assert_cmpstr (tri_document_get_encoding (tri_alignment_get_document (alignment, 1)), ==, "windows-1251");
+  g_assert_cmpstr (column_title (window, 2), ==, "Russian");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), ==, 3);
+
+  wait_until (has_cells, window);
+  g_assert_true (grid_shows (window, "Mr. Hrytsenko spoke first."));
+  g_assert_true (grid_shows (window, "Первым выступил г-н Гриценко."));
+  g_assert_true (grid_shows (window, "Першим виступив пан Гриценко, який обʼєднав позиції."));
+
+  /* Changing a column's language re-titles it and keeps the rows. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "column.language-2", "s", "be");
+  g_assert_cmpstr (tri_document_get_language (tri_alignment_get_document (alignment, 2)), ==, "be");
+  g_assert_cmpstr (column_title (window, 3), ==, "Belarusian");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), ==, 3);
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+  destroy_window (window);
+  tri_test_rm_rf (dir);
+}
+
+static void
+test_two_files_and_bad_file (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                                0, 0, 0, 16, 0, 0, 0, 16, 8, 6, 0, 0, 0 };
+  g_autofree char *en_path = tri_test_write_file (dir, "en.txt", "One sentence. Two sentences.\n", -1);
+  g_autofree char *uk_path = tri_test_write_file (dir, "uk.txt", "Це перше речення. Ось друге. Третє речення.\n", -1);
+  g_autofree char *png_path = tri_test_write_file (dir, "photo.png", png, sizeof png);
+  GFile *files[3];
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+
+  files[0] = g_file_new_for_path (en_path);
+  files[1] = g_file_new_for_path (png_path);
+  files[2] = g_file_new_for_path (uk_path);
+  tri_window_open_files (window, files, NULL, 3, NULL, TRI_PARAGRAPH_BLANK_LINES);
+  wait_until (not_busy, window);
+
+  /* The picture is refused (in a toast); the two texts open side by side. */
+  alignment = tri_window_get_alignment (window);
+  g_assert_nonnull (alignment);
+  g_assert_cmpuint (tri_alignment_get_n_columns (alignment), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), ==, 3);
+  g_assert_cmpstr (column_title (window, 2), ==, "Ukrainian");
+
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+  destroy_window (window);
+  tri_test_rm_rf (dir);
+}
+
+static void
+test_scroll_large (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  TriDocument *documents[3];
+  TriWindow *window = new_window ();
+  GtkAdjustment *adjustment;
+  GtkWidget *scroller;
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (text, "Sentence %u of the long report on the talks in Geneva%s.\n\n",
+                            i + 1, i % 7 == 0 ? ", which went on late into the night and ended without a statement" : "");
+  for (guint c = 0; c < 3; c++)
+    documents[c] = tri_document_new (text->str, "en", TRI_PARAGRAPH_BLANK_LINES);
+
+  tri_window_set_documents (window, documents, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tri_window_get_alignment (window))), ==, 2000);
+  wait_until (has_cells, window);
+
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (tri_window_get_column_view (window)), GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  /* Jumps across the whole list: no warning (G_DEBUG=fatal-warnings). */
+  for (guint step = 0; step <= 20; step++)
+    {
+      double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      gtk_adjustment_set_value (adjustment, upper * ((step * 7) % 21) / 20.0);
+      for (guint k = 0; k < 5; k++)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (has_cells (window));
+
+  for (guint c = 0; c < 3; c++)
+    g_object_unref (documents[c]);
+  destroy_window (window);
+}
+
+static void
+test_zoom (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TriWindow *window = new_window ();
+  int size;
+
+  g_settings_reset (settings, "font-size");
+  size = g_settings_get_int (settings, "font-size");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-in", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "font-size"), ==, size + 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-out", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "font-size"), ==, size + 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.zoom-reset", NULL);
+  g_assert_cmpint (g_settings_get_int (settings, "font-size"), ==, size);
+
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides XDG_DATA_DIRS, and with it the
+   * MIME database that gdk-pixbuf needs to load the SVG icons. Settings
+   * live in memory (GSETTINGS_BACKEND=memory); nothing else is written. */
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display; run the ui suite under xvfb-run (build-aux/dev test does)");
+      return g_test_run ();
+    }
+  adw_init ();
+
+  app = tri_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/window/sample", test_sample);
+  g_test_add_func ("/window/open-files", test_open_files);
+  g_test_add_func ("/window/two-files-and-bad-file", test_two_files_and_bad_file);
+  g_test_add_func ("/window/scroll-large", test_scroll_large);
+  g_test_add_func ("/window/zoom", test_zoom);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
