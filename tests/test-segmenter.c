@@ -88,6 +88,20 @@ test_english (void)
       "See No. 5 of the annex. | It lists the ports." },
     { "en", "Talks resumed on 14 March... The delegations met at noon.",
       "Talks resumed on 14 March... | The delegations met at noon." },
+    /* "etc." ends a sentence before any capital, not only before a starter. */
+    { "en", "They discussed grain, fertiliser, insurance, etc. Both sides were tired.",
+      "They discussed grain, fertiliser, insurance, etc. | Both sides were tired." },
+    /* Numbering abbreviations go on only before a number. */
+    { "en", "The owner says no. I asked again.",
+      "The owner says no. | I asked again." },
+    { "en", "Resolution No. 2231 was cited. Nobody objected.",
+      "Resolution No. 2231 was cited. | Nobody objected." },
+    /* A sentence may start with a number. */
+    { "en", "The vote was close. 34 per cent abstained.",
+      "The vote was close. | 34 per cent abstained." },
+    /* A question followed by lower case is an attribution only after a quote. */
+    { "en", "How did it go? did you receive the link",
+      "How did it go? | did you receive the link" },
   };
 
   check_cases (cases, G_N_ELEMENTS (cases));
@@ -105,7 +119,14 @@ test_russian (void)
     { "ru", "Это важно, т.е. Москва согласна. Переговоры продолжатся.",
       "Это важно, т.е. Москва согласна. | Переговоры продолжатся." },
     { "ru", "Соглашение подписано в 2022 г. Москва его не признала.",
-      "Соглашение подписано в 2022 г. Москва его не признала." },
+      "Соглашение подписано в 2022 г. | Москва его не признала." },
+    /* A date that opens the sentence goes on after its abbreviation. */
+    { "ru", "В 1960-х гг. Бжезинский предложил свой план. Его отвергли.",
+      "В 1960-х гг. Бжезинский предложил свой план. | Его отвергли." },
+    { "ru", "Игры последний раз прошли в 393 году н. э. Как полагают историки, их запретили.",
+      "Игры последний раз прошли в 393 году н. э. | Как полагают историки, их запретили." },
+    { "ru", "1 января 49 г. до н. э. Цезарь перешёл Рубикон. Началась война.",
+      "1 января 49 г. до н. э. Цезарь перешёл Рубикон. | Началась война." },
     { "ru", "Соглашение подписано в 1991 г. Потом всё изменилось.",
       "Соглашение подписано в 1991 г. | Потом всё изменилось." },
     { "ru", "Делегации встретились в г. Женеве. Встреча длилась три часа.",
@@ -138,8 +159,18 @@ test_russian (void)
       "Переговоры вёл проф. Иванов. | Он опытный дипломат." },
     { "ru", "Поставки выросли до 5 тыс. т. Это рекорд.",
       "Поставки выросли до 5 тыс. т. | Это рекорд." },
+    { "ru", "Обсуждали зерно, удобрения и т. д. Решений нет.",
+      "Обсуждали зерно, удобрения и т. д. | Решений нет." },
+    { "ru", "Пошлина составила 1165 евро. Значительно больше платят другие.",
+      "Пошлина составила 1165 евро. | Значительно больше платят другие." },
+    { "ru", "Водитель вскоре скончался. 64-летний пассажир выжил.",
+      "Водитель вскоре скончался. | 64-летний пассажир выжил." },
+    { "ru", "Согласно п. 3 ст. 12 закона, это запрещено. Так решил суд.",
+      "Согласно п. 3 ст. 12 закона, это запрещено. | Так решил суд." },
+    { "ru", "Офис находится в д. 5 на Тверской. Там тихо.",
+      "Офис находится в д. 5 на Тверской. | Там тихо." },
     { "ru", "Это произошло в V в. до н. э. Историки спорят.",
-      "Это произошло в V в. до н. э. Историки спорят." },
+      "Это произошло в V в. до н. э. | Историки спорят." },
   };
 
   check_cases (cases, G_N_ELEMENTS (cases));
@@ -150,7 +181,9 @@ test_ukrainian (void)
 {
   static const Case cases[] = {
     { "uk", "Угоду підписали у 2022 р. Відтоді минуло два роки.",
-      "Угоду підписали у 2022 р. Відтоді минуло два роки." },
+      "Угоду підписали у 2022 р. | Відтоді минуло два роки." },
+    { "uk", "У 2014 р. Росія анексувала Крим. Україна не визнала цього.",
+      "У 2014 р. Росія анексувала Крим. | Україна не визнала цього." },
     { "uk", "Угоду підписали у 2022 р. Потім її переглянули.",
       "Угоду підписали у 2022 р. | Потім її переглянули." },
     { "uk", "Відповідно до ст. 17 Конституції це обов’язок держави. Так вважають юристи.",
@@ -162,7 +195,11 @@ test_ukrainian (void)
     { "uk", "Заяву зробив В. Зеленський. Її підтримали партнери.",
       "Заяву зробив В. Зеленський. | Її підтримали партнери." },
     { "uk", "Це т. зв. Стамбульський формат. Його обговорювали у 2022–2023 рр. Без результату.",
-      "Це т. зв. Стамбульський формат. | Його обговорювали у 2022–2023 рр. Без результату." },
+      "Це т. зв. Стамбульський формат. | Його обговорювали у 2022–2023 рр. | Без результату." },
+    { "uk", "Делегація мешкала на вул. Січових Стрільців, буд. 5. Охорону посилили.",
+      "Делегація мешкала на вул. Січових Стрільців, буд. 5. | Охорону посилили." },
+    { "uk", "Обговорили зерно, добрива, логістику тощо і т. ін. Домовленостей немає.",
+      "Обговорили зерно, добрива, логістику тощо і т. ін. | Домовленостей немає." },
     { "uk", "Інфляція сповільнилася до 3,7%. Ставку знижено.",
       "Інфляція сповільнилася до 3,7%. | Ставку знижено." },
     { "uk", "Він чекав… і мовчав.",
@@ -224,15 +261,34 @@ test_paragraphs_and_offsets (void)
 }
 
 static void
+test_list_items (void)
+{
+  /* A list or a dialogue inside one paragraph: each item is a sentence,
+   * even without a final period. */
+  const char *text = "The draft lists three steps:\n- a ceasefire on the coast\n- an exchange of prisoners\n"
+                     "2) a monitoring mission\n— Это всё? — спросил он.";
+  g_autoptr(TriDocument) doc = tri_document_new (text, "en", TRI_PARAGRAPH_BLANK_LINES);
+  g_autofree char *first = NULL;
+  g_autofree char *third = NULL;
+
+  g_assert_cmpuint (tri_document_get_n_paragraphs (doc), ==, 1);
+  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 5);
+  first = tri_document_dup_sentence_text (doc, 0);
+  third = tri_document_dup_sentence_text (doc, 2);
+  g_assert_cmpstr (first, ==, "The draft lists three steps:");
+  g_assert_cmpstr (third, ==, "- an exchange of prisoners");
+}
+
+static void
 test_language_change_resegments (void)
 {
-  g_autoptr(TriDocument) doc = tri_document_new ("Угоду підписали у 2022 р. Відтоді минуло два роки.", "en",
+  g_autoptr(TriDocument) doc = tri_document_new ("Посольство розташоване на вул. Хрещатик. Охорону посилено.", "en",
                                                  TRI_PARAGRAPH_BLANK_LINES);
 
-  /* Without Ukrainian rules "р." ends a sentence. */
-  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 2);
+  /* Without Ukrainian rules "вул." ends a sentence. */
+  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 3);
   tri_document_set_language (doc, "uk");
-  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 1);
+  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 2);
 }
 
 static void
@@ -273,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/segmenter/ukrainian", test_ukrainian);
   g_test_add_func ("/segmenter/fallback-language", test_fallback_language);
   g_test_add_func ("/segmenter/paragraphs-and-offsets", test_paragraphs_and_offsets);
+  g_test_add_func ("/segmenter/list-items", test_list_items);
   g_test_add_func ("/segmenter/language-change-resegments", test_language_change_resegments);
   g_test_add_func ("/segmenter/user-rules", test_user_rules);
 

@@ -45,8 +45,23 @@ typedef enum
 {
   RULE_ABBREVIATION = 1,  /* never ends a sentence */
   RULE_AMBIGUOUS,         /* may end a sentence */
+  RULE_NUMBERING,         /* "No. 5", "ст. 51": goes on only before a number */
+  RULE_DATE,              /* "1991 г.": after a number, ends a sentence unless fronted */
+  RULE_FINAL,             /* "etc.", "и т. д.": ends a sentence before a capital */
   RULE_STARTER,           /* a word that typically starts a sentence */
 } RuleKind;
+
+static const struct {
+  const char *section;
+  RuleKind    kind;
+} sections[] = {
+  { "[abbreviations]", RULE_ABBREVIATION },
+  { "[ambiguous]", RULE_AMBIGUOUS },
+  { "[numbering]", RULE_NUMBERING },
+  { "[dates]", RULE_DATE },
+  { "[final]", RULE_FINAL },
+  { "[starters]", RULE_STARTER },
+};
 
 struct _TriSegmenter
 {
@@ -130,8 +145,8 @@ count_tokens (const char *key)
   return n;
 }
 
-/* The rule files are plain text: "[abbreviations]", "[ambiguous]" and
- * "[starters]" sections, one entry a line, "#" starting a comment. */
+/* The rule files are plain text in sections (see sections[] above), one
+ * entry a line, "#" starting a comment. */
 static void
 add_rules (TriSegmenter *self,
            const char   *rules)
@@ -153,14 +168,18 @@ add_rules (TriSegmenter *self,
       if (line[0] == '\0' || !g_utf8_validate (line, -1, NULL))
         continue;
 
-      if (g_str_equal (line, "[abbreviations]"))
-        kind = RULE_ABBREVIATION;
-      else if (g_str_equal (line, "[ambiguous]"))
-        kind = RULE_AMBIGUOUS;
-      else if (g_str_equal (line, "[starters]"))
-        kind = RULE_STARTER;
-      else if (line[0] == '[')
-        g_debug ("Unknown section %s in the %s segmentation rules", line, self->language);
+      if (line[0] == '[')
+        {
+          guint k;
+
+          for (k = 0; k < G_N_ELEMENTS (sections); k++)
+            if (g_str_equal (line, sections[k].section))
+              break;
+          if (k < G_N_ELEMENTS (sections))
+            kind = sections[k].kind;
+          else
+            g_debug ("Unknown section %s in the %s segmentation rules", line, self->language);
+        }
       else if (kind == RULE_STARTER)
         g_hash_table_replace (self->starters, fold_key (line, -1), GUINT_TO_POINTER (kind));
       else
@@ -542,11 +561,71 @@ starts_upper (const UChar    *s,
   return u_isupper (c) || u_istitle (c);
 }
 
-/* Whether the ICU boundary at @pos (the start of the next sentence) must go. */
+/* "1991", "1990-х", "2015–2016", "XIV": what a date abbreviation follows. */
+static gboolean
+is_number_token (const UChar *s,
+                 int32_t      start,
+                 int32_t      end)
+{
+  gboolean roman = TRUE;
+
+  if (start >= end)
+    return FALSE;
+  if (u_isdigit (s[start]))
+    return TRUE;
+
+  for (int32_t i = start; i < end; i++)
+    if (!u_strchr (u"IVXLCM", s[i]))
+      roman = FALSE;
+  return roman;
+}
+
+static guint
+count_words (const UChar *s,
+             int32_t      start,
+             int32_t      end)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (int32_t i = start; i < end; i++)
+    {
+      gboolean space = is_space (s[i]);
+
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+  return n;
+}
+
+/* A date at the very start of a sentence ("В 1960-х гг. Бжезинский…",
+ * "1 января 49 года до н. э. Марк Антоний…") goes on after its abbreviation;
+ * anywhere else, "…в 1916 г. Самым удачным…" is the end of a sentence. */
+static gboolean
+is_fronted_date (TriSegmenter *self,
+                 const UChar  *s,
+                 int32_t       sentence_start,
+                 int32_t       number_start)
+{
+  NextWord first = next_word (s, number_start, sentence_start);
+  guint words = count_words (s, sentence_start, number_start);
+
+  /* "1991 г. …", "1 января 49 г. до н. э. …" */
+  if (words == 0 || (u_isdigit (first.first) && words <= 5))
+    return TRUE;
+
+  /* "В 1960-х гг. …", "У 2014 р. …" */
+  return words == 1 && next_is_starter (self, s, &first);
+}
+
+/* Whether the ICU boundary at @pos (the start of the next sentence) must go.
+ * @sentence_start is where the sentence ending there began. */
 static gboolean
 suppress_boundary (TriSegmenter *self,
                    const UChar  *s,
                    int32_t       len,
+                   int32_t       sentence_start,
                    int32_t       pos)
 {
   int32_t end = skip_space_back (s, pos);
@@ -577,16 +656,19 @@ suppress_boundary (TriSegmenter *self,
     {
       UChar32 c = next.first;
       int32_t q = skip_space_forward (s, len, pos);
+      gboolean quoted = p != end;
 
-      /* «Когда?» — спросил он. / "Why?" he asked. / "Stop!", she said. */
+      /* «Когда?» — спросил он. / "Why?" he asked. A question in running
+       * text followed by lower case is chat, not an attribution. */
       if (is_dash (c))
         {
+          quoted = TRUE;
           U16_NEXT (s, q, len, c);  /* the dash itself */
           q = skip_space_forward (s, len, q);
           if (q < len)
             U16_NEXT (s, q, len, c);
         }
-      return u_islower (c) || c == ',' || c == ';';
+      return quoted && (u_islower (c) || c == ',' || c == ';');
     }
 
   if (last != '.' || p != end)
@@ -596,9 +678,9 @@ suppress_boundary (TriSegmenter *self,
    * abbreviations written in several tokens: "т. е.", "до н. э.". */
   {
     int32_t starts[3];
-    guint n = 0;
+    guint n = 0, used = 0;
     int32_t tok_end = end;
-    gboolean ambiguous = FALSE, matched = FALSE;
+    RuleKind kind = 0;
 
     while (n < MIN (self->max_tokens, 3) && tok_end > 0)
       {
@@ -612,38 +694,136 @@ suppress_boundary (TriSegmenter *self,
           break;
       }
 
-    for (guint i = n; i > 0 && !matched; i--)
+    /* The longest entry wins: "и т. д." over "д.". A lone capital is an
+     * initial ("Т. Шевченко"), never the abbreviation "т." (том). */
+    for (guint i = n; i > 0 && kind == 0; i--)
       {
-        g_autofree char *token = utf16_to_utf8 (s + starts[i - 1], end - starts[i - 1]);
-        g_autofree char *key = fold_key (token, -1);
-        RuleKind kind = GPOINTER_TO_UINT (g_hash_table_lookup (self->abbreviations, key));
+        g_autofree char *token = NULL;
+        g_autofree char *key = NULL;
 
-        if (kind != 0)
-          {
-            matched = TRUE;
-            ambiguous = kind == RULE_AMBIGUOUS;
-          }
+        if (i == 1 && is_initials (s, starts[0], end))
+          break;
+
+        token = utf16_to_utf8 (s + starts[i - 1], end - starts[i - 1]);
+        key = fold_key (token, -1);
+
+        kind = GPOINTER_TO_UINT (g_hash_table_lookup (self->abbreviations, key));
+        used = i;
       }
 
-    if (!matched && n > 0 && is_initials (s, starts[0], end))
+    switch (kind)
+      {
+      case RULE_ABBREVIATION:
+        return TRUE;
+
+      case RULE_AMBIGUOUS:
+        return !next_is_starter (self, s, &next);
+
+      case RULE_NUMBERING:
+        return u_isdigit (next.first);
+
+      case RULE_FINAL:
+        return FALSE;
+
+      case RULE_DATE:
+        {
+          int32_t abbr_start = starts[used - 1];
+          int32_t number_end = skip_space_back (s, abbr_start);
+          int32_t number_start;
+
+          /* "в г. Женеве": the city, not the year. */
+          if (number_end == abbr_start || number_end <= sentence_start)
+            return TRUE;
+          token_before (s, number_end, &number_start);
+          /* "в 363 году н. э.", "в 6 веке н. э.": one word may come between. */
+          if (!is_number_token (s, number_start, number_end) && number_start > sentence_start)
+            {
+              int32_t word_start = number_start;
+
+              number_end = skip_space_back (s, word_start);
+              if (number_end == word_start || number_end <= sentence_start)
+                return TRUE;
+              token_before (s, number_end, &number_start);
+            }
+          if (!is_number_token (s, number_start, number_end))
+            return TRUE;
+          if (!starts_upper (s, len, &next))
+            return TRUE;
+          return is_fronted_date (self, s, sentence_start, number_start);
+        }
+
+      case RULE_STARTER:
+      default:
+        break;
+      }
+
+    if (n > 0 && is_initials (s, starts[0], end))
       {
         /* A capital then a period before a capitalised word: an initial,
          * unless that word begins a new sentence ("Plan B. The talks…"). */
         if (!starts_upper (s, len, &next) && !u_isdigit (next.first))
           return FALSE;
-        matched = TRUE;
-        ambiguous = TRUE;
         /* "В. В. Путин": the next token is an initial too. */
         if (is_initials (s, next.start, MIN (next.end + 1, len)) ||
             (next.end < len && s[next.end] == '.' && next.end - next.start == 1))
-          ambiguous = FALSE;
+          return TRUE;
+        return !next_is_starter (self, s, &next);
       }
 
-    if (!matched)
-      return FALSE;
-
-    return !ambiguous || !next_is_starter (self, s, &next);
+    return FALSE;
   }
+}
+
+/* ICU never breaks before a digit after a period ("скончался. 64-летний
+ * водитель…"): a full word, not an abbreviation, then a period, spaces and a
+ * number start a new sentence. */
+static gboolean
+digit_boundary (TriSegmenter *self,
+                const UChar  *s,
+                int32_t       pos)
+{
+  int32_t end = skip_space_back (s, pos);
+  int32_t start;
+  guint letters = 0;
+  g_autofree char *token = NULL;
+  g_autofree char *key = NULL;
+
+  if (end == pos || end < 2 || s[end - 1] != '.')
+    return FALSE;
+
+  token_before (s, end, &start);
+  for (int32_t i = start; i < end - 1; i++)
+    {
+      if (!u_isalpha (s[i]))
+        return FALSE;
+      letters++;
+    }
+  if (letters < 2)
+    return FALSE;
+
+  token = utf16_to_utf8 (s + start, end - start);
+  key = fold_key (token, -1);
+  return !g_hash_table_contains (self->abbreviations, key);
+}
+
+/* A line that starts with a list marker or a dialogue dash ("- ", "— ",
+ * "• ", "1. ", "2) ") starts a sentence, even inside a paragraph. */
+static gboolean
+is_list_item (const UChar *s,
+              int32_t      len,
+              int32_t      pos)
+{
+  int32_t q = pos;
+
+  if (q >= len)
+    return FALSE;
+
+  if (is_dash (s[q]) || s[q] == 0x2022 || s[q] == '*')
+    return q + 1 < len && is_space (s[q + 1]);
+
+  while (q < len && u_isdigit (s[q]))
+    q++;
+  return q > pos && q - pos <= 3 && q + 1 < len && (s[q] == '.' || s[q] == ')') && is_space (s[q + 1]);
 }
 
 /* After "…" (optionally closed by quotes) and spaces, a capital starts a new
@@ -703,6 +883,7 @@ split_paragraph (TriSegmenter *self,
   g_autofree UChar *s = NULL;
   g_autofree gsize *offsets = NULL;
   g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  g_autoptr(GArray) line_starts = g_array_new (FALSE, FALSE, sizeof (int32_t));
   UBreakIterator *bi;
   int32_t len = 0, b;
   const char *p;
@@ -715,9 +896,15 @@ split_paragraph (TriSegmenter *self,
     {
       gunichar ch = g_utf8_get_char (p);
 
-      /* A line break inside a paragraph is hard wrapping, not a boundary. */
+      /* A line break inside a paragraph is hard wrapping, not a boundary
+       * (but see is_list_item()). */
       if (ch == '\n')
-        ch = ' ';
+        {
+          int32_t next_line = len + 1;
+
+          ch = ' ';
+          g_array_append_val (line_starts, next_line);
+        }
 
       offsets[len] = (gsize)(p - text);
       if (ch > 0xFFFF)
@@ -739,9 +926,28 @@ split_paragraph (TriSegmenter *self,
       return;
     }
 
-  for (b = ubrk_following (bi, 0); b != UBRK_DONE && b < len; b = ubrk_next (bi))
-    if (!suppress_boundary (self, s, len, b))
-      g_array_append_val (breaks, b);
+  {
+    int32_t sentence_start = 0;
+
+    for (b = ubrk_following (bi, 0); b != UBRK_DONE && b < len; b = ubrk_next (bi))
+      if (!suppress_boundary (self, s, len, sentence_start, b))
+        {
+          g_array_append_val (breaks, b);
+          sentence_start = b;
+        }
+  }
+
+  for (i = 1; i + 1 < len; i++)
+    if (u_isdigit (s[i]) && is_space (s[i - 1]) && digit_boundary (self, s, i))
+      g_array_append_val (breaks, i);
+
+  for (guint k = 0; k < line_starts->len; k++)
+    {
+      int32_t q = skip_space_forward (s, len, g_array_index (line_starts, int32_t, k));
+
+      if (is_list_item (s, len, q))
+        g_array_append_val (breaks, q);
+    }
 
   for (i = 0; i < len; i++)
     if (s[i] == 0x2026)
