@@ -113,7 +113,8 @@ command_segment (int    argc,
       N_("ENC") },
     { "line-paragraphs", 0, 0, G_OPTION_ARG_NONE, &line_paragraphs,
       N_("Treat every line as a paragraph (default: paragraphs are separated by blank lines)"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE") },
+    /* No arg_description: the parameter string below names FILE already. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
@@ -129,7 +130,8 @@ command_segment (int    argc,
       "  text   one sentence a line, runs of white space folded to one space\n"
       "  jsonl  one JSON object a sentence: {\"start\":B,\"end\":B,\"paragraph\":P,\"text\":\"…\"}\n"
       "         where B are byte offsets into the decoded UTF-8 text (for a UTF-8 file\n"
-      "         with LF line ends and no byte-order mark, the file itself)\n"
+      "         in NFC with LF line ends, no byte-order mark and no zero-width\n"
+      "         characters, the file itself)\n"
       "\n"
       "Exit status: 0 on success, 2 on a usage error, 3 when the file cannot be read."));
 

@@ -147,10 +147,14 @@ ui_locale (void)
 
       for (guint i = 0; names[i]; i++)
         {
-          if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
+          /* "C.UTF-8" is the C locale too: ICU would take it for an
+           * unknown locale and fall back to its own default. */
+          g_autofree char *name = g_strndup (names[i], strcspn (names[i], ".@"));
+
+          if (g_str_equal (name, "C") || g_str_equal (name, "POSIX"))
             continue;
           g_free (chosen);
-          chosen = g_strndup (names[i], strcspn (names[i], ".@"));
+          chosen = g_steal_pointer (&name);
           break;
         }
 
@@ -158,6 +162,27 @@ ui_locale (void)
     }
 
   return locale;
+}
+
+/* Whether ICU has a name for the language part of @icu_code: for one it
+ * does not know, it gives back the code, with the region's name after it
+ * if there is one ("xx (Ukraine)"). */
+static gboolean
+has_language_name (const char *icu_code)
+{
+  UChar name[128];
+  UChar code16[ULOC_LANG_CAPACITY];
+  char code[ULOC_LANG_CAPACITY];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t name_len, code_len;
+
+  code_len = uloc_getLanguage (icu_code, code, sizeof code, &status);
+  name_len = uloc_getDisplayLanguage (icu_code, ui_locale (), name, G_N_ELEMENTS (name), &status);
+  if (U_FAILURE (status) || name_len <= 0)
+    return FALSE;
+
+  u_charsToUChars (code, code16, code_len);
+  return name_len != code_len || u_strncasecmp (name, code16, code_len, U_FOLD_CASE_DEFAULT) != 0;
 }
 
 /**
@@ -182,6 +207,9 @@ tri_language_dup_display_name (const char *language)
   g_return_val_if_fail (language != NULL, NULL);
 
   icu_code = g_strdelimit (g_strdup (language), "-", '_');
+  if (!has_language_name (icu_code))
+    return g_strdup (language);
+
   len = uloc_getDisplayName (icu_code, ui_locale (), name, G_N_ELEMENTS (name), &status);
   if (U_FAILURE (status) || len <= 0)
     return g_strdup (language);
@@ -190,13 +218,6 @@ tri_language_dup_display_name (const char *language)
   status = U_ZERO_ERROR;
   u_strToUTF8 (utf8, 4 * len + 1, NULL, name, len, &status);
   if (U_FAILURE (status))
-    {
-      g_free (utf8);
-      return g_strdup (language);
-    }
-
-  /* ICU gives back the code for languages it has no name for. */
-  if (g_ascii_strcasecmp (utf8, icu_code) == 0)
     {
       g_free (utf8);
       return g_strdup (language);

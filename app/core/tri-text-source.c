@@ -231,8 +231,24 @@ decode_to_uchars (const char    *encoding,
 
   buffer = g_new (UChar, capacity);
   target = buffer;
-  ucnv_toUnicode (conv, &target, buffer + capacity,
-                  &source, source + length, NULL, TRUE, &status);
+  for (;;)
+    {
+      ucnv_toUnicode (conv, &target, buffer + capacity,
+                      &source, source + length, NULL, TRUE, &status);
+      if (status != U_BUFFER_OVERFLOW_ERROR)
+        break;
+
+      /* An exotic converter (SCSU, say) wrote more than one unit a byte:
+       * grow the buffer and go on from where it stopped. */
+      {
+        gsize written = (gsize)(target - buffer);
+
+        capacity *= 2;
+        buffer = g_renew (UChar, buffer, capacity);
+        target = buffer + written;
+        status = U_ZERO_ERROR;
+      }
+    }
 
   if (status == U_ILLEGAL_CHAR_FOUND || status == U_INVALID_CHAR_FOUND ||
       status == U_TRUNCATED_CHAR_FOUND)
@@ -310,13 +326,50 @@ detect_bom (const guint8 *data,
   return NULL;
 }
 
+/* Counts the multi-byte UTF-8 sequences in @data and the non-ASCII bytes
+ * that are not part of one. */
+static void
+count_utf8 (const guint8 *data,
+            gsize         length,
+            gsize        *n_valid,
+            gsize        *n_invalid)
+{
+  gsize i = 0;
+
+  *n_valid = 0;
+  *n_invalid = 0;
+
+  while (i < length)
+    {
+      gunichar ch;
+
+      if (data[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+
+      ch = g_utf8_get_char_validated ((const char *)data + i, (gssize)(length - i));
+      if (ch == (gunichar)-1 || ch == (gunichar)-2)
+        {
+          (*n_invalid)++;
+          i++;
+          continue;
+        }
+
+      (*n_valid)++;
+      i += g_utf8_skip[data[i]];
+    }
+}
+
 /**
  * tri_text_source_detect_encoding:
  * @data: the bytes of a file
  * @length: their length
  *
  * Guesses the encoding of text without a byte-order mark: UTF-8 when the
- * bytes are valid UTF-8, else the single-byte Cyrillic encoding whose
+ * bytes are valid UTF-8 (or nearly all of them are: decoding then reports
+ * the bad ones), else the single-byte Cyrillic encoding whose
  * decoding reads most like Russian or Ukrainian, else what ICU's detector
  * says.
  *
@@ -330,6 +383,7 @@ tri_text_source_detect_encoding (const guint8 *data,
   const char *end = NULL;
   const char *best = NULL;
   CyrillicScore best_score = { -INFINITY, 0, 0 };
+  gsize n_valid, n_invalid;
 
   if (g_utf8_validate ((const char *)data, (gssize)sniff, &end) ||
       /* A multi-byte character cut by the sniff window is still UTF-8. */
@@ -338,6 +392,14 @@ tri_text_source_detect_encoding (const guint8 *data,
       if (sniff == length || g_utf8_validate ((const char *)data, (gssize)length, NULL))
         return "UTF-8";
     }
+
+  /* UTF-8 with a few bad bytes (a damaged or truncated file) is still
+   * UTF-8: decoding it then says where the bad bytes are, where the
+   * Cyrillic candidates below would turn all of it into mojibake. Text in
+   * a single-byte encoding forms valid sequences only now and then. */
+  count_utf8 (data, sniff, &n_valid, &n_invalid);
+  if (n_valid >= 8 && n_invalid * 20 <= n_valid)
+    return "UTF-8";
 
   for (guint i = 0; i < G_N_ELEMENTS (cyrillic_encodings); i++)
     {
@@ -427,6 +489,34 @@ looks_binary (const guint8 *data,
   return controls > 8 && controls * 100 > sniff;
 }
 
+/* UTF-16 written without a byte-order mark: for text in the Latin,
+ * Greek, Cyrillic or Hebrew blocks, every high byte is 0x00–0x05, while
+ * the low bytes are almost never zero. */
+static const char *
+detect_utf16_without_bom (const guint8 *data,
+                          gsize         length)
+{
+  gsize sniff = MIN (length, (gsize)SNIFF_LENGTH) & ~(gsize)1;
+  gsize units = sniff / 2;
+  gsize small[2] = { 0, 0 }, zero[2] = { 0, 0 };
+
+  if (units < 4)
+    return NULL;
+
+  for (gsize i = 0; i < sniff; i++)
+    {
+      small[i & 1] += data[i] <= 0x05;
+      zero[i & 1] += data[i] == 0;
+    }
+
+  if (small[1] * 10 >= units * 9 && zero[0] * 100 <= units)
+    return "UTF-16LE";
+  if (small[0] * 10 >= units * 9 && zero[1] * 100 <= units)
+    return "UTF-16BE";
+
+  return NULL;
+}
+
 static GError *
 binary_error (const guint8 *data,
               gsize         length,
@@ -469,7 +559,7 @@ is_zero_width (gunichar ch)
     }
 }
 
-/* CRLF and CR become LF; zero-width characters are removed, and where each
+/* CRLF, CR, NEL and U+2028 become LF, U+2029 a blank line; zero-width characters are removed, and where each
  * stood is recorded. Works in place: the text only shrinks. */
 static void
 clean_text (char   *text,
@@ -502,6 +592,22 @@ clean_text (char   *text,
 
       ch = g_utf8_get_char (in);
       next = g_utf8_next_char (in);
+
+      /* NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line ends too;
+       * none is shorter than its replacement. */
+      if (ch == 0x0085 || ch == 0x2028)
+        {
+          *out++ = '\n';
+          in = next;
+          continue;
+        }
+      if (ch == 0x2029)
+        {
+          *out++ = '\n';
+          *out++ = '\n';
+          in = next;
+          continue;
+        }
 
       if (is_zero_width (ch))
         {
@@ -605,6 +711,17 @@ tri_text_source_decode (const guint8  *data,
   data += bom_length;
   length -= bom_length;
 
+  if (decoded->encoding == NULL)
+    {
+      const char *bomless = detect_utf16_without_bom (data, length);
+
+      if (bomless != NULL)
+        {
+          decoded->encoding = g_strdup (bomless);
+          decoded->detected = TRUE;
+        }
+    }
+
   if (decoded->encoding == NULL || !is_utf16_or_32 (decoded->encoding))
     {
       if (looks_binary (data, length))
@@ -633,7 +750,8 @@ tri_text_source_decode (const guint8  *data,
   if (utf16 == NULL)
     {
       g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_ENCODING,
-                   _("“%s” is not valid %s text: undecodable bytes at byte %" G_GSIZE_FORMAT),
+                   /* Translators: a file name, an encoding such as “UTF-8”, a byte offset */
+                   _("“%s” is not valid %s text: undecodable bytes at byte %zu"),
                    display_name, decoded->encoding, bad_offset + bom_length);
       return NULL;
     }

@@ -247,8 +247,14 @@ update_titles (TriWindow *self)
 
       {
         g_autoptr(GMenuModel) submenu = build_column_menu (c);
-        /* Translators: a submenu for one column: its language, then its file name */
-        g_autofree char *item_label = g_strdup_printf (_("%s — %s"), name, title);
+        /* The number keeps labels unique (GtkPopoverMenu names its
+         * submenus by label) when two columns share a language. */
+        g_autofree char *item_label =
+          title[0] != '\0'
+            /* Translators: a submenu for one column: its number, language and file name */
+            ? g_strdup_printf (_("%u. %s — %s"), c + 1, name, title)
+            /* Translators: a submenu for one column: its number and language */
+            : g_strdup_printf (_("%u. %s"), c + 1, name);
 
         g_menu_append_submenu (self->columns_menu, item_label, submenu);
       }

@@ -1,0 +1,511 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "tri-test-utils.h"
+
+/* The case from the issue: exactly four sentences. */
+static const char *ru_text =
+  "В 1990-х гг. ситуация была иной. Об этом сообщил В. В. Путин. "
+  "Сумма составила 1,2 млрд долл. США. Пакет одобрен.\n";
+
+static const char *ru_sentences =
+  "В 1990-х гг. ситуация была иной.\n"
+  "Об этом сообщил В. В. Путин.\n"
+  "Сумма составила 1,2 млрд долл. США.\n"
+  "Пакет одобрен.\n";
+
+static const guint8 png_bytes[] = {
+  0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n',
+  0x00, 0x00, 0x00, 0x0D, 'I', 'H', 'D', 'R',
+  0x00, 0x00, 0x00, 0x10, 0x00, 0x00, 0x00, 0x10,
+  0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x91, 0x68,
+  0x36,
+};
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->dir = tri_test_make_tmpdir ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  tri_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Runs triptych-cli with @args (NULL-terminated) in the C.UTF-8 locale and
+ * returns its exit status; a crash fails the test. @out and @err, if not
+ * %NULL, receive what it wrote to stdout and stderr. */
+static int
+run_cli_argv (const char * const  *args,
+              char               **out,
+              char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *joined = NULL;
+  g_autofree char *stdout_buf = NULL;
+  g_autofree char *stderr_buf = NULL;
+  int wait_status = 0;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("TRIPTYCH_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  joined = g_strjoinv (" ", (char **)argv->pdata);
+  g_test_message ("$ %s", joined);
+
+  /* LANGUAGE would override LC_ALL for the language names. */
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+
+  g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &stdout_buf, &stderr_buf, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (stdout_buf[0] != '\0')
+    g_test_message ("stdout: %s", stdout_buf);
+  if (stderr_buf[0] != '\0')
+    g_test_message ("stderr: %s", stderr_buf);
+
+  if (g_spawn_check_wait_status (wait_status, &error))
+    status = 0;
+  else if (error->domain == G_SPAWN_EXIT_ERROR)
+    status = error->code;
+  else
+    g_assert_no_error (error);  /* killed by a signal */
+
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_buf);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_buf);
+
+  return status;
+}
+
+static int run_cli (char **out, char **err, ...) G_GNUC_NULL_TERMINATED;
+
+/* As run_cli_argv(), with the arguments after @err. */
+static int
+run_cli (char **out,
+         char **err,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return run_cli_argv ((const char * const *)args->pdata, out, err);
+}
+
+static gboolean
+have_cli (void)
+{
+  if (g_getenv ("TRIPTYCH_CLI") == NULL)
+    {
+      g_test_skip ("TRIPTYCH_CLI is not set; run the tests with meson test");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @utf8 in @encoding (iconv), after @bom, written to @dir/@name. */
+static char *
+write_encoded (const char *dir,
+               const char *name,
+               const char *utf8,
+               const char *encoding,
+               const char *bom,
+               gsize       bom_length)
+{
+  g_autofree char *converted = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  gsize length = 0;
+
+  converted = tri_test_convert (utf8, encoding, &length);
+  if (bom_length > 0)
+    g_byte_array_append (bytes, (const guint8 *)bom, (guint)bom_length);
+  g_byte_array_append (bytes, (const guint8 *)converted, (guint)length);
+
+  return tri_test_write_file (dir, name, bytes->data, bytes->len);
+}
+
+static void
+test_segment (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  static const struct {
+    const char *name;
+    const char *iconv_name;
+    const char *bom;
+    gsize       bom_length;
+  } encodings[] = {
+    { "ru-cp1251.txt", "WINDOWS-1251", NULL, 0 },
+    { "ru-koi8r.txt", "KOI8-R", NULL, 0 },
+    { "ru-utf16le.txt", "UTF-16LE", "\xFF\xFE", 2 },
+    { "ru-utf16be.txt", "UTF-16BE", "\xFE\xFF", 2 },
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!have_cli ())
+    return;
+
+  path = tri_test_write_file (fixture->dir, "ru.txt", ru_text, -1);
+  g_assert_cmpint (run_cli (&out, &err, "segment", "--lang", "ru", path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, ru_sentences);
+  g_assert_cmpstr (err, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      g_autofree char *encoded = write_encoded (fixture->dir, encodings[i].name, ru_text,
+                                                encodings[i].iconv_name,
+                                                encodings[i].bom, encodings[i].bom_length);
+      g_autofree char *encoded_out = NULL;
+      g_autofree char *encoded_err = NULL;
+
+      g_assert_cmpint (run_cli (&encoded_out, &encoded_err,
+                                "segment", "--lang", "ru", encoded, NULL), ==, 0);
+      g_assert_cmpstr (encoded_out, ==, ru_sentences);
+      g_assert_cmpstr (encoded_err, ==, "");
+    }
+}
+
+static void
+test_forced_encoding (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *mojibake_out = NULL;
+  g_autofree char *bad_out = NULL;
+  g_autofree char *bad_err = NULL;
+
+  if (!have_cli ())
+    return;
+
+  path = write_encoded (fixture->dir, "ru-cp1251.txt", ru_text, "WINDOWS-1251", NULL, 0);
+
+  g_assert_cmpint (run_cli (&out, &err,
+                            "segment", "-l", "ru", "--encoding", "windows-1251", path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, ru_sentences);
+
+  /* The wrong single-byte encoding, given, is obeyed. */
+  g_assert_cmpint (run_cli (&mojibake_out, NULL,
+                            "segment", "-l", "ru", "-e", "KOI8-R", path, NULL), ==, 0);
+  g_assert_cmpstr (mojibake_out, !=, ru_sentences);
+  g_assert_null (strstr (mojibake_out, "Путин"));
+
+  /* Bytes that are not UTF-8: an input error that says where. */
+  g_assert_cmpint (run_cli (&bad_out, &bad_err,
+                            "segment", "-l", "ru", "-e", "UTF-8", path, NULL), ==, 3);
+  g_assert_cmpstr (bad_out, ==, "");
+  g_assert_nonnull (strstr (bad_err, path));
+  /* The "В" that starts the file is 0xC2, a UTF-8 lead byte, then a space. */
+  g_assert_true (g_str_has_suffix (bad_err, "at byte 0\n"));
+}
+
+/* Matches one line of --format jsonl output. */
+#define JSONL_PATTERN \
+  "^\\{\\s*\"start\"\\s*:\\s*(\\d+)\\s*,\\s*\"end\"\\s*:\\s*(\\d+)\\s*," \
+  "\\s*\"paragraph\"\\s*:\\s*(\\d+)\\s*,\\s*\"text\"\\s*:\\s*\"([^\"\\\\]*)\"\\s*\\}$"
+
+static void
+test_jsonl (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  static const char text[] =
+    "Делегации России и Украины встретились\n"
+    "в Стамбуле. Встреча длилась три часа.\n"
+    "\n"
+    "Следующий раунд назначен на март.\n";
+  static const struct {
+    const char *text;
+    guint       paragraph;
+  } expected[] = {
+    { "Делегации России и Украины встретились в Стамбуле.", 0 },
+    { "Встреча длилась три часа.", 0 },
+    { "Следующий раунд назначен на март.", 1 },
+  };
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *cp1251_path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *cp1251_out = NULL;
+
+  if (!have_cli ())
+    return;
+
+  path = tri_test_write_file (fixture->dir, "talks.txt", text, -1);
+  g_assert_cmpint (run_cli (&out, NULL,
+                            "segment", "--lang", "ru", "--format", "jsonl", path, NULL), ==, 0);
+
+  regex = g_regex_new (JSONL_PATTERN, G_REGEX_OPTIMIZE, 0, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_str_has_suffix (out, "}\n"));
+  lines = g_strsplit (out, "\n", -1);
+  /* One object a line, and the empty string after the last newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (expected) + 1);
+  g_assert_cmpstr (lines[G_N_ELEMENTS (expected)], ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GMatchInfo) match = NULL;
+      g_autofree char *start = NULL;
+      g_autofree char *end = NULL;
+      g_autofree char *paragraph = NULL;
+      g_autofree char *sentence = NULL;
+      g_autofree char *slice = NULL;
+      guint64 s, e;
+
+      g_assert_true (g_regex_match (regex, lines[i], 0, &match));
+      start = g_match_info_fetch (match, 1);
+      end = g_match_info_fetch (match, 2);
+      paragraph = g_match_info_fetch (match, 3);
+      sentence = g_match_info_fetch (match, 4);
+
+      s = g_ascii_strtoull (start, NULL, 10);
+      e = g_ascii_strtoull (end, NULL, 10);
+      g_assert_cmpuint (s, <, e);
+      g_assert_cmpuint (e, <=, strlen (text));
+      g_assert_cmpuint (g_ascii_strtoull (paragraph, NULL, 10), ==, expected[i].paragraph);
+      g_assert_cmpstr (sentence, ==, expected[i].text);
+
+      /* The offsets slice the file to the sentence; a line break in it is
+       * the hard wrapping the text output folds. */
+      slice = g_strndup (text + s, (gsize)(e - s));
+      g_strdelimit (slice, "\n", ' ');
+      g_assert_cmpstr (slice, ==, expected[i].text);
+    }
+
+  /* Offsets count bytes of the decoded text, whatever the file's encoding. */
+  cp1251_path = write_encoded (fixture->dir, "talks-cp1251.txt", text, "WINDOWS-1251", NULL, 0);
+  g_assert_cmpint (run_cli (&cp1251_out, NULL,
+                            "segment", "-l", "ru", "-f", "jsonl", cp1251_path, NULL), ==, 0);
+  g_assert_cmpstr (cp1251_out, ==, out);
+}
+
+static void
+test_guessed_language (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  static const char uk_text[] =
+    "Переговори у Стамбулі тривали понад чотири години. Наступний раунд відбудеться у п’ятницю.\n";
+  g_autofree char *path = NULL;
+  g_autofree char *uk_path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *uk_out = NULL;
+  g_autofree char *uk_err = NULL;
+
+  if (!have_cli ())
+    return;
+
+  path = tri_test_write_file (fixture->dir, "ru.txt", ru_text, -1);
+  g_assert_cmpint (run_cli (&out, &err, "segment", path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, ru_sentences);
+  g_assert_nonnull (strstr (err, path));
+  g_assert_nonnull (strstr (err, ": ru (Russian)"));
+
+  uk_path = write_encoded (fixture->dir, "uk.txt", uk_text, "WINDOWS-1251", NULL, 0);
+  g_assert_cmpint (run_cli (&uk_out, &uk_err, "segment", uk_path, NULL), ==, 0);
+  g_assert_cmpstr (uk_out, ==,
+                   "Переговори у Стамбулі тривали понад чотири години.\n"
+                   "Наступний раунд відбудеться у п’ятницю.\n");
+  g_assert_nonnull (strstr (uk_err, ": uk (Ukrainian)"));
+}
+
+static void
+test_input_errors (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *png = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *folder = NULL;
+  const char *paths[3];
+
+  if (!have_cli ())
+    return;
+
+  png = tri_test_write_file (fixture->dir, "chart.png", png_bytes, sizeof png_bytes);
+  missing = g_build_filename (fixture->dir, "no-such-report.txt", NULL);
+  folder = g_build_filename (fixture->dir, "reports", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  paths[0] = png;
+  paths[1] = missing;
+  paths[2] = folder;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_cli (&out, &err, "segment", "--lang", "ru", paths[i], NULL), ==, 3);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, "triptych-cli: "));
+      g_assert_nonnull (strstr (err, paths[i]));
+    }
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *other = NULL;
+
+  if (!have_cli ())
+    return;
+
+  path = tri_test_write_file (fixture->dir, "ru.txt", ru_text, -1);
+  other = tri_test_write_file (fixture->dir, "ru2.txt", ru_text, -1);
+
+  {
+    const struct {
+      const char *args[8];
+      const char *in_stderr;
+    } cases[] = {
+      { { "segment", "--bogus", path, NULL }, "--bogus" },
+      { { "segment", "--format", "xml", path, NULL }, "xml" },
+      { { "segment", "--lang", "english", path, NULL }, "english" },
+      { { "segment", "--lang", "xx1", path, NULL }, "xx1" },
+      { { "segment", "--lang", NULL }, "--lang" },
+      { { "segment", "--encoding", "windows-9999", path, NULL }, "windows-9999" },
+      { { "segment", NULL }, "FILE" },
+      { { "segment", "--lang", "ru", NULL }, "FILE" },
+      { { "segment", path, other, NULL }, "FILE" },
+      { { "frobnicate", path, NULL }, "frobnicate" },
+      { { NULL }, "segment" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+
+        g_assert_cmpint (run_cli_argv (cases[i].args, &out, &err), ==, 2);
+        g_assert_cmpstr (out, ==, "");
+        g_assert_nonnull (strstr (err, cases[i].in_stderr));
+      }
+  }
+}
+
+static void
+test_help (void)
+{
+  static const char * const documented[] = {
+    "--lang", "--format", "--encoding", "--line-paragraphs", "jsonl", "Exit status",
+  };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *main_out = NULL;
+  g_autofree char *version = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (run_cli (&out, &err, "segment", "--help", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (documented); i++)
+    g_assert_nonnull (strstr (out, documented[i]));
+  /* The usage line names the file once. */
+  g_assert_nonnull (strstr (out, "\n  triptych-cli segment [OPTION…] FILE — split a report into sentences\n"));
+
+  g_assert_cmpint (run_cli (&main_out, NULL, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (main_out, "segment"));
+
+  g_assert_cmpint (run_cli (&version, NULL, "--version", NULL), ==, 0);
+  g_assert_cmpstr (version, ==, "triptych-cli " PACKAGE_VERSION "\n");
+}
+
+static void
+test_line_paragraphs (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  /* Headline-like lines without a final full stop, as exported tables give. */
+  static const char text[] =
+    "Переговоры в Женеве\n"
+    "Делегации обсудили обмен пленными\n"
+    "Следующий раунд назначен на март\n";
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *lines_out = NULL;
+  g_autofree char *jsonl_out = NULL;
+
+  if (!have_cli ())
+    return;
+
+  path = tri_test_write_file (fixture->dir, "lines.txt", text, -1);
+
+  /* One paragraph, hard wrapped: one sentence. */
+  g_assert_cmpint (run_cli (&out, NULL, "segment", "--lang", "ru", path, NULL), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "Переговоры в Женеве Делегации обсудили обмен пленными Следующий раунд назначен на март\n");
+
+  g_assert_cmpint (run_cli (&lines_out, NULL,
+                            "segment", "--lang", "ru", "--line-paragraphs", path, NULL), ==, 0);
+  g_assert_cmpstr (lines_out, ==, text);
+
+  g_assert_cmpint (run_cli (&jsonl_out, NULL,
+                            "segment", "--lang", "ru", "--line-paragraphs", "--format", "jsonl", path, NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (jsonl_out, "\"paragraph\":2"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/segment", test_segment);
+  ADD ("/cli/forced-encoding", test_forced_encoding);
+  ADD ("/cli/jsonl", test_jsonl);
+  ADD ("/cli/guessed-language", test_guessed_language);
+  ADD ("/cli/input-errors", test_input_errors);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/help", test_help);
+  ADD ("/cli/line-paragraphs", test_line_paragraphs);
+
+#undef ADD
+
+  return g_test_run ();
+}

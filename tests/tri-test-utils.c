@@ -1,0 +1,72 @@
+/* tri-test-utils.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "tri-test-utils.h"
+
+/* A fresh temporary folder for one test; remove it with tri_test_rm_rf(). */
+char *
+tri_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("triptych-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Writes @data to @dir/@name and returns the path. */
+char *
+tri_test_write_file (const char *dir,
+                     const char *name,
+                     const void *data,
+                     gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* @utf8 in @encoding, through iconv (independent of the ICU code under test). */
+char *
+tri_test_convert (const char *utf8,
+                  const char *encoding,
+                  gsize      *out_length)
+{
+  g_autoptr(GError) error = NULL;
+  char *converted = g_convert (utf8, -1, encoding, "UTF-8", NULL, out_length, &error);
+
+  g_assert_no_error (error);
+  return converted;
+}
+
+void
+tri_test_rm_rf (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        tri_test_rm_rf (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}

@@ -1,0 +1,24 @@
+/* tri-test-utils.h
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+char  *tri_test_make_tmpdir    (void);
+char  *tri_test_write_file     (const char   *dir,
+                                const char   *name,
+                                const void   *data,
+                                gssize        length);
+char  *tri_test_convert        (const char   *utf8,
+                                const char   *encoding,
+                                gsize        *out_length);
+void   tri_test_rm_rf          (const char   *dir);
+
+G_END_DECLS
