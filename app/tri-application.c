@@ -217,7 +217,7 @@ tri_application_about_action (GSimpleAction *action,
                          "website", "https://github.com/triptych/triptych",
                          "issue-url", "https://github.com/triptych/triptych/issues",
                          "developers", developers,
-                         /* Translators: your name(s), one a line, as they should appear in the About window */
+                         /* Translators: your name(s), one per line, as they should appear in the About window */
                          "translator-credits", _("translator-credits"),
                          "copyright", "© 2026 The Triptych authors",
                          "license-type", GTK_LICENSE_GPL_3_0,

@@ -222,6 +222,50 @@ test_two_files_and_bad_file (void)
 }
 
 static void
+test_reopen_with_encoding (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  const char *ru = "Переговоры в Женеве продолжатся завтра. Делегации согласовали повестку.\n";
+  g_autofree char *bytes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *wrong = NULL;
+  gsize length;
+  GFile *file;
+  TriWindow *window = new_window ();
+  TriDocument *doc;
+
+  bytes = tri_test_convert (ru, "KOI8-R", &length);
+  path = tri_test_write_file (dir, "report_ru.txt", bytes, (gssize)length);
+  file = g_file_new_for_path (path);
+
+  tri_window_open_files (window, &file, NULL, 1, NULL, TRI_PARAGRAPH_BLANK_LINES);
+  wait_until (not_busy, window);
+  doc = tri_alignment_get_document (tri_window_get_alignment (window), 0);
+  g_assert_cmpstr (tri_document_get_encoding (doc), ==, "KOI8-R");
+  g_assert_true (tri_document_get_encoding_detected (doc));
+
+  /* The user overrides detection: the file is read again in that encoding. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "column.encoding-0", "s", "windows-1251");
+  wait_until (not_busy, window);
+  doc = tri_alignment_get_document (tri_window_get_alignment (window), 0);
+  g_assert_cmpstr (tri_document_get_encoding (doc), ==, "windows-1251");
+  g_assert_false (tri_document_get_encoding_detected (doc));
+  g_assert_cmpstr (tri_document_get_language (doc), ==, "ru");
+  wrong = g_convert (bytes, (gssize)length, "UTF-8", "WINDOWS-1251", NULL, NULL, NULL);
+  g_assert_cmpstr (tri_document_get_text (doc), ==, wrong);
+
+  /* And back to detection. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "column.encoding-0", "s", "");
+  wait_until (not_busy, window);
+  doc = tri_alignment_get_document (tri_window_get_alignment (window), 0);
+  g_assert_cmpstr (tri_document_get_text (doc), ==, ru);
+
+  g_object_unref (file);
+  destroy_window (window);
+  tri_test_rm_rf (dir);
+}
+
+static void
 test_scroll_large (void)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -307,6 +351,7 @@ main (int   argc,
   g_test_add_func ("/window/sample", test_sample);
   g_test_add_func ("/window/open-files", test_open_files);
   g_test_add_func ("/window/two-files-and-bad-file", test_two_files_and_bad_file);
+  g_test_add_func ("/window/reopen-with-encoding", test_reopen_with_encoding);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/zoom", test_zoom);
 

@@ -107,9 +107,9 @@ command_segment (int    argc,
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
       N_("Language of the text (en, ru, uk, …); guessed when not given"), N_("LANG") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("Output format: text (one sentence a line) or jsonl"), N_("FORMAT") },
+      N_("Output format: text (one sentence per line) or jsonl"), N_("FORMAT") },
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
-      N_("Encoding of the file (UTF-8, windows-1251, KOI8-R, KOI8-U, ISO-8859-5, IBM866, UTF-16…); detected when not given"),
+      N_("Encoding of the file (UTF-8, UTF-16, Windows-1251, KOI8-R, KOI8-U, ISO-8859-5, CP866…); detected when not given"),
       N_("ENC") },
     { "line-paragraphs", 0, 0, G_OPTION_ARG_NONE, &line_paragraphs,
       N_("Treat every line as a paragraph (default: paragraphs are separated by blank lines)"), NULL },
@@ -127,9 +127,10 @@ command_segment (int    argc,
       "and prints its sentences.\n"
       "\n"
       "Formats:\n"
-      "  text   one sentence a line, runs of white space folded to one space\n"
-      "  jsonl  one JSON object a sentence: {\"start\":B,\"end\":B,\"paragraph\":P,\"text\":\"…\"}\n"
-      "         where B are byte offsets into the decoded UTF-8 text (for a UTF-8 file\n"
+      "  text   one sentence per line, runs of white space folded to one space\n"
+      "  jsonl  one JSON object per sentence: {\"start\":B,\"end\":B,\"paragraph\":P,\"text\":\"…\"}\n"
+      "         where P is the paragraph's index from 0, and B are byte offsets\n"
+      "         (end exclusive) into the decoded UTF-8 text (for a UTF-8 file\n"
       "         in NFC with LF line ends, no byte-order mark and no zero-width\n"
       "         characters, the file itself)\n"
       "\n"
@@ -201,7 +202,7 @@ print_help (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “triptych-cli COMMAND --help” for a command’s options."));
-  fprintf (out, "%s\n", _("Exit status: 0 success, 1 findings (check), 2 usage error, 3 input error."));
+  fprintf (out, "%s\n", _("Exit status: 0 success, 2 usage error, 3 input error."));
 }
 
 int

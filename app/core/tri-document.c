@@ -28,6 +28,7 @@ struct _TriDocument
   char             *text;
   gsize             length;
   char             *encoding;
+  gboolean          encoding_detected;
   char             *language;
   gboolean          language_guessed;
   TriParagraphMode  mode;
@@ -347,6 +348,7 @@ tri_document_load (GFile             *file,
   self->title = g_file_get_basename (file);
   g_free (self->encoding);
   self->encoding = g_steal_pointer (&decoded->encoding);
+  self->encoding_detected = decoded->detected;
   g_array_unref (self->removed);
   self->removed = g_steal_pointer (&decoded->removed);
 
@@ -553,6 +555,20 @@ tri_document_get_encoding (TriDocument *self)
   g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
 
   return self->encoding;
+}
+
+/**
+ * tri_document_get_encoding_detected:
+ * @self: a #TriDocument
+ *
+ * Returns: whether the encoding was detected rather than given
+ */
+gboolean
+tri_document_get_encoding_detected (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+
+  return self->encoding_detected;
 }
 
 const char *

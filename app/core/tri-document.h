@@ -57,6 +57,7 @@ void               tri_document_set_title         (TriDocument          *self,
 const char        *tri_document_get_text          (TriDocument          *self);
 gsize              tri_document_get_length        (TriDocument          *self);
 const char        *tri_document_get_encoding      (TriDocument          *self);
+gboolean           tri_document_get_encoding_detected (TriDocument      *self);
 gboolean           tri_document_get_language_guessed (TriDocument       *self);
 const char        *tri_document_get_language      (TriDocument          *self);
 void               tri_document_set_language      (TriDocument          *self,

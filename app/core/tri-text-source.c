@@ -738,7 +738,7 @@ tri_text_source_decode (const guint8  *data,
       if (guess == NULL)
         {
           g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_ENCODING,
-                       _("Cannot tell the encoding of “%s”; choose it yourself"),
+                       _("Cannot tell the encoding of “%s”; choose it from the column menu or with --encoding"),
                        display_name);
           return NULL;
         }

@@ -151,14 +151,49 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
 
 /* Columns */
 
+/* The encodings offered for reopening a file, with "" for detection. */
+static const struct {
+  const char *encoding;
+  const char *label;
+} encodings[] = {
+  { "", N_("Detect Automatically") },
+  { "UTF-8", N_("Unicode (UTF-8)") },
+  { "UTF-16", N_("Unicode (UTF-16)") },
+  { "windows-1251", N_("Cyrillic (Windows-1251)") },
+  { "KOI8-R", N_("Cyrillic (KOI8-R)") },
+  { "KOI8-U", N_("Cyrillic/Ukrainian (KOI8-U)") },
+  { "ISO-8859-5", N_("Cyrillic (ISO-8859-5)") },
+  { "IBM866", N_("Cyrillic/Russian (CP866)") },
+};
+
+/* Menu labels take "_" for a mnemonic: a file name's own must be doubled. */
+static char *
+escape_mnemonics (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 static GMenuModel *
 build_column_menu (guint column)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) languages = g_menu_new ();
+  g_autoptr(GMenu) encoding_menu = g_menu_new ();
   g_autoptr(GMenu) file = g_menu_new ();
   g_autofree char *action = g_strdup_printf ("column.language-%u", column);
+  g_autofree char *encoding_action = g_strdup_printf ("column.encoding-%u", column);
   const char * const *common = tri_language_get_common ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(encodings[i].label), NULL);
+
+      g_menu_item_set_action_and_target_value (item, encoding_action,
+                                               g_variant_new_string (encodings[i].encoding));
+      g_menu_append_item (encoding_menu, item);
+    }
 
   for (guint i = 0; common[i] != NULL; i++)
     {
@@ -176,7 +211,10 @@ build_column_menu (guint column)
     g_menu_append_item (file, item);
   }
 
+  /* Sections, not submenus: GtkPopoverMenu names submenus by their label,
+   * and the main menu holds this menu once for every column. */
   g_menu_append_section (menu, _("Language"), G_MENU_MODEL (languages));
+  g_menu_append_section (menu, _("Encoding"), G_MENU_MODEL (encoding_menu));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
@@ -198,6 +236,37 @@ on_column_language_change_cb (GSimpleAction *action,
   g_simple_action_set_state (action, value);
   tri_document_set_language (tri_alignment_get_document (self->alignment, column),
                              g_variant_get_string (value, NULL));
+}
+
+static void start_open (TriWindow *self, GFile **files, const char * const *languages, guint n_files,
+                        const char *encoding, TriParagraphMode mode, int replace_column);
+
+static void
+on_column_encoding_change_cb (GSimpleAction *action,
+                              GVariant      *value,
+                              gpointer       user_data)
+{
+  TriWindow *self = user_data;
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "column"));
+  const char *encoding = g_variant_get_string (value, NULL);
+  TriDocument *doc;
+  GFile *file;
+  const char *language;
+
+  g_assert (TRI_IS_WINDOW (self));
+
+  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
+    return;
+
+  doc = tri_alignment_get_document (self->alignment, column);
+  file = tri_document_get_file (doc);
+  if (file == NULL)
+    return;
+
+  /* Read the file again; the language stays what the user sees. */
+  language = tri_document_get_language (doc);
+  start_open (self, &file, &language, 1, encoding[0] != '\0' ? encoding : NULL,
+              tri_document_get_paragraph_mode (doc), (int)column);
 }
 
 static void
@@ -247,12 +316,13 @@ update_titles (TriWindow *self)
 
       {
         g_autoptr(GMenuModel) submenu = build_column_menu (c);
+        g_autofree char *escaped_title = escape_mnemonics (title);
         /* The number keeps labels unique (GtkPopoverMenu names its
          * submenus by label) when two columns share a language. */
         g_autofree char *item_label =
           title[0] != '\0'
             /* Translators: a submenu for one column: its number, language and file name */
-            ? g_strdup_printf (_("%u. %s — %s"), c + 1, name, title)
+            ? g_strdup_printf (_("%u. %s — %s"), c + 1, name, escaped_title)
             /* Translators: a submenu for one column: its number and language */
             : g_strdup_printf (_("%u. %s"), c + 1, name);
 
@@ -343,6 +413,17 @@ build_columns (TriWindow *self)
                                              g_variant_new_string (tri_document_get_language (doc)));
       g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
       g_signal_connect (action, "change-state", G_CALLBACK (on_column_language_change_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+      g_object_unref (action);
+
+      g_free (action_name);
+      action_name = g_strdup_printf ("encoding-%u", c);
+      action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
+                                             g_variant_new_string (tri_document_get_encoding_detected (doc)
+                                                                   ? "" : tri_document_get_encoding (doc)));
+      g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
+      g_simple_action_set_enabled (action, tri_document_get_file (doc) != NULL);
+      g_signal_connect (action, "change-state", G_CALLBACK (on_column_encoding_change_cb), self);
       g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
       g_object_unref (action);
 
