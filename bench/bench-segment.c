@@ -588,28 +588,10 @@ icu_boundaries (const char    *text,
   for (guint k = 0; k < n_paragraphs; k++)
     {
       TriSpan span = paragraphs[k];
-      g_autofree UChar *s = g_new (UChar, span.end - span.start + 1);
-      g_autofree gsize *offsets = g_new (gsize, span.end - span.start + 2);
+      g_autofree gsize *offsets = NULL;
       int32_t len = 0, b;
-
       /* The same UTF-16 text as tri-segmenter.c gives ICU. */
-      for (const char *p = text + span.start; p < text + span.end; p = g_utf8_next_char (p))
-        {
-          gunichar ch = g_utf8_get_char (p);
-
-          if (ch == '\n')
-            ch = ' ';
-          offsets[len] = (gsize)(p - text);
-          if (ch > 0xFFFF)
-            {
-              s[len++] = U16_LEAD (ch);
-              offsets[len] = (gsize)(p - text);
-              s[len++] = U16_TRAIL (ch);
-            }
-          else
-            s[len++] = (UChar)ch;
-        }
-      offsets[len] = span.end;
+      g_autofree UChar *s = tri_segmenter_paragraph_to_utf16 (text, span, &offsets, &len, NULL);
 
       status = U_ZERO_ERROR;
       ubrk_setText (bi, s, len, &status);

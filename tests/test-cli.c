@@ -32,25 +32,6 @@ static const guint8 png_bytes[] = {
   0x36,
 };
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  fixture->dir = tri_test_make_tmpdir ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  tri_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
-}
 
 /* Runs triptych-cli with @args (NULL-terminated) in the C.UTF-8 locale and
  * returns its exit status; a crash fails the test. @out and @err, if not
@@ -159,7 +140,7 @@ write_encoded (const char *dir,
 }
 
 static void
-test_segment (Fixture       *fixture,
+test_segment (TriTestDir    *fixture,
               gconstpointer  user_data)
 {
   static const struct {
@@ -201,7 +182,7 @@ test_segment (Fixture       *fixture,
 }
 
 static void
-test_forced_encoding (Fixture       *fixture,
+test_forced_encoding (TriTestDir    *fixture,
                       gconstpointer  user_data)
 {
   g_autofree char *path = NULL;
@@ -241,7 +222,7 @@ test_forced_encoding (Fixture       *fixture,
   "\\s*\"paragraph\"\\s*:\\s*(\\d+)\\s*,\\s*\"text\"\\s*:\\s*\"([^\"\\\\]*)\"\\s*\\}$"
 
 static void
-test_jsonl (Fixture       *fixture,
+test_jsonl (TriTestDir    *fixture,
             gconstpointer  user_data)
 {
   static const char text[] =
@@ -319,7 +300,7 @@ test_jsonl (Fixture       *fixture,
 }
 
 static void
-test_guessed_language (Fixture       *fixture,
+test_guessed_language (TriTestDir    *fixture,
                        gconstpointer  user_data)
 {
   static const char uk_text[] =
@@ -349,7 +330,7 @@ test_guessed_language (Fixture       *fixture,
 }
 
 static void
-test_input_errors (Fixture       *fixture,
+test_input_errors (TriTestDir    *fixture,
                    gconstpointer  user_data)
 {
   g_autofree char *png = NULL;
@@ -382,7 +363,7 @@ test_input_errors (Fixture       *fixture,
 }
 
 static void
-test_usage_errors (Fixture       *fixture,
+test_usage_errors (TriTestDir    *fixture,
                    gconstpointer  user_data)
 {
   g_autofree char *path = NULL;
@@ -453,7 +434,7 @@ test_help (void)
 }
 
 static void
-test_line_paragraphs (Fixture       *fixture,
+test_line_paragraphs (TriTestDir    *fixture,
                       gconstpointer  user_data)
 {
   /* Headline-like lines without a final full stop, as exported tables give. */
@@ -494,7 +475,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, TriTestDir, NULL, tri_test_dir_set_up, func, tri_test_dir_tear_down)
 
   ADD ("/cli/segment", test_segment);
   ADD ("/cli/forced-encoding", test_forced_encoding);

@@ -49,25 +49,6 @@ static const guint8 elf_bytes[] = {
   0x40, 0x10, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  fixture->dir = tri_test_make_tmpdir ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  tri_test_rm_rf (fixture->dir);
-  g_free (fixture->dir);
-}
 
 static char *
 replace_all (const char *text,
@@ -185,7 +166,7 @@ check_encodings (const char         *dir,
 }
 
 static void
-test_russian_encodings (Fixture       *fixture,
+test_russian_encodings (TriTestDir    *fixture,
                         gconstpointer  user_data)
 {
   static const EncodingCase cases[] = {
@@ -217,7 +198,7 @@ test_russian_encodings (Fixture       *fixture,
 }
 
 static void
-test_ukrainian_encodings (Fixture       *fixture,
+test_ukrainian_encodings (TriTestDir    *fixture,
                           gconstpointer  user_data)
 {
   static const EncodingCase full_cases[] = {
@@ -300,7 +281,7 @@ test_short_ukrainian (void)
 }
 
 static void
-test_forced_encoding (Fixture       *fixture,
+test_forced_encoding (TriTestDir    *fixture,
                       gconstpointer  user_data)
 {
   g_autofree char *path = write_encoded (fixture->dir, "ru-cp1251.txt", ru_report,
@@ -352,7 +333,7 @@ test_forced_encoding (Fixture       *fixture,
 }
 
 static void
-test_unknown_encoding (Fixture       *fixture,
+test_unknown_encoding (TriTestDir    *fixture,
                        gconstpointer  user_data)
 {
   g_autofree char *path = tri_test_write_file (fixture->dir, "talks.txt", ru_report, -1);
@@ -380,7 +361,7 @@ test_unknown_encoding (Fixture       *fixture,
 }
 
 static void
-test_invalid_in_forced_encoding (Fixture       *fixture,
+test_invalid_in_forced_encoding (TriTestDir    *fixture,
                                  gconstpointer  user_data)
 {
   /* "Talks: " is 7 bytes; the first Cyrillic byte follows. */
@@ -467,7 +448,7 @@ check_damaged_utf8 (const char *dir,
 }
 
 static void
-test_damaged_utf8 (Fixture       *fixture,
+test_damaged_utf8 (TriTestDir    *fixture,
                    gconstpointer  user_data)
 {
   g_autoptr(GString) stray = g_string_new (ru_report);
@@ -493,7 +474,7 @@ test_damaged_utf8 (Fixture       *fixture,
 }
 
 static void
-test_binary (Fixture       *fixture,
+test_binary (TriTestDir    *fixture,
              gconstpointer  user_data)
 {
   static const struct {
@@ -538,7 +519,7 @@ test_binary (Fixture       *fixture,
 }
 
 static void
-test_empty (Fixture       *fixture,
+test_empty (TriTestDir    *fixture,
             gconstpointer  user_data)
 {
   static const struct {
@@ -598,7 +579,7 @@ test_empty (Fixture       *fixture,
 }
 
 static void
-test_missing_and_folder (Fixture       *fixture,
+test_missing_and_folder (TriTestDir    *fixture,
                          gconstpointer  user_data)
 {
   g_autofree char *missing = g_build_filename (fixture->dir, "no-such-report.txt", NULL);
@@ -633,7 +614,7 @@ test_missing_and_folder (Fixture       *fixture,
 }
 
 static void
-test_line_ends (Fixture       *fixture,
+test_line_ends (TriTestDir    *fixture,
                 gconstpointer  user_data)
 {
   static const char crlf[] =
@@ -803,7 +784,7 @@ test_zero_width (void)
 }
 
 static void
-test_removed_chars_in_document (Fixture       *fixture,
+test_removed_chars_in_document (TriTestDir    *fixture,
                                 gconstpointer  user_data)
 {
   static const char input[] = "Делега\xE2\x80\x8Bции прибыли.\r\nВстреча на\xC2\xAD" "чалась.\n";
@@ -828,7 +809,7 @@ test_removed_chars_in_document (Fixture       *fixture,
 }
 
 static void
-test_paragraph_modes (Fixture       *fixture,
+test_paragraph_modes (TriTestDir    *fixture,
                       gconstpointer  user_data)
 {
   static const char text[] =
@@ -905,7 +886,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, TriTestDir, NULL, tri_test_dir_set_up, func, tri_test_dir_tear_down)
 
   ADD ("/text-source/russian-encodings", test_russian_encodings);
   ADD ("/text-source/ukrainian-encodings", test_ukrainian_encodings);

@@ -70,3 +70,18 @@ tri_test_rm_rf (const char *dir)
     }
   g_rmdir (dir);
 }
+
+void
+tri_test_dir_set_up (TriTestDir    *fixture,
+                     gconstpointer  user_data)
+{
+  fixture->dir = tri_test_make_tmpdir ();
+}
+
+void
+tri_test_dir_tear_down (TriTestDir    *fixture,
+                        gconstpointer  user_data)
+{
+  tri_test_rm_rf (fixture->dir);
+  g_free (fixture->dir);
+}

@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+/* A GTest fixture: a fresh temporary folder, removed after the test. */
+typedef struct
+{
+  char *dir;
+} TriTestDir;
+
+void   tri_test_dir_set_up     (TriTestDir   *fixture,
+                                gconstpointer user_data);
+void   tri_test_dir_tear_down  (TriTestDir   *fixture,
+                                gconstpointer user_data);
+
 char  *tri_test_make_tmpdir    (void);
 char  *tri_test_write_file     (const char   *dir,
                                 const char   *name,

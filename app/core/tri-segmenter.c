@@ -339,6 +339,8 @@ tri_segmenter_get_n_rules (TriSegmenter *self)
 
 /* Helpers on the UTF-16 text of one paragraph. */
 
+static gboolean is_closing (UChar32 c);
+
 static gboolean
 is_space (UChar32 c)
 {
@@ -380,6 +382,28 @@ skip_space_back (const UChar *s,
 
       U16_PREV (s, 0, prev, c);
       if (!is_space (c))
+        break;
+      pos = prev;
+    }
+  return pos;
+}
+
+/* Back from @pos over closing quotes and brackets; @last gets the
+ * character before them (0 at the start). */
+static int32_t
+skip_closing_back (const UChar *s,
+                   int32_t      pos,
+                   UChar32     *last)
+{
+  *last = 0;
+  while (pos > 0)
+    {
+      int32_t prev = pos;
+      UChar32 c;
+
+      U16_PREV (s, 0, prev, c);
+      *last = c;
+      if (!is_closing (c))
         break;
       pos = prev;
     }
@@ -629,28 +653,17 @@ suppress_boundary (TriSegmenter *self,
                    int32_t       pos)
 {
   int32_t end = skip_space_back (s, pos);
-  int32_t p = end;
+  int32_t p;
   UChar32 last;
   NextWord next = next_word (s, len, pos);
 
   if (end == 0 || next.first == 0)
     return FALSE;
 
-  /* Skip closing quotes and brackets to the terminator. */
-  while (p > 0)
-    {
-      int32_t prev = p;
-      U16_PREV (s, 0, prev, last);
-      if (!is_closing (last))
-        break;
-      p = prev;
-    }
+  /* Back over closing quotes and brackets to the terminator. */
+  p = skip_closing_back (s, end, &last);
   if (p == 0)
     return FALSE;
-  {
-    int32_t prev = p;
-    U16_PREV (s, 0, prev, last);
-  }
 
   if (last == '?' || last == '!')
     {
@@ -834,21 +847,14 @@ ellipsis_boundary (const UChar *s,
                    int32_t      pos)
 {
   int32_t end = skip_space_back (s, pos);
-  int32_t p = end;
-  UChar32 c = 0;
+  int32_t p;
+  UChar32 c;
   NextWord next;
 
   if (end == pos || end == 0)
     return FALSE;
 
-  while (p > 0)
-    {
-      int32_t prev = p;
-      U16_PREV (s, 0, prev, c);
-      if (!is_closing (c))
-        break;
-      p = prev;
-    }
+  p = skip_closing_back (s, end, &c);
   if (c != 0x2026)
     return FALSE;
 
@@ -861,6 +867,63 @@ ellipsis_boundary (const UChar *s,
 
   next = next_word (s, len, pos);
   return next.first != 0 && starts_upper (s, len, &next);
+}
+
+/**
+ * tri_segmenter_paragraph_to_utf16:
+ * @text: a UTF-8 text
+ * @span: a paragraph of it
+ * @offsets: (out) (transfer full): for every UTF-16 unit, and one past the
+ *   end, the byte offset in @text it comes from
+ * @length: (out): the number of UTF-16 units
+ * @line_starts: (nullable) (element-type gint32): where to add the index of
+ *   the first unit of every line after the first
+ *
+ * The paragraph as the segmenter gives it to ICU: UTF-16, with every line
+ * break inside it a space (hard wrapping is not a boundary; see
+ * is_list_item() for the exception).
+ *
+ * Returns: (transfer full): the UTF-16 text, not nul-terminated
+ */
+gunichar2 *
+tri_segmenter_paragraph_to_utf16 (const char  *text,
+                                  TriSpan      span,
+                                  gsize      **offsets,
+                                  int32_t     *length,
+                                  GArray      *line_starts)
+{
+  UChar *s = g_new (UChar, span.end - span.start + 1);
+  gsize *map = g_new (gsize, span.end - span.start + 2);
+  int32_t len = 0;
+
+  for (const char *p = text + span.start; p < text + span.end; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch == '\n')
+        {
+          int32_t next_line = len + 1;
+
+          ch = ' ';
+          if (line_starts != NULL)
+            g_array_append_val (line_starts, next_line);
+        }
+
+      map[len] = (gsize)(p - text);
+      if (ch > 0xFFFF)
+        {
+          s[len++] = U16_LEAD (ch);
+          map[len] = (gsize)(p - text);
+          s[len++] = U16_TRAIL (ch);
+        }
+      else
+        s[len++] = (UChar)ch;
+    }
+  map[len] = span.end;
+
+  *offsets = map;
+  *length = len;
+  return s;
 }
 
 static int
@@ -886,37 +949,9 @@ split_paragraph (TriSegmenter *self,
   g_autoptr(GArray) line_starts = g_array_new (FALSE, FALSE, sizeof (int32_t));
   UBreakIterator *bi;
   int32_t len = 0, b;
-  const char *p;
   int32_t i;
 
-  /* UTF-16 for ICU, with the UTF-8 offset of every UTF-16 unit. */
-  s = g_new (UChar, span.end - span.start + 1);
-  offsets = g_new (gsize, span.end - span.start + 2);
-  for (p = text + span.start; p < text + span.end; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      /* A line break inside a paragraph is hard wrapping, not a boundary
-       * (but see is_list_item()). */
-      if (ch == '\n')
-        {
-          int32_t next_line = len + 1;
-
-          ch = ' ';
-          g_array_append_val (line_starts, next_line);
-        }
-
-      offsets[len] = (gsize)(p - text);
-      if (ch > 0xFFFF)
-        {
-          s[len++] = U16_LEAD (ch);
-          offsets[len] = (gsize)(p - text);
-          s[len++] = U16_TRAIL (ch);
-        }
-      else
-        s[len++] = (UChar)ch;
-    }
-  offsets[len] = span.end;
+  s = tri_segmenter_paragraph_to_utf16 (text, span, &offsets, &len, line_starts);
 
   bi = ubrk_open (UBRK_SENTENCE, self->icu_locale, s, len, &status);
   if (U_FAILURE (status))

@@ -55,5 +55,10 @@ GArray       *tri_segmenter_split_text         (TriSegmenter  *self,
                                                 const char    *text);
 
 char         *tri_segmenter_user_rules_path    (const char    *language);
+gunichar2    *tri_segmenter_paragraph_to_utf16 (const char    *text,
+                                                TriSpan        span,
+                                                gsize        **offsets,
+                                                gint32        *length,
+                                                GArray        *line_starts);
 
 G_END_DECLS
