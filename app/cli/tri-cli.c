@@ -13,7 +13,9 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "tri-aligner.h"
 #include "tri-document.h"
 #include "tri-error.h"
 #include "tri-language.h"
@@ -190,8 +192,223 @@ command_segment (int    argc,
   return EXIT_OK;
 }
 
+/* "en=report.txt": a language code and a file. */
+static gboolean
+parse_language_file (const char  *arg,
+                     char       **language,
+                     char       **path)
+{
+  const char *eq = strchr (arg, '=');
+
+  if (eq == NULL || eq == arg || eq[1] == '\0')
+    return FALSE;
+
+  *language = g_strndup (arg, (gsize)(eq - arg));
+  *path = g_strdup (eq + 1);
+  return TRUE;
+}
+
+/* One row as a JSON object. Written directly rather than with JsonBuilder:
+ * it holds only numbers and language codes (checked to be letters and
+ * hyphens), and json-glib prints doubles with 17 digits (0.98999999999999999),
+ * where a confidence needs two. */
+static void
+append_row_json (GString        *out,
+                 const TriBead  *row,
+                 TriDocument   **documents,
+                 guint           n_documents)
+{
+  char score[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_c (out, '{');
+  for (guint k = 0; k < n_documents; k++)
+    {
+      g_string_append_printf (out, "\"%s\":[", tri_document_get_language (documents[k]));
+      for (guint s = 0; s < row->count[k]; s++)
+        g_string_append_printf (out, s > 0 ? ",%u" : "%u", row->first[k] + s);
+      g_string_append (out, "],");
+    }
+
+  g_ascii_formatd (score, sizeof score, "%.2f", row->score);
+  g_string_append_printf (out, "\"score\":%s,\"spans\":{", score);
+
+  for (guint k = 0; k < n_documents; k++)
+    {
+      g_string_append_printf (out, k > 0 ? ",\"%s\":[" : "\"%s\":[", tri_document_get_language (documents[k]));
+      for (guint s = 0; s < row->count[k]; s++)
+        {
+          const TriSentence *sentence = tri_document_get_sentence (documents[k], row->first[k] + s);
+
+          g_string_append_printf (out, s > 0 ? ",[%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT "]"
+                                             : "[%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT "]",
+                                  sentence->start, sentence->end);
+        }
+      g_string_append_c (out, ']');
+    }
+  g_string_append (out, "}}\n");
+}
+
+static int
+command_align (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriAligner) aligner = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *format = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *dict_path = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean presegmented = FALSE, line_paragraphs = FALSE;
+  TriDocument *documents[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
+  TriAlignInput *inputs[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
+  guint n = 0;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "presegmented", 'p', 0, G_OPTION_ARG_NONE, &presegmented,
+      N_("The files are split already: every non-empty line is one sentence, a blank line ends a paragraph"), NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: jsonl"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT instead of the standard output"), N_("OUT") },
+    { "dict", 'd', 0, G_OPTION_ARG_FILENAME, &dict_path,
+      N_("A word list of “word @ translation” lines (hunalign’s format) to help the alignment"), N_("FILE") },
+    { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Encoding of the files; detected when not given"), N_("ENC") },
+    { "line-paragraphs", 0, 0, G_OPTION_ARG_NONE, &line_paragraphs,
+      N_("Treat every line as a paragraph (for files that are not presegmented)"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("LANG=FILE LANG=FILE [LANG=FILE] — align the sentences of two or three versions"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Splits each file into sentences (as segment does) and aligns them: every row lists, per "
+      "language, the sentences that translate each other, possibly none.\n"
+      "\n"
+      "LANG is a language code: en, ru, uk, de, fr, …\n"
+      "\n"
+      "Output (jsonl): one row per line, in document order:\n"
+      "  {\"en\":[0,1],\"ru\":[0],\"uk\":[0],\"score\":0.93,\"spans\":{\"en\":[[0,57],[58,120]],…}}\n"
+      "with the sentence indices of each language (from 0; with --presegmented, the index of the\n"
+      "non-empty line), the row's confidence from 0 to 1, and each sentence's byte span [start, end)\n"
+      "in the decoded UTF-8 text.\n"
+      "\n"
+      "Bilingual dictionaries from Debian (mueller7-dict for English–Russian, dict-freedict-*) are\n"
+      "used when installed.\n"
+      "\n"
+      "Exit status: 0 on success, 2 on a usage error, 3 when a file cannot be read."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, "%s", error->message);
+
+  if (format != NULL && !g_str_equal (format, "jsonl"))
+    return usage_error (context, _("unknown format “%s” (use jsonl)"), format);
+
+  if (encoding != NULL && !tri_text_source_encoding_is_known (encoding))
+    return usage_error (context, _("unknown encoding “%s”"), encoding);
+
+  if (args == NULL || g_strv_length (args) < 2 || g_strv_length (args) > TRI_ALIGN_MAX_LANGUAGES)
+    return usage_error (context, _("align takes two or three LANG=FILE arguments"));
+
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      g_autofree char *language = NULL;
+      g_autofree char *path = NULL;
+
+      if (!parse_language_file (args[i], &language, &path))
+        return usage_error (context, _("“%s” is not LANG=FILE (e.g. en=report.txt)"), args[i]);
+      if (!tri_language_is_valid (language))
+        return usage_error (context, _("“%s” is not a language code (use en, ru, uk, de, …)"), language);
+      for (guint j = 0; j < i; j++)
+        {
+          g_autofree char *other = NULL;
+          g_autofree char *other_path = NULL;
+
+          parse_language_file (args[j], &other, &other_path);
+          if (g_ascii_strcasecmp (other, language) == 0)
+            return usage_error (context, _("the language “%s” is given twice"), language);
+        }
+    }
+
+  aligner = tri_aligner_new ();
+  if (dict_path != NULL)
+    {
+      g_autoptr(TriDictionary) dict = tri_dictionary_new ();
+
+      if (!tri_dictionary_load_word_list (dict, dict_path, &error))
+        {
+          g_printerr ("triptych-cli: %s\n", error->message);
+          return EXIT_INPUT;
+        }
+      tri_aligner_set_user_dictionary (aligner, dict);
+    }
+
+  for (n = 0; args[n] != NULL; n++)
+    {
+      g_autofree char *language = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      parse_language_file (args[n], &language, &path);
+      file = g_file_new_for_commandline_arg (path);
+      documents[n] = tri_document_load (file, encoding, language,
+                                        presegmented ? TRI_PARAGRAPH_PRESEGMENTED
+                                        : line_paragraphs ? TRI_PARAGRAPH_LINES : TRI_PARAGRAPH_BLANK_LINES,
+                                        NULL, &error);
+      if (documents[n] == NULL)
+        {
+          g_printerr ("triptych-cli: %s\n", error->message);
+          status = EXIT_INPUT;
+          goto out;
+        }
+      inputs[n] = tri_align_input_new_from_document (documents[n]);
+    }
+
+  rows = tri_aligner_align (aligner, inputs, n, NULL, NULL, NULL, NULL, &error);
+  if (rows == NULL)
+    {
+      g_printerr ("triptych-cli: %s\n", error->message);
+      status = EXIT_INPUT;
+      goto out;
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    append_row_json (out, &g_array_index (rows, TriBead, r), documents, n);
+
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      /* Atomic: a reader never sees half a file, and a failure keeps the old one. */
+      if (!g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, NULL, &error))
+        {
+          g_printerr ("triptych-cli: %s: %s\n", output, error->message);
+          status = EXIT_INPUT;
+        }
+    }
+  else if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    {
+      g_printerr ("triptych-cli: %s\n", _("could not write the output"));
+      status = EXIT_INPUT;
+    }
+
+out:
+  for (guint k = 0; k < TRI_ALIGN_MAX_LANGUAGES; k++)
+    {
+      g_clear_object (&documents[k]);
+      g_clear_pointer (&inputs[k], tri_align_input_free);
+    }
+  return status;
+}
+
 static const Command commands[] = {
   { "segment", command_segment, N_("Split a report into sentences") },
+  { "align", command_align, N_("Align the sentences of two or three versions of a report") },
 };
 
 static void

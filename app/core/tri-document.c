@@ -256,12 +256,51 @@ tri_split_paragraphs (const char       *text,
   return paragraphs;
 }
 
+/* Presegmented text: a sentence per non-blank line, trimmed. */
+static GArray *
+split_lines (const char    *text,
+             const GArray  *paragraphs)
+{
+  GArray *sentences = g_array_new (FALSE, FALSE, sizeof (TriSentence));
+
+  for (guint p = 0; p < paragraphs->len; p++)
+    {
+      const TriSpan *span = &g_array_index (paragraphs, TriSpan, p);
+      gsize line = span->start;
+
+      while (line < span->end)
+        {
+          const char *eol = memchr (text + line, '\n', span->end - line);
+          gsize end = eol != NULL ? (gsize)(eol - text) : span->end;
+          TriSentence sentence = { line, end, p };
+
+          while (sentence.start < sentence.end && g_ascii_isspace (text[sentence.start]))
+            sentence.start++;
+          while (sentence.end > sentence.start && g_ascii_isspace (text[sentence.end - 1]))
+            sentence.end--;
+          if (sentence.end > sentence.start)
+            g_array_append_val (sentences, sentence);
+          line = end + 1;
+        }
+    }
+
+  return sentences;
+}
+
 static void
 segment (TriDocument *self)
 {
-  TriSegmenter *segmenter = tri_segmenter_get_for_language (self->language);
+  TriSegmenter *segmenter;
 
   g_clear_pointer (&self->sentences, g_array_unref);
+
+  if (self->mode == TRI_PARAGRAPH_PRESEGMENTED)
+    {
+      self->sentences = split_lines (self->text, self->paragraphs);
+      return;
+    }
+
+  segmenter = tri_segmenter_get_for_language (self->language);
   self->sentences = tri_segmenter_split (segmenter, self->text,
                                          (const TriSpan *)(gpointer)self->paragraphs->data,
                                          self->paragraphs->len);
@@ -289,7 +328,8 @@ document_new_take (char             *text,
   /* Text without letters (or none at all) is segmented by the root rules. */
   self->language = g_strdup (language != NULL ? language : "und");
 
-  self->paragraphs = tri_split_paragraphs (self->text, self->length, mode);
+  self->paragraphs = tri_split_paragraphs (self->text, self->length,
+                                           mode == TRI_PARAGRAPH_PRESEGMENTED ? TRI_PARAGRAPH_BLANK_LINES : mode);
   segment (self);
 
   return self;

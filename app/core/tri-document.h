@@ -18,11 +18,14 @@ G_BEGIN_DECLS
  * @TRI_PARAGRAPH_BLANK_LINES: paragraphs are separated by blank lines; a
  *   single line break inside one is hard wrapping
  * @TRI_PARAGRAPH_LINES: every line is a paragraph, as in many exported documents
+ * @TRI_PARAGRAPH_PRESEGMENTED: the text is already split: every non-empty
+ *   line is one sentence, and blank lines separate paragraphs
  */
 typedef enum
 {
   TRI_PARAGRAPH_BLANK_LINES,
   TRI_PARAGRAPH_LINES,
+  TRI_PARAGRAPH_PRESEGMENTED,
 } TriParagraphMode;
 
 #define TRI_TYPE_DOCUMENT (tri_document_get_type ())

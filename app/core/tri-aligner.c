@@ -1,0 +1,1915 @@
+/* tri-aligner.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-aligner"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include <unicode/udat.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utrans.h>
+
+#include "tri-aligner.h"
+#include "tri-language.h"
+
+/* The sentence aligner.
+ *
+ * Every sentence becomes a set of features that can be compared across
+ * languages without a model:
+ *  - numbers, normalised ("1,250" = "1 250" = "1250"; "2.5" = "2,5"),
+ *  - month names, by number (ICU's calendar names in each language),
+ *  - every word as a consonant skeleton of its ICU transliteration, so
+ *    that Зеленский, Зеленський and Zelenskyy, or переговоры and переговори,
+ *    meet ("zlnsk", "prgvr"),
+ *  - the translations of English (or other) words from Debian's bilingual
+ *    dictionaries or the user's word list, as skeletons too,
+ *  - ? and ! and quotation marks.
+ * Features are weighted by how rare they are in the two documents.
+ *
+ * Two documents are aligned by dynamic programming over beads (1-1, 1-0,
+ * 0-1, 2-1, 1-2, 2-2, 3-1, 1-3) inside a band around a path through
+ * confident anchors (a heaviest monotone chain of strong 1-1 matches), so
+ * time and memory grow linearly with the documents. A bead scores its
+ * lexical overlap (Dice over the weighted features), the fit of its length
+ * to the documents' length ratio (Gale–Church), its kind, and whether it
+ * respects paragraph ends on both sides.
+ *
+ * Three documents are aligned together: the two closest languages first
+ * (same script: Russian and Ukrainian), then the third against the rows
+ * of that alignment, each row carrying the features of both its
+ * languages. Every row is then one step in all three documents at once, so
+ * no pair can contradict another, and evidence in either language counts.
+ */
+
+G_DEFINE_QUARK (tri-align-error-quark, tri_align_error)
+
+/* Tuning: costs are in nats, like Gale–Church's. */
+typedef struct
+{
+  double skip;            /* a sentence with no counterpart */
+  double prior_21;        /* a 2-1 or 1-2 bead */
+  double prior_22;        /* a 2-2 bead */
+  double prior_31;        /* a 3-1 or 1-3 bead */
+  double lexical;         /* weight of lexical overlap (0–1) */
+  double mismatch;        /* cost of strong features that do not match */
+  double length;          /* weight of the length term */
+  double variance;        /* Gale–Church s², per character */
+  double paragraph;       /* a bead that crosses a paragraph end on one side only */
+  int    band;            /* half-width of the search band around the anchor path */
+} Params;
+
+static const Params params = {
+  .skip = 2.6,
+  .prior_21 = 2.0,
+  .prior_22 = 4.0,
+  .prior_31 = 4.2,
+  .lexical = 5.0,
+  .mismatch = 1.5,
+  .length = 1.0,
+  .variance = 6.8,
+  .paragraph = 0.6,
+  .band = 24,
+};
+
+/* Beads: sentences taken from each side. */
+static const struct { guint8 a, b; } beads[] = {
+  { 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }, { 2, 2 }, { 3, 1 }, { 1, 3 },
+};
+#define N_BEADS G_N_ELEMENTS (beads)
+#define MAX_BEAD 3
+
+typedef enum
+{
+  KIND_WORD,
+  KIND_NAME,
+  KIND_NUMBER,
+  KIND_MONTH,
+  KIND_PUNCT,
+  KIND_TRANSLATION,
+} FeatureKind;
+
+static const double kind_weight[] = {
+  [KIND_WORD] = 1.0,
+  [KIND_NAME] = 1.5,
+  [KIND_NUMBER] = 2.5,
+  [KIND_MONTH] = 1.5,
+  [KIND_PUNCT] = 0.4,
+  [KIND_TRANSLATION] = 0.8,
+};
+
+/* The input: a snapshot of a document. */
+
+struct _TriAlignInput
+{
+  char    *language;
+  GPtrArray *sentences;   /* char *, white space folded */
+  guint   *paragraphs;
+};
+
+/**
+ * tri_align_input_new:
+ * @language: the language code
+ * @sentences: (array length=n_sentences): the sentences
+ * @paragraphs: (array length=n_sentences) (nullable): each sentence's paragraph
+ * @n_sentences: their number
+ *
+ * Returns: (transfer full): an input for the aligner
+ */
+TriAlignInput *
+tri_align_input_new (const char         *language,
+                     const char * const *sentences,
+                     const guint        *paragraphs,
+                     guint               n_sentences)
+{
+  TriAlignInput *input = g_new0 (TriAlignInput, 1);
+
+  input->language = g_strdup (language);
+  input->sentences = g_ptr_array_new_full (n_sentences, g_free);
+  input->paragraphs = g_new0 (guint, n_sentences + 1);
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      g_ptr_array_add (input->sentences, g_strdup (sentences[i]));
+      input->paragraphs[i] = paragraphs != NULL ? paragraphs[i] : 0;
+    }
+
+  return input;
+}
+
+/**
+ * tri_align_input_new_from_document:
+ * @document: a #TriDocument
+ *
+ * Returns: (transfer full): a snapshot of @document's sentences
+ */
+TriAlignInput *
+tri_align_input_new_from_document (TriDocument *document)
+{
+  TriAlignInput *input = g_new0 (TriAlignInput, 1);
+  guint n = tri_document_get_n_sentences (document);
+
+  input->language = g_strdup (tri_document_get_language (document));
+  input->sentences = g_ptr_array_new_full (n, g_free);
+  input->paragraphs = g_new0 (guint, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (input->sentences, tri_document_dup_sentence_text (document, i));
+      input->paragraphs[i] = tri_document_get_sentence (document, i)->paragraph;
+    }
+
+  return input;
+}
+
+void
+tri_align_input_free (TriAlignInput *input)
+{
+  if (input == NULL)
+    return;
+
+  g_free (input->language);
+  g_ptr_array_unref (input->sentences);
+  g_free (input->paragraphs);
+  g_free (input);
+}
+
+guint
+tri_align_input_get_n_sentences (TriAlignInput *input)
+{
+  return input->sentences->len;
+}
+
+const char *
+tri_align_input_get_language (TriAlignInput *input)
+{
+  return input->language;
+}
+
+/* Features */
+
+typedef struct
+{
+  GHashTable *ids;        /* key → id + 1 */
+  GArray     *kinds;      /* guint8 per id */
+} FeatureSpace;
+
+static guint32
+feature_id (FeatureSpace *space,
+            const char   *key,
+            FeatureKind   kind)
+{
+  gpointer value = g_hash_table_lookup (space->ids, key);
+  guint8 k = kind;
+
+  if (value != NULL)
+    return GPOINTER_TO_UINT (value) - 1;
+
+  g_hash_table_insert (space->ids, g_strdup (key), GUINT_TO_POINTER (space->kinds->len + 1));
+  g_array_append_val (space->kinds, k);
+  return space->kinds->len - 1;
+}
+
+/* "Hrytsenko" → "grtsnk" → "grksn"… : the consonants of a transliterated
+ * word, with the spellings that differ between English, Russian and
+ * Ukrainian romanisation merged (h/g/kh, ts/c/k, z/s, y/i/j), at most five
+ * letters so that inflection at the end hardly matters. */
+static gboolean
+skeleton (const char *ascii,
+          char       *out,
+          gsize       size)
+{
+  static const struct { const char *from; char to; } digraphs[] = {
+    { "shch", 's' }, { "sch", 's' }, { "sh", 's' }, { "ch", 'c' }, { "zh", 'z' },
+    { "kh", 'g' }, { "ts", 'c' }, { "tz", 'c' }, { "ph", 'f' }, { "th", 't' }, { "ck", 'k' },
+  };
+  char buf[64];
+  gsize n = 0, o = 0;
+
+  for (const char *p = ascii; *p && n < sizeof buf - 1; )
+    {
+      gboolean matched = FALSE;
+      char c;
+
+      for (guint i = 0; i < G_N_ELEMENTS (digraphs); i++)
+        if (g_str_has_prefix (p, digraphs[i].from))
+          {
+            buf[n++] = digraphs[i].to;
+            p += strlen (digraphs[i].from);
+            matched = TRUE;
+            break;
+          }
+      if (matched)
+        continue;
+
+      c = *p++;
+      switch (c)
+        {
+        case 'h': c = 'g'; break;
+        case 'w': c = 'v'; break;
+        case 'q': c = 'k'; break;
+        case 'x': c = 'k'; break;
+        case 'z': c = 's'; break;
+        case 'c': c = 'k'; break;
+        case 'j': case 'y': c = 'i'; break;
+        default: break;
+        }
+      if (c >= 'a' && c <= 'z')
+        buf[n++] = c;
+    }
+  buf[n] = '\0';
+
+  for (gsize i = 0; i < n && o < MIN (size - 1, 5); i++)
+    {
+      char c = buf[i];
+      gboolean vowel = strchr ("aeiou", c) != NULL;
+
+      if (i > 0 && vowel)
+        continue;
+      if (c == 'c')
+        c = 'k';
+      if (o > 0 && out[o - 1] == c)
+        continue;
+      out[o++] = c;
+    }
+  out[o] = '\0';
+
+  return o >= 2;
+}
+
+typedef struct
+{
+  guint32  skeleton;      /* G_MAXUINT32 when none */
+  guint32 *translations;
+  guint    n_translations;
+  gint8    month;         /* 1–12, or 0 */
+} WordInfo;
+
+/* Per language: a transliterator and what is known of each word form. */
+typedef struct
+{
+  char                  *language;
+  UTransliterator       *trans;
+  GHashTable            *words;          /* lower-case word → WordInfo */
+  GPtrArray             *dictionaries;   /* TriDictionary *, translations of this language's words */
+  GPtrArray             *dict_languages; /* the language of each dictionary's translations */
+  GHashTable            *months;         /* lower-case form → month */
+  GPtrArray             *month_stems;    /* "берез", index = month - 1 */
+} LanguageInfo;
+
+static void
+word_info_free (gpointer data)
+{
+  WordInfo *info = data;
+
+  g_free (info->translations);
+  g_free (info);
+}
+
+static UTransliterator *
+open_transliterator (const char *language)
+{
+  g_autofree char *base = tri_language_get_base (language);
+  const char *script_part;
+  g_autofree char *id = NULL;
+  g_autofree UChar *id16 = NULL;
+  UErrorCode status = U_ZERO_ERROR;
+  UTransliterator *trans;
+
+  if (g_str_equal (base, "uk"))
+    script_part = "Ukrainian-Latin/BGN; ";
+  else if (g_str_equal (base, "ru"))
+    script_part = "Russian-Latin/BGN; ";
+  else
+    script_part = "Any-Latin; ";
+
+  id = g_strdup_printf ("%sLatin-ASCII; Lower", script_part);
+  id16 = g_utf8_to_utf16 (id, -1, NULL, NULL, NULL);
+  trans = utrans_openU (id16, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+  if (U_FAILURE (status))
+    {
+      g_debug ("No transliterator %s: %s", id, u_errorName (status));
+      return NULL;
+    }
+  return trans;
+}
+
+/* Month names as ICU's calendar data has them, so "March", «марта» and
+ * «березня» all mean month 3. */
+static void
+load_months (LanguageInfo *info)
+{
+  g_autofree char *base = tri_language_get_base (info->language);
+  static const UDateFormatSymbolType types[] = {
+    UDAT_MONTHS, UDAT_STANDALONE_MONTHS, UDAT_SHORT_MONTHS, UDAT_STANDALONE_SHORT_MONTHS,
+  };
+  UErrorCode status = U_ZERO_ERROR;
+  UDateFormat *format = udat_open (UDAT_NONE, UDAT_SHORT, base, NULL, 0, NULL, 0, &status);
+  char *wide[12][2] = { { NULL } };
+
+  info->months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  info->month_stems = g_ptr_array_new_with_free_func (g_free);
+  if (U_FAILURE (status))
+    return;
+
+  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
+    for (int m = 0; m < 12; m++)
+      {
+        UChar name[64];
+        UErrorCode s = U_ZERO_ERROR;
+        int32_t len = udat_getSymbols (format, types[t], m, name, G_N_ELEMENTS (name), &s);
+        g_autofree char *utf8 = NULL;
+        g_autofree char *lower = NULL;
+        gsize l;
+
+        if (U_FAILURE (s) || len <= 0)
+          continue;
+        utf8 = g_utf16_to_utf8 (name, len, NULL, NULL, NULL);
+        if (utf8 == NULL)
+          continue;
+        lower = g_utf8_strdown (utf8, -1);
+        l = strlen (lower);
+        if (l > 0 && lower[l - 1] == '.')
+          lower[l - 1] = '\0';
+        g_hash_table_replace (info->months, g_strdup (lower), GINT_TO_POINTER (m + 1));
+        if (t < 2)
+          wide[m][t] = g_steal_pointer (&lower);
+      }
+  udat_close (format);
+
+  /* The stem common to the wide forms, "берез" of «березня»/«березень»,
+   * catches the other cases («березні»). */
+  for (int m = 0; m < 12; m++)
+    {
+      char *stem = NULL;
+
+      if (wide[m][0] != NULL && wide[m][1] != NULL)
+        {
+          const char *a = wide[m][0], *b = wide[m][1];
+          gsize n = 0;
+
+          while (a[n] && a[n] == b[n])
+            n++;
+          /* back to a character boundary */
+          while (n > 0 && ((guchar)a[n] & 0xC0) == 0x80)
+            n--;
+          if (g_utf8_strlen (a, (gssize)n) >= 3)
+            stem = g_strndup (a, n);
+        }
+      g_ptr_array_add (info->month_stems, stem);
+      g_free (wide[m][0]);
+      g_free (wide[m][1]);
+    }
+}
+
+static LanguageInfo *
+language_info_new (const char *language)
+{
+  LanguageInfo *info = g_new0 (LanguageInfo, 1);
+
+  info->language = g_strdup (language);
+  info->trans = open_transliterator (language);
+  info->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
+  info->dictionaries = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_dictionary_unref);
+  info->dict_languages = g_ptr_array_new_with_free_func (g_free);
+  load_months (info);
+  return info;
+}
+
+static void
+language_info_free (LanguageInfo *info)
+{
+  if (info->trans != NULL)
+    utrans_close (info->trans);
+  g_hash_table_unref (info->words);
+  g_ptr_array_unref (info->dictionaries);
+  g_ptr_array_unref (info->dict_languages);
+  g_hash_table_unref (info->months);
+  g_ptr_array_unref (info->month_stems);
+  g_free (info->language);
+  g_free (info);
+}
+
+/* The alignment run: languages, features and the user's word list. */
+typedef struct
+{
+  FeatureSpace   space;
+  GHashTable    *languages;     /* code → LanguageInfo */
+  TriDictionary *user_dictionary;
+} Context;
+
+static LanguageInfo *
+context_language (Context    *ctx,
+                  const char *language)
+{
+  LanguageInfo *info = g_hash_table_lookup (ctx->languages, language);
+
+  if (info == NULL)
+    {
+      info = language_info_new (language);
+      g_hash_table_insert (ctx->languages, g_strdup (language), info);
+    }
+  return info;
+}
+
+/* The skeleton key of @lower, a lower-case word of @info's language. */
+static guint32
+skeleton_id (Context      *ctx,
+             LanguageInfo *info,
+             const char   *lower,
+             FeatureKind   kind)
+{
+  char ascii[128];
+  char skel[8];
+  gboolean is_ascii = TRUE;
+
+  for (const char *p = lower; *p; p++)
+    if ((guchar)*p >= 0x80)
+      is_ascii = FALSE;
+
+  if (is_ascii || info->trans == NULL)
+    g_strlcpy (ascii, lower, sizeof ascii);
+  else
+    {
+      UChar buf[128];
+      int32_t len = 0, limit;
+      UErrorCode status = U_ZERO_ERROR;
+
+      u_strFromUTF8 (buf, G_N_ELEMENTS (buf) - 1, &len, lower, -1, &status);
+      if (U_FAILURE (status))
+        return G_MAXUINT32;
+      limit = len;
+      utrans_transUChars (info->trans, buf, &len, G_N_ELEMENTS (buf) - 1, 0, &limit, &status);
+      if (U_FAILURE (status))
+        return G_MAXUINT32;
+      u_strToUTF8 (ascii, sizeof ascii - 1, NULL, buf, limit, &status);
+      if (U_FAILURE (status))
+        return G_MAXUINT32;
+      ascii[MIN (limit, (int32_t)sizeof ascii - 1)] = '\0';
+    }
+
+  if (!skeleton (ascii, skel, sizeof skel))
+    return G_MAXUINT32;
+
+  return feature_id (&ctx->space, skel, kind);
+}
+
+static WordInfo *
+lookup_word (Context      *ctx,
+             LanguageInfo *info,
+             const char   *lower)
+{
+  WordInfo *word = g_hash_table_lookup (info->words, lower);
+
+  if (word != NULL)
+    return word;
+
+  word = g_new0 (WordInfo, 1);
+  word->skeleton = g_utf8_strlen (lower, -1) >= 3 ? skeleton_id (ctx, info, lower, KIND_WORD) : G_MAXUINT32;
+  word->month = GPOINTER_TO_INT (g_hash_table_lookup (info->months, lower));
+  if (word->month == 0)
+    for (guint m = 0; m < info->month_stems->len; m++)
+      {
+        const char *stem = g_ptr_array_index (info->month_stems, m);
+
+        if (stem != NULL && g_str_has_prefix (lower, stem))
+          {
+            word->month = (gint8)(m + 1);
+            break;
+          }
+      }
+
+  /* Translations from the dictionaries, as skeletons of their language. */
+  {
+    g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+    g_autofree char *key = tri_dictionary_key (lower, -1);
+
+    for (guint d = 0; d < info->dictionaries->len; d++)
+      {
+        TriDictionary *dict = g_ptr_array_index (info->dictionaries, d);
+        LanguageInfo *target = context_language (ctx, g_ptr_array_index (info->dict_languages, d));
+        guint n;
+        const char * const *translations = tri_dictionary_lookup (dict, key, &n);
+
+        for (guint t = 0; t < n; t++)
+          {
+            guint32 id = skeleton_id (ctx, target, translations[t], KIND_TRANSLATION);
+
+            if (id != G_MAXUINT32 && id != word->skeleton)
+              g_array_append_val (ids, id);
+          }
+      }
+
+    word->n_translations = ids->len;
+    word->translations = (guint32 *)(gpointer)g_array_free (g_steal_pointer (&ids), FALSE);
+  }
+
+  g_hash_table_insert (info->words, g_strdup (lower), word);
+  return word;
+}
+
+/* A number token starting at @p: digit groups joined by thousands
+ * separators ("1,250", "1 250") or a decimal point ("2.5", "2,5"). */
+static const char *
+read_number (const char *p,
+             GString    *out)
+{
+  const char *q = p;
+  guint group = 0;
+  gboolean decimal = FALSE;
+
+  while (g_ascii_isdigit (*q))
+    {
+      g_string_append_c (out, *q++);
+      group++;
+    }
+
+  for (;;)
+    {
+      const char *sep = q;
+      gsize sep_len = 0;
+      guint digits = 0;
+
+      if (*sep == ',' || *sep == '.' || *sep == ' ' || *sep == '\'')
+        sep_len = 1;
+      else if (g_str_has_prefix (sep, "\xC2\xA0"))      /* NBSP */
+        sep_len = 2;
+      else if (g_str_has_prefix (sep, "\xE2\x80\xAF"))  /* narrow NBSP */
+        sep_len = 3;
+      if (sep_len == 0)
+        break;
+
+      while (g_ascii_isdigit (sep[sep_len + digits]))
+        digits++;
+      if (digits == 0)
+        break;
+
+      if (digits == 3 && group <= 3 && !decimal && (group > 0))
+        {
+          /* a thousands separator */
+          g_string_append_len (out, sep + sep_len, 3);
+          q = sep + sep_len + 3;
+          group = 3;
+          continue;
+        }
+
+      if ((*sep == ',' || *sep == '.') && !decimal)
+        {
+          g_string_append_c (out, '.');
+          g_string_append_len (out, sep + sep_len, digits);
+          q = sep + sep_len + digits;
+          decimal = TRUE;
+          continue;
+        }
+      break;
+    }
+
+  return q;
+}
+
+typedef struct
+{
+  guint32 *features;   /* sorted, unique */
+  guint    n_features;
+  guint    length;     /* characters */
+  gboolean par_end;    /* last sentence of its paragraph */
+} Item;
+
+static int
+compare_u32 (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+sentence_features (Context      *ctx,
+                   LanguageInfo *info,
+                   const char   *text,
+                   Item         *item)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GString) token = g_string_new (NULL);
+  gboolean first_word = TRUE;
+  const char *p = text;
+
+  item->length = (guint)g_utf8_strlen (text, -1);
+
+  while (*p)
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (g_ascii_isdigit (*p))
+        {
+          char key[64];
+
+          g_string_assign (token, "");
+          p = read_number (p, token);
+          g_snprintf (key, sizeof key, "#%s", token->str);
+          {
+            guint32 id = feature_id (&ctx->space, key, KIND_NUMBER);
+            g_array_append_val (ids, id);
+          }
+          first_word = FALSE;
+          continue;
+        }
+
+      if (g_unichar_isalpha (ch))
+        {
+          const char *start = p;
+          gboolean capital = g_unichar_isupper (ch) || g_unichar_istitle (ch);
+          g_autofree char *lower = NULL;
+          WordInfo *word;
+
+          while (*p)
+            {
+              gunichar c = g_utf8_get_char (p);
+              const char *next = g_utf8_next_char (p);
+
+              if (g_unichar_isalpha (c) || g_unichar_ismark (c))
+                p = next;
+              else if ((c == '\'' || c == 0x2019 || c == 0x02BC) && g_unichar_isalpha (g_utf8_get_char (next)))
+                p = next;
+              else
+                break;
+            }
+
+          lower = g_utf8_strdown (start, p - start);
+          word = lookup_word (ctx, info, lower);
+
+          if (word->skeleton != G_MAXUINT32)
+            {
+              guint32 id = word->skeleton;
+
+              g_array_append_val (ids, id);
+              /* A capitalised word inside the sentence is likely a name:
+               * count its skeleton a second time, as a name. */
+              if (capital && !first_word)
+                {
+                  char key[16];
+
+                  g_snprintf (key, sizeof key, "N%u", id);
+                  id = feature_id (&ctx->space, key, KIND_NAME);
+                  g_array_append_val (ids, id);
+                }
+            }
+          if (word->month > 0)
+            {
+              char key[8];
+              guint32 id;
+
+              g_snprintf (key, sizeof key, "@%d", word->month);
+              id = feature_id (&ctx->space, key, KIND_MONTH);
+              g_array_append_val (ids, id);
+            }
+          if (word->n_translations > 0)
+            g_array_append_vals (ids, word->translations, word->n_translations);
+
+          first_word = FALSE;
+          continue;
+        }
+
+      if (ch == '?' || ch == '!' || ch == 0x00AB || ch == 0x201C || ch == '"' || ch == 0x201E)
+        {
+          const char *key = ch == '?' ? "?" : ch == '!' ? "!" : "\"";
+          guint32 id = feature_id (&ctx->space, key, KIND_PUNCT);
+
+          g_array_append_val (ids, id);
+        }
+
+      p = g_utf8_next_char (p);
+    }
+
+  g_array_sort (ids, compare_u32);
+  {
+    guint n = 0;
+
+    for (guint i = 0; i < ids->len; i++)
+      if (n == 0 || g_array_index (ids, guint32, i) != g_array_index (ids, guint32, n - 1))
+        g_array_index (ids, guint32, n++) = g_array_index (ids, guint32, i);
+    g_array_set_size (ids, n);
+  }
+
+  item->n_features = ids->len;
+  item->features = (guint32 *)(gpointer)g_array_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* A sequence to align: a document's sentences, or the rows of an earlier
+ * alignment (each row an item carrying the features of all its sentences). */
+typedef struct
+{
+  Item  *items;
+  guint  n;
+} Sequence;
+
+static void
+sequence_clear (Sequence *seq)
+{
+  for (guint i = 0; i < seq->n; i++)
+    g_free (seq->items[i].features);
+  g_free (seq->items);
+  seq->items = NULL;
+  seq->n = 0;
+}
+
+/* Pair alignment */
+
+typedef struct
+{
+  const Item *a;
+  const Item *b;
+  guint       n, m;
+  double     *weight;      /* per feature id: IDF in these two sequences, 0 if not shared */
+  double     *mass_a;      /* per item: total weight of its shared features */
+  double     *mass_b;
+  double      ratio;       /* total length b / a */
+  double      variance;
+} Pair;
+
+static double
+pair_sim (const Pair *pair,
+          guint       i,
+          guint       j)
+{
+  const Item *x = &pair->a[i], *y = &pair->b[j];
+  guint p = 0, q = 0;
+  double sum = 0;
+
+  while (p < x->n_features && q < y->n_features)
+    {
+      guint32 f = x->features[p], g = y->features[q];
+
+      if (f == g)
+        {
+          sum += pair->weight[f];
+          p++, q++;
+        }
+      else if (f < g)
+        p++;
+      else
+        q++;
+    }
+  return sum;
+}
+
+static void
+pair_init (Pair         *pair,
+           FeatureSpace *space,
+           const Item   *a,
+           guint         n,
+           const Item   *b,
+           guint         m)
+{
+  guint n_features = space->kinds->len;
+  g_autofree guint *df_a = g_new0 (guint, n_features);
+  g_autofree guint *df_b = g_new0 (guint, n_features);
+  double len_a = 0, len_b = 0;
+
+  pair->a = a;
+  pair->b = b;
+  pair->n = n;
+  pair->m = m;
+  pair->weight = g_new0 (double, n_features);
+  pair->mass_a = g_new0 (double, n + 1);
+  pair->mass_b = g_new0 (double, m + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      len_a += a[i].length;
+      for (guint k = 0; k < a[i].n_features; k++)
+        df_a[a[i].features[k]]++;
+    }
+  for (guint j = 0; j < m; j++)
+    {
+      len_b += b[j].length;
+      for (guint k = 0; k < b[j].n_features; k++)
+        df_b[b[j].features[k]]++;
+    }
+
+  for (guint f = 0; f < n_features; f++)
+    if (df_a[f] > 0 && df_b[f] > 0)
+      {
+        guint8 kind = g_array_index (space->kinds, guint8, f);
+        double idf = log ((double)(n + m + 2) / (df_a[f] + df_b[f]));
+
+        pair->weight[f] = MAX (idf, 0.1) * kind_weight[kind];
+      }
+
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < a[i].n_features; k++)
+      pair->mass_a[i] += pair->weight[a[i].features[k]];
+  for (guint j = 0; j < m; j++)
+    for (guint k = 0; k < b[j].n_features; k++)
+      pair->mass_b[j] += pair->weight[b[j].features[k]];
+
+  pair->ratio = len_a > 0 && len_b > 0 ? len_b / len_a : 1.0;
+  pair->variance = params.variance;
+}
+
+static void
+pair_clear (Pair *pair)
+{
+  g_free (pair->weight);
+  g_free (pair->mass_a);
+  g_free (pair->mass_b);
+}
+
+/* Anchors: strong 1-1 matches on rare features, then the heaviest chain
+ * of them increasing in both documents (a weighted longest increasing
+ * subsequence, with a Fenwick tree over b). */
+typedef struct
+{
+  guint  i, j;
+  double w;
+} Anchor;
+
+static int
+compare_anchor (gconstpointer x,
+                gconstpointer y)
+{
+  const Anchor *a = x, *b = y;
+
+  if (a->i != b->i)
+    return a->i < b->i ? -1 : 1;
+  return a->j < b->j ? 1 : (a->j > b->j ? -1 : 0);  /* same i: larger j first */
+}
+
+static GArray *
+find_anchors (const Pair *pair)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  GArray *chain = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  g_autoptr(GHashTable) postings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+  g_autofree double *acc = g_new0 (double, pair->m + 1);
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  double max_jump = MAX (100.0, 0.3 * MAX (pair->n, pair->m));
+
+  /* Postings of the rarer features of b. */
+  for (guint j = 0; j < pair->m; j++)
+    for (guint k = 0; k < pair->b[j].n_features; k++)
+      {
+        guint32 f = pair->b[j].features[k];
+        GArray *list;
+
+        if (pair->weight[f] < 1.5)
+          continue;
+        list = g_hash_table_lookup (postings, GUINT_TO_POINTER (f + 1));
+        if (list == NULL)
+          {
+            list = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_hash_table_insert (postings, GUINT_TO_POINTER (f + 1), list);
+          }
+        if (list->len < 64)
+          g_array_append_val (list, j);
+      }
+
+  for (guint i = 0; i < pair->n; i++)
+    {
+      guint best = G_MAXUINT;
+      double best_score = 0, second = 0;
+
+      g_array_set_size (touched, 0);
+      for (guint k = 0; k < pair->a[i].n_features; k++)
+        {
+          guint32 f = pair->a[i].features[k];
+          GArray *list = g_hash_table_lookup (postings, GUINT_TO_POINTER (f + 1));
+
+          if (list == NULL)
+            continue;
+          for (guint t = 0; t < list->len; t++)
+            {
+              guint j = g_array_index (list, guint, t);
+
+              if (acc[j] == 0)
+                g_array_append_val (touched, j);
+              acc[j] += pair->weight[f];
+            }
+        }
+
+      for (guint t = 0; t < touched->len; t++)
+        {
+          guint j = g_array_index (touched, guint, t);
+          double expected = (double)i * pair->m / MAX (pair->n, 1);
+          double denominator = pair->mass_a[i] + pair->mass_b[j];
+          double score = denominator > 0 ? 2 * pair_sim (pair, i, j) / denominator : 0;
+
+          acc[j] = 0;
+          if (fabs ((double)j - expected) > max_jump)
+            continue;
+          if (score > best_score)
+            {
+              second = best_score;
+              best_score = score;
+              best = j;
+            }
+          else if (score > second)
+            second = score;
+        }
+
+      if (best != G_MAXUINT && best_score >= 0.3 && best_score >= 1.3 * second)
+        {
+          Anchor anchor = { i, best, best_score };
+          g_array_append_val (candidates, anchor);
+        }
+    }
+
+  g_array_sort (candidates, compare_anchor);
+
+  {
+    guint n = candidates->len;
+    g_autofree double *score = g_new0 (double, n);
+    g_autofree int *parent = g_new (int, n);
+    /* Fenwick tree over j + 1: best chain score ending at a j' ≤ index. */
+    g_autofree double *tree = g_new0 (double, pair->m + 2);
+    g_autofree int *tree_at = g_new (int, pair->m + 2);
+    int best = -1;
+
+    for (guint x = 0; x < pair->m + 2; x++)
+      tree_at[x] = -1;
+
+    for (guint c = 0; c < n; c++)
+      {
+        const Anchor *a = &g_array_index (candidates, Anchor, c);
+        double prev = 0;
+        int prev_at = -1;
+
+        /* best over j' < j (strictly increasing j) */
+        for (guint x = a->j; x > 0; x -= x & -x)
+          if (tree[x] > prev)
+            {
+              prev = tree[x];
+              prev_at = tree_at[x];
+            }
+
+        score[c] = prev + a->w;
+        parent[c] = prev_at;
+        for (guint x = a->j + 1; x < pair->m + 2; x += x & -x)
+          if (score[c] > tree[x])
+            {
+              tree[x] = score[c];
+              tree_at[x] = (int)c;
+            }
+        if (best < 0 || score[c] > score[best])
+          best = (int)c;
+      }
+
+    for (int c = best; c >= 0; c = parent[c])
+      g_array_prepend_val (chain, g_array_index (candidates, Anchor, c));
+  }
+
+  return chain;
+}
+
+/* The band: for every i, the range of j the search visits, around the
+ * piecewise-linear path through the anchors. */
+static void
+compute_band (const Pair   *pair,
+              const GArray *anchors,
+              guint        *lo,
+              guint        *hi)
+{
+  guint n = pair->n, m = pair->m;
+  g_autofree double *center = g_new (double, n + 2);
+  guint prev_i = 0;
+  double prev_j = 0;
+
+  for (guint k = 0; k <= anchors->len; k++)
+    {
+      guint next_i;
+      double next_j;
+
+      if (k < anchors->len)
+        {
+          const Anchor *a = &g_array_index (anchors, Anchor, k);
+          next_i = a->i;
+          next_j = a->j;
+        }
+      else
+        {
+          next_i = n;
+          next_j = m;
+        }
+
+      for (guint i = prev_i; i <= next_i && i <= n; i++)
+        center[i] = next_i == prev_i ? next_j
+                                     : prev_j + (next_j - prev_j) * (i - prev_i) / (double)(next_i - prev_i);
+      prev_i = next_i;
+      prev_j = next_j;
+    }
+
+  for (guint i = 0; i <= n; i++)
+    {
+      double c0 = center[i];
+      double c1 = i > 0 ? center[i - 1] : c0;
+      double c2 = i < n ? center[i + 1] : c0;
+      double low = MIN (c0, MIN (c1, c2)) - params.band;
+      double high = MAX (c0, MAX (c1, c2)) + params.band;
+
+      lo[i] = (guint)CLAMP (floor (low), 0, (double)m);
+      hi[i] = (guint)CLAMP (ceil (high), 0, (double)m);
+    }
+
+  /* Corners, monotone edges, and rows that overlap, so a path exists. */
+  lo[0] = 0;
+  hi[n] = m;
+  for (guint i = 1; i <= n; i++)
+    lo[i] = MAX (lo[i], lo[i - 1]);
+  for (guint i = n; i > 0; i--)
+    hi[i - 1] = MIN (hi[i - 1], hi[i]);
+  for (guint i = 0; i < n; i++)
+    if (lo[i + 1] > hi[i])
+      lo[i + 1] = hi[i];
+  for (guint i = 0; i <= n; i++)
+    if (hi[i] < lo[i])
+      hi[i] = lo[i];
+}
+
+typedef struct
+{
+  guint a0, a1, b0, b1;    /* the bead's ranges in the pair */
+  double confidence;
+} PairBead;
+
+static double
+length_cost (const Pair *pair,
+             double      la,
+             double      lb)
+{
+  double mean, delta;
+
+  if (la + lb == 0)
+    return 0;
+  mean = (la * pair->ratio + lb) / 2;
+  delta = (lb - la * pair->ratio) / sqrt (pair->variance * MAX (mean, 1.0));
+  return delta * delta / 2;
+}
+
+typedef struct
+{
+  double cost;
+  double lexical;
+  double length;
+} BeadCost;
+
+static BeadCost
+bead_cost (const Pair *pair,
+           guint       i,      /* end of the bead in a (exclusive) */
+           guint       j,      /* end in b */
+           guint       k,
+           guint       l)
+{
+  BeadCost result = { 0, 0, 0 };
+  double la = 0, lb = 0, shared = 0, mass = 0, mass_a = 0, mass_b = 0;
+
+  if (k == 0 || l == 0)
+    {
+      result.cost = params.skip * (k + l);
+      return result;
+    }
+
+  for (guint x = i - k; x < i; x++)
+    {
+      la += pair->a[x].length;
+      mass_a += pair->mass_a[x];
+      for (guint y = j - l; y < j; y++)
+        shared += pair_sim (pair, x, y);
+    }
+  for (guint y = j - l; y < j; y++)
+    {
+      lb += pair->b[y].length;
+      mass_b += pair->mass_b[y];
+    }
+
+  mass = mass_a + mass_b;
+  result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
+  result.length = length_cost (pair, la, lb);
+
+  result.cost = params.length * result.length - params.lexical * result.lexical;
+  /* Strong evidence on both sides that does not match: numbers, names. */
+  result.cost += params.mismatch * (1 - result.lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
+
+  if (k == 1 && l == 1)
+    ;
+  else if (k + l == 3)
+    result.cost += params.prior_21;
+  else if (k == 2 && l == 2)
+    result.cost += params.prior_22;
+  else
+    result.cost += params.prior_31;
+
+  /* Paragraph ends: a bead that ends a paragraph on one side only, or
+   * runs across one, is less likely. */
+  {
+    gboolean end_a = pair->a[i - 1].par_end, end_b = pair->b[j - 1].par_end;
+
+    if (end_a != end_b)
+      result.cost += params.paragraph;
+    for (guint x = i - k; x + 1 < i; x++)
+      if (pair->a[x].par_end)
+        result.cost += params.paragraph;
+    for (guint y = j - l; y + 1 < j; y++)
+      if (pair->b[y].par_end)
+        result.cost += params.paragraph;
+  }
+
+  return result;
+}
+
+static double
+confidence (const BeadCost *cost,
+            guint           k,
+            guint           l)
+{
+  double x;
+
+  if (k == 0 || l == 0)
+    return 0.3;
+
+  x = 4.0 * cost->lexical - 0.8 * cost->length + (k == 1 && l == 1 ? 0.6 : 0.0) - 0.2;
+  return 1.0 / (1.0 + exp (-2.0 * x));
+}
+
+/* Aligns a and b; returns the beads in order. */
+static GArray *
+align_pair (const Pair   *pair,
+            GCancellable *cancellable)
+{
+  guint n = pair->n, m = pair->m;
+  g_autofree guint *lo = g_new (guint, n + 1);
+  g_autofree guint *hi = g_new (guint, n + 1);
+  g_autofree gsize *row = g_new (gsize, n + 2);
+  g_autofree float *cost = NULL;
+  g_autofree guint8 *back = NULL;
+  g_autoptr(GArray) anchors = NULL;
+  GArray *result = g_array_new (FALSE, FALSE, sizeof (PairBead));
+  gsize cells = 0;
+
+  if (n == 0 || m == 0)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          PairBead bead = { i, i + 1, 0, 0, 0.3 };
+          g_array_append_val (result, bead);
+        }
+      for (guint j = 0; j < m; j++)
+        {
+          PairBead bead = { n, n, j, j + 1, 0.3 };
+          g_array_append_val (result, bead);
+        }
+      return result;
+    }
+
+  anchors = find_anchors (pair);
+  compute_band (pair, anchors, lo, hi);
+
+  for (guint i = 0; i <= n; i++)
+    {
+      row[i] = cells;
+      cells += hi[i] - lo[i] + 1;
+    }
+  row[n + 1] = cells;
+
+  cost = g_new (float, cells);
+  back = g_new (guint8, cells);
+
+#define CELL(i, j) (row[i] + ((j) - lo[i]))
+
+  for (guint i = 0; i <= n; i++)
+    {
+      if (cancellable != NULL && (i & 255) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+
+      for (guint j = lo[i]; j <= hi[i]; j++)
+        {
+          float best = i == 0 && j == 0 ? 0 : INFINITY;
+          guint8 best_bead = 0xFF;
+
+          for (guint b = 0; b < N_BEADS && !(i == 0 && j == 0); b++)
+            {
+              guint k = beads[b].a, l = beads[b].b;
+              guint pi, pj;
+              BeadCost c;
+              float total;
+
+              if (k > i || l > j)
+                continue;
+              pi = i - k;
+              pj = j - l;
+              if (pj < lo[pi] || pj > hi[pi])
+                continue;
+              if (!isfinite (cost[CELL (pi, pj)]))
+                continue;
+
+              c = bead_cost (pair, i, j, k, l);
+              total = cost[CELL (pi, pj)] + (float)c.cost;
+              if (total < best)
+                {
+                  best = total;
+                  best_bead = (guint8)b;
+                }
+            }
+
+          cost[CELL (i, j)] = best;
+          back[CELL (i, j)] = best_bead;
+        }
+    }
+
+  /* Trace back from (n, m). */
+  {
+    guint i = n, j = m;
+
+    while ((i > 0 || j > 0) && !g_cancellable_is_cancelled (cancellable))
+      {
+        guint8 b = back[CELL (i, j)];
+        guint k, l;
+        BeadCost c;
+        PairBead bead;
+
+        g_assert (b != 0xFF);
+        k = beads[b].a;
+        l = beads[b].b;
+        c = bead_cost (pair, i, j, k, l);
+        bead.a0 = i - k;
+        bead.a1 = i;
+        bead.b0 = j - l;
+        bead.b1 = j;
+        bead.confidence = confidence (&c, k, l);
+        g_array_prepend_val (result, bead);
+        i -= k;
+        j -= l;
+      }
+  }
+
+#undef CELL
+
+  return result;
+}
+
+/* Sequences from inputs, with the dictionaries that apply. */
+
+static void
+attach_dictionaries (TriAligner    *self,
+                     Context       *ctx,
+                     TriAlignInput **inputs,
+                     guint          n_inputs,
+                     gboolean       system);
+
+static void
+build_sequence (Context       *ctx,
+                TriAlignInput *input,
+                guint          from,
+                guint          to,
+                Sequence      *seq)
+{
+  LanguageInfo *info = context_language (ctx, input->language);
+
+  seq->n = to - from;
+  seq->items = g_new0 (Item, seq->n + 1);
+  for (guint i = from; i < to; i++)
+    {
+      Item *item = &seq->items[i - from];
+
+      sentence_features (ctx, info, g_ptr_array_index (input->sentences, i), item);
+      item->par_end = i + 1 >= input->sentences->len || input->paragraphs[i + 1] != input->paragraphs[i];
+    }
+}
+
+/* The rows of an alignment of two sequences, as one sequence. */
+static void
+merge_sequence (const Sequence *a,
+                const Sequence *b,
+                const GArray   *beads_ab,
+                double          ratio,
+                Sequence       *out)
+{
+  out->n = beads_ab->len;
+  out->items = g_new0 (Item, out->n + 1);
+
+  for (guint r = 0; r < beads_ab->len; r++)
+    {
+      const PairBead *bead = &g_array_index (beads_ab, PairBead, r);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+      Item *item = &out->items[r];
+      double la = 0, lb = 0;
+      gboolean par_end = FALSE;
+
+      for (guint x = bead->a0; x < bead->a1; x++)
+        {
+          g_array_append_vals (ids, a->items[x].features, a->items[x].n_features);
+          la += a->items[x].length;
+          par_end |= a->items[x].par_end && x + 1 == bead->a1;
+        }
+      for (guint y = bead->b0; y < bead->b1; y++)
+        {
+          g_array_append_vals (ids, b->items[y].features, b->items[y].n_features);
+          lb += b->items[y].length;
+          par_end |= b->items[y].par_end && y + 1 == bead->b1;
+        }
+
+      /* Length on a's scale: the mean of the sides present. */
+      if (bead->a1 > bead->a0 && bead->b1 > bead->b0)
+        item->length = (guint)((la + lb / ratio) / 2);
+      else if (bead->a1 > bead->a0)
+        item->length = (guint)la;
+      else
+        item->length = (guint)(lb / ratio);
+      item->par_end = par_end;
+
+      g_array_sort (ids, compare_u32);
+      {
+        guint n = 0;
+
+        for (guint i = 0; i < ids->len; i++)
+          if (n == 0 || g_array_index (ids, guint32, i) != g_array_index (ids, guint32, n - 1))
+            g_array_index (ids, guint32, n++) = g_array_index (ids, guint32, i);
+        g_array_set_size (ids, n);
+      }
+      item->n_features = ids->len;
+      item->features = (guint32 *)(gpointer)g_array_free (g_steal_pointer (&ids), FALSE);
+    }
+}
+
+static double
+sequence_length (const Sequence *seq)
+{
+  double total = 0;
+
+  for (guint i = 0; i < seq->n; i++)
+    total += seq->items[i].length;
+  return total;
+}
+
+static GArray *
+align_sequences (Context        *ctx,
+                 const Sequence *a,
+                 const Sequence *b,
+                 GCancellable   *cancellable)
+{
+  Pair pair;
+  GArray *result;
+
+  pair_init (&pair, &ctx->space, a->items, a->n, b->items, b->n);
+  result = align_pair (&pair, cancellable);
+  pair_clear (&pair);
+
+  return result;
+}
+
+/* Which two of three languages to align first: the pair that shares a
+ * script (ru and uk), else the first two. */
+static void
+choose_pivot (TriAlignInput **inputs,
+              guint          *p,
+              guint          *q,
+              guint          *r)
+{
+  UScriptCode scripts[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      UScriptCode codes[4];
+      int32_t n = uscript_getCode (inputs[i]->language, codes, G_N_ELEMENTS (codes), &status);
+
+      scripts[i] = U_SUCCESS (status) && n > 0 ? codes[0] : USCRIPT_INVALID_CODE;
+    }
+
+  *p = 0, *q = 1, *r = 2;
+  if (scripts[1] == scripts[2] && scripts[0] != scripts[1])
+    *p = 1, *q = 2, *r = 0;
+  else if (scripts[0] == scripts[2] && scripts[0] != scripts[1])
+    *p = 0, *q = 2, *r = 1;
+}
+
+/* Aligns the sentences [from[k], to[k]) of every input. */
+static void
+align_segment (TriAligner     *self,
+               Context        *ctx,
+               TriAlignInput **inputs,
+               guint           n_inputs,
+               const guint    *from,
+               const guint    *to,
+               GArray         *rows,
+               GCancellable   *cancellable)
+{
+  Sequence seq[TRI_ALIGN_MAX_LANGUAGES] = { { NULL, 0 } };
+
+  for (guint k = 0; k < n_inputs; k++)
+    build_sequence (ctx, inputs[k], from[k], to[k], &seq[k]);
+
+  if (n_inputs == 1)
+    {
+      for (guint i = 0; i < seq[0].n; i++)
+        {
+          TriBead row = { { from[0] + i }, { 1 }, 1.0, FALSE };
+          g_array_append_val (rows, row);
+        }
+    }
+  else if (n_inputs == 2)
+    {
+      g_autoptr(GArray) beads_ab = align_sequences (ctx, &seq[0], &seq[1], cancellable);
+
+      for (guint r = 0; r < beads_ab->len; r++)
+        {
+          const PairBead *bead = &g_array_index (beads_ab, PairBead, r);
+          TriBead row = { { 0 }, { 0 }, bead->confidence, FALSE };
+
+          row.first[0] = from[0] + bead->a0;
+          row.count[0] = bead->a1 - bead->a0;
+          row.first[1] = from[1] + bead->b0;
+          row.count[1] = bead->b1 - bead->b0;
+          g_array_append_val (rows, row);
+        }
+    }
+  else
+    {
+      guint p, q, r;
+      g_autoptr(GArray) beads_pq = NULL;
+      g_autoptr(GArray) beads_ru = NULL;
+      Sequence units = { NULL, 0 };
+      double ratio = 1.0;
+
+      choose_pivot (inputs, &p, &q, &r);
+      beads_pq = align_sequences (ctx, &seq[p], &seq[q], cancellable);
+
+      if (sequence_length (&seq[p]) > 0 && sequence_length (&seq[q]) > 0)
+        ratio = sequence_length (&seq[q]) / sequence_length (&seq[p]);
+      merge_sequence (&seq[p], &seq[q], beads_pq, ratio, &units);
+
+      beads_ru = align_sequences (ctx, &seq[r], &units, cancellable);
+
+      for (guint t = 0; t < beads_ru->len; t++)
+        {
+          const PairBead *bead = &g_array_index (beads_ru, PairBead, t);
+          TriBead row = { { 0 }, { 0 }, bead->confidence, FALSE };
+          guint first_p = G_MAXUINT, first_q = G_MAXUINT;
+          double unit_confidence = 1.0;
+
+          row.first[r] = from[r] + bead->a0;
+          row.count[r] = bead->a1 - bead->a0;
+
+          for (guint u = bead->b0; u < bead->b1; u++)
+            {
+              const PairBead *unit = &g_array_index (beads_pq, PairBead, u);
+
+              if (unit->a1 > unit->a0)
+                {
+                  first_p = MIN (first_p, unit->a0);
+                  row.count[p] += unit->a1 - unit->a0;
+                }
+              if (unit->b1 > unit->b0)
+                {
+                  first_q = MIN (first_q, unit->b0);
+                  row.count[q] += unit->b1 - unit->b0;
+                }
+              unit_confidence = MIN (unit_confidence, unit->confidence);
+            }
+
+          /* An empty side starts where the next sentence would. */
+          if (first_p == G_MAXUINT)
+            first_p = bead->b0 < beads_pq->len ? g_array_index (beads_pq, PairBead, bead->b0).a0
+                                                : seq[p].n;
+          if (first_q == G_MAXUINT)
+            first_q = bead->b0 < beads_pq->len ? g_array_index (beads_pq, PairBead, bead->b0).b0
+                                                : seq[q].n;
+          row.first[p] = from[p] + first_p;
+          row.first[q] = from[q] + first_q;
+          if (bead->b1 > bead->b0)
+            row.score = MIN (row.score, unit_confidence);
+          g_array_append_val (rows, row);
+        }
+
+      sequence_clear (&units);
+    }
+
+  for (guint k = 0; k < n_inputs; k++)
+    sequence_clear (&seq[k]);
+}
+
+/* The aligner object */
+
+struct _TriAligner
+{
+  GObject        parent_instance;
+
+  TriDictionary *user_dictionary;
+  gboolean       system_dictionaries;
+  gint           progress;   /* per mille, atomic */
+};
+
+G_DEFINE_FINAL_TYPE (TriAligner, tri_aligner, G_TYPE_OBJECT)
+
+static void
+tri_aligner_finalize (GObject *object)
+{
+  TriAligner *self = (TriAligner *)object;
+
+  g_clear_pointer (&self->user_dictionary, tri_dictionary_unref);
+
+  G_OBJECT_CLASS (tri_aligner_parent_class)->finalize (object);
+}
+
+static void
+tri_aligner_class_init (TriAlignerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tri_aligner_finalize;
+}
+
+static void
+tri_aligner_init (TriAligner *self)
+{
+  self->system_dictionaries = TRUE;
+}
+
+TriAligner *
+tri_aligner_new (void)
+{
+  return g_object_new (TRI_TYPE_ALIGNER, NULL);
+}
+
+/**
+ * tri_aligner_set_user_dictionary:
+ * @self: a #TriAligner
+ * @dictionary: (nullable): a word list, see tri_dictionary_load_word_list()
+ *
+ * Pairs of words the aligner takes for translations of each other, in
+ * every pair of languages.
+ */
+void
+tri_aligner_set_user_dictionary (TriAligner    *self,
+                                 TriDictionary *dictionary)
+{
+  g_return_if_fail (TRI_IS_ALIGNER (self));
+
+  g_clear_pointer (&self->user_dictionary, tri_dictionary_unref);
+  if (dictionary != NULL)
+    self->user_dictionary = tri_dictionary_ref (dictionary);
+}
+
+/**
+ * tri_aligner_set_system_dictionaries:
+ * @self: a #TriAligner
+ * @use: whether to read Debian's bilingual dictionaries
+ *
+ * On by default; tests turn it off to depend on nothing installed.
+ */
+void
+tri_aligner_set_system_dictionaries (TriAligner *self,
+                                     gboolean    use)
+{
+  g_return_if_fail (TRI_IS_ALIGNER (self));
+
+  self->system_dictionaries = use;
+}
+
+static void
+attach_dictionaries (TriAligner     *self,
+                     Context        *ctx,
+                     TriAlignInput **inputs,
+                     guint           n_inputs,
+                     gboolean        system)
+{
+  for (guint s = 0; s < n_inputs; s++)
+    {
+      LanguageInfo *info = context_language (ctx, inputs[s]->language);
+
+      if (self->user_dictionary != NULL)
+        for (guint t = 0; t < n_inputs; t++)
+          if (t != s)
+            {
+              g_ptr_array_add (info->dictionaries, tri_dictionary_ref (self->user_dictionary));
+              g_ptr_array_add (info->dict_languages, g_strdup (inputs[t]->language));
+            }
+
+      if (!system)
+        continue;
+
+      for (guint t = 0; t < n_inputs; t++)
+        {
+          g_autofree char *sb = tri_language_get_base (inputs[s]->language);
+          g_autofree char *tb = tri_language_get_base (inputs[t]->language);
+          TriDictionary *dict;
+
+          if (t == s)
+            continue;
+          dict = tri_dictionary_get_system (sb, tb);
+          /* English–Ukrainian: no dictionary; go through Russian, whose
+           * words share most roots with Ukrainian (research §7). */
+          if (dict == NULL && g_str_equal (sb, "en") && g_str_equal (tb, "uk"))
+            {
+              dict = tri_dictionary_get_system ("en", "ru");
+              g_free (tb);
+              tb = g_strdup ("ru");
+            }
+          if (dict == NULL)
+            continue;
+
+          /* One dictionary per target language is enough. */
+          for (guint d = 0; d < info->dict_languages->len; d++)
+            if (g_str_equal (g_ptr_array_index (info->dict_languages, d), tb) &&
+                g_ptr_array_index (info->dictionaries, d) == dict)
+              g_clear_pointer (&dict, tri_dictionary_unref);
+          if (dict == NULL)
+            continue;
+
+          g_ptr_array_add (info->dictionaries, dict);
+          g_ptr_array_add (info->dict_languages, g_steal_pointer (&tb));
+        }
+    }
+}
+
+static gboolean
+check_fixed (TriAlignInput **inputs,
+             guint           n_inputs,
+             const GArray   *fixed,
+             GError        **error)
+{
+  guint next[TRI_ALIGN_MAX_LANGUAGES] = { 0 };
+
+  for (guint r = 0; fixed != NULL && r < fixed->len; r++)
+    {
+      const TriBead *row = &g_array_index (fixed, TriBead, r);
+
+      for (guint k = 0; k < n_inputs; k++)
+        {
+          if (row->first[k] < next[k] ||
+              row->first[k] + row->count[k] > inputs[k]->sentences->len)
+            {
+              g_set_error (error, TRI_ALIGN_ERROR, TRI_ALIGN_ERROR_INVALID,
+                           _("Fixed row %u overlaps another or lies outside the text"), r + 1);
+              return FALSE;
+            }
+          next[k] = row->first[k] + row->count[k];
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * tri_aligner_align:
+ * @self: a #TriAligner
+ * @inputs: (array length=n_inputs): one to three documents
+ * @n_inputs: their number
+ * @fixed: (nullable) (element-type TriBead): rows to keep as they are, in
+ *   document order; only the text between them is aligned
+ * @cancellable: (nullable): a #GCancellable
+ * @progress: (nullable) (scope call): called now and then with the share done
+ * @progress_data: data for @progress
+ * @error: return location for a #GError
+ *
+ * Aligns the sentences of two or three documents. Every sentence of every
+ * input is in exactly one row; rows are in document order in every input.
+ * Blocking; safe in a worker thread.
+ *
+ * Returns: (transfer full) (element-type TriBead) (nullable): the rows
+ */
+GArray *
+tri_aligner_align (TriAligner        *self,
+                   TriAlignInput    **inputs,
+                   guint              n_inputs,
+                   const GArray      *fixed,
+                   GCancellable      *cancellable,
+                   TriAlignProgress   progress,
+                   gpointer           progress_data,
+                   GError           **error)
+{
+  Context ctx;
+  g_autoptr(GArray) rows = NULL;
+  guint from[TRI_ALIGN_MAX_LANGUAGES] = { 0 };
+  guint total = 0, done = 0;
+
+  g_return_val_if_fail (TRI_IS_ALIGNER (self), NULL);
+  g_return_val_if_fail (n_inputs >= 1 && n_inputs <= TRI_ALIGN_MAX_LANGUAGES, NULL);
+
+  for (guint a = 0; a < n_inputs; a++)
+    for (guint b = a + 1; b < n_inputs; b++)
+      if (g_str_equal (inputs[a]->language, inputs[b]->language))
+        {
+          g_set_error (error, TRI_ALIGN_ERROR, TRI_ALIGN_ERROR_SAME_LANGUAGE,
+                       _("Two versions are in the same language (%s): give each its own language"),
+                       inputs[a]->language);
+          return NULL;
+        }
+
+  if (!check_fixed (inputs, n_inputs, fixed, error))
+    return NULL;
+
+  ctx.space.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx.space.kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
+  ctx.languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify)language_info_free);
+  ctx.user_dictionary = self->user_dictionary;
+  attach_dictionaries (self, &ctx, inputs, n_inputs, self->system_dictionaries);
+
+  rows = g_array_new (FALSE, FALSE, sizeof (TriBead));
+  for (guint k = 0; k < n_inputs; k++)
+    total += inputs[k]->sentences->len;
+
+  for (guint r = 0; r <= (fixed != NULL ? fixed->len : 0); r++)
+    {
+      guint to[TRI_ALIGN_MAX_LANGUAGES];
+      const TriBead *row = fixed != NULL && r < fixed->len ? &g_array_index (fixed, TriBead, r) : NULL;
+
+      for (guint k = 0; k < n_inputs; k++)
+        to[k] = row != NULL ? row->first[k] : inputs[k]->sentences->len;
+
+      align_segment (self, &ctx, inputs, n_inputs, from, to, rows, cancellable);
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        break;
+
+      if (row != NULL)
+        {
+          TriBead kept = *row;
+
+          kept.fixed = TRUE;
+          g_array_append_val (rows, kept);
+          for (guint k = 0; k < n_inputs; k++)
+            from[k] = row->first[k] + row->count[k];
+        }
+
+      done = 0;
+      for (guint k = 0; k < n_inputs; k++)
+        done += from[k];
+      g_atomic_int_set (&self->progress, total > 0 ? (gint)(1000.0 * done / total) : 1000);
+      if (progress != NULL)
+        progress (total > 0 ? (double)done / total : 1.0, progress_data);
+    }
+
+  g_hash_table_unref (ctx.space.ids);
+  g_array_unref (ctx.space.kinds);
+  g_hash_table_unref (ctx.languages);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return NULL;
+    }
+
+  g_atomic_int_set (&self->progress, 1000);
+  return g_steal_pointer (&rows);
+}
+
+typedef struct
+{
+  TriAlignInput *inputs[TRI_ALIGN_MAX_LANGUAGES];
+  guint          n_inputs;
+  GArray        *fixed;
+} AlignData;
+
+static void
+align_data_free (AlignData *data)
+{
+  for (guint k = 0; k < data->n_inputs; k++)
+    tri_align_input_free (data->inputs[k]);
+  g_clear_pointer (&data->fixed, g_array_unref);
+  g_free (data);
+}
+
+static void
+align_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  TriAligner *self = source_object;
+  AlignData *data = task_data;
+  GError *error = NULL;
+  GArray *rows;
+
+  rows = tri_aligner_align (self, data->inputs, data->n_inputs, data->fixed, cancellable,
+                            NULL, NULL, &error);
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify)g_array_unref);
+}
+
+/**
+ * tri_aligner_align_async:
+ * @self: a #TriAligner
+ * @documents: (array length=n_documents): one to three documents
+ * @n_documents: their number
+ * @fixed: (nullable) (element-type TriBead): rows to keep
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: data for @callback
+ *
+ * Aligns in a worker thread, on a snapshot of the documents taken now.
+ * tri_aligner_get_progress() says how far it got.
+ */
+void
+tri_aligner_align_async (TriAligner          *self,
+                         TriDocument        **documents,
+                         guint                n_documents,
+                         const GArray        *fixed,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AlignData *data;
+
+  g_return_if_fail (TRI_IS_ALIGNER (self));
+  g_return_if_fail (n_documents >= 1 && n_documents <= TRI_ALIGN_MAX_LANGUAGES);
+
+  data = g_new0 (AlignData, 1);
+  data->n_inputs = n_documents;
+  for (guint k = 0; k < n_documents; k++)
+    data->inputs[k] = tri_align_input_new_from_document (documents[k]);
+  if (fixed != NULL)
+    {
+      data->fixed = g_array_sized_new (FALSE, FALSE, sizeof (TriBead), fixed->len);
+      g_array_append_vals (data->fixed, fixed->data, fixed->len);
+    }
+
+  g_atomic_int_set (&self->progress, 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tri_aligner_align_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)align_data_free);
+  g_task_run_in_thread (task, align_worker);
+}
+
+/**
+ * tri_aligner_align_finish:
+ * @self: a #TriAligner
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (element-type TriBead) (nullable): the rows
+ */
+GArray *
+tri_aligner_align_finish (TriAligner    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * tri_aligner_get_progress:
+ * @self: a #TriAligner
+ *
+ * Returns: the share of the current alignment done, in [0, 1]
+ */
+double
+tri_aligner_get_progress (TriAligner *self)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNER (self), 0);
+
+  return g_atomic_int_get (&self->progress) / 1000.0;
+}

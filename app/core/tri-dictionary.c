@@ -1,0 +1,572 @@
+/* tri-dictionary.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-dictionary"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gio.h>
+#include <string.h>
+
+#include <unicode/uloc.h>
+#include <unicode/uscript.h>
+
+#include "tri-dictionary.h"
+#include "tri-error.h"
+
+/* A bilingual word list for the aligner: a word (its key, see
+ * tri_dictionary_key()) maps to the words that may translate it. Read from
+ * Debian's dictd dictionaries (mueller7-dict for English→Russian, FreeDict
+ * for other pairs) or from a user's list in hunalign's format. Immutable
+ * once loaded, so it is shared between threads. */
+struct _TriDictionary
+{
+  gatomicrefcount  ref_count;
+  GStringChunk    *strings;
+  /* key → GPtrArray of translations (strings in @strings) */
+  GHashTable      *entries;
+};
+
+/* At most this many translations of one headword are kept: the first ones
+ * are the common senses, the later ones idioms and rare uses. */
+#define MAX_TRANSLATIONS 15
+
+TriDictionary *
+tri_dictionary_new (void)
+{
+  TriDictionary *self = g_new0 (TriDictionary, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify)g_ptr_array_unref);
+  return self;
+}
+
+TriDictionary *
+tri_dictionary_ref (TriDictionary *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+tri_dictionary_unref (TriDictionary *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (g_atomic_ref_count_dec (&self->ref_count))
+    {
+      g_hash_table_unref (self->entries);
+      g_string_chunk_free (self->strings);
+      g_free (self);
+    }
+}
+
+/* English inflection, lightly: "talks" → "talk", "countries" → "country",
+ * "negotiated" → "negotiat". Used on both the headwords and the text, so the
+ * two meet even where the result is not a word. */
+static void
+strip_english_suffix (GString *word)
+{
+  static const struct { const char *suffix; const char *replacement; } rules[] = {
+    { "'s", "" }, { "’s", "" }, { "ies", "y" }, { "sses", "ss" }, { "ing", "" }, { "ed", "" },
+    { "es", "" }, { "s", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      gsize n = strlen (rules[i].suffix);
+
+      if (word->len > n + 2 && g_str_has_suffix (word->str, rules[i].suffix) &&
+          !g_str_has_suffix (word->str, "ss"))
+        {
+          g_string_truncate (word, word->len - n);
+          g_string_append (word, rules[i].replacement);
+          return;
+        }
+    }
+}
+
+/**
+ * tri_dictionary_key:
+ * @word: a word, UTF-8
+ * @length: its length, or -1
+ *
+ * The form in which words are looked up: lower case, and for Latin words
+ * without their English inflection.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+tri_dictionary_key (const char *word,
+                    gssize      length)
+{
+  GString *key = g_string_new (NULL);
+  g_autofree char *lower = g_utf8_strdown (word, length);
+  gboolean ascii = TRUE;
+
+  g_string_append (key, lower);
+  for (const char *p = key->str; *p; p++)
+    if ((guchar)*p >= 0x80 && !g_str_has_prefix (p, "’"))
+      {
+        ascii = FALSE;
+        break;
+      }
+  if (ascii)
+    strip_english_suffix (key);
+
+  return g_string_free (key, FALSE);
+}
+
+/**
+ * tri_dictionary_add:
+ * @self: a #TriDictionary
+ * @word: a word
+ * @translation: a translation of it
+ *
+ * Adds one pair, as from the user's word list.
+ */
+void
+tri_dictionary_add (TriDictionary *self,
+                    const char    *word,
+                    const char    *translation)
+{
+  g_autofree char *key = tri_dictionary_key (word, -1);
+  GPtrArray *list = g_hash_table_lookup (self->entries, key);
+  const char *stored = g_string_chunk_insert_const (self->strings, translation);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (self->entries, g_string_chunk_insert_const (self->strings, key), list);
+    }
+
+  if (list->len < MAX_TRANSLATIONS * 2)
+    {
+      for (guint i = 0; i < list->len; i++)
+        if (g_ptr_array_index (list, i) == stored)
+          return;
+      g_ptr_array_add (list, (gpointer)stored);
+    }
+}
+
+/**
+ * tri_dictionary_lookup:
+ * @self: a #TriDictionary
+ * @word: a key, see tri_dictionary_key()
+ * @n_translations: (out): how many translations there are
+ *
+ * Returns: (transfer none) (array length=n_translations) (nullable): the
+ *   translations of @word
+ */
+const char * const *
+tri_dictionary_lookup (TriDictionary *self,
+                       const char    *word,
+                       guint         *n_translations)
+{
+  GPtrArray *list = g_hash_table_lookup (self->entries, word);
+
+  *n_translations = list != NULL ? list->len : 0;
+  return list != NULL ? (const char * const *)list->pdata : NULL;
+}
+
+guint
+tri_dictionary_get_size (TriDictionary *self)
+{
+  return g_hash_table_size (self->entries);
+}
+
+/* dictd's base-64 numbers: big-endian digits of this alphabet. */
+static gboolean
+decode_b64 (const char *s,
+            gsize       n,
+            guint64    *value)
+{
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  guint64 v = 0;
+
+  if (n == 0 || n > 10)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      const char *d = strchr (alphabet, s[i]);
+
+      if (d == NULL || s[i] == '\0')
+        return FALSE;
+      v = v * 64 + (guint64)(d - alphabet);
+    }
+  *value = v;
+  return TRUE;
+}
+
+static GBytes *
+gunzip (GBytes  *compressed,
+        GError **error)
+{
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GInputStream) base = g_memory_input_stream_new_from_bytes (compressed);
+  g_autoptr(GInputStream) stream = g_converter_input_stream_new (base, G_CONVERTER (decompressor));
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  if (g_output_stream_splice (out, stream,
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                              NULL, error) < 0)
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static gboolean
+word_in_script (const char  *word,
+                UScriptCode  script)
+{
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      UErrorCode status = U_ZERO_ERROR;
+
+      if (!g_unichar_isalpha (ch))
+        continue;
+      if (uscript_getScript ((UChar32)ch, &status) != script)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The translations in a dictd entry: the words of the body after the
+ * headword line, in the target language's script, skipping grammar
+ * abbreviations ("_n.") and transcriptions ("[...]"). */
+static void
+add_entry (TriDictionary *self,
+           const char    *headword,
+           const char    *body,
+           gsize          length,
+           UScriptCode    script)
+{
+  const char *end = body + length;
+  const char *p = memchr (body, '\n', length);
+  guint added = 0;
+  gboolean in_brackets = FALSE;
+
+  p = p != NULL ? p + 1 : end;
+
+  while (p < end && added < MAX_TRANSLATIONS)
+    {
+      const char *start;
+      g_autofree char *word = NULL;
+      gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+      if (ch == (gunichar)-1 || ch == (gunichar)-2)
+        break;
+
+      if (ch == '[')
+        in_brackets = TRUE;
+      else if (ch == ']')
+        in_brackets = FALSE;
+
+      if (!g_unichar_isalpha (ch) || in_brackets || (p > body && p[-1] == '_'))
+        {
+          /* Skip the rest of a grammar label such as "_n." too. */
+          if (ch == '_')
+            while (p < end && !g_ascii_isspace (*p))
+              p++;
+          else
+            p = g_utf8_next_char (p);
+          continue;
+        }
+
+      start = p;
+      while (p < end)
+        {
+          gunichar c = g_utf8_get_char_validated (p, end - p);
+
+          if (c == (gunichar)-1 || c == (gunichar)-2 ||
+              !(g_unichar_isalpha (c) || c == '-' || c == '\'' || c == 0x2019))
+            break;
+          p = g_utf8_next_char (p);
+        }
+
+      word = g_utf8_strdown (start, p - start);
+      if (g_utf8_strlen (word, -1) >= 3 && word_in_script (word, script) &&
+          strcmp (word, headword) != 0)
+        {
+          tri_dictionary_add (self, headword, word);
+          added++;
+        }
+    }
+}
+
+/**
+ * tri_dictionary_load_dictd:
+ * @self: a #TriDictionary
+ * @index_path: a dictd `.index` file
+ * @dict_path: its `.dict.dz` (or `.dict`) file
+ * @target_language: the language of the translations (only words in its
+ *   script are taken)
+ * @error: return location for a #GError
+ *
+ * Adds the single-word headwords of a dictd dictionary.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tri_dictionary_load_dictd (TriDictionary  *self,
+                           const char     *index_path,
+                           const char     *dict_path,
+                           const char     *target_language,
+                           GError        **error)
+{
+  g_autoptr(GMappedFile) index = NULL;
+  g_autoptr(GBytes) raw = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GFile) file = NULL;
+  UScriptCode script = USCRIPT_LATIN;
+  UErrorCode status = U_ZERO_ERROR;
+  const char *data, *end, *line;
+  const char *text;
+  gsize text_length;
+
+  {
+    UScriptCode codes[4];
+    int32_t n = uscript_getCode (target_language, codes, G_N_ELEMENTS (codes), &status);
+
+    if (U_SUCCESS (status) && n > 0)
+      script = codes[0];
+  }
+
+  index = g_mapped_file_new (index_path, FALSE, error);
+  if (index == NULL)
+    return FALSE;
+
+  file = g_file_new_for_path (dict_path);
+  raw = g_file_load_bytes (file, NULL, NULL, error);
+  if (raw == NULL)
+    return FALSE;
+
+  if (g_str_has_suffix (dict_path, ".dz"))
+    {
+      body = gunzip (raw, error);
+      if (body == NULL)
+        {
+          g_prefix_error (error, _("Cannot read the dictionary “%s”: "), dict_path);
+          return FALSE;
+        }
+    }
+  else
+    body = g_bytes_ref (raw);
+
+  text = g_bytes_get_data (body, &text_length);
+  data = g_mapped_file_get_contents (index);
+  end = data + g_mapped_file_get_length (index);
+
+  for (line = data; line < end; )
+    {
+      const char *eol = memchr (line, '\n', (gsize)(end - line));
+      const char *tab1, *tab2;
+      guint64 offset, length;
+
+      if (eol == NULL)
+        eol = end;
+
+      tab1 = memchr (line, '\t', (gsize)(eol - line));
+      tab2 = tab1 != NULL ? memchr (tab1 + 1, '\t', (gsize)(eol - tab1 - 1)) : NULL;
+
+      if (tab2 != NULL && tab1 > line &&
+          /* single words only: phrases do not help a sentence aligner */
+          memchr (line, ' ', (gsize)(tab1 - line)) == NULL && line[0] != '0' &&
+          decode_b64 (tab1 + 1, (gsize)(tab2 - tab1 - 1), &offset) &&
+          decode_b64 (tab2 + 1, (gsize)(eol - tab2 - 1), &length) &&
+          offset + length <= text_length &&
+          g_utf8_validate (line, tab1 - line, NULL) &&
+          g_utf8_validate (text + offset, (gssize)length, NULL))
+        {
+          g_autofree char *headword = tri_dictionary_key (line, tab1 - line);
+
+          add_entry (self, headword, text + offset, (gsize)length, script);
+        }
+
+      line = eol + 1;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tri_dictionary_load_word_list:
+ * @self: a #TriDictionary
+ * @path: a file of "word @ translation" lines (hunalign's format)
+ * @error: return location for a #GError
+ *
+ * Adds a user's word list. Each line pairs a word or phrase with its
+ * translation; every word of the one is taken to translate every word of
+ * the other, in both directions.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tri_dictionary_load_word_list (TriDictionary  *self,
+                               const char     *path,
+                               GError        **error)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_pairs = 0;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return FALSE;
+
+  if (!g_utf8_validate (contents, -1, NULL))
+    {
+      g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_ENCODING,
+                   _("The word list “%s” is not UTF-8 text"), path);
+      return FALSE;
+    }
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *at = strstr (lines[i], " @ ");
+      g_auto(GStrv) left = NULL;
+      g_auto(GStrv) right = NULL;
+      g_autofree char *l = NULL;
+
+      if (at == NULL)
+        continue;
+
+      l = g_strndup (lines[i], (gsize)(at - lines[i]));
+      left = g_strsplit_set (g_strstrip (l), " \t", -1);
+      right = g_strsplit_set (g_strstrip ((char *)at + 3), " \t\r", -1);
+
+      for (guint a = 0; left[a] != NULL; a++)
+        for (guint b = 0; right[b] != NULL; b++)
+          if (left[a][0] != '\0' && right[b][0] != '\0')
+            {
+              g_autofree char *la = g_utf8_strdown (left[a], -1);
+              g_autofree char *rb = g_utf8_strdown (right[b], -1);
+
+              tri_dictionary_add (self, la, rb);
+              tri_dictionary_add (self, rb, la);
+            }
+      n_pairs++;
+    }
+
+  if (n_pairs == 0)
+    {
+      g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ,
+                   _("The word list “%s” has no “word @ translation” lines"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+iso3 (const char *language)
+{
+  const char *code = uloc_getISO3Language (language);
+
+  return code != NULL && code[0] != '\0' ? g_strdup (code) : NULL;
+}
+
+/* Debian's dictionaries for a pair, as (index, dict) paths. */
+static void
+find_system_files (const char *source,
+                   const char *target,
+                   GPtrArray  *files)
+{
+  g_autofree char *s3 = iso3 (source);
+  g_autofree char *t3 = iso3 (target);
+  const char *dirs[] = { g_getenv ("TRIPTYCH_DICTD_DIR"), "/usr/share/dictd", NULL };
+
+  for (guint d = 0; d < G_N_ELEMENTS (dirs); d++)
+    {
+      g_autofree char *freedict = NULL;
+
+      if (dirs[d] == NULL)
+        continue;
+
+      if (g_str_equal (source, "en") && g_str_equal (target, "ru"))
+        {
+          g_ptr_array_add (files, g_build_filename (dirs[d], "mueller7.index", NULL));
+          g_ptr_array_add (files, g_build_filename (dirs[d], "mueller7.dict.dz", NULL));
+        }
+
+      if (s3 != NULL && t3 != NULL)
+        {
+          freedict = g_strdup_printf ("freedict-%s-%s", s3, t3);
+          g_ptr_array_add (files, g_strdup_printf ("%s/%s.index", dirs[d], freedict));
+          g_ptr_array_add (files, g_strdup_printf ("%s/%s.dict.dz", dirs[d], freedict));
+        }
+    }
+}
+
+G_LOCK_DEFINE_STATIC (system_dictionaries);
+static GHashTable *system_dictionaries;
+
+/**
+ * tri_dictionary_get_system:
+ * @source_language: the language of the headwords
+ * @target_language: the language of the translations
+ *
+ * The dictionaries Debian packages installed for this pair, read once per
+ * process (a few hundred milliseconds for Mueller's). Thread-safe.
+ *
+ * Returns: (transfer full) (nullable): the dictionary, or %NULL when none is installed
+ */
+TriDictionary *
+tri_dictionary_get_system (const char *source_language,
+                           const char *target_language)
+{
+  g_autofree char *pair = g_strdup_printf ("%s>%s", source_language, target_language);
+  TriDictionary *dict;
+  gboolean found;
+
+  G_LOCK (system_dictionaries);
+
+  if (system_dictionaries == NULL)
+    system_dictionaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify)tri_dictionary_unref);
+
+  found = g_hash_table_lookup_extended (system_dictionaries, pair, NULL, (gpointer *)&dict);
+  if (!found)
+    {
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+      dict = NULL;
+      find_system_files (source_language, target_language, files);
+      for (guint i = 0; i + 1 < files->len; i += 2)
+        {
+          g_autoptr(GError) error = NULL;
+          const char *index = g_ptr_array_index (files, i);
+          const char *body = g_ptr_array_index (files, i + 1);
+
+          if (!g_file_test (index, G_FILE_TEST_EXISTS) || !g_file_test (body, G_FILE_TEST_EXISTS))
+            continue;
+
+          if (dict == NULL)
+            dict = tri_dictionary_new ();
+          if (!tri_dictionary_load_dictd (dict, index, body, target_language, &error))
+            g_debug ("Skipping the dictionary %s: %s", index, error->message);
+          else
+            g_debug ("Read %s: %u headwords in all", index, tri_dictionary_get_size (dict));
+        }
+
+      if (dict != NULL && tri_dictionary_get_size (dict) == 0)
+        g_clear_pointer (&dict, tri_dictionary_unref);
+
+      /* Remember a miss too: look for files once. */
+      g_hash_table_insert (system_dictionaries, g_strdup (pair), dict);
+    }
+
+  G_UNLOCK (system_dictionaries);
+
+  return dict != NULL ? tri_dictionary_ref (dict) : NULL;
+}
