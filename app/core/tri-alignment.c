@@ -16,8 +16,10 @@ struct _TriRow
 {
   GObject parent_instance;
 
-  guint   first[TRI_MAX_COLUMNS];
-  guint   count[TRI_MAX_COLUMNS];
+  guint    first[TRI_MAX_COLUMNS];
+  guint    count[TRI_MAX_COLUMNS];
+  double   score;
+  gboolean fixed;
 };
 
 G_DEFINE_FINAL_TYPE (TriRow, tri_row, G_TYPE_OBJECT)
@@ -66,10 +68,53 @@ tri_row_get_count (TriRow *self,
   return self->count[column];
 }
 
+/**
+ * tri_row_get_score:
+ * @self: a #TriRow
+ *
+ * Returns: the aligner's confidence in the row, in [0, 1]
+ */
+double
+tri_row_get_score (TriRow *self)
+{
+  g_return_val_if_fail (TRI_IS_ROW (self), 0);
+
+  return self->score;
+}
+
+/**
+ * tri_row_get_fixed:
+ * @self: a #TriRow
+ *
+ * Returns: whether the user fixed the row
+ */
+gboolean
+tri_row_get_fixed (TriRow *self)
+{
+  g_return_val_if_fail (TRI_IS_ROW (self), FALSE);
+
+  return self->fixed;
+}
+
+/**
+ * tri_row_get_needs_review:
+ * @self: a #TriRow
+ *
+ * Returns: whether the row's confidence is below %TRI_REVIEW_THRESHOLD
+ *   (and the user has not fixed it)
+ */
+gboolean
+tri_row_get_needs_review (TriRow *self)
+{
+  g_return_val_if_fail (TRI_IS_ROW (self), FALSE);
+
+  return !self->fixed && self->score < TRI_REVIEW_THRESHOLD;
+}
+
 /* The alignment of two or three documents: a list of rows, every sentence
- * of every document in exactly one row, in document order. Until the
- * aligner lands, rows pair the documents paragraph by paragraph and, inside
- * a paragraph, sentence by sentence. */
+ * of every document in exactly one row, in document order. It starts as a
+ * plain pairing (paragraph by paragraph, then sentence by sentence) until
+ * the aligner's rows are set. */
 struct _TriAlignment
 {
   GObject      parent_instance;
@@ -77,6 +122,7 @@ struct _TriAlignment
   TriDocument *documents[TRI_MAX_COLUMNS];
   guint        n_columns;
   GPtrArray   *rows;
+  gboolean     aligned;
 };
 
 static GType
@@ -190,6 +236,8 @@ pair_in_order (TriAlignment *self)
               row->first[c] = next[c] + MIN (r, count[c]);
               row->count[c] = r < count[c] ? 1 : 0;
             }
+          /* Not aligned: nothing to be confident about, nothing to flag. */
+          row->score = 1.0;
           g_ptr_array_add (rows, row);
         }
 
@@ -207,7 +255,110 @@ rebuild (TriAlignment *self)
 
   g_ptr_array_unref (self->rows);
   self->rows = pair_in_order (self);
+  self->aligned = FALSE;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
+}
+
+/**
+ * tri_alignment_set_rows:
+ * @self: a #TriAlignment
+ * @rows: (element-type TriBead): the aligner's rows for these documents
+ *
+ * Replaces the rows, as one change of the list.
+ */
+void
+tri_alignment_set_rows (TriAlignment *self,
+                        const GArray *rows)
+{
+  GPtrArray *list;
+  guint removed;
+
+  g_return_if_fail (TRI_IS_ALIGNMENT (self));
+  g_return_if_fail (rows != NULL);
+
+  list = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const TriBead *bead = &g_array_index (rows, TriBead, r);
+      TriRow *row = g_object_new (TRI_TYPE_ROW, NULL);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          row->first[c] = bead->first[c];
+          row->count[c] = bead->count[c];
+        }
+      row->score = bead->score;
+      row->fixed = bead->fixed;
+      g_ptr_array_add (list, row);
+    }
+
+  removed = self->rows->len;
+  g_ptr_array_unref (self->rows);
+  self->rows = list;
+  self->aligned = TRUE;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
+}
+
+/**
+ * tri_alignment_dup_rows:
+ * @self: a #TriAlignment
+ *
+ * Returns: (transfer full) (element-type TriBead): the rows
+ */
+GArray *
+tri_alignment_dup_rows (TriAlignment *self)
+{
+  GArray *rows;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), NULL);
+
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (TriBead), self->rows->len);
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      TriRow *row = g_ptr_array_index (self->rows, r);
+      TriBead bead = { { 0 }, { 0 }, row->score, row->fixed };
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          bead.first[c] = row->first[c];
+          bead.count[c] = row->count[c];
+        }
+      g_array_append_val (rows, bead);
+    }
+  return rows;
+}
+
+/**
+ * tri_alignment_get_aligned:
+ * @self: a #TriAlignment
+ *
+ * Returns: whether the rows come from the aligner (not the plain pairing
+ *   shown before it finishes)
+ */
+gboolean
+tri_alignment_get_aligned (TriAlignment *self)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  return self->aligned;
+}
+
+/**
+ * tri_alignment_get_n_review:
+ * @self: a #TriAlignment
+ *
+ * Returns: how many rows need review (see tri_row_get_needs_review())
+ */
+guint
+tri_alignment_get_n_review (TriAlignment *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), 0);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    n += tri_row_get_needs_review (g_ptr_array_index (self->rows, r));
+  return n;
 }
 
 static void

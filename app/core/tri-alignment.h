@@ -9,11 +9,12 @@
 
 #include <gio/gio.h>
 
+#include "tri-aligner.h"
 #include "tri-document.h"
 
 G_BEGIN_DECLS
 
-#define TRI_MAX_COLUMNS 3
+#define TRI_MAX_COLUMNS TRI_ALIGN_MAX_LANGUAGES
 
 #define TRI_TYPE_ROW (tri_row_get_type ())
 
@@ -21,8 +22,14 @@ G_DECLARE_FINAL_TYPE (TriRow, tri_row, TRI, ROW, GObject)
 
 guint tri_row_get_first (TriRow *self,
                          guint   column);
-guint tri_row_get_count (TriRow *self,
-                         guint   column);
+guint    tri_row_get_count        (TriRow *self,
+                                   guint   column);
+double   tri_row_get_score        (TriRow *self);
+gboolean tri_row_get_fixed        (TriRow *self);
+gboolean tri_row_get_needs_review (TriRow *self);
+
+/* Rows with a lower confidence are marked for review. */
+#define TRI_REVIEW_THRESHOLD 0.5
 
 #define TRI_TYPE_ALIGNMENT (tri_alignment_get_type ())
 
@@ -30,6 +37,11 @@ G_DECLARE_FINAL_TYPE (TriAlignment, tri_alignment, TRI, ALIGNMENT, GObject)
 
 TriAlignment *tri_alignment_new            (TriDocument  **documents,
                                             guint          n_documents);
+void          tri_alignment_set_rows       (TriAlignment  *self,
+                                            const GArray  *rows);
+GArray       *tri_alignment_dup_rows       (TriAlignment  *self);
+gboolean      tri_alignment_get_aligned    (TriAlignment  *self);
+guint         tri_alignment_get_n_review   (TriAlignment  *self);
 guint         tri_alignment_get_n_columns  (TriAlignment  *self);
 TriDocument  *tri_alignment_get_document   (TriAlignment  *self,
                                             guint          column);

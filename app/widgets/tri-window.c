@@ -30,6 +30,9 @@ struct _TriWindow
   GtkFileChooserNative *chooser;
   GSimpleActionGroup   *column_actions;
   guint                 busy;
+  TriAligner           *aligner;
+  GCancellable         *align_cancellable;
+  guint                 progress_source;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -39,6 +42,9 @@ struct _TriWindow
   GtkScrolledWindow    *scroller;
   GtkColumnView        *column_view;
   GtkBox               *status_bar;
+  GtkLabel             *review_label;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
   GMenu                *primary_menu;
   GMenu                *columns_menu;
 };
@@ -121,6 +127,10 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   text = tri_alignment_dup_cell_text (self->alignment, row, column);
   tri_segment_cell_set_text (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), text);
+  if (tri_row_get_needs_review (row))
+    gtk_widget_add_css_class (gtk_list_item_get_child (item), "needs-review");
+  else
+    gtk_widget_remove_css_class (gtk_list_item_get_child (item), "needs-review");
 }
 
 static void
@@ -128,14 +138,20 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  user_data)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_label_set_yalign (GTK_LABEL (label), 0.0f);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_widget_add_css_class (label, "row-number");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+  gtk_widget_set_halign (icon, GTK_ALIGN_END);
+  gtk_widget_add_css_class (icon, "review-icon");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_list_item_set_child (item, box);
 }
 
 static void
@@ -143,10 +159,23 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    gpointer                  user_data)
 {
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *icon = gtk_widget_get_next_sibling (label);
+  TriRow *row = gtk_list_item_get_item (item);
   char number[16];
 
   g_snprintf (number, sizeof number, "%u", gtk_list_item_get_position (item) + 1);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), number);
+  gtk_label_set_text (GTK_LABEL (label), number);
+
+  /* Low confidence: an icon with a tooltip, and a tint on the cells. */
+  gtk_widget_set_visible (icon, tri_row_get_needs_review (row));
+  if (tri_row_get_needs_review (row))
+    {
+      g_autofree char *tip = g_strdup_printf (_("Check this row: the aligner is only %.0f%% sure of it"),
+                                              100 * tri_row_get_score (row));
+      gtk_widget_set_tooltip_text (icon, tip);
+    }
 }
 
 /* Columns */
@@ -432,6 +461,141 @@ build_columns (TriWindow *self)
     }
 }
 
+static void
+update_review_count (TriWindow *self)
+{
+  guint n = self->alignment != NULL && tri_alignment_get_aligned (self->alignment)
+              ? tri_alignment_get_n_review (self->alignment) : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->review_label), n > 0);
+  if (n > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row to review",
+                                                            "%u rows to review", n), n);
+
+      gtk_label_set_text (self->review_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_label),
+                                   _("Rows the aligner is not sure of are marked with a warning sign"));
+    }
+}
+
+static void
+stop_progress (TriWindow *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->progress_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+}
+
+/* Stops a running alignment; the rows stay paired in order. */
+static gboolean
+cancel_alignment (TriWindow *self)
+{
+  if (self->align_cancellable == NULL)
+    return FALSE;
+
+  g_cancellable_cancel (self->align_cancellable);
+  g_clear_object (&self->align_cancellable);
+  stop_progress (self);
+  set_busy (self, FALSE);
+  return TRUE;
+}
+
+static gboolean
+on_progress_tick_cb (gpointer user_data)
+{
+  TriWindow *self = user_data;
+  double fraction = tri_aligner_get_progress (self->aligner);
+
+  /* Show the bar only for alignments that take a while. */
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  if (fraction > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
+typedef struct
+{
+  TriWindow    *self;
+  GCancellable *cancellable;
+} AlignRun;
+
+static void
+on_aligned_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  AlignRun *run = user_data;
+  g_autoptr(TriWindow) self = run->self;
+  g_autoptr(GCancellable) cancellable = run->cancellable;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = NULL;
+
+  g_free (run);
+  rows = tri_aligner_align_finish (TRI_ALIGNER (object), result, &error);
+
+  /* Only the newest alignment of the documents on screen counts; a
+   * replaced or cancelled one was already accounted for. */
+  if (cancellable != self->align_cancellable || g_cancellable_is_cancelled (cancellable))
+    return;
+  g_clear_object (&self->align_cancellable);
+
+  stop_progress (self);
+  set_busy (self, FALSE);
+
+  if (rows == NULL)
+    {
+      g_debug ("Alignment failed: %s", error->message);
+      show_toast (self, error->message);
+      return;
+    }
+
+  tri_alignment_set_rows (self->alignment, rows);
+  update_review_count (self);
+}
+
+static void
+start_alignment (TriWindow *self)
+{
+  TriDocument *documents[TRI_MAX_COLUMNS];
+  guint n = tri_alignment_get_n_columns (self->alignment);
+  AlignRun *run;
+
+  cancel_alignment (self);
+
+  update_review_count (self);
+  if (n < 2)
+    return;
+
+  for (guint c = 0; c < n; c++)
+    documents[c] = tri_alignment_get_document (self->alignment, c);
+
+  self->align_cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->progress_source = g_timeout_add (300, on_progress_tick_cb, self);
+
+  run = g_new0 (AlignRun, 1);
+  run->self = g_object_ref (self);
+  run->cancellable = g_object_ref (self->align_cancellable);
+  tri_aligner_align_async (self->aligner, documents, n, NULL, self->align_cancellable,
+                           on_aligned_cb, run);
+}
+
+static void
+on_alignment_language_cb (TriWindow   *self,
+                          GParamSpec  *pspec,
+                          TriDocument *document)
+{
+  g_assert (TRI_IS_WINDOW (self));
+
+  /* The document was split again: align anew. */
+  start_alignment (self);
+}
+
 /**
  * tri_window_set_documents:
  * @self: a #TriWindow
@@ -452,8 +616,12 @@ tri_window_set_documents (TriWindow    *self,
 
   if (self->alignment != NULL)
     for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
-      g_signal_handlers_disconnect_by_func (tri_alignment_get_document (self->alignment, c),
-                                            on_document_language_cb, self);
+      {
+        g_signal_handlers_disconnect_by_func (tri_alignment_get_document (self->alignment, c),
+                                              on_document_language_cb, self);
+        g_signal_handlers_disconnect_by_func (tri_alignment_get_document (self->alignment, c),
+                                              on_alignment_language_cb, self);
+      }
 
   g_clear_object (&self->alignment);
   self->alignment = tri_alignment_new (documents, n_documents);
@@ -469,6 +637,11 @@ tri_window_set_documents (TriWindow    *self,
   update_titles (self);
   gtk_stack_set_visible_child_name (self->stack, "grid");
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  for (guint c = 0; c < n_documents; c++)
+    g_signal_connect_object (documents[c], "notify::language",
+                             G_CALLBACK (on_alignment_language_cb), self, G_CONNECT_SWAPPED);
+  start_alignment (self);
 }
 
 /* Opening files */
@@ -917,6 +1090,17 @@ tri_window_open_sample_action (GtkWidget  *widget,
 }
 
 static void
+tri_window_cancel_alignment_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (cancel_alignment (self))
+    show_toast (self, _("Alignment cancelled: the rows are paired in order"));
+}
+
+static void
 tri_window_zoom_in_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *param)
@@ -982,6 +1166,9 @@ tri_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->align_cancellable);
+  g_clear_object (&self->align_cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -1003,6 +1190,7 @@ tri_window_finalize (GObject *object)
   TriWindow *self = (TriWindow *)object;
 
   g_clear_object (&self->alignment);
+  g_clear_object (&self->aligner);
   g_clear_object (&self->column_actions);
   g_clear_object (&self->columns_menu);
   g_clear_object (&self->settings);
@@ -1063,11 +1251,15 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, status_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, tri_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, tri_window_open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.replace-column", "u", tri_window_replace_column_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, tri_window_zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-alignment", NULL, tri_window_cancel_alignment_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, tri_window_zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, tri_window_zoom_reset_action);
 
@@ -1081,6 +1273,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-alignment", NULL);
 }
 
 static void
@@ -1095,6 +1288,7 @@ tri_window_init (TriWindow *self)
   self->columns_menu = g_menu_new ();
   g_menu_insert_section (self->primary_menu, 1, _("Versions"), G_MENU_MODEL (self->columns_menu));
 
+  self->aligner = tri_aligner_new ();
   self->column_actions = g_simple_action_group_new ();
   gtk_widget_insert_action_group (GTK_WIDGET (self), "column", G_ACTION_GROUP (self->column_actions));
 
