@@ -427,6 +427,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  /* Debug messages must never mix with the output on stdout. */
+  g_log_writer_default_set_use_stderr (TRUE);
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

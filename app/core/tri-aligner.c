@@ -59,6 +59,8 @@ typedef struct
   double prior_21;        /* a 2-1 or 1-2 bead */
   double prior_22;        /* a 2-2 bead */
   double prior_31;        /* a 3-1 or 1-3 bead */
+  double prior_32;        /* a 3-2 or 2-3 bead */
+  double prior_41;        /* a 4-1 or 1-4 bead */
   double lexical;         /* weight of lexical overlap (0–1) */
   double mismatch;        /* cost of strong features that do not match */
   double length;          /* weight of the length term */
@@ -67,25 +69,59 @@ typedef struct
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
 
-static const Params params = {
+static Params params = {
   .skip = 2.6,
   .prior_21 = 2.0,
   .prior_22 = 4.0,
   .prior_31 = 4.2,
+  .prior_32 = 5.0,
+  .prior_41 = 5.5,
   .lexical = 5.0,
   .mismatch = 1.5,
   .length = 1.0,
   .variance = 6.8,
   .paragraph = 0.6,
-  .band = 24,
+  .band = 16,
 };
+
+/* For tuning on the bench: TRIPTYCH_ALIGN_PARAMS="skip=2.4,lexical=6" sets
+ * the parameters of that name for the process. */
+static void
+load_params (void)
+{
+  static gsize loaded;
+
+  if (g_once_init_enter (&loaded))
+    {
+      const char *env = g_getenv ("TRIPTYCH_ALIGN_PARAMS");
+      g_auto(GStrv) items = env != NULL ? g_strsplit (env, ",", -1) : NULL;
+
+      for (guint i = 0; items != NULL && items[i] != NULL; i++)
+        {
+          g_auto(GStrv) kv = g_strsplit (items[i], "=", 2);
+          double value;
+
+          if (kv[0] == NULL || kv[1] == NULL)
+            continue;
+          value = g_ascii_strtod (kv[1], NULL);
+#define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
+          PARAM (skip) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
+          PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph)
+#undef PARAM
+          if (g_str_equal (kv[0], "band"))
+            params.band = (int)value;
+        }
+      g_once_init_leave (&loaded, 1);
+    }
+}
 
 /* Beads: sentences taken from each side. */
 static const struct { guint8 a, b; } beads[] = {
   { 1, 1 }, { 1, 0 }, { 0, 1 }, { 2, 1 }, { 1, 2 }, { 2, 2 }, { 3, 1 }, { 1, 3 },
+  { 3, 2 }, { 2, 3 }, { 4, 1 }, { 1, 4 },
 };
 #define N_BEADS G_N_ELEMENTS (beads)
-#define MAX_BEAD 3
+#define MAX_BEAD 4
 
 typedef enum
 {
@@ -621,13 +657,60 @@ typedef struct
   gboolean par_end;    /* last sentence of its paragraph */
 } Item;
 
-static int
-compare_u32 (gconstpointer a,
-             gconstpointer b)
+/* Feature ids of one sentence: a few dozen, sorted for every sentence, so
+ * an inlined sort (quicksort, insertion sort below 16) rather than qsort()'s
+ * callback per comparison. */
+static void
+sort_u32 (guint32 *v,
+          guint    n)
 {
-  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+  while (n > 16)
+    {
+      guint32 pivot = v[n / 2];
+      guint i = 0, j = n - 1;
 
-  return (x > y) - (x < y);
+      for (;;)
+        {
+          while (v[i] < pivot)
+            i++;
+          while (v[j] > pivot)
+            j--;
+          if (i >= j)
+            break;
+          {
+            guint32 t = v[i];
+            v[i] = v[j];
+            v[j] = t;
+          }
+          i++;
+          j--;
+        }
+      /* Recurse on the smaller side, loop on the larger. */
+      if (j + 1 < n - j - 1)
+        {
+          sort_u32 (v, j + 1);
+          v += j + 1;
+          n -= j + 1;
+        }
+      else
+        {
+          sort_u32 (v + j + 1, n - j - 1);
+          n = j + 1;
+        }
+    }
+
+  for (guint i = 1; i < n; i++)
+    {
+      guint32 x = v[i];
+      guint k = i;
+
+      while (k > 0 && v[k - 1] > x)
+        {
+          v[k] = v[k - 1];
+          k--;
+        }
+      v[k] = x;
+    }
 }
 
 static void
@@ -728,7 +811,7 @@ sentence_features (Context      *ctx,
       p = g_utf8_next_char (p);
     }
 
-  g_array_sort (ids, compare_u32);
+  sort_u32 ((guint32 *)(gpointer)ids->data, ids->len);
   {
     guint n = 0;
 
@@ -764,28 +847,48 @@ sequence_clear (Sequence *seq)
 
 typedef struct
 {
+  guint32 *ids;
+  guint    n;
+} Shared;
+
+typedef struct
+{
   const Item *a;
   const Item *b;
   guint       n, m;
+  /* each item's features that occur in the other sequence too: the only
+   * ones that can match, often a tenth of them (dictionary translations) */
+  Shared     *shared_a;
+  Shared     *shared_b;
+  /* pair_sim() of the cells near the band, row by row */
+  float      *sim;
+  gsize      *sim_row;
+  guint      *sim_lo;
+  guint      *sim_hi;
   double     *weight;      /* per feature id: IDF in these two sequences, 0 if not shared */
   double     *mass_a;      /* per item: total weight of its shared features */
   double     *mass_b;
+  /* prefix sums over the items, for beads: [i] = sum over items < i */
+  double     *sum_len_a, *sum_len_b;
+  double     *sum_mass_a, *sum_mass_b;
+  guint      *sum_par_a, *sum_par_b;
+  double      prior[MAX_BEAD + 1][MAX_BEAD + 1];
   double      ratio;       /* total length b / a */
   double      variance;
 } Pair;
 
 static double
-pair_sim (const Pair *pair,
-          guint       i,
-          guint       j)
+pair_sim_compute (const Pair *pair,
+                  guint       i,
+                  guint       j)
 {
-  const Item *x = &pair->a[i], *y = &pair->b[j];
+  const Shared *x = &pair->shared_a[i], *y = &pair->shared_b[j];
   guint p = 0, q = 0;
   double sum = 0;
 
-  while (p < x->n_features && q < y->n_features)
+  while (p < x->n && q < y->n)
     {
-      guint32 f = x->features[p], g = y->features[q];
+      guint32 f = x->ids[p], g = y->ids[q];
 
       if (f == g)
         {
@@ -798,6 +901,49 @@ pair_sim (const Pair *pair,
         q++;
     }
   return sum;
+}
+
+/* Similarities are needed for every bead at every cell of the band:
+ * computed once per cell near it. */
+static void
+pair_cache_sims (Pair        *pair,
+                 const guint *lo,
+                 const guint *hi)
+{
+  guint n = pair->n, m = pair->m;
+  gsize cells = 0;
+
+  pair->sim_row = g_new (gsize, n + 1);
+  pair->sim_lo = g_new (guint, n + 1);
+  pair->sim_hi = g_new (guint, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Row i is read by beads ending at rows i + 1 … i + MAX_BEAD. */
+      guint last = MIN (n, i + MAX_BEAD);
+      guint low = lo[i + 1] > MAX_BEAD ? lo[i + 1] - MAX_BEAD : 0;
+      guint high = MIN (hi[last], m);
+
+      pair->sim_lo[i] = low;
+      pair->sim_hi[i] = MAX (high, low);
+      pair->sim_row[i] = cells;
+      cells += pair->sim_hi[i] - low;
+    }
+
+  pair->sim = g_new (float, cells + 1);
+  for (guint i = 0; i < n; i++)
+    for (guint j = pair->sim_lo[i]; j < pair->sim_hi[i]; j++)
+      pair->sim[pair->sim_row[i] + j - pair->sim_lo[i]] = (float)pair_sim_compute (pair, i, j);
+}
+
+static double
+pair_sim (const Pair *pair,
+          guint       i,
+          guint       j)
+{
+  if (pair->sim != NULL && j >= pair->sim_lo[i] && j < pair->sim_hi[i])
+    return pair->sim[pair->sim_row[i] + j - pair->sim_lo[i]];
+  return pair_sim_compute (pair, i, j);
 }
 
 static void
@@ -813,6 +959,7 @@ pair_init (Pair         *pair,
   g_autofree guint *df_b = g_new0 (guint, n_features);
   double len_a = 0, len_b = 0;
 
+  memset (pair, 0, sizeof *pair);
   pair->a = a;
   pair->b = b;
   pair->n = n;
@@ -850,6 +997,64 @@ pair_init (Pair         *pair,
     for (guint k = 0; k < b[j].n_features; k++)
       pair->mass_b[j] += pair->weight[b[j].features[k]];
 
+  pair->shared_a = g_new0 (Shared, n + 1);
+  pair->shared_b = g_new0 (Shared, m + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      pair->shared_a[i].ids = g_new (guint32, a[i].n_features + 1);
+      for (guint k = 0; k < a[i].n_features; k++)
+        if (pair->weight[a[i].features[k]] > 0)
+          pair->shared_a[i].ids[pair->shared_a[i].n++] = a[i].features[k];
+    }
+  for (guint j = 0; j < m; j++)
+    {
+      pair->shared_b[j].ids = g_new (guint32, b[j].n_features + 1);
+      for (guint k = 0; k < b[j].n_features; k++)
+        if (pair->weight[b[j].features[k]] > 0)
+          pair->shared_b[j].ids[pair->shared_b[j].n++] = b[j].features[k];
+    }
+
+  pair->sum_len_a = g_new0 (double, n + 1);
+  pair->sum_mass_a = g_new0 (double, n + 1);
+  pair->sum_par_a = g_new0 (guint, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      pair->sum_len_a[i + 1] = pair->sum_len_a[i] + a[i].length;
+      pair->sum_mass_a[i + 1] = pair->sum_mass_a[i] + pair->mass_a[i];
+      pair->sum_par_a[i + 1] = pair->sum_par_a[i] + (a[i].par_end ? 1 : 0);
+    }
+  pair->sum_len_b = g_new0 (double, m + 1);
+  pair->sum_mass_b = g_new0 (double, m + 1);
+  pair->sum_par_b = g_new0 (guint, m + 1);
+  for (guint j = 0; j < m; j++)
+    {
+      pair->sum_len_b[j + 1] = pair->sum_len_b[j] + b[j].length;
+      pair->sum_mass_b[j + 1] = pair->sum_mass_b[j] + pair->mass_b[j];
+      pair->sum_par_b[j + 1] = pair->sum_par_b[j] + (b[j].par_end ? 1 : 0);
+    }
+
+  for (guint k = 0; k <= MAX_BEAD; k++)
+    for (guint l = 0; l <= MAX_BEAD; l++)
+      {
+        double prior;
+
+        if (k == 0 || l == 0)
+          prior = params.skip * (k + l);
+        else if (k == 1 && l == 1)
+          prior = 0;
+        else if (k + l == 3)
+          prior = params.prior_21;
+        else if (k == 2 && l == 2)
+          prior = params.prior_22;
+        else if (k + l == 4)
+          prior = params.prior_31;
+        else if (k == 1 || l == 1)
+          prior = params.prior_41;
+        else
+          prior = params.prior_32;
+        pair->prior[k][l] = prior;
+      }
+
   pair->ratio = len_a > 0 && len_b > 0 ? len_b / len_a : 1.0;
   pair->variance = params.variance;
 }
@@ -857,9 +1062,43 @@ pair_init (Pair         *pair,
 static void
 pair_clear (Pair *pair)
 {
+  g_clear_pointer (&pair->sim, g_free);
+  g_clear_pointer (&pair->sim_row, g_free);
+  g_clear_pointer (&pair->sim_lo, g_free);
+  g_clear_pointer (&pair->sim_hi, g_free);
+  for (guint i = 0; i < pair->n; i++)
+    g_free (pair->shared_a[i].ids);
+  for (guint j = 0; j < pair->m; j++)
+    g_free (pair->shared_b[j].ids);
+  g_free (pair->shared_a);
+  g_free (pair->shared_b);
+  g_free (pair->sum_len_a);
+  g_free (pair->sum_len_b);
+  g_free (pair->sum_mass_a);
+  g_free (pair->sum_mass_b);
+  g_free (pair->sum_par_a);
+  g_free (pair->sum_par_b);
   g_free (pair->weight);
   g_free (pair->mass_a);
   g_free (pair->mass_b);
+}
+
+/* Built back to front, then turned around: prepending would be quadratic. */
+static void
+reverse_array (GArray *array)
+{
+  guint size = g_array_get_element_size (array);
+  g_autofree guint8 *tmp = g_malloc (size);
+
+  for (guint i = 0, j = array->len; i + 1 < j; i++, j--)
+    {
+      guint8 *a = (guint8 *)array->data + (gsize)i * size;
+      guint8 *b = (guint8 *)array->data + (gsize)(j - 1) * size;
+
+      memcpy (tmp, a, size);
+      memcpy (a, b, size);
+      memcpy (b, tmp, size);
+    }
 }
 
 /* Anchors: strong 1-1 matches on rare features, then the heaviest chain
@@ -890,13 +1129,16 @@ find_anchors (const Pair *pair)
   g_autoptr(GHashTable) postings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
   g_autofree double *acc = g_new0 (double, pair->m + 1);
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
-  double max_jump = MAX (100.0, 0.3 * MAX (pair->n, pair->m));
+  /* Candidates near the diagonal only: a long report repeats itself
+   * (boilerplate, recurring names), and a far match is more likely a repeat
+   * than a translation. Bertalign uses max (250, 6 %). */
+  double max_jump = MAX (250.0, 0.08 * MAX (pair->n, pair->m));
 
   /* Postings of the rarer features of b. */
   for (guint j = 0; j < pair->m; j++)
-    for (guint k = 0; k < pair->b[j].n_features; k++)
+    for (guint k = 0; k < pair->shared_b[j].n; k++)
       {
-        guint32 f = pair->b[j].features[k];
+        guint32 f = pair->shared_b[j].ids[k];
         GArray *list;
 
         if (pair->weight[f] < 1.5)
@@ -917,9 +1159,9 @@ find_anchors (const Pair *pair)
       double best_score = 0, second = 0;
 
       g_array_set_size (touched, 0);
-      for (guint k = 0; k < pair->a[i].n_features; k++)
+      for (guint k = 0; k < pair->shared_a[i].n; k++)
         {
-          guint32 f = pair->a[i].features[k];
+          guint32 f = pair->shared_a[i].ids[k];
           GArray *list = g_hash_table_lookup (postings, GUINT_TO_POINTER (f + 1));
 
           if (list == NULL)
@@ -934,25 +1176,56 @@ find_anchors (const Pair *pair)
             }
         }
 
-      for (guint t = 0; t < touched->len; t++)
-        {
-          guint j = g_array_index (touched, guint, t);
-          double expected = (double)i * pair->m / MAX (pair->n, 1);
-          double denominator = pair->mass_a[i] + pair->mass_b[j];
-          double score = denominator > 0 ? 2 * pair_sim (pair, i, j) / denominator : 0;
+      /* The rare features' share picks a few candidates; only those get
+       * the full comparison. */
+      {
+        guint top[4];
+        double top_rough[4];
+        guint n_top = 0;
 
-          acc[j] = 0;
-          if (fabs ((double)j - expected) > max_jump)
-            continue;
-          if (score > best_score)
-            {
-              second = best_score;
-              best_score = score;
-              best = j;
-            }
-          else if (score > second)
-            second = score;
-        }
+        for (guint t = 0; t < touched->len; t++)
+          {
+            guint j = g_array_index (touched, guint, t);
+            double expected = (double)i * pair->m / MAX (pair->n, 1);
+            double denominator = pair->mass_a[i] + pair->mass_b[j];
+            double rough = denominator > 0 ? acc[j] / denominator : 0;
+            guint slot;
+
+            acc[j] = 0;
+            if (fabs ((double)j - expected) > max_jump)
+              continue;
+
+            if (n_top < G_N_ELEMENTS (top))
+              slot = n_top++;
+            else
+              {
+                slot = 0;
+                for (guint u = 1; u < n_top; u++)
+                  if (top_rough[u] < top_rough[slot])
+                    slot = u;
+                if (top_rough[slot] >= rough)
+                  continue;
+              }
+            top[slot] = j;
+            top_rough[slot] = rough;
+          }
+
+        for (guint u = 0; u < n_top; u++)
+          {
+            guint j = top[u];
+            double denominator = pair->mass_a[i] + pair->mass_b[j];
+            double score = denominator > 0 ? 2 * pair_sim (pair, i, j) / denominator : 0;
+
+            if (score > best_score)
+              {
+                second = best_score;
+                best_score = score;
+                best = j;
+              }
+            else if (score > second)
+              second = score;
+          }
+      }
 
       if (best != G_MAXUINT && best_score >= 0.3 && best_score >= 1.3 * second)
         {
@@ -1002,7 +1275,8 @@ find_anchors (const Pair *pair)
       }
 
     for (int c = best; c >= 0; c = parent[c])
-      g_array_prepend_val (chain, g_array_index (candidates, Anchor, c));
+      g_array_append_val (chain, g_array_index (candidates, Anchor, c));
+    reverse_array (chain);
   }
 
   return chain;
@@ -1107,58 +1381,38 @@ bead_cost (const Pair *pair,
            guint       l)
 {
   BeadCost result = { 0, 0, 0 };
-  double la = 0, lb = 0, shared = 0, mass = 0, mass_a = 0, mass_b = 0;
+  double la, lb, shared = 0, mass, mass_a, mass_b;
+  guint inner;
 
   if (k == 0 || l == 0)
     {
-      result.cost = params.skip * (k + l);
+      result.cost = pair->prior[k][l];
       return result;
     }
 
   for (guint x = i - k; x < i; x++)
-    {
-      la += pair->a[x].length;
-      mass_a += pair->mass_a[x];
-      for (guint y = j - l; y < j; y++)
-        shared += pair_sim (pair, x, y);
-    }
-  for (guint y = j - l; y < j; y++)
-    {
-      lb += pair->b[y].length;
-      mass_b += pair->mass_b[y];
-    }
+    for (guint y = j - l; y < j; y++)
+      shared += pair_sim (pair, x, y);
 
+  la = pair->sum_len_a[i] - pair->sum_len_a[i - k];
+  lb = pair->sum_len_b[j] - pair->sum_len_b[j - l];
+  mass_a = pair->sum_mass_a[i] - pair->sum_mass_a[i - k];
+  mass_b = pair->sum_mass_b[j] - pair->sum_mass_b[j - l];
   mass = mass_a + mass_b;
+
   result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
   result.length = length_cost (pair, la, lb);
 
-  result.cost = params.length * result.length - params.lexical * result.lexical;
+  result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
   /* Strong evidence on both sides that does not match: numbers, names. */
   result.cost += params.mismatch * (1 - result.lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
 
-  if (k == 1 && l == 1)
-    ;
-  else if (k + l == 3)
-    result.cost += params.prior_21;
-  else if (k == 2 && l == 2)
-    result.cost += params.prior_22;
-  else
-    result.cost += params.prior_31;
-
   /* Paragraph ends: a bead that ends a paragraph on one side only, or
    * runs across one, is less likely. */
-  {
-    gboolean end_a = pair->a[i - 1].par_end, end_b = pair->b[j - 1].par_end;
-
-    if (end_a != end_b)
-      result.cost += params.paragraph;
-    for (guint x = i - k; x + 1 < i; x++)
-      if (pair->a[x].par_end)
-        result.cost += params.paragraph;
-    for (guint y = j - l; y + 1 < j; y++)
-      if (pair->b[y].par_end)
-        result.cost += params.paragraph;
-  }
+  if (pair->a[i - 1].par_end != pair->b[j - 1].par_end)
+    result.cost += params.paragraph;
+  inner = (pair->sum_par_a[i - 1] - pair->sum_par_a[i - k]) + (pair->sum_par_b[j - 1] - pair->sum_par_b[j - l]);
+  result.cost += params.paragraph * inner;
 
   return result;
 }
@@ -1179,7 +1433,7 @@ confidence (const BeadCost *cost,
 
 /* Aligns a and b; returns the beads in order. */
 static GArray *
-align_pair (const Pair   *pair,
+align_pair (Pair         *pair,
             GCancellable *cancellable)
 {
   guint n = pair->n, m = pair->m;
@@ -1209,6 +1463,7 @@ align_pair (const Pair   *pair,
 
   anchors = find_anchors (pair);
   compute_band (pair, anchors, lo, hi);
+  pair_cache_sims (pair, lo, hi);
 
   for (guint i = 0; i <= n; i++)
     {
@@ -1247,6 +1502,10 @@ align_pair (const Pair   *pair,
                 continue;
               if (!isfinite (cost[CELL (pi, pj)]))
                 continue;
+              /* No bead costs less than its prior minus the whole lexical
+               * bonus: skip those that cannot win. */
+              if (cost[CELL (pi, pj)] + pair->prior[k][l] - params.lexical >= best)
+                continue;
 
               c = bead_cost (pair, i, j, k, l);
               total = cost[CELL (pi, pj)] + (float)c.cost;
@@ -1282,7 +1541,7 @@ align_pair (const Pair   *pair,
         bead.b0 = j - l;
         bead.b1 = j;
         bead.confidence = confidence (&c, k, l);
-        g_array_prepend_val (result, bead);
+        g_array_append_val (result, bead);
         i -= k;
         j -= l;
       }
@@ -1290,6 +1549,7 @@ align_pair (const Pair   *pair,
 
 #undef CELL
 
+  reverse_array (result);
   return result;
 }
 
@@ -1363,7 +1623,7 @@ merge_sequence (const Sequence *a,
         item->length = (guint)(lb / ratio);
       item->par_end = par_end;
 
-      g_array_sort (ids, compare_u32);
+      sort_u32 ((guint32 *)(gpointer)ids->data, ids->len);
       {
         guint n = 0;
 
@@ -1743,6 +2003,8 @@ tri_aligner_align (TriAligner        *self,
 
   if (!check_fixed (inputs, n_inputs, fixed, error))
     return NULL;
+
+  load_params ();
 
   ctx.space.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ctx.space.kinds = g_array_new (FALSE, FALSE, sizeof (guint8));

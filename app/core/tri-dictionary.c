@@ -24,17 +24,44 @@
  * Debian's dictd dictionaries (mueller7-dict for English→Russian, FreeDict
  * for other pairs) or from a user's list in hunalign's format. Immutable
  * once loaded, so it is shared between threads. */
+typedef struct
+{
+  GBytes      *body;      /* the uncompressed .dict */
+  UScriptCode  script;    /* of the translations */
+  GHashTable  *index;     /* key → GArray of Location, entries not read yet */
+} Source;
+
+typedef struct
+{
+  guint32 offset;
+  guint32 length;
+} Location;
+
 struct _TriDictionary
 {
   gatomicrefcount  ref_count;
+  /* Entries of a dictd file are read when first looked up: a document
+   * asks for a few thousand of Mueller's 40,000, and reading them all takes
+   * most of half a second. Lookups come from worker threads. */
+  GMutex           mutex;
   GStringChunk    *strings;
   /* key → GPtrArray of translations (strings in @strings) */
   GHashTable      *entries;
+  GPtrArray       *sources;
 };
 
-/* At most this many translations of one headword are kept: the first ones
- * are the common senses, the later ones idioms and rare uses. */
-#define MAX_TRANSLATIONS 15
+static void
+source_free (Source *source)
+{
+  g_bytes_unref (source->body);
+  g_hash_table_unref (source->index);
+  g_free (source);
+}
+
+/* At most this many translations of one headword are kept: the first are
+ * the common senses, the later ones idioms and rare uses that only add
+ * noise (bench/align-eval.py: 4 beat 8 and 15 on every pair). */
+#define MAX_TRANSLATIONS 4
 
 TriDictionary *
 tri_dictionary_new (void)
@@ -42,6 +69,8 @@ tri_dictionary_new (void)
   TriDictionary *self = g_new0 (TriDictionary, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->mutex);
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)source_free);
   self->strings = g_string_chunk_new (64 * 1024);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify)g_ptr_array_unref);
@@ -65,7 +94,9 @@ tri_dictionary_unref (TriDictionary *self)
   if (g_atomic_ref_count_dec (&self->ref_count))
     {
       g_hash_table_unref (self->entries);
+      g_ptr_array_unref (self->sources);
       g_string_chunk_free (self->strings);
+      g_mutex_clear (&self->mutex);
       g_free (self);
     }
 }
@@ -134,10 +165,13 @@ tri_dictionary_key (const char *word,
  *
  * Adds one pair, as from the user's word list.
  */
-void
-tri_dictionary_add (TriDictionary *self,
-                    const char    *word,
-                    const char    *translation)
+static void add_entry (TriDictionary *self, const char *headword, const char *body, gsize length,
+                       UScriptCode script);
+
+static void
+add_unlocked (TriDictionary *self,
+              const char    *word,
+              const char    *translation)
 {
   g_autofree char *key = tri_dictionary_key (word, -1);
   GPtrArray *list = g_hash_table_lookup (self->entries, key);
@@ -158,6 +192,16 @@ tri_dictionary_add (TriDictionary *self,
     }
 }
 
+void
+tri_dictionary_add (TriDictionary *self,
+                    const char    *word,
+                    const char    *translation)
+{
+  g_mutex_lock (&self->mutex);
+  add_unlocked (self, word, translation);
+  g_mutex_unlock (&self->mutex);
+}
+
 /**
  * tri_dictionary_lookup:
  * @self: a #TriDictionary
@@ -172,8 +216,36 @@ tri_dictionary_lookup (TriDictionary *self,
                        const char    *word,
                        guint         *n_translations)
 {
-  GPtrArray *list = g_hash_table_lookup (self->entries, word);
+  GPtrArray *list;
 
+  g_mutex_lock (&self->mutex);
+
+  /* Read the word's entries from the dictd files, once. */
+  for (guint s = 0; s < self->sources->len; s++)
+    {
+      Source *source = g_ptr_array_index (self->sources, s);
+      GArray *where = g_hash_table_lookup (source->index, word);
+
+      if (where != NULL)
+        {
+          const char *text = g_bytes_get_data (source->body, NULL);
+
+          for (guint k = 0; k < where->len; k++)
+            {
+              const Location *at = &g_array_index (where, Location, k);
+
+              add_entry (self, word, text + at->offset, at->length, source->script);
+            }
+          g_hash_table_remove (source->index, word);
+        }
+    }
+
+  list = g_hash_table_lookup (self->entries, word);
+
+  g_mutex_unlock (&self->mutex);
+
+  /* Lists only grow, and only under the lock, never past their first
+   * MAX_TRANSLATIONS × 2 entries: a reader sees a consistent prefix. */
   *n_translations = list != NULL ? list->len : 0;
   return list != NULL ? (const char * const *)list->pdata : NULL;
 }
@@ -181,7 +253,15 @@ tri_dictionary_lookup (TriDictionary *self,
 guint
 tri_dictionary_get_size (TriDictionary *self)
 {
-  return g_hash_table_size (self->entries);
+  guint n;
+
+  g_mutex_lock (&self->mutex);
+  n = g_hash_table_size (self->entries);
+  for (guint s = 0; s < self->sources->len; s++)
+    n += g_hash_table_size (((Source *)g_ptr_array_index (self->sources, s))->index);
+  g_mutex_unlock (&self->mutex);
+
+  return n;
 }
 
 /* dictd's base-64 numbers: big-endian digits of this alphabet. */
@@ -298,7 +378,7 @@ add_entry (TriDictionary *self,
       if (g_utf8_strlen (word, -1) >= 3 && word_in_script (word, script) &&
           strcmp (word, headword) != 0)
         {
-          tri_dictionary_add (self, headword, word);
+          add_unlocked (self, headword, word);
           added++;
         }
     }
@@ -331,8 +411,8 @@ tri_dictionary_load_dictd (TriDictionary  *self,
   UScriptCode script = USCRIPT_LATIN;
   UErrorCode status = U_ZERO_ERROR;
   const char *data, *end, *line;
-  const char *text;
   gsize text_length;
+  Source *source;
 
   {
     UScriptCode codes[4];
@@ -363,9 +443,14 @@ tri_dictionary_load_dictd (TriDictionary  *self,
   else
     body = g_bytes_ref (raw);
 
-  text = g_bytes_get_data (body, &text_length);
+  g_bytes_get_data (body, &text_length);
   data = g_mapped_file_get_contents (index);
   end = data + g_mapped_file_get_length (index);
+
+  source = g_new0 (Source, 1);
+  source->body = g_bytes_ref (body);
+  source->script = script;
+  source->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
 
   for (line = data; line < end; )
     {
@@ -385,16 +470,31 @@ tri_dictionary_load_dictd (TriDictionary  *self,
           decode_b64 (tab1 + 1, (gsize)(tab2 - tab1 - 1), &offset) &&
           decode_b64 (tab2 + 1, (gsize)(eol - tab2 - 1), &length) &&
           offset + length <= text_length &&
-          g_utf8_validate (line, tab1 - line, NULL) &&
-          g_utf8_validate (text + offset, (gssize)length, NULL))
+          /* entries are checked when read (add_entry() validates) */
+          g_utf8_validate (line, tab1 - line, NULL))
         {
-          g_autofree char *headword = tri_dictionary_key (line, tab1 - line);
+          char *headword = tri_dictionary_key (line, tab1 - line);
+          GArray *where = g_hash_table_lookup (source->index, headword);
+          Location at = { (guint32)offset, (guint32)length };
 
-          add_entry (self, headword, text + offset, (gsize)length, script);
+          /* Headwords that share a key ("talks", "talk") share a list. */
+          if (where == NULL)
+            {
+              where = g_array_sized_new (FALSE, FALSE, sizeof (Location), 1);
+              g_hash_table_insert (source->index, headword, where);
+            }
+          else
+            g_free (headword);
+          if (offset <= G_MAXUINT32 && length <= G_MAXUINT32)
+            g_array_append_val (where, at);
         }
 
       line = eol + 1;
     }
+
+  g_mutex_lock (&self->mutex);
+  g_ptr_array_add (self->sources, source);
+  g_mutex_unlock (&self->mutex);
 
   return TRUE;
 }
