@@ -71,12 +71,12 @@ typedef struct
 
 static Params params = {
   .skip = 2.6,
-  .prior_21 = 2.0,
+  .prior_21 = 2.4,
   .prior_22 = 4.0,
   .prior_31 = 4.2,
   .prior_32 = 5.0,
   .prior_41 = 5.5,
-  .lexical = 5.0,
+  .lexical = 7.0,
   .mismatch = 1.5,
   .length = 1.0,
   .variance = 6.8,
