@@ -1282,6 +1282,8 @@ find_anchors (const Pair *pair)
   return chain;
 }
 
+static void finish_band (guint n, guint m, guint *lo, guint *hi);
+
 /* The band: for every i, the range of j the search visits, around the
  * piecewise-linear path through the anchors. */
 static void
@@ -1331,7 +1333,16 @@ compute_band (const Pair   *pair,
       hi[i] = (guint)CLAMP (ceil (high), 0, (double)m);
     }
 
-  /* Corners, monotone edges, and rows that overlap, so a path exists. */
+  finish_band (n, m, lo, hi);
+}
+
+/* Corners, monotone edges, and rows that overlap, so a path exists. */
+static void
+finish_band (guint  n,
+             guint  m,
+             guint *lo,
+             guint *hi)
+{
   lo[0] = 0;
   hi[n] = m;
   for (guint i = 1; i <= n; i++)
@@ -1432,8 +1443,46 @@ confidence (const BeadCost *cost,
 }
 
 /* Aligns a and b; returns the beads in order. */
+/* The second pass needs no anchors: a narrow band around the first
+ * pass's path. */
+#define GUIDE_WIDTH 6
+
+static void
+band_from_path (const Pair   *pair,
+                const GArray *path,
+                guint        *lo,
+                guint        *hi)
+{
+  guint n = pair->n, m = pair->m;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      lo[i] = m;
+      hi[i] = 0;
+    }
+  for (guint r = 0; r < path->len; r++)
+    {
+      const PairBead *bead = &g_array_index (path, PairBead, r);
+
+      for (guint i = bead->a0; i <= bead->a1; i++)
+        {
+          lo[i] = MIN (lo[i], bead->b0);
+          hi[i] = MAX (hi[i], bead->b1);
+        }
+    }
+  for (guint i = 0; i <= n; i++)
+    {
+      lo[i] = lo[i] > GUIDE_WIDTH ? lo[i] - GUIDE_WIDTH : 0;
+      hi[i] = MIN (m, hi[i] + GUIDE_WIDTH);
+    }
+
+  finish_band (n, m, lo, hi);
+}
+
+/* Aligns a and b; with @guide, near that earlier path only. */
 static GArray *
 align_pair (Pair         *pair,
+            const GArray *guide,
             GCancellable *cancellable)
 {
   guint n = pair->n, m = pair->m;
@@ -1461,8 +1510,13 @@ align_pair (Pair         *pair,
       return result;
     }
 
-  anchors = find_anchors (pair);
-  compute_band (pair, anchors, lo, hi);
+  if (guide != NULL)
+    band_from_path (pair, guide, lo, hi);
+  else
+    {
+      anchors = find_anchors (pair);
+      compute_band (pair, anchors, lo, hi);
+    }
   pair_cache_sims (pair, lo, hi);
 
   for (guint i = 0; i <= n; i++)
@@ -1647,6 +1701,173 @@ sequence_length (const Sequence *seq)
   return total;
 }
 
+/* What the documents teach about themselves: in the rows the first pass
+ * is sure of, words that keep appearing together ("Gipfel" and "sommet")
+ * are taken for translations, and the second pass knows them. Like
+ * hunalign's -realign, without a dictionary to start from. */
+#define LEARN_MIN_ROWS 40
+#define LEARN_MAX_ROWS 3000
+
+static gboolean
+learnable (FeatureSpace *space,
+           guint32       f)
+{
+  guint8 kind = g_array_index (space->kinds, guint8, f);
+
+  return kind == KIND_WORD || kind == KIND_NAME;
+}
+
+static GHashTable *
+learn_lexicon (Context        *ctx,
+               const Sequence *a,
+               const Sequence *b,
+               const Pair     *pair,
+               const GArray   *beads_ab)
+{
+  FeatureSpace *space = &ctx->space;
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) df_a = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) df_b = g_hash_table_new (NULL, NULL);
+  GHashTable *lexicon = g_hash_table_new (NULL, NULL);
+  GHashTable *best_score = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  guint step;
+
+  for (guint r = 0; r < beads_ab->len; r++)
+    {
+      const PairBead *bead = &g_array_index (beads_ab, PairBead, r);
+      guint ij[2] = { bead->a0, bead->b0 };
+
+      if (bead->a1 - bead->a0 == 1 && bead->b1 - bead->b0 == 1 && bead->confidence >= 0.9)
+        g_array_append_val (rows, ij);
+    }
+
+  if (rows->len < LEARN_MIN_ROWS)
+    {
+      g_hash_table_unref (best_score);
+      return lexicon;
+    }
+
+  /* Evenly spread rows are enough, and keep long documents linear. */
+  step = MAX (1, rows->len / LEARN_MAX_ROWS);
+
+  for (guint r = 0; r < rows->len; r += step)
+    {
+      const guint *ij = &g_array_index (rows, guint, r * 2);
+      const Item *x = &a->items[ij[0]], *y = &b->items[ij[1]];
+
+      for (guint p = 0; p < x->n_features; p++)
+        if (learnable (space, x->features[p]) && pair->weight[x->features[p]] == 0)
+          {
+            gpointer n = g_hash_table_lookup (df_a, GUINT_TO_POINTER (x->features[p] + 1));
+            g_hash_table_insert (df_a, GUINT_TO_POINTER (x->features[p] + 1), GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+          }
+      for (guint q = 0; q < y->n_features; q++)
+        if (learnable (space, y->features[q]) && pair->weight[y->features[q]] == 0)
+          {
+            gpointer n = g_hash_table_lookup (df_b, GUINT_TO_POINTER (y->features[q] + 1));
+            g_hash_table_insert (df_b, GUINT_TO_POINTER (y->features[q] + 1), GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+          }
+
+      /* Only features not already shared: those that match need no help. */
+      for (guint p = 0; p < x->n_features; p++)
+        {
+          guint32 f = x->features[p];
+
+          if (!learnable (space, f) || pair->weight[f] > 0)
+            continue;
+          for (guint q = 0; q < y->n_features; q++)
+            {
+              guint32 g = y->features[q];
+              gint64 key;
+              gpointer n;
+
+              if (!learnable (space, g) || pair->weight[g] > 0)
+                continue;
+              key = ((gint64)f << 32) | g;
+              n = g_hash_table_lookup (counts, &key);
+              /* An existing key stays; the copy given here is freed. */
+              g_hash_table_insert (counts, g_memdup2 (&key, sizeof key),
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+            }
+        }
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer k, v;
+    guint sampled = (rows->len + step - 1) / step;
+
+    g_hash_table_iter_init (&iter, counts);
+    while (g_hash_table_iter_next (&iter, &k, &v))
+      {
+        gint64 key = *(gint64 *)k;
+        guint32 f = (guint32)(key >> 32), g = (guint32)(key & 0xFFFFFFFF);
+        guint c = GPOINTER_TO_UINT (v);
+        guint da = GPOINTER_TO_UINT (g_hash_table_lookup (df_a, GUINT_TO_POINTER (f + 1)));
+        guint db = GPOINTER_TO_UINT (g_hash_table_lookup (df_b, GUINT_TO_POINTER (g + 1)));
+        double dice = 2.0 * c / (da + db);
+        double *best;
+
+        /* Seen together at least twice, mostly together, and not in every
+         * other row (function words). */
+        if (c < 2 || dice < 0.5 || da > sampled / 10 || db > sampled / 10)
+          continue;
+
+        best = g_hash_table_lookup (best_score, GUINT_TO_POINTER (f + 1));
+        if (best == NULL || dice > *best)
+          {
+            if (best == NULL)
+              {
+                best = g_new (double, 1);
+                g_hash_table_insert (best_score, GUINT_TO_POINTER (f + 1), best);
+              }
+            *best = dice;
+            g_hash_table_insert (lexicon, GUINT_TO_POINTER (f + 1), GUINT_TO_POINTER (g));
+          }
+      }
+  }
+
+  g_hash_table_unref (best_score);
+  return lexicon;
+}
+
+static void
+apply_lexicon (const Sequence *a,
+               GHashTable     *lexicon,
+               Sequence       *out)
+{
+  out->n = a->n;
+  out->items = g_new0 (Item, a->n + 1);
+
+  for (guint i = 0; i < a->n; i++)
+    {
+      const Item *x = &a->items[i];
+      Item *y = &out->items[i];
+      guint n = 0;
+
+      *y = *x;
+      y->features = g_new (guint32, x->n_features * 2 + 1);
+      for (guint p = 0; p < x->n_features; p++)
+        {
+          gpointer g = g_hash_table_lookup (lexicon, GUINT_TO_POINTER (x->features[p] + 1));
+
+          y->features[n++] = x->features[p];
+          if (g != NULL)
+            y->features[n++] = GPOINTER_TO_UINT (g);
+        }
+      sort_u32 (y->features, n);
+      {
+        guint u = 0;
+
+        for (guint k = 0; k < n; k++)
+          if (u == 0 || y->features[k] != y->features[u - 1])
+            y->features[u++] = y->features[k];
+        y->n_features = u;
+      }
+    }
+}
+
 static GArray *
 align_sequences (Context        *ctx,
                  const Sequence *a,
@@ -1657,7 +1878,28 @@ align_sequences (Context        *ctx,
   GArray *result;
 
   pair_init (&pair, &ctx->space, a->items, a->n, b->items, b->n);
-  result = align_pair (&pair, cancellable);
+  result = align_pair (&pair, NULL, cancellable);
+
+  if (a->n >= LEARN_MIN_ROWS && b->n >= LEARN_MIN_ROWS && !g_cancellable_is_cancelled (cancellable))
+    {
+      g_autoptr(GHashTable) lexicon = learn_lexicon (ctx, a, b, &pair, result);
+
+      if (g_hash_table_size (lexicon) > 0)
+        {
+          Sequence learned = { NULL, 0 };
+          GArray *first = result;
+
+          apply_lexicon (a, lexicon, &learned);
+          pair_clear (&pair);
+          pair_init (&pair, &ctx->space, learned.items, learned.n, b->items, b->n);
+          result = align_pair (&pair, first, cancellable);
+          g_array_unref (first);
+          pair_clear (&pair);
+          sequence_clear (&learned);
+          return result;
+        }
+    }
+
   pair_clear (&pair);
 
   return result;
