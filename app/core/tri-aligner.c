@@ -66,6 +66,7 @@ typedef struct
   double length;          /* weight of the length term */
   double variance;        /* Gale–Church s², per character */
   double paragraph;       /* a bead that crosses a paragraph end on one side only */
+  double unmatched;       /* weight, in the overlap's denominator, of a word that cannot match */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
 
@@ -81,6 +82,7 @@ static Params params = {
   .length = 1.0,
   .variance = 6.8,
   .paragraph = 0.6,
+  .unmatched = 0.5,
   .band = 16,
 };
 
@@ -106,7 +108,7 @@ load_params (void)
           value = g_ascii_strtod (kv[1], NULL);
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
           PARAM (skip) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
-          PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph)
+          PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -478,6 +480,12 @@ typedef struct
   FeatureSpace   space;
   GHashTable    *languages;     /* code → LanguageInfo */
   TriDictionary *user_dictionary;
+  /* how far the run is: the share of the work this stage covers */
+  gint          *progress;
+  TriAlignProgress progress_callback;
+  gpointer       progress_data;
+  double         stage_from;
+  double         stage_to;
 } Context;
 
 static LanguageInfo *
@@ -564,14 +572,13 @@ lookup_word (Context      *ctx,
   /* Translations from the dictionaries, as skeletons of their language. */
   {
     g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-    g_autofree char *key = tri_dictionary_key (lower, -1);
 
     for (guint d = 0; d < info->dictionaries->len; d++)
       {
         TriDictionary *dict = g_ptr_array_index (info->dictionaries, d);
         LanguageInfo *target = context_language (ctx, g_ptr_array_index (info->dict_languages, d));
-        guint n;
-        const char * const *translations = tri_dictionary_lookup (dict, key, &n);
+        guint n = 0;
+        const char * const *translations = tri_dictionary_lookup (dict, lower, &n);
 
         for (guint t = 0; t < n; t++)
           {
@@ -990,12 +997,33 @@ pair_init (Pair         *pair,
         pair->weight[f] = MAX (idf, 0.1) * kind_weight[kind];
       }
 
+  /* A sentence's mass: its shared features, and a little for each word
+   * or number with no counterpart anywhere in the other text, so that one
+   * chance match ("port" and «Проте», both "prt") among many words that
+   * match nothing is weak evidence. Translations are left out: most of a
+   * word's dictionary senses never occur. */
   for (guint i = 0; i < n; i++)
     for (guint k = 0; k < a[i].n_features; k++)
-      pair->mass_a[i] += pair->weight[a[i].features[k]];
+      {
+        guint32 f = a[i].features[k];
+        guint8 kind = g_array_index (space->kinds, guint8, f);
+
+        if (pair->weight[f] > 0)
+          pair->mass_a[i] += pair->weight[f];
+        else if (kind == KIND_WORD || kind == KIND_NUMBER)
+          pair->mass_a[i] += params.unmatched;
+      }
   for (guint j = 0; j < m; j++)
     for (guint k = 0; k < b[j].n_features; k++)
-      pair->mass_b[j] += pair->weight[b[j].features[k]];
+      {
+        guint32 f = b[j].features[k];
+        guint8 kind = g_array_index (space->kinds, guint8, f);
+
+        if (pair->weight[f] > 0)
+          pair->mass_b[j] += pair->weight[f];
+        else if (kind == KIND_WORD || kind == KIND_NUMBER)
+          pair->mass_b[j] += params.unmatched;
+      }
 
   pair->shared_a = g_new0 (Shared, n + 1);
   pair->shared_b = g_new0 (Shared, m + 1);
@@ -1401,9 +1429,30 @@ bead_cost (const Pair *pair,
       return result;
     }
 
-  for (guint x = i - k; x < i; x++)
+  /* Overlap of the bead's two sides, each sentence's share capped at what
+   * it has: in a 2-1 bead, the one sentence of b cannot be matched twice
+   * by neighbours of a that repeat each other's words. */
+  {
+    double by_a = 0, by_b = 0;
+    double sums_b[MAX_BEAD] = { 0 };
+
+    for (guint x = i - k; x < i; x++)
+      {
+        double sum_x = 0;
+
+        for (guint y = j - l; y < j; y++)
+          {
+            double s = pair_sim (pair, x, y);
+
+            sum_x += s;
+            sums_b[y - (j - l)] += s;
+          }
+        by_a += MIN (sum_x, pair->mass_a[x]);
+      }
     for (guint y = j - l; y < j; y++)
-      shared += pair_sim (pair, x, y);
+      by_b += MIN (sums_b[y - (j - l)], pair->mass_b[y]);
+    shared = MIN (by_a, by_b);
+  }
 
   la = pair->sum_len_a[i] - pair->sum_len_a[i - k];
   lb = pair->sum_len_b[j] - pair->sum_len_b[j - l];
@@ -1479,9 +1528,21 @@ band_from_path (const Pair   *pair,
   finish_band (n, m, lo, hi);
 }
 
+static void
+report_progress (Context *ctx,
+                 double   fraction)
+{
+  double value = ctx->stage_from + (ctx->stage_to - ctx->stage_from) * CLAMP (fraction, 0, 1);
+
+  g_atomic_int_set (ctx->progress, (gint)(1000 * value));
+  if (ctx->progress_callback != NULL)
+    ctx->progress_callback (value, ctx->progress_data);
+}
+
 /* Aligns a and b; with @guide, near that earlier path only. */
 static GArray *
-align_pair (Pair         *pair,
+align_pair (Context      *ctx,
+            Pair         *pair,
             const GArray *guide,
             GCancellable *cancellable)
 {
@@ -1533,8 +1594,12 @@ align_pair (Pair         *pair,
 
   for (guint i = 0; i <= n; i++)
     {
-      if (cancellable != NULL && (i & 255) == 0 && g_cancellable_is_cancelled (cancellable))
-        break;
+      if ((i & 511) == 0)
+        {
+          if (g_cancellable_is_cancelled (cancellable))
+            break;
+          report_progress (ctx, (double)i / n);
+        }
 
       for (guint j = lo[i]; j <= hi[i]; j++)
         {
@@ -1876,9 +1941,14 @@ align_sequences (Context        *ctx,
 {
   Pair pair;
   GArray *result;
+  double from = ctx->stage_from, to = ctx->stage_to;
 
+  /* The first pass, then the second (when there is one). */
+  ctx->stage_to = from + (to - from) * 0.6;
   pair_init (&pair, &ctx->space, a->items, a->n, b->items, b->n);
-  result = align_pair (&pair, NULL, cancellable);
+  result = align_pair (ctx, &pair, NULL, cancellable);
+  ctx->stage_from = ctx->stage_to;
+  ctx->stage_to = to;
 
   if (a->n >= LEARN_MIN_ROWS && b->n >= LEARN_MIN_ROWS && !g_cancellable_is_cancelled (cancellable))
     {
@@ -1892,7 +1962,7 @@ align_sequences (Context        *ctx,
           apply_lexicon (a, lexicon, &learned);
           pair_clear (&pair);
           pair_init (&pair, &ctx->space, learned.items, learned.n, b->items, b->n);
-          result = align_pair (&pair, first, cancellable);
+          result = align_pair (ctx, &pair, first, cancellable);
           g_array_unref (first);
           pair_clear (&pair);
           sequence_clear (&learned);
@@ -1979,8 +2049,13 @@ align_segment (TriAligner     *self,
       Sequence units = { NULL, 0 };
       double ratio = 1.0;
 
+      double from_stage = ctx->stage_from, to_stage = ctx->stage_to;
+
       choose_pivot (inputs, &p, &q, &r);
+      ctx->stage_to = (from_stage + to_stage) / 2;
       beads_pq = align_sequences (ctx, &seq[p], &seq[q], cancellable);
+      ctx->stage_from = ctx->stage_to;
+      ctx->stage_to = to_stage;
 
       if (sequence_length (&seq[p]) > 0 && sequence_length (&seq[q]) > 0)
         ratio = sequence_length (&seq[q]) / sequence_length (&seq[p]);
@@ -2181,17 +2256,28 @@ check_fixed (TriAlignInput **inputs,
   for (guint r = 0; fixed != NULL && r < fixed->len; r++)
     {
       const TriBead *row = &g_array_index (fixed, TriBead, r);
+      guint64 total = 0;
 
       for (guint k = 0; k < n_inputs; k++)
         {
-          if (row->first[k] < next[k] ||
-              row->first[k] + row->count[k] > inputs[k]->sentences->len)
+          /* 64 bits: first + count must not wrap around. */
+          guint64 end = (guint64)row->first[k] + row->count[k];
+
+          if (row->first[k] < next[k] || end > inputs[k]->sentences->len)
             {
               g_set_error (error, TRI_ALIGN_ERROR, TRI_ALIGN_ERROR_INVALID,
                            _("Fixed row %u overlaps another or lies outside the text"), r + 1);
               return FALSE;
             }
-          next[k] = row->first[k] + row->count[k];
+          next[k] = (guint)end;
+          total += row->count[k];
+        }
+
+      if (total == 0)
+        {
+          g_set_error (error, TRI_ALIGN_ERROR, TRI_ALIGN_ERROR_INVALID,
+                       _("Fixed row %u holds no sentence"), r + 1);
+          return FALSE;
         }
     }
   return TRUE;
@@ -2253,6 +2339,9 @@ tri_aligner_align (TriAligner        *self,
   ctx.languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify)language_info_free);
   ctx.user_dictionary = self->user_dictionary;
+  ctx.progress = &self->progress;
+  ctx.progress_callback = progress;
+  ctx.progress_data = progress_data;
   attach_dictionaries (self, &ctx, inputs, n_inputs, self->system_dictionaries);
 
   rows = g_array_new (FALSE, FALSE, sizeof (TriBead));
@@ -2264,12 +2353,21 @@ tri_aligner_align (TriAligner        *self,
       guint to[TRI_ALIGN_MAX_LANGUAGES];
       const TriBead *row = fixed != NULL && r < fixed->len ? &g_array_index (fixed, TriBead, r) : NULL;
 
+      guint segment = 0;
+
       for (guint k = 0; k < n_inputs; k++)
-        to[k] = row != NULL ? row->first[k] : inputs[k]->sentences->len;
+        {
+          to[k] = row != NULL ? row->first[k] : inputs[k]->sentences->len;
+          segment += to[k] - from[k];
+        }
+
+      /* This segment's share of all the sentences is its share of the work. */
+      ctx.stage_from = total > 0 ? (double)done / total : 0;
+      ctx.stage_to = total > 0 ? (double)(done + segment) / total : 1;
 
       align_segment (self, &ctx, inputs, n_inputs, from, to, rows, cancellable);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (g_cancellable_is_cancelled (cancellable))
         break;
 
       if (row != NULL)
@@ -2277,6 +2375,9 @@ tri_aligner_align (TriAligner        *self,
           TriBead kept = *row;
 
           kept.fixed = TRUE;
+          /* Slots past the inputs mean nothing: keep them empty. */
+          for (guint k = n_inputs; k < TRI_ALIGN_MAX_LANGUAGES; k++)
+            kept.first[k] = kept.count[k] = 0;
           g_array_append_val (rows, kept);
           for (guint k = 0; k < n_inputs; k++)
             from[k] = row->first[k] + row->count[k];
@@ -2285,9 +2386,6 @@ tri_aligner_align (TriAligner        *self,
       done = 0;
       for (guint k = 0; k < n_inputs; k++)
         done += from[k];
-      g_atomic_int_set (&self->progress, total > 0 ? (gint)(1000.0 * done / total) : 1000);
-      if (progress != NULL)
-        progress (total > 0 ? (double)done / total : 1.0, progress_data);
     }
 
   g_hash_table_unref (ctx.space.ids);
@@ -2301,6 +2399,8 @@ tri_aligner_align (TriAligner        *self,
     }
 
   g_atomic_int_set (&self->progress, 1000);
+  if (progress != NULL)
+    progress (1.0, progress_data);
   return g_steal_pointer (&rows);
 }
 

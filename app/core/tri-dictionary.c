@@ -101,38 +101,13 @@ tri_dictionary_unref (TriDictionary *self)
     }
 }
 
-/* English inflection, lightly: "talks" → "talk", "countries" → "country",
- * "negotiated" → "negotiat". Used on both the headwords and the text, so the
- * two meet even where the result is not a word. */
-static void
-strip_english_suffix (GString *word)
-{
-  static const struct { const char *suffix; const char *replacement; } rules[] = {
-    { "'s", "" }, { "’s", "" }, { "ies", "y" }, { "sses", "ss" }, { "ing", "" }, { "ed", "" },
-    { "es", "" }, { "s", "" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
-    {
-      gsize n = strlen (rules[i].suffix);
-
-      if (word->len > n + 2 && g_str_has_suffix (word->str, rules[i].suffix) &&
-          !g_str_has_suffix (word->str, "ss"))
-        {
-          g_string_truncate (word, word->len - n);
-          g_string_append (word, rules[i].replacement);
-          return;
-        }
-    }
-}
-
 /**
  * tri_dictionary_key:
  * @word: a word, UTF-8
  * @length: its length, or -1
  *
- * The form in which words are looked up: lower case, and for Latin words
- * without their English inflection.
+ * The form in which words are looked up: lower case. Inflected forms are
+ * for the caller to reduce (see the aligner's lookup_translations()).
  *
  * Returns: (transfer full): the key
  */
@@ -140,21 +115,7 @@ char *
 tri_dictionary_key (const char *word,
                     gssize      length)
 {
-  GString *key = g_string_new (NULL);
-  g_autofree char *lower = g_utf8_strdown (word, length);
-  gboolean ascii = TRUE;
-
-  g_string_append (key, lower);
-  for (const char *p = key->str; *p; p++)
-    if ((guchar)*p >= 0x80 && !g_str_has_prefix (p, "’"))
-      {
-        ascii = FALSE;
-        break;
-      }
-  if (ascii)
-    strip_english_suffix (key);
-
-  return g_string_free (key, FALSE);
+  return g_utf8_strdown (word, length);
 }
 
 /**
@@ -202,24 +163,41 @@ tri_dictionary_add (TriDictionary *self,
   g_mutex_unlock (&self->mutex);
 }
 
-/**
- * tri_dictionary_lookup:
- * @self: a #TriDictionary
- * @word: a key, see tri_dictionary_key()
- * @n_translations: (out): how many translations there are
- *
- * Returns: (transfer none) (array length=n_translations) (nullable): the
- *   translations of @word
- */
-const char * const *
-tri_dictionary_lookup (TriDictionary *self,
-                       const char    *word,
-                       guint         *n_translations)
+/* The forms under which a dictionary may list @lower: itself, then, for
+ * English words, without their inflection ("prices" → "price", "agreed"
+ * → "agree", "negotiating" → "negotiate", "countries" → "country"). */
+static char **
+dictionary_forms (const char *lower)
 {
-  GPtrArray *list;
+  static const struct { const char *suffix; const char *replacement; } rules[] = {
+    { "'s", "" }, { "’s", "" }, { "ies", "y" }, { "ied", "y" }, { "s", "" }, { "es", "" },
+    { "d", "" }, { "ed", "" }, { "ing", "e" }, { "ing", "" }, { "ly", "" },
+  };
+  GPtrArray *forms = g_ptr_array_new ();
+  gsize len = strlen (lower);
+  gboolean ascii = TRUE;
 
-  g_mutex_lock (&self->mutex);
+  g_ptr_array_add (forms, g_strdup (lower));
+  for (const char *p = lower; *p; p++)
+    if ((guchar)*p >= 0x80)
+      ascii = FALSE;
 
+  for (guint i = 0; ascii && i < G_N_ELEMENTS (rules); i++)
+    {
+      gsize n = strlen (rules[i].suffix);
+
+      if (len > n + 2 && g_str_has_suffix (lower, rules[i].suffix) && !g_str_has_suffix (lower, "ss"))
+        g_ptr_array_add (forms, g_strdup_printf ("%.*s%s", (int)(len - n), lower, rules[i].replacement));
+    }
+
+  g_ptr_array_add (forms, NULL);
+  return (char **)g_ptr_array_free (forms, FALSE);
+}
+
+static GPtrArray *
+lookup_unlocked (TriDictionary *self,
+                 const char    *word)
+{
   /* Read the word's entries from the dictd files, once. */
   for (guint s = 0; s < self->sources->len; s++)
     {
@@ -240,8 +218,33 @@ tri_dictionary_lookup (TriDictionary *self,
         }
     }
 
-  list = g_hash_table_lookup (self->entries, word);
+  return g_hash_table_lookup (self->entries, word);
+}
 
+/**
+ * tri_dictionary_lookup:
+ * @self: a #TriDictionary
+ * @word: a key, see tri_dictionary_key()
+ * @n_translations: (out): how many translations there are
+ *
+ * An English word not listed as it is, is looked up without its
+ * inflection too.
+ *
+ * Returns: (transfer none) (array length=n_translations) (nullable): the
+ *   translations of @word
+ */
+const char * const *
+tri_dictionary_lookup (TriDictionary *self,
+                       const char    *word,
+                       guint         *n_translations)
+{
+  GPtrArray *list = NULL;
+  g_auto(GStrv) forms = dictionary_forms (word);
+
+  g_mutex_lock (&self->mutex);
+  /* The first form the dictionary has: "prices" → "price". */
+  for (guint f = 0; forms[f] != NULL && (list == NULL || list->len == 0); f++)
+    list = lookup_unlocked (self, forms[f]);
   g_mutex_unlock (&self->mutex);
 
   /* Lists only grow, and only under the lock, never past their first
