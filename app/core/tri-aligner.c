@@ -720,6 +720,29 @@ sort_u32 (guint32 *v,
     }
 }
 
+/* Sorts @v and drops repeats; returns how many are left. */
+static guint
+sort_unique_u32 (guint32 *v,
+                 guint    n)
+{
+  guint u = 0;
+
+  sort_u32 (v, n);
+  for (guint k = 0; k < n; k++)
+    if (u == 0 || v[k] != v[u - 1])
+      v[u++] = v[k];
+  return u;
+}
+
+/* Gives @item the feature ids in @ids, sorted and without repeats. */
+static void
+item_take_features (Item   *item,
+                    GArray *ids)
+{
+  item->n_features = sort_unique_u32 ((guint32 *)(gpointer)ids->data, ids->len);
+  item->features = (guint32 *)(gpointer)g_array_free (ids, FALSE);
+}
+
 static void
 sentence_features (Context      *ctx,
                    LanguageInfo *info,
@@ -818,18 +841,7 @@ sentence_features (Context      *ctx,
       p = g_utf8_next_char (p);
     }
 
-  sort_u32 ((guint32 *)(gpointer)ids->data, ids->len);
-  {
-    guint n = 0;
-
-    for (guint i = 0; i < ids->len; i++)
-      if (n == 0 || g_array_index (ids, guint32, i) != g_array_index (ids, guint32, n - 1))
-        g_array_index (ids, guint32, n++) = g_array_index (ids, guint32, i);
-    g_array_set_size (ids, n);
-  }
-
-  item->n_features = ids->len;
-  item->features = (guint32 *)(gpointer)g_array_free (g_steal_pointer (&ids), FALSE);
+  item_take_features (item, g_steal_pointer (&ids));
 }
 
 /* A sequence to align: a document's sentences, or the rows of an earlier
@@ -1159,8 +1171,10 @@ find_anchors (const Pair *pair)
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
   /* Candidates near the diagonal only: a long report repeats itself
    * (boilerplate, recurring names), and a far match is more likely a repeat
-   * than a translation. Bertalign uses max (250, 6 %). */
-  double max_jump = MAX (250.0, 0.08 * MAX (pair->n, pair->m));
+   * than a translation. Bertalign uses max (250, 6 %); the cap keeps a very
+   * long text that repeats every couple of thousand sentences from jumping
+   * to the next repeat (bench/align-speed.py at 50,000 sentences). */
+  double max_jump = CLAMP (0.08 * MAX (pair->n, pair->m), 250.0, 1500.0);
 
   /* Postings of the rarer features of b. */
   for (guint j = 0; j < pair->m; j++)
@@ -1742,17 +1756,7 @@ merge_sequence (const Sequence *a,
         item->length = (guint)(lb / ratio);
       item->par_end = par_end;
 
-      sort_u32 ((guint32 *)(gpointer)ids->data, ids->len);
-      {
-        guint n = 0;
-
-        for (guint i = 0; i < ids->len; i++)
-          if (n == 0 || g_array_index (ids, guint32, i) != g_array_index (ids, guint32, n - 1))
-            g_array_index (ids, guint32, n++) = g_array_index (ids, guint32, i);
-        g_array_set_size (ids, n);
-      }
-      item->n_features = ids->len;
-      item->features = (guint32 *)(gpointer)g_array_free (g_steal_pointer (&ids), FALSE);
+      item_take_features (item, g_steal_pointer (&ids));
     }
 }
 
@@ -1921,15 +1925,7 @@ apply_lexicon (const Sequence *a,
           if (g != NULL)
             y->features[n++] = GPOINTER_TO_UINT (g);
         }
-      sort_u32 (y->features, n);
-      {
-        guint u = 0;
-
-        for (guint k = 0; k < n; k++)
-          if (u == 0 || y->features[k] != y->features[u - 1])
-            y->features[u++] = y->features[k];
-        y->n_features = u;
-      }
+      y->n_features = sort_unique_u32 (y->features, n);
     }
 }
 
