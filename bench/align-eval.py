@@ -95,7 +95,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_CLI = os.path.join(ROOT, '_build', 'app', 'cli', 'triptych-cli')
 DEFAULT_CORPORA = os.path.join(os.path.dirname(ROOT), 'shared', 'corpora')
 
-LINE_CORPORA = ('flores', 'wmt22')
+LINE_CORPORA = ('flores', 'wmt22', 'wmt22-news')
 CORPUS_FILES = {'en': 'eng.txt', 'ru': 'rus.txt', 'uk': 'ukr.txt'}
 LANGS = ('en', 'ru', 'uk')
 PAIRS = (('en', 'ru'), ('en', 'uk'), ('ru', 'uk'))
@@ -1101,8 +1101,14 @@ class Bench:
     # -- line-aligned corpora ------------------------------------------------
 
     def line_corpus(self, name, tmp):
-        folder = os.path.join(self.args.corpora, name)
+        base, _, domain = name.partition('-')
+        folder = os.path.join(self.args.corpora, base)
         documents = read_line_corpus(folder)
+        if domain:
+            # One domain of wmt22 (meta.tsv: doc_id, domain, seg_in_doc per line).
+            meta = read_lines(os.path.join(folder, 'meta.tsv'))[1:]
+            domains = [row.split('\t')[1] for row in meta]
+            documents = [doc for doc in documents if domains[doc[0][0]] == domain]
         if self.args.docs:
             documents = documents[:self.args.docs]
         case = build_case(documents, LANGS, self.args.seed, self.args.rates, label=name)
@@ -1573,8 +1579,9 @@ def parse_args(argv):
     parser.add_argument('--quick', action='store_true',
                         help=f'a quick run: --docs {QUICK_DOCS} unless --docs is given')
     parser.add_argument('--seed', type=int, default=1, help='perturbation seed (default 1)')
-    parser.add_argument('--corpus', default='flores,wmt22,textberg',
-                        help='comma-separated corpora to run (default: flores,wmt22,textberg)')
+    parser.add_argument('--corpus', default='flores,wmt22,wmt22-news,textberg',
+                        help='comma-separated corpora to run (default: flores,wmt22,wmt22-news,textberg); '
+                             'wmt22-news is the news documents of wmt22 alone (meta.tsv)')
     parser.add_argument('--mode', default='presegmented,raw',
                         help='comma-separated modes for flores/wmt22 (default: presegmented,raw)')
     parser.add_argument('--omit', type=float, default=RATES['omit'],
@@ -1604,7 +1611,7 @@ def parse_args(argv):
             parser.error(f'unknown mode {m}')
     for c in args.corpora_list:
         if c not in LINE_CORPORA + ('textberg',):
-            parser.error(f'unknown corpus {c} (flores, wmt22, textberg)')
+            parser.error(f'unknown corpus {c} (flores, wmt22, wmt22-news, textberg)')
     args.gc_variants = [x for x in args.gc.split(',') if x]
     for v in args.gc_variants:
         if v not in GC_VARIANTS:
@@ -1647,7 +1654,7 @@ def main(argv):
                                else copy_binary(bench.segmenter, tmp))
         for name in args.corpora_list:
             if name in LINE_CORPORA:
-                if os.path.isdir(os.path.join(args.corpora, name)):
+                if os.path.isdir(os.path.join(args.corpora, name.partition('-')[0])):
                     bench.line_corpus(name, tmp)
                 else:
                     log(f'align-eval: {name} is missing, skipped')
