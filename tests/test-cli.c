@@ -467,6 +467,136 @@ test_line_paragraphs (TriTestDir    *fixture,
   g_assert_nonnull (strstr (jsonl_out, "\"paragraph\":2"));
 }
 
+
+/* A short report in three languages: the Russian splits the second
+ * sentence, the Ukrainian leaves out the third. */
+static const char align_en[] =
+  "Talks resume in Geneva\n"
+  "\n"
+  "Negotiators from Ukraine and Turkey met on 14 March to discuss a grain corridor from Odesa. "
+  "They agreed to insure 1,250 vessels a year, a figure the UN called ambitious but feasible. "
+  "Moscow did not send a delegation. "
+  "The next round is planned for April.\n";
+static const char align_ru[] =
+  "Переговоры возобновились в Женеве\n"
+  "\n"
+  "Переговорщики из Украины и Турции встретились 14 марта, чтобы обсудить зерновой коридор из Одессы. "
+  "Они договорились страховать 1 250 судов в год. В ООН назвали эту цифру амбициозной, но достижимой. "
+  "Москва не прислала делегацию. "
+  "Следующий раунд запланирован на апрель.\n";
+static const char align_uk[] =
+  "Перемовини відновилися в Женеві\n"
+  "\n"
+  "Переговірники з України та Туреччини зустрілися 14 березня, щоб обговорити зерновий коридор з Одеси. "
+  "Вони домовилися страхувати 1 250 суден на рік, і в ООН назвали цю цифру амбітною, але досяжною. "
+  "Наступний раунд заплановано на квітень.\n";
+
+static void
+test_align (TriTestDir    *fixture,
+            gconstpointer  user_data)
+{
+  g_autofree char *en = tri_test_write_file (fixture->dir, "en.txt", align_en, -1);
+  g_autofree char *ru = tri_test_write_file (fixture->dir, "ru.txt", align_ru, -1);
+  g_autofree char *uk = tri_test_write_file (fixture->dir, "uk.txt", align_uk, -1);
+  g_autofree char *en_arg = g_strconcat ("en=", en, NULL);
+  g_autofree char *ru_arg = g_strconcat ("ru=", ru, NULL);
+  g_autofree char *uk_arg = g_strconcat ("uk=", uk, NULL);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GRegex) row = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (run_cli (&out, NULL, "align", en_arg, ru_arg, uk_arg, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6);  /* five rows and the final newline */
+  g_assert_cmpstr (lines[5], ==, "");
+
+  /* The rows, in order: the split and the omission where they are. */
+  row = g_regex_new ("^\\{\"en\":\\[([0-9,]*)\\],\"ru\":\\[([0-9,]*)\\],\"uk\":\\[([0-9,]*)\\],"
+                     "\"score\":(0\\.[0-9]{2}|1\\.00),\"spans\":\\{.*\\}\\}$", 0, 0, NULL);
+  {
+    static const char *expected[][3] = {
+      { "0", "0", "0" }, { "1", "1", "1" }, { "2", "2,3", "2" }, { "3", "4", "" }, { "4", "5", "3" },
+    };
+
+    for (guint r = 0; r < 5; r++)
+      {
+        g_autoptr(GMatchInfo) match = NULL;
+
+        g_assert_true (g_regex_match (row, lines[r], 0, &match));
+        for (guint k = 0; k < 3; k++)
+          {
+            g_autofree char *got = g_match_info_fetch (match, k + 1);
+            g_assert_cmpstr (got, ==, expected[r][k]);
+          }
+      }
+  }
+
+  /* Spans slice the file to its sentences. */
+  g_assert_nonnull (strstr (lines[0], "\"en\":[[0,22]]"));
+}
+
+static void
+test_align_presegmented_and_output (TriTestDir    *fixture,
+                                    gconstpointer  user_data)
+{
+  g_autofree char *en = tri_test_write_file (fixture->dir, "en.txt",
+                                             "The talks began.\n\nBoth sides spoke.\nNo deal was signed.\n", -1);
+  g_autofree char *ru = tri_test_write_file (fixture->dir, "ru.txt",
+                                             "Переговоры начались.\n\nВыступили обе стороны.\nСоглашение не подписано.\n", -1);
+  g_autofree char *out_path = g_build_filename (fixture->dir, "rows.jsonl", NULL);
+  g_autofree char *en_arg = g_strconcat ("en=", en, NULL);
+  g_autofree char *ru_arg = g_strconcat ("ru=", ru, NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *written = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (run_cli (&out, NULL, "align", "--presegmented", "-o", out_path, en_arg, ru_arg, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_get_contents (out_path, &written, NULL, NULL));
+  /* Indices count non-empty lines; the blank line is a paragraph break. */
+  g_assert_true (g_str_has_prefix (written, "{\"en\":[0],\"ru\":[0],"));
+  g_assert_nonnull (strstr (written, "{\"en\":[2],\"ru\":[2],"));
+  g_assert_nonnull (strstr (written, "\"spans\":{\"en\":[[36,55]],"));
+}
+
+static void
+test_align_errors (TriTestDir    *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *en = tri_test_write_file (fixture->dir, "en.txt", align_en, -1);
+  g_autofree char *ru = tri_test_write_file (fixture->dir, "ru.txt", align_ru, -1);
+  g_autofree char *en_arg = g_strconcat ("en=", en, NULL);
+  g_autofree char *ru_arg = g_strconcat ("ru=", ru, NULL);
+  g_autofree char *ru_as_en = g_strconcat ("en=", ru, NULL);
+  g_autofree char *missing = g_strconcat ("uk=", fixture->dir, "/missing.txt", NULL);
+  g_autofree char *no_dict = g_build_filename (fixture->dir, "no-dict.txt", NULL);
+  g_autofree char *err = NULL;
+
+  if (!have_cli ())
+    return;
+
+  /* Usage errors: exit 2. */
+  g_assert_cmpint (run_cli (NULL, &err, "align", en_arg, ru_as_en, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "given twice"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "align", en_arg, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "align", en_arg, ru, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "tmx", en_arg, ru_arg, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "align", "xx1=a.txt", ru_arg, NULL), ==, 2);
+
+  /* Input errors: exit 3, naming the file. */
+  g_assert_cmpint (run_cli (NULL, &err, "align", en_arg, ru_arg, missing, NULL), ==, 3);
+  g_assert_nonnull (strstr (err, "missing.txt"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "align", "--dict", no_dict, en_arg, ru_arg, NULL), ==, 3);
+  g_assert_nonnull (strstr (err, "no-dict.txt"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -485,6 +615,9 @@ main (int   argc,
   ADD ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/help", test_help);
   ADD ("/cli/line-paragraphs", test_line_paragraphs);
+  ADD ("/cli/align", test_align);
+  ADD ("/cli/align-presegmented-and-output", test_align_presegmented_and_output);
+  ADD ("/cli/align-errors", test_align_errors);
 
 #undef ADD
 

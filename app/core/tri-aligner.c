@@ -67,6 +67,7 @@ typedef struct
   double variance;        /* Gale–Church s², per character */
   double paragraph;       /* a bead that crosses a paragraph end on one side only */
   double unmatched;       /* weight, in the overlap's denominator, of a word that cannot match */
+  double absorb;          /* a sentence in a many-sentence bead that matches nothing there */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
 
@@ -74,7 +75,7 @@ static Params params = {
   .skip = 2.6,
   .prior_21 = 2.4,
   .prior_22 = 4.0,
-  .prior_31 = 4.2,
+  .prior_31 = 4.8,
   .prior_32 = 5.0,
   .prior_41 = 5.5,
   .lexical = 7.0,
@@ -83,6 +84,7 @@ static Params params = {
   .variance = 6.8,
   .paragraph = 0.6,
   .unmatched = 0.5,
+  .absorb = 0.7,
   .band = 16,
 };
 
@@ -108,7 +110,7 @@ load_params (void)
           value = g_ascii_strtod (kv[1], NULL);
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
           PARAM (skip) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
-          PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched)
+          PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -887,6 +889,8 @@ typedef struct
   double     *weight;      /* per feature id: IDF in these two sequences, 0 if not shared */
   double     *mass_a;      /* per item: total weight of its shared features */
   double     *mass_b;
+  double     *matchable_a; /* per item: the weight of its features found in the other text */
+  double     *matchable_b;
   /* prefix sums over the items, for beads: [i] = sum over items < i */
   double     *sum_len_a, *sum_len_b;
   double     *sum_mass_a, *sum_mass_b;
@@ -986,6 +990,8 @@ pair_init (Pair         *pair,
   pair->weight = g_new0 (double, n_features);
   pair->mass_a = g_new0 (double, n + 1);
   pair->mass_b = g_new0 (double, m + 1);
+  pair->matchable_a = g_new0 (double, n + 1);
+  pair->matchable_b = g_new0 (double, m + 1);
 
   for (guint i = 0; i < n; i++)
     {
@@ -1021,7 +1027,10 @@ pair_init (Pair         *pair,
         guint8 kind = g_array_index (space->kinds, guint8, f);
 
         if (pair->weight[f] > 0)
-          pair->mass_a[i] += pair->weight[f];
+          {
+            pair->mass_a[i] += pair->weight[f];
+            pair->matchable_a[i] += pair->weight[f];
+          }
         else if (kind == KIND_WORD || kind == KIND_NUMBER)
           pair->mass_a[i] += params.unmatched;
       }
@@ -1032,7 +1041,10 @@ pair_init (Pair         *pair,
         guint8 kind = g_array_index (space->kinds, guint8, f);
 
         if (pair->weight[f] > 0)
-          pair->mass_b[j] += pair->weight[f];
+          {
+            pair->mass_b[j] += pair->weight[f];
+            pair->matchable_b[j] += pair->weight[f];
+          }
         else if (kind == KIND_WORD || kind == KIND_NUMBER)
           pair->mass_b[j] += params.unmatched;
       }
@@ -1119,6 +1131,8 @@ pair_clear (Pair *pair)
   g_free (pair->sum_par_a);
   g_free (pair->sum_par_b);
   g_free (pair->weight);
+  g_free (pair->matchable_a);
+  g_free (pair->matchable_b);
   g_free (pair->mass_a);
   g_free (pair->mass_b);
 }
@@ -1435,7 +1449,7 @@ bead_cost (const Pair *pair,
 {
   BeadCost result = { 0, 0, 0 };
   double la, lb, shared = 0, mass, mass_a, mass_b;
-  guint inner;
+  guint inner, absorbed = 0;
 
   if (k == 0 || l == 0)
     {
@@ -1462,9 +1476,17 @@ bead_cost (const Pair *pair,
             sums_b[y - (j - l)] += s;
           }
         by_a += MIN (sum_x, pair->mass_a[x]);
+        /* An omitted or added sentence hides in a many-sentence bead:
+         * one with words to match that matches nothing here is suspect. */
+        if (k + l > 2 && pair->matchable_a[x] >= 3.0 && sum_x < 0.15 * pair->matchable_a[x])
+          absorbed++;
       }
     for (guint y = j - l; y < j; y++)
-      by_b += MIN (sums_b[y - (j - l)], pair->mass_b[y]);
+      {
+        by_b += MIN (sums_b[y - (j - l)], pair->mass_b[y]);
+        if (k + l > 2 && pair->matchable_b[y] >= 3.0 && sums_b[y - (j - l)] < 0.15 * pair->matchable_b[y])
+          absorbed++;
+      }
     shared = MIN (by_a, by_b);
   }
 
@@ -1478,6 +1500,7 @@ bead_cost (const Pair *pair,
   result.length = length_cost (pair, la, lb);
 
   result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
+  result.cost += params.absorb * absorbed;
   /* Strong evidence on both sides that does not match: numbers, names. */
   result.cost += params.mismatch * (1 - result.lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
 
