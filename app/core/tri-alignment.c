@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tri-alignment.h"
 
 /* A row: for each column, a run of consecutive sentences (possibly none). */
@@ -19,7 +21,8 @@ struct _TriRow
   guint    first[TRI_MAX_COLUMNS];
   guint    count[TRI_MAX_COLUMNS];
   double   score;
-  gboolean fixed;
+  gboolean fixed;       /* confirmed by the user: an anchor for realigning */
+  gboolean bookmarked;
 };
 
 G_DEFINE_FINAL_TYPE (TriRow, tri_row, G_TYPE_OBJECT)
@@ -97,6 +100,34 @@ tri_row_get_fixed (TriRow *self)
 }
 
 /**
+ * tri_row_get_confirmed:
+ * @self: a #TriRow
+ *
+ * Returns: whether the user confirmed the row (the same as tri_row_get_fixed())
+ */
+gboolean
+tri_row_get_confirmed (TriRow *self)
+{
+  g_return_val_if_fail (TRI_IS_ROW (self), FALSE);
+
+  return self->fixed;
+}
+
+/**
+ * tri_row_get_bookmarked:
+ * @self: a #TriRow
+ *
+ * Returns: whether the user bookmarked the row
+ */
+gboolean
+tri_row_get_bookmarked (TriRow *self)
+{
+  g_return_val_if_fail (TRI_IS_ROW (self), FALSE);
+
+  return self->bookmarked;
+}
+
+/**
  * tri_row_get_needs_review:
  * @self: a #TriRow
  *
@@ -123,7 +154,37 @@ struct _TriAlignment
   guint        n_columns;
   GPtrArray   *rows;
   gboolean     aligned;
+  GQueue       undo;       /* Step *, newest first */
+  GQueue       redo;
 };
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* One edit: rows [position, position + old->len) became @new. Rows are
+ * never changed once made, so the step simply keeps both lists. */
+typedef struct
+{
+  guint      position;
+  GPtrArray *old_rows;
+  GPtrArray *new_rows;
+} Step;
+
+static void
+step_free (gpointer data)
+{
+  Step *step = data;
+
+  g_ptr_array_unref (step->old_rows);
+  g_ptr_array_unref (step->new_rows);
+  g_free (step);
+}
 
 static GType
 tri_alignment_get_item_type (GListModel *model)
@@ -181,8 +242,33 @@ tri_alignment_finalize (GObject *object)
   TriAlignment *self = (TriAlignment *)object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_queue_clear_full (&self->undo, step_free);
+  g_queue_clear_full (&self->redo, step_free);
 
   G_OBJECT_CLASS (tri_alignment_parent_class)->finalize (object);
+}
+
+static void
+tri_alignment_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TriAlignment *self = TRI_ALIGNMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, tri_alignment_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, tri_alignment_can_redo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -192,6 +278,15 @@ tri_alignment_class_init (TriAlignmentClass *klass)
 
   object_class->dispose = tri_alignment_dispose;
   object_class->finalize = tri_alignment_finalize;
+  object_class->get_property = tri_alignment_get_property;
+
+  properties [PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -248,10 +343,28 @@ pair_in_order (TriAlignment *self)
   return rows;
 }
 
+static void step_free (gpointer data);
+
+/* New rows from elsewhere (the aligner, a new segmentation): the edits
+ * before them no longer apply. */
+static void
+forget_edits (TriAlignment *self)
+{
+  if (g_queue_is_empty (&self->undo) && g_queue_is_empty (&self->redo))
+    return;
+
+  g_queue_clear_full (&self->undo, step_free);
+  g_queue_clear_full (&self->redo, step_free);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+}
+
 static void
 rebuild (TriAlignment *self)
 {
   guint removed = self->rows->len;
+
+  forget_edits (self);
 
   g_ptr_array_unref (self->rows);
   self->rows = pair_in_order (self);
@@ -292,6 +405,7 @@ tri_alignment_set_rows (TriAlignment *self,
       g_ptr_array_add (list, row);
     }
 
+  forget_edits (self);
   removed = self->rows->len;
   g_ptr_array_unref (self->rows);
   self->rows = list;
@@ -460,4 +574,782 @@ tri_alignment_dup_cell_text (TriAlignment *self,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/* Editing */
+
+static TriRow *
+row_copy (const TriRow *row)
+{
+  TriRow *copy = g_object_new (TRI_TYPE_ROW, NULL);
+
+  memcpy (copy->first, row->first, sizeof copy->first);
+  memcpy (copy->count, row->count, sizeof copy->count);
+  copy->score = row->score;
+  copy->fixed = row->fixed;
+  copy->bookmarked = row->bookmarked;
+  return copy;
+}
+
+static TriRow *
+row_at (TriAlignment *self,
+        guint         index)
+{
+  return g_ptr_array_index (self->rows, index);
+}
+
+static gboolean
+row_is_empty (TriAlignment *self,
+              const TriRow *row)
+{
+  for (guint c = 0; c < self->n_columns; c++)
+    if (row->count[c] > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* An edited row is the user's work: confident, and to be confirmed again. */
+static void
+mark_edited (TriRow *row)
+{
+  row->score = 1.0;
+  row->fixed = FALSE;
+}
+
+/* Empty cells start where the next sentence of their column is, so that
+ * first[] never goes back: from @position on, after the rows before. */
+static void
+normalise_empty_cells (TriAlignment *self,
+                       GPtrArray    *rows,
+                       guint         position)
+{
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      guint next = 0;
+
+      if (position > 0)
+        {
+          const TriRow *before = row_at (self, position - 1);
+          next = before->first[c] + before->count[c];
+        }
+
+      for (guint r = 0; r < rows->len; r++)
+        {
+          TriRow *row = g_ptr_array_index (rows, r);
+
+          if (row->count[c] == 0)
+            row->first[c] = next;
+          next = row->first[c] + row->count[c];
+        }
+    }
+}
+
+static void
+notify_undo (TriAlignment *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_REDO]);
+}
+
+/* Replaces rows [position, position + n_removed) with @new_rows, as one
+ * undoable step and one items-changed. Takes @new_rows. */
+static void
+splice (TriAlignment *self,
+        guint         position,
+        guint         n_removed,
+        GPtrArray    *new_rows)
+{
+  Step *step = g_new0 (Step, 1);
+
+  normalise_empty_cells (self, new_rows, position);
+
+  step->position = position;
+  step->old_rows = g_ptr_array_new_full (n_removed, g_object_unref);
+  for (guint r = 0; r < n_removed; r++)
+    g_ptr_array_add (step->old_rows, g_object_ref (row_at (self, position + r)));
+  step->new_rows = new_rows;
+
+  g_ptr_array_remove_range (self->rows, position, n_removed);
+  for (guint r = 0; r < new_rows->len; r++)
+    g_ptr_array_insert (self->rows, (int)(position + r), g_object_ref (g_ptr_array_index (new_rows, r)));
+
+  g_queue_push_head (&self->undo, step);
+  g_queue_clear_full (&self->redo, step_free);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, new_rows->len);
+  notify_undo (self);
+}
+
+static void
+apply_step (TriAlignment *self,
+            guint         position,
+            GPtrArray    *remove,
+            GPtrArray    *insert)
+{
+  g_ptr_array_remove_range (self->rows, position, remove->len);
+  for (guint r = 0; r < insert->len; r++)
+    g_ptr_array_insert (self->rows, (int)(position + r), g_object_ref (g_ptr_array_index (insert, r)));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, remove->len, insert->len);
+}
+
+gboolean
+tri_alignment_can_undo (TriAlignment *self)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  return !g_queue_is_empty (&self->undo);
+}
+
+gboolean
+tri_alignment_can_redo (TriAlignment *self)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  return !g_queue_is_empty (&self->redo);
+}
+
+/**
+ * tri_alignment_undo:
+ * @self: a #TriAlignment
+ *
+ * Takes back the last edit. Unbounded within a session.
+ *
+ * Returns: whether there was one
+ */
+gboolean
+tri_alignment_undo (TriAlignment *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  step = g_queue_pop_head (&self->undo);
+  if (step == NULL)
+    return FALSE;
+
+  apply_step (self, step->position, step->new_rows, step->old_rows);
+  g_queue_push_head (&self->redo, step);
+  notify_undo (self);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_redo:
+ * @self: a #TriAlignment
+ *
+ * Makes again the last edit undone.
+ *
+ * Returns: whether there was one
+ */
+gboolean
+tri_alignment_redo (TriAlignment *self)
+{
+  Step *step;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  step = g_queue_pop_head (&self->redo);
+  if (step == NULL)
+    return FALSE;
+
+  apply_step (self, step->position, step->old_rows, step->new_rows);
+  g_queue_push_head (&self->undo, step);
+  notify_undo (self);
+  return TRUE;
+}
+
+static GPtrArray *
+new_rows (void)
+{
+  return g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * tri_alignment_merge_next:
+ * @self: a #TriAlignment
+ * @row: a row index
+ *
+ * Joins @row and the row after it, in every column.
+ *
+ * Returns: whether there was a next row
+ */
+gboolean
+tri_alignment_merge_next (TriAlignment *self,
+                          guint         row)
+{
+  GPtrArray *rows;
+  TriRow *merged;
+  const TriRow *a, *b;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (row + 1 >= self->rows->len)
+    return FALSE;
+
+  a = row_at (self, row);
+  b = row_at (self, row + 1);
+  merged = row_copy (a);
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      if (a->count[c] == 0)
+        merged->first[c] = b->first[c];
+      merged->count[c] = a->count[c] + b->count[c];
+    }
+  merged->bookmarked = a->bookmarked || b->bookmarked;
+  mark_edited (merged);
+
+  rows = new_rows ();
+  g_ptr_array_add (rows, merged);
+  splice (self, row, 2, rows);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_split_row:
+ * @self: a #TriAlignment
+ * @row: a row index
+ * @column: the column to split
+ * @at: how many of the cell's sentences stay in @row (1 … count − 1)
+ *
+ * Splits @row in two: the sentences of @column from @at on go to a new
+ * row after it, the other columns stay.
+ *
+ * Returns: whether the cell had a sentence after @at
+ */
+gboolean
+tri_alignment_split_row (TriAlignment *self,
+                         guint         row,
+                         guint         column,
+                         guint         at)
+{
+  GPtrArray *rows;
+  TriRow *first, *second;
+  const TriRow *old;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (row >= self->rows->len || column >= self->n_columns)
+    return FALSE;
+  old = row_at (self, row);
+  if (at == 0 || at >= old->count[column])
+    return FALSE;
+
+  first = row_copy (old);
+  first->count[column] = at;
+  mark_edited (first);
+
+  second = row_copy (old);
+  for (guint c = 0; c < self->n_columns; c++)
+    second->count[c] = 0;
+  second->first[column] = old->first[column] + at;
+  second->count[column] = old->count[column] - at;
+  second->bookmarked = FALSE;
+  mark_edited (second);
+
+  rows = new_rows ();
+  g_ptr_array_add (rows, first);
+  g_ptr_array_add (rows, second);
+  splice (self, row, 1, rows);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_move_up:
+ * @self: a #TriAlignment
+ * @row: a row index
+ * @column: a column
+ *
+ * Moves the first sentence of the cell into the row above.
+ *
+ * Returns: whether the cell had a sentence and there was a row above
+ */
+gboolean
+tri_alignment_move_up (TriAlignment *self,
+                       guint         row,
+                       guint         column)
+{
+  GPtrArray *rows;
+  TriRow *above, *here;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (row == 0 || row >= self->rows->len || column >= self->n_columns ||
+      row_at (self, row)->count[column] == 0)
+    return FALSE;
+
+  above = row_copy (row_at (self, row - 1));
+  here = row_copy (row_at (self, row));
+  if (above->count[column] == 0)
+    above->first[column] = here->first[column];
+  above->count[column]++;
+  here->first[column]++;
+  here->count[column]--;
+  mark_edited (above);
+  mark_edited (here);
+
+  rows = new_rows ();
+  g_ptr_array_add (rows, above);
+  /* A row left with nothing goes. */
+  if (!row_is_empty (self, here))
+    g_ptr_array_add (rows, here);
+  else
+    g_object_unref (here);
+  splice (self, row - 1, 2, rows);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_move_down:
+ * @self: a #TriAlignment
+ * @row: a row index
+ * @column: a column
+ *
+ * Moves the last sentence of the cell into the row below (a new row at the
+ * end if there is none).
+ *
+ * Returns: whether the cell had a sentence
+ */
+gboolean
+tri_alignment_move_down (TriAlignment *self,
+                         guint         row,
+                         guint         column)
+{
+  GPtrArray *rows;
+  TriRow *here, *below;
+  gboolean last;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (row >= self->rows->len || column >= self->n_columns ||
+      row_at (self, row)->count[column] == 0)
+    return FALSE;
+
+  last = row + 1 == self->rows->len;
+  here = row_copy (row_at (self, row));
+  if (!last)
+    below = row_copy (row_at (self, row + 1));
+  else
+    {
+      below = row_copy (here);
+      for (guint c = 0; c < self->n_columns; c++)
+        below->count[c] = 0;
+      below->bookmarked = FALSE;
+    }
+
+  here->count[column]--;
+  below->first[column] = here->first[column] + here->count[column];
+  below->count[column]++;
+  mark_edited (here);
+  mark_edited (below);
+
+  rows = new_rows ();
+  if (!row_is_empty (self, here))
+    g_ptr_array_add (rows, here);
+  else
+    g_object_unref (here);
+  g_ptr_array_add (rows, below);
+  splice (self, row, last ? 1 : 2, rows);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_insert_empty:
+ * @self: a #TriAlignment
+ * @row: a row index
+ * @column: a column
+ *
+ * Inserts an empty cell at @row in @column: the cells below shift down by
+ * one row, as far as the next empty cell of the column (or a new row at
+ * the end).
+ *
+ * Returns: whether the cell was not empty already
+ */
+gboolean
+tri_alignment_insert_empty (TriAlignment *self,
+                            guint         row,
+                            guint         column)
+{
+  GPtrArray *rows;
+  guint end;
+  guint carry_first, carry_count;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (row >= self->rows->len || column >= self->n_columns ||
+      row_at (self, row)->count[column] == 0)
+    return FALSE;
+
+  /* The first empty cell below takes the shift. */
+  for (end = row + 1; end < self->rows->len; end++)
+    if (row_at (self, end)->count[column] == 0)
+      break;
+
+  rows = new_rows ();
+  carry_first = 0;
+  carry_count = 0;
+  for (guint r = row; r <= end && r < self->rows->len; r++)
+    {
+      TriRow *copy = row_copy (row_at (self, r));
+      guint first = copy->first[column], count = copy->count[column];
+
+      copy->first[column] = carry_first;
+      copy->count[column] = carry_count;
+      carry_first = first;
+      carry_count = count;
+      mark_edited (copy);
+      g_ptr_array_add (rows, copy);
+    }
+
+  if (end == self->rows->len)
+    {
+      TriRow *tail = row_copy (row_at (self, self->rows->len - 1));
+
+      for (guint c = 0; c < self->n_columns; c++)
+        tail->count[c] = 0;
+      tail->first[column] = carry_first;
+      tail->count[column] = carry_count;
+      tail->bookmarked = FALSE;
+      mark_edited (tail);
+      g_ptr_array_add (rows, tail);
+      splice (self, row, end - row, rows);
+    }
+  else
+    splice (self, row, end - row + 1, rows);
+
+  return TRUE;
+}
+
+/**
+ * tri_alignment_remove_empty_cell:
+ * @self: a #TriAlignment
+ * @row: a row index
+ * @column: a column
+ *
+ * The opposite of tri_alignment_insert_empty(): removes the empty cell at
+ * @row in @column, and the cells below shift up by one row. A last row
+ * left empty goes.
+ *
+ * Returns: whether the cell was empty
+ */
+gboolean
+tri_alignment_remove_empty_cell (TriAlignment *self,
+                                 guint         row,
+                                 guint         column)
+{
+  GPtrArray *rows;
+  guint n;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  n = self->rows->len;
+  if (row >= n || column >= self->n_columns || row_at (self, row)->count[column] != 0)
+    return FALSE;
+
+  rows = new_rows ();
+  for (guint r = row; r < n; r++)
+    {
+      TriRow *copy = row_copy (row_at (self, r));
+
+      if (r + 1 < n)
+        {
+          copy->first[column] = row_at (self, r + 1)->first[column];
+          copy->count[column] = row_at (self, r + 1)->count[column];
+        }
+      else
+        copy->count[column] = 0;
+      if (copy->count[column] != row_at (self, r)->count[column] ||
+          copy->first[column] != row_at (self, r)->first[column])
+        mark_edited (copy);
+
+      if (r + 1 == n && row_is_empty (self, copy))
+        g_object_unref (copy);
+      else
+        g_ptr_array_add (rows, copy);
+    }
+
+  splice (self, row, n - row, rows);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_delete_empty_row:
+ * @self: a #TriAlignment
+ * @row: a row index
+ *
+ * Returns: whether @row was empty in every column, and so went
+ */
+gboolean
+tri_alignment_delete_empty_row (TriAlignment *self,
+                                guint         row)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (row >= self->rows->len || !row_is_empty (self, row_at (self, row)))
+    return FALSE;
+
+  splice (self, row, 1, new_rows ());
+  return TRUE;
+}
+
+/**
+ * tri_alignment_swap_up:
+ * @self: a #TriAlignment
+ * @row: a row index
+ * @column: a column
+ *
+ * Swaps the cell with the one above it. One of the two must be empty:
+ * sentences never change order.
+ *
+ * Returns: whether they were swapped
+ */
+gboolean
+tri_alignment_swap_up (TriAlignment *self,
+                       guint         row,
+                       guint         column)
+{
+  GPtrArray *rows;
+  TriRow *above, *here;
+  guint first, count;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (row == 0 || row >= self->rows->len || column >= self->n_columns)
+    return FALSE;
+  if ((row_at (self, row - 1)->count[column] == 0) == (row_at (self, row)->count[column] == 0))
+    return FALSE;
+
+  above = row_copy (row_at (self, row - 1));
+  here = row_copy (row_at (self, row));
+  first = above->first[column];
+  count = above->count[column];
+  above->first[column] = here->first[column];
+  above->count[column] = here->count[column];
+  here->first[column] = first;
+  here->count[column] = count;
+  mark_edited (above);
+  mark_edited (here);
+
+  rows = new_rows ();
+  g_ptr_array_add (rows, above);
+  g_ptr_array_add (rows, here);
+  splice (self, row - 1, 2, rows);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_set_confirmed:
+ * @self: a #TriAlignment
+ * @row: a row index
+ * @confirmed: the new status
+ *
+ * Confirmed rows are the user's: realigning keeps them as they are.
+ *
+ * Returns: whether the status changed
+ */
+gboolean
+tri_alignment_set_confirmed (TriAlignment *self,
+                             guint         row,
+                             gboolean      confirmed)
+{
+  GPtrArray *rows;
+  TriRow *copy;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (row >= self->rows->len || row_at (self, row)->fixed == !!confirmed)
+    return FALSE;
+
+  copy = row_copy (row_at (self, row));
+  copy->fixed = !!confirmed;
+  rows = new_rows ();
+  g_ptr_array_add (rows, copy);
+  splice (self, row, 1, rows);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_confirm_through:
+ * @self: a #TriAlignment
+ * @row: a row index
+ *
+ * Confirms every row from the first to @row, as one step.
+ *
+ * Returns: whether any row changed
+ */
+gboolean
+tri_alignment_confirm_through (TriAlignment *self,
+                               guint         row)
+{
+  GPtrArray *rows;
+  guint from = 0, to;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (self->rows->len == 0)
+    return FALSE;
+  to = MIN (row, self->rows->len - 1);
+
+  while (from <= to && row_at (self, from)->fixed)
+    from++;
+  if (from > to)
+    return FALSE;
+
+  rows = new_rows ();
+  for (guint r = from; r <= to; r++)
+    {
+      TriRow *copy = row_copy (row_at (self, r));
+
+      copy->fixed = TRUE;
+      g_ptr_array_add (rows, copy);
+    }
+  splice (self, from, to - from + 1, rows);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_toggle_bookmark:
+ * @self: a #TriAlignment
+ * @row: a row index
+ *
+ * Returns: whether @row exists
+ */
+gboolean
+tri_alignment_toggle_bookmark (TriAlignment *self,
+                               guint         row)
+{
+  GPtrArray *rows;
+  TriRow *copy;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (row >= self->rows->len)
+    return FALSE;
+
+  copy = row_copy (row_at (self, row));
+  copy->bookmarked = !copy->bookmarked;
+  rows = new_rows ();
+  g_ptr_array_add (rows, copy);
+  splice (self, row, 1, rows);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_replace_rows:
+ * @self: a #TriAlignment
+ * @position: the first row to replace
+ * @n_removed: how many rows to replace
+ * @rows: (element-type TriBead): the new rows, covering exactly the same
+ *   sentences
+ *
+ * Replaces rows as one undoable step: how a realignment of part of the
+ * document lands.
+ *
+ * Returns: whether @rows cover the same sentences, and so were applied
+ */
+gboolean
+tri_alignment_replace_rows (TriAlignment *self,
+                            guint         position,
+                            guint         n_removed,
+                            const GArray *rows)
+{
+  GPtrArray *list;
+  guint before[TRI_MAX_COLUMNS] = { 0 }, after[TRI_MAX_COLUMNS] = { 0 };
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  if (position > self->rows->len || n_removed > self->rows->len - position)
+    return FALSE;
+
+  for (guint r = position; r < position + n_removed; r++)
+    for (guint c = 0; c < self->n_columns; c++)
+      before[c] += row_at (self, r)->count[c];
+  for (guint r = 0; r < rows->len; r++)
+    for (guint c = 0; c < self->n_columns; c++)
+      after[c] += g_array_index (rows, TriBead, r).count[c];
+  for (guint c = 0; c < self->n_columns; c++)
+    if (before[c] != after[c])
+      return FALSE;
+
+  list = new_rows ();
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const TriBead *bead = &g_array_index (rows, TriBead, r);
+      TriRow *row = g_object_new (TRI_TYPE_ROW, NULL);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          row->first[c] = bead->first[c];
+          row->count[c] = bead->count[c];
+        }
+      row->score = bead->score;
+      row->fixed = bead->fixed;
+      g_ptr_array_add (list, row);
+    }
+  splice (self, position, n_removed, list);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_get_n_confirmed:
+ * @self: a #TriAlignment
+ *
+ * Returns: how many rows the user confirmed
+ */
+guint
+tri_alignment_get_n_confirmed (TriAlignment *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), 0);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    n += row_at (self, r)->fixed;
+  return n;
+}
+
+/**
+ * tri_alignment_check:
+ * @self: a #TriAlignment
+ * @error: return location for a #GError
+ *
+ * Checks the invariants: every sentence of every document in exactly one
+ * row, in document order.
+ *
+ * Returns: whether they hold
+ */
+gboolean
+tri_alignment_check (TriAlignment  *self,
+                     GError       **error)
+{
+  guint next[TRI_MAX_COLUMNS] = { 0 };
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      const TriRow *row = row_at (self, r);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          if (row->count[c] > 0 && row->first[c] != next[c])
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "row %u, column %u: starts at sentence %u, not %u", r, c, row->first[c], next[c]);
+              return FALSE;
+            }
+          next[c] += row->count[c];
+        }
+    }
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (next[c] != tri_document_get_n_sentences (self->documents[c]))
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     "column %u: the rows hold %u sentences of %u", c, next[c],
+                     tri_document_get_n_sentences (self->documents[c]));
+        return FALSE;
+      }
+
+  return TRUE;
 }

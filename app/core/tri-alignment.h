@@ -26,6 +26,8 @@ guint    tri_row_get_count        (TriRow *self,
                                    guint   column);
 double   tri_row_get_score        (TriRow *self);
 gboolean tri_row_get_fixed        (TriRow *self);
+gboolean tri_row_get_confirmed    (TriRow *self);
+gboolean tri_row_get_bookmarked   (TriRow *self);
 gboolean tri_row_get_needs_review (TriRow *self);
 
 /* Rows with a lower confidence are marked for review. */
@@ -48,5 +50,49 @@ TriDocument  *tri_alignment_get_document   (TriAlignment  *self,
 char         *tri_alignment_dup_cell_text  (TriAlignment  *self,
                                             TriRow        *row,
                                             guint          column);
+
+/* Editing: each call is one step of undo, and one items-changed. They
+ * return FALSE, changing nothing, where the operation does not apply. */
+gboolean      tri_alignment_merge_next      (TriAlignment *self,
+                                             guint         row);
+gboolean      tri_alignment_split_row       (TriAlignment *self,
+                                             guint         row,
+                                             guint         column,
+                                             guint         at);
+gboolean      tri_alignment_move_up         (TriAlignment *self,
+                                             guint         row,
+                                             guint         column);
+gboolean      tri_alignment_move_down       (TriAlignment *self,
+                                             guint         row,
+                                             guint         column);
+gboolean      tri_alignment_insert_empty    (TriAlignment *self,
+                                             guint         row,
+                                             guint         column);
+gboolean      tri_alignment_remove_empty_cell (TriAlignment *self,
+                                             guint         row,
+                                             guint         column);
+gboolean      tri_alignment_delete_empty_row (TriAlignment *self,
+                                             guint         row);
+gboolean      tri_alignment_swap_up         (TriAlignment *self,
+                                             guint         row,
+                                             guint         column);
+gboolean      tri_alignment_set_confirmed   (TriAlignment *self,
+                                             guint         row,
+                                             gboolean      confirmed);
+gboolean      tri_alignment_confirm_through (TriAlignment *self,
+                                             guint         row);
+gboolean      tri_alignment_toggle_bookmark (TriAlignment *self,
+                                             guint         row);
+gboolean      tri_alignment_replace_rows    (TriAlignment *self,
+                                             guint         position,
+                                             guint         n_removed,
+                                             const GArray *rows);
+gboolean      tri_alignment_can_undo        (TriAlignment *self);
+gboolean      tri_alignment_can_redo        (TriAlignment *self);
+gboolean      tri_alignment_undo            (TriAlignment *self);
+gboolean      tri_alignment_redo            (TriAlignment *self);
+guint         tri_alignment_get_n_confirmed (TriAlignment *self);
+gboolean      tri_alignment_check           (TriAlignment *self,
+                                             GError      **error);
 
 G_END_DECLS

@@ -1,0 +1,325 @@
+/* test-alignment.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "tri-alignment.h"
+
+/* A three-version report of eight, nine and seven sentences. */
+static TriAlignment *
+new_alignment (void)
+{
+  const char *en = "Talks resumed in Geneva. The delegations met at noon. Both sides spoke. "
+                   "A draft was tabled. Insurance was discussed. Nobody signed. The UN was hopeful. "
+                   "The next round is in April.";
+  const char *ru = "Переговоры возобновились в Женеве. Делегации встретились в полдень. Выступили обе стороны. "
+                   "Был представлен проект. Его обсудили. Обсуждалось страхование. Никто не подписал. "
+                   "В ООН настроены оптимистично. Следующий раунд в апреле.";
+  const char *uk = "Перемовини відновилися в Женеві. Делегації зустрілися опівдні. Виступили обидві сторони. "
+                   "Було представлено проєкт. Обговорювали страхування. Ніхто не підписав. "
+                   "Наступний раунд у квітні.";
+  TriDocument *docs[3];
+  TriAlignment *alignment;
+
+  docs[0] = tri_document_new (en, "en", TRI_PARAGRAPH_BLANK_LINES);
+  docs[1] = tri_document_new (ru, "ru", TRI_PARAGRAPH_BLANK_LINES);
+  docs[2] = tri_document_new (uk, "uk", TRI_PARAGRAPH_BLANK_LINES);
+  g_assert_cmpuint (tri_document_get_n_sentences (docs[0]), ==, 8);
+  g_assert_cmpuint (tri_document_get_n_sentences (docs[1]), ==, 9);
+  g_assert_cmpuint (tri_document_get_n_sentences (docs[2]), ==, 7);
+
+  alignment = tri_alignment_new (docs, 3);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (docs[i]);
+  return alignment;
+}
+
+/* The rows as text: "0 0 0|1 1 1|…", each cell first+count, "-" when empty. */
+static char *
+shape (TriAlignment *alignment)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (alignment)); r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+      if (r > 0)
+        g_string_append_c (out, '|');
+      for (guint c = 0; c < tri_alignment_get_n_columns (alignment); c++)
+        {
+          guint n = tri_row_get_count (row, c);
+
+          if (c > 0)
+            g_string_append_c (out, ' ');
+          if (n == 0)
+            g_string_append_c (out, '-');
+          else
+            for (guint k = 0; k < n; k++)
+              g_string_append_printf (out, k > 0 ? "+%u" : "%u", tri_row_get_first (row, c) + k);
+        }
+      if (tri_row_get_confirmed (row))
+        g_string_append_c (out, '!');
+      if (tri_row_get_bookmarked (row))
+        g_string_append_c (out, '*');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_valid (TriAlignment *alignment)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tri_alignment_check (alignment, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  guint position, removed, added, calls;
+} Change;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Change     *change)
+{
+  change->position = position;
+  change->removed = removed;
+  change->added = added;
+  change->calls++;
+}
+
+/* Applies @op, checks the result and one items-changed, then that undo
+ * restores the state before and redo the state after. */
+#define CHECK_OP(alignment, call, expected)                                        \
+  G_STMT_START {                                                                   \
+    g_autofree char *before = shape (alignment);                                   \
+    g_autofree char *after = NULL;                                                 \
+    g_autofree char *undone = NULL;                                                \
+    g_autofree char *redone = NULL;                                                \
+    Change change = { 0 };                                                         \
+    gulong id = g_signal_connect (alignment, "items-changed",                      \
+                                  G_CALLBACK (on_items_changed), &change);         \
+    g_assert_true (call);                                                          \
+    g_assert_cmpuint (change.calls, ==, 1);                                        \
+    after = shape (alignment);                                                     \
+    g_assert_cmpstr (after, ==, expected);                                         \
+    assert_valid (alignment);                                                      \
+    g_assert_true (tri_alignment_undo (alignment));                                \
+    undone = shape (alignment);                                                    \
+    g_assert_cmpstr (undone, ==, before);                                          \
+    g_assert_true (tri_alignment_redo (alignment));                                \
+    redone = shape (alignment);                                                    \
+    g_assert_cmpstr (redone, ==, after);                                           \
+    g_signal_handler_disconnect (alignment, id);                                   \
+  } G_STMT_END
+
+static void
+test_each_operation (void)
+{
+  g_autoptr(TriAlignment) alignment = new_alignment ();
+
+  /* Merge rows 2 and 3. */
+  CHECK_OP (alignment, tri_alignment_merge_next (alignment, 2),
+            "0 0 0|1 1 1|2+3 2+3 2+3|4 4 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  g_assert_true (tri_alignment_undo (alignment));
+
+  /* Split the merged Russian cell back… after merging it again. */
+  g_assert_true (tri_alignment_merge_next (alignment, 2));
+  CHECK_OP (alignment, tri_alignment_split_row (alignment, 2, 1, 1),
+            "0 0 0|1 1 1|2+3 2 2+3|- 3 -|4 4 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  g_assert_true (tri_alignment_undo (alignment));
+  g_assert_true (tri_alignment_undo (alignment));
+
+  /* Move the first Russian sentence of row 4 up; push the last of row 3 down. */
+  CHECK_OP (alignment, tri_alignment_move_up (alignment, 4, 1),
+            "0 0 0|1 1 1|2 2 2|3 3+4 3|4 - 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  g_assert_true (tri_alignment_undo (alignment));
+  CHECK_OP (alignment, tri_alignment_move_down (alignment, 3, 1),
+            "0 0 0|1 1 1|2 2 2|3 - 3|4 3+4 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  g_assert_true (tri_alignment_undo (alignment));
+
+  /* Moving the only sentence of the last row up removes the emptied row. */
+  CHECK_OP (alignment, tri_alignment_move_up (alignment, 8, 1),
+            "0 0 0|1 1 1|2 2 2|3 3 3|4 4 4|5 5 5|6 6 6|7 7+8 -");
+  g_assert_true (tri_alignment_undo (alignment));
+
+  /* An empty Ukrainian cell at row 4: the column shifts down into the
+   * first empty cell below (row 7). */
+  CHECK_OP (alignment, tri_alignment_insert_empty (alignment, 4, 2),
+            "0 0 0|1 1 1|2 2 2|3 3 3|4 4 -|5 5 4|6 6 5|7 7 6|- 8 -");
+  g_assert_true (tri_alignment_undo (alignment));
+
+  /* Remove the empty Ukrainian cell of row 7: nothing below it to move but
+   * the empty last row, which goes. */
+  CHECK_OP (alignment, tri_alignment_remove_empty_cell (alignment, 7, 2),
+            "0 0 0|1 1 1|2 2 2|3 3 3|4 4 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  g_assert_true (tri_alignment_undo (alignment));
+
+  /* Swap the empty Ukrainian cell of row 7 up with row 6's. */
+  CHECK_OP (alignment, tri_alignment_swap_up (alignment, 7, 2),
+            "0 0 0|1 1 1|2 2 2|3 3 3|4 4 4|5 5 5|6 6 -|7 7 6|- 8 -");
+  g_assert_true (tri_alignment_undo (alignment));
+  /* Two full cells never swap: sentences keep their order. */
+  g_assert_false (tri_alignment_swap_up (alignment, 3, 2));
+
+  /* Confirm a row, all rows through row 2, and bookmark one. */
+  CHECK_OP (alignment, tri_alignment_set_confirmed (alignment, 1, TRUE),
+            "0 0 0|1 1 1!|2 2 2|3 3 3|4 4 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  CHECK_OP (alignment, tri_alignment_confirm_through (alignment, 2),
+            "0 0 0!|1 1 1!|2 2 2!|3 3 3|4 4 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (alignment), ==, 3);
+  CHECK_OP (alignment, tri_alignment_toggle_bookmark (alignment, 5),
+            "0 0 0!|1 1 1!|2 2 2!|3 3 3|4 4 4|5 5 5*|6 6 6|7 7 -|- 8 -");
+  /* Editing a confirmed row makes it the aligner's to check again. */
+  CHECK_OP (alignment, tri_alignment_merge_next (alignment, 1),
+            "0 0 0!|1+2 1+2 1+2|3 3 3|4 4 4|5 5 5*|6 6 6|7 7 -|- 8 -");
+}
+
+static void
+test_refused (void)
+{
+  g_autoptr(TriAlignment) alignment = new_alignment ();
+  g_autofree char *before = shape (alignment);
+  g_autofree char *after = NULL;
+
+  g_assert_false (tri_alignment_merge_next (alignment, 8));       /* no next row */
+  g_assert_false (tri_alignment_split_row (alignment, 0, 0, 1));  /* one sentence */
+  g_assert_false (tri_alignment_move_up (alignment, 0, 0));       /* no row above */
+  g_assert_false (tri_alignment_move_up (alignment, 8, 0));       /* empty cell */
+  g_assert_false (tri_alignment_move_down (alignment, 7, 2));     /* empty cell */
+  g_assert_false (tri_alignment_insert_empty (alignment, 7, 2));  /* already empty */
+  g_assert_false (tri_alignment_delete_empty_row (alignment, 0)); /* not empty */
+  g_assert_false (tri_alignment_merge_next (alignment, 100));
+  g_assert_false (tri_alignment_move_up (alignment, 1, 5));       /* no such column */
+  g_assert_false (tri_alignment_can_undo (alignment));
+  g_assert_false (tri_alignment_undo (alignment));
+  g_assert_false (tri_alignment_redo (alignment));
+
+  after = shape (alignment);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_fixing_the_report (void)
+{
+  g_autoptr(TriAlignment) alignment = new_alignment ();
+  g_autofree char *fixed = NULL;
+
+  /* What a user does on the plain pairing: the Russian sentence 4 joins
+   * row 3 (it is the second half of the English sentence 3), the Russian
+   * column closes the gap it left, and the Ukrainian gets an empty cell
+   * where it left out the English sentence 6. Three keystrokes. */
+  g_assert_true (tri_alignment_move_up (alignment, 4, 1));
+  g_assert_true (tri_alignment_remove_empty_cell (alignment, 4, 1));
+  g_assert_true (tri_alignment_insert_empty (alignment, 6, 2));
+  fixed = shape (alignment);
+  assert_valid (alignment);
+  g_assert_cmpstr (fixed, ==, "0 0 0|1 1 1|2 2 2|3 3+4 3|4 5 4|5 6 5|6 7 -|7 8 6");
+  g_assert_true (tri_alignment_can_undo (alignment));
+}
+
+/* Random sequences of edits, undos and redos keep the invariants, and
+ * undoing everything gives back the start. */
+static void
+test_random_sequences (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(TriAlignment) alignment = new_alignment ();
+      g_autofree char *start = shape (alignment);
+      g_autofree char *end = NULL;
+      guint applied = 0;
+
+      for (guint step = 0; step < 60; step++)
+        {
+          guint n = g_list_model_get_n_items (G_LIST_MODEL (alignment));
+          guint row = g_rand_int_range (rand, 0, (gint32)n + 1);
+          guint column = g_rand_int_range (rand, 0, 3);
+          gboolean done = FALSE;
+
+          switch (g_rand_int_range (rand, 0, 11))
+            {
+            case 0: done = tri_alignment_merge_next (alignment, row); break;
+            case 1: done = tri_alignment_split_row (alignment, row, column, 1); break;
+            case 2: done = tri_alignment_move_up (alignment, row, column); break;
+            case 3: done = tri_alignment_move_down (alignment, row, column); break;
+            case 4: done = tri_alignment_insert_empty (alignment, row, column); break;
+            case 5:
+              done = g_rand_boolean (rand) ? tri_alignment_delete_empty_row (alignment, row)
+                                           : tri_alignment_remove_empty_cell (alignment, row, column);
+              break;
+            case 6: done = tri_alignment_swap_up (alignment, row, column); break;
+            case 7: done = tri_alignment_set_confirmed (alignment, row, TRUE); break;
+            case 8: done = tri_alignment_toggle_bookmark (alignment, row); break;
+            case 9:
+              if (tri_alignment_undo (alignment))
+                applied--;
+              break;
+            case 10:
+              if (tri_alignment_redo (alignment))
+                applied++;
+              break;
+            default:
+              g_assert_not_reached ();
+            }
+          if (done)
+            applied++;
+          assert_valid (alignment);
+        }
+
+      while (tri_alignment_undo (alignment))
+        applied--;
+      g_assert_cmpuint (applied, ==, 0);
+      end = shape (alignment);
+      g_assert_cmpstr (end, ==, start);
+    }
+}
+
+static void
+test_replace_rows (void)
+{
+  g_autoptr(TriAlignment) alignment = new_alignment ();
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (TriBead));
+  TriBead a = { { 3, 3, 3 }, { 1, 2, 1 }, 0.9, FALSE };
+  TriBead b = { { 4, 5, 4 }, { 4, 4, 3 }, 0.8, FALSE };
+  g_autofree char *done = NULL;
+
+  /* A realignment of rows 3 onwards lands as one step. */
+  g_array_append_val (rows, a);
+  g_array_append_val (rows, b);
+  g_assert_true (tri_alignment_replace_rows (alignment, 3, 6, rows));
+  done = shape (alignment);
+  g_assert_cmpstr (done, ==, "0 0 0|1 1 1|2 2 2|3 3+4 3|4+5+6+7 5+6+7+8 4+5+6");
+  assert_valid (alignment);
+  g_assert_true (tri_alignment_undo (alignment));
+
+  /* Rows that do not cover the same sentences are refused. */
+  g_array_index (rows, TriBead, 1).count[0] = 3;
+  g_assert_false (tri_alignment_replace_rows (alignment, 3, 6, rows));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/alignment/each-operation", test_each_operation);
+  g_test_add_func ("/alignment/refused", test_refused);
+  g_test_add_func ("/alignment/fixing-the-report", test_fixing_the_report);
+  g_test_add_func ("/alignment/random-sequences", test_random_sequences);
+  g_test_add_func ("/alignment/replace-rows", test_replace_rows);
+
+  return g_test_run ();
+}
