@@ -311,6 +311,95 @@ test_reopen_with_encoding (void)
   tri_test_rm_rf (dir);
 }
 
+static guint
+n_rows (TriWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (tri_window_get_alignment (window)));
+}
+
+static GtkSingleSelection *
+grid_selection (TriWindow *window)
+{
+  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (tri_window_get_column_view (window)));
+}
+
+static void
+test_editing (void)
+{
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+  g_autoptr(GError) error = NULL;
+  guint rows;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+  rows = n_rows (window);
+
+  /* Merge the third row with the fourth, then undo and redo. */
+  gtk_single_selection_set_selected (grid_selection (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows - 1);
+  g_assert_true (tri_alignment_check (alignment, &error));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows - 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+
+  /* Split the Russian cell of the third row (two sentences), in the
+   * current column chosen with Alt+2's action. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 1);
+  gtk_single_selection_set_selected (grid_selection (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.split", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows + 1);
+  {
+    g_autoptr(TriRow) third = g_list_model_get_item (G_LIST_MODEL (alignment), 2);
+    g_autoptr(TriRow) fourth = g_list_model_get_item (G_LIST_MODEL (alignment), 3);
+
+    g_assert_cmpuint (tri_row_get_count (third, 1), ==, 1);
+    g_assert_cmpuint (tri_row_get_count (fourth, 1), ==, 1);
+    g_assert_cmpuint (tri_row_get_count (fourth, 0), ==, 0);
+  }
+  /* The cursor followed the new row. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, 3);
+  /* Move the Russian sentence back up: the emptied row goes. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "segment.move-up", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows);
+  g_assert_true (tri_alignment_check (alignment, &error));
+
+  /* Confirm the first row and go on; confirm down to the fifth. */
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (alignment), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, 1);
+  gtk_single_selection_set_selected (grid_selection (window), 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm-through", NULL);
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (alignment), ==, 5);
+
+  /* The row to review (the Ukrainian omission) is one F8 away. */
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.next-review", NULL);
+  {
+    guint at = gtk_single_selection_get_selected (grid_selection (window));
+    g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), at);
+
+    g_assert_true (tri_row_get_needs_review (row));
+    g_assert_cmpuint (tri_row_get_count (row, 2), ==, 0);
+  }
+
+  /* Realign from here down keeps the confirmed rows and the sentences. */
+  gtk_single_selection_set_selected (grid_selection (window), 5);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.realign", NULL);
+  wait_until (not_busy, window);
+  g_assert_true (tri_alignment_check (alignment, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (alignment), ==, 5);
+  g_assert_true (tri_alignment_can_undo (alignment));
+
+  destroy_window (window);
+}
+
 static void
 test_scroll_large (void)
 {
@@ -398,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/window/open-files", test_open_files);
   g_test_add_func ("/window/two-files-and-bad-file", test_two_files_and_bad_file);
   g_test_add_func ("/window/reopen-with-encoding", test_reopen_with_encoding);
+  g_test_add_func ("/window/editing", test_editing);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/zoom", test_zoom);
 

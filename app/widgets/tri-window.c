@@ -13,41 +13,12 @@
 
 #include "tri-language.h"
 #include "tri-segment-cell.h"
-#include "tri-window.h"
+#include "tri-window-private.h"
 
 #define MIN_FONT_SIZE 6
 #define MAX_FONT_SIZE 48
 #define NUMBER_COLUMN_WIDTH 56
 
-struct _TriWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-  TriAlignment         *alignment;
-  GCancellable         *cancellable;
-  GtkCssProvider       *font_provider;
-  GtkFileChooserNative *chooser;
-  GSimpleActionGroup   *column_actions;
-  guint                 busy;
-  TriAligner           *aligner;
-  GCancellable         *align_cancellable;
-  guint                 progress_source;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkSpinner           *spinner;
-  GtkStack             *stack;
-  GtkScrolledWindow    *scroller;
-  GtkColumnView        *column_view;
-  GtkBox               *status_bar;
-  GtkLabel             *review_label;
-  GtkRevealer          *progress_revealer;
-  GtkProgressBar       *progress_bar;
-  GMenu                *primary_menu;
-  GMenu                *columns_menu;
-};
 
 enum {
   PROP_0,
@@ -72,9 +43,11 @@ language_rank (const char *language)
   return G_N_ELEMENTS (order);
 }
 
-static void
-show_toast (TriWindow  *self,
-            const char *message)
+#define show_toast _tri_window_show_toast
+
+void
+_tri_window_show_toast (TriWindow  *self,
+                        const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
 
@@ -97,6 +70,7 @@ set_busy (TriWindow *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy > 0);
   gtk_spinner_set_spinning (self->spinner, self->busy > 0);
+  _tri_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
@@ -151,6 +125,19 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (icon, "review-icon");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), icon);
+
+  icon = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_set_halign (icon, GTK_ALIGN_END);
+  gtk_widget_add_css_class (icon, "confirmed-icon");
+  gtk_widget_set_tooltip_text (icon, _("Confirmed"));
+  gtk_box_append (GTK_BOX (box), icon);
+
+  icon = gtk_image_new_from_icon_name ("user-bookmarks-symbolic");
+  gtk_widget_set_halign (icon, GTK_ALIGN_END);
+  gtk_widget_add_css_class (icon, "bookmark-icon");
+  gtk_widget_set_tooltip_text (icon, _("Bookmark"));
+  gtk_box_append (GTK_BOX (box), icon);
+
   gtk_list_item_set_child (item, box);
 }
 
@@ -167,6 +154,9 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
 
   g_snprintf (number, sizeof number, "%u", gtk_list_item_get_position (item) + 1);
   gtk_label_set_text (GTK_LABEL (label), number);
+
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (icon), tri_row_get_confirmed (row));
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), tri_row_get_bookmarked (row));
 
   /* Low confidence: an icon with a tooltip, and a tint on the cells. */
   gtk_widget_set_visible (icon, tri_row_get_needs_review (row));
@@ -461,22 +451,55 @@ build_columns (TriWindow *self)
     }
 }
 
+/* The header: how many rows are confirmed, and how many need review. */
 static void
 update_review_count (TriWindow *self)
 {
-  guint n = self->alignment != NULL && tri_alignment_get_aligned (self->alignment)
-              ? tri_alignment_get_n_review (self->alignment) : 0;
+  gboolean aligned = self->alignment != NULL && tri_alignment_get_aligned (self->alignment);
+  guint review = aligned ? tri_alignment_get_n_review (self->alignment) : 0;
+  guint rows = aligned ? g_list_model_get_n_items (G_LIST_MODEL (self->alignment)) : 0;
+  guint confirmed = aligned ? tri_alignment_get_n_confirmed (self->alignment) : 0;
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->review_label), n > 0);
-  if (n > 0)
+  gtk_widget_set_visible (GTK_WIDGET (self->review_label), aligned);
+  if (!aligned)
+    return;
+
+  /* Translators: confirmed rows of all rows, e.g. "3/31 confirmed" */
+  g_string_append_printf (text, _("%u/%u confirmed"), confirmed, rows);
+  if (review > 0)
     {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row to review",
-                                                            "%u rows to review", n), n);
-
-      gtk_label_set_text (self->review_label, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_label),
-                                   _("Rows the aligner is not sure of are marked with a warning sign"));
+      g_string_append (text, " · ");
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u row to review",
+                                                 "%u rows to review", review), review);
     }
+
+  gtk_label_set_text (self->review_label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_label),
+                               _("Rows the aligner is not sure of are marked with a warning sign"));
+  if (review > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->review_label), "needs-review");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->review_label), "needs-review");
+}
+
+void
+_tri_window_update_actions (TriWindow *self)
+{
+  gboolean editable = self->alignment != NULL && self->busy == 0;
+  static const char * const edits[] = {
+    "align.merge-next", "align.split", "segment.move-up", "segment.move-down",
+    "segment.insert-empty", "segment.remove-empty", "align.delete-row", "segment.swap-up",
+    "align.confirm", "align.confirm-through", "align.bookmark", "align.realign",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 editable && tri_alignment_can_undo (self->alignment));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 editable && tri_alignment_can_redo (self->alignment));
+  update_review_count (self);
 }
 
 static void
@@ -491,6 +514,7 @@ stop_progress (TriWindow *self)
 static gboolean
 cancel_alignment (TriWindow *self)
 {
+  self->realigning = FALSE;
   if (self->align_cancellable == NULL)
     return FALSE;
 
@@ -553,18 +577,49 @@ on_aligned_cb (GObject      *object,
       return;
     }
 
-  tri_alignment_set_rows (self->alignment, rows);
+  if (self->realigning)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+      g_autoptr(GArray) tail = g_array_new (FALSE, FALSE, sizeof (TriBead));
+
+      /* The rows above the cursor came back as they were (fixed): replace
+       * the rest, as one step of undo. */
+      if (self->realign_from <= rows->len)
+        g_array_append_vals (tail, &g_array_index (rows, TriBead, self->realign_from),
+                             rows->len - self->realign_from);
+      if (!tri_alignment_replace_rows (self->alignment, self->realign_from, n - self->realign_from, tail))
+        g_warning ("The realigned rows do not cover the same sentences");
+    }
+  else
+    tri_alignment_set_rows (self->alignment, rows);
+
+  self->realigning = FALSE;
   update_review_count (self);
+  _tri_window_update_actions (self);
 }
 
-static void
-start_alignment (TriWindow *self)
+/**
+ * _tri_window_start_alignment:
+ * @self: a #TriWindow
+ * @fixed: (nullable) (element-type TriBead): rows to keep
+ * @replace_from: with @fixed, the first row the result replaces
+ *
+ * Aligns the documents on screen in the background. Without @fixed the
+ * result replaces every row (not an edit: undo starts afresh); with it,
+ * the rows from @replace_from on, as one undoable edit.
+ */
+void
+_tri_window_start_alignment (TriWindow    *self,
+                             const GArray *fixed,
+                             guint         replace_from)
 {
   TriDocument *documents[TRI_MAX_COLUMNS];
   guint n = tri_alignment_get_n_columns (self->alignment);
   AlignRun *run;
 
   cancel_alignment (self);
+  self->realigning = fixed != NULL;
+  self->realign_from = replace_from;
 
   update_review_count (self);
   if (n < 2)
@@ -581,8 +636,14 @@ start_alignment (TriWindow *self)
   run = g_new0 (AlignRun, 1);
   run->self = g_object_ref (self);
   run->cancellable = g_object_ref (self->align_cancellable);
-  tri_aligner_align_async (self->aligner, documents, n, NULL, self->align_cancellable,
+  tri_aligner_align_async (self->aligner, documents, n, fixed, self->align_cancellable,
                            on_aligned_cb, run);
+}
+
+static void
+start_alignment (TriWindow *self)
+{
+  _tri_window_start_alignment (self, NULL, 0);
 }
 
 static void
@@ -641,7 +702,9 @@ tri_window_set_documents (TriWindow    *self,
   for (guint c = 0; c < n_documents; c++)
     g_signal_connect_object (documents[c], "notify::language",
                              G_CALLBACK (on_alignment_language_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", 0);
   start_alignment (self);
+  _tri_window_update_actions (self);
 }
 
 /* Opening files */
@@ -1254,6 +1317,8 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
+
+  _tri_window_class_actions_init (klass);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, tri_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, tri_window_open_sample_action);

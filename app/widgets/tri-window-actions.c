@@ -1,0 +1,394 @@
+/* tri-window-actions.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tri-window-private.h"
+
+/* The editing actions of the aligned grid. They act on the selected row
+ * and the current column (Alt+1 … Alt+3, Alt+Left and Alt+Right), go
+ * through the model's undoable operations, and keep the cursor where the
+ * user works. */
+
+static GtkSingleSelection *
+selection (TriWindow *self)
+{
+  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
+}
+
+static guint
+current_row (TriWindow *self)
+{
+  GtkSingleSelection *model = selection (self);
+
+  return model != NULL ? gtk_single_selection_get_selected (model) : GTK_INVALID_LIST_POSITION;
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to() (4.12): activate the inner
+ * list view's "list.scroll-to-item", as Nautilus 43 does. */
+static void
+scroll_to (TriWindow *self,
+           guint      row)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      {
+        gtk_widget_activate_action (child, "list.scroll-to-item", "u", row);
+        break;
+      }
+}
+
+static void
+select_row (TriWindow *self,
+            guint      row)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+
+  if (n == 0)
+    return;
+  row = MIN (row, n - 1);
+  gtk_single_selection_set_selected (selection (self), row);
+  scroll_to (self, row);
+}
+
+/* The row to act on: the selected one, else the first. */
+static gboolean
+target (TriWindow *self,
+        guint     *row)
+{
+  if (self->alignment == NULL || self->busy > 0)
+    return FALSE;
+
+  *row = current_row (self);
+  if (*row == GTK_INVALID_LIST_POSITION)
+    *row = 0;
+  return *row < g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+}
+
+static void
+after_edit (TriWindow *self,
+            gboolean   done,
+            guint      row)
+{
+  if (!done)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  select_row (self, row);
+  _tri_window_update_actions (self);
+}
+
+static void
+set_current_column (TriWindow *self,
+                    guint      column)
+{
+  guint n = self->alignment != NULL ? tri_alignment_get_n_columns (self->alignment) : 0;
+  char name[32];
+
+  if (column >= n)
+    return;
+
+  g_snprintf (name, sizeof name, "current-column-%u", self->current_column + 1);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->column_view), name);
+  self->current_column = column;
+  g_snprintf (name, sizeof name, "current-column-%u", column + 1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), name);
+}
+
+static void
+column_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  set_current_column (TRI_WINDOW (widget), g_variant_get_uint32 (param));
+}
+
+static void
+next_column_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  guint n = self->alignment != NULL ? tri_alignment_get_n_columns (self->alignment) : 0;
+
+  if (n > 0)
+    set_current_column (self, (self->current_column + 1) % n);
+}
+
+static void
+previous_column_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  guint n = self->alignment != NULL ? tri_alignment_get_n_columns (self->alignment) : 0;
+
+  if (n > 0)
+    set_current_column (self, (self->current_column + n - 1) % n);
+}
+
+#define ROW_ACTION(name, call, next_row)                          \
+  static void                                                     \
+  name (GtkWidget  *widget,                                       \
+        const char *action_name,                                  \
+        GVariant   *param)                                        \
+  {                                                               \
+    TriWindow *self = TRI_WINDOW (widget);                        \
+    TriAlignment *alignment = self->alignment;                    \
+    guint column = self->current_column;                          \
+    guint row;                                                    \
+                                                                  \
+    if (!target (self, &row))                                     \
+      return;                                                     \
+    (void)column;                                                 \
+    after_edit (self, call, next_row);                            \
+  }
+
+ROW_ACTION (merge_next_action, tri_alignment_merge_next (alignment, row), row)
+ROW_ACTION (split_action, tri_alignment_split_row (alignment, row, column, 1), row + 1)
+ROW_ACTION (move_up_action, tri_alignment_move_up (alignment, row, column), row > 0 ? row - 1 : 0)
+ROW_ACTION (move_down_action, tri_alignment_move_down (alignment, row, column), row)
+ROW_ACTION (insert_empty_action, tri_alignment_insert_empty (alignment, row, column), row)
+ROW_ACTION (remove_empty_action, tri_alignment_remove_empty_cell (alignment, row, column), row)
+ROW_ACTION (delete_row_action, tri_alignment_delete_empty_row (alignment, row), row)
+ROW_ACTION (swap_up_action, tri_alignment_swap_up (alignment, row, column), row > 0 ? row - 1 : 0)
+ROW_ACTION (confirm_through_action, tri_alignment_confirm_through (alignment, row), row + 1)
+ROW_ACTION (bookmark_action, tri_alignment_toggle_bookmark (alignment, row), row)
+
+/* Confirms the row and goes on to the next, as in a CAT tool. */
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  guint row;
+
+  if (!target (self, &row))
+    return;
+
+  tri_alignment_set_confirmed (self->alignment, row, TRUE);
+  after_edit (self, TRUE, row + 1);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  guint row = current_row (self);
+
+  if (self->alignment != NULL && self->busy == 0)
+    after_edit (self, tri_alignment_undo (self->alignment), row == GTK_INVALID_LIST_POSITION ? 0 : row);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  guint row = current_row (self);
+
+  if (self->alignment != NULL && self->busy == 0)
+    after_edit (self, tri_alignment_redo (self->alignment), row == GTK_INVALID_LIST_POSITION ? 0 : row);
+}
+
+/* Realign every row from the cursor down, keeping the rows above it and
+ * the confirmed rows below it as they are. */
+static void
+realign_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) fixed = NULL;
+  guint row;
+
+  if (!target (self, &row))
+    return;
+
+  rows = tri_alignment_dup_rows (self->alignment);
+  fixed = g_array_new (FALSE, FALSE, sizeof (TriBead));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      TriBead *bead = &g_array_index (rows, TriBead, r);
+
+      if (r < row || bead->fixed)
+        {
+          gboolean empty = TRUE;
+
+          for (guint c = 0; c < TRI_ALIGN_MAX_LANGUAGES; c++)
+            empty &= bead->count[c] == 0;
+          if (!empty)
+            g_array_append_val (fixed, *bead);
+        }
+    }
+
+  /* Rows above the cursor come back as they are, one each (empty rows were
+   * left out of the fixed ones, so count them off). */
+  {
+    guint kept = 0;
+
+    for (guint r = 0; r < row; r++)
+      {
+        const TriBead *bead = &g_array_index (rows, TriBead, r);
+        gboolean empty = TRUE;
+
+        for (guint c = 0; c < TRI_ALIGN_MAX_LANGUAGES; c++)
+          empty &= bead->count[c] == 0;
+        kept += !empty;
+      }
+
+    if (kept != row)
+      {
+        _tri_window_show_toast (self, _("Delete the empty rows above the cursor first"));
+        return;
+      }
+  }
+
+  _tri_window_start_alignment (self, fixed, row);
+}
+
+typedef gboolean (*RowTest) (TriRow *row);
+
+static gboolean
+is_bookmarked (TriRow *row)
+{
+  return tri_row_get_bookmarked (row);
+}
+
+static gboolean
+is_unconfirmed (TriRow *row)
+{
+  return !tri_row_get_confirmed (row);
+}
+
+/* The next (or previous) row, from the cursor, that passes @test. */
+static void
+go_to (TriWindow *self,
+       RowTest    test,
+       int        direction)
+{
+  guint n, start;
+
+  if (self->alignment == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+  start = current_row (self);
+
+  for (guint step = 1; step <= n; step++)
+    {
+      g_autoptr(TriRow) row = NULL;
+      guint r;
+
+      /* From the cursor, wrapping around; without one, from an end. */
+      if (start == GTK_INVALID_LIST_POSITION)
+        r = direction > 0 ? step - 1 : n - step;
+      else if (direction > 0)
+        r = (start + step) % n;
+      else
+        r = (start + n - step % n) % n;
+
+      row = g_list_model_get_item (G_LIST_MODEL (self->alignment), r);
+      if (test (row))
+        {
+          select_row (self, r);
+          return;
+        }
+    }
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+next_review_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  go_to (TRI_WINDOW (widget), tri_row_get_needs_review, 1);
+}
+
+static void
+previous_review_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  go_to (TRI_WINDOW (widget), tri_row_get_needs_review, -1);
+}
+
+static void
+next_bookmark_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  go_to (TRI_WINDOW (widget), is_bookmarked, 1);
+}
+
+static void
+previous_bookmark_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  go_to (TRI_WINDOW (widget), is_bookmarked, -1);
+}
+
+static void
+next_unconfirmed_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  go_to (TRI_WINDOW (widget), is_unconfirmed, 1);
+}
+
+void
+_tri_window_class_actions_init (TriWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct {
+    const char *name;
+    GtkWidgetActionActivateFunc func;
+    guint key;
+    GdkModifierType mods;
+  } actions[] = {
+    { "align.merge-next", merge_next_action, GDK_KEY_m, GDK_CONTROL_MASK },
+    { "align.split", split_action, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "segment.move-up", move_up_action, GDK_KEY_Up, GDK_ALT_MASK },
+    { "segment.move-down", move_down_action, GDK_KEY_Down, GDK_ALT_MASK },
+    { "segment.insert-empty", insert_empty_action, GDK_KEY_Insert, 0 },
+    { "segment.remove-empty", remove_empty_action, GDK_KEY_Delete, 0 },
+    { "align.delete-row", delete_row_action, GDK_KEY_Delete, GDK_CONTROL_MASK },
+    { "segment.swap-up", swap_up_action, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "align.confirm", confirm_action, GDK_KEY_Return, GDK_CONTROL_MASK },
+    { "align.confirm-through", confirm_through_action, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "align.bookmark", bookmark_action, GDK_KEY_b, GDK_CONTROL_MASK },
+    { "align.realign", realign_action, GDK_KEY_r, GDK_CONTROL_MASK },
+    { "win.undo", undo_action, GDK_KEY_z, GDK_CONTROL_MASK },
+    { "win.redo", redo_action, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "align.next-review", next_review_action, GDK_KEY_F8, 0 },
+    { "align.previous-review", previous_review_action, GDK_KEY_F8, GDK_SHIFT_MASK },
+    { "align.next-unconfirmed", next_unconfirmed_action, GDK_KEY_F8, GDK_CONTROL_MASK },
+    { "align.next-bookmark", next_bookmark_action, GDK_KEY_F2, 0 },
+    { "align.previous-bookmark", previous_bookmark_action, GDK_KEY_F2, GDK_SHIFT_MASK },
+    { "win.next-column", next_column_action, GDK_KEY_Right, GDK_ALT_MASK },
+    { "win.previous-column", previous_column_action, GDK_KEY_Left, GDK_ALT_MASK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      gtk_widget_class_install_action (widget_class, actions[i].name, NULL, actions[i].func);
+      gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].mods,
+                                           actions[i].name, NULL);
+    }
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "align.confirm", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.column", "u", column_action);
+  for (guint c = 0; c < TRI_ALIGN_MAX_LANGUAGES; c++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + c, GDK_ALT_MASK, "win.column", "u", c);
+}

@@ -1,0 +1,56 @@
+/* tri-window-private.h
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tri-aligner.h"
+#include "tri-window.h"
+
+G_BEGIN_DECLS
+
+struct _TriWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  TriAlignment         *alignment;
+  GCancellable         *cancellable;
+  GtkCssProvider       *font_provider;
+  GtkFileChooserNative *chooser;
+  GSimpleActionGroup   *column_actions;
+  guint                 busy;
+  TriAligner           *aligner;
+  GCancellable         *align_cancellable;
+  guint                 progress_source;
+  guint                 current_column;
+  gboolean              realigning;     /* the running alignment replaces rows below the cursor */
+  guint                 realign_from;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkSpinner           *spinner;
+  GtkStack             *stack;
+  GtkScrolledWindow    *scroller;
+  GtkColumnView        *column_view;
+  GtkBox               *status_bar;
+  GtkLabel             *review_label;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GMenu                *primary_menu;
+  GMenu                *columns_menu;
+};
+
+void _tri_window_class_actions_init (TriWindowClass *klass);
+void _tri_window_update_actions     (TriWindow      *self);
+void _tri_window_show_toast         (TriWindow      *self,
+                                     const char     *message);
+void _tri_window_start_alignment    (TriWindow      *self,
+                                     const GArray   *fixed,
+                                     guint           replace_from);
+
+G_END_DECLS
