@@ -597,6 +597,34 @@ test_align_errors (TriTestDir    *fixture,
   g_assert_nonnull (strstr (err, "no-dict.txt"));
 }
 
+static void
+test_project_round_trip (TriTestDir    *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *en = tri_test_write_file (fixture->dir, "en.txt", align_en, -1);
+  g_autofree char *ru = tri_test_write_file (fixture->dir, "ru.txt", align_ru, -1);
+  g_autofree char *project = g_build_filename (fixture->dir, "report.triptych", NULL);
+  g_autofree char *en_arg = g_strconcat ("en=", en, NULL);
+  g_autofree char *ru_arg = g_strconcat ("ru=", ru, NULL);
+  g_autofree char *direct = NULL;
+  g_autofree char *converted = NULL;
+  g_autofree char *err = NULL;
+
+  if (!have_cli ())
+    return;
+
+  /* A project made by align prints, through convert, the rows align prints. */
+  g_assert_cmpint (run_cli (&direct, NULL, "align", en_arg, ru_arg, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "project", "-o", project, en_arg, ru_arg, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&converted, NULL, "convert", "--format", "jsonl", project, NULL), ==, 0);
+  g_assert_cmpstr (converted, ==, direct);
+
+  /* --format project needs -o; a broken project is an input error naming it. */
+  g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "project", en_arg, ru_arg, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, &err, "convert", en, NULL), ==, 3);
+  g_assert_nonnull (strstr (err, "en.txt"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,6 +646,7 @@ main (int   argc,
   ADD ("/cli/align", test_align);
   ADD ("/cli/align-presegmented-and-output", test_align_presegmented_and_output);
   ADD ("/cli/align-errors", test_align_errors);
+  ADD ("/cli/project-round-trip", test_project_round_trip);
 
 #undef ADD
 

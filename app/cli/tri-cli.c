@@ -19,6 +19,7 @@
 #include "tri-document.h"
 #include "tri-error.h"
 #include "tri-language.h"
+#include "tri-project.h"
 #include "tri-text-source.h"
 
 /* Exit statuses, documented in --help. */
@@ -270,7 +271,8 @@ command_align (int    argc,
   const GOptionEntry entries[] = {
     { "presegmented", 'p', 0, G_OPTION_ARG_NONE, &presegmented,
       N_("The files are split already: every non-empty line is one sentence, a blank line ends a paragraph"), NULL },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: jsonl"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format: jsonl, or project (a .triptych file for the app; needs -o)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT instead of the standard output"), N_("OUT") },
     { "dict", 'd', 0, G_OPTION_ARG_FILENAME, &dict_path,
       N_("A word list of “word @ translation” lines (hunalign’s format) to help the alignment"), N_("FILE") },
@@ -305,8 +307,10 @@ command_align (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, "%s", error->message);
 
-  if (format != NULL && !g_str_equal (format, "jsonl"))
-    return usage_error (context, _("unknown format “%s” (use jsonl)"), format);
+  if (format != NULL && !g_str_equal (format, "jsonl") && !g_str_equal (format, "project"))
+    return usage_error (context, _("unknown format “%s” (use jsonl or project)"), format);
+  if (format != NULL && g_str_equal (format, "project") && output == NULL)
+    return usage_error (context, _("--format project needs -o FILE.triptych"));
 
   if (encoding != NULL && !tri_text_source_encoding_is_known (encoding))
     return usage_error (context, _("unknown encoding “%s”"), encoding);
@@ -376,6 +380,20 @@ command_align (int    argc,
       goto out;
     }
 
+  if (format != NULL && g_str_equal (format, "project"))
+    {
+      g_autoptr(TriAlignment) alignment = tri_alignment_new (documents, n);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      tri_alignment_set_rows (alignment, rows);
+      if (!tri_project_save (alignment, file, NULL, &error))
+        {
+          g_printerr ("triptych-cli: %s\n", error->message);
+          status = EXIT_INPUT;
+        }
+      goto out;
+    }
+
   for (guint r = 0; r < rows->len; r++)
     append_row_json (out, &g_array_index (rows, TriBead, r), documents, n);
 
@@ -406,9 +424,68 @@ out:
   return status;
 }
 
+static int
+command_convert (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriAlignment) alignment = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *format = NULL;
+  g_auto(GStrv) files = NULL;
+  TriDocument *documents[TRI_MAX_COLUMNS];
+  guint n;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: jsonl"), N_("FORMAT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE.triptych — print a project’s rows"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Prints the rows of a project in the jsonl of “triptych-cli align”.\n"
+      "\n"
+      "Exit status: 0 on success, 2 on a usage error, 3 when the project cannot be read."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, "%s", error->message);
+  if (format != NULL && !g_str_equal (format, "jsonl"))
+    return usage_error (context, _("unknown format “%s” (use jsonl)"), format);
+  if (files == NULL || g_strv_length (files) != 1)
+    return usage_error (context, _("convert takes exactly one FILE"));
+
+  file = g_file_new_for_commandline_arg (files[0]);
+  alignment = tri_project_load (file, NULL, &error);
+  if (alignment == NULL)
+    {
+      g_printerr ("triptych-cli: %s\n", error->message);
+      return EXIT_INPUT;
+    }
+
+  n = tri_alignment_get_n_columns (alignment);
+  for (guint c = 0; c < n; c++)
+    documents[c] = tri_alignment_get_document (alignment, c);
+  rows = tri_alignment_dup_rows (alignment);
+  for (guint r = 0; r < rows->len; r++)
+    append_row_json (out, &g_array_index (rows, TriBead, r), documents, n);
+
+  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    {
+      g_printerr ("triptych-cli: %s\n", _("could not write the output"));
+      return EXIT_INPUT;
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "segment", command_segment, N_("Split a report into sentences") },
   { "align", command_align, N_("Align the sentences of two or three versions of a report") },
+  { "convert", command_convert, N_("Print the rows of a project") },
 };
 
 static void

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
  * @count: per language, how many sentences the row has (0 for none)
  * @score: confidence in [0, 1]
  * @fixed: the row was fixed by the user and kept as it was
+ * @bookmarked: the user bookmarked the row (kept by the alignment model;
+ *   the aligner ignores it)
  *
  * A row of an alignment.
  */
@@ -31,6 +33,7 @@ typedef struct
   guint    count[TRI_ALIGN_MAX_LANGUAGES];
   double   score;
   gboolean fixed;
+  gboolean bookmarked;
 } TriBead;
 
 #define TRI_ALIGN_ERROR (tri_align_error_quark ())

@@ -402,6 +402,7 @@ tri_alignment_set_rows (TriAlignment *self,
         }
       row->score = bead->score;
       row->fixed = bead->fixed;
+      row->bookmarked = bead->bookmarked;
       g_ptr_array_add (list, row);
     }
 
@@ -411,6 +412,25 @@ tri_alignment_set_rows (TriAlignment *self,
   self->rows = list;
   self->aligned = TRUE;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
+}
+
+/**
+ * tri_alignment_restore:
+ * @self: a #TriAlignment
+ * @rows: (element-type TriBead): rows as a project saved them
+ * @aligned: whether they came from the aligner
+ *
+ * Sets the rows a saved project had, aligned or still paired in order.
+ */
+void
+tri_alignment_restore (TriAlignment *self,
+                       const GArray *rows,
+                       gboolean      aligned)
+{
+  g_return_if_fail (TRI_IS_ALIGNMENT (self));
+
+  tri_alignment_set_rows (self, rows);
+  self->aligned = aligned;
 }
 
 /**
@@ -430,7 +450,7 @@ tri_alignment_dup_rows (TriAlignment *self)
   for (guint r = 0; r < self->rows->len; r++)
     {
       TriRow *row = g_ptr_array_index (self->rows, r);
-      TriBead bead = { { 0 }, { 0 }, row->score, row->fixed };
+      TriBead bead = { { 0 }, { 0 }, row->score, row->fixed, row->bookmarked };
 
       for (guint c = 0; c < self->n_columns; c++)
         {

@@ -41,6 +41,9 @@ TriAlignment *tri_alignment_new            (TriDocument  **documents,
                                             guint          n_documents);
 void          tri_alignment_set_rows       (TriAlignment  *self,
                                             const GArray  *rows);
+void          tri_alignment_restore        (TriAlignment  *self,
+                                            const GArray  *rows,
+                                            gboolean       aligned);
 GArray       *tri_alignment_dup_rows       (TriAlignment  *self);
 gboolean      tri_alignment_get_aligned    (TriAlignment  *self);
 guint         tri_alignment_get_n_review   (TriAlignment  *self);

@@ -14,6 +14,7 @@
 
 #include "tri-core.h"
 #include "tri-document.h"
+#include "tri-error.h"
 #include "tri-language.h"
 #include "tri-text-source.h"
 
@@ -527,6 +528,97 @@ tri_document_new_sample (const char *language)
   data = g_bytes_get_data (bytes, &length);
   self = document_new_take (g_strndup (data, length), length, language, TRI_PARAGRAPH_BLANK_LINES);
   self->title = g_strdup (_("Sample report"));
+
+  return self;
+}
+
+/**
+ * tri_document_new_from_parts:
+ * @text: the document's UTF-8 text
+ * @language: its language code
+ * @mode: what separated its paragraphs when it was read
+ * @sentences: (array length=n_sentences): its sentences, as saved
+ * @n_sentences: their number
+ * @file: (nullable): the file it was read from
+ * @encoding: (nullable): the encoding it was read in
+ * @error: return location for a #GError (%TRI_IO_ERROR_CORRUPT)
+ *
+ * A document as a project saved it: its sentences are taken as they are,
+ * not split again (the user may have fixed them). They must lie in the
+ * text, in order, without overlapping, on character boundaries.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+TriDocument *
+tri_document_new_from_parts (const char         *text,
+                             const char         *language,
+                             TriParagraphMode    mode,
+                             const TriSentence  *sentences,
+                             guint               n_sentences,
+                             GFile              *file,
+                             const char         *encoding,
+                             GError            **error)
+{
+  TriDocument *self;
+  gsize length;
+  gsize end = 0;
+  guint paragraph = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  length = strlen (text);
+  if (!g_utf8_validate (text, (gssize)length, NULL))
+    {
+      g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT, _("a text is not valid UTF-8"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      const TriSentence *s = &sentences[i];
+
+      if (s->start < end || s->end <= s->start || s->end > length ||
+          (i > 0 && s->paragraph < paragraph) ||
+          ((guchar)text[s->start] & 0xC0) == 0x80 ||
+          (s->end < length && ((guchar)text[s->end] & 0xC0) == 0x80))
+        {
+          g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT,
+                       _("sentence %u of a text lies outside it or out of order"), i + 1);
+          return NULL;
+        }
+      end = s->end;
+      paragraph = s->paragraph;
+    }
+
+  self = g_object_new (TRI_TYPE_DOCUMENT, NULL);
+  self->text = g_strdup (text);
+  self->length = length;
+  self->mode = mode;
+  self->language = g_strdup (language);
+  self->encoding = g_strdup (encoding != NULL ? encoding : "UTF-8");
+  self->removed = g_array_new (FALSE, FALSE, sizeof (TriRemovedChar));
+  self->sentences = g_array_sized_new (FALSE, FALSE, sizeof (TriSentence), n_sentences);
+  g_array_append_vals (self->sentences, sentences, n_sentences);
+  if (file != NULL)
+    {
+      self->file = g_object_ref (file);
+      self->title = g_file_get_basename (file);
+    }
+
+  /* Paragraphs: from the first to the last sentence of each. */
+  self->paragraphs = g_array_new (FALSE, FALSE, sizeof (TriSpan));
+  for (guint i = 0; i < n_sentences; i++)
+    {
+      const TriSentence *s = &sentences[i];
+
+      while (self->paragraphs->len <= s->paragraph)
+        {
+          TriSpan span = { s->start, s->end };
+          g_array_append_val (self->paragraphs, span);
+        }
+      g_array_index (self->paragraphs, TriSpan, s->paragraph).end = s->end;
+    }
 
   return self;
 }

@@ -51,6 +51,14 @@ void               tri_document_load_async        (GFile                *file,
 TriDocument       *tri_document_load_finish       (GAsyncResult         *result,
                                                    GError              **error);
 TriDocument       *tri_document_new_sample        (const char           *language);
+TriDocument       *tri_document_new_from_parts    (const char           *text,
+                                                   const char           *language,
+                                                   TriParagraphMode      mode,
+                                                   const TriSentence    *sentences,
+                                                   guint                 n_sentences,
+                                                   GFile                *file,
+                                                   const char           *encoding,
+                                                   GError              **error);
 const char * const *tri_document_get_sample_languages (void);
 
 GFile             *tri_document_get_file          (TriDocument          *self);

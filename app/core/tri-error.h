@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @TRI_IO_ERROR_ENCODING: the bytes are not valid in the (given or detected) encoding
  * @TRI_IO_ERROR_UNKNOWN_ENCODING: the encoding named by the user is not known
  * @TRI_IO_ERROR_TOO_LARGE: the file is larger than Triptych opens
+ * @TRI_IO_ERROR_CORRUPT: a project file is damaged or truncated
+ * @TRI_IO_ERROR_NEWER_VERSION: a project file was written by a newer Triptych
  *
  * Errors met while reading a report.
  */
@@ -32,6 +34,8 @@ typedef enum
   TRI_IO_ERROR_ENCODING,
   TRI_IO_ERROR_UNKNOWN_ENCODING,
   TRI_IO_ERROR_TOO_LARGE,
+  TRI_IO_ERROR_CORRUPT,
+  TRI_IO_ERROR_NEWER_VERSION,
 } TriIoError;
 
 GQuark tri_io_error_quark (void);

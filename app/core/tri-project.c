@@ -1,0 +1,542 @@
+/* tri-project.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-project"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tri-error.h"
+#include "tri-project.h"
+
+/* A project (.triptych) holds everything needed to go on where the user
+ * stopped, in JSON:
+ *
+ *   {
+ *     "format": "triptych-project",
+ *     "version": 1,
+ *     "aligned": true,
+ *     "documents": [
+ *       { "language": "en", "title": "report.txt", "file": "file:///…/report.txt",
+ *         "encoding": "windows-1251", "paragraph-mode": "blank-lines",
+ *         "text": "…the text as decoded…",
+ *         "sentences": [[start, end, paragraph], …] },      byte offsets into "text"
+ *       …
+ *     ],
+ *     "rows": [
+ *       { "cells": [[first, count], …], "score": 0.93, "confirmed": false, "bookmark": false },
+ *       …
+ *     ]
+ *   }
+ *
+ * The texts are kept whole, so a project opens without its source files and
+ * keeps the user's edits. A reader refuses a newer "version" rather than
+ * guess at it. */
+
+#define FORMAT_NAME "triptych-project"
+
+static const char * const mode_names[] = {
+  [TRI_PARAGRAPH_BLANK_LINES] = "blank-lines",
+  [TRI_PARAGRAPH_LINES] = "lines",
+  [TRI_PARAGRAPH_PRESEGMENTED] = "presegmented",
+};
+
+/**
+ * tri_project_serialize:
+ * @alignment: an alignment
+ *
+ * Returns: (transfer full): the project as UTF-8 JSON
+ */
+GBytes *
+tri_project_serialize (TriAlignment *alignment)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GArray) rows = NULL;
+  guint n_columns;
+  char *data;
+  gsize length;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), NULL);
+
+  n_columns = tri_alignment_get_n_columns (alignment);
+  rows = tri_alignment_dup_rows (alignment);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, FORMAT_NAME);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, TRI_PROJECT_VERSION);
+  json_builder_set_member_name (builder, "aligned");
+  json_builder_add_boolean_value (builder, tri_alignment_get_aligned (alignment));
+
+  json_builder_set_member_name (builder, "documents");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      TriDocument *doc = tri_alignment_get_document (alignment, c);
+      GFile *file = tri_document_get_file (doc);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "language");
+      json_builder_add_string_value (builder, tri_document_get_language (doc));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, tri_document_get_title (doc));
+      if (file != NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+
+          json_builder_set_member_name (builder, "file");
+          json_builder_add_string_value (builder, uri);
+        }
+      json_builder_set_member_name (builder, "encoding");
+      json_builder_add_string_value (builder, tri_document_get_encoding (doc));
+      json_builder_set_member_name (builder, "paragraph-mode");
+      json_builder_add_string_value (builder, mode_names[tri_document_get_paragraph_mode (doc)]);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, tri_document_get_text (doc));
+
+      json_builder_set_member_name (builder, "sentences");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < tri_document_get_n_sentences (doc); i++)
+        {
+          const TriSentence *s = tri_document_get_sentence (doc, i);
+
+          json_builder_begin_array (builder);
+          json_builder_add_int_value (builder, (gint64)s->start);
+          json_builder_add_int_value (builder, (gint64)s->end);
+          json_builder_add_int_value (builder, s->paragraph);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "rows");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const TriBead *row = &g_array_index (rows, TriBead, r);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "cells");
+      json_builder_begin_array (builder);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          json_builder_begin_array (builder);
+          json_builder_add_int_value (builder, row->first[c]);
+          json_builder_add_int_value (builder, row->count[c]);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "score");
+      json_builder_add_double_value (builder, row->score);
+      json_builder_set_member_name (builder, "confirmed");
+      json_builder_add_boolean_value (builder, row->fixed);
+      json_builder_set_member_name (builder, "bookmark");
+      json_builder_add_boolean_value (builder, row->bookmarked);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+
+  return g_bytes_new_take (data, length);
+}
+
+/* Reading: every member checked, so that a damaged file is an error,
+ * never a crash or a half-read project. */
+
+typedef struct
+{
+  const char  *name;
+  GError     **error;
+  gboolean     failed;
+} Reader;
+
+static void
+corrupt (Reader     *reader,
+         const char *what)
+{
+  if (!reader->failed)
+    g_set_error (reader->error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT,
+                 /* Translators: the first %s is a file name, the second what is wrong */
+                 _("“%s” is not a valid Triptych project: %s"), reader->name, what);
+  reader->failed = TRUE;
+}
+
+static JsonNode *
+member (Reader     *reader,
+        JsonObject *object,
+        const char *name,
+        JsonNodeType type)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || JSON_NODE_TYPE (node) != type)
+    {
+      g_autofree char *what = g_strdup_printf (_("“%s” is missing or of the wrong kind"), name);
+      corrupt (reader, what);
+      return NULL;
+    }
+  return node;
+}
+
+static const char *
+string_member (Reader     *reader,
+               JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = member (reader, object, name, JSON_NODE_VALUE);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      if (node != NULL)
+        corrupt (reader, _("a text field holds something else"));
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+/* A non-negative integer that fits a guint. */
+static gboolean
+get_index (JsonArray *array,
+           guint      i,
+           guint     *out)
+{
+  JsonNode *node = json_array_get_element (array, i);
+  gint64 value;
+
+  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  value = json_node_get_int (node);
+  if (value < 0 || value > G_MAXUINT)
+    return FALSE;
+  *out = (guint)value;
+  return TRUE;
+}
+
+static TriDocument *
+read_document (Reader     *reader,
+               JsonObject *object)
+{
+  const char *language = string_member (reader, object, "language");
+  const char *text = string_member (reader, object, "text");
+  JsonNode *sentences_node = member (reader, object, "sentences", JSON_NODE_ARRAY);
+  g_autoptr(GArray) sentences = NULL;
+  g_autoptr(GFile) file = NULL;
+  TriParagraphMode mode = TRI_PARAGRAPH_BLANK_LINES;
+  const char *encoding = NULL;
+  JsonArray *array;
+  TriDocument *doc;
+
+  if (reader->failed)
+    return NULL;
+
+  if (json_object_has_member (object, "file"))
+    {
+      const char *uri = string_member (reader, object, "file");
+      if (uri != NULL)
+        file = g_file_new_for_uri (uri);
+    }
+  if (json_object_has_member (object, "encoding"))
+    encoding = string_member (reader, object, "encoding");
+  if (json_object_has_member (object, "paragraph-mode"))
+    {
+      const char *name = string_member (reader, object, "paragraph-mode");
+
+      for (guint m = 0; name != NULL && m < G_N_ELEMENTS (mode_names); m++)
+        if (g_str_equal (name, mode_names[m]))
+          mode = (TriParagraphMode)m;
+    }
+  if (reader->failed)
+    return NULL;
+
+  array = json_node_get_array (sentences_node);
+  sentences = g_array_sized_new (FALSE, FALSE, sizeof (TriSentence), json_array_get_length (array));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonArray *triple;
+      guint start, end, paragraph;
+      TriSentence s;
+
+      if (JSON_NODE_TYPE (node) != JSON_NODE_ARRAY ||
+          json_array_get_length (triple = json_node_get_array (node)) != 3 ||
+          !get_index (triple, 0, &start) || !get_index (triple, 1, &end) ||
+          !get_index (triple, 2, &paragraph))
+        {
+          corrupt (reader, _("a sentence is not [start, end, paragraph]"));
+          return NULL;
+        }
+      s.start = start;
+      s.end = end;
+      s.paragraph = paragraph;
+      g_array_append_val (sentences, s);
+    }
+
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    doc = tri_document_new_from_parts (text, language, mode,
+                                       (const TriSentence *)(gpointer)sentences->data, sentences->len,
+                                       file, encoding, &local_error);
+    if (doc == NULL)
+      {
+        corrupt (reader, local_error->message);
+        return NULL;
+      }
+  }
+
+  if (json_object_has_member (object, "title"))
+    {
+      const char *title = string_member (reader, object, "title");
+      if (title != NULL)
+        tri_document_set_title (doc, title);
+    }
+
+  return doc;
+}
+
+/**
+ * tri_project_deserialize:
+ * @bytes: a project's bytes
+ * @display_name: its name in messages
+ * @error: return location for a #GError (%TRI_IO_ERROR)
+ *
+ * Returns: (transfer full) (nullable): the alignment, with its documents
+ */
+TriAlignment *
+tri_project_deserialize (GBytes      *bytes,
+                         const char  *display_name,
+                         GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(TriAlignment) alignment = NULL;
+  g_autoptr(GArray) rows = NULL;
+  TriDocument *documents[TRI_MAX_COLUMNS] = { NULL };
+  Reader reader = { display_name, error, FALSE };
+  JsonObject *root;
+  JsonNode *node;
+  JsonArray *docs_array, *rows_array;
+  const char *format;
+  guint n = 0;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (!json_parser_load_from_data (parser, data, (gssize)length, &local_error))
+    {
+      corrupt (&reader, local_error->message);
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
+    {
+      corrupt (&reader, _("it is not a JSON object"));
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  format = string_member (&reader, root, "format");
+  if (format == NULL || !g_str_equal (format, FORMAT_NAME))
+    {
+      corrupt (&reader, _("it is not a Triptych project"));
+      return NULL;
+    }
+
+  node = member (&reader, root, "version", JSON_NODE_VALUE);
+  if (node == NULL)
+    return NULL;
+  if (json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+    {
+      corrupt (&reader, _("its version is not a number"));
+      return NULL;
+    }
+  if (json_node_get_int (node) > TRI_PROJECT_VERSION)
+    {
+      g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_NEWER_VERSION,
+                   _("“%s” was saved by a newer version of Triptych (project format %d; this version reads up to %d)"),
+                   display_name, (int)MIN (json_node_get_int (node), G_MAXINT), TRI_PROJECT_VERSION);
+      return NULL;
+    }
+
+  node = member (&reader, root, "documents", JSON_NODE_ARRAY);
+  if (node == NULL)
+    return NULL;
+  docs_array = json_node_get_array (node);
+  if (json_array_get_length (docs_array) < 1 || json_array_get_length (docs_array) > TRI_MAX_COLUMNS)
+    {
+      corrupt (&reader, _("it must hold one to three texts"));
+      return NULL;
+    }
+
+  for (n = 0; n < json_array_get_length (docs_array); n++)
+    {
+      JsonNode *doc_node = json_array_get_element (docs_array, n);
+
+      if (JSON_NODE_TYPE (doc_node) != JSON_NODE_OBJECT)
+        corrupt (&reader, _("a text is not an object"));
+      else
+        documents[n] = read_document (&reader, json_node_get_object (doc_node));
+      if (reader.failed)
+        goto fail;
+    }
+
+  node = member (&reader, root, "rows", JSON_NODE_ARRAY);
+  if (node == NULL)
+    goto fail;
+  rows_array = json_node_get_array (node);
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (TriBead), json_array_get_length (rows_array));
+
+  for (guint r = 0; r < json_array_get_length (rows_array); r++)
+    {
+      JsonNode *row_node = json_array_get_element (rows_array, r);
+      JsonObject *row;
+      JsonNode *cells_node;
+      JsonArray *cells;
+      TriBead bead = { { 0 }, { 0 }, 1.0, FALSE, FALSE };
+
+      if (JSON_NODE_TYPE (row_node) != JSON_NODE_OBJECT)
+        {
+          corrupt (&reader, _("a row is not an object"));
+          goto fail;
+        }
+      row = json_node_get_object (row_node);
+      cells_node = member (&reader, row, "cells", JSON_NODE_ARRAY);
+      if (cells_node == NULL)
+        goto fail;
+      cells = json_node_get_array (cells_node);
+      if (json_array_get_length (cells) != n)
+        {
+          corrupt (&reader, _("a row does not have one cell per text"));
+          goto fail;
+        }
+      for (guint c = 0; c < n; c++)
+        {
+          JsonNode *cell = json_array_get_element (cells, c);
+          JsonArray *pair;
+
+          if (JSON_NODE_TYPE (cell) != JSON_NODE_ARRAY ||
+              json_array_get_length (pair = json_node_get_array (cell)) != 2 ||
+              !get_index (pair, 0, &bead.first[c]) || !get_index (pair, 1, &bead.count[c]))
+            {
+              corrupt (&reader, _("a cell is not [first, count]"));
+              goto fail;
+            }
+        }
+      bead.score = json_object_get_double_member_with_default (row, "score", 1.0);
+      bead.score = CLAMP (bead.score, 0.0, 1.0);
+      bead.fixed = json_object_get_boolean_member_with_default (row, "confirmed", FALSE);
+      bead.bookmarked = json_object_get_boolean_member_with_default (row, "bookmark", FALSE);
+      g_array_append_val (rows, bead);
+    }
+
+  alignment = tri_alignment_new (documents, n);
+  tri_alignment_restore (alignment, rows,
+                         json_object_get_boolean_member_with_default (root, "aligned", TRUE));
+
+  if (!tri_alignment_check (alignment, &local_error))
+    {
+      corrupt (&reader, local_error->message);
+      goto fail;
+    }
+
+  for (guint c = 0; c < n; c++)
+    g_clear_object (&documents[c]);
+  return g_steal_pointer (&alignment);
+
+fail:
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    g_clear_object (&documents[c]);
+  return NULL;
+}
+
+/**
+ * tri_project_save:
+ * @alignment: an alignment
+ * @file: where to save it
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Saves atomically: the file is written beside the old one and renamed
+ * over it, so a crash or a full disk never leaves half a project.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tri_project_save (TriAlignment  *alignment,
+                  GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = tri_project_serialize (alignment);
+  data = g_bytes_get_data (bytes, &length);
+
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
+                                NULL, cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ,
+                   _("Cannot save “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tri_project_load:
+ * @file: a project file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the alignment
+ */
+TriAlignment *
+tri_project_load (GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_NOT_FOUND, _("“%s” does not exist"), name);
+      else
+        g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ, _("Cannot read “%s”: %s"), name,
+                     local_error->message);
+      return NULL;
+    }
+
+  return tri_project_deserialize (bytes, name, error);
+}

@@ -1,0 +1,167 @@
+/* test-project.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tri-error.h"
+#include "tri-project.h"
+#include "tri-test-utils.h"
+
+static TriAlignment *
+new_edited_alignment (void)
+{
+  TriDocument *docs[2];
+  TriAlignment *alignment;
+
+  docs[0] = tri_document_new ("Talks resumed in Geneva.\n\nBoth sides spoke. A draft was tabled. Nobody signed.", "en",
+                              TRI_PARAGRAPH_BLANK_LINES);
+  docs[1] = tri_document_new ("Перемовини відновилися в Женеві.\n\nВиступили обидві сторони. Представили проєкт. "
+                              "Його обговорили. Ніхто не підписав.", "uk", TRI_PARAGRAPH_BLANK_LINES);
+  alignment = tri_alignment_new (docs, 2);
+  g_object_unref (docs[0]);
+  g_object_unref (docs[1]);
+
+  /* The user's work: a fix, a confirmation, a bookmark. */
+  g_assert_true (tri_alignment_move_up (alignment, 3, 1));
+  g_assert_true (tri_alignment_remove_empty_cell (alignment, 3, 1));
+  g_assert_true (tri_alignment_confirm_through (alignment, 2));
+  g_assert_true (tri_alignment_toggle_bookmark (alignment, 3));
+  return alignment;
+}
+
+static void
+test_round_trip (TriTestDir    *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(TriAlignment) alignment = new_edited_alignment ();
+  g_autoptr(TriAlignment) loaded = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "report.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (tri_project_save (alignment, file, NULL, &error));
+  g_assert_no_error (error);
+
+  loaded = tri_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+
+  /* Saving what was loaded gives the same bytes: nothing lost. */
+  first = tri_project_serialize (alignment);
+  second = tri_project_serialize (loaded);
+  g_assert_true (g_bytes_equal (first, second));
+
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (loaded), ==, 3);
+  {
+    g_autoptr(TriRow) joined = g_list_model_get_item (G_LIST_MODEL (loaded), 2);
+    g_autoptr(TriRow) marked = g_list_model_get_item (G_LIST_MODEL (loaded), 3);
+
+    /* The draft sentence joined its Ukrainian counterpart's second half. */
+    g_assert_cmpuint (tri_row_get_count (joined, 1), ==, 2);
+    g_assert_true (tri_row_get_bookmarked (marked));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded)), ==, 4);
+  }
+  g_assert_cmpstr (tri_document_get_language (tri_alignment_get_document (loaded, 1)), ==, "uk");
+  g_assert_true (tri_alignment_check (loaded, &error));
+}
+
+/* A broken project is an error naming the file, and the file stays as it was. */
+static void
+check_refused (TriTestDir  *fixture,
+               const char  *contents,
+               gint         code)
+{
+  g_autofree char *path = tri_test_write_file (fixture->dir, "broken.triptych", contents, -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriAlignment) loaded = tri_project_load (file, NULL, &error);
+  g_autofree char *after = NULL;
+
+  g_assert_null (loaded);
+  g_assert_error (error, TRI_IO_ERROR, code);
+  g_assert_nonnull (strstr (error->message, "broken.triptych"));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, contents);
+}
+
+static void
+test_refused (TriTestDir    *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(TriAlignment) alignment = new_edited_alignment ();
+  g_autoptr(GBytes) bytes = tri_project_serialize (alignment);
+  g_autofree char *good = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *truncated = g_strndup (good, strlen (good) / 2);
+  g_autofree char *newer = NULL;
+  g_autofree char *bad_span = NULL;
+  g_autofree char *bad_rows = NULL;
+  g_autofree char *no_text = NULL;
+  GRegex *regex;
+
+  check_refused (fixture, truncated, TRI_IO_ERROR_CORRUPT);
+  check_refused (fixture, "", TRI_IO_ERROR_CORRUPT);
+  check_refused (fixture, "[1, 2, 3]", TRI_IO_ERROR_CORRUPT);
+  check_refused (fixture, "{\"format\": \"something-else\", \"version\": 1}", TRI_IO_ERROR_CORRUPT);
+  check_refused (fixture, "\x89PNG\r\n\x1a\n", TRI_IO_ERROR_CORRUPT);
+
+  regex = g_regex_new ("\"version\"\\s*:\\s*1", 0, 0, NULL);
+  newer = g_regex_replace_literal (regex, good, -1, 0, "\"version\":7", 0, NULL);
+  g_regex_unref (regex);
+  g_assert_cmpstr (newer, !=, good);
+  check_refused (fixture, newer, TRI_IO_ERROR_NEWER_VERSION);
+
+  /* A sentence that lies outside its text. */
+  regex = g_regex_new ("\\[\\s*0,\\s*24,\\s*0\\s*\\]", 0, 0, NULL);
+  bad_span = g_regex_replace_literal (regex, good, -1, 0, "[0, 9999, 0]", 0, NULL);
+  g_regex_unref (regex);
+  g_assert_cmpstr (bad_span, !=, good);
+  check_refused (fixture, bad_span, TRI_IO_ERROR_CORRUPT);
+
+  /* Rows that leave a sentence out: the Ukrainian cell of row 2 loses one. */
+  regex = g_regex_new ("\\[\\s*2,\\s*2\\s*\\]", 0, 0, NULL);
+  bad_rows = g_regex_replace_literal (regex, good, -1, 0, "[2,1]", 0, NULL);
+  g_regex_unref (regex);
+  g_assert_cmpstr (bad_rows, !=, good);
+  check_refused (fixture, bad_rows, TRI_IO_ERROR_CORRUPT);
+
+  regex = g_regex_new ("\"text\"", 0, 0, NULL);
+  no_text = g_regex_replace_literal (regex, good, -1, 0, "\"texte\"", 0, NULL);
+  g_regex_unref (regex);
+  check_refused (fixture, no_text, TRI_IO_ERROR_CORRUPT);
+}
+
+static void
+test_save_failure_keeps_file (TriTestDir    *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(TriAlignment) alignment = new_edited_alignment ();
+  g_autofree char *path = g_build_filename (fixture->dir, "missing-folder", "report.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (tri_project_save (alignment, file, NULL, &error));
+  g_assert_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "report.triptych"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/project/round-trip", TriTestDir, NULL, tri_test_dir_set_up, test_round_trip, tri_test_dir_tear_down);
+  g_test_add ("/project/refused", TriTestDir, NULL, tri_test_dir_set_up, test_refused, tri_test_dir_tear_down);
+  g_test_add ("/project/save-failure", TriTestDir, NULL, tri_test_dir_set_up, test_save_failure_keeps_file,
+              tri_test_dir_tear_down);
+
+  return g_test_run ();
+}
