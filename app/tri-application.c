@@ -148,7 +148,9 @@ tri_application_command_line (GApplication            *app,
     }
 
   window = new_window (self);
-  if (files->len > 0)
+  if (files->len == 1 && tri_file_is_project (g_ptr_array_index (files, 0)))
+    tri_window_open_project (window, g_ptr_array_index (files, 0));
+  else if (files->len > 0)
     tri_window_open_files (window, (GFile **)files->pdata, (const char * const *)languages->pdata,
                            files->len, encoding,
                            line_paragraphs ? TRI_PARAGRAPH_LINES : TRI_PARAGRAPH_BLANK_LINES);

@@ -400,6 +400,55 @@ test_editing (void)
   destroy_window (window);
 }
 
+static gboolean
+saved (gpointer data)
+{
+  return !tri_window_get_unsaved (TRI_WINDOW (data));
+}
+
+static void
+test_project (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TriWindow *window = new_window ();
+  TriWindow *reopened;
+  TriAlignment *alignment;
+  guint rows;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  g_assert_false (tri_window_get_unsaved (window));
+
+  /* The user's work: a merge and two confirmations. */
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  g_assert_true (tri_window_get_unsaved (window));
+  rows = n_rows (window);
+
+  tri_window_save_project (window, file);
+  wait_until (saved, window);
+  g_assert_true (g_file_equal (tri_window_get_project_file (window), file));
+
+  /* Reopened, everything is there. */
+  reopened = new_window ();
+  tri_window_open_project (reopened, file);
+  wait_until (not_busy, reopened);
+  alignment = tri_window_get_alignment (reopened);
+  g_assert_nonnull (alignment);
+  g_assert_cmpuint (n_rows (reopened), ==, rows);
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (alignment), ==, 2);
+  g_assert_false (tri_window_get_unsaved (reopened));
+  g_assert_true (g_file_equal (tri_window_get_project_file (reopened), file));
+
+  destroy_window (reopened);
+  destroy_window (window);
+  tri_test_rm_rf (dir);
+}
+
 static void
 test_scroll_large (void)
 {
@@ -488,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/window/two-files-and-bad-file", test_two_files_and_bad_file);
   g_test_add_func ("/window/reopen-with-encoding", test_reopen_with_encoding);
   g_test_add_func ("/window/editing", test_editing);
+  g_test_add_func ("/window/project", test_project);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/zoom", test_zoom);
 

@@ -156,6 +156,7 @@ struct _TriAlignment
   gboolean     aligned;
   GQueue       undo;       /* Step *, newest first */
   GQueue       redo;
+  guint64      generation; /* one more at every change of the rows */
 };
 
 enum {
@@ -369,6 +370,7 @@ rebuild (TriAlignment *self)
   g_ptr_array_unref (self->rows);
   self->rows = pair_in_order (self);
   self->aligned = FALSE;
+  self->generation++;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
 }
 
@@ -407,6 +409,7 @@ tri_alignment_set_rows (TriAlignment *self,
     }
 
   forget_edits (self);
+  self->generation++;
   removed = self->rows->len;
   g_ptr_array_unref (self->rows);
   self->rows = list;
@@ -696,6 +699,7 @@ splice (TriAlignment *self,
   g_queue_push_head (&self->undo, step);
   g_queue_clear_full (&self->redo, step_free);
 
+  self->generation++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, new_rows->len);
   notify_undo (self);
 }
@@ -709,6 +713,7 @@ apply_step (TriAlignment *self,
   g_ptr_array_remove_range (self->rows, position, remove->len);
   for (guint r = 0; r < insert->len; r++)
     g_ptr_array_insert (self->rows, (int)(position + r), g_object_ref (g_ptr_array_index (insert, r)));
+  self->generation++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, remove->len, insert->len);
 }
 
@@ -1372,4 +1377,22 @@ tri_alignment_check (TriAlignment  *self,
       }
 
   return TRUE;
+}
+
+/**
+ * tri_alignment_get_generation:
+ * @self: a #TriAlignment
+ *
+ * A number that changes whenever the rows do (an edit, an undo, new rows):
+ * compare it with the one at the last save to know whether there is
+ * unsaved work.
+ *
+ * Returns: the generation
+ */
+guint64
+tri_alignment_get_generation (TriAlignment *self)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), 0);
+
+  return self->generation;
 }

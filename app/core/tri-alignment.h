@@ -95,6 +95,7 @@ gboolean      tri_alignment_can_redo        (TriAlignment *self);
 gboolean      tri_alignment_undo            (TriAlignment *self);
 gboolean      tri_alignment_redo            (TriAlignment *self);
 guint         tri_alignment_get_n_confirmed (TriAlignment *self);
+guint64       tri_alignment_get_generation  (TriAlignment *self);
 gboolean      tri_alignment_check           (TriAlignment *self,
                                              GError      **error);
 

@@ -27,6 +27,8 @@ struct _TriWindow
   GCancellable         *align_cancellable;
   guint                 progress_source;
   guint                 current_column;
+  GFile                *project_file;
+  guint64               saved_generation;
   gboolean              realigning;     /* the running alignment replaces rows below the cursor */
   guint                 realign_from;
 

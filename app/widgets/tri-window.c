@@ -10,8 +10,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tri-language.h"
+#include "tri-project.h"
 #include "tri-segment-cell.h"
 #include "tri-window-private.h"
 
@@ -379,6 +381,11 @@ update_titles (TriWindow *self)
     }
 
   gtk_widget_set_margin_start (GTK_WIDGET (self->status_bar), NUMBER_COLUMN_WIDTH);
+  if (self->project_file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (self->project_file);
+      g_string_assign (subtitle, name);
+    }
   adw_window_title_set_subtitle (self->window_title, subtitle->str);
 }
 
@@ -491,6 +498,7 @@ _tri_window_update_actions (TriWindow *self)
     "align.merge-next", "align.split", "segment.move-up", "segment.move-down",
     "segment.insert-empty", "segment.remove-empty", "align.delete-row", "segment.swap-up",
     "align.confirm", "align.confirm-through", "align.bookmark", "align.realign",
+    "win.save", "win.save-as",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
@@ -591,7 +599,14 @@ on_aligned_cb (GObject      *object,
         g_warning ("The realigned rows do not cover the same sentences");
     }
   else
-    tri_alignment_set_rows (self->alignment, rows);
+    {
+      /* The aligner's rows are where the user starts: nothing to save yet. */
+      gboolean unsaved = tri_window_get_unsaved (self);
+
+      tri_alignment_set_rows (self->alignment, rows);
+      if (!unsaved)
+        self->saved_generation = tri_alignment_get_generation (self->alignment);
+    }
 
   self->realigning = FALSE;
   update_review_count (self);
@@ -665,15 +680,17 @@ on_alignment_language_cb (TriWindow   *self,
  *
  * Shows @documents side by side, replacing what the window showed.
  */
-void
-tri_window_set_documents (TriWindow    *self,
-                          TriDocument **documents,
-                          guint         n_documents)
+/* Shows @alignment (taken), aligning it in the background unless its rows
+ * came from a project. */
+static void
+show_alignment (TriWindow    *self,
+                TriAlignment *alignment,
+                gboolean      align)
 {
   g_autoptr(GtkSingleSelection) selection = NULL;
+  guint n_documents = tri_alignment_get_n_columns (alignment);
 
-  g_return_if_fail (TRI_IS_WINDOW (self));
-  g_return_if_fail (n_documents >= 1 && n_documents <= TRI_MAX_COLUMNS);
+  cancel_alignment (self);
 
   if (self->alignment != NULL)
     for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
@@ -685,7 +702,8 @@ tri_window_set_documents (TriWindow    *self,
       }
 
   g_clear_object (&self->alignment);
-  self->alignment = tri_alignment_new (documents, n_documents);
+  self->alignment = alignment;
+  self->saved_generation = tri_alignment_get_generation (alignment);
 
   gtk_column_view_set_model (self->column_view, NULL);
   build_columns (self);
@@ -700,11 +718,203 @@ tri_window_set_documents (TriWindow    *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 
   for (guint c = 0; c < n_documents; c++)
-    g_signal_connect_object (documents[c], "notify::language",
+    g_signal_connect_object (tri_alignment_get_document (alignment, c), "notify::language",
                              G_CALLBACK (on_alignment_language_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", 0);
-  start_alignment (self);
+  if (align)
+    start_alignment (self);
   _tri_window_update_actions (self);
+}
+
+/**
+ * tri_window_set_documents:
+ * @self: a #TriWindow
+ * @documents: (array length=n_documents): one to three documents
+ * @n_documents: their number
+ *
+ * Shows @documents side by side, replacing what the window showed, and
+ * aligns them.
+ */
+void
+tri_window_set_documents (TriWindow    *self,
+                          TriDocument **documents,
+                          guint         n_documents)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (n_documents >= 1 && n_documents <= TRI_MAX_COLUMNS);
+
+  g_clear_object (&self->project_file);
+  show_alignment (self, tri_alignment_new (documents, n_documents), TRUE);
+}
+
+/**
+ * tri_window_get_unsaved:
+ * @self: a #TriWindow
+ *
+ * Returns: whether the rows changed since they were opened or saved
+ */
+gboolean
+tri_window_get_unsaved (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+
+  return self->alignment != NULL &&
+         tri_alignment_get_generation (self->alignment) != self->saved_generation;
+}
+
+/**
+ * tri_window_get_project_file:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none) (nullable): the project shown, if saved or opened
+ */
+GFile *
+tri_window_get_project_file (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->project_file;
+}
+
+static void
+on_project_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(TriWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  TriAlignment *alignment = g_task_propagate_pointer (G_TASK (result), &error);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+
+  set_busy (self, FALSE);
+  if (alignment == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->project_file, file);
+  show_alignment (self, alignment, FALSE);
+  update_review_count (self);
+}
+
+static void
+load_project_worker (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TriAlignment *alignment = tri_project_load (task_data, cancellable, &error);
+
+  if (alignment == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, alignment, g_object_unref);
+}
+
+/**
+ * tri_window_open_project:
+ * @self: a #TriWindow
+ * @file: a .triptych project
+ *
+ * Opens a project in the background: its texts, rows, confirmations and
+ * bookmarks, as saved.
+ */
+void
+tri_window_open_project (TriWindow *self,
+                         GFile     *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, self->cancellable, on_project_loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, tri_window_open_project);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, load_project_worker);
+}
+
+/* Saving: the project is serialised on the main thread (a snapshot) and
+ * written in the background, atomically. */
+
+typedef struct
+{
+  TriWindow *self;
+  guint64    generation;
+  GFile     *file;
+  gboolean   close_after;
+  GBytes    *bytes;
+} SaveOperation;
+
+static void
+on_project_saved_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  SaveOperation *op = user_data;
+  g_autoptr(TriWindow) self = op->self;
+  g_autoptr(GFile) file = op->file;
+  g_autoptr(GBytes) bytes = op->bytes;
+  g_autoptr(GError) error = NULL;
+  gboolean close_after = op->close_after;
+  guint64 generation = op->generation;
+
+  g_free (op);
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message = g_strdup_printf (_("Cannot save “%s”: %s"), name, error->message);
+
+      g_debug ("%s", message);
+      show_toast (self, message);
+      return;
+    }
+
+  self->saved_generation = generation;
+  g_set_object (&self->project_file, file);
+  update_titles (self);
+  if (close_after)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_to (TriWindow *self,
+         GFile     *file,
+         gboolean   close_after)
+{
+  SaveOperation *op = g_new0 (SaveOperation, 1);
+
+  op->self = g_object_ref (self);
+  op->generation = tri_alignment_get_generation (self->alignment);
+  op->file = g_object_ref (file);
+  op->close_after = close_after;
+  op->bytes = tri_project_serialize (self->alignment);
+
+  g_file_replace_contents_bytes_async (file, op->bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       NULL, on_project_saved_cb, op);
+}
+
+/**
+ * tri_window_save_project:
+ * @self: a #TriWindow
+ * @file: where to save
+ *
+ * Saves the project to @file, atomically, in the background.
+ */
+void
+tri_window_save_project (TriWindow *self,
+                         GFile     *file)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->alignment != NULL)
+    save_to (self, file, FALSE);
 }
 
 /* Opening files */
@@ -1008,6 +1218,8 @@ on_chooser_response_cb (TriWindow            *self,
 
           if (replace_column >= 0)
             tri_window_replace_column (self, (guint)replace_column, array[0]);
+          else if (n == 1 && tri_file_is_project (array[0]))
+            tri_window_open_project (self, array[0]);
           else
             tri_window_open_files (self, array, NULL, n, NULL, default_paragraph_mode (self));
 
@@ -1038,7 +1250,8 @@ show_chooser (TriWindow *self,
                                                _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), replace_column < 0);
 
-  gtk_file_filter_set_name (text_filter, _("Text Files"));
+  gtk_file_filter_set_name (text_filter, _("Text Files and Projects"));
+  gtk_file_filter_add_suffix (text_filter, "triptych");
   gtk_file_filter_add_mime_type (text_filter, "text/plain");
   gtk_file_filter_add_suffix (text_filter, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), text_filter);
@@ -1050,6 +1263,114 @@ show_chooser (TriWindow *self,
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/**
+ * tri_file_is_project:
+ * @file: a file
+ *
+ * Returns: whether @file is named as a Triptych project (.triptych)
+ */
+gboolean
+tri_file_is_project (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && g_str_has_suffix (name, ".triptych");
+}
+
+/* Save As */
+
+static void
+on_save_chooser_response_cb (TriWindow            *self,
+                             int                   response,
+                             GtkFileChooserNative *chooser)
+{
+  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "close-after"));
+
+  if (response == GTK_RESPONSE_ACCEPT && self->alignment != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) named = NULL;
+
+      /* Projects open by their suffix: give it one. */
+      if (!tri_file_is_project (file))
+        {
+          g_autofree char *base = g_file_get_basename (file);
+          g_autofree char *with = g_strconcat (base, ".triptych", NULL);
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+
+          named = g_file_get_child (parent, with);
+        }
+      save_to (self, named != NULL ? named : file, close_after);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_clear_object (&self->chooser);
+}
+
+static void
+show_save_chooser (TriWindow *self,
+                   gboolean   close_after)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *suggested = NULL;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Triptych Projects"));
+  gtk_file_filter_add_suffix (filter, "triptych");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  /* "report.triptych" after the first version's file name. */
+  {
+    TriDocument *doc = tri_alignment_get_document (self->alignment, 0);
+    const char *title = tri_document_get_title (doc);
+    g_autofree char *stem = g_strndup (title, strcspn (title, "."));
+
+    suggested = g_strconcat (stem[0] != '\0' ? stem : _("Alignment"), ".triptych", NULL);
+  }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+
+  g_object_set_data (G_OBJECT (self->chooser), "close-after", GINT_TO_POINTER (close_after));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+save (TriWindow *self,
+      gboolean   close_after)
+{
+  if (self->alignment == NULL)
+    return;
+  if (self->project_file != NULL)
+    save_to (self, self->project_file, close_after);
+  else
+    show_save_chooser (self, close_after);
+}
+
+static void
+tri_window_save_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  save (TRI_WINDOW (widget), FALSE);
+}
+
+static void
+tri_window_save_as_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (self->alignment != NULL)
+    show_save_chooser (self, FALSE);
 }
 
 /* Drag and drop */
@@ -1189,11 +1510,46 @@ tri_window_zoom_reset_action (GtkWidget  *widget,
 
 /* GObject */
 
+static void
+on_unsaved_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        TriWindow        *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->saved_generation = tri_alignment_get_generation (self->alignment);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    save (self, TRUE);
+}
+
 static gboolean
 tri_window_close_request (GtkWindow *window)
 {
   TriWindow *self = TRI_WINDOW (window);
   int width, height;
+
+  if (tri_window_get_unsaved (self))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
+                                                           _("Your fixes to the alignment are not saved. "
+                                                             "Closing without saving loses them.")));
+      adw_message_dialog_add_responses (dialog,
+                                        "cancel", _("_Cancel"),
+                                        "discard", _("_Discard"),
+                                        "save", _("_Save"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "save");
+      adw_message_dialog_set_close_response (dialog, "cancel");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
@@ -1253,6 +1609,7 @@ tri_window_finalize (GObject *object)
   TriWindow *self = (TriWindow *)object;
 
   g_clear_object (&self->alignment);
+  g_clear_object (&self->project_file);
   g_clear_object (&self->aligner);
   g_clear_object (&self->column_actions);
   g_clear_object (&self->columns_menu);
@@ -1321,6 +1678,10 @@ tri_window_class_init (TriWindowClass *klass)
   _tri_window_class_actions_init (klass);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, tri_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, tri_window_save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, tri_window_save_as_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, tri_window_open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.replace-column", "u", tri_window_replace_column_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, tri_window_zoom_in_action);

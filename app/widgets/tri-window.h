@@ -34,6 +34,13 @@ void          tri_window_set_documents  (TriWindow          *self,
                                          TriDocument       **documents,
                                          guint               n_documents);
 TriAlignment *tri_window_get_alignment  (TriWindow          *self);
+void          tri_window_open_project   (TriWindow          *self,
+                                         GFile              *file);
+void          tri_window_save_project   (TriWindow          *self,
+                                         GFile              *file);
+GFile        *tri_window_get_project_file (TriWindow        *self);
+gboolean      tri_window_get_unsaved    (TriWindow          *self);
+gboolean      tri_file_is_project       (GFile              *file);
 gboolean      tri_window_get_busy       (TriWindow          *self);
 GtkColumnView *tri_window_get_column_view (TriWindow        *self);
 
