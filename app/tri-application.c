@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tri-application.h"
+#include "tri-autosave.h"
 #include "tri-core.h"
 #include "tri-gui-resources.h"
 #include "tri-language.h"
@@ -62,12 +63,86 @@ tri_application_get_settings (TriApplication *self)
   return self->settings;
 }
 
+typedef struct
+{
+  TriApplication *self;
+  GPtrArray      *files;
+} Recovery;
+
+static void
+on_recovery_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Recovery         *recovery)
+{
+  for (guint i = 0; i < recovery->files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (recovery->files, i);
+
+      if (g_str_equal (response, "recover"))
+        {
+          TriWindow *window = tri_window_new (recovery->self);
+
+          gtk_window_present (GTK_WINDOW (window));
+          tri_window_recover (window, file);
+        }
+      else if (g_str_equal (response, "discard"))
+        tri_autosave_remove (file);
+    }
+
+  g_ptr_array_unref (recovery->files);
+  g_object_unref (recovery->self);
+  g_free (recovery);
+}
+
+/* Work a crash interrupted is offered back once, at the first window. */
+static void
+offer_recovery (TriApplication *self,
+                TriWindow      *window)
+{
+  static gboolean offered;
+  g_autoptr(GPtrArray) files = NULL;
+  AdwMessageDialog *dialog;
+  Recovery *recovery;
+  g_autofree char *body = NULL;
+
+  if (offered)
+    return;
+  offered = TRUE;
+
+  files = tri_autosave_list ();
+  if (files->len == 0)
+    return;
+
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Triptych did not close properly last time. The fixes to %u alignment were not saved; they were kept.",
+                                       "Triptych did not close properly last time. The fixes to %u alignments were not saved; they were kept.",
+                                       files->len),
+                          files->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (window), _("Recover Unsaved Work?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "recover");
+  adw_message_dialog_set_close_response (dialog, "later");
+
+  recovery = g_new0 (Recovery, 1);
+  recovery->self = g_object_ref (self);
+  recovery->files = g_steal_pointer (&files);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_recovery_response_cb), recovery);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static TriWindow *
 new_window (TriApplication *self)
 {
   TriWindow *window = tri_window_new (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovery (self, window);
   return window;
 }
 

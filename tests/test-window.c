@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
 
 #include "tri-application.h"
+#include "tri-autosave.h"
+#include "tri-project.h"
 #include "tri-segment-cell.h"
 #include "tri-test-utils.h"
 #include "tri-window.h"
@@ -449,6 +452,65 @@ test_project (void)
   tri_test_rm_rf (dir);
 }
 
+static gboolean
+autosaved (gpointer data)
+{
+  GFile *file = tri_window_get_autosave_file (TRI_WINDOW (data));
+
+  return file != NULL && g_file_query_exists (file, NULL);
+}
+
+/* Edits survive a crash: a child process edits, autosaves by itself (after
+ * the short quiet) and is killed; the work is then there to recover. */
+static void
+test_crash_recovery (void)
+{
+  g_autoptr(GPtrArray) left = NULL;
+  g_autoptr(TriAlignment) kept = NULL;
+  g_autoptr(GError) error = NULL;
+  TriWindow *window;
+
+  if (g_test_subprocess ())
+    {
+      window = new_window ();
+      tri_window_open_sample (window);
+      wait_until (not_busy, window);
+      gtk_single_selection_set_selected (grid_selection (window), 0);
+      gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+      wait_until (autosaved, window);
+      raise (SIGKILL);
+      g_assert_not_reached ();
+    }
+
+  /* Start clean: earlier tests may leave unsaved work behind on purpose. */
+  {
+    g_autoptr(GPtrArray) before = tri_autosave_list ();
+
+    for (guint i = 0; i < before->len; i++)
+      tri_autosave_remove (g_ptr_array_index (before, i));
+  }
+
+  g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+
+  left = tri_autosave_list ();
+  g_assert_cmpuint (left->len, ==, 1);
+  kept = tri_project_load (g_ptr_array_index (left, 0), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (kept), ==, 3);
+
+  /* Recovered, the work is there, unsaved, and the old file is gone. */
+  window = new_window ();
+  tri_window_recover (window, g_ptr_array_index (left, 0));
+  wait_until (not_busy, window);
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (tri_window_get_alignment (window)), ==, 3);
+  g_assert_true (tri_window_get_unsaved (window));
+  g_assert_false (g_file_query_exists (g_ptr_array_index (left, 0), NULL));
+  destroy_window (window);
+}
+
 static void
 test_scroll_large (void)
 {
@@ -520,6 +582,17 @@ main (int   argc,
    * live in memory (GSETTINGS_BACKEND=memory); nothing else is written. */
   g_test_init (&argc, &argv, NULL);
 
+  /* Autosaves go to a folder of the test's own, never the user's. */
+  if (g_getenv ("TRIPTYCH_TEST_STATE") == NULL)
+    {
+      /* Once: subprocesses (the crash test) inherit it. */
+      g_autofree char *state = g_dir_make_tmp ("triptych-state-XXXXXX", NULL);
+
+      g_assert_nonnull (state);
+      g_setenv ("TRIPTYCH_TEST_STATE", state, TRUE);
+      g_setenv ("XDG_STATE_HOME", state, TRUE);
+    }
+
   if (!gtk_init_check ())
     {
       g_test_skip ("no display; run the ui suite under xvfb-run (build-aux/dev test does)");
@@ -538,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/window/reopen-with-encoding", test_reopen_with_encoding);
   g_test_add_func ("/window/editing", test_editing);
   g_test_add_func ("/window/project", test_project);
+  g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/zoom", test_zoom);
 

@@ -29,6 +29,10 @@ struct _TriWindow
   guint                 current_column;
   GFile                *project_file;
   guint64               saved_generation;
+  GFile                *autosave_file;
+  guint64               autosaved_generation;
+  guint                 autosave_idle;
+  guint                 autosave_interval;
   gboolean              realigning;     /* the running alignment replaces rows below the cursor */
   guint                 realign_from;
 

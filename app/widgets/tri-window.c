@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tri-language.h"
+#include "tri-autosave.h"
 #include "tri-project.h"
 #include "tri-segment-cell.h"
 #include "tri-window-private.h"
@@ -680,6 +681,143 @@ on_alignment_language_cb (TriWindow   *self,
  *
  * Shows @documents side by side, replacing what the window showed.
  */
+/* Autosave: unsaved fixes go to the state folder after a short quiet and
+ * at least every 30 seconds, so a crash loses nothing older. */
+
+static void
+autosave_written_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("Autosave failed: %s", error->message);
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  GFile  *autosave;
+  GFile  *project;
+} AutosaveData;
+
+static void
+autosave_data_free (AutosaveData *data)
+{
+  g_bytes_unref (data->bytes);
+  g_object_unref (data->autosave);
+  g_clear_object (&data->project);
+  g_free (data);
+}
+
+static void
+autosave_worker (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  AutosaveData *data = task_data;
+  GError *error = NULL;
+
+  if (tri_autosave_write_bytes (data->bytes, data->autosave, data->project, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tri_window_autosave:
+ * @self: a #TriWindow
+ *
+ * Writes the unsaved work to the window's autosave file now (in the
+ * background). Nothing happens when there is nothing new to keep.
+ */
+void
+tri_window_autosave (TriWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  AutosaveData *data;
+  guint64 generation;
+
+  g_return_if_fail (TRI_IS_WINDOW (self));
+
+  if (!tri_window_get_unsaved (self))
+    return;
+  generation = tri_alignment_get_generation (self->alignment);
+  if (generation == self->autosaved_generation)
+    return;
+
+  if (self->autosave_file == NULL)
+    self->autosave_file = tri_autosave_file_new ();
+
+  data = g_new0 (AutosaveData, 1);
+  data->bytes = tri_project_serialize (self->alignment);
+  data->autosave = g_object_ref (self->autosave_file);
+  data->project = self->project_file != NULL ? g_object_ref (self->project_file) : NULL;
+  self->autosaved_generation = generation;
+
+  task = g_task_new (NULL, NULL, autosave_written_cb, NULL);
+  g_task_set_source_tag (task, tri_window_autosave);
+  g_task_set_task_data (task, data, (GDestroyNotify)autosave_data_free);
+  g_task_run_in_thread (task, autosave_worker);
+}
+
+/**
+ * tri_window_get_autosave_file:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none) (nullable): where the window keeps its unsaved work
+ */
+GFile *
+tri_window_get_autosave_file (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->autosave_file;
+}
+
+static void
+on_autosave_idle_cb (gpointer user_data)
+{
+  TriWindow *self = user_data;
+
+  self->autosave_idle = 0;
+  tri_window_autosave (self);
+}
+
+static gboolean
+on_autosave_interval_cb (gpointer user_data)
+{
+  tri_window_autosave (TRI_WINDOW (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+forget_autosave (TriWindow *self)
+{
+  if (self->autosave_file != NULL)
+    tri_autosave_remove (self->autosave_file);
+  self->autosaved_generation = 0;
+}
+
+static void
+on_rows_changed_cb (TriWindow  *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *model)
+{
+  if (!tri_window_get_unsaved (self))
+    return;
+
+  g_clear_handle_id (&self->autosave_idle, g_source_remove);
+  self->autosave_idle = g_timeout_add_once (TRI_AUTOSAVE_IDLE_SECONDS * 1000, on_autosave_idle_cb, self);
+  if (self->autosave_interval == 0)
+    self->autosave_interval = g_timeout_add_seconds (TRI_AUTOSAVE_INTERVAL_SECONDS,
+                                                     on_autosave_interval_cb, self);
+}
+
 /* Shows @alignment (taken), aligning it in the background unless its rows
  * came from a project. */
 static void
@@ -701,9 +839,13 @@ show_alignment (TriWindow    *self,
                                               on_alignment_language_cb, self);
       }
 
+  if (self->alignment != NULL)
+    g_signal_handlers_disconnect_by_func (self->alignment, on_rows_changed_cb, self);
   g_clear_object (&self->alignment);
   self->alignment = alignment;
   self->saved_generation = tri_alignment_get_generation (alignment);
+  self->autosaved_generation = 0;
+  g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_column_view_set_model (self->column_view, NULL);
   build_columns (self);
@@ -838,6 +980,57 @@ tri_window_open_project (TriWindow *self,
   g_task_run_in_thread (task, load_project_worker);
 }
 
+static void
+on_recovered_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TriWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  TriAlignment *alignment = g_task_propagate_pointer (G_TASK (result), &error);
+  GFile *autosave = g_task_get_task_data (G_TASK (result));
+
+  set_busy (self, FALSE);
+  if (alignment == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  show_alignment (self, alignment, FALSE);
+  self->project_file = tri_autosave_get_project (autosave);
+  /* Unsaved, as it was: the window keeps it in its own autosave now. */
+  self->saved_generation = G_MAXUINT64;
+  tri_autosave_remove (autosave);
+  tri_window_autosave (self);
+  update_titles (self);
+  _tri_window_update_actions (self);
+  show_toast (self, _("Recovered the unsaved fixes"));
+}
+
+/**
+ * tri_window_recover:
+ * @self: a #TriWindow
+ * @autosave: an autosaved project left by a crash
+ *
+ * Opens the work in @autosave, as unsaved, for the project it belonged to.
+ */
+void
+tri_window_recover (TriWindow *self,
+                    GFile     *autosave)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (autosave));
+
+  task = g_task_new (NULL, self->cancellable, on_recovered_cb, g_object_ref (self));
+  g_task_set_source_tag (task, tri_window_recover);
+  g_task_set_task_data (task, g_object_ref (autosave), g_object_unref);
+  set_busy (self, TRUE);
+  g_task_run_in_thread (task, load_project_worker);
+}
+
 /* Saving: the project is serialised on the main thread (a snapshot) and
  * written in the background, atomically. */
 
@@ -877,6 +1070,8 @@ on_project_saved_cb (GObject      *object,
 
   self->saved_generation = generation;
   g_set_object (&self->project_file, file);
+  if (!tri_window_get_unsaved (self))
+    forget_autosave (self);
   update_titles (self);
   if (close_after)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -1518,6 +1713,7 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "discard"))
     {
       self->saved_generation = tri_alignment_get_generation (self->alignment);
+      forget_autosave (self);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save"))
@@ -1588,6 +1784,13 @@ tri_window_dispose (GObject *object)
   g_cancellable_cancel (self->align_cancellable);
   g_clear_object (&self->align_cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_handle_id (&self->autosave_idle, g_source_remove);
+  g_clear_handle_id (&self->autosave_interval, g_source_remove);
+
+  /* A clean end: nothing to recover. Unsaved work (the app quit with it)
+   * stays in the autosave folder, offered at the next start. */
+  if (self->autosave_file != NULL && !tri_window_get_unsaved (self))
+    forget_autosave (self);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -1610,6 +1813,7 @@ tri_window_finalize (GObject *object)
 
   g_clear_object (&self->alignment);
   g_clear_object (&self->project_file);
+  g_clear_object (&self->autosave_file);
   g_clear_object (&self->aligner);
   g_clear_object (&self->column_actions);
   g_clear_object (&self->columns_menu);

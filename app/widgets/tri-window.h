@@ -41,6 +41,10 @@ void          tri_window_save_project   (TriWindow          *self,
 GFile        *tri_window_get_project_file (TriWindow        *self);
 gboolean      tri_window_get_unsaved    (TriWindow          *self);
 gboolean      tri_file_is_project       (GFile              *file);
+void          tri_window_autosave       (TriWindow          *self);
+GFile        *tri_window_get_autosave_file (TriWindow       *self);
+void          tri_window_recover        (TriWindow          *self,
+                                         GFile              *autosave);
 gboolean      tri_window_get_busy       (TriWindow          *self);
 GtkColumnView *tri_window_get_column_view (TriWindow        *self);
 
