@@ -582,15 +582,23 @@ main (int   argc,
    * live in memory (GSETTINGS_BACKEND=memory); nothing else is written. */
   g_test_init (&argc, &argv, NULL);
 
-  /* Autosaves go to a folder of the test's own, never the user's. */
+  /* Autosaves, recent files and user files go to a folder of the test's
+   * own, never the user's. */
   if (g_getenv ("TRIPTYCH_TEST_STATE") == NULL)
     {
       /* Once: subprocesses (the crash test) inherit it. */
       g_autofree char *state = g_dir_make_tmp ("triptych-state-XXXXXX", NULL);
 
       g_assert_nonnull (state);
+      g_autofree char *data = g_build_filename (state, "data", NULL);
+      g_autofree char *config = g_build_filename (state, "config", NULL);
+
       g_setenv ("TRIPTYCH_TEST_STATE", state, TRUE);
       g_setenv ("XDG_STATE_HOME", state, TRUE);
+      /* Recent files and user settings too (not XDG_DATA_DIRS: the MIME
+       * database must stay visible). */
+      g_setenv ("XDG_DATA_HOME", data, TRUE);
+      g_setenv ("XDG_CONFIG_HOME", config, TRUE);
     }
 
   if (!gtk_init_check ())

@@ -263,18 +263,39 @@ realign_action (GtkWidget  *widget,
   _tri_window_start_alignment (self, fixed, row);
 }
 
-typedef gboolean (*RowTest) (TriRow *row);
+typedef gboolean (*RowTest) (TriWindow *self,
+                             TriRow    *row);
 
 static gboolean
-is_bookmarked (TriRow *row)
+needs_review (TriWindow *self,
+              TriRow    *row)
+{
+  return tri_row_get_needs_review (row);
+}
+
+static gboolean
+is_bookmarked (TriWindow *self,
+               TriRow    *row)
 {
   return tri_row_get_bookmarked (row);
 }
 
 static gboolean
-is_unconfirmed (TriRow *row)
+is_unconfirmed (TriWindow *self,
+                TriRow    *row)
 {
   return !tri_row_get_confirmed (row);
+}
+
+/* Not one sentence in every language: a split, a merge, an omission. */
+static gboolean
+is_uneven (TriWindow *self,
+           TriRow    *row)
+{
+  for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
+    if (tri_row_get_count (row, c) != 1)
+      return TRUE;
+  return FALSE;
 }
 
 /* The next (or previous) row, from the cursor, that passes @test. */
@@ -305,7 +326,7 @@ go_to (TriWindow *self,
         r = (start + n - step % n) % n;
 
       row = g_list_model_get_item (G_LIST_MODEL (self->alignment), r);
-      if (test (row))
+      if (test (self, row))
         {
           select_row (self, r);
           return;
@@ -318,13 +339,13 @@ go_to (TriWindow *self,
 static void
 next_review_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), tri_row_get_needs_review, 1);
+  go_to (TRI_WINDOW (widget), needs_review, 1);
 }
 
 static void
 previous_review_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), tri_row_get_needs_review, -1);
+  go_to (TRI_WINDOW (widget), needs_review, -1);
 }
 
 static void
@@ -343,6 +364,18 @@ static void
 next_unconfirmed_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   go_to (TRI_WINDOW (widget), is_unconfirmed, 1);
+}
+
+static void
+next_uneven_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  go_to (TRI_WINDOW (widget), is_uneven, 1);
+}
+
+static void
+previous_uneven_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  go_to (TRI_WINDOW (widget), is_uneven, -1);
 }
 
 void
@@ -372,6 +405,8 @@ _tri_window_class_actions_init (TriWindowClass *klass)
     { "align.next-review", next_review_action, GDK_KEY_F8, 0 },
     { "align.previous-review", previous_review_action, GDK_KEY_F8, GDK_SHIFT_MASK },
     { "align.next-unconfirmed", next_unconfirmed_action, GDK_KEY_F8, GDK_CONTROL_MASK },
+    { "align.next-uneven", next_uneven_action, GDK_KEY_F7, 0 },
+    { "align.previous-uneven", previous_uneven_action, GDK_KEY_F7, GDK_SHIFT_MASK },
     { "align.next-bookmark", next_bookmark_action, GDK_KEY_F2, 0 },
     { "align.previous-bookmark", previous_bookmark_action, GDK_KEY_F2, GDK_SHIFT_MASK },
     { "win.next-column", next_column_action, GDK_KEY_Right, GDK_ALT_MASK },

@@ -918,6 +918,15 @@ tri_window_get_project_file (TriWindow *self)
   return self->project_file;
 }
 
+/* Projects opened and saved are recent files of the desktop. */
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
 static void
 on_project_loaded_cb (GObject      *object,
                       GAsyncResult *result,
@@ -938,6 +947,7 @@ on_project_loaded_cb (GObject      *object,
 
   g_set_object (&self->project_file, file);
   show_alignment (self, alignment, FALSE);
+  add_to_recent (file);
   update_review_count (self);
 }
 
@@ -1070,6 +1080,7 @@ on_project_saved_cb (GObject      *object,
 
   self->saved_generation = generation;
   g_set_object (&self->project_file, file);
+  add_to_recent (file);
   if (!tri_window_get_unsaved (self))
     forget_autosave (self);
   update_titles (self);
