@@ -588,10 +588,10 @@ main (int   argc,
     {
       /* Once: subprocesses (the crash test) inherit it. */
       g_autofree char *state = g_dir_make_tmp ("triptych-state-XXXXXX", NULL);
-
-      g_assert_nonnull (state);
       g_autofree char *data = g_build_filename (state, "data", NULL);
       g_autofree char *config = g_build_filename (state, "config", NULL);
+
+      g_assert_nonnull (state);
 
       g_setenv ("TRIPTYCH_TEST_STATE", state, TRUE);
       g_setenv ("XDG_STATE_HOME", state, TRUE);
