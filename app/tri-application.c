@@ -245,6 +245,8 @@ tri_application_startup (GApplication *app)
    * their constructor, hence the explicit call. */
   g_resources_register (tri_gui_get_resource ());
   tri_core_init ();
+  /* Named for the desktop: recent files and the window list show it. */
+  g_set_application_name (_("Triptych"));
 
   G_APPLICATION_CLASS (tri_application_parent_class)->startup (app);
 

@@ -923,8 +923,19 @@ static void
 add_to_recent (GFile *file)
 {
   g_autofree char *uri = g_file_get_uri (file);
+  /* Given in full: left to guess, GTK 4.8 writes a NULL MIME type for a
+   * type the system does not know, and GLib 2.74 warns while saving it. */
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *)"application/json",
+    .app_name = (char *)g_get_application_name (),
+    .app_exec = (char *)"triptych %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
 
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
 static void

@@ -1,0 +1,268 @@
+/* bench-grid.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The window at scale: a project of three 20,000-sentence versions.
+ * Measures the time from opening the project to its first frame, the time
+ * of edit operations (model and view), frame times while scrolling
+ * smoothly and jumping, and peak memory. Run under Xvfb with
+ * GSK_RENDERER=cairo (bench/run does). Prints Markdown. */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tri-application.h"
+#include "tri-project.h"
+#include "tri-window.h"
+
+static const char * const templates[][3] = {
+  { "Talks on the grain corridor resumed in Geneva on # March.",
+    "Переговоры о зерновом коридоре возобновились в Женеве # марта.",
+    "Перемовини щодо зернового коридору відновилися в Женеві # березня." },
+  { "The delegations discussed insurance for # vessels a year, a figure the UN called ambitious.",
+    "Делегации обсудили страхование # судов в год; в ООН назвали эту цифру амбициозной.",
+    "Делегації обговорили страхування # суден на рік, і в ООН назвали цю цифру амбітною." },
+  { "“We are not there yet,” said the minister after # hours of talks.",
+    "«Мы ещё не у цели», — сказал министр после # часов переговоров.",
+    "«Ми ще не досягли мети», — сказав міністр після # годин перемовин." },
+  { "Shipowners say premiums have risen by # per cent since the spring.",
+    "По словам судовладельцев, страховые взносы выросли на # процентов с весны.",
+    "За словами судновласників, страхові внески зросли на # відсотків від весни." },
+};
+
+static TriDocument *
+make_document (guint       column,
+               guint       n,
+               const char *language)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) sentence = g_string_new (templates[i % G_N_ELEMENTS (templates)][column]);
+      char number[16];
+
+      g_snprintf (number, sizeof number, "%u", i + 1);
+      g_string_replace (sentence, "#", number, 1);
+      g_string_append (text, sentence->str);
+      g_string_append (text, (i % 5 == 4) ? "\n\n" : " ");
+    }
+  return tri_document_new (text->str, language, TRI_PARAGRAPH_BLANK_LINES);
+}
+
+typedef struct
+{
+  gint64  start;
+  gint64  first_frame;
+  GArray *paints;       /* ms per frame */
+  gint64  paint_start;
+  gboolean recording;
+} Clock;
+
+static void
+on_before_paint (GdkFrameClock *frame_clock,
+                 Clock         *clock)
+{
+  clock->paint_start = g_get_monotonic_time ();
+}
+
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                Clock         *clock)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (clock->first_frame == 0 && clock->start != 0)
+    clock->first_frame = now;
+  if (clock->recording)
+    {
+      double ms = (now - clock->paint_start) / 1000.0;
+      g_array_append_val (clock->paints, ms);
+    }
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+summarise (GArray *values,
+           double *mean,
+           double *p95,
+           double *worst)
+{
+  double sum = 0;
+
+  *mean = *p95 = *worst = 0;
+  if (values->len == 0)
+    return;
+  g_array_sort (values, compare_double);
+  for (guint i = 0; i < values->len; i++)
+    sum += g_array_index (values, double, i);
+  *mean = sum / values->len;
+  *p95 = g_array_index (values, double, (guint)(0.95 * (values->len - 1)));
+  *worst = g_array_index (values, double, values->len - 1);
+}
+
+static long
+peak_rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? strtol (line + 6, NULL, 10) / 1024 : -1;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint n = argc > 1 ? (guint)atoi (argv[1]) : 20000;
+  g_autoptr(TriApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("triptych-bench-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) edits = g_array_new (FALSE, FALSE, sizeof (double));
+  Clock clock = { 0 };
+  TriWindow *window;
+  TriAlignment *alignment;
+  GdkFrameClock *frame_clock;
+  GtkAdjustment *vadjustment;
+  double mean, p95, worst;
+  double smooth_mean, smooth_p95, smooth_worst;
+
+  g_setenv ("XDG_STATE_HOME", dir, TRUE);
+  g_setenv ("XDG_DATA_HOME", dir, TRUE);
+
+  /* The project: three versions, rows paired in order. */
+  {
+    TriDocument *docs[3] = { make_document (0, n, "en"), make_document (1, n, "ru"), make_document (2, n, "uk") };
+    g_autoptr(TriAlignment) made = tri_alignment_new (docs, 3);
+
+    if (!tri_project_save (made, file, NULL, &error))
+      g_error ("%s", error->message);
+    for (guint c = 0; c < 3; c++)
+      g_object_unref (docs[c]);
+  }
+
+  if (!gtk_init_check ())
+    {
+      printf ("bench-grid: no display; run it under xvfb-run (bench/run does)\n");
+      return 0;
+    }
+  adw_init ();
+
+  app = tri_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_COMMAND_LINE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  window = tri_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_for (500);
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  clock.paints = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (on_before_paint), &clock);
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &clock);
+
+  /* Open to first frame. */
+  clock.start = g_get_monotonic_time ();
+  tri_window_open_project (window, file);
+  while (tri_window_get_alignment (window) == NULL || tri_window_get_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  clock.first_frame = 0;
+  while (clock.first_frame == 0)
+    g_main_context_iteration (NULL, TRUE);
+  alignment = tri_window_get_alignment (window);
+
+  /* Edits in the middle of the document, each with its undo. */
+  for (guint i = 0; i < 20; i++)
+    {
+      guint row = n / 2 + i * 10;
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      if (i % 2 == 0)
+        tri_alignment_merge_next (alignment, row);
+      else
+        tri_alignment_move_up (alignment, row, i % 3);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (edits, ms);
+
+      t0 = g_get_monotonic_time ();
+      tri_alignment_undo (alignment);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (edits, ms);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  /* Smooth scrolling: 40 px a frame for 300 frames. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tri_window_get_column_view (window)));
+  clock.recording = TRUE;
+  for (guint f = 0; f < 300; f++)
+    {
+      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + 40);
+      iterate_for (17);
+    }
+  clock.recording = FALSE;
+  summarise (clock.paints, &smooth_mean, &smooth_p95, &smooth_worst);
+
+  /* Jumps to random places. */
+  g_array_set_size (clock.paints, 0);
+  clock.recording = TRUE;
+  for (guint f = 0; f < 60; f++)
+    {
+      double upper = gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment);
+
+      gtk_adjustment_set_value (vadjustment, upper * g_random_double ());
+      iterate_for (34);
+    }
+  clock.recording = FALSE;
+  summarise (clock.paints, &mean, &p95, &worst);
+
+  printf ("## Window at scale (three versions of %u sentences)\n\n", n);
+  printf ("| measure | value |\n|---|--:|\n");
+  printf ("| project open to first frame | %.0f ms |\n", (clock.first_frame - clock.start) / 1000.0);
+  {
+    double e_mean, e_p95, e_worst;
+    summarise (edits, &e_mean, &e_p95, &e_worst);
+    printf ("| edit or undo (20 merges or moves mid-document, each undone): mean / worst | %.1f / %.1f ms |\n", e_mean, e_worst);
+  }
+  printf ("| smooth scroll, 40 px a frame: paint mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
+          smooth_mean, smooth_p95, smooth_worst);
+  printf ("| random jumps: paint mean / p95 / worst | %.1f / %.1f / %.1f ms |\n", mean, p95, worst);
+  printf ("| peak memory (VmHWM) | %ld MB |\n\n", peak_rss_mb ());
+  printf ("Renderer: %s; a frame at 60 fps is 16.7 ms.\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+  return 0;
+}
