@@ -309,6 +309,42 @@ test_replace_rows (void)
   g_assert_false (tri_alignment_replace_rows (alignment, 3, 6, rows));
 }
 
+static void
+test_find (void)
+{
+  g_autoptr(TriAlignment) alignment = new_alignment ();
+  g_autoptr(GError) error = NULL;
+  guint found = 0;
+
+  /* Plain text, any case, in every column, from the top. */
+  g_assert_true (tri_alignment_find (alignment, "страхование", FALSE, FALSE, -1, G_MAXUINT, 1, &found, NULL));
+  g_assert_cmpuint (found, ==, 5);
+  g_assert_true (tri_alignment_find (alignment, "ЖЕНЕВ", FALSE, FALSE, -1, G_MAXUINT, 1, &found, NULL));
+  g_assert_cmpuint (found, ==, 0);
+  g_assert_false (tri_alignment_find (alignment, "GENEVA", FALSE, TRUE, -1, G_MAXUINT, 1, &found, NULL));
+
+  /* Onward from a row, wrapping around; and backward. */
+  g_assert_true (tri_alignment_find (alignment, "e", FALSE, FALSE, 0, 6, 1, &found, NULL));
+  g_assert_cmpuint (found, ==, 7);
+  g_assert_true (tri_alignment_find (alignment, "Talks", FALSE, TRUE, 0, 3, 1, &found, NULL));
+  g_assert_cmpuint (found, ==, 0);
+  g_assert_true (tri_alignment_find (alignment, "signed", FALSE, FALSE, 0, 0, -1, &found, NULL));
+  g_assert_cmpuint (found, ==, 5);
+
+  /* One column only: the Ukrainian has no "ООН". */
+  g_assert_true (tri_alignment_find (alignment, "ООН", FALSE, FALSE, 1, G_MAXUINT, 1, &found, NULL));
+  g_assert_cmpuint (found, ==, 7);
+  g_assert_false (tri_alignment_find (alignment, "ООН", FALSE, FALSE, 2, G_MAXUINT, 1, &found, NULL));
+
+  /* ICU regular expressions: Cyrillic classes, word boundaries. */
+  g_assert_true (tri_alignment_find (alignment, "\\bпро[єе]кт\\b", TRUE, FALSE, -1, G_MAXUINT, 1, &found, NULL));
+  g_assert_cmpuint (found, ==, 3);
+  g_assert_false (tri_alignment_find (alignment, "([", TRUE, FALSE, -1, G_MAXUINT, 1, &found, &error));
+  g_assert_error (error, G_REGEX_ERROR, G_REGEX_ERROR_COMPILE);
+  /* The same text, not as an expression, is just not found. */
+  g_assert_false (tri_alignment_find (alignment, "([", FALSE, FALSE, -1, G_MAXUINT, 1, &found, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/alignment/fixing-the-report", test_fixing_the_report);
   g_test_add_func ("/alignment/random-sequences", test_random_sequences);
   g_test_add_func ("/alignment/replace-rows", test_replace_rows);
+  g_test_add_func ("/alignment/find", test_find);
 
   return g_test_run ();
 }

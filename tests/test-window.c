@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <signal.h>
+#include <string.h>
 
 #include "tri-application.h"
 #include "tri-autosave.h"
@@ -389,6 +390,27 @@ test_editing (void)
 
     g_assert_true (tri_row_get_needs_review (row));
     g_assert_cmpuint (tri_row_get_count (row, 2), ==, 0);
+  }
+
+  /* Search: Ctrl+F, a word in Ukrainian, the next match selected. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  {
+    GtkWidget *entry = gtk_window_get_focus (GTK_WINDOW (window));
+
+    g_assert_true (GTK_IS_TEXT (entry) || GTK_IS_SEARCH_ENTRY (entry));
+    gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY) != NULL
+                                         ? gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY) : entry),
+                           "Грищенко");
+  }
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  {
+    guint at = gtk_single_selection_get_selected (grid_selection (window));
+    g_autofree char *uk = NULL;
+    g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), at);
+
+    uk = tri_alignment_dup_cell_text (alignment, row, 2);
+    g_assert_nonnull (strstr (uk, "Грищенко"));
   }
 
   /* Realign from here down keeps the confirmed rows and the sentences. */

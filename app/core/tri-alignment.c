@@ -11,6 +11,10 @@
 
 #include <string.h>
 
+#include <unicode/uregex.h>
+
+#include <glib/gi18n.h>
+
 #include "tri-alignment.h"
 
 /* A row: for each column, a run of consecutive sentences (possibly none). */
@@ -1395,4 +1399,105 @@ tri_alignment_get_generation (TriAlignment *self)
   g_return_val_if_fail (TRI_IS_ALIGNMENT (self), 0);
 
   return self->generation;
+}
+
+/**
+ * tri_alignment_find:
+ * @self: a #TriAlignment
+ * @pattern: what to look for
+ * @regex: whether @pattern is an ICU regular expression (else plain text)
+ * @match_case: whether case matters
+ * @column: the column to look in, or -1 for all
+ * @from: the row to start after (before, going back); G_MAXUINT to start
+ *   at the first (last) row
+ * @direction: 1 to look down, -1 up; the search wraps around
+ * @found: (out): the row found
+ * @error: return location for a #GError (an invalid expression)
+ *
+ * Returns: whether a row matches; %FALSE with @error set for a bad pattern
+ */
+gboolean
+tri_alignment_find (TriAlignment  *self,
+                    const char    *pattern,
+                    gboolean       regex,
+                    gboolean       match_case,
+                    int            column,
+                    guint          from,
+                    int            direction,
+                    guint         *found,
+                    GError       **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  g_autofree gunichar2 *pattern16 = NULL;
+  URegularExpression *re;
+  guint n;
+  glong len16 = 0;
+  uint32_t flags = (regex ? 0 : UREGEX_LITERAL) | (match_case ? 0 : UREGEX_CASE_INSENSITIVE);
+  gboolean result = FALSE;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+  g_return_val_if_fail (pattern != NULL, FALSE);
+
+  n = self->rows->len;
+  if (n == 0 || pattern[0] == '\0')
+    return FALSE;
+
+  pattern16 = g_utf8_to_utf16 (pattern, -1, NULL, &len16, NULL);
+  if (pattern16 == NULL)
+    return FALSE;
+
+  re = uregex_open (pattern16, (int32_t)len16, flags, &parse_error, &status);
+  if (U_FAILURE (status))
+    {
+      g_set_error (error, G_REGEX_ERROR, G_REGEX_ERROR_COMPILE,
+                   /* Translators: %s is ICU's name for the error */
+                   _("Not a valid regular expression (%s)"), u_errorName (status));
+      return FALSE;
+    }
+
+  for (guint step = 1; step <= n && !result; step++)
+    {
+      guint r;
+      TriRow *row;
+
+      if (from == G_MAXUINT)
+        r = direction > 0 ? step - 1 : n - step;
+      else if (direction > 0)
+        r = (from + step) % n;
+      else
+        r = (from + n - step % n) % n;
+
+      row = row_at (self, r);
+      for (guint c = 0; c < self->n_columns && !result; c++)
+        {
+          g_autofree char *text = NULL;
+          g_autofree gunichar2 *text16 = NULL;
+          glong text_len = 0;
+
+          if (column >= 0 && (guint)column != c)
+            continue;
+          if (row->count[c] == 0)
+            continue;
+
+          text = tri_alignment_dup_cell_text (self, row, c);
+          text16 = g_utf8_to_utf16 (text, -1, NULL, &text_len, NULL);
+          if (text16 == NULL)
+            continue;
+
+          status = U_ZERO_ERROR;
+          uregex_setText (re, text16, (int32_t)text_len, &status);
+          if (U_SUCCESS (status) && uregex_find (re, 0, &status) && U_SUCCESS (status))
+            {
+              *found = r;
+              result = TRUE;
+            }
+          /* The text goes away before the next; ICU keeps a pointer to it. */
+          status = U_ZERO_ERROR;
+          uregex_setText (re, pattern16, 0, &status);
+        }
+    }
+
+  uregex_close (re);
+  return result;
 }

@@ -96,6 +96,15 @@ gboolean      tri_alignment_undo            (TriAlignment *self);
 gboolean      tri_alignment_redo            (TriAlignment *self);
 guint         tri_alignment_get_n_confirmed (TriAlignment *self);
 guint64       tri_alignment_get_generation  (TriAlignment *self);
+gboolean      tri_alignment_find            (TriAlignment *self,
+                                             const char   *pattern,
+                                             gboolean      regex,
+                                             gboolean      match_case,
+                                             int           column,
+                                             guint         from,
+                                             int           direction,
+                                             guint        *found,
+                                             GError      **error);
 gboolean      tri_alignment_check           (TriAlignment *self,
                                              GError      **error);
 

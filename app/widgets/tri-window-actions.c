@@ -378,6 +378,90 @@ previous_uneven_action (GtkWidget *widget, const char *action_name, GVariant *pa
   go_to (TRI_WINDOW (widget), is_uneven, -1);
 }
 
+/* Search: ICU regular expressions or plain text, in all columns or the
+ * current one; Enter and F3 go on, Shift the other way. */
+static void
+find (TriWindow *self,
+      int        direction)
+{
+  g_autoptr(GError) error = NULL;
+  const char *pattern;
+  guint row = current_row (self);
+  guint found = 0;
+
+  if (self->alignment == NULL)
+    return;
+
+  pattern = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (pattern[0] == '\0')
+    {
+      gtk_label_set_text (self->search_status, "");
+      return;
+    }
+
+  if (tri_alignment_find (self->alignment, pattern,
+                          gtk_check_button_get_active (self->search_regex),
+                          gtk_check_button_get_active (self->search_case),
+                          gtk_check_button_get_active (self->search_column) ? (int)self->current_column : -1,
+                          row == GTK_INVALID_LIST_POSITION ? G_MAXUINT : row,
+                          direction, &found, &error))
+    {
+      g_autofree char *where = g_strdup_printf (_("Row %u"), found + 1);
+
+      gtk_label_set_text (self->search_status, where);
+      select_row (self, found);
+    }
+  else if (error != NULL)
+    gtk_label_set_text (self->search_status, error->message);
+  else
+    {
+      gtk_label_set_text (self->search_status, _("Not found"));
+      gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+}
+
+static void
+find_next_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  find (TRI_WINDOW (widget), 1);
+}
+
+static void
+find_previous_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  find (TRI_WINDOW (widget), -1);
+}
+
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_search_activate_cb (TriWindow *self)
+{
+  find (self, 1);
+}
+
+static void
+on_search_previous_cb (TriWindow *self)
+{
+  find (self, -1);
+}
+
+void
+_tri_window_init_search (TriWindow *self)
+{
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb), self);
+  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate_cb), self);
+  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (on_search_previous_cb), self);
+}
+
 void
 _tri_window_class_actions_init (TriWindowClass *klass)
 {
@@ -410,6 +494,9 @@ _tri_window_class_actions_init (TriWindowClass *klass)
     { "align.next-bookmark", next_bookmark_action, GDK_KEY_F2, 0 },
     { "align.previous-bookmark", previous_bookmark_action, GDK_KEY_F2, GDK_SHIFT_MASK },
     { "win.next-column", next_column_action, GDK_KEY_Right, GDK_ALT_MASK },
+    { "win.find", find_action, GDK_KEY_f, GDK_CONTROL_MASK },
+    { "win.find-next", find_next_action, GDK_KEY_F3, 0 },
+    { "win.find-previous", find_previous_action, GDK_KEY_F3, GDK_SHIFT_MASK },
     { "win.previous-column", previous_column_action, GDK_KEY_Left, GDK_ALT_MASK },
   };
 

@@ -47,11 +47,18 @@ struct _TriWindow
   GtkLabel             *review_label;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkCheckButton       *search_regex;
+  GtkCheckButton       *search_case;
+  GtkCheckButton       *search_column;
+  GtkLabel             *search_status;
   GMenu                *primary_menu;
   GMenu                *columns_menu;
 };
 
 void _tri_window_class_actions_init (TriWindowClass *klass);
+void _tri_window_init_search        (TriWindow      *self);
 void _tri_window_update_actions     (TriWindow      *self);
 void _tri_window_show_toast         (TriWindow      *self,
                                      const char     *message);

@@ -1900,6 +1900,12 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_regex);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_case);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_column);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_status);
 
   _tri_window_class_actions_init (klass);
 
@@ -1934,6 +1940,7 @@ tri_window_init (TriWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _tri_window_init_search (self);
 
   /* The columns' language and file, also in the main menu: the column
    * headers' menus are out of reach of the keyboard. */
