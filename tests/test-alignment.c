@@ -158,11 +158,15 @@ test_each_operation (void)
             "0 0 0|1 1 1|2 2 2|3 3 3|4 4 -|5 5 4|6 6 5|7 7 6|- 8 -");
   g_assert_true (tri_alignment_undo (alignment));
 
-  /* Remove the empty Ukrainian cell of row 7: nothing below it to move but
-   * the empty last row, which goes. */
-  CHECK_OP (alignment, tri_alignment_remove_empty_cell (alignment, 7, 2),
-            "0 0 0|1 1 1|2 2 2|3 3 3|4 4 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  /* Remove the empty Russian cell… after making one: the column closes up
+   * and the emptied last row goes. */
+  g_assert_true (tri_alignment_move_up (alignment, 4, 1));
+  CHECK_OP (alignment, tri_alignment_remove_empty_cell (alignment, 4, 1),
+            "0 0 0|1 1 1|2 2 2|3 3+4 3|4 5 4|5 6 5|6 7 6|7 8 -");
   g_assert_true (tri_alignment_undo (alignment));
+  g_assert_true (tri_alignment_undo (alignment));
+  /* An empty cell with nothing below it to move is left alone. */
+  g_assert_false (tri_alignment_remove_empty_cell (alignment, 7, 2));
 
   /* Swap the empty Ukrainian cell of row 7 up with row 6's. */
   CHECK_OP (alignment, tri_alignment_swap_up (alignment, 7, 2),

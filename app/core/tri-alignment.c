@@ -1074,6 +1074,16 @@ tri_alignment_remove_empty_cell (TriAlignment *self,
   if (row >= n || column >= self->n_columns || row_at (self, row)->count[column] != 0)
     return FALSE;
 
+  /* Nothing below to move up: nothing to do. */
+  {
+    guint r = row + 1;
+
+    while (r < n && row_at (self, r)->count[column] == 0)
+      r++;
+    if (r == n)
+      return FALSE;
+  }
+
   rows = new_rows ();
   for (guint r = row; r < n; r++)
     {
