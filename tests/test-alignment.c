@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tri-alignment.h"
 
 /* A three-version report of eight, nine and seven sentences. */
@@ -242,6 +244,8 @@ test_random_sequences (void)
     {
       g_autoptr(TriAlignment) alignment = new_alignment ();
       g_autofree char *start = shape (alignment);
+      g_autofree char *ru_text = g_strdup (tri_document_get_text (tri_alignment_get_document (alignment, 1)));
+      guint ru_sentences = tri_document_get_n_sentences (tri_alignment_get_document (alignment, 1));
       g_autofree char *end = NULL;
       guint applied = 0;
 
@@ -252,8 +256,15 @@ test_random_sequences (void)
           guint column = g_rand_int_range (rand, 0, 3);
           gboolean done = FALSE;
 
-          switch (g_rand_int_range (rand, 0, 11))
+          switch (g_rand_int_range (rand, 0, 13))
             {
+            case 11:
+              done = tri_alignment_join_sentences (alignment, column, g_rand_int_range (rand, 0, 9));
+              break;
+            case 12:
+              done = tri_alignment_split_sentence (alignment, column, g_rand_int_range (rand, 0, 9),
+                                                   g_rand_int_range (rand, 1, 40));
+              break;
             case 0: done = tri_alignment_merge_next (alignment, row); break;
             case 1: done = tri_alignment_split_row (alignment, row, column, 1); break;
             case 2: done = tri_alignment_move_up (alignment, row, column); break;
@@ -287,6 +298,8 @@ test_random_sequences (void)
       g_assert_cmpuint (applied, ==, 0);
       end = shape (alignment);
       g_assert_cmpstr (end, ==, start);
+      g_assert_cmpstr (tri_document_get_text (tri_alignment_get_document (alignment, 1)), ==, ru_text);
+      g_assert_cmpuint (tri_document_get_n_sentences (tri_alignment_get_document (alignment, 1)), ==, ru_sentences);
     }
 }
 
@@ -311,6 +324,61 @@ test_replace_rows (void)
   /* Rows that do not cover the same sentences are refused. */
   g_array_index (rows, TriBead, 1).count[0] = 3;
   g_assert_false (tri_alignment_replace_rows (alignment, 3, 6, rows));
+}
+
+static char *
+sentence_text (TriAlignment *alignment,
+               guint         column,
+               guint         index)
+{
+  return tri_document_dup_sentence_text (tri_alignment_get_document (alignment, column), index);
+}
+
+static void
+test_text_edits (void)
+{
+  g_autoptr(TriAlignment) alignment = new_alignment ();
+  TriDocument *ru = tri_alignment_get_document (alignment, 1);
+  g_autofree char *original = g_strdup (tri_document_get_text (ru));
+  g_autofree char *s3 = NULL;
+  g_autofree char *s4 = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *edited = NULL;
+
+  /* The Russian 3 and 4 are one English sentence: join them. The joined
+   * sentence stays in row 3; row 4 keeps its place with an empty Russian
+   * cell (Delete closes it up). */
+  CHECK_OP (alignment, tri_alignment_join_sentences (alignment, 1, 3),
+            "0 0 0|1 1 1|2 2 2|3 3 3|4 - 4|5 4 5|6 5 6|7 6 -|- 7 -");
+  joined = sentence_text (alignment, 1, 3);
+  g_assert_cmpstr (joined, ==, "Был представлен проект. Его обсудили.");
+  g_assert_cmpuint (tri_document_get_n_sentences (ru), ==, 8);
+
+  /* Undone, the text has its nine sentences again. */
+  g_assert_true (tri_alignment_undo (alignment));
+  g_assert_cmpuint (tri_document_get_n_sentences (ru), ==, 9);
+  g_assert_cmpstr (tri_document_get_text (ru), ==, original);
+  g_assert_true (tri_alignment_redo (alignment));
+  g_assert_true (tri_alignment_undo (alignment));
+
+  /* Split the Russian sentence 2 after its first two words. */
+  CHECK_OP (alignment, tri_alignment_split_sentence (alignment, 1, 2, strlen ("Выступили обе")),
+            "0 0 0|1 1 1|2 2+3 2|3 4 3|4 5 4|5 6 5|6 7 6|7 8 -|- 9 -");
+  s3 = sentence_text (alignment, 1, 3);
+  g_assert_cmpstr (s3, ==, "стороны.");
+  g_assert_true (tri_alignment_undo (alignment));
+  g_assert_false (tri_alignment_split_sentence (alignment, 1, 2, 0));
+
+  /* Fix a word; the sentences after keep their text. */
+  CHECK_OP (alignment, tri_alignment_edit_sentence (alignment, 1, 1, "Делегации встретились ровно в полдень."),
+            "0 0 0|1 1 1|2 2 2|3 3 3|4 4 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  edited = sentence_text (alignment, 1, 1);
+  g_assert_cmpstr (edited, ==, "Делегации встретились ровно в полдень.");
+  s4 = sentence_text (alignment, 1, 4);
+  g_assert_cmpstr (s4, ==, "Его обсудили.");
+  g_assert_true (tri_alignment_undo (alignment));
+  g_assert_cmpstr (tri_document_get_text (ru), ==, original);
+  g_assert_false (tri_alignment_edit_sentence (alignment, 1, 1, "  \n "));
 }
 
 static void
@@ -361,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/alignment/random-sequences", test_random_sequences);
   g_test_add_func ("/alignment/replace-rows", test_replace_rows);
   g_test_add_func ("/alignment/find", test_find);
+  g_test_add_func ("/alignment/text-edits", test_text_edits);
 
   return g_test_run ();
 }

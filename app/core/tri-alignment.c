@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "tri-alignment.h"
+#include "tri-document-private.h"
 
 /* A row: for each column, a run of consecutive sentences (possibly none). */
 struct _TriRow
@@ -179,6 +180,13 @@ typedef struct
   guint      position;
   GPtrArray *old_rows;
   GPtrArray *new_rows;
+  /* An edit of a text (its words or its sentences) also keeps the text and
+   * sentences of that column before and after; -1 for rows only. */
+  int        column;
+  char      *old_text;
+  char      *new_text;
+  GArray    *old_sentences;
+  GArray    *new_sentences;
 } Step;
 
 static void
@@ -188,6 +196,10 @@ step_free (gpointer data)
 
   g_ptr_array_unref (step->old_rows);
   g_ptr_array_unref (step->new_rows);
+  g_free (step->old_text);
+  g_free (step->new_text);
+  g_clear_pointer (&step->old_sentences, g_array_unref);
+  g_clear_pointer (&step->new_sentences, g_array_unref);
   g_free (step);
 }
 
@@ -690,6 +702,7 @@ splice (TriAlignment *self,
 
   normalise_empty_cells (self, new_rows, position);
 
+  step->column = -1;
   step->position = position;
   step->old_rows = g_ptr_array_new_full (n_removed, g_object_unref);
   for (guint r = 0; r < n_removed; r++)
@@ -756,6 +769,8 @@ tri_alignment_undo (TriAlignment *self)
   if (step == NULL)
     return FALSE;
 
+  if (step->column >= 0)
+    _tri_document_set_content (self->documents[step->column], step->old_text, step->old_sentences);
   apply_step (self, step->position, step->new_rows, step->old_rows);
   g_queue_push_head (&self->redo, step);
   notify_undo (self);
@@ -781,6 +796,8 @@ tri_alignment_redo (TriAlignment *self)
   if (step == NULL)
     return FALSE;
 
+  if (step->column >= 0)
+    _tri_document_set_content (self->documents[step->column], step->new_text, step->new_sentences);
   apply_step (self, step->position, step->old_rows, step->new_rows);
   g_queue_push_head (&self->undo, step);
   notify_undo (self);
@@ -1510,4 +1527,253 @@ tri_alignment_find (TriAlignment  *self,
 
   uregex_close (re);
   return result;
+}
+
+/* Edits of a text: its words, or where its sentences end. The sentence
+ * indices of the column change, so the step keeps all the rows. */
+
+static void
+text_edit (TriAlignment *self,
+           guint         column,
+           const char   *new_text,
+           GArray       *new_sentences,   /* taken */
+           GPtrArray    *new_rows)        /* taken */
+{
+  TriDocument *doc = self->documents[column];
+  Step *step = g_new0 (Step, 1);
+  guint n_old = self->rows->len;
+
+  /* Rows left with nothing go. */
+  for (guint r = new_rows->len; r > 0; r--)
+    if (row_is_empty (self, g_ptr_array_index (new_rows, r - 1)))
+      g_ptr_array_remove_index (new_rows, r - 1);
+
+  step->column = (int)column;
+  step->position = 0;
+  step->old_text = g_strdup (tri_document_get_text (doc));
+  step->new_text = g_strdup (new_text);
+  step->old_sentences = _tri_document_dup_sentences (doc);
+  step->new_sentences = new_sentences;
+  step->old_rows = g_ptr_array_ref (self->rows);
+  step->new_rows = new_rows;
+
+  _tri_document_set_content (doc, new_text, new_sentences);
+
+  /* The list keeps its own array: the step's must not change under it. */
+  self->rows = g_ptr_array_new_full (new_rows->len, g_object_unref);
+  for (guint r = 0; r < new_rows->len; r++)
+    g_ptr_array_add (self->rows, g_object_ref (g_ptr_array_index (new_rows, r)));
+  {
+    /* normalise on the live list, whose position 0 has nothing before */
+    normalise_empty_cells (self, self->rows, 0);
+  }
+
+  g_queue_push_head (&self->undo, step);
+  g_queue_clear_full (&self->redo, step_free);
+
+  self->generation++;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->rows->len);
+  notify_undo (self);
+}
+
+/* Which row holds sentence @index of @column. */
+static guint
+row_of_sentence (TriAlignment *self,
+                 guint         column,
+                 guint         index)
+{
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      const TriRow *row = row_at (self, r);
+
+      if (row->count[column] > 0 && index >= row->first[column] &&
+          index < row->first[column] + row->count[column])
+        return r;
+    }
+  return G_MAXUINT;
+}
+
+/* Every row, copied, with the sentences of @column after @after moved by
+ * @delta, and the one holding sentence @grow (if any) grown by @delta. */
+static GPtrArray *
+shifted_rows (TriAlignment *self,
+              guint         column,
+              guint         after,
+              int           delta,
+              guint         grow_row)
+{
+  GPtrArray *rows = new_rows ();
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      TriRow *copy = row_copy (row_at (self, r));
+
+      if (r == grow_row)
+        {
+          copy->count[column] = (guint)((int)copy->count[column] + delta);
+          mark_edited (copy);
+        }
+      else if (copy->count[column] > 0 && copy->first[column] > after)
+        copy->first[column] = (guint)((int)copy->first[column] + delta);
+      g_ptr_array_add (rows, copy);
+    }
+  return rows;
+}
+
+/**
+ * tri_alignment_edit_sentence:
+ * @self: a #TriAlignment
+ * @column: a column
+ * @sentence: a sentence index in its text
+ * @text: the sentence's new words (line breaks become spaces)
+ *
+ * Returns: whether the sentence exists and @text is not empty
+ */
+gboolean
+tri_alignment_edit_sentence (TriAlignment *self,
+                             guint         column,
+                             guint         sentence,
+                             const char   *text)
+{
+  TriDocument *doc;
+  const TriSentence *old;
+  g_autofree char *clean = NULL;
+  g_autoptr(GString) new_text = NULL;
+  GArray *sentences;
+  gssize delta;
+  guint row;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (column >= self->n_columns)
+    return FALSE;
+  doc = self->documents[column];
+  if (sentence >= tri_document_get_n_sentences (doc) || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  clean = g_strstrip (g_strdelimit (g_strdup (text), "\r\n", ' '));
+  if (clean[0] == '\0')
+    return FALSE;
+
+  old = tri_document_get_sentence (doc, sentence);
+  new_text = g_string_new_len (tri_document_get_text (doc), (gssize)old->start);
+  g_string_append (new_text, clean);
+  g_string_append (new_text, tri_document_get_text (doc) + old->end);
+  delta = (gssize)strlen (clean) - (gssize)(old->end - old->start);
+
+  sentences = _tri_document_dup_sentences (doc);
+  g_array_index (sentences, TriSentence, sentence).end = old->start + strlen (clean);
+  for (guint i = sentence + 1; i < sentences->len; i++)
+    {
+      g_array_index (sentences, TriSentence, i).start += delta;
+      g_array_index (sentences, TriSentence, i).end += delta;
+    }
+
+  row = row_of_sentence (self, column, sentence);
+  text_edit (self, column, new_text->str, sentences, shifted_rows (self, column, G_MAXUINT, 0, row));
+  return TRUE;
+}
+
+/**
+ * tri_alignment_join_sentences:
+ * @self: a #TriAlignment
+ * @column: a column
+ * @sentence: a sentence index
+ *
+ * Makes @sentence and the one after it one sentence (a wrong split), in
+ * the row of @sentence.
+ *
+ * Returns: whether there was a sentence after it
+ */
+gboolean
+tri_alignment_join_sentences (TriAlignment *self,
+                              guint         column,
+                              guint         sentence)
+{
+  TriDocument *doc;
+  GArray *sentences;
+  GPtrArray *rows;
+  guint row_a, row_b;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (column >= self->n_columns)
+    return FALSE;
+  doc = self->documents[column];
+  if (sentence + 1 >= tri_document_get_n_sentences (doc))
+    return FALSE;
+
+  sentences = _tri_document_dup_sentences (doc);
+  g_array_index (sentences, TriSentence, sentence).end =
+    g_array_index (sentences, TriSentence, sentence + 1).end;
+  g_array_remove_index (sentences, sentence + 1);
+
+  row_a = row_of_sentence (self, column, sentence);
+  row_b = row_of_sentence (self, column, sentence + 1);
+
+  /* The second sentence's row has one fewer; later rows move back by one. */
+  rows = shifted_rows (self, column, sentence + 1, -1, row_b);
+  if (row_a != row_b)
+    mark_edited (g_ptr_array_index (rows, row_a));
+
+  text_edit (self, column, tri_document_get_text (doc), sentences, rows);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_split_sentence:
+ * @self: a #TriAlignment
+ * @column: a column
+ * @sentence: a sentence index
+ * @offset: where in the sentence to split, in bytes from its start
+ *
+ * Makes two sentences of one (a missed boundary), both in its row.
+ *
+ * Returns: whether @offset leaves words on both sides
+ */
+gboolean
+tri_alignment_split_sentence (TriAlignment *self,
+                              guint         column,
+                              guint         sentence,
+                              gsize         offset)
+{
+  TriDocument *doc;
+  const TriSentence *old;
+  const char *text;
+  TriSentence first, second;
+  GArray *sentences;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+
+  if (column >= self->n_columns)
+    return FALSE;
+  doc = self->documents[column];
+  if (sentence >= tri_document_get_n_sentences (doc))
+    return FALSE;
+
+  old = tri_document_get_sentence (doc, sentence);
+  text = tri_document_get_text (doc);
+  if (offset == 0 || offset >= old->end - old->start ||
+      ((guchar)text[old->start + offset] & 0xC0) == 0x80)
+    return FALSE;
+
+  first = *old;
+  second = *old;
+  first.end = old->start + offset;
+  second.start = old->start + offset;
+  while (first.end > first.start && g_ascii_isspace (text[first.end - 1]))
+    first.end--;
+  while (second.start < second.end && g_ascii_isspace (text[second.start]))
+    second.start++;
+  if (first.end == first.start || second.end == second.start)
+    return FALSE;
+
+  sentences = _tri_document_dup_sentences (doc);
+  g_array_index (sentences, TriSentence, sentence) = first;
+  g_array_insert_val (sentences, sentence + 1, second);
+
+  text_edit (self, column, text, sentences,
+             shifted_rows (self, column, sentence, 1, row_of_sentence (self, column, sentence)));
+  return TRUE;
 }

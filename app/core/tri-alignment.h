@@ -96,6 +96,17 @@ gboolean      tri_alignment_undo            (TriAlignment *self);
 gboolean      tri_alignment_redo            (TriAlignment *self);
 guint         tri_alignment_get_n_confirmed (TriAlignment *self);
 guint64       tri_alignment_get_generation  (TriAlignment *self);
+gboolean      tri_alignment_edit_sentence   (TriAlignment *self,
+                                             guint         column,
+                                             guint         sentence,
+                                             const char   *text);
+gboolean      tri_alignment_join_sentences  (TriAlignment *self,
+                                             guint         column,
+                                             guint         sentence);
+gboolean      tri_alignment_split_sentence  (TriAlignment *self,
+                                             guint         column,
+                                             guint         sentence,
+                                             gsize         offset);
 gboolean      tri_alignment_find            (TriAlignment *self,
                                              const char   *pattern,
                                              gboolean      regex,

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "tri-core.h"
-#include "tri-document.h"
+#include "tri-document-private.h"
 #include "tri-error.h"
 #include "tri-language.h"
 #include "tri-text-source.h"
@@ -825,4 +825,66 @@ tri_document_get_removed_chars (TriDocument *self)
   g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
 
   return self->removed;
+}
+
+/* Paragraph spans from the sentences: from the first to the last of each. */
+static void
+paragraphs_from_sentences (TriDocument *self)
+{
+  g_clear_pointer (&self->paragraphs, g_array_unref);
+  self->paragraphs = g_array_new (FALSE, FALSE, sizeof (TriSpan));
+  for (guint i = 0; i < self->sentences->len; i++)
+    {
+      const TriSentence *s = &g_array_index (self->sentences, TriSentence, i);
+
+      while (self->paragraphs->len <= s->paragraph)
+        {
+          TriSpan span = { s->start, s->end };
+          g_array_append_val (self->paragraphs, span);
+        }
+      g_array_index (self->paragraphs, TriSpan, s->paragraph).end = s->end;
+    }
+}
+
+/**
+ * _tri_document_set_content:
+ * @self: a #TriDocument
+ * @text: the new text
+ * @sentences: (element-type TriSentence): its sentences
+ *
+ * Replaces the text and its sentences, as an edit of the user's does (and
+ * its undo). The caller keeps the alignment's rows in step.
+ */
+void
+_tri_document_set_content (TriDocument  *self,
+                           const char   *text,
+                           const GArray *sentences)
+{
+  g_return_if_fail (TRI_IS_DOCUMENT (self));
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  self->length = strlen (text);
+  g_clear_pointer (&self->sentences, g_array_unref);
+  self->sentences = g_array_sized_new (FALSE, FALSE, sizeof (TriSentence), sentences->len);
+  g_array_append_vals (self->sentences, sentences->data, sentences->len);
+  paragraphs_from_sentences (self);
+}
+
+/**
+ * _tri_document_dup_sentences:
+ * @self: a #TriDocument
+ *
+ * Returns: (transfer full) (element-type TriSentence): a copy of the sentences
+ */
+GArray *
+_tri_document_dup_sentences (TriDocument *self)
+{
+  GArray *copy;
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+
+  copy = g_array_sized_new (FALSE, FALSE, sizeof (TriSentence), self->sentences->len);
+  g_array_append_vals (copy, self->sentences->data, self->sentences->len);
+  return copy;
 }
