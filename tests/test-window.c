@@ -413,6 +413,21 @@ test_editing (void)
     g_assert_nonnull (strstr (uk, "Грищенко"));
   }
 
+  /* Join the Russian split back into one sentence: Ctrl+J's action on the
+   * third row in the Russian column. */
+  {
+    TriDocument *ru = tri_alignment_get_document (alignment, 1);
+    guint before = tri_document_get_n_sentences (ru);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 1);
+    gtk_single_selection_set_selected (grid_selection (window), 2);
+    gtk_widget_activate_action (GTK_WIDGET (window), "segment.join", NULL);
+    g_assert_cmpuint (tri_document_get_n_sentences (ru), ==, before - 1);
+    g_assert_true (tri_alignment_check (alignment, &error));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpuint (tri_document_get_n_sentences (ru), ==, before);
+  }
+
   /* Realign from here down keeps the confirmed rows and the sentences. */
   gtk_single_selection_set_selected (grid_selection (window), 5);
   gtk_widget_activate_action (GTK_WIDGET (window), "align.realign", NULL);

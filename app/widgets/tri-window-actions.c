@@ -166,6 +166,168 @@ ROW_ACTION (swap_up_action, tri_alignment_swap_up (alignment, row, column), row 
 ROW_ACTION (confirm_through_action, tri_alignment_confirm_through (alignment, row), row + 1)
 ROW_ACTION (bookmark_action, tri_alignment_toggle_bookmark (alignment, row), row)
 
+/* Joins the cell's last sentence with the next sentence of its text: a
+ * boundary the splitter got wrong. */
+static void
+join_sentences_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  g_autoptr(TriRow) item = NULL;
+  guint row, column = self->current_column, last;
+
+  if (!target (self, &row))
+    return;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->alignment), row);
+  if (tri_row_get_count (item, column) == 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  last = tri_row_get_first (item, column) + tri_row_get_count (item, column) - 1;
+  after_edit (self, tri_alignment_join_sentences (self->alignment, column, last), row);
+}
+
+/* Editing the words of the current cell: one entry per sentence. */
+
+typedef struct
+{
+  TriWindow *self;
+  guint      row;
+  guint      column;
+  guint      first;
+  GPtrArray *entries;
+} EditSession;
+
+static void
+edit_session_free (EditSession *session)
+{
+  g_object_unref (session->self);
+  g_ptr_array_unref (session->entries);
+  g_free (session);
+}
+
+static void
+on_edit_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     EditSession      *session)
+{
+  TriWindow *self = session->self;
+  TriAlignment *alignment = self->alignment;
+
+  if (alignment == NULL || self->busy > 0)
+    return;
+
+  if (g_str_equal (response, "apply"))
+    {
+      gboolean done = FALSE;
+
+      for (guint i = 0; i < session->entries->len; i++)
+        {
+          GtkEditable *entry = g_ptr_array_index (session->entries, i);
+          g_autofree char *old = tri_document_dup_sentence_text (tri_alignment_get_document (alignment, session->column),
+                                                                 session->first + i);
+          const char *text = gtk_editable_get_text (entry);
+
+          if (!g_str_equal (old, text))
+            done |= tri_alignment_edit_sentence (alignment, session->column, session->first + i, text);
+        }
+      after_edit (self, TRUE, session->row);
+      (void)done;
+    }
+  else if (g_str_equal (response, "split"))
+    {
+      /* At the cursor of the entry that has it (the first, else). */
+      for (guint i = 0; i < session->entries->len; i++)
+        {
+          GtkEditable *entry = g_ptr_array_index (session->entries, i);
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (entry));
+          GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+          if (i + 1 == session->entries->len ||
+              (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (entry))))
+            {
+              g_autofree char *old = tri_document_dup_sentence_text (tri_alignment_get_document (alignment, session->column),
+                                                                     session->first + i);
+              const char *text = gtk_editable_get_text (entry);
+              int position = gtk_editable_get_position (entry);
+
+              /* Offsets count in the text as it is: apply the words first. */
+              if (!g_str_equal (old, text))
+                tri_alignment_edit_sentence (alignment, session->column, session->first + i, text);
+              after_edit (self,
+                          tri_alignment_split_sentence (alignment, session->column, session->first + i,
+                                                        (gsize)(g_utf8_offset_to_pointer (text, position) - text)),
+                          session->row);
+              break;
+            }
+        }
+    }
+}
+
+static void
+edit_cell_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  g_autoptr(TriRow) item = NULL;
+  EditSession *session;
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  guint row, count;
+
+  if (!target (self, &row))
+    return;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->alignment), row);
+  count = tri_row_get_count (item, self->current_column);
+  if (count == 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  session = g_new0 (EditSession, 1);
+  session->self = g_object_ref (self);
+  session->row = row;
+  session->column = self->current_column;
+  session->first = tri_row_get_first (item, self->current_column);
+  session->entries = g_ptr_array_new ();
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  for (guint i = 0; i < count; i++)
+    {
+      g_autofree char *text = tri_document_dup_sentence_text (tri_alignment_get_document (self->alignment, session->column),
+                                                              session->first + i);
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_editable_set_text (GTK_EDITABLE (entry), text);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 60);
+      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+      gtk_box_append (GTK_BOX (box), entry);
+      g_ptr_array_add (session->entries, entry);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Edit Sentences"),
+                                                       _("One sentence per field. Split a sentence at the cursor where the splitter missed a boundary.")));
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "split", _("Split at _Cursor"),
+                                    "apply", _("_Apply"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_edit_response_cb), session,
+                         (GClosureNotify)(void (*) (void))edit_session_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (g_ptr_array_index (session->entries, 0));
+}
+
 /* Confirms the row and goes on to the next, as in a CAT tool. */
 static void
 confirm_action (GtkWidget  *widget,
@@ -495,6 +657,8 @@ _tri_window_class_actions_init (TriWindowClass *klass)
     { "align.previous-bookmark", previous_bookmark_action, GDK_KEY_F2, GDK_SHIFT_MASK },
     { "win.next-column", next_column_action, GDK_KEY_Right, GDK_ALT_MASK },
     { "win.find", find_action, GDK_KEY_f, GDK_CONTROL_MASK },
+    { "segment.join", join_sentences_action, GDK_KEY_j, GDK_CONTROL_MASK },
+    { "segment.edit", edit_cell_action, GDK_KEY_Return, 0 },
     { "win.find-next", find_next_action, GDK_KEY_F3, 0 },
     { "win.find-previous", find_previous_action, GDK_KEY_F3, GDK_SHIFT_MASK },
     { "win.previous-column", previous_column_action, GDK_KEY_Left, GDK_ALT_MASK },

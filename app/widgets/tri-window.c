@@ -499,7 +499,7 @@ _tri_window_update_actions (TriWindow *self)
     "align.merge-next", "align.split", "segment.move-up", "segment.move-down",
     "segment.insert-empty", "segment.remove-empty", "align.delete-row", "segment.swap-up",
     "align.confirm", "align.confirm-through", "align.bookmark", "align.realign",
-    "win.save", "win.save-as",
+    "win.save", "win.save-as", "segment.join", "segment.edit",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
@@ -1590,6 +1590,15 @@ tri_window_save_as_action (GtkWidget  *widget,
     show_save_chooser (self, FALSE);
 }
 
+static void
+on_row_activated_cb (GtkColumnView *column_view,
+                     guint          position,
+                     TriWindow     *self)
+{
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)), position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "segment.edit", NULL);
+}
+
 /* Drag and drop */
 
 static gboolean
@@ -1941,6 +1950,10 @@ tri_window_init (TriWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
+
+  /* Enter or a double click on a row edits its cell in the current column
+   * (the list view takes Enter before the window's own shortcuts see it). */
+  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated_cb), self, 0);
 
   /* The columns' language and file, also in the main menu: the column
    * headers' menus are out of reach of the keyboard. */
