@@ -860,11 +860,15 @@ _tri_document_set_content (TriDocument  *self,
                            const char   *text,
                            const GArray *sentences)
 {
+  char *copy;
+
   g_return_if_fail (TRI_IS_DOCUMENT (self));
 
+  /* @text may be this document's own text (a join or split keeps it). */
+  copy = g_strdup (text);
   g_free (self->text);
-  self->text = g_strdup (text);
-  self->length = strlen (text);
+  self->text = copy;
+  self->length = strlen (copy);
   g_clear_pointer (&self->sentences, g_array_unref);
   self->sentences = g_array_sized_new (FALSE, FALSE, sizeof (TriSentence), sentences->len);
   g_array_append_vals (self->sentences, sentences->data, sentences->len);
