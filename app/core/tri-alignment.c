@@ -1429,6 +1429,29 @@ tri_alignment_get_generation (TriAlignment *self)
 }
 
 /**
+ * tri_alignment_wrap_row:
+ * @n_rows: how many rows there are (not 0)
+ * @from: the row to start after (before, going back), or G_MAXUINT for none
+ * @step: 1 for the first row visited, 2 for the second…
+ * @direction: 1 down, -1 up
+ *
+ * Returns: the row visited at @step when going round the rows from @from,
+ *   wrapping at the ends; from an end when @from is G_MAXUINT
+ */
+guint
+tri_alignment_wrap_row (guint n_rows,
+                        guint from,
+                        guint step,
+                        int   direction)
+{
+  if (from == G_MAXUINT)
+    return direction > 0 ? step - 1 : n_rows - step;
+  if (direction > 0)
+    return (from + step) % n_rows;
+  return (from + n_rows - step % n_rows) % n_rows;
+}
+
+/**
  * tri_alignment_find:
  * @self: a #TriAlignment
  * @pattern: what to look for
@@ -1485,17 +1508,8 @@ tri_alignment_find (TriAlignment  *self,
 
   for (guint step = 1; step <= n && !result; step++)
     {
-      guint r;
-      TriRow *row;
-
-      if (from == G_MAXUINT)
-        r = direction > 0 ? step - 1 : n - step;
-      else if (direction > 0)
-        r = (from + step) % n;
-      else
-        r = (from + n - step % n) % n;
-
-      row = row_at (self, r);
+      guint r = tri_alignment_wrap_row (n, from, step, direction);
+      TriRow *row = row_at (self, r);
       for (guint c = 0; c < self->n_columns && !result; c++)
         {
           g_autofree char *text = NULL;

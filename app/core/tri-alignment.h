@@ -96,6 +96,10 @@ gboolean      tri_alignment_undo            (TriAlignment *self);
 gboolean      tri_alignment_redo            (TriAlignment *self);
 guint         tri_alignment_get_n_confirmed (TriAlignment *self);
 guint64       tri_alignment_get_generation  (TriAlignment *self);
+guint         tri_alignment_wrap_row        (guint         n_rows,
+                                             guint         from,
+                                             guint         step,
+                                             int           direction);
 gboolean      tri_alignment_edit_sentence   (TriAlignment *self,
                                              guint         column,
                                              guint         sentence,

@@ -476,18 +476,10 @@ go_to (TriWindow *self,
 
   for (guint step = 1; step <= n; step++)
     {
-      g_autoptr(TriRow) row = NULL;
-      guint r;
-
       /* From the cursor, wrapping around; without one, from an end. */
-      if (start == GTK_INVALID_LIST_POSITION)
-        r = direction > 0 ? step - 1 : n - step;
-      else if (direction > 0)
-        r = (start + step) % n;
-      else
-        r = (start + n - step % n) % n;
-
-      row = g_list_model_get_item (G_LIST_MODEL (self->alignment), r);
+      guint r = tri_alignment_wrap_row (n, start == GTK_INVALID_LIST_POSITION ? G_MAXUINT : start,
+                                        step, direction);
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (self->alignment), r);
       if (test (self, row))
         {
           select_row (self, r);
