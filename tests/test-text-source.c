@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -661,6 +663,29 @@ test_line_ends (TriTestDir    *fixture,
     }
 }
 
+/* A file too large to be a report is refused before it is read: a sparse
+ * file of 300 MB costs no disk and no time. */
+static void
+test_too_large (TriTestDir    *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "huge.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDecodedText) decoded = NULL;
+  FILE *f = fopen (path, "w");
+
+  g_assert_nonnull (f);
+  g_assert_cmpint (fseek (f, 300L * 1024 * 1024, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('x', f), ==, 'x');
+  g_assert_cmpint (fclose (f), ==, 0);
+
+  decoded = tri_text_source_load_file (file, NULL, NULL, &error);
+  g_assert_null (decoded);
+  g_assert_error (error, TRI_IO_ERROR, TRI_IO_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "huge.txt"));
+}
+
 static void
 test_unicode_line_ends (void)
 {
@@ -902,6 +927,8 @@ main (int   argc,
   ADD ("/text-source/line-ends", test_line_ends);
   g_test_add_func ("/text-source/nfc", test_nfc);
   g_test_add_func ("/text-source/unicode-line-ends", test_unicode_line_ends);
+  g_test_add ("/text-source/too-large", TriTestDir, NULL, tri_test_dir_set_up, test_too_large,
+              tri_test_dir_tear_down);
   g_test_add_func ("/text-source/utf16-without-bom", test_utf16_without_bom);
   g_test_add_func ("/text-source/zero-width", test_zero_width);
   ADD ("/text-source/removed-chars-in-document", test_removed_chars_in_document);
