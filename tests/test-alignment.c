@@ -417,6 +417,117 @@ test_find (void)
   g_assert_false (tri_alignment_find (alignment, "([", FALSE, FALSE, -1, G_MAXUINT, 1, &found, NULL));
 }
 
+/* Asserts sentence @index of @column reads @expected. */
+#define ASSERT_SENTENCE(alignment, column, index, expected)                        \
+  G_STMT_START {                                                                   \
+    g_autofree char *text_ = sentence_text (alignment, column, index);             \
+    g_assert_cmpstr (text_, ==, expected);                                         \
+  } G_STMT_END
+
+static void
+test_replace (void)
+{
+  g_autoptr(TriAlignment) alignment = new_alignment ();
+  g_autoptr(GError) error = NULL;
+  TriDocument *ru = tri_alignment_get_document (alignment, 1);
+  TriDocument *uk = tri_alignment_get_document (alignment, 2);
+  g_autofree char *ru_text = g_strdup (tri_document_get_text (ru));
+  g_autofree char *uk_text = g_strdup (tri_document_get_text (uk));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n = 0;
+
+  /* Both Cyrillic columns at once, any case: one edit to undo. A confirmed
+   * row whose words change is to be reviewed again. */
+  g_assert_true (tri_alignment_set_confirmed (alignment, 3, TRUE));
+  before = shape (alignment);
+  g_assert_true (tri_alignment_replace (alignment, "\\bпро[єе]кт\\b", TRUE, FALSE, -1, 0, G_MAXUINT,
+                                        "документ", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);
+  ASSERT_SENTENCE (alignment, 1, 3, "Был представлен документ.");
+  ASSERT_SENTENCE (alignment, 2, 3, "Було представлено документ.");
+  /* Sentences after keep their words though their offsets moved. */
+  ASSERT_SENTENCE (alignment, 1, 8, "Следующий раунд в апреле.");
+  ASSERT_SENTENCE (alignment, 2, 6, "Наступний раунд у квітні.");
+  assert_valid (alignment);
+  after = shape (alignment);
+  g_assert_cmpstr (after, ==, "0 0 0|1 1 1|2 2 2|3 3 3|4 4 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  g_assert_true (tri_alignment_undo (alignment));
+  g_assert_cmpstr (tri_document_get_text (ru), ==, ru_text);
+  g_assert_cmpstr (tri_document_get_text (uk), ==, uk_text);
+  g_clear_pointer (&after, g_free);
+  after = shape (alignment);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (tri_alignment_redo (alignment));
+  ASSERT_SENTENCE (alignment, 2, 3, "Було представлено документ.");
+  g_assert_true (tri_alignment_undo (alignment));
+
+  /* Groups of the expression; plain text takes $ and \\ as they are. */
+  g_assert_true (tri_alignment_replace (alignment, "(\\w+) sides", TRUE, TRUE, 0, 0, G_MAXUINT,
+                                        "$1 delegations", &n, NULL));
+  g_assert_cmpuint (n, ==, 1);
+  ASSERT_SENTENCE (alignment, 0, 2, "Both delegations spoke.");
+  g_assert_true (tri_alignment_replace (alignment, "Insurance", FALSE, TRUE, -1, 0, G_MAXUINT,
+                                        "Cover ($2m, \\1)", &n, NULL));
+  g_assert_cmpuint (n, ==, 1);
+  ASSERT_SENTENCE (alignment, 0, 4, "Cover ($2m, \\1) was discussed.");
+
+  /* Only the rows asked for: the first row's e's, not the second's. */
+  g_assert_true (tri_alignment_replace (alignment, "e", FALSE, FALSE, 0, 0, 1, "E", &n, NULL));
+  g_assert_cmpuint (n, ==, 4);
+  ASSERT_SENTENCE (alignment, 0, 0, "Talks rEsumEd in GEnEva.");
+  ASSERT_SENTENCE (alignment, 0, 1, "The delegations met at noon.");
+
+  /* A sentence is never left with no words; nothing matched, nothing to undo. */
+  while (tri_alignment_undo (alignment))
+    ;
+  g_assert_true (tri_alignment_replace (alignment, "^.*$", TRUE, FALSE, -1, 0, G_MAXUINT, "", &n, NULL));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (tri_alignment_replace (alignment, "Lisbon", FALSE, FALSE, -1, 0, G_MAXUINT, "Porto", &n, NULL));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_false (tri_alignment_can_undo (alignment));
+
+  /* A group that is not there, or a broken expression: an error, no change. */
+  g_assert_false (tri_alignment_replace (alignment, "(Geneva)", TRUE, TRUE, -1, 0, G_MAXUINT, "$2", &n, &error));
+  g_assert_error (error, G_REGEX_ERROR, G_REGEX_ERROR_REPLACE);
+  g_clear_error (&error);
+  g_assert_false (tri_alignment_replace (alignment, "([", TRUE, TRUE, -1, 0, G_MAXUINT, "x", &n, &error));
+  g_assert_error (error, G_REGEX_ERROR, G_REGEX_ERROR_COMPILE);
+  g_assert_false (tri_alignment_can_undo (alignment));
+  g_assert_cmpstr (tri_document_get_text (ru), ==, ru_text);
+}
+
+static void
+test_groups (void)
+{
+  g_autoptr(TriAlignment) alignment = new_alignment ();
+  TriDocument *ru = tri_alignment_get_document (alignment, 1);
+  g_autofree char *original = g_strdup (tri_document_get_text (ru));
+
+  /* Two sentences of one cell edited, then a row merged: the first two
+   * are one step, the merge another. */
+  tri_alignment_begin_group (alignment);
+  g_assert_true (tri_alignment_edit_sentence (alignment, 1, 3, "Представили проект."));
+  tri_alignment_begin_group (alignment);
+  g_assert_true (tri_alignment_edit_sentence (alignment, 1, 4, "Его обсуждали."));
+  tri_alignment_end_group (alignment);
+  tri_alignment_end_group (alignment);
+  g_assert_true (tri_alignment_merge_next (alignment, 0));
+
+  g_assert_true (tri_alignment_undo (alignment));
+  ASSERT_SENTENCE (alignment, 1, 4, "Его обсуждали.");
+  g_assert_true (tri_alignment_undo (alignment));
+  g_assert_cmpstr (tri_document_get_text (ru), ==, original);
+  g_assert_false (tri_alignment_can_undo (alignment));
+
+  g_assert_true (tri_alignment_redo (alignment));
+  ASSERT_SENTENCE (alignment, 1, 3, "Представили проект.");
+  ASSERT_SENTENCE (alignment, 1, 4, "Его обсуждали.");
+  g_assert_true (tri_alignment_can_redo (alignment));
+  assert_valid (alignment);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -430,6 +541,8 @@ main (int   argc,
   g_test_add_func ("/alignment/replace-rows", test_replace_rows);
   g_test_add_func ("/alignment/find", test_find);
   g_test_add_func ("/alignment/text-edits", test_text_edits);
+  g_test_add_func ("/alignment/replace", test_replace);
+  g_test_add_func ("/alignment/groups", test_groups);
 
   return g_test_run ();
 }

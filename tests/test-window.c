@@ -413,6 +413,45 @@ test_editing (void)
     g_assert_nonnull (strstr (uk, "Грищенко"));
   }
 
+  /* Replace: Ctrl+H goes to the replacement field; replacing every match
+   * is one change to undo. */
+  {
+    TriDocument *uk = tri_alignment_get_document (alignment, 2);
+    g_autofree char *original = g_strdup (tri_document_get_text (uk));
+    GtkWidget *focus;
+    GtkWidget *entry;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.find-replace", NULL);
+    focus = gtk_window_get_focus (GTK_WINDOW (window));
+    entry = gtk_widget_get_ancestor (focus, GTK_TYPE_ENTRY);
+    g_assert_nonnull (entry);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "Грищенко-Іваненко");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.replace-all", NULL);
+    g_assert_null (strstr (tri_document_get_text (uk), "Грищенко "));
+    g_assert_nonnull (strstr (tri_document_get_text (uk), "Грищенко-Іваненко"));
+    g_assert_true (tri_alignment_check (alignment, &error));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpstr (tri_document_get_text (uk), ==, original);
+
+    /* Return in the field: this row's matches, then on to the next. */
+    gtk_single_selection_set_selected (grid_selection (window), 0);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+    {
+      guint at = gtk_single_selection_get_selected (grid_selection (window));
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), at);
+      g_autofree char *cell = NULL;
+
+      g_signal_emit_by_name (entry, "activate");
+      g_object_unref (row);
+      row = g_list_model_get_item (G_LIST_MODEL (alignment), at);
+      cell = tri_alignment_dup_cell_text (alignment, row, 2);
+      g_assert_nonnull (strstr (cell, "Грищенко-Іваненко"));
+      g_assert_true (tri_alignment_can_undo (alignment));
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+      g_assert_cmpstr (tri_document_get_text (uk), ==, original);
+    }
+  }
+
   /* Join the Russian split back into one sentence: Ctrl+J's action on the
    * third row in the Russian column. */
   {

@@ -162,6 +162,9 @@ struct _TriAlignment
   GQueue       undo;       /* Step *, newest first */
   GQueue       redo;
   guint64      generation; /* one more at every change of the rows */
+  guint        group_depth; /* tri_alignment_begin_group() calls not ended */
+  guint        group;       /* the open group's id, while group_depth > 0 */
+  guint        last_group;
 };
 
 enum {
@@ -187,6 +190,8 @@ typedef struct
   char      *new_text;
   GArray    *old_sentences;
   GArray    *new_sentences;
+  /* Steps made in one group (same nonzero id) are undone as one. */
+  guint      group;
 } Step;
 
 static void
@@ -201,6 +206,15 @@ step_free (gpointer data)
   g_clear_pointer (&step->old_sentences, g_array_unref);
   g_clear_pointer (&step->new_sentences, g_array_unref);
   g_free (step);
+}
+
+static void
+push_step (TriAlignment *self,
+           Step         *step)
+{
+  step->group = self->group_depth > 0 ? self->group : 0;
+  g_queue_push_head (&self->undo, step);
+  g_queue_clear_full (&self->redo, step_free);
 }
 
 static GType
@@ -713,8 +727,7 @@ splice (TriAlignment *self,
   for (guint r = 0; r < new_rows->len; r++)
     g_ptr_array_insert (self->rows, (int)(position + r), g_object_ref (g_ptr_array_index (new_rows, r)));
 
-  g_queue_push_head (&self->undo, step);
-  g_queue_clear_full (&self->redo, step_free);
+  push_step (self, step);
 
   self->generation++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, new_rows->len);
@@ -732,6 +745,48 @@ apply_step (TriAlignment *self,
     g_ptr_array_insert (self->rows, (int)(position + r), g_object_ref (g_ptr_array_index (insert, r)));
   self->generation++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, remove->len, insert->len);
+}
+
+/* Whether the next step of @queue belongs to @group, a group of steps. */
+static gboolean
+in_group (GQueue *queue,
+          guint   group)
+{
+  const Step *next = g_queue_peek_head (queue);
+
+  return group != 0 && next != NULL && next->group == group;
+}
+
+/**
+ * tri_alignment_begin_group:
+ * @self: a #TriAlignment
+ *
+ * The edits from here to tri_alignment_end_group() are undone and redone as
+ * one (an edit of several sentences, a replacement in every row). Groups
+ * nest: only the outermost counts.
+ */
+void
+tri_alignment_begin_group (TriAlignment *self)
+{
+  g_return_if_fail (TRI_IS_ALIGNMENT (self));
+
+  if (self->group_depth++ == 0)
+    self->group = ++self->last_group;
+}
+
+/**
+ * tri_alignment_end_group:
+ * @self: a #TriAlignment
+ *
+ * Ends what tri_alignment_begin_group() began.
+ */
+void
+tri_alignment_end_group (TriAlignment *self)
+{
+  g_return_if_fail (TRI_IS_ALIGNMENT (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  self->group_depth--;
 }
 
 gboolean
@@ -765,14 +820,18 @@ tri_alignment_undo (TriAlignment *self)
 
   g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
 
-  step = g_queue_pop_head (&self->undo);
-  if (step == NULL)
+  if (g_queue_is_empty (&self->undo))
     return FALSE;
 
-  if (step->column >= 0)
-    _tri_document_set_content (self->documents[step->column], step->old_text, step->old_sentences);
-  apply_step (self, step->position, step->new_rows, step->old_rows);
-  g_queue_push_head (&self->redo, step);
+  do
+    {
+      step = g_queue_pop_head (&self->undo);
+      if (step->column >= 0)
+        _tri_document_set_content (self->documents[step->column], step->old_text, step->old_sentences);
+      apply_step (self, step->position, step->new_rows, step->old_rows);
+      g_queue_push_head (&self->redo, step);
+    }
+  while (in_group (&self->undo, step->group));
   notify_undo (self);
   return TRUE;
 }
@@ -792,14 +851,18 @@ tri_alignment_redo (TriAlignment *self)
 
   g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
 
-  step = g_queue_pop_head (&self->redo);
-  if (step == NULL)
+  if (g_queue_is_empty (&self->redo))
     return FALSE;
 
-  if (step->column >= 0)
-    _tri_document_set_content (self->documents[step->column], step->new_text, step->new_sentences);
-  apply_step (self, step->position, step->old_rows, step->new_rows);
-  g_queue_push_head (&self->undo, step);
+  do
+    {
+      step = g_queue_pop_head (&self->redo);
+      if (step->column >= 0)
+        _tri_document_set_content (self->documents[step->column], step->new_text, step->new_sentences);
+      apply_step (self, step->position, step->old_rows, step->new_rows);
+      g_queue_push_head (&self->undo, step);
+    }
+  while (in_group (&self->redo, step->group));
   notify_undo (self);
   return TRUE;
 }
@@ -1451,6 +1514,51 @@ tri_alignment_wrap_row (guint n_rows,
   return (from + n_rows - step % n_rows) % n_rows;
 }
 
+/* What tri_alignment_find() and tri_alignment_replace() look for; %NULL
+ * with @error set when @pattern is not a valid expression. */
+static URegularExpression *
+open_pattern (const char  *pattern,
+              gboolean     regex,
+              gboolean     match_case,
+              GError     **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError parse_error;
+  g_autofree gunichar2 *pattern16 = NULL;
+  URegularExpression *re;
+  glong len16 = 0;
+  uint32_t flags = (regex ? 0 : UREGEX_LITERAL) | (match_case ? 0 : UREGEX_CASE_INSENSITIVE);
+
+  pattern16 = g_utf8_to_utf16 (pattern, -1, NULL, &len16, NULL);
+  if (pattern16 == NULL)
+    {
+      g_set_error_literal (error, G_REGEX_ERROR, G_REGEX_ERROR_COMPILE,
+                           _("The search text is not valid UTF-8"));
+      return NULL;
+    }
+
+  re = uregex_open (pattern16, (int32_t)len16, flags, &parse_error, &status);
+  if (U_FAILURE (status))
+    {
+      g_set_error (error, G_REGEX_ERROR, G_REGEX_ERROR_COMPILE,
+                   /* Translators: %s is ICU's name for the error */
+                   _("Not a valid regular expression (%s)"), u_errorName (status));
+      return NULL;
+    }
+  return re;
+}
+
+/* The text set on @re goes away before the next; ICU keeps a pointer to
+ * it, so point it at nothing. */
+static void
+forget_text (URegularExpression *re)
+{
+  static const UChar nothing[1] = { 0 };
+  UErrorCode status = U_ZERO_ERROR;
+
+  uregex_setText (re, nothing, 0, &status);
+}
+
 /**
  * tri_alignment_find:
  * @self: a #TriAlignment
@@ -1478,12 +1586,8 @@ tri_alignment_find (TriAlignment  *self,
                     GError       **error)
 {
   UErrorCode status = U_ZERO_ERROR;
-  UParseError parse_error;
-  g_autofree gunichar2 *pattern16 = NULL;
   URegularExpression *re;
   guint n;
-  glong len16 = 0;
-  uint32_t flags = (regex ? 0 : UREGEX_LITERAL) | (match_case ? 0 : UREGEX_CASE_INSENSITIVE);
   gboolean result = FALSE;
 
   g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
@@ -1493,18 +1597,9 @@ tri_alignment_find (TriAlignment  *self,
   if (n == 0 || pattern[0] == '\0')
     return FALSE;
 
-  pattern16 = g_utf8_to_utf16 (pattern, -1, NULL, &len16, NULL);
-  if (pattern16 == NULL)
+  re = open_pattern (pattern, regex, match_case, error);
+  if (re == NULL)
     return FALSE;
-
-  re = uregex_open (pattern16, (int32_t)len16, flags, &parse_error, &status);
-  if (U_FAILURE (status))
-    {
-      g_set_error (error, G_REGEX_ERROR, G_REGEX_ERROR_COMPILE,
-                   /* Translators: %s is ICU's name for the error */
-                   _("Not a valid regular expression (%s)"), u_errorName (status));
-      return FALSE;
-    }
 
   for (guint step = 1; step <= n && !result; step++)
     {
@@ -1533,9 +1628,7 @@ tri_alignment_find (TriAlignment  *self,
               *found = r;
               result = TRUE;
             }
-          /* The text goes away before the next; ICU keeps a pointer to it. */
-          status = U_ZERO_ERROR;
-          uregex_setText (re, pattern16, 0, &status);
+          forget_text (re);
         }
     }
 
@@ -1582,8 +1675,7 @@ text_edit (TriAlignment *self,
     normalise_empty_cells (self, self->rows, 0);
   }
 
-  g_queue_push_head (&self->undo, step);
-  g_queue_clear_full (&self->redo, step_free);
+  push_step (self, step);
 
   self->generation++;
   g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->rows->len);
@@ -1790,4 +1882,238 @@ tri_alignment_split_sentence (TriAlignment *self,
   text_edit (self, column, text, sentences,
              shifted_rows (self, column, sentence, 1, row_of_sentence (self, column, sentence)));
   return TRUE;
+}
+
+/* Sets @result to @text with every match of @re replaced by @replacement
+ * (UTF-16, ICU's syntax: $1 for a group), or to %NULL when nothing
+ * matched. */
+static gboolean
+replace_in (URegularExpression *re,
+            const char         *text,
+            gsize               length,
+            const UChar        *replacement,
+            int32_t             replacement_len,
+            char              **result,
+            guint              *n_matches,
+            GError            **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree gunichar2 *text16 = NULL;
+  g_autofree UChar *out = NULL;
+  glong len16 = 0;
+  int32_t out_len;
+  guint n = 0;
+
+  *result = NULL;
+  text16 = g_utf8_to_utf16 (text, (glong)length, NULL, &len16, NULL);
+  if (text16 == NULL)
+    return TRUE;
+
+  uregex_setText (re, text16, (int32_t)len16, &status);
+  for (gboolean more = uregex_find (re, 0, &status); more && U_SUCCESS (status);
+       more = uregex_findNext (re, &status))
+    n++;
+
+  if (n > 0 && U_SUCCESS (status))
+    {
+      /* First ask how long, then replace. */
+      out_len = uregex_replaceAll (re, replacement, replacement_len, NULL, 0, &status);
+      if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING)
+        {
+          status = U_ZERO_ERROR;
+          out = g_new (UChar, out_len + 1);
+          uregex_replaceAll (re, replacement, replacement_len, out, out_len + 1, &status);
+        }
+      if (U_SUCCESS (status))
+        {
+          *result = out_len > 0 ? g_utf16_to_utf8 (out, out_len, NULL, NULL, NULL) : g_strdup ("");
+          *n_matches += n;
+        }
+    }
+
+  if (U_FAILURE (status))
+    g_set_error (error, G_REGEX_ERROR, G_REGEX_ERROR_REPLACE,
+                 /* Translators: %s is ICU's name for the error */
+                 _("Not a valid replacement (%s)"), u_errorName (status));
+
+  forget_text (re);
+  return U_SUCCESS (status);
+}
+
+typedef struct
+{
+  guint  sentence;
+  guint  row;
+  char  *text;
+} Replacement;
+
+static void
+replacement_clear (gpointer data)
+{
+  g_free (((Replacement *)data)->text);
+}
+
+/* The text of @column with @changes (in sentence order) made. */
+static void
+apply_replacements (TriAlignment *self,
+                    guint         column,
+                    GArray       *changes)
+{
+  TriDocument *doc = self->documents[column];
+  const char *text = tri_document_get_text (doc);
+  g_autoptr(GString) new_text = g_string_new (NULL);
+  GArray *sentences = _tri_document_dup_sentences (doc);
+  GPtrArray *rows;
+  gsize done = 0;
+  gssize delta = 0;
+  guint next = 0;
+
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      TriSentence *sentence = &g_array_index (sentences, TriSentence, i);
+      gsize start = sentence->start, end = sentence->end;
+
+      sentence->start = (gsize)((gssize)start + delta);
+      if (next < changes->len && g_array_index (changes, Replacement, next).sentence == i)
+        {
+          const char *words = g_array_index (changes, Replacement, next).text;
+
+          g_string_append_len (new_text, text + done, (gssize)(start - done));
+          g_string_append (new_text, words);
+          done = end;
+          delta += (gssize)strlen (words) - (gssize)(end - start);
+          next++;
+        }
+      sentence->end = (gsize)((gssize)end + delta);
+    }
+  g_string_append (new_text, text + done);
+
+  rows = shifted_rows (self, column, G_MAXUINT, 0, G_MAXUINT);
+  for (guint i = 0; i < changes->len; i++)
+    mark_edited (g_ptr_array_index (rows, g_array_index (changes, Replacement, i).row));
+
+  text_edit (self, column, new_text->str, sentences, rows);
+}
+
+/**
+ * tri_alignment_replace:
+ * @self: a #TriAlignment
+ * @pattern: what to look for
+ * @regex: whether @pattern is an ICU regular expression (else plain text)
+ * @match_case: whether case matters
+ * @column: the column to change, or -1 for all
+ * @first_row: the first row to change
+ * @n_rows: how many rows, from @first_row (G_MAXUINT for all)
+ * @replacement: what to put instead; with @regex, $1 stands for a group
+ * @n_replaced: (out): how many matches were replaced
+ * @error: return location for a #GError (an invalid expression or
+ *   replacement)
+ *
+ * Replaces every match within each sentence, as one edit to undo. A
+ * replacement that would leave a sentence with no words is not made.
+ *
+ * Returns: %FALSE with @error set for a bad pattern or replacement
+ */
+gboolean
+tri_alignment_replace (TriAlignment  *self,
+                       const char    *pattern,
+                       gboolean       regex,
+                       gboolean       match_case,
+                       int            column,
+                       guint          first_row,
+                       guint          n_rows,
+                       const char    *replacement,
+                       guint         *n_replaced,
+                       GError       **error)
+{
+  g_autoptr(GString) escaped = NULL;
+  g_autofree gunichar2 *replacement16 = NULL;
+  glong replacement_len = 0;
+  URegularExpression *re;
+  guint last_row;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+  g_return_val_if_fail (pattern != NULL, FALSE);
+  g_return_val_if_fail (replacement != NULL, FALSE);
+  g_return_val_if_fail (n_replaced != NULL, FALSE);
+
+  *n_replaced = 0;
+  if (pattern[0] == '\0' || first_row >= self->rows->len)
+    return TRUE;
+  last_row = n_rows >= self->rows->len - first_row ? self->rows->len : first_row + n_rows;
+
+  re = open_pattern (pattern, regex, match_case, error);
+  if (re == NULL)
+    return FALSE;
+
+  /* ICU reads $ and \ in a replacement; plain text means them literally. */
+  escaped = g_string_new (NULL);
+  for (const char *p = replacement; *p != '\0'; p++)
+    {
+      if (!regex && (*p == '$' || *p == '\\'))
+        g_string_append_c (escaped, '\\');
+      g_string_append_c (escaped, *p == '\n' || *p == '\r' ? ' ' : *p);
+    }
+  replacement16 = g_utf8_to_utf16 (escaped->str, -1, NULL, &replacement_len, NULL);
+  if (replacement16 == NULL)
+    {
+      uregex_close (re);
+      g_set_error_literal (error, G_REGEX_ERROR, G_REGEX_ERROR_REPLACE,
+                           _("The replacement is not valid UTF-8"));
+      return FALSE;
+    }
+
+  tri_alignment_begin_group (self);
+  for (guint c = 0; c < self->n_columns && ok; c++)
+    {
+      TriDocument *doc = self->documents[c];
+      const char *text = tri_document_get_text (doc);
+      g_autoptr(GArray) changes = NULL;
+      guint n_before = *n_replaced;
+
+      if (column >= 0 && (guint)column != c)
+        continue;
+
+      changes = g_array_new (FALSE, FALSE, sizeof (Replacement));
+      g_array_set_clear_func (changes, replacement_clear);
+
+      for (guint r = first_row; r < last_row && ok; r++)
+        {
+          const TriRow *row = row_at (self, r);
+
+          for (guint i = row->first[c]; i < row->first[c] + row->count[c]; i++)
+            {
+              const TriSentence *sentence = tri_document_get_sentence (doc, i);
+              guint n_here = 0;
+              Replacement change = { i, r, NULL };
+
+              ok = replace_in (re, text + sentence->start, sentence->end - sentence->start,
+                               replacement16, (int32_t)replacement_len, &change.text, &n_here, error);
+              if (!ok)
+                break;
+              if (change.text == NULL)
+                continue;
+              g_strstrip (change.text);
+              if (change.text[0] == '\0' ||
+                  strncmp (change.text, text + sentence->start, sentence->end - sentence->start) == 0)
+                {
+                  /* Nothing would be left, or nothing changes. */
+                  g_free (change.text);
+                  continue;
+                }
+              *n_replaced += n_here;
+              g_array_append_val (changes, change);
+            }
+        }
+
+      if (ok && changes->len > 0)
+        apply_replacements (self, c, changes);
+      else if (!ok)
+        *n_replaced = n_before;
+    }
+  tri_alignment_end_group (self);
+
+  uregex_close (re);
+  return ok;
 }

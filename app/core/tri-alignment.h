@@ -120,6 +120,18 @@ gboolean      tri_alignment_find            (TriAlignment *self,
                                              int           direction,
                                              guint        *found,
                                              GError      **error);
+gboolean      tri_alignment_replace         (TriAlignment *self,
+                                             const char   *pattern,
+                                             gboolean      regex,
+                                             gboolean      match_case,
+                                             int           column,
+                                             guint         first_row,
+                                             guint         n_rows,
+                                             const char   *replacement,
+                                             guint        *n_replaced,
+                                             GError      **error);
+void          tri_alignment_begin_group     (TriAlignment *self);
+void          tri_alignment_end_group       (TriAlignment *self);
 gboolean      tri_alignment_check           (TriAlignment *self,
                                              GError      **error);
 

@@ -222,8 +222,8 @@ on_edit_response_cb (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "apply"))
     {
-      gboolean done = FALSE;
-
+      /* The sentences of the cell are one edit to undo. */
+      tri_alignment_begin_group (alignment);
       for (guint i = 0; i < session->entries->len; i++)
         {
           GtkEditable *entry = g_ptr_array_index (session->entries, i);
@@ -232,10 +232,10 @@ on_edit_response_cb (AdwMessageDialog *dialog,
           const char *text = gtk_editable_get_text (entry);
 
           if (!g_str_equal (old, text))
-            done |= tri_alignment_edit_sentence (alignment, session->column, session->first + i, text);
+            tri_alignment_edit_sentence (alignment, session->column, session->first + i, text);
         }
+      tri_alignment_end_group (alignment);
       after_edit (self, TRUE, session->row);
-      (void)done;
     }
   else if (g_str_equal (response, "split"))
     {
@@ -254,13 +254,17 @@ on_edit_response_cb (AdwMessageDialog *dialog,
               const char *text = gtk_editable_get_text (entry);
               int position = gtk_editable_get_position (entry);
 
-              /* Offsets count in the text as it is: apply the words first. */
+              gboolean done;
+
+              /* Offsets count in the text as it is: apply the words first,
+               * in the same edit to undo. */
+              tri_alignment_begin_group (alignment);
               if (!g_str_equal (old, text))
                 tri_alignment_edit_sentence (alignment, session->column, session->first + i, text);
-              after_edit (self,
-                          tri_alignment_split_sentence (alignment, session->column, session->first + i,
-                                                        (gsize)(g_utf8_offset_to_pointer (text, position) - text)),
-                          session->row);
+              done = tri_alignment_split_sentence (alignment, session->column, session->first + i,
+                                                   (gsize)(g_utf8_offset_to_pointer (text, position) - text));
+              tri_alignment_end_group (alignment);
+              after_edit (self, done, session->row);
               break;
             }
         }
@@ -591,8 +595,100 @@ find_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
 
+  gtk_revealer_set_reveal_child (self->replace_revealer, FALSE);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* Replace: the current row's matches, then on to the next match; or every
+ * match at once, as one edit to undo. */
+static void
+replace (TriWindow *self,
+         gboolean   all)
+{
+  g_autoptr(GError) error = NULL;
+  const char *pattern;
+  guint row = current_row (self);
+  guint n = 0;
+
+  if (self->alignment == NULL || self->busy > 0)
+    return;
+
+  pattern = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  if (pattern[0] == '\0')
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+      return;
+    }
+  if (!all && row == GTK_INVALID_LIST_POSITION)
+    {
+      find (self, 1);
+      return;
+    }
+
+  if (!tri_alignment_replace (self->alignment, pattern,
+                              gtk_check_button_get_active (self->search_regex),
+                              gtk_check_button_get_active (self->search_case),
+                              gtk_check_button_get_active (self->search_column) ? (int)self->current_column : -1,
+                              all ? 0 : row, all ? G_MAXUINT : 1,
+                              gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
+                              &n, &error))
+    {
+      gtk_label_set_text (self->search_status, error->message);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  if (row != GTK_INVALID_LIST_POSITION)
+    select_row (self, row);
+  _tri_window_update_actions (self);
+
+  if (all)
+    {
+      g_autofree char *message = NULL;
+
+      if (n == 0)
+        message = g_strdup (_("Nothing replaced"));
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match replaced", "%u matches replaced", n), n);
+      gtk_label_set_text (self->search_status, message);
+      if (n == 0)
+        gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+  else
+    find (self, 1);
+}
+
+static void
+replace_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  replace (TRI_WINDOW (widget), FALSE);
+}
+
+static void
+replace_all_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  replace (TRI_WINDOW (widget), TRUE);
+}
+
+static void
+find_replace_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_revealer_set_reveal_child (self->replace_revealer, TRUE);
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->replace_entry));
+}
+
+static void
+on_replace_activate_cb (TriWindow *self)
+{
+  replace (self, FALSE);
 }
 
 static void
@@ -614,6 +710,7 @@ _tri_window_init_search (TriWindow *self)
   g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb), self);
   g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate_cb), self);
   g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (on_search_previous_cb), self);
+  g_signal_connect_swapped (self->replace_entry, "activate", G_CALLBACK (on_replace_activate_cb), self);
 }
 
 void
@@ -649,6 +746,8 @@ _tri_window_class_actions_init (TriWindowClass *klass)
     { "align.previous-bookmark", previous_bookmark_action, GDK_KEY_F2, GDK_SHIFT_MASK },
     { "win.next-column", next_column_action, GDK_KEY_Right, GDK_ALT_MASK },
     { "win.find", find_action, GDK_KEY_f, GDK_CONTROL_MASK },
+    { "win.find-replace", find_replace_action, GDK_KEY_h, GDK_CONTROL_MASK },
+    { "win.replace-all", replace_all_action, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_ALT_MASK },
     { "segment.join", join_sentences_action, GDK_KEY_j, GDK_CONTROL_MASK },
     { "segment.edit", edit_cell_action, GDK_KEY_Return, 0 },
     { "win.find-next", find_next_action, GDK_KEY_F3, 0 },
@@ -664,6 +763,8 @@ _tri_window_class_actions_init (TriWindowClass *klass)
     }
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  /* Return in the replacement field */
+  gtk_widget_class_install_action (widget_class, "win.replace", NULL, replace_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "align.confirm", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.column", "u", column_action);

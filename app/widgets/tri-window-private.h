@@ -53,6 +53,8 @@ struct _TriWindow
   GtkCheckButton       *search_case;
   GtkCheckButton       *search_column;
   GtkLabel             *search_status;
+  GtkRevealer          *replace_revealer;
+  GtkEntry             *replace_entry;
   GMenu                *primary_menu;
   GMenu                *columns_menu;
 };

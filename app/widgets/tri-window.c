@@ -1915,6 +1915,8 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_case);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_column);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_status);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, replace_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, replace_entry);
 
   _tri_window_class_actions_init (klass);
 
