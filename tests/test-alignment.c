@@ -379,6 +379,27 @@ test_text_edits (void)
   g_assert_true (tri_alignment_undo (alignment));
   g_assert_cmpstr (tri_document_get_text (ru), ==, original);
   g_assert_false (tri_alignment_edit_sentence (alignment, 1, 1, "  \n "));
+
+  /* Only the rows that show something new change: one for new words, the
+   * rest of the column from a join down. */
+  {
+    Change change = { 0 };
+    gulong id = g_signal_connect (alignment, "items-changed", G_CALLBACK (on_items_changed), &change);
+
+    g_assert_true (tri_alignment_edit_sentence (alignment, 1, 5, "Обсуждалась страховка."));
+    g_assert_cmpuint (change.position, ==, 5);
+    g_assert_cmpuint (change.removed, ==, 1);
+    g_assert_cmpuint (change.added, ==, 1);
+    g_assert_true (tri_alignment_undo (alignment));
+    g_assert_cmpuint (change.position, ==, 5);
+    g_assert_cmpuint (change.removed, ==, 1);
+    g_assert_true (tri_alignment_join_sentences (alignment, 1, 6));
+    g_assert_cmpuint (change.position, ==, 6);
+    g_assert_cmpuint (change.removed, ==, 3);
+    g_assert_cmpuint (change.added, ==, 3);
+    g_signal_handler_disconnect (alignment, id);
+    assert_valid (alignment);
+  }
 }
 
 static void

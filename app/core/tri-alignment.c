@@ -1639,46 +1639,85 @@ tri_alignment_find (TriAlignment  *self,
 /* Edits of a text: its words, or where its sentences end. The sentence
  * indices of the column change, so the step keeps all the rows. */
 
+/* Whether row @a, over @old_text, shows what row @b shows over @new_text:
+ * the same sentences, and in @column the same words. */
+static gboolean
+same_row (TriAlignment      *self,
+          const TriRow      *a,
+          const TriRow      *b,
+          guint              column,
+          const char        *old_text,
+          const GArray      *old_sentences,
+          const char        *new_text,
+          const GArray      *new_sentences)
+{
+  if (memcmp (a->first, b->first, self->n_columns * sizeof a->first[0]) != 0 ||
+      memcmp (a->count, b->count, self->n_columns * sizeof a->count[0]) != 0 ||
+      a->score != b->score || a->fixed != b->fixed || a->bookmarked != b->bookmarked)
+    return FALSE;
+
+  for (guint i = 0; i < a->count[column]; i++)
+    {
+      const TriSentence *x = &g_array_index (old_sentences, TriSentence, a->first[column] + i);
+      const TriSentence *y = &g_array_index (new_sentences, TriSentence, b->first[column] + i);
+
+      if (x->paragraph != y->paragraph || x->end - x->start != y->end - y->start ||
+          memcmp (old_text + x->start, new_text + y->start, x->end - x->start) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes @new_text and @new_sentences the content of @column, and @new_rows
+ * (every row, over the new content) the rows. The step keeps the text and
+ * sentences before and after, and only the rows that changed: an edit of
+ * one sentence is one row to redraw and to remember. */
 static void
 text_edit (TriAlignment *self,
            guint         column,
            const char   *new_text,
            GArray       *new_sentences,   /* taken */
-           GPtrArray    *new_rows)        /* taken */
+           GPtrArray    *rows)            /* taken */
 {
   TriDocument *doc = self->documents[column];
   Step *step = g_new0 (Step, 1);
   guint n_old = self->rows->len;
+  guint n_new, prefix = 0, suffix = 0;
 
   /* Rows left with nothing go. */
-  for (guint r = new_rows->len; r > 0; r--)
-    if (row_is_empty (self, g_ptr_array_index (new_rows, r - 1)))
-      g_ptr_array_remove_index (new_rows, r - 1);
+  for (guint r = rows->len; r > 0; r--)
+    if (row_is_empty (self, g_ptr_array_index (rows, r - 1)))
+      g_ptr_array_remove_index (rows, r - 1);
+  normalise_empty_cells (self, rows, 0);
+  n_new = rows->len;
 
   step->column = (int)column;
-  step->position = 0;
   step->old_text = g_strdup (tri_document_get_text (doc));
   step->new_text = g_strdup (new_text);
   step->old_sentences = _tri_document_dup_sentences (doc);
   step->new_sentences = new_sentences;
-  step->old_rows = g_ptr_array_ref (self->rows);
-  step->new_rows = new_rows;
+
+#define SAME(i, j) same_row (self, row_at (self, (i)), g_ptr_array_index (rows, (j)), column, \
+                             step->old_text, step->old_sentences, step->new_text, new_sentences)
+  while (prefix < MIN (n_old, n_new) && SAME (prefix, prefix))
+    prefix++;
+  while (suffix < MIN (n_old, n_new) - prefix && SAME (n_old - 1 - suffix, n_new - 1 - suffix))
+    suffix++;
+#undef SAME
+
+  step->position = prefix;
+  step->old_rows = new_rows ();
+  for (guint r = prefix; r < n_old - suffix; r++)
+    g_ptr_array_add (step->old_rows, g_object_ref (row_at (self, r)));
+  step->new_rows = new_rows ();
+  for (guint r = prefix; r < n_new - suffix; r++)
+    g_ptr_array_add (step->new_rows, g_object_ref (g_ptr_array_index (rows, r)));
+  g_ptr_array_unref (rows);
 
   _tri_document_set_content (doc, new_text, new_sentences);
 
-  /* The list keeps its own array: the step's must not change under it. */
-  self->rows = g_ptr_array_new_full (new_rows->len, g_object_unref);
-  for (guint r = 0; r < new_rows->len; r++)
-    g_ptr_array_add (self->rows, g_object_ref (g_ptr_array_index (new_rows, r)));
-  {
-    /* normalise on the live list, whose position 0 has nothing before */
-    normalise_empty_cells (self, self->rows, 0);
-  }
-
   push_step (self, step);
-
-  self->generation++;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->rows->len);
+  apply_step (self, step->position, step->old_rows, step->new_rows);
   notify_undo (self);
 }
 
