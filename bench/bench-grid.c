@@ -125,16 +125,17 @@ summarise (GArray *values,
   *worst = g_array_index (values, double, values->len - 1);
 }
 
+/* A figure of /proc/self/status in kB: "VmHWM:" (the peak), "VmRSS:". */
 static long
-peak_rss_mb (void)
+status_kb (const char *field)
 {
   g_autofree char *status = NULL;
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return -1;
-  line = strstr (status, "VmHWM:");
-  return line != NULL ? strtol (line + 6, NULL, 10) / 1024 : -1;
+  line = strstr (status, field);
+  return line != NULL ? strtol (line + strlen (field), NULL, 10) : -1;
 }
 
 int
@@ -155,6 +156,9 @@ main (int   argc,
   GtkAdjustment *vadjustment;
   double mean, p95, worst;
   double smooth_mean, smooth_p95, smooth_worst;
+  double w_mean, w_p95, w_worst;
+  g_autoptr(GArray) word_edits = g_array_new (FALSE, FALSE, sizeof (double));
+  long rss_before, rss_after;
 
   g_setenv ("XDG_STATE_HOME", dir, TRUE);
   g_setenv ("XDG_DATA_HOME", dir, TRUE);
@@ -223,6 +227,25 @@ main (int   argc,
       g_main_context_iteration (NULL, FALSE);
     }
 
+  /* Words of sentences edited, all over the document, kept to undo. */
+  rss_before = status_kb ("VmRSS:");
+  for (guint i = 0; i < 200; i++)
+    {
+      guint column = i % 3;
+      guint sentence = (guint)g_random_int_range (0, (gint32)n);
+      g_autofree char *text = tri_document_dup_sentence_text (tri_alignment_get_document (alignment, column), sentence);
+      g_autofree char *edited = g_strconcat (text, " (edited)", NULL);
+      gint64 t0 = g_get_monotonic_time ();
+      double ms;
+
+      tri_alignment_edit_sentence (alignment, column, sentence, edited);
+      ms = (g_get_monotonic_time () - t0) / 1000.0;
+      g_array_append_val (word_edits, ms);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  rss_after = status_kb ("VmRSS:");
+  summarise (word_edits, &w_mean, &w_p95, &w_worst);
+
   /* Smooth scrolling: 40 px a frame for 300 frames. */
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tri_window_get_column_view (window)));
   clock.recording = TRUE;
@@ -258,7 +281,10 @@ main (int   argc,
   printf ("| smooth scroll, 40 px a frame: paint mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
           smooth_mean, smooth_p95, smooth_worst);
   printf ("| random jumps: paint mean / p95 / worst | %.1f / %.1f / %.1f ms |\n", mean, p95, worst);
-  printf ("| peak memory (VmHWM) | %ld MB |\n\n", peak_rss_mb ());
+  printf ("| sentence edit (200 kept on the undo list): mean / worst | %.1f / %.1f ms |\n", w_mean, w_worst);
+  printf ("| memory the 200 sentence edits keep (VmRSS after − before) | %.1f MB |\n",
+          (rss_after - rss_before) / 1024.0);
+  printf ("| peak memory (VmHWM) | %ld MB |\n\n", status_kb ("VmHWM:") / 1024);
   printf ("Renderer: %s; a frame at 60 fps is 16.7 ms.\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default");
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -183,11 +183,15 @@ typedef struct
   guint      position;
   GPtrArray *old_rows;
   GPtrArray *new_rows;
-  /* An edit of a text (its words or its sentences) also keeps the text and
-   * sentences of that column before and after; -1 for rows only. */
+  /* An edit of a text (its words or its sentences) also keeps what changed
+   * in the text and sentences of that column: the bytes from @text_at
+   * (@old_piece became @new_piece) and the sentences from @sentence_at,
+   * those after moved by the difference in length. -1 for rows only. */
   int        column;
-  char      *old_text;
-  char      *new_text;
+  gsize      text_at;
+  char      *old_piece;
+  char      *new_piece;
+  guint      sentence_at;
   GArray    *old_sentences;
   GArray    *new_sentences;
   /* Steps made in one group (same nonzero id) are undone as one. */
@@ -201,8 +205,8 @@ step_free (gpointer data)
 
   g_ptr_array_unref (step->old_rows);
   g_ptr_array_unref (step->new_rows);
-  g_free (step->old_text);
-  g_free (step->new_text);
+  g_free (step->old_piece);
+  g_free (step->new_piece);
   g_clear_pointer (&step->old_sentences, g_array_unref);
   g_clear_pointer (&step->new_sentences, g_array_unref);
   g_free (step);
@@ -747,6 +751,40 @@ apply_step (TriAlignment *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, remove->len, insert->len);
 }
 
+/* Makes the text and sentences of @step's column what the step made them
+ * (@forward) or what they were before it. */
+static void
+apply_content (TriAlignment *self,
+               const Step   *step,
+               gboolean      forward)
+{
+  TriDocument *doc = self->documents[step->column];
+  const char *text = tri_document_get_text (doc);
+  const char *from = forward ? step->old_piece : step->new_piece;
+  const char *to = forward ? step->new_piece : step->old_piece;
+  const GArray *from_sentences = forward ? step->old_sentences : step->new_sentences;
+  const GArray *to_sentences = forward ? step->new_sentences : step->old_sentences;
+  gsize from_len = strlen (from);
+  gssize delta = (gssize)strlen (to) - (gssize)from_len;
+  g_autoptr(GString) new_text = g_string_sized_new ((gsize)((gssize)strlen (text) + delta) + 1);
+  g_autoptr(GArray) sentences = _tri_document_dup_sentences (doc);
+
+  g_string_append_len (new_text, text, (gssize)step->text_at);
+  g_string_append (new_text, to);
+  g_string_append (new_text, text + step->text_at + from_len);
+
+  g_array_remove_range (sentences, step->sentence_at, from_sentences->len);
+  if (to_sentences->len > 0)
+    g_array_insert_vals (sentences, step->sentence_at, to_sentences->data, to_sentences->len);
+  for (guint i = step->sentence_at + to_sentences->len; i < sentences->len; i++)
+    {
+      g_array_index (sentences, TriSentence, i).start = (gsize)((gssize)g_array_index (sentences, TriSentence, i).start + delta);
+      g_array_index (sentences, TriSentence, i).end = (gsize)((gssize)g_array_index (sentences, TriSentence, i).end + delta);
+    }
+
+  _tri_document_set_content (doc, new_text->str, sentences);
+}
+
 /* Whether the next step of @queue belongs to @group, a group of steps. */
 static gboolean
 in_group (GQueue *queue,
@@ -827,7 +865,7 @@ tri_alignment_undo (TriAlignment *self)
     {
       step = g_queue_pop_head (&self->undo);
       if (step->column >= 0)
-        _tri_document_set_content (self->documents[step->column], step->old_text, step->old_sentences);
+        apply_content (self, step, FALSE);
       apply_step (self, step->position, step->new_rows, step->old_rows);
       g_queue_push_head (&self->redo, step);
     }
@@ -858,7 +896,7 @@ tri_alignment_redo (TriAlignment *self)
     {
       step = g_queue_pop_head (&self->redo);
       if (step->column >= 0)
-        _tri_document_set_content (self->documents[step->column], step->new_text, step->new_sentences);
+        apply_content (self, step, TRUE);
       apply_step (self, step->position, step->old_rows, step->new_rows);
       g_queue_push_head (&self->undo, step);
     }
@@ -1669,9 +1707,9 @@ same_row (TriAlignment      *self,
 }
 
 /* Makes @new_text and @new_sentences the content of @column, and @new_rows
- * (every row, over the new content) the rows. The step keeps the text and
- * sentences before and after, and only the rows that changed: an edit of
- * one sentence is one row to redraw and to remember. */
+ * (every row, over the new content) the rows. The step keeps only what
+ * changed (bytes, sentences, rows): an edit of one sentence is one row to
+ * redraw and a few hundred bytes to remember, however long the report. */
 static void
 text_edit (TriAlignment *self,
            guint         column,
@@ -1680,9 +1718,15 @@ text_edit (TriAlignment *self,
            GPtrArray    *rows)            /* taken */
 {
   TriDocument *doc = self->documents[column];
+  const char *old_text = tri_document_get_text (doc);
+  g_autoptr(GArray) old_sentences = _tri_document_dup_sentences (doc);
   Step *step = g_new0 (Step, 1);
-  guint n_old = self->rows->len;
-  guint n_new, prefix = 0, suffix = 0;
+  gsize old_len = strlen (old_text), new_len = strlen (new_text);
+  gssize delta = (gssize)new_len - (gssize)old_len;
+  guint n_old = self->rows->len, n_new;
+  guint n_old_s = old_sentences->len, n_new_s = new_sentences->len;
+  guint prefix = 0, suffix = 0;
+  gsize text_prefix = 0, text_suffix = 0;
 
   /* Rows left with nothing go. */
   for (guint r = rows->len; r > 0; r--)
@@ -1691,20 +1735,44 @@ text_edit (TriAlignment *self,
   normalise_empty_cells (self, rows, 0);
   n_new = rows->len;
 
+  /* The step keeps the bytes that differ ... */
+  while (text_prefix < MIN (old_len, new_len) && old_text[text_prefix] == new_text[text_prefix])
+    text_prefix++;
+  while (text_suffix < MIN (old_len, new_len) - text_prefix &&
+         old_text[old_len - 1 - text_suffix] == new_text[new_len - 1 - text_suffix])
+    text_suffix++;
   step->column = (int)column;
-  step->old_text = g_strdup (tri_document_get_text (doc));
-  step->new_text = g_strdup (new_text);
-  step->old_sentences = _tri_document_dup_sentences (doc);
-  step->new_sentences = new_sentences;
+  step->text_at = text_prefix;
+  step->old_piece = g_strndup (old_text + text_prefix, old_len - text_prefix - text_suffix);
+  step->new_piece = g_strndup (new_text + text_prefix, new_len - text_prefix - text_suffix);
 
+  /* ... the sentences that differ, those after only moved ... */
+#define OLD_S(i) (&g_array_index (old_sentences, TriSentence, (i)))
+#define NEW_S(i) (&g_array_index (new_sentences, TriSentence, (i)))
+  while (prefix < MIN (n_old_s, n_new_s) && memcmp (OLD_S (prefix), NEW_S (prefix), sizeof (TriSentence)) == 0)
+    prefix++;
+  while (suffix < MIN (n_old_s, n_new_s) - prefix &&
+         (gssize)OLD_S (n_old_s - 1 - suffix)->start + delta == (gssize)NEW_S (n_new_s - 1 - suffix)->start &&
+         (gssize)OLD_S (n_old_s - 1 - suffix)->end + delta == (gssize)NEW_S (n_new_s - 1 - suffix)->end &&
+         OLD_S (n_old_s - 1 - suffix)->paragraph == NEW_S (n_new_s - 1 - suffix)->paragraph)
+    suffix++;
+  step->sentence_at = prefix;
+  step->old_sentences = g_array_new (FALSE, FALSE, sizeof (TriSentence));
+  g_array_append_vals (step->old_sentences, OLD_S (prefix), n_old_s - prefix - suffix);
+  step->new_sentences = g_array_new (FALSE, FALSE, sizeof (TriSentence));
+  g_array_append_vals (step->new_sentences, NEW_S (prefix), n_new_s - prefix - suffix);
+#undef OLD_S
+#undef NEW_S
+
+  /* ... and the rows that show something new. */
+  prefix = suffix = 0;
 #define SAME(i, j) same_row (self, row_at (self, (i)), g_ptr_array_index (rows, (j)), column, \
-                             step->old_text, step->old_sentences, step->new_text, new_sentences)
+                             old_text, old_sentences, new_text, new_sentences)
   while (prefix < MIN (n_old, n_new) && SAME (prefix, prefix))
     prefix++;
   while (suffix < MIN (n_old, n_new) - prefix && SAME (n_old - 1 - suffix, n_new - 1 - suffix))
     suffix++;
 #undef SAME
-
   step->position = prefix;
   step->old_rows = new_rows ();
   for (guint r = prefix; r < n_old - suffix; r++)
@@ -1714,7 +1782,9 @@ text_edit (TriAlignment *self,
     g_ptr_array_add (step->new_rows, g_object_ref (g_ptr_array_index (rows, r)));
   g_ptr_array_unref (rows);
 
+  /* @new_text may be the document's own: it goes here. */
   _tri_document_set_content (doc, new_text, new_sentences);
+  g_array_unref (new_sentences);
 
   push_step (self, step);
   apply_step (self, step->position, step->old_rows, step->new_rows);
