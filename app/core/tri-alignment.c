@@ -673,6 +673,22 @@ mark_edited (TriRow *row)
   row->fixed = FALSE;
 }
 
+/* Row @index of @rows, ready to change: rows are never changed once in the
+ * list or an undo step, so one held elsewhere too is copied first. */
+static TriRow *
+own_row (GPtrArray *rows,
+         guint      index)
+{
+  TriRow *row = g_ptr_array_index (rows, index);
+
+  if (g_atomic_int_get (&G_OBJECT (row)->ref_count) > 1)
+    {
+      g_ptr_array_index (rows, index) = row_copy (row);
+      g_object_unref (row);
+    }
+  return g_ptr_array_index (rows, index);
+}
+
 /* Empty cells start where the next sentence of their column is, so that
  * first[] never goes back: from @position on, after the rows before. */
 static void
@@ -694,8 +710,11 @@ normalise_empty_cells (TriAlignment *self,
         {
           TriRow *row = g_ptr_array_index (rows, r);
 
-          if (row->count[c] == 0)
-            row->first[c] = next;
+          if (row->count[c] == 0 && row->first[c] != next)
+            {
+              row = own_row (rows, r);
+              row->first[c] = next;
+            }
           next = row->first[c] + row->count[c];
         }
     }
@@ -1808,8 +1827,9 @@ row_of_sentence (TriAlignment *self,
   return G_MAXUINT;
 }
 
-/* Every row, copied, with the sentences of @column after @after moved by
- * @delta, and the one holding sentence @grow (if any) grown by @delta. */
+/* Every row, with the sentences of @column after @after moved by @delta,
+ * and the one holding sentence @grow (if any) grown by @delta. Rows that
+ * stay as they are are shared with the live list, not copied. */
 static GPtrArray *
 shifted_rows (TriAlignment *self,
               guint         column,
@@ -1821,16 +1841,25 @@ shifted_rows (TriAlignment *self,
 
   for (guint r = 0; r < self->rows->len; r++)
     {
-      TriRow *copy = row_copy (row_at (self, r));
+      TriRow *row = row_at (self, r);
 
       if (r == grow_row)
         {
+          TriRow *copy = row_copy (row);
+
           copy->count[column] = (guint)((int)copy->count[column] + delta);
           mark_edited (copy);
+          g_ptr_array_add (rows, copy);
         }
-      else if (copy->count[column] > 0 && copy->first[column] > after)
-        copy->first[column] = (guint)((int)copy->first[column] + delta);
-      g_ptr_array_add (rows, copy);
+      else if (delta != 0 && row->count[column] > 0 && row->first[column] > after)
+        {
+          TriRow *copy = row_copy (row);
+
+          copy->first[column] = (guint)((int)copy->first[column] + delta);
+          g_ptr_array_add (rows, copy);
+        }
+      else
+        g_ptr_array_add (rows, g_object_ref (row));
     }
   return rows;
 }
@@ -1930,7 +1959,7 @@ tri_alignment_join_sentences (TriAlignment *self,
   /* The second sentence's row has one fewer; later rows move back by one. */
   rows = shifted_rows (self, column, sentence + 1, -1, row_b);
   if (row_a != row_b)
-    mark_edited (g_ptr_array_index (rows, row_a));
+    mark_edited (own_row (rows, row_a));
 
   text_edit (self, column, tri_document_get_text (doc), sentences, rows);
   return TRUE;
@@ -2099,7 +2128,7 @@ apply_replacements (TriAlignment *self,
 
   rows = shifted_rows (self, column, G_MAXUINT, 0, G_MAXUINT);
   for (guint i = 0; i < changes->len; i++)
-    mark_edited (g_ptr_array_index (rows, g_array_index (changes, Replacement, i).row));
+    mark_edited (own_row (rows, g_array_index (changes, Replacement, i).row));
 
   text_edit (self, column, new_text->str, sentences, rows);
 }
