@@ -930,6 +930,19 @@ new_rows (void)
   return g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* Replaces rows [position, position + n_removed) with the one @row (taken). */
+static void
+splice_one (TriAlignment *self,
+            guint         position,
+            guint         n_removed,
+            TriRow       *row)
+{
+  GPtrArray *rows = new_rows ();
+
+  g_ptr_array_add (rows, row);
+  splice (self, position, n_removed, rows);
+}
+
 /**
  * tri_alignment_merge_next:
  * @self: a #TriAlignment
@@ -943,7 +956,6 @@ gboolean
 tri_alignment_merge_next (TriAlignment *self,
                           guint         row)
 {
-  GPtrArray *rows;
   TriRow *merged;
   const TriRow *a, *b;
 
@@ -964,9 +976,7 @@ tri_alignment_merge_next (TriAlignment *self,
   merged->bookmarked = a->bookmarked || b->bookmarked;
   mark_edited (merged);
 
-  rows = new_rows ();
-  g_ptr_array_add (rows, merged);
-  splice (self, row, 2, rows);
+  splice_one (self, row, 2, merged);
   return TRUE;
 }
 
@@ -1327,7 +1337,6 @@ tri_alignment_set_confirmed (TriAlignment *self,
                              guint         row,
                              gboolean      confirmed)
 {
-  GPtrArray *rows;
   TriRow *copy;
 
   g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
@@ -1337,9 +1346,7 @@ tri_alignment_set_confirmed (TriAlignment *self,
 
   copy = row_copy (row_at (self, row));
   copy->fixed = !!confirmed;
-  rows = new_rows ();
-  g_ptr_array_add (rows, copy);
-  splice (self, row, 1, rows);
+  splice_one (self, row, 1, copy);
   return TRUE;
 }
 
@@ -1393,7 +1400,6 @@ gboolean
 tri_alignment_toggle_bookmark (TriAlignment *self,
                                guint         row)
 {
-  GPtrArray *rows;
   TriRow *copy;
 
   g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
@@ -1403,9 +1409,7 @@ tri_alignment_toggle_bookmark (TriAlignment *self,
 
   copy = row_copy (row_at (self, row));
   copy->bookmarked = !copy->bookmarked;
-  rows = new_rows ();
-  g_ptr_array_add (rows, copy);
-  splice (self, row, 1, rows);
+  splice_one (self, row, 1, copy);
   return TRUE;
 }
 
