@@ -256,8 +256,19 @@ test_random_sequences (void)
           guint column = g_rand_int_range (rand, 0, 3);
           gboolean done = FALSE;
 
-          switch (g_rand_int_range (rand, 0, 13))
+          switch (g_rand_int_range (rand, 0, 14))
             {
+            case 13:
+              {
+                const char *pool[] = { "Новая фраза.", " ", "Ещё одна, уже вторая.", "Третья." };
+                const char *lines[4] = { NULL };
+                guint n_lines = g_rand_int_range (rand, 0, 4);
+
+                for (guint i = 0; i < n_lines; i++)
+                  lines[i] = pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))];
+                done = tri_alignment_set_cell_sentences (alignment, row, column, lines);
+              }
+              break;
             case 11:
               done = tri_alignment_join_sentences (alignment, column, g_rand_int_range (rand, 0, 9));
               break;
@@ -400,6 +411,53 @@ test_text_edits (void)
     g_signal_handler_disconnect (alignment, id);
     assert_valid (alignment);
   }
+}
+
+/* What the editor strip does: a cell's sentences, one per line. */
+static void
+test_cell_sentences (void)
+{
+  g_autoptr(TriAlignment) alignment = new_alignment ();
+  TriDocument *ru = tri_alignment_get_document (alignment, 1);
+  TriDocument *uk = tri_alignment_get_document (alignment, 2);
+  g_autofree char *ru_original = g_strdup (tri_document_get_text (ru));
+  g_autofree char *uk_original = g_strdup (tri_document_get_text (uk));
+  const char *grown[] = { "Был представлен проект.", "  Его сразу\nобсудили. ", "", NULL };
+  const char *nothing[] = { " ", NULL };
+  const char *back[] = { "Его обсудили.", NULL };
+  const char *same[] = { "Был представлен проект.", NULL };
+  const char *last[] = { "Наступний раунд у травні.", NULL };
+
+  /* A sentence typed on a new line of the cell: line breaks inside a line
+   * become spaces, blank lines go, the sentences after keep their rows. */
+  CHECK_OP (alignment, tri_alignment_set_cell_sentences (alignment, 3, 1, grown),
+            "0 0 0|1 1 1|2 2 2|3 3+4 3|4 5 4|5 6 5|6 7 6|7 8 -|- 9 -");
+  g_assert_nonnull (strstr (tri_document_get_text (ru),
+                            "Был представлен проект. Его сразу обсудили. Его обсудили. Обсуждалось"));
+  g_assert_true (tri_alignment_undo (alignment));
+  g_assert_cmpstr (tri_document_get_text (ru), ==, ru_original);
+
+  /* Nothing left: the sentence and the space after it go, the cell is
+   * empty; typing it in again restores the text byte for byte. */
+  CHECK_OP (alignment, tri_alignment_set_cell_sentences (alignment, 4, 1, nothing),
+            "0 0 0|1 1 1|2 2 2|3 3 3|4 - 4|5 4 5|6 5 6|7 6 -|- 7 -");
+  g_assert_nonnull (strstr (tri_document_get_text (ru), "проект. Обсуждалось"));
+  CHECK_OP (alignment, tri_alignment_set_cell_sentences (alignment, 4, 1, back),
+            "0 0 0|1 1 1|2 2 2|3 3 3|4 4 4|5 5 5|6 6 6|7 7 -|- 8 -");
+  g_assert_cmpstr (tri_document_get_text (ru), ==, ru_original);
+
+  /* The same at the end of a text. */
+  g_assert_true (tri_alignment_set_cell_sentences (alignment, 6, 2, nothing));
+  g_assert_true (g_str_has_suffix (tri_document_get_text (uk), "Ніхто не підписав."));
+  g_assert_true (tri_alignment_set_cell_sentences (alignment, 6, 2, last));
+  g_assert_true (g_str_has_suffix (tri_document_get_text (uk), "Ніхто не підписав. Наступний раунд у травні."));
+  assert_valid (alignment);
+  g_assert_true (tri_alignment_undo (alignment));
+  g_assert_true (tri_alignment_undo (alignment));
+  g_assert_cmpstr (tri_document_get_text (uk), ==, uk_original);
+
+  /* The same words are no edit. */
+  g_assert_false (tri_alignment_set_cell_sentences (alignment, 3, 1, same));
 }
 
 static void
@@ -560,6 +618,7 @@ main (int   argc,
   g_test_add_func ("/alignment/fixing-the-report", test_fixing_the_report);
   g_test_add_func ("/alignment/random-sequences", test_random_sequences);
   g_test_add_func ("/alignment/replace-rows", test_replace_rows);
+  g_test_add_func ("/alignment/cell-sentences", test_cell_sentences);
   g_test_add_func ("/alignment/find", test_find);
   g_test_add_func ("/alignment/text-edits", test_text_edits);
   g_test_add_func ("/alignment/replace", test_replace);

@@ -1831,13 +1831,13 @@ row_of_sentence (TriAlignment *self,
   return G_MAXUINT;
 }
 
-/* Every row, with the sentences of @column after @after moved by @delta,
+/* Every row, with the sentences of @column from @from on moved by @delta,
  * and the one holding sentence @grow (if any) grown by @delta. Rows that
  * stay as they are are shared with the live list, not copied. */
 static GPtrArray *
 shifted_rows (TriAlignment *self,
               guint         column,
-              guint         after,
+              guint         from,
               int           delta,
               guint         grow_row)
 {
@@ -1855,7 +1855,7 @@ shifted_rows (TriAlignment *self,
           mark_edited (copy);
           g_ptr_array_add (rows, copy);
         }
-      else if (delta != 0 && row->count[column] > 0 && row->first[column] > after)
+      else if (delta != 0 && row->count[column] > 0 && row->first[column] >= from)
         {
           TriRow *copy = row_copy (row);
 
@@ -1866,6 +1866,14 @@ shifted_rows (TriAlignment *self,
         g_ptr_array_add (rows, g_object_ref (row));
     }
   return rows;
+}
+
+/* The line of @text cleaned to be a sentence: no line breaks, no white
+ * space at either end. */
+static char *
+clean_sentence (const char *text)
+{
+  return g_strstrip (g_strdelimit (g_strdup (text), "\r\n\t\v\f", ' '));
 }
 
 /**
@@ -1900,7 +1908,7 @@ tri_alignment_edit_sentence (TriAlignment *self,
   if (sentence >= tri_document_get_n_sentences (doc) || !g_utf8_validate (text, -1, NULL))
     return FALSE;
 
-  clean = g_strstrip (g_strdelimit (g_strdup (text), "\r\n", ' '));
+  clean = clean_sentence (text);
   if (clean[0] == '\0')
     return FALSE;
 
@@ -1961,7 +1969,7 @@ tri_alignment_join_sentences (TriAlignment *self,
   row_b = row_of_sentence (self, column, sentence + 1);
 
   /* The second sentence's row has one fewer; later rows move back by one. */
-  rows = shifted_rows (self, column, sentence + 1, -1, row_b);
+  rows = shifted_rows (self, column, sentence + 2, -1, row_b);
   if (row_a != row_b)
     mark_edited (own_row (rows, row_a));
 
@@ -2022,7 +2030,153 @@ tri_alignment_split_sentence (TriAlignment *self,
   g_array_insert_val (sentences, sentence + 1, second);
 
   text_edit (self, column, text, sentences,
-             shifted_rows (self, column, sentence, 1, row_of_sentence (self, column, sentence)));
+             shifted_rows (self, column, sentence + 1, 1, row_of_sentence (self, column, sentence)));
+  return TRUE;
+}
+
+/**
+ * tri_alignment_set_cell_sentences:
+ * @self: a #TriAlignment
+ * @row: a row
+ * @column: a column
+ * @sentences: (array zero-terminated=1): the cell's new sentences
+ *
+ * Makes @sentences what @column shows in @row: the words of each, and
+ * where the cell's sentences end (what the editor strip shows one per
+ * line). Blank entries are dropped; none at all removes the cell's text
+ * from its document. White space between the cell's sentences (a space, a
+ * paragraph break) stays where it was; new sentences follow with a space.
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+tri_alignment_set_cell_sentences (TriAlignment       *self,
+                                  guint               row,
+                                  guint               column,
+                                  const char * const *sentences)
+{
+  TriDocument *doc;
+  const TriRow *cell;
+  const char *text;
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) new_text = NULL;
+  GArray *new_sentences;
+  GPtrArray *rows;
+  guint n_doc, first, count, n_new;
+  gsize from, to;
+  gboolean same;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+  g_return_val_if_fail (sentences != NULL, FALSE);
+
+  if (column >= self->n_columns || row >= self->rows->len)
+    return FALSE;
+  for (guint i = 0; sentences[i] != NULL; i++)
+    {
+      char *clean;
+
+      if (!g_utf8_validate (sentences[i], -1, NULL))
+        return FALSE;
+      clean = clean_sentence (sentences[i]);
+      if (clean[0] != '\0')
+        g_ptr_array_add (wanted, clean);
+      else
+        g_free (clean);
+    }
+
+  doc = self->documents[column];
+  text = tri_document_get_text (doc);
+  n_doc = tri_document_get_n_sentences (doc);
+  cell = row_at (self, row);
+  first = cell->first[column];
+  count = cell->count[column];
+  n_new = wanted->len;
+
+  same = count == n_new;
+  for (guint i = 0; same && i < n_new; i++)
+    {
+      const TriSentence *s = tri_document_get_sentence (doc, first + i);
+      const char *w = g_ptr_array_index (wanted, i);
+
+      same = strlen (w) == s->end - s->start && memcmp (w, text + s->start, s->end - s->start) == 0;
+    }
+  if (same)
+    return FALSE;
+
+  /* The bytes [from, to) of the text give way to the new sentences. */
+  if (count > 0)
+    {
+      from = tri_document_get_sentence (doc, first)->start;
+      to = tri_document_get_sentence (doc, first + count - 1)->end;
+      if (n_new == 0)
+        {
+          /* The sentences go, and with them the space after them (or
+           * before them, at the end of the text). */
+          if (first + count < n_doc)
+            to = tri_document_get_sentence (doc, first + count)->start;
+          else if (first > 0)
+            from = tri_document_get_sentence (doc, first - 1)->end;
+        }
+    }
+  else if (first < n_doc)
+    from = to = tri_document_get_sentence (doc, first)->start;
+  else
+    from = to = first > 0 ? tri_document_get_sentence (doc, first - 1)->end : strlen (text);
+
+  new_text = g_string_new_len (text, (gssize)from);
+  new_sentences = g_array_sized_new (FALSE, FALSE, sizeof (TriSentence), n_doc - count + n_new);
+  g_array_append_vals (new_sentences, tri_document_get_sentence (doc, 0), first);
+
+  for (guint i = 0; i < n_new; i++)
+    {
+      const char *w = g_ptr_array_index (wanted, i);
+      TriSentence s;
+
+      if (i > 0)
+        {
+          /* The space that was between these two sentences, if any. */
+          if (i < count)
+            g_string_append_len (new_text,
+                                 text + tri_document_get_sentence (doc, first + i - 1)->end,
+                                 (gssize)(tri_document_get_sentence (doc, first + i)->start -
+                                          tri_document_get_sentence (doc, first + i - 1)->end));
+          else
+            g_string_append_c (new_text, ' ');
+        }
+      else if (count == 0 && first >= n_doc && from > 0)
+        g_string_append_c (new_text, ' ');
+
+      s.start = new_text->len;
+      g_string_append (new_text, w);
+      s.end = new_text->len;
+      if (count > 0)
+        s.paragraph = tri_document_get_sentence (doc, first + MIN (i, count - 1))->paragraph;
+      else if (first < n_doc)
+        s.paragraph = tri_document_get_sentence (doc, first)->paragraph;
+      else
+        s.paragraph = first > 0 ? tri_document_get_sentence (doc, first - 1)->paragraph : 0;
+      g_array_append_val (new_sentences, s);
+    }
+  if (count == 0 && first < n_doc && n_new > 0)
+    g_string_append_c (new_text, ' ');
+
+  /* What follows moves by the change in length. */
+  {
+    gssize delta = (gssize)new_text->len - (gssize)to;
+
+    g_string_append (new_text, text + to);
+    for (guint i = first + count; i < n_doc; i++)
+      {
+        TriSentence s = *tri_document_get_sentence (doc, i);
+
+        s.start = (gsize)((gssize)s.start + delta);
+        s.end = (gsize)((gssize)s.end + delta);
+        g_array_append_val (new_sentences, s);
+      }
+  }
+
+  rows = shifted_rows (self, column, first + count, (int)n_new - (int)count, row);
+  text_edit (self, column, new_text->str, new_sentences, rows);
   return TRUE;
 }
 

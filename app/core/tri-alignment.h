@@ -111,6 +111,10 @@ gboolean      tri_alignment_split_sentence  (TriAlignment *self,
                                              guint         column,
                                              guint         sentence,
                                              gsize         offset);
+gboolean      tri_alignment_set_cell_sentences (TriAlignment       *self,
+                                                guint               row,
+                                                guint               column,
+                                                const char * const *sentences);
 gboolean      tri_alignment_find            (TriAlignment *self,
                                              const char   *pattern,
                                              gboolean      regex,
