@@ -480,6 +480,130 @@ test_editing (void)
 }
 
 static gboolean
+ru_has_one_more (gpointer data)
+{
+  TriAlignment *alignment = tri_window_get_alignment (TRI_WINDOW (data));
+  guint before = GPOINTER_TO_UINT (g_object_get_data (data, "before"));
+
+  return tri_document_get_n_sentences (tri_alignment_get_document (alignment, 1)) == before + 1;
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The editor strip under the grid: Return puts the cursor in the current
+ * column's view; its lines are the cell's sentences; typing reaches the
+ * model after a pause, or at once when the row changes; undo is the
+ * model's. */
+static void
+test_editor_strip (void)
+{
+  TriWindow *window = new_window ();
+  TriSegmentEditor *editor = tri_window_get_editor (window);
+  TriAlignment *alignment;
+  TriDocument *ru;
+  GtkTextBuffer *buffer;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriRow) row = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *cell = NULL;
+  g_autofree char *typed = NULL;
+  guint before;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+  ru = tri_alignment_get_document (alignment, 1);
+  original = g_strdup (tri_document_get_text (ru));
+  before = tri_document_get_n_sentences (ru);
+  g_object_set_data (G_OBJECT (window), "before", GUINT_TO_POINTER (before));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 1);
+  gtk_single_selection_set_selected (grid_selection (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "segment.edit", NULL);
+  g_assert_cmpint (tri_segment_editor_get_focus_column (editor), ==, 1);
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, 2);
+
+  /* The Russian cell of the third row holds two sentences: two lines. */
+  row = g_list_model_get_item (G_LIST_MODEL (alignment), 2);
+  g_assert_cmpuint (tri_row_get_count (row, 1), ==, 2);
+  buffer = tri_segment_editor_get_buffer (editor, 1);
+  shown = buffer_text (buffer);
+  {
+    g_auto(GStrv) lines = g_strsplit (shown, "\n", -1);
+    g_autofree char *first = tri_document_dup_sentence_text (ru, tri_row_get_first (row, 1));
+    g_autofree char *second = tri_document_dup_sentence_text (ru, tri_row_get_first (row, 1) + 1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 2);
+    g_assert_cmpstr (lines[0], ==, first);
+    g_assert_cmpstr (lines[1], ==, second);
+  }
+
+  /* A third line is a third sentence, in the model after a pause. */
+  typed = g_strconcat (shown, "\nПереговоры продолжатся завтра.", NULL);
+  gtk_text_buffer_set_text (buffer, typed, -1);
+  g_assert_cmpuint (tri_document_get_n_sentences (ru), ==, before);
+  wait_until (ru_has_one_more, window);
+  g_clear_object (&row);
+  row = g_list_model_get_item (G_LIST_MODEL (alignment), 2);
+  g_assert_cmpuint (tri_row_get_count (row, 1), ==, 3);
+  g_assert_nonnull (strstr (tri_document_get_text (ru), "Переговоры продолжатся завтра."));
+  g_assert_true (tri_alignment_check (alignment, &error));
+
+  /* Undo is the model's, and the view follows it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (tri_document_get_text (ru), ==, original);
+  g_free (typed);
+  typed = buffer_text (buffer);
+  g_assert_cmpstr (typed, ==, shown);
+
+  /* Typing then moving to another row: the words land in the row typed
+   * in, at once. Joining the two lines joins the two sentences. */
+  {
+    g_auto(GStrv) lines = g_strsplit (shown, "\n", -1);
+    g_autofree char *joined = g_strjoin (" ", lines[0], lines[1], NULL);
+
+    gtk_text_buffer_set_text (buffer, joined, -1);
+    gtk_single_selection_set_selected (grid_selection (window), 5);
+    g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, 5);
+    g_assert_cmpuint (tri_document_get_n_sentences (ru), ==, before - 1);
+    g_clear_object (&row);
+    row = g_list_model_get_item (G_LIST_MODEL (alignment), 2);
+    g_assert_cmpuint (tri_row_get_count (row, 1), ==, 1);
+    g_free (cell);
+    cell = tri_alignment_dup_cell_text (alignment, row, 1);
+    g_assert_cmpstr (cell, ==, joined);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpstr (tri_document_get_text (ru), ==, original);
+  }
+
+  /* Another action commits what was typed first: a new word, then
+   * confirm; two steps to undo. */
+  {
+    g_autofree char *now = buffer_text (tri_segment_editor_get_buffer (editor, 0));
+    g_autofree char *changed = g_strconcat (now, " Indeed.", NULL);
+    TriDocument *en = tri_alignment_get_document (alignment, 0);
+    g_autofree char *en_original = g_strdup (tri_document_get_text (en));
+
+    gtk_text_buffer_set_text (tri_segment_editor_get_buffer (editor, 0), changed, -1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+    g_assert_nonnull (strstr (tri_document_get_text (en), " Indeed."));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpstr (tri_document_get_text (en), ==, en_original);
+  }
+
+  destroy_window (window);
+}
+
+static gboolean
 saved (gpointer data)
 {
   return !tri_window_get_unsaved (TRI_WINDOW (data));
@@ -694,6 +818,7 @@ main (int   argc,
   g_test_add_func ("/window/two-files-and-bad-file", test_two_files_and_bad_file);
   g_test_add_func ("/window/reopen-with-encoding", test_reopen_with_encoding);
   g_test_add_func ("/window/editing", test_editing);
+  g_test_add_func ("/window/editor-strip", test_editor_strip);
   g_test_add_func ("/window/project", test_project);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/scroll-large", test_scroll_large);

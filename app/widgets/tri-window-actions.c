@@ -69,6 +69,7 @@ target (TriWindow *self,
   if (self->alignment == NULL || self->busy > 0)
     return FALSE;
 
+  _tri_window_commit_edits (self);
   *row = current_row (self);
   if (*row == GTK_INVALID_LIST_POSITION)
     *row = 0;
@@ -190,146 +191,22 @@ join_sentences_action (GtkWidget  *widget,
   after_edit (self, tri_alignment_join_sentences (self->alignment, column, last), row);
 }
 
-/* Editing the words of the current cell: one entry per sentence. */
-
-typedef struct
-{
-  TriWindow *self;
-  guint      row;
-  guint      column;
-  guint      first;
-  GPtrArray *entries;
-} EditSession;
-
-static void
-edit_session_free (EditSession *session)
-{
-  g_object_unref (session->self);
-  g_ptr_array_unref (session->entries);
-  g_free (session);
-}
-
-static void
-on_edit_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     EditSession      *session)
-{
-  TriWindow *self = session->self;
-  TriAlignment *alignment = self->alignment;
-
-  if (alignment == NULL || self->busy > 0)
-    return;
-
-  if (g_str_equal (response, "apply"))
-    {
-      /* The sentences of the cell are one edit to undo. */
-      tri_alignment_begin_group (alignment);
-      for (guint i = 0; i < session->entries->len; i++)
-        {
-          GtkEditable *entry = g_ptr_array_index (session->entries, i);
-          g_autofree char *old = tri_document_dup_sentence_text (tri_alignment_get_document (alignment, session->column),
-                                                                 session->first + i);
-          const char *text = gtk_editable_get_text (entry);
-
-          if (!g_str_equal (old, text))
-            tri_alignment_edit_sentence (alignment, session->column, session->first + i, text);
-        }
-      tri_alignment_end_group (alignment);
-      after_edit (self, TRUE, session->row);
-    }
-  else if (g_str_equal (response, "split"))
-    {
-      /* At the cursor of the entry that has it (the first, else). */
-      for (guint i = 0; i < session->entries->len; i++)
-        {
-          GtkEditable *entry = g_ptr_array_index (session->entries, i);
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (entry));
-          GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-          if (i + 1 == session->entries->len ||
-              (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (entry))))
-            {
-              g_autofree char *old = tri_document_dup_sentence_text (tri_alignment_get_document (alignment, session->column),
-                                                                     session->first + i);
-              const char *text = gtk_editable_get_text (entry);
-              int position = gtk_editable_get_position (entry);
-
-              gboolean done;
-
-              /* Offsets count in the text as it is: apply the words first,
-               * in the same edit to undo. */
-              tri_alignment_begin_group (alignment);
-              if (!g_str_equal (old, text))
-                tri_alignment_edit_sentence (alignment, session->column, session->first + i, text);
-              done = tri_alignment_split_sentence (alignment, session->column, session->first + i,
-                                                   (gsize)(g_utf8_offset_to_pointer (text, position) - text));
-              tri_alignment_end_group (alignment);
-              after_edit (self, done, session->row);
-              break;
-            }
-        }
-    }
-}
-
+/* Return or a double click: type in the current column's view of the
+ * editor strip, which shows the selected row. */
 static void
 edit_cell_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  g_autoptr(TriRow) item = NULL;
-  EditSession *session;
-  AdwMessageDialog *dialog;
-  GtkWidget *box;
-  guint row, count;
+  guint row;
 
   if (!target (self, &row))
     return;
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->alignment), row);
-  count = tri_row_get_count (item, self->current_column);
-  if (count == 0)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  session = g_new0 (EditSession, 1);
-  session->self = g_object_ref (self);
-  session->row = row;
-  session->column = self->current_column;
-  session->first = tri_row_get_first (item, self->current_column);
-  session->entries = g_ptr_array_new ();
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  for (guint i = 0; i < count; i++)
-    {
-      g_autofree char *text = tri_document_dup_sentence_text (tri_alignment_get_document (self->alignment, session->column),
-                                                              session->first + i);
-      GtkWidget *entry = gtk_entry_new ();
-
-      gtk_editable_set_text (GTK_EDITABLE (entry), text);
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 60);
-      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-      gtk_box_append (GTK_BOX (box), entry);
-      g_ptr_array_add (session->entries, entry);
-    }
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Edit Sentences"),
-                                                       _("One sentence per field. Split a sentence at the cursor where the splitter missed a boundary.")));
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "split", _("Split at _Cursor"),
-                                    "apply", _("_Apply"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "apply");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_edit_response_cb), session,
-                         (GClosureNotify)(void (*) (void))edit_session_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (g_ptr_array_index (session->entries, 0));
+  gtk_single_selection_set_selected (selection (self), row);
+  tri_segment_editor_set_row (self->editor, row);
+  tri_segment_editor_focus_column (self->editor, self->current_column);
 }
 
 /* Confirms the row and goes on to the next, as in a CAT tool. */
@@ -354,8 +231,10 @@ undo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  guint row = current_row (self);
+  guint row;
 
+  _tri_window_commit_edits (self);
+  row = current_row (self);
   if (self->alignment != NULL && self->busy == 0)
     after_edit (self, tri_alignment_undo (self->alignment), row == GTK_INVALID_LIST_POSITION ? 0 : row);
 }
@@ -366,8 +245,10 @@ redo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  guint row = current_row (self);
+  guint row;
 
+  _tri_window_commit_edits (self);
+  row = current_row (self);
   if (self->alignment != NULL && self->busy == 0)
     after_edit (self, tri_alignment_redo (self->alignment), row == GTK_INVALID_LIST_POSITION ? 0 : row);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "tri-aligner.h"
+#include "tri-segment-editor.h"
 #include "tri-window.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,7 @@ struct _TriWindow
   guint                 autosave_interval;
   gboolean              realigning;     /* the running alignment replaces rows below the cursor */
   guint                 realign_from;
+  guint                 last_selected;  /* kept across edits that replace the selected row */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -43,6 +45,8 @@ struct _TriWindow
   GtkStack             *stack;
   GtkScrolledWindow    *scroller;
   GtkColumnView        *column_view;
+  GtkPaned             *paned;
+  TriSegmentEditor     *editor;
   GtkBox               *status_bar;
   GtkLabel             *review_label;
   GtkRevealer          *progress_revealer;
@@ -62,6 +66,7 @@ struct _TriWindow
 void _tri_window_class_actions_init (TriWindowClass *klass);
 void _tri_window_init_search        (TriWindow      *self);
 void _tri_window_update_actions     (TriWindow      *self);
+void _tri_window_commit_edits       (TriWindow      *self);
 void _tri_window_show_toast         (TriWindow      *self,
                                      const char     *message);
 void _tri_window_start_alignment    (TriWindow      *self,

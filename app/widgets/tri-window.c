@@ -72,6 +72,7 @@ set_busy (TriWindow *self,
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->editor), self->busy == 0);
   gtk_spinner_set_spinning (self->spinner, self->busy > 0);
   _tri_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
@@ -742,6 +743,7 @@ tri_window_autosave (TriWindow *self)
 
   g_return_if_fail (TRI_IS_WINDOW (self));
 
+  _tri_window_commit_edits (self);
   if (!tri_window_get_unsaved (self))
     return;
   generation = tri_alignment_get_generation (self->alignment);
@@ -808,6 +810,10 @@ on_rows_changed_cb (TriWindow  *self,
                     guint       added,
                     GListModel *model)
 {
+  /* Undo, redo and the counts follow every change, the editor strip's
+   * too. */
+  _tri_window_update_actions (self);
+
   if (!tri_window_get_unsaved (self))
     return;
 
@@ -816,6 +822,68 @@ on_rows_changed_cb (TriWindow  *self,
   if (self->autosave_interval == 0)
     self->autosave_interval = g_timeout_add_seconds (TRI_AUTOSAVE_INTERVAL_SECONDS,
                                                      on_autosave_interval_cb, self);
+}
+
+/* The editor strip follows the selected row. */
+static void
+on_selected_cb (TriWindow          *self,
+                GParamSpec         *pspec,
+                GtkSingleSelection *selection)
+{
+  guint selected = gtk_single_selection_get_selected (selection);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    self->last_selected = selected;
+  tri_segment_editor_set_row (self->editor, selected);
+}
+
+/* An edit replaces the rows it changes with new ones, and the selection
+ * drops a row it no longer finds: keep the cursor on the row where the
+ * user works (after the selection model has seen the change). */
+static void
+on_rows_changed_after_cb (TriWindow  *self,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *model)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
+  guint row = self->last_selected;
+
+  if (selection == NULL || gtk_single_selection_get_selected (selection) != GTK_INVALID_LIST_POSITION ||
+      row == GTK_INVALID_LIST_POSITION || row < position || row >= position + removed || added == 0)
+    return;
+
+  gtk_single_selection_set_selected (selection, MIN (row, position + added - 1));
+}
+
+/**
+ * _tri_window_commit_edits:
+ * @self: a #TriWindow
+ *
+ * Gives the model what was typed in the editor strip and not yet given:
+ * every other edit, a save and an undo come after it.
+ */
+void
+_tri_window_commit_edits (TriWindow *self)
+{
+  if (self->editor != NULL)
+    tri_segment_editor_commit (self->editor);
+}
+
+static void
+on_editor_column_focused_cb (TriWindow        *self,
+                             guint             column,
+                             TriSegmentEditor *editor)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
+}
+
+static void
+on_editor_done_cb (TriWindow        *self,
+                   TriSegmentEditor *editor)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 /* Shows @alignment (taken), aligning it in the background unless its rows
@@ -840,7 +908,10 @@ show_alignment (TriWindow    *self,
       }
 
   if (self->alignment != NULL)
-    g_signal_handlers_disconnect_by_func (self->alignment, on_rows_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->alignment, on_rows_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->alignment, on_rows_changed_after_cb, self);
+    }
   g_clear_object (&self->alignment);
   self->alignment = alignment;
   self->saved_generation = tri_alignment_get_generation (alignment);
@@ -853,6 +924,11 @@ show_alignment (TriWindow    *self,
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->alignment)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
+  tri_segment_editor_set_alignment (self->editor, alignment);
+  self->last_selected = GTK_INVALID_LIST_POSITION;
+  g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_after_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
   update_titles (self);
@@ -1104,8 +1180,10 @@ save_to (TriWindow *self,
          GFile     *file,
          gboolean   close_after)
 {
-  SaveOperation *op = g_new0 (SaveOperation, 1);
+  SaveOperation *op;
 
+  _tri_window_commit_edits (self);
+  op = g_new0 (SaveOperation, 1);
   op->self = g_object_ref (self);
   op->generation = tri_alignment_get_generation (self->alignment);
   op->file = g_object_ref (file);
@@ -1394,6 +1472,20 @@ tri_window_get_busy (TriWindow *self)
 }
 
 /**
+ * tri_window_get_editor:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the editor strip under the grid
+ */
+TriSegmentEditor *
+tri_window_get_editor (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->editor;
+}
+
+/**
  * tri_window_get_column_view:
  * @self: a #TriWindow
  *
@@ -1657,7 +1749,8 @@ update_font (TriWindow *self)
   g_autofree char *css = NULL;
   int size = g_settings_get_int (self->settings, "font-size");
 
-  css = g_strdup_printf ("columnview.alignment-grid segmentcell > label { font-size: %dpt; }", size);
+  css = g_strdup_printf ("columnview.alignment-grid segmentcell > label, segmenteditor textview { font-size: %dpt; }",
+                         size);
   gtk_css_provider_load_from_data (self->font_provider, css, -1);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", size < MAX_FONT_SIZE);
@@ -1757,6 +1850,7 @@ tri_window_close_request (GtkWindow *window)
   TriWindow *self = TRI_WINDOW (window);
   int width, height;
 
+  _tri_window_commit_edits (self);
   if (tri_window_get_unsaved (self))
     {
       AdwMessageDialog *dialog;
@@ -1897,12 +1991,15 @@ tri_window_class_init (TriWindowClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRI_TYPE_SEGMENT_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, status_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
@@ -1956,6 +2053,10 @@ tri_window_init (TriWindow *self)
   /* Enter or a double click on a row edits its cell in the current column
    * (the list view takes Enter before the window's own shortcuts see it). */
   g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated_cb), self, 0);
+  g_signal_connect_object (self->editor, "column-focused", G_CALLBACK (on_editor_column_focused_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "done", G_CALLBACK (on_editor_done_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->editor), NUMBER_COLUMN_WIDTH);
 
   /* The columns' language and file, also in the main menu: the column
    * headers' menus are out of reach of the keyboard. */

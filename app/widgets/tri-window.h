@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "tri-segment-editor.h"
+
 #include "tri-alignment.h"
 #include "tri-application.h"
 #include "tri-document.h"
@@ -47,5 +49,6 @@ void          tri_window_recover        (TriWindow          *self,
                                          GFile              *autosave);
 gboolean      tri_window_get_busy       (TriWindow          *self);
 GtkColumnView *tri_window_get_column_view (TriWindow        *self);
+TriSegmentEditor *tri_window_get_editor   (TriWindow        *self);
 
 G_END_DECLS

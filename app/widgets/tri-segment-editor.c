@@ -1,0 +1,601 @@
+/* tri-segment-editor.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-segment-editor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+
+#include "tri-language.h"
+#include "tri-segment-editor.h"
+
+/* The editor strip under the grid: one GtkSourceView per language, bound
+ * to the selected row, lined up with the grid's columns (a homogeneous
+ * row of equal children under equal expanding columns, STYLE.md).
+ *
+ * Each view shows its cell's sentences one per line: editing a line edits
+ * that sentence, Return starts a new sentence (a missed boundary), joining
+ * two lines joins two sentences, and emptying a cell removes its text.
+ * The views are permanent, so nothing is lost to recycling; their text
+ * goes to the model (tri_alignment_set_cell_sentences()) after a pause in
+ * typing, when focus leaves, when the row changes, and before any other
+ * edit (the window calls tri_segment_editor_commit()). The undo history
+ * is the model's: Ctrl+Z in a view undoes in the model. */
+
+#define COMMIT_DELAY_MS 600
+
+struct _TriSegmentEditor
+{
+  GtkWidget      parent_instance;
+
+  TriAlignment  *alignment;
+  guint          row;
+  guint          n_columns;
+  guint          commit_source;
+  gboolean       loading;
+  gboolean       committing;
+
+  GtkWidget     *columns[TRI_MAX_COLUMNS];
+  GtkLabel      *titles[TRI_MAX_COLUMNS];
+  GtkSourceView *views[TRI_MAX_COLUMNS];
+  gboolean       dirty[TRI_MAX_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (TriSegmentEditor, tri_segment_editor, GTK_TYPE_WIDGET)
+
+enum {
+  COLUMN_FOCUSED,
+  DONE,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+static gboolean
+has_row (TriSegmentEditor *self)
+{
+  return self->alignment != NULL && self->row < g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+}
+
+/* The lines of @text as sentences: blank lines dropped, ends trimmed. */
+static GStrv
+text_to_sentences (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        g_strv_builder_add (builder, lines[i]);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static char *
+dup_buffer_text (TriSegmentEditor *self,
+                 guint             column)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[column]));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The model's sentences of the bound row's cell in @column. */
+static GStrv
+dup_cell_sentences (TriSegmentEditor *self,
+                    guint             column)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (has_row (self))
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (self->alignment), self->row);
+      TriDocument *doc = tri_alignment_get_document (self->alignment, column);
+
+      for (guint i = 0; i < tri_row_get_count (row, column); i++)
+        {
+          g_autofree char *sentence = tri_document_dup_sentence_text (doc, tri_row_get_first (row, column) + i);
+
+          g_strv_builder_add (builder, sentence);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+update_title (TriSegmentEditor *self,
+              guint             column,
+              guint             n_sentences)
+{
+  TriDocument *doc = tri_alignment_get_document (self->alignment, column);
+  g_autofree char *name = tri_language_dup_display_name (tri_document_get_language (doc));
+  g_autofree char *title = NULL;
+
+  if (!has_row (self))
+    title = g_strdup (name);
+  else if (n_sentences == 0)
+    /* Translators: a language name, and its cell of the row has no sentence */
+    title = g_strdup_printf (_("%s · no sentence"), name);
+  else
+    title = g_strdup_printf (ngettext ("%s · %u sentence", "%s · %u sentences", n_sentences),
+                             name, n_sentences);
+  gtk_label_set_text (self->titles[column], title);
+}
+
+/* Shows the model's text in every view whose text says something else,
+ * keeping the cursor near where it was. Views with uncommitted typing
+ * keep it. */
+static void
+refresh (TriSegmentEditor *self)
+{
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[c]));
+      g_auto(GStrv) model = dup_cell_sentences (self, c);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) shown = NULL;
+
+      update_title (self, c, g_strv_length (model));
+      if (self->dirty[c])
+        continue;
+
+      text = dup_buffer_text (self, c);
+      shown = text_to_sentences (text);
+      if (!g_strv_equal ((const char * const *)model, (const char * const *)shown))
+        {
+          g_autofree char *joined = g_strjoinv ("\n", model);
+          GtkTextMark *insert = gtk_text_buffer_get_insert (buffer);
+          GtkTextIter iter;
+          int offset;
+
+          gtk_text_buffer_get_iter_at_mark (buffer, &iter, insert);
+          offset = gtk_text_iter_get_offset (&iter);
+
+          self->loading = TRUE;
+          gtk_text_buffer_set_text (buffer, joined, -1);
+          self->loading = FALSE;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+          gtk_text_buffer_place_cursor (buffer, &iter);
+        }
+    }
+
+  for (guint c = 0; c < self->n_columns; c++)
+    gtk_text_view_set_editable (GTK_TEXT_VIEW (self->views[c]), has_row (self));
+}
+
+static gboolean commit (TriSegmentEditor *self);
+
+/**
+ * tri_segment_editor_commit:
+ * @self: a #TriSegmentEditor
+ *
+ * Gives the model what was typed and not yet given, as one step to undo.
+ *
+ * Returns: whether the model changed
+ */
+gboolean
+tri_segment_editor_commit (TriSegmentEditor *self)
+{
+  g_return_val_if_fail (TRI_IS_SEGMENT_EDITOR (self), FALSE);
+
+  return commit (self);
+}
+
+static gboolean
+commit (TriSegmentEditor *self)
+{
+  gboolean changed = FALSE;
+  gboolean any = FALSE;
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    any |= self->dirty[c];
+  if (!any)
+    return FALSE;
+  if (!has_row (self))
+    {
+      memset (self->dirty, 0, sizeof self->dirty);
+      return FALSE;
+    }
+
+  /* Cells with words first: emptying a cell first could leave the row
+   * with nothing and remove it before the others are written. The strip
+   * stays on its row meanwhile, whatever the grid's selection does. */
+  self->committing = TRUE;
+  tri_alignment_begin_group (self->alignment);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < self->n_columns; c++)
+      {
+        g_autofree char *text = NULL;
+        g_auto(GStrv) sentences = NULL;
+
+        if (!self->dirty[c])
+          continue;
+        text = dup_buffer_text (self, c);
+        sentences = text_to_sentences (text);
+        if ((sentences[0] != NULL) != (pass == 0))
+          continue;
+
+        self->dirty[c] = FALSE;
+        if (has_row (self))
+          changed |= tri_alignment_set_cell_sentences (self->alignment, self->row, c,
+                                                       (const char * const *)sentences);
+      }
+  tri_alignment_end_group (self->alignment);
+  self->committing = FALSE;
+
+  refresh (self);
+  return changed;
+}
+
+static gboolean
+on_commit_timeout_cb (gpointer user_data)
+{
+  TriSegmentEditor *self = user_data;
+
+  self->commit_source = 0;
+  tri_segment_editor_commit (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_buffer_changed_cb (TriSegmentEditor *self,
+                      GtkTextBuffer    *buffer)
+{
+  if (self->loading)
+    return;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[c])) == buffer)
+      self->dirty[c] = TRUE;
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  self->commit_source = g_timeout_add (COMMIT_DELAY_MS, on_commit_timeout_cb, self);
+}
+
+static void
+on_items_changed_cb (TriSegmentEditor *self,
+                     guint             position,
+                     guint             removed,
+                     guint             added,
+                     GListModel       *model)
+{
+  refresh (self);
+}
+
+static void
+on_focus_enter_cb (GtkEventControllerFocus *controller,
+                   TriSegmentEditor        *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (view == GTK_WIDGET (self->views[c]))
+      g_signal_emit (self, signals [COLUMN_FOCUSED], 0, c);
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   TriSegmentEditor        *self)
+{
+  tri_segment_editor_commit (self);
+}
+
+/* Keys that mean the grid's business even while typing: back to the grid,
+ * confirm and go on, and the model's undo instead of the buffer's. */
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   TriSegmentEditor      *self)
+{
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  const char *action = NULL;
+
+  if (keyval == GDK_KEY_Escape && mods == 0)
+    {
+      tri_segment_editor_commit (self);
+      g_signal_emit (self, signals [DONE], 0);
+      return TRUE;
+    }
+
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) && mods == GDK_CONTROL_MASK)
+    action = "align.confirm";
+  else if ((keyval == GDK_KEY_z || keyval == GDK_KEY_Z) && mods == GDK_CONTROL_MASK)
+    action = "win.undo";
+  else if (((keyval == GDK_KEY_z || keyval == GDK_KEY_Z) && mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) ||
+           (keyval == GDK_KEY_y && mods == GDK_CONTROL_MASK))
+    action = "win.redo";
+
+  if (action == NULL)
+    return FALSE;
+
+  tri_segment_editor_commit (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), action, NULL);
+  return TRUE;
+}
+
+static void
+update_scheme (TriSegmentEditor *self)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (manager, dark ? "Adwaita-dark" : "Adwaita");
+
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[c]))),
+                                        scheme);
+}
+
+/**
+ * tri_segment_editor_set_alignment:
+ * @self: a #TriSegmentEditor
+ * @alignment: (nullable): the alignment to edit
+ */
+void
+tri_segment_editor_set_alignment (TriSegmentEditor *self,
+                                  TriAlignment     *alignment)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_EDITOR (self));
+  g_return_if_fail (alignment == NULL || TRI_IS_ALIGNMENT (alignment));
+
+  if (self->alignment == alignment)
+    return;
+
+  tri_segment_editor_commit (self);
+  if (self->alignment != NULL)
+    g_signal_handlers_disconnect_by_func (self->alignment, on_items_changed_cb, self);
+  g_set_object (&self->alignment, alignment);
+
+  self->row = GTK_INVALID_LIST_POSITION;
+  self->n_columns = alignment != NULL ? tri_alignment_get_n_columns (alignment) : 0;
+  memset (self->dirty, 0, sizeof self->dirty);
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    {
+      self->loading = TRUE;
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[c])), "", 0);
+      self->loading = FALSE;
+      gtk_widget_set_visible (self->columns[c], c < self->n_columns);
+    }
+
+  if (alignment != NULL)
+    {
+      g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_items_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      refresh (self);
+    }
+}
+
+/**
+ * tri_segment_editor_set_row:
+ * @self: a #TriSegmentEditor
+ * @row: the row to edit, or %GTK_INVALID_LIST_POSITION for none
+ *
+ * Binds the strip to @row, giving the model what was typed in the row
+ * before first.
+ */
+void
+tri_segment_editor_set_row (TriSegmentEditor *self,
+                            guint             row)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_EDITOR (self));
+
+  if (self->committing)
+    return;
+
+  if (row != self->row)
+    {
+      guint n_before = has_row (self) ? g_list_model_get_n_items (G_LIST_MODEL (self->alignment)) : 0;
+
+      /* Emptied, the row typed in goes, and the rows after it move up. */
+      if (commit (self) && row != GTK_INVALID_LIST_POSITION && row > self->row)
+        row -= n_before - g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+      self->row = row;
+    }
+  refresh (self);
+}
+
+guint
+tri_segment_editor_get_row (TriSegmentEditor *self)
+{
+  g_return_val_if_fail (TRI_IS_SEGMENT_EDITOR (self), GTK_INVALID_LIST_POSITION);
+
+  return self->row;
+}
+
+/**
+ * tri_segment_editor_focus_column:
+ * @self: a #TriSegmentEditor
+ * @column: a column
+ *
+ * Moves the keyboard focus into @column's view, the cursor at the end.
+ */
+void
+tri_segment_editor_focus_column (TriSegmentEditor *self,
+                                 guint             column)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  g_return_if_fail (TRI_IS_SEGMENT_EDITOR (self));
+
+  if (column >= self->n_columns)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[column]));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_widget_grab_focus (GTK_WIDGET (self->views[column]));
+}
+
+/**
+ * tri_segment_editor_get_focus_column:
+ * @self: a #TriSegmentEditor
+ *
+ * Returns: the column whose view has the keyboard focus, or -1
+ */
+int
+tri_segment_editor_get_focus_column (TriSegmentEditor *self)
+{
+  g_return_val_if_fail (TRI_IS_SEGMENT_EDITOR (self), -1);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (gtk_widget_is_focus (GTK_WIDGET (self->views[c])))
+      return (int)c;
+  return -1;
+}
+
+/**
+ * tri_segment_editor_get_buffer:
+ * @self: a #TriSegmentEditor
+ * @column: a column
+ *
+ * Returns: (transfer none): the text buffer of @column's view
+ */
+GtkTextBuffer *
+tri_segment_editor_get_buffer (TriSegmentEditor *self,
+                               guint             column)
+{
+  g_return_val_if_fail (TRI_IS_SEGMENT_EDITOR (self), NULL);
+  g_return_val_if_fail (column < TRI_MAX_COLUMNS, NULL);
+
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[column]));
+}
+
+static void
+tri_segment_editor_dispose (GObject *object)
+{
+  TriSegmentEditor *self = (TriSegmentEditor *)object;
+
+  g_clear_handle_id (&self->commit_source, g_source_remove);
+  if (self->alignment != NULL)
+    g_signal_handlers_disconnect_by_func (self->alignment, on_items_changed_cb, self);
+  g_clear_object (&self->alignment);
+
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    g_clear_pointer (&self->columns[c], gtk_widget_unparent);
+
+  G_OBJECT_CLASS (tri_segment_editor_parent_class)->dispose (object);
+}
+
+static void
+tri_segment_editor_class_init (TriSegmentEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_source_init ();
+
+  object_class->dispose = tri_segment_editor_dispose;
+
+  /**
+   * TriSegmentEditor::column-focused:
+   * @column: the column whose view took the focus
+   */
+  signals [COLUMN_FOCUSED] =
+    g_signal_new ("column-focused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * TriSegmentEditor::done:
+   *
+   * Escape: the user is done typing and wants the grid back.
+   */
+  signals [DONE] =
+    g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "segmenteditor");
+}
+
+static void
+tri_segment_editor_init (TriSegmentEditor *self)
+{
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  GtkEventController *keys;
+
+  self->row = GTK_INVALID_LIST_POSITION;
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), TRUE);
+
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *title = gtk_label_new (NULL);
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkWidget *view = gtk_source_view_new ();
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (title, "caption-heading");
+      gtk_widget_add_css_class (title, "dim-label");
+      gtk_box_append (GTK_BOX (box), title);
+
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+      gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (view), FALSE);
+      /* One line is one sentence: numbered, so wrapping cannot hide
+       * where a sentence ends. */
+      gtk_source_view_set_show_line_numbers (GTK_SOURCE_VIEW (view), TRUE);
+      gtk_source_view_set_highlight_current_line (GTK_SOURCE_VIEW (view), TRUE);
+      gtk_text_buffer_set_enable_undo (buffer, FALSE);
+      g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_css_class (view, "segment-editor-view");
+
+      g_signal_connect (focus, "enter", G_CALLBACK (on_focus_enter_cb), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
+      gtk_widget_add_controller (view, focus);
+
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+      gtk_widget_set_vexpand (scroller, TRUE);
+      gtk_box_append (GTK_BOX (box), scroller);
+
+      gtk_widget_set_parent (box, GTK_WIDGET (self));
+      gtk_widget_set_visible (box, FALSE);
+      self->columns[c] = box;
+      self->titles[c] = GTK_LABEL (title);
+      self->views[c] = GTK_SOURCE_VIEW (view);
+    }
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_scheme), self, G_CONNECT_SWAPPED);
+  update_scheme (self);
+}
+
+/**
+ * tri_segment_editor_new:
+ *
+ * Returns: (transfer full): a new, unbound editor strip
+ */
+GtkWidget *
+tri_segment_editor_new (void)
+{
+  return g_object_new (TRI_TYPE_SEGMENT_EDITOR, NULL);
+}

@@ -1,0 +1,33 @@
+/* tri-segment-editor.h
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tri-alignment.h"
+
+G_BEGIN_DECLS
+
+#define TRI_TYPE_SEGMENT_EDITOR (tri_segment_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (TriSegmentEditor, tri_segment_editor, TRI, SEGMENT_EDITOR, GtkWidget)
+
+GtkWidget *tri_segment_editor_new           (void);
+void       tri_segment_editor_set_alignment (TriSegmentEditor *self,
+                                             TriAlignment     *alignment);
+void       tri_segment_editor_set_row       (TriSegmentEditor *self,
+                                             guint             row);
+guint      tri_segment_editor_get_row       (TriSegmentEditor *self);
+gboolean   tri_segment_editor_commit        (TriSegmentEditor *self);
+void       tri_segment_editor_focus_column  (TriSegmentEditor *self,
+                                             guint             column);
+int        tri_segment_editor_get_focus_column (TriSegmentEditor *self);
+GtkTextBuffer *tri_segment_editor_get_buffer (TriSegmentEditor *self,
+                                              guint             column);
+
+G_END_DECLS
