@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tri-alignment.h"
+#include "tri-row-filter.h"
 
 /* A three-version report of eight, nine and seven sentences. */
 static TriAlignment *
@@ -235,6 +236,47 @@ test_fixing_the_report (void)
 
 /* Random sequences of edits, undos and redos keep the invariants, and
  * undoing everything gives back the start. */
+/* A copy of a list model kept by its items-changed alone. */
+static void
+on_mirror_changed (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GPtrArray  *mirror)
+{
+  g_ptr_array_remove_range (mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (mirror, position + i, g_list_model_get_item (model, position + i));
+}
+
+/* The filter shows exactly the rows of its kind, in order, maps them both
+ * ways, and its items-changed told @mirror the same. */
+static void
+assert_filter (TriAlignment *alignment,
+               TriRowFilter *filter,
+               GPtrArray    *mirror)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (alignment));
+  guint k = 0;
+
+  for (guint r = 0; r < n; r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+      if (tri_row_is_kind (row, tri_row_filter_get_kind (filter), tri_alignment_get_n_columns (alignment)))
+        {
+          g_assert_cmpuint (tri_row_filter_get_row (filter, k), ==, r);
+          g_assert_cmpuint (tri_row_filter_find_row (filter, r), ==, k);
+          g_assert_true (g_ptr_array_index (mirror, k) == row);
+          k++;
+        }
+      else
+        g_assert_cmpuint (tri_row_filter_find_row (filter, r), ==, G_MAXUINT);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (filter)), ==, k);
+  g_assert_cmpuint (mirror->len, ==, k);
+}
+
 static void
 test_random_sequences (void)
 {
@@ -248,6 +290,13 @@ test_random_sequences (void)
       guint ru_sentences = tri_document_get_n_sentences (tri_alignment_get_document (alignment, 1));
       g_autofree char *end = NULL;
       guint applied = 0;
+      g_autoptr(TriRowFilter) filter = tri_row_filter_new (alignment);
+      g_autoptr(GPtrArray) mirror = g_ptr_array_new_with_free_func (g_object_unref);
+
+      /* A grid narrowed to some kind of row follows every step. */
+      tri_row_filter_set_kind (filter, round % 5);
+      on_mirror_changed (G_LIST_MODEL (filter), 0, 0, g_list_model_get_n_items (G_LIST_MODEL (filter)), mirror);
+      g_signal_connect (filter, "items-changed", G_CALLBACK (on_mirror_changed), mirror);
 
       for (guint step = 0; step < 60; step++)
         {
@@ -302,6 +351,12 @@ test_random_sequences (void)
           if (done)
             applied++;
           assert_valid (alignment);
+          assert_filter (alignment, filter, mirror);
+          if (step == 30)
+            {
+              tri_row_filter_set_kind (filter, (round + 1) % 5);
+              assert_filter (alignment, filter, mirror);
+            }
         }
 
       while (tri_alignment_undo (alignment))

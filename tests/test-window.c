@@ -603,6 +603,97 @@ test_editor_strip (void)
   destroy_window (window);
 }
 
+/* The alignment's index of the grid's selected row. */
+static guint
+selected_row (TriWindow *window)
+{
+  g_autoptr(TriRow) item = gtk_single_selection_get_selected_item (grid_selection (window))
+                             ? g_object_ref (gtk_single_selection_get_selected_item (grid_selection (window)))
+                             : NULL;
+  TriAlignment *alignment = tri_window_get_alignment (window);
+
+  for (guint r = 0; item != NULL && r < n_rows (window); r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+      if (row == item)
+        return r;
+    }
+  return G_MAXUINT;
+}
+
+/* Narrowing the grid to unconfirmed rows: confirmed rows leave it, the
+ * edits act on the row the cursor shows, a row it does not show brings
+ * every row back. */
+static void
+test_filters (void)
+{
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+  GListModel *grid;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filter = NULL;
+  guint rows, at;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+  grid = G_LIST_MODEL (grid_selection (window));
+  rows = n_rows (window);
+
+  /* Confirm the first five rows, from the fifth. */
+  gtk_single_selection_set_selected (grid_selection (window), 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm-through", NULL);
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (alignment), ==, 5);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", "s", "unconfirmed");
+  g_object_get (window, "row-filter", &filter, NULL);
+  g_assert_cmpstr (filter, ==, "unconfirmed");
+  g_assert_cmpuint (g_list_model_get_n_items (grid), ==, rows - 5);
+  for (guint i = 0; i < g_list_model_get_n_items (grid); i++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (grid, i);
+
+      g_assert_false (tri_row_get_confirmed (row));
+    }
+  /* The cursor stays on the row after the confirmed ones. */
+  g_assert_cmpuint (selected_row (window), ==, 5);
+
+  /* Confirming the row takes it out of the grid; the cursor goes on to
+   * the next unconfirmed row. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (grid), ==, rows - 6);
+  g_assert_cmpuint (selected_row (window), ==, 6);
+
+  /* An edit acts on the row shown under the cursor, not on the row with
+   * that position in the alignment. */
+  at = selected_row (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows - 1);
+  g_assert_true (tri_alignment_check (alignment, &error));
+  g_assert_cmpuint (selected_row (window), ==, at);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows);
+  g_assert_cmpuint (g_list_model_get_n_items (grid), ==, rows - 6);
+
+  /* Going to a row the grid does not show (a bookmark on a confirmed row)
+   * shows every row. */
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  g_assert_cmpuint (selected_row (window), ==, 6);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", "s", "all");
+  gtk_single_selection_set_selected (grid_selection (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.bookmark", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", "s", "unconfirmed");
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.next-bookmark", NULL);
+  g_free (filter);
+  g_object_get (window, "row-filter", &filter, NULL);
+  g_assert_cmpstr (filter, ==, "all");
+  g_assert_cmpuint (selected_row (window), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (grid), ==, rows);
+
+  destroy_window (window);
+}
+
 static gboolean
 saved (gpointer data)
 {
@@ -819,6 +910,7 @@ main (int   argc,
   g_test_add_func ("/window/reopen-with-encoding", test_reopen_with_encoding);
   g_test_add_func ("/window/editing", test_editing);
   g_test_add_func ("/window/editor-strip", test_editor_strip);
+  g_test_add_func ("/window/filters", test_filters);
   g_test_add_func ("/window/project", test_project);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/scroll-large", test_scroll_large);

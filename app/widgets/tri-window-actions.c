@@ -24,19 +24,25 @@ selection (TriWindow *self)
   return GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
 }
 
+/* The alignment's index of the selected row (the grid may show only some
+ * rows). */
 static guint
 current_row (TriWindow *self)
 {
   GtkSingleSelection *model = selection (self);
+  guint row;
 
-  return model != NULL ? gtk_single_selection_get_selected (model) : GTK_INVALID_LIST_POSITION;
+  if (model == NULL || self->filter == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  row = tri_row_filter_get_row (self->filter, gtk_single_selection_get_selected (model));
+  return row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row;
 }
 
 /* GTK 4.8 has no gtk_column_view_scroll_to() (4.12): activate the inner
  * list view's "list.scroll-to-item", as Nautilus 43 does. */
-static void
-scroll_to (TriWindow *self,
-           guint      row)
+void
+_tri_window_scroll_to (TriWindow *self,
+                       guint      row)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
@@ -53,12 +59,21 @@ select_row (TriWindow *self,
             guint      row)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+  guint at;
 
   if (n == 0)
     return;
   row = MIN (row, n - 1);
-  gtk_single_selection_set_selected (selection (self), row);
-  scroll_to (self, row);
+
+  /* A row the narrowed grid does not show: show every row. */
+  at = tri_row_filter_find_row (self->filter, row);
+  if (at == G_MAXUINT)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.filter", "s", "all");
+      at = tri_row_filter_find_row (self->filter, row);
+    }
+  gtk_single_selection_set_selected (selection (self), at);
+  _tri_window_scroll_to (self, at);
 }
 
 /* The row to act on: the selected one, else the first. */
@@ -310,46 +325,11 @@ realign_action (GtkWidget  *widget,
   _tri_window_start_alignment (self, fixed, row);
 }
 
-typedef gboolean (*RowTest) (TriWindow *self,
-                             TriRow    *row);
-
-static gboolean
-needs_review (TriWindow *self,
-              TriRow    *row)
-{
-  return tri_row_get_needs_review (row);
-}
-
-static gboolean
-is_bookmarked (TriWindow *self,
-               TriRow    *row)
-{
-  return tri_row_get_bookmarked (row);
-}
-
-static gboolean
-is_unconfirmed (TriWindow *self,
-                TriRow    *row)
-{
-  return !tri_row_get_confirmed (row);
-}
-
-/* Not one sentence in every language: a split, a merge, an omission. */
-static gboolean
-is_uneven (TriWindow *self,
-           TriRow    *row)
-{
-  for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
-    if (tri_row_get_count (row, c) != 1)
-      return TRUE;
-  return FALSE;
-}
-
-/* The next (or previous) row, from the cursor, that passes @test. */
+/* The next (or previous) row of @kind, from the cursor. */
 static void
-go_to (TriWindow *self,
-       RowTest    test,
-       int        direction)
+go_to (TriWindow  *self,
+       TriRowKind  kind,
+       int         direction)
 {
   guint n, start;
 
@@ -365,7 +345,7 @@ go_to (TriWindow *self,
       guint r = tri_alignment_wrap_row (n, start == GTK_INVALID_LIST_POSITION ? G_MAXUINT : start,
                                         step, direction);
       g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (self->alignment), r);
-      if (test (self, row))
+      if (tri_row_is_kind (row, kind, tri_alignment_get_n_columns (self->alignment)))
         {
           select_row (self, r);
           return;
@@ -378,43 +358,43 @@ go_to (TriWindow *self,
 static void
 next_review_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), needs_review, 1);
+  go_to (TRI_WINDOW (widget), TRI_ROWS_REVIEW, 1);
 }
 
 static void
 previous_review_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), needs_review, -1);
+  go_to (TRI_WINDOW (widget), TRI_ROWS_REVIEW, -1);
 }
 
 static void
 next_bookmark_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), is_bookmarked, 1);
+  go_to (TRI_WINDOW (widget), TRI_ROWS_BOOKMARKED, 1);
 }
 
 static void
 previous_bookmark_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), is_bookmarked, -1);
+  go_to (TRI_WINDOW (widget), TRI_ROWS_BOOKMARKED, -1);
 }
 
 static void
 next_unconfirmed_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), is_unconfirmed, 1);
+  go_to (TRI_WINDOW (widget), TRI_ROWS_UNCONFIRMED, 1);
 }
 
 static void
 next_uneven_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), is_uneven, 1);
+  go_to (TRI_WINDOW (widget), TRI_ROWS_UNEVEN, 1);
 }
 
 static void
 previous_uneven_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), is_uneven, -1);
+  go_to (TRI_WINDOW (widget), TRI_ROWS_UNEVEN, -1);
 }
 
 /* Search: ICU regular expressions or plain text, in all columns or the

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "tri-aligner.h"
+#include "tri-row-filter.h"
 #include "tri-segment-editor.h"
 #include "tri-window.h"
 
@@ -19,6 +20,8 @@ struct _TriWindow
 
   GSettings            *settings;
   TriAlignment         *alignment;
+  TriRowFilter         *filter;         /* the rows the grid shows */
+  GPtrArray            *number_items;   /* the number column's list items */
   GCancellable         *cancellable;
   GtkCssProvider       *font_provider;
   GtkFileChooserNative *chooser;
@@ -36,7 +39,7 @@ struct _TriWindow
   guint                 autosave_interval;
   gboolean              realigning;     /* the running alignment replaces rows below the cursor */
   guint                 realign_from;
-  guint                 last_selected;  /* kept across edits that replace the selected row */
+  guint                 last_selected;  /* the alignment's index of the row last selected */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -49,6 +52,7 @@ struct _TriWindow
   TriSegmentEditor     *editor;
   GtkBox               *status_bar;
   GtkLabel             *review_label;
+  GtkMenuButton        *filter_button;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkSearchBar         *search_bar;
@@ -67,6 +71,8 @@ void _tri_window_class_actions_init (TriWindowClass *klass);
 void _tri_window_init_search        (TriWindow      *self);
 void _tri_window_update_actions     (TriWindow      *self);
 void _tri_window_commit_edits       (TriWindow      *self);
+void _tri_window_scroll_to          (TriWindow      *self,
+                                     guint           position);
 void _tri_window_show_toast         (TriWindow      *self,
                                      const char     *message);
 void _tri_window_start_alignment    (TriWindow      *self,

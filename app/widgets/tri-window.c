@@ -26,6 +26,7 @@
 enum {
   PROP_0,
   PROP_BUSY,
+  PROP_ROW_FILTER,
   N_PROPS
 };
 
@@ -114,7 +115,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 static void
 on_number_setup_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
-                    gpointer                  user_data)
+                    TriWindow                *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *label = gtk_label_new (NULL);
@@ -143,21 +144,53 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), icon);
 
   gtk_list_item_set_child (item, box);
+  g_ptr_array_add (self->number_items, item);
+}
+
+/* The row's number in the alignment, whatever the grid is narrowed to. */
+static void
+update_number (TriWindow   *self,
+               GtkListItem *item)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  guint row = self->filter != NULL ? tri_row_filter_get_row (self->filter, gtk_list_item_get_position (item))
+                                   : G_MAXUINT;
+  char number[16];
+
+  if (row == G_MAXUINT)
+    return;
+  g_snprintf (number, sizeof number, "%u", row + 1);
+  gtk_label_set_text (GTK_LABEL (label), number);
+}
+
+/* Rows above a row that stays can come and go: its number changes with
+ * neither a new item nor, in a narrowed grid, a new position. */
+static void
+update_numbers (TriWindow *self)
+{
+  for (guint i = 0; i < self->number_items->len; i++)
+    update_number (self, g_ptr_array_index (self->number_items, i));
+}
+
+static void
+on_number_teardown_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       TriWindow                *self)
+{
+  g_ptr_array_remove_fast (self->number_items, item);
 }
 
 static void
 on_number_bind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
-                   gpointer                  user_data)
+                   TriWindow                *self)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *icon = gtk_widget_get_next_sibling (label);
   TriRow *row = gtk_list_item_get_item (item);
-  char number[16];
 
-  g_snprintf (number, sizeof number, "%u", gtk_list_item_get_position (item) + 1);
-  gtk_label_set_text (GTK_LABEL (label), number);
+  update_number (self, item);
 
   gtk_widget_set_visible (gtk_widget_get_next_sibling (icon), tri_row_get_confirmed (row));
   gtk_widget_set_visible (gtk_widget_get_last_child (box), tri_row_get_bookmarked (row));
@@ -411,8 +444,9 @@ build_columns (TriWindow *self)
   remove_columns (self);
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_number_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_number_bind_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_number_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_number_bind_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (on_number_teardown_cb), self);
   column = gtk_column_view_column_new ("#", factory);
   gtk_column_view_column_set_fixed_width (column, NUMBER_COLUMN_WIDTH);
   gtk_column_view_append_column (self->column_view, column);
@@ -824,17 +858,82 @@ on_rows_changed_cb (TriWindow  *self,
                                                      on_autosave_interval_cb, self);
 }
 
+/* Narrowing the grid to the rows that need work (Ctrl+Alt+0 … 4). */
+static const struct {
+  const char *id;
+  TriRowKind  kind;
+  const char *label;
+} row_filters[] = {
+  { "all", TRI_ROWS_ALL, N_("All Rows") },
+  { "review", TRI_ROWS_REVIEW, N_("Rows to Review") },
+  { "unconfirmed", TRI_ROWS_UNCONFIRMED, N_("Unconfirmed Rows") },
+  { "uneven", TRI_ROWS_UNEVEN, N_("Rows Not One to One") },
+  { "bookmarked", TRI_ROWS_BOOKMARKED, N_("Bookmarked Rows") },
+};
+
+static void
+update_filter_state (TriWindow *self)
+{
+  TriRowKind kind = self->filter != NULL ? tri_row_filter_get_kind (self->filter) : TRI_ROWS_ALL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
+    if (row_filters[i].kind == kind)
+      gtk_menu_button_set_label (self->filter_button, _(row_filters[i].label));
+  if (kind == TRI_ROWS_ALL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filter-active");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filter-active");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->filter != NULL);
+}
+
+/* Shows only the rows of @id's kind, the cursor staying on its row, or
+ * going to the next row shown. */
+static void
+set_row_filter (TriWindow  *self,
+                const char *id)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
+  guint row = self->last_selected;
+
+  if (self->filter == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
+    if (g_strcmp0 (id, row_filters[i].id) == 0 && row_filters[i].kind != tri_row_filter_get_kind (self->filter))
+      {
+        guint at;
+
+        _tri_window_commit_edits (self);
+        tri_row_filter_set_kind (self->filter, row_filters[i].kind);
+        update_filter_state (self);
+        g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROW_FILTER]);
+
+        if (g_list_model_get_n_items (G_LIST_MODEL (self->filter)) == 0)
+          {
+            _tri_window_show_toast (self, _("No rows of this kind"));
+            return;
+          }
+        at = row == GTK_INVALID_LIST_POSITION ? 0 : tri_row_filter_seek (self->filter, row);
+        at = MIN (at, g_list_model_get_n_items (G_LIST_MODEL (self->filter)) - 1);
+        if (selection != NULL)
+          gtk_single_selection_set_selected (selection, at);
+        _tri_window_scroll_to (self, at);
+        update_numbers (self);
+        return;
+      }
+}
+
 /* The editor strip follows the selected row. */
 static void
 on_selected_cb (TriWindow          *self,
                 GParamSpec         *pspec,
                 GtkSingleSelection *selection)
 {
-  guint selected = gtk_single_selection_get_selected (selection);
+  guint row = tri_row_filter_get_row (self->filter, gtk_single_selection_get_selected (selection));
 
-  if (selected != GTK_INVALID_LIST_POSITION)
-    self->last_selected = selected;
-  tri_segment_editor_set_row (self->editor, selected);
+  if (row != G_MAXUINT)
+    self->last_selected = row;
+  tri_segment_editor_set_row (self->editor, row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row);
 }
 
 /* An edit replaces the rows it changes with new ones, and the selection
@@ -849,12 +948,31 @@ on_rows_changed_after_cb (TriWindow  *self,
 {
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
   guint row = self->last_selected;
+  guint selected;
 
-  if (selection == NULL || gtk_single_selection_get_selected (selection) != GTK_INVALID_LIST_POSITION ||
-      row == GTK_INVALID_LIST_POSITION || row < position || row >= position + removed || added == 0)
+  if (selection == NULL)
     return;
 
-  gtk_single_selection_set_selected (selection, MIN (row, position + added - 1));
+  selected = gtk_single_selection_get_selected (selection);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    {
+      guint at;
+
+      if (row == GTK_INVALID_LIST_POSITION || row < position || row >= position + removed || added == 0)
+        return;
+      at = tri_row_filter_find_row (self->filter, MIN (row, position + added - 1));
+      if (at != G_MAXUINT)
+        gtk_single_selection_set_selected (selection, at);
+    }
+  else
+    {
+      /* In a narrowed grid, the selected row can move in the alignment
+       * and stay where it is in the grid. */
+      self->last_selected = tri_row_filter_get_row (self->filter, selected);
+      tri_segment_editor_set_row (self->editor, self->last_selected);
+    }
+
+  update_numbers (self);
 }
 
 /**
@@ -921,7 +1039,11 @@ show_alignment (TriWindow    *self,
   gtk_column_view_set_model (self->column_view, NULL);
   build_columns (self);
 
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->alignment)));
+  g_clear_object (&self->filter);
+  self->filter = tri_row_filter_new (alignment);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filter", TRUE);
+  update_filter_state (self);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   tri_segment_editor_set_alignment (self->editor, alignment);
@@ -1936,6 +2058,8 @@ tri_window_finalize (GObject *object)
 {
   TriWindow *self = (TriWindow *)object;
 
+  g_clear_pointer (&self->number_items, g_ptr_array_unref);
+  g_clear_object (&self->filter);
   g_clear_object (&self->alignment);
   g_clear_object (&self->project_file);
   g_clear_object (&self->autosave_file);
@@ -1961,6 +2085,29 @@ tri_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->busy > 0);
       break;
 
+    case PROP_ROW_FILTER:
+      g_value_set_string (value, row_filters[self->filter != NULL ? tri_row_filter_get_kind (self->filter) : 0].id);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tri_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  TriWindow *self = TRI_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ROW_FILTER:
+      set_row_filter (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1977,6 +2124,7 @@ tri_window_class_init (TriWindowClass *klass)
   object_class->dispose = tri_window_dispose;
   object_class->finalize = tri_window_finalize;
   object_class->get_property = tri_window_get_property;
+  object_class->set_property = tri_window_set_property;
 
   window_class->close_request = tri_window_close_request;
 
@@ -1989,7 +2137,23 @@ tri_window_class_init (TriWindowClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * TriWindow:row-filter:
+   *
+   * The rows the grid shows: "all", "review", "unconfirmed", "uneven" or
+   * "bookmarked".
+   */
+  properties [PROP_ROW_FILTER] =
+    g_param_spec_string ("row-filter", NULL, NULL,
+                         "all",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "win.filter", "row-filter");
+  for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                         "win.filter", "s", row_filters[i].id);
 
   g_type_ensure (TRI_TYPE_SEGMENT_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-window.ui");
@@ -2004,6 +2168,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, status_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_bar);
@@ -2047,6 +2212,7 @@ tri_window_init (TriWindow *self)
 {
   GtkDropTarget *drop;
 
+  self->number_items = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
 
