@@ -695,6 +695,116 @@ test_filters (void)
 }
 
 static gboolean
+parallel_settled (gpointer data)
+{
+  TriParallelView *view = tri_window_get_parallel_text (TRI_WINDOW (data));
+
+  return !g_main_context_pending (NULL) && tri_parallel_view_get_row (view) != G_MAXUINT;
+}
+
+/* The text highlighted in @column of the parallel view. */
+static char *
+parallel_highlight (TriParallelView *view,
+                    guint            column)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (tri_parallel_view_get_view (view, column));
+  GtkTextIter start, end;
+  int a, b;
+
+  if (!tri_parallel_view_get_highlight (view, column, &a, &b))
+    return NULL;
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, a);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, b);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* F4 shows the versions as whole texts: the selected row's sentences are
+ * under the cursor and highlighted in every version; moving the cursor
+ * moves the grid's; edits show at once; back in the grid, the cursor is
+ * on the row last read. */
+static void
+test_parallel_view (void)
+{
+  TriWindow *window = new_window ();
+  TriParallelView *view = tri_window_get_parallel_text (window);
+  TriAlignment *alignment;
+  GtkTextBuffer *en;
+  GtkTextIter iter;
+  g_autoptr(TriRow) row = NULL;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 1);
+  gtk_single_selection_set_selected (grid_selection (window), 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.parallel-view", NULL);
+  g_assert_true (tri_window_get_parallel_view (window));
+  wait_until (parallel_settled, window);
+  g_assert_cmpuint (tri_parallel_view_get_row (view), ==, 4);
+  g_assert_cmpint (tri_parallel_view_get_focus_column (view), ==, 1);
+
+  /* Row 5's cells are what is highlighted, in every version. */
+  row = g_list_model_get_item (G_LIST_MODEL (alignment), 4);
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *shown = parallel_highlight (view, c);
+      g_autofree char *cell = tri_alignment_dup_cell_text (alignment, row, c);
+
+      if (c == 1)
+        {
+          g_autofree char *first = tri_document_dup_sentence_text (tri_alignment_get_document (alignment, 1),
+                                                                   tri_row_get_first (row, 1));
+
+          g_assert_cmpstr (shown, ==, first);
+        }
+      else
+        g_assert_cmpstr (shown, ==, cell);
+    }
+
+  /* The cursor on the English sentence of row 8: the grid follows. */
+  g_clear_object (&row);
+  row = g_list_model_get_item (G_LIST_MODEL (alignment), 7);
+  en = gtk_text_view_get_buffer (tri_parallel_view_get_view (view, 0));
+  {
+    TriDocument *doc = tri_alignment_get_document (alignment, 0);
+    const TriSentence *s = tri_document_get_sentence (doc, tri_row_get_first (row, 0));
+    glong offset = g_utf8_pointer_to_offset (tri_document_get_text (doc), tri_document_get_text (doc) + s->start + 3);
+
+    gtk_text_buffer_get_iter_at_offset (en, &iter, (int)offset);
+    gtk_text_buffer_place_cursor (en, &iter);
+  }
+  g_assert_cmpuint (tri_parallel_view_get_row (view), ==, 7);
+  g_assert_cmpuint (selected_row (window), ==, 7);
+
+  /* An edit made meanwhile (merge with the next row) shows in the texts. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  wait_until (parallel_settled, window);
+  g_clear_object (&row);
+  row = g_list_model_get_item (G_LIST_MODEL (alignment), 7);
+  {
+    TriDocument *ru = tri_alignment_get_document (alignment, 1);
+    guint first = tri_row_get_first (row, 1), count = tri_row_get_count (row, 1);
+    g_autofree char *shown = parallel_highlight (view, 1);
+    g_autofree char *head = tri_document_dup_sentence_text (ru, first);
+    g_autofree char *tail = tri_document_dup_sentence_text (ru, first + count - 1);
+
+    /* The cursor is in English: the Russian cell is highlighted whole. */
+    g_assert_cmpuint (count, >=, 2);
+    g_assert_true (g_str_has_prefix (shown, head));
+    g_assert_true (g_str_has_suffix (shown, tail));
+  }
+
+  /* Back to the grid, on that row, in English. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.parallel-view", NULL);
+  g_assert_false (tri_window_get_parallel_view (window));
+  g_assert_cmpuint (selected_row (window), ==, 7);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+
+  destroy_window (window);
+}
+
+static gboolean
 saved (gpointer data)
 {
   return !tri_window_get_unsaved (TRI_WINDOW (data));
@@ -911,6 +1021,7 @@ main (int   argc,
   g_test_add_func ("/window/editing", test_editing);
   g_test_add_func ("/window/editor-strip", test_editor_strip);
   g_test_add_func ("/window/filters", test_filters);
+  g_test_add_func ("/window/parallel-view", test_parallel_view);
   g_test_add_func ("/window/project", test_project);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/scroll-large", test_scroll_large);

@@ -15,6 +15,7 @@
 
 #include "tri-language.h"
 #include "tri-segment-editor.h"
+#include "tri-text-column.h"
 
 /* The editor strip under the grid: one GtkSourceView per language, bound
  * to the selected row, lined up with the grid's columns (a homogeneous
@@ -534,21 +535,11 @@ tri_segment_editor_init (TriSegmentEditor *self)
 
   for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
     {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      GtkWidget *title = gtk_label_new (NULL);
-      GtkWidget *scroller = gtk_scrolled_window_new ();
       GtkWidget *view = gtk_source_view_new ();
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
       GtkEventController *focus = gtk_event_controller_focus_new ();
+      GtkWidget *box = tri_text_column_new (GTK_TEXT_VIEW (view), &self->titles[c]);
 
-      gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-      gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (title, "caption-heading");
-      gtk_widget_add_css_class (title, "dim-label");
-      gtk_box_append (GTK_BOX (box), title);
-
-      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
       gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
       gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
       gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
@@ -559,7 +550,6 @@ tri_segment_editor_init (TriSegmentEditor *self)
        * where a sentence ends. */
       gtk_source_view_set_show_line_numbers (GTK_SOURCE_VIEW (view), TRUE);
       gtk_source_view_set_highlight_current_line (GTK_SOURCE_VIEW (view), TRUE);
-      gtk_text_buffer_set_enable_undo (buffer, FALSE);
       g_signal_connect_object (buffer, "changed", G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_widget_add_css_class (view, "segment-editor-view");
 
@@ -567,15 +557,8 @@ tri_segment_editor_init (TriSegmentEditor *self)
       g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
       gtk_widget_add_controller (view, focus);
 
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-      gtk_widget_set_vexpand (scroller, TRUE);
-      gtk_box_append (GTK_BOX (box), scroller);
-
       gtk_widget_set_parent (box, GTK_WIDGET (self));
-      gtk_widget_set_visible (box, FALSE);
       self->columns[c] = box;
-      self->titles[c] = GTK_LABEL (title);
       self->views[c] = GTK_SOURCE_VIEW (view);
     }
 

@@ -54,9 +54,9 @@ _tri_window_scroll_to (TriWindow *self,
       }
 }
 
-static void
-select_row (TriWindow *self,
-            guint      row)
+void
+_tri_window_select_row (TriWindow *self,
+                        guint      row)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
   guint at;
@@ -101,7 +101,7 @@ after_edit (TriWindow *self,
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
-  select_row (self, row);
+  _tri_window_select_row (self, row);
   _tri_window_update_actions (self);
 }
 
@@ -347,7 +347,7 @@ go_to (TriWindow  *self,
       g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (self->alignment), r);
       if (tri_row_is_kind (row, kind, tri_alignment_get_n_columns (self->alignment)))
         {
-          select_row (self, r);
+          _tri_window_select_row (self, r);
           return;
         }
     }
@@ -428,7 +428,7 @@ find (TriWindow *self,
       g_autofree char *where = g_strdup_printf (_("Row %u"), found + 1);
 
       gtk_label_set_text (self->search_status, where);
-      select_row (self, found);
+      _tri_window_select_row (self, found);
     }
   else if (error != NULL)
     gtk_label_set_text (self->search_status, error->message);
@@ -502,7 +502,7 @@ replace (TriWindow *self,
     }
 
   if (row != GTK_INVALID_LIST_POSITION)
-    select_row (self, row);
+    _tri_window_select_row (self, row);
   _tri_window_update_actions (self);
 
   if (all)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "tri-aligner.h"
+#include "tri-parallel-view.h"
 #include "tri-row-filter.h"
 #include "tri-segment-editor.h"
 #include "tri-window.h"
@@ -49,6 +50,8 @@ struct _TriWindow
   GtkScrolledWindow    *scroller;
   GtkColumnView        *column_view;
   GtkPaned             *paned;
+  GtkStack             *view_stack;
+  TriParallelView      *parallel_view;
   TriSegmentEditor     *editor;
   GtkBox               *status_bar;
   GtkLabel             *review_label;
@@ -73,6 +76,8 @@ void _tri_window_update_actions     (TriWindow      *self);
 void _tri_window_commit_edits       (TriWindow      *self);
 void _tri_window_scroll_to          (TriWindow      *self,
                                      guint           position);
+void _tri_window_select_row         (TriWindow      *self,
+                                     guint           row);
 void _tri_window_show_toast         (TriWindow      *self,
                                      const char     *message);
 void _tri_window_start_alignment    (TriWindow      *self,

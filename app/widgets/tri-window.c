@@ -27,6 +27,7 @@ enum {
   PROP_0,
   PROP_BUSY,
   PROP_ROW_FILTER,
+  PROP_PARALLEL_VIEW,
   N_PROPS
 };
 
@@ -923,6 +924,92 @@ set_row_filter (TriWindow  *self,
       }
 }
 
+/* The parallel-text view (F4) */
+
+/**
+ * tri_window_get_parallel_view:
+ * @self: a #TriWindow
+ *
+ * Returns: whether the window shows the parallel-text view
+ */
+gboolean
+tri_window_get_parallel_view (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+
+  /* The property action asks before the template is built and after it
+   * is gone. */
+  return self->view_stack != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "parallel") == 0;
+}
+
+/**
+ * tri_window_set_parallel_view:
+ * @self: a #TriWindow
+ * @parallel: whether to show the whole texts side by side
+ *
+ * Switches between the grid and the parallel-text view, keeping the
+ * position: the selected row and the current column become the sentence
+ * under the cursor, and back.
+ */
+void
+tri_window_set_parallel_view (TriWindow *self,
+                              gboolean   parallel)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+
+  if (parallel == tri_window_get_parallel_view (self) || (parallel && self->alignment == NULL))
+    return;
+
+  if (parallel)
+    {
+      guint row = self->last_selected != GTK_INVALID_LIST_POSITION ? self->last_selected : 0;
+
+      _tri_window_commit_edits (self);
+      gtk_stack_set_visible_child_name (self->view_stack, "parallel");
+      tri_parallel_view_show_row (self->parallel_view, row, self->current_column);
+      gtk_widget_grab_focus (GTK_WIDGET (tri_parallel_view_get_view (self->parallel_view, self->current_column)));
+    }
+  else
+    {
+      guint row = tri_parallel_view_get_row (self->parallel_view);
+      int column = tri_parallel_view_get_focus_column (self->parallel_view);
+
+      gtk_stack_set_visible_child_name (self->view_stack, "grid");
+      if (column >= 0)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", (guint)column);
+      if (row != G_MAXUINT)
+        _tri_window_select_row (self, row);
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARALLEL_VIEW]);
+}
+
+/* The cursor in the parallel texts is the grid's cursor too: the edits
+ * (Ctrl+M, Alt+Up …) act on its row. */
+static void
+on_parallel_row_changed_cb (TriWindow       *self,
+                            guint            row,
+                            TriParallelView *view)
+{
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
+  guint at = self->filter != NULL ? tri_row_filter_find_row (self->filter, row) : G_MAXUINT;
+  int column = tri_parallel_view_get_focus_column (view);
+
+  if (column >= 0 && (guint)column != self->current_column)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", (guint)column);
+  if (selection != NULL && at != G_MAXUINT)
+    gtk_single_selection_set_selected (selection, at);
+}
+
+static void
+on_parallel_activate_cb (TriWindow       *self,
+                         guint            row,
+                         TriParallelView *view)
+{
+  tri_window_set_parallel_view (self, FALSE);
+}
+
 /* The editor strip follows the selected row. */
 static void
 on_selected_cb (TriWindow          *self,
@@ -934,6 +1021,11 @@ on_selected_cb (TriWindow          *self,
   if (row != G_MAXUINT)
     self->last_selected = row;
   tri_segment_editor_set_row (self->editor, row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row);
+
+  /* A search or a "go to" while the texts are shown moves their cursor. */
+  if (row != G_MAXUINT && tri_window_get_parallel_view (self) &&
+      row != tri_parallel_view_get_row (self->parallel_view))
+    tri_parallel_view_show_row (self->parallel_view, row, self->current_column);
 }
 
 /* An edit replaces the rows it changes with new ones, and the selection
@@ -1047,6 +1139,7 @@ show_alignment (TriWindow    *self,
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   tri_segment_editor_set_alignment (self->editor, alignment);
+  tri_parallel_view_set_alignment (self->parallel_view, alignment);
   self->last_selected = GTK_INVALID_LIST_POSITION;
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_after_cb), self,
@@ -1594,6 +1687,20 @@ tri_window_get_busy (TriWindow *self)
 }
 
 /**
+ * tri_window_get_parallel_text:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the parallel-text view
+ */
+TriParallelView *
+tri_window_get_parallel_text (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->parallel_view;
+}
+
+/**
  * tri_window_get_editor:
  * @self: a #TriWindow
  *
@@ -1871,7 +1978,8 @@ update_font (TriWindow *self)
   g_autofree char *css = NULL;
   int size = g_settings_get_int (self->settings, "font-size");
 
-  css = g_strdup_printf ("columnview.alignment-grid segmentcell > label, segmenteditor textview { font-size: %dpt; }",
+  css = g_strdup_printf ("columnview.alignment-grid segmentcell > label, segmenteditor textview, "
+                         "parallelview textview { font-size: %dpt; }",
                          size);
   gtk_css_provider_load_from_data (self->font_provider, css, -1);
 
@@ -2089,6 +2197,10 @@ tri_window_get_property (GObject    *object,
       g_value_set_string (value, row_filters[self->filter != NULL ? tri_row_filter_get_kind (self->filter) : 0].id);
       break;
 
+    case PROP_PARALLEL_VIEW:
+      g_value_set_boolean (value, tri_window_get_parallel_view (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2106,6 +2218,10 @@ tri_window_set_property (GObject      *object,
     {
     case PROP_ROW_FILTER:
       set_row_filter (self, g_value_get_string (value));
+      break;
+
+    case PROP_PARALLEL_VIEW:
+      tri_window_set_parallel_view (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -2148,7 +2264,21 @@ tri_window_class_init (TriWindowClass *klass)
                          "all",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * TriWindow:parallel-view:
+   *
+   * Whether the window shows the versions as whole texts side by side
+   * instead of the grid.
+   */
+  properties [PROP_PARALLEL_VIEW] =
+    g_param_spec_boolean ("parallel-view", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "win.parallel-view", NULL);
 
   gtk_widget_class_install_property_action (widget_class, "win.filter", "row-filter");
   for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
@@ -2156,6 +2286,7 @@ tri_window_class_init (TriWindowClass *klass)
                                          "win.filter", "s", row_filters[i].id);
 
   g_type_ensure (TRI_TYPE_SEGMENT_EDITOR);
+  g_type_ensure (TRI_TYPE_PARALLEL_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
@@ -2163,6 +2294,8 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, parallel_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, status_bar);
@@ -2222,6 +2355,10 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->editor, "column-focused", G_CALLBACK (on_editor_column_focused_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "done", G_CALLBACK (on_editor_done_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->parallel_view, "row-changed", G_CALLBACK (on_parallel_row_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->parallel_view, "activate", G_CALLBACK (on_parallel_activate_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_widget_set_margin_start (GTK_WIDGET (self->editor), NUMBER_COLUMN_WIDTH);
 
   /* The columns' language and file, also in the main menu: the column

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "tri-parallel-view.h"
 #include "tri-segment-editor.h"
 
 #include "tri-alignment.h"
@@ -50,5 +51,9 @@ void          tri_window_recover        (TriWindow          *self,
 gboolean      tri_window_get_busy       (TriWindow          *self);
 GtkColumnView *tri_window_get_column_view (TriWindow        *self);
 TriSegmentEditor *tri_window_get_editor   (TriWindow        *self);
+gboolean       tri_window_get_parallel_view (TriWindow     *self);
+void           tri_window_set_parallel_view (TriWindow     *self,
+                                             gboolean       parallel);
+TriParallelView *tri_window_get_parallel_text (TriWindow    *self);
 
 G_END_DECLS
