@@ -810,6 +810,36 @@ saved (gpointer data)
   return !tri_window_get_unsaved (TRI_WINDOW (data));
 }
 
+/* The row of the recent projects that shows "sample.triptych". */
+static GtkWidget *
+find_recent_project (GtkWidget *widget)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), "sample.triptych") == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_recent_project (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_recent_project (gpointer data)
+{
+  return find_recent_project (GTK_WIDGET (data)) != NULL;
+}
+
+static gboolean
+has_alignment (gpointer data)
+{
+  return tri_window_get_alignment (TRI_WINDOW (data)) != NULL;
+}
+
 static void
 test_project (void)
 {
@@ -837,9 +867,12 @@ test_project (void)
   wait_until (saved, window);
   g_assert_true (g_file_equal (tri_window_get_project_file (window), file));
 
-  /* Reopened, everything is there. */
+  /* Reopened from the recent projects of a new window, everything is
+   * there. */
   reopened = new_window ();
-  tri_window_open_project (reopened, file);
+  wait_until (shows_recent_project, reopened);
+  g_signal_emit_by_name (find_recent_project (GTK_WIDGET (reopened)), "activated");
+  wait_until (has_alignment, reopened);
   wait_until (not_busy, reopened);
   alignment = tri_window_get_alignment (reopened);
   g_assert_nonnull (alignment);

@@ -56,6 +56,8 @@ struct _TriWindow
   GtkBox               *status_bar;
   GtkLabel             *review_label;
   GtkMenuButton        *filter_button;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkSearchBar         *search_bar;

@@ -1229,6 +1229,83 @@ add_to_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* The projects opened or saved last, on the page shown before any. */
+
+#define MAX_RECENT_PROJECTS 8
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *x = *(GtkRecentInfo **)a;
+  GtkRecentInfo *y = *(GtkRecentInfo **)b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (y), gtk_recent_info_get_modified (x));
+}
+
+static void
+on_recent_activated_cb (AdwActionRow *row,
+                        TriWindow    *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (row), "file");
+
+  tri_window_open_project (self, file);
+}
+
+static void
+update_recent (TriWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (gtk_recent_info_is_local (info) && gtk_recent_info_exists (info) &&
+          g_str_has_suffix (gtk_recent_info_get_uri (info), ".triptych"))
+        g_ptr_array_add (projects, info);
+    }
+  g_ptr_array_sort (projects, compare_recent);
+
+  for (guint i = 0; i < MIN (projects->len, MAX_RECENT_PROJECTS); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (projects, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *folder = parent != NULL ? g_file_get_path (parent) : NULL;
+      g_autofree char *title = g_markup_escape_text (name, -1);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* ~/Documents rather than /home/anna/Documents, as Nautilus does. */
+      if (folder != NULL && g_str_has_prefix (folder, g_get_home_dir ()))
+        {
+          char *home = g_strconcat ("~", folder + strlen (g_get_home_dir ()), NULL);
+
+          g_free (folder);
+          folder = home;
+        }
+      subtitle = g_markup_escape_text (folder != NULL ? folder : "", -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_recent_activated_cb), self, 0);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), projects->len > 0);
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
 static void
 on_project_loaded_cb (GObject      *object,
                       GAsyncResult *result,
@@ -2302,6 +2379,8 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_bar);
@@ -2377,6 +2456,10 @@ tri_window_init (TriWindow *self)
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
+  update_recent (self);
   gtk_widget_add_controller (GTK_WIDGET (self->stack), GTK_EVENT_CONTROLLER (drop));
 
 #ifdef DEVELOPMENT_BUILD
