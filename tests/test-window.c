@@ -1004,6 +1004,55 @@ test_zoom (void)
   destroy_window (window);
 }
 
+static gboolean
+shows_compact_cells (gpointer data)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_cells (GTK_WIDGET (tri_window_get_column_view (TRI_WINDOW (data))), cells);
+  for (guint i = 0; i < cells->len; i++)
+    for (GtkWidget *child = gtk_widget_get_first_child (g_ptr_array_index (cells, i)); child;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_INSCRIPTION (child))
+        return TRUE;
+  return FALSE;
+}
+
+/* Compact rows (Ctrl+Shift+L): new cells of a few lines each, the same
+ * texts, the cursor where it was. */
+static void
+test_compact_rows (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+  g_autoptr(TriRow) row = NULL;
+  g_autofree char *text = NULL;
+
+  g_settings_reset (settings, "compact-rows");
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  wait_until (has_cells, window);
+  alignment = tri_window_get_alignment (window);
+  gtk_single_selection_set_selected (grid_selection (window), 3);
+  g_assert_false (shows_compact_cells (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compact-rows", NULL);
+  g_assert_true (g_settings_get_boolean (settings, "compact-rows"));
+  wait_until (shows_compact_cells, window);
+  row = g_list_model_get_item (G_LIST_MODEL (alignment), 0);
+  text = tri_alignment_dup_cell_text (alignment, row, 1);
+  g_assert_true (grid_shows (window, text));
+  g_assert_cmpuint (selected_row (window), ==, 3);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.compact-rows", NULL);
+  g_assert_false (g_settings_get_boolean (settings, "compact-rows"));
+  g_assert_false (shows_compact_cells (window));
+  g_assert_cmpuint (selected_row (window), ==, 3);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1059,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/zoom", test_zoom);
+  g_test_add_func ("/window/compact-rows", test_compact_rows);
 
   status = g_test_run ();
   g_object_unref (app);

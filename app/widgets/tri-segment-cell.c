@@ -18,9 +18,10 @@
  * they hold no state beyond the text they show (STYLE.md, pitfall 6). */
 struct _TriSegmentCell
 {
-  GtkWidget  parent_instance;
+  GtkWidget       parent_instance;
 
-  GtkLabel  *label;
+  GtkLabel       *label;        /* NULL in a compact cell */
+  GtkInscription *inscription;  /* NULL in a wrapped cell */
 };
 
 G_DEFINE_FINAL_TYPE (TriSegmentCell, tri_segment_cell, GTK_TYPE_WIDGET)
@@ -31,6 +32,7 @@ tri_segment_cell_dispose (GObject *object)
   TriSegmentCell *self = (TriSegmentCell *)object;
 
   g_clear_pointer ((GtkWidget **)&self->label, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **)&self->inscription, gtk_widget_unparent);
 
   G_OBJECT_CLASS (tri_segment_cell_parent_class)->dispose (object);
 }
@@ -50,6 +52,38 @@ tri_segment_cell_class_init (TriSegmentCellClass *klass)
 static void
 tri_segment_cell_init (TriSegmentCell *self)
 {
+}
+
+/**
+ * tri_segment_cell_new:
+ * @compact: whether to show a few lines, every cell the same height
+ *
+ * A wrapped cell is as tall as its text. A compact one is a GtkInscription
+ * of a few lines: its size does not depend on its text, so the
+ * grid's rows are one height, its scroll range is exact and jumps paint in
+ * one frame (STYLE.md, measured on GTK 4.8).
+ *
+ * Returns: (transfer full): a new cell
+ */
+GtkWidget *
+tri_segment_cell_new (gboolean compact)
+{
+  TriSegmentCell *self = g_object_new (TRI_TYPE_SEGMENT_CELL, NULL);
+
+  if (compact)
+    {
+      self->inscription = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+      gtk_inscription_set_min_lines (self->inscription, 3);
+      gtk_inscription_set_nat_lines (self->inscription, 3);
+      gtk_inscription_set_wrap_mode (self->inscription, PANGO_WRAP_WORD_CHAR);
+      gtk_inscription_set_text_overflow (self->inscription, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+      gtk_inscription_set_xalign (self->inscription, 0.0f);
+      gtk_inscription_set_yalign (self->inscription, 0.0f);
+      gtk_widget_set_hexpand (GTK_WIDGET (self->inscription), TRUE);
+      gtk_widget_set_parent (GTK_WIDGET (self->inscription), GTK_WIDGET (self));
+      return GTK_WIDGET (self);
+    }
+
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->label, TRUE);
   gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
@@ -61,12 +95,7 @@ tri_segment_cell_init (TriSegmentCell *self)
   gtk_label_set_max_width_chars (self->label, 40);
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
-}
-
-GtkWidget *
-tri_segment_cell_new (void)
-{
-  return g_object_new (TRI_TYPE_SEGMENT_CELL, NULL);
+  return GTK_WIDGET (self);
 }
 
 /**
@@ -80,22 +109,31 @@ tri_segment_cell_set_text (TriSegmentCell *self,
                            const char     *text)
 {
   gboolean empty;
+  const char *tooltip;
 
   g_return_if_fail (TRI_IS_SEGMENT_CELL (self));
 
   empty = text == NULL || text[0] == '\0';
-  gtk_label_set_text (self->label, empty ? "" : text);
+  if (self->label != NULL)
+    gtk_label_set_text (self->label, empty ? "" : text);
+  else
+    gtk_inscription_set_text (self->inscription, empty ? "" : text);
 
   if (empty)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "empty");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("No counterpart in this version"));
-    }
+    gtk_widget_add_css_class (GTK_WIDGET (self), "empty");
   else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "empty");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
-    }
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "empty");
+
+  /* What the compact lines cut off is a hover away. Set only when it
+   * changes: in GTK 4.8 every set queries the pointer from the display
+   * server, and an edit rebinds every realized row (measured: two thirds
+   * of an edit's 110 ms on a 20,000-row project). */
+  if (empty)
+    tooltip = _("No counterpart in this version");
+  else
+    tooltip = self->inscription != NULL ? text : NULL;
+  if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (GTK_WIDGET (self))) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
 
 /**
@@ -109,5 +147,7 @@ tri_segment_cell_get_text (TriSegmentCell *self)
 {
   g_return_val_if_fail (TRI_IS_SEGMENT_CELL (self), NULL);
 
-  return gtk_label_get_text (self->label);
+  if (self->label != NULL)
+    return gtk_label_get_text (self->label);
+  return gtk_inscription_get_text (self->inscription);
 }

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TriSegmentCell, tri_segment_cell, TRI, SEGMENT_CELL, GtkWidget)
 
-GtkWidget  *tri_segment_cell_new      (void);
+GtkWidget  *tri_segment_cell_new      (gboolean        compact);
 void        tri_segment_cell_set_text (TriSegmentCell *self,
                                        const char     *text);
 const char *tri_segment_cell_get_text (TriSegmentCell *self);

@@ -85,9 +85,9 @@ set_busy (TriWindow *self,
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
-                  gpointer                  user_data)
+                  TriWindow                *self)
 {
-  gtk_list_item_set_child (item, tri_segment_cell_new ());
+  gtk_list_item_set_child (item, tri_segment_cell_new (g_settings_get_boolean (self->settings, "compact-rows")));
 }
 
 static void
@@ -196,13 +196,16 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (gtk_widget_get_next_sibling (icon), tri_row_get_confirmed (row));
   gtk_widget_set_visible (gtk_widget_get_last_child (box), tri_row_get_bookmarked (row));
 
-  /* Low confidence: an icon with a tooltip, and a tint on the cells. */
+  /* Low confidence: an icon with a tooltip, and a tint on the cells. The
+   * tooltip is set only when it changes (see tri_segment_cell_set_text()). */
   gtk_widget_set_visible (icon, tri_row_get_needs_review (row));
   if (tri_row_get_needs_review (row))
     {
       g_autofree char *tip = g_strdup_printf (_("Check this row: the aligner is only %.0f%% sure of it"),
                                               100 * tri_row_get_score (row));
-      gtk_widget_set_tooltip_text (icon, tip);
+
+      if (g_strcmp0 (tip, gtk_widget_get_tooltip_text (icon)) != 0)
+        gtk_widget_set_tooltip_text (icon, tip);
     }
 }
 
@@ -462,7 +465,7 @@ build_columns (TriWindow *self)
 
       factory = gtk_signal_list_item_factory_new ();
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
 
       column = gtk_column_view_column_new (NULL, factory);
@@ -490,9 +493,33 @@ build_columns (TriWindow *self)
       g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
       g_object_unref (action);
 
+      /* Once, however often the columns are built. */
+      g_signal_handlers_disconnect_by_func (doc, on_document_language_cb, self);
       g_signal_connect_object (doc, "notify::language",
                                G_CALLBACK (on_document_language_cb), self, G_CONNECT_SWAPPED);
     }
+}
+
+/* New cells for every column, keeping the rows, the selection and the
+ * current column (when the rows turn compact or wrapped). */
+static void
+rebuild_cells (TriWindow *self)
+{
+  GtkSelectionModel *model;
+  guint column = self->current_column;
+
+  if (self->alignment == NULL)
+    return;
+
+  model = g_object_ref (gtk_column_view_get_model (self->column_view));
+  gtk_column_view_set_model (self->column_view, NULL);
+  build_columns (self);
+  gtk_column_view_set_model (self->column_view, model);
+  g_object_unref (model);
+  update_titles (self);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
+  if (self->last_selected != GTK_INVALID_LIST_POSITION)
+    _tri_window_select_row (self, self->last_selected);
 }
 
 /* The header: how many rows are confirmed, and how many need review. */
@@ -2055,7 +2082,8 @@ update_font (TriWindow *self)
   g_autofree char *css = NULL;
   int size = g_settings_get_int (self->settings, "font-size");
 
-  css = g_strdup_printf ("columnview.alignment-grid segmentcell > label, segmenteditor textview, "
+  css = g_strdup_printf ("columnview.alignment-grid segmentcell > label, "
+                         "columnview.alignment-grid segmentcell > inscription, segmenteditor textview, "
                          "parallelview textview { font-size: %dpt; }",
                          size);
   gtk_css_provider_load_from_data (self->font_provider, css, -1);
@@ -2204,6 +2232,15 @@ tri_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::font-size",
                            G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
   update_font (self);
+
+  /* Compact rows (Ctrl+Shift+L): new cells for every column. */
+  {
+    g_autoptr(GAction) compact = g_settings_create_action (self->settings, "compact-rows");
+
+    g_action_map_add_action (G_ACTION_MAP (self), compact);
+  }
+  g_signal_connect_object (self->settings, "changed::compact-rows",
+                           G_CALLBACK (rebuild_cells), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -2356,6 +2393,8 @@ tri_window_class_init (TriWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "win.parallel-view", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.compact-rows", NULL);
 
   gtk_widget_class_install_property_action (widget_class, "win.filter", "row-filter");
   for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
