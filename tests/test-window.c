@@ -804,6 +804,65 @@ test_parallel_view (void)
   destroy_window (window);
 }
 
+/* Shift+Down marks a range of rows; Ctrl+R realigns only those, the rows
+ * before and after it stay as they were. */
+static void
+test_realign_range (void)
+{
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_before, tail;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+
+  /* Spoil rows 6–8 a little (two merges), then mark rows 5–9. */
+  gtk_single_selection_set_selected (grid_selection (window), 5);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  before = tri_alignment_dup_rows (alignment);
+  n_before = before->len;
+
+  gtk_single_selection_set_selected (grid_selection (window), 4);
+  for (guint i = 0; i < 4; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.extend-down", NULL);
+  g_assert_cmpuint (selected_row (window), ==, 8);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.realign", NULL);
+  wait_until (not_busy, window);
+  g_assert_true (tri_alignment_check (alignment, &error));
+  g_assert_no_error (error);
+  after = tri_alignment_dup_rows (alignment);
+
+  /* The rows above the range and after it are the same rows. */
+  for (guint r = 0; r < 4; r++)
+    g_assert_cmpmem (&g_array_index (before, TriBead, r), sizeof (TriBead),
+                     &g_array_index (after, TriBead, r), sizeof (TriBead));
+  tail = n_before - 9;
+  for (guint i = 1; i <= tail; i++)
+    {
+      const TriBead *x = &g_array_index (before, TriBead, n_before - i);
+      const TriBead *y = &g_array_index (after, TriBead, after->len - i);
+
+      g_assert_cmpmem (x->first, sizeof x->first, y->first, sizeof y->first);
+      g_assert_cmpmem (x->count, sizeof x->count, y->count, sizeof y->count);
+    }
+  /* The two merged rows are split apart again by the aligner. */
+  g_assert_cmpuint (after->len, ==, n_before + 2);
+
+  /* One step to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_clear_pointer (&after, g_array_unref);
+  after = tri_alignment_dup_rows (alignment);
+  g_assert_cmpuint (after->len, ==, n_before);
+
+  destroy_window (window);
+}
+
 static gboolean
 saved (gpointer data)
 {
@@ -1104,6 +1163,7 @@ main (int   argc,
   g_test_add_func ("/window/editor-strip", test_editor_strip);
   g_test_add_func ("/window/filters", test_filters);
   g_test_add_func ("/window/parallel-view", test_parallel_view);
+  g_test_add_func ("/window/realign-range", test_realign_range);
   g_test_add_func ("/window/project", test_project);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/scroll-large", test_scroll_large);

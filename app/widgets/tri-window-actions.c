@@ -38,12 +38,52 @@ current_row (TriWindow *self)
   return row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row;
 }
 
+/* The keyboard focus follows the cursor: GtkListBase moves on from the row
+ * that has the focus, so after a jump (F8, a search, Shift+Down) Down must
+ * go on from the row jumped to, not from the row last clicked. GTK 4.8 can
+ * only focus a row that is realized; one scrolled to is realized on the
+ * next layout, so this waits for it, a few frames at most. */
+static gboolean
+focus_row_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  TriWindow *self = TRI_WINDOW (user_data);
+
+  for (guint i = 0; i < self->number_items->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->number_items, i);
+      GtkWidget *child = gtk_list_item_get_child (item);
+
+      if (gtk_list_item_get_position (item) == self->focus_position && gtk_widget_get_mapped (child))
+        {
+          /* The number column's cell, and its row. */
+          GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (child));
+
+          if (row != NULL)
+            gtk_widget_grab_focus (row);
+          self->focus_tick = 0;
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  if (++self->focus_frames > 10)
+    {
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 /* GTK 4.8 has no gtk_column_view_scroll_to() (4.12): activate the inner
  * list view's "list.scroll-to-item", as Nautilus 43 does. */
 void
 _tri_window_scroll_to (TriWindow *self,
                        guint      row)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -52,6 +92,21 @@ _tri_window_scroll_to (TriWindow *self,
         gtk_widget_activate_action (child, "list.scroll-to-item", "u", row);
         break;
       }
+
+  /* Never take the focus from the editor strip, the search bar or the
+   * parallel text. (In the grid, an edit may have rebound the focused row
+   * and left the focus nowhere in particular.) */
+  if (focus == NULL ||
+      (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->parallel_view))))
+    {
+      self->focus_position = row;
+      self->focus_frames = 0;
+      if (self->focus_tick == 0)
+        self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_row_tick_cb,
+                                                         self, NULL);
+    }
 }
 
 void
@@ -268,8 +323,18 @@ redo_action (GtkWidget  *widget,
     after_edit (self, tri_alignment_redo (self->alignment), row == GTK_INVALID_LIST_POSITION ? 0 : row);
 }
 
-/* Realign every row from the cursor down, keeping the rows above it and
- * the confirmed rows below it as they are. */
+static gboolean
+bead_is_empty (const TriBead *bead)
+{
+  for (guint c = 0; c < TRI_ALIGN_MAX_LANGUAGES; c++)
+    if (bead->count[c] > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Realign the rows of the marked range (Shift+Up/Down), or every row from
+ * the cursor down, keeping the rows outside and the confirmed rows inside
+ * as they are. */
 static void
 realign_action (GtkWidget  *widget,
                 const char *action_name,
@@ -278,51 +343,77 @@ realign_action (GtkWidget  *widget,
   TriWindow *self = TRI_WINDOW (widget);
   g_autoptr(GArray) rows = NULL;
   g_autoptr(GArray) fixed = NULL;
-  guint row;
+  guint row, first, last, kept = 0, tail = 0;
 
   if (!target (self, &row))
     return;
 
   rows = tri_alignment_dup_rows (self->alignment);
+  if (!_tri_window_get_range (self, &first, &last))
+    {
+      first = row;
+      last = rows->len - 1;
+    }
+
   fixed = g_array_new (FALSE, FALSE, sizeof (TriBead));
   for (guint r = 0; r < rows->len; r++)
     {
       TriBead *bead = &g_array_index (rows, TriBead, r);
 
-      if (r < row || bead->fixed)
-        {
-          gboolean empty = TRUE;
-
-          for (guint c = 0; c < TRI_ALIGN_MAX_LANGUAGES; c++)
-            empty &= bead->count[c] == 0;
-          if (!empty)
-            g_array_append_val (fixed, *bead);
-        }
+      if ((r < first || r > last || bead->fixed) && !bead_is_empty (bead))
+        g_array_append_val (fixed, *bead);
+      if (r < first)
+        kept += !bead_is_empty (bead);
+      else if (r > last)
+        tail += !bead_is_empty (bead);
     }
 
-  /* Rows above the cursor come back as they are, one each (empty rows were
-   * left out of the fixed ones, so count them off). */
-  {
-    guint kept = 0;
+  /* Rows above come back as they are, one each (empty rows were left out
+   * of the fixed ones, so they would not). */
+  if (kept != first)
+    {
+      _tri_window_show_toast (self, _("Delete the empty rows above the cursor first"));
+      return;
+    }
 
-    for (guint r = 0; r < row; r++)
-      {
-        const TriBead *bead = &g_array_index (rows, TriBead, r);
-        gboolean empty = TRUE;
+  _tri_window_clear_range (self);
+  _tri_window_start_alignment (self, fixed, first, last - first + 1, tail);
+}
 
-        for (guint c = 0; c < TRI_ALIGN_MAX_LANGUAGES; c++)
-          empty &= bead->count[c] == 0;
-        kept += !empty;
-      }
+/* Shift+Up / Shift+Down: mark a range of rows from the cursor. */
+static void
+extend_range (TriWindow *self,
+              int        direction)
+{
+  guint row, n;
 
-    if (kept != row)
-      {
-        _tri_window_show_toast (self, _("Delete the empty rows above the cursor first"));
-        return;
-      }
-  }
+  if (!target (self, &row))
+    return;
 
-  _tri_window_start_alignment (self, fixed, row);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+  if ((direction < 0 && row == 0) || (direction > 0 && row + 1 >= n))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  if (self->range_anchor == G_MAXUINT)
+    self->range_anchor = row;
+
+  self->extending = TRUE;
+  _tri_window_select_row (self, direction < 0 ? row - 1 : row + 1);
+  self->extending = FALSE;
+}
+
+static void
+extend_up_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  extend_range (TRI_WINDOW (widget), -1);
+}
+
+static void
+extend_down_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  extend_range (TRI_WINDOW (widget), 1);
 }
 
 /* The next (or previous) row of @kind, from the cursor. */
@@ -604,6 +695,8 @@ _tri_window_class_actions_init (TriWindowClass *klass)
     { "align.next-uneven", next_uneven_action, GDK_KEY_F7, 0 },
     { "align.previous-uneven", previous_uneven_action, GDK_KEY_F7, GDK_SHIFT_MASK },
     { "align.next-bookmark", next_bookmark_action, GDK_KEY_F2, 0 },
+    { "align.extend-up", extend_up_action, GDK_KEY_Up, GDK_SHIFT_MASK },
+    { "align.extend-down", extend_down_action, GDK_KEY_Down, GDK_SHIFT_MASK },
     { "align.previous-bookmark", previous_bookmark_action, GDK_KEY_F2, GDK_SHIFT_MASK },
     { "win.next-column", next_column_action, GDK_KEY_Right, GDK_ALT_MASK },
     { "win.find", find_action, GDK_KEY_f, GDK_CONTROL_MASK },

@@ -38,8 +38,15 @@ struct _TriWindow
   guint64               autosaved_generation;
   guint                 autosave_idle;
   guint                 autosave_interval;
-  gboolean              realigning;     /* the running alignment replaces rows below the cursor */
-  guint                 realign_from;
+  gboolean              realigning;     /* the running alignment replaces some rows */
+  guint                 realign_from;   /* the first row it replaces */
+  guint                 realign_count;  /* how many */
+  guint                 realign_tail;   /* the rows after them that come back as they are */
+  guint                 range_anchor;   /* where Shift+Up/Down started a range of rows, or G_MAXUINT */
+  gboolean              extending;      /* the cursor moves to extend the range */
+  guint                 focus_tick;     /* waits to give the keyboard focus to the cursor's row */
+  guint                 focus_position;
+  guint                 focus_frames;
   guint                 last_selected;  /* the alignment's index of the row last selected */
 
   /* Template widgets */
@@ -84,6 +91,12 @@ void _tri_window_show_toast         (TriWindow      *self,
                                      const char     *message);
 void _tri_window_start_alignment    (TriWindow      *self,
                                      const GArray   *fixed,
-                                     guint           replace_from);
+                                     guint           replace_from,
+                                     guint           n_replace,
+                                     guint           n_tail);
+gboolean _tri_window_get_range      (TriWindow      *self,
+                                     guint          *first,
+                                     guint          *last);
+void _tri_window_clear_range        (TriWindow      *self);
 
 G_END_DECLS

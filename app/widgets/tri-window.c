@@ -153,13 +153,22 @@ static void
 update_number (TriWindow   *self,
                GtkListItem *item)
 {
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
   guint row = self->filter != NULL ? tri_row_filter_get_row (self->filter, gtk_list_item_get_position (item))
                                    : G_MAXUINT;
+  guint first, last;
   char number[16];
 
   if (row == G_MAXUINT)
     return;
+
+  /* The range of rows Shift+Up/Down marked: a bar by their numbers. */
+  if (_tri_window_get_range (self, &first, &last) && row >= first && row <= last)
+    gtk_widget_add_css_class (box, "in-range");
+  else
+    gtk_widget_remove_css_class (box, "in-range");
+
   g_snprintf (number, sizeof number, "%u", row + 1);
   gtk_label_set_text (GTK_LABEL (label), number);
 }
@@ -538,6 +547,16 @@ update_review_count (TriWindow *self)
 
   /* Translators: confirmed rows of all rows, e.g. "3/31 confirmed" */
   g_string_append_printf (text, _("%u/%u confirmed"), confirmed, rows);
+  {
+    guint first, last;
+
+    if (_tri_window_get_range (self, &first, &last))
+      {
+        g_string_append (text, " · ");
+        /* Translators: the range of rows marked with Shift+Up/Down */
+        g_string_append_printf (text, _("rows %u–%u marked"), first + 1, last + 1);
+      }
+  }
   if (review > 0)
     {
       g_string_append (text, " · ");
@@ -654,12 +673,13 @@ on_aligned_cb (GObject      *object,
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
       g_autoptr(GArray) tail = g_array_new (FALSE, FALSE, sizeof (TriBead));
 
-      /* The rows above the cursor came back as they were (fixed): replace
-       * the rest, as one step of undo. */
-      if (self->realign_from <= rows->len)
+      /* The rows before and after the realigned ones came back as they
+       * were (fixed): replace those between, as one step of undo. */
+      if (self->realign_from + self->realign_tail <= rows->len)
         g_array_append_vals (tail, &g_array_index (rows, TriBead, self->realign_from),
-                             rows->len - self->realign_from);
-      if (!tri_alignment_replace_rows (self->alignment, self->realign_from, n - self->realign_from, tail))
+                             rows->len - self->realign_from - self->realign_tail);
+      if (self->realign_from + self->realign_count > n ||
+          !tri_alignment_replace_rows (self->alignment, self->realign_from, self->realign_count, tail))
         g_warning ("The realigned rows do not cover the same sentences");
     }
   else
@@ -682,15 +702,21 @@ on_aligned_cb (GObject      *object,
  * @self: a #TriWindow
  * @fixed: (nullable) (element-type TriBead): rows to keep
  * @replace_from: with @fixed, the first row the result replaces
+ * @n_replace: how many rows it replaces
+ * @n_tail: how many rows of the result, at its end, are the fixed rows
+ *   after those (and are not replaced)
  *
  * Aligns the documents on screen in the background. Without @fixed the
  * result replaces every row (not an edit: undo starts afresh); with it,
- * the rows from @replace_from on, as one undoable edit.
+ * the rows @replace_from … @replace_from + @n_replace − 1, as one undoable
+ * edit.
  */
 void
 _tri_window_start_alignment (TriWindow    *self,
                              const GArray *fixed,
-                             guint         replace_from)
+                             guint         replace_from,
+                             guint         n_replace,
+                             guint         n_tail)
 {
   TriDocument *documents[TRI_MAX_COLUMNS];
   guint n = tri_alignment_get_n_columns (self->alignment);
@@ -699,6 +725,8 @@ _tri_window_start_alignment (TriWindow    *self,
   cancel_alignment (self);
   self->realigning = fixed != NULL;
   self->realign_from = replace_from;
+  self->realign_count = n_replace;
+  self->realign_tail = n_tail;
 
   update_review_count (self);
   if (n < 2)
@@ -722,7 +750,7 @@ _tri_window_start_alignment (TriWindow    *self,
 static void
 start_alignment (TriWindow *self)
 {
-  _tri_window_start_alignment (self, NULL, 0);
+  _tri_window_start_alignment (self, NULL, 0, 0, 0);
 }
 
 static void
@@ -1037,6 +1065,42 @@ on_parallel_activate_cb (TriWindow       *self,
   tri_window_set_parallel_view (self, FALSE);
 }
 
+/* A range of rows (Shift+Up/Down from the cursor), for realigning part of
+ * the document. */
+
+/**
+ * _tri_window_get_range:
+ * @self: a #TriWindow
+ * @first: (out): the first row of the range
+ * @last: (out): the last row
+ *
+ * Returns: whether a range of rows is marked
+ */
+gboolean
+_tri_window_get_range (TriWindow *self,
+                       guint     *first,
+                       guint     *last)
+{
+  guint n;
+
+  if (self->range_anchor == G_MAXUINT || self->alignment == NULL ||
+      self->last_selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+  *first = MIN (MIN (self->range_anchor, self->last_selected), n - 1);
+  *last = MIN (MAX (self->range_anchor, self->last_selected), n - 1);
+  return n > 0;
+}
+
+void
+_tri_window_clear_range (TriWindow *self)
+{
+  self->range_anchor = G_MAXUINT;
+  update_numbers (self);
+  update_review_count (self);
+}
+
 /* The editor strip follows the selected row. */
 static void
 on_selected_cb (TriWindow          *self,
@@ -1045,8 +1109,17 @@ on_selected_cb (TriWindow          *self,
 {
   guint row = tri_row_filter_get_row (self->filter, gtk_single_selection_get_selected (selection));
 
+  /* A cursor moved otherwise than by Shift+Up/Down ends the range. */
+  if (!self->extending && self->range_anchor != G_MAXUINT)
+    _tri_window_clear_range (self);
+
   if (row != G_MAXUINT)
     self->last_selected = row;
+  if (self->range_anchor != G_MAXUINT)
+    {
+      update_numbers (self);
+      update_review_count (self);
+    }
   tri_segment_editor_set_row (self->editor, row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row);
 
   /* A search or a "go to" while the texts are shown moves their cursor. */
@@ -2464,6 +2537,7 @@ tri_window_init (TriWindow *self)
   GtkDropTarget *drop;
 
   self->number_items = g_ptr_array_new ();
+  self->range_anchor = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
 
@@ -2478,6 +2552,49 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->parallel_view, "activate", G_CALLBACK (on_parallel_activate_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_set_margin_start (GTK_WIDGET (self->editor), NUMBER_COLUMN_WIDTH);
+
+  /* Keys the grid's list view would take as cursor moves (GtkListBase
+   * binds the arrows with Shift and Ctrl+Shift): ours, before it. */
+  {
+    static const struct {
+      guint keyval;
+      GdkModifierType mods;
+      const char *action;
+    } keys[] = {
+      { GDK_KEY_Up, GDK_SHIFT_MASK, "align.extend-up" },
+      { GDK_KEY_Down, GDK_SHIFT_MASK, "align.extend-down" },
+      { GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "segment.swap-up" },
+    };
+    GtkEventController *capture = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
+                                                              gtk_named_action_new (keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), capture);
+  }
+
+  /* F8 moves to the next row to review; GtkPaned (the grid and the editor
+   * strip) would take it, and Shift+F8, to move between its panes. */
+  {
+    static const struct {
+      GdkModifierType mods;
+      const char *action;
+    } keys[] = {
+      { 0, "align.next-review" },
+      { GDK_SHIFT_MASK, "align.previous-review" },
+      { GDK_CONTROL_MASK, "align.next-unconfirmed" },
+    };
+    GtkEventController *capture = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture),
+                                            gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F8, keys[i].mods),
+                                                              gtk_named_action_new (keys[i].action)));
+    gtk_widget_add_controller (GTK_WIDGET (self->paned), capture);
+  }
 
   /* The columns' language and file, also in the main menu: the column
    * headers' menus are out of reach of the keyboard. */
