@@ -1064,6 +1064,29 @@ test_zoom (void)
 }
 
 static gboolean
+shows_popover_menu (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER_MENU (widget) && gtk_widget_get_visible (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_popover_menu (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
 shows_compact_cells (gpointer data)
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
@@ -1104,6 +1127,10 @@ test_compact_rows (void)
   g_assert_true (grid_shows (window, text));
   g_assert_cmpuint (selected_row (window), ==, 3);
 
+  /* The row menu (the Menu key) opens by the cursor's row, in either mode. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.row-menu", NULL);
+  g_assert_true (shows_popover_menu (GTK_WIDGET (window)));
+  iterate_for (100);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compact-rows", NULL);
   g_assert_false (g_settings_get_boolean (settings, "compact-rows"));
   g_assert_false (shows_compact_cells (window));

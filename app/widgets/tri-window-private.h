@@ -76,6 +76,8 @@ struct _TriWindow
   GtkRevealer          *replace_revealer;
   GtkEntry             *replace_entry;
   GMenu                *primary_menu;
+  GMenuModel           *row_menu;
+  GtkWidget            *row_popover;
   GMenu                *columns_menu;
 };
 

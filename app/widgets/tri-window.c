@@ -87,7 +87,12 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   TriWindow                *self)
 {
-  gtk_list_item_set_child (item, tri_segment_cell_new (g_settings_get_boolean (self->settings, "compact-rows")));
+  GtkWidget *cell = tri_segment_cell_new (g_settings_get_boolean (self->settings, "compact-rows"));
+
+  /* For the row menu: which row and column a click is on. */
+  g_object_set_data (G_OBJECT (cell), "list-item", item);
+  g_object_set_data (G_OBJECT (cell), "column", g_object_get_data (G_OBJECT (factory), "column"));
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -144,6 +149,8 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (icon, _("Bookmark"));
   gtk_box_append (GTK_BOX (box), icon);
 
+  g_object_set_data (G_OBJECT (box), "list-item", item);
+  g_object_set_data (G_OBJECT (box), "column", GUINT_TO_POINTER (G_MAXUINT));
   gtk_list_item_set_child (item, box);
   g_ptr_array_add (self->number_items, item);
 }
@@ -2097,6 +2104,87 @@ on_row_activated_cb (GtkColumnView *column_view,
   gtk_widget_activate_action (GTK_WIDGET (self), "segment.edit", NULL);
 }
 
+/* The row menu: the editing operations on a right click, the Menu key or
+ * Shift+F10 — on the row and column clicked, or the cursor's. */
+
+static void
+popup_row_menu (TriWindow *self,
+                double     x,
+                double     y)
+{
+  GdkRectangle rect = { (int)x, (int)y, 1, 1 };
+
+  if (self->row_popover == NULL)
+    {
+      self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
+      gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self->column_view));
+    }
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->row_popover));
+}
+
+static void
+on_grid_secondary_click_cb (GtkGestureClick *gesture,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            TriWindow       *self)
+{
+  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
+  GtkListItem *item = NULL;
+  guint column = G_MAXUINT;
+
+  for (; widget != NULL && widget != GTK_WIDGET (self->column_view); widget = gtk_widget_get_parent (widget))
+    if ((item = g_object_get_data (G_OBJECT (widget), "list-item")) != NULL)
+      {
+        column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column"));
+        break;
+      }
+  if (item == NULL || self->alignment == NULL)
+    return;
+
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view)),
+                                     gtk_list_item_get_position (item));
+  if (column != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
+  popup_row_menu (self, x, y);
+}
+
+static void
+tri_window_row_menu_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
+  guint position = selection != NULL ? gtk_single_selection_get_selected (selection) : GTK_INVALID_LIST_POSITION;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  /* Under the cursor's row, by the current column. */
+  for (guint i = 0; i < self->number_items->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->number_items, i);
+      GtkWidget *box = gtk_list_item_get_child (item);
+      graphene_rect_t bounds;
+
+      if (gtk_list_item_get_position (item) == position && gtk_widget_get_mapped (box) &&
+          gtk_widget_compute_bounds (box, GTK_WIDGET (self->column_view), &bounds))
+        {
+          double width = gtk_widget_get_width (GTK_WIDGET (self->column_view)) - NUMBER_COLUMN_WIDTH;
+          guint n = MAX (1, tri_alignment_get_n_columns (self->alignment));
+
+          popup_row_menu (self, NUMBER_COLUMN_WIDTH + width * (self->current_column + 0.5) / n,
+                          bounds.origin.y + bounds.size.height);
+          return;
+        }
+    }
+}
+
 /* Drag and drop */
 
 static gboolean
@@ -2343,6 +2431,7 @@ tri_window_dispose (GObject *object)
                                                    GTK_STYLE_PROVIDER (self->font_provider));
   g_clear_object (&self->font_provider);
 
+  g_clear_pointer (&self->row_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
@@ -2466,6 +2555,9 @@ tri_window_class_init (TriWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "win.parallel-view", NULL);
+  gtk_widget_class_install_action (widget_class, "win.row-menu", NULL, tri_window_row_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.row-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "win.row-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.compact-rows", NULL);
 
@@ -2491,6 +2583,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, row_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_revealer);
@@ -2594,6 +2687,14 @@ tri_window_init (TriWindow *self)
                                             gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F8, keys[i].mods),
                                                               gtk_named_action_new (keys[i].action)));
     gtk_widget_add_controller (GTK_WIDGET (self->paned), capture);
+  }
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_grid_secondary_click_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
   }
 
   /* The columns' language and file, also in the main menu: the column
