@@ -557,6 +557,28 @@ test_editor_strip (void)
   g_assert_nonnull (strstr (tri_document_get_text (ru), "Переговоры продолжатся завтра."));
   g_assert_true (tri_alignment_check (alignment, &error));
 
+  /* Ctrl+Shift+M with the cursor on the third line splits the row before
+   * the third sentence. */
+  {
+    GtkTextIter third;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &third, 2);
+    gtk_text_buffer_place_cursor (buffer, &third);
+    tri_segment_editor_focus_column (editor, 1);
+    gtk_text_buffer_get_iter_at_line (buffer, &third, 2);
+    gtk_text_buffer_place_cursor (buffer, &third);
+    g_assert_cmpint (tri_segment_editor_get_cursor_sentence (editor, 1), ==, 2);
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.split", NULL);
+    g_clear_object (&row);
+    row = g_list_model_get_item (G_LIST_MODEL (alignment), 2);
+    g_assert_cmpuint (tri_row_get_count (row, 1), ==, 2);
+    g_clear_object (&row);
+    row = g_list_model_get_item (G_LIST_MODEL (alignment), 3);
+    g_assert_cmpuint (tri_row_get_count (row, 1), ==, 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    gtk_single_selection_set_selected (grid_selection (window), 2);
+  }
+
   /* Undo is the model's, and the view follows it. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_assert_cmpstr (tri_document_get_text (ru), ==, original);

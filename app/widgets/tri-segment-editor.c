@@ -461,6 +461,46 @@ tri_segment_editor_get_focus_column (TriSegmentEditor *self)
 }
 
 /**
+ * tri_segment_editor_get_cursor_sentence:
+ * @self: a #TriSegmentEditor
+ * @column: a column
+ *
+ * Returns: which of the cell's sentences the cursor of @column's view is
+ *   on (blank lines are no sentence), or -1 when that view does not have
+ *   the focus
+ */
+int
+tri_segment_editor_get_cursor_sentence (TriSegmentEditor *self,
+                                        guint             column)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor, line;
+  int sentence = 0;
+
+  g_return_val_if_fail (TRI_IS_SEGMENT_EDITOR (self), -1);
+
+  if (column >= self->n_columns || !gtk_widget_is_focus (GTK_WIDGET (self->views[column])))
+    return -1;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[column]));
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_start_iter (buffer, &line);
+  while (gtk_text_iter_get_line (&line) < gtk_text_iter_get_line (&cursor))
+    {
+      GtkTextIter end = line;
+      g_autofree char *text = NULL;
+
+      gtk_text_iter_forward_to_line_end (&end);
+      text = gtk_text_buffer_get_text (buffer, &line, &end, FALSE);
+      if (g_strstrip (text)[0] != '\0')
+        sentence++;
+      if (!gtk_text_iter_forward_line (&line))
+        break;
+    }
+  return sentence;
+}
+
+/**
  * tri_segment_editor_get_buffer:
  * @self: a #TriSegmentEditor
  * @column: a column

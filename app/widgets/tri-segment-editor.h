@@ -29,5 +29,7 @@ void       tri_segment_editor_focus_column  (TriSegmentEditor *self,
 int        tri_segment_editor_get_focus_column (TriSegmentEditor *self);
 GtkTextBuffer *tri_segment_editor_get_buffer (TriSegmentEditor *self,
                                               guint             column);
+int        tri_segment_editor_get_cursor_sentence (TriSegmentEditor *self,
+                                                   guint             column);
 
 G_END_DECLS

@@ -209,6 +209,16 @@ previous_column_action (GtkWidget  *widget,
     set_current_column (self, (self->current_column + n - 1) % n);
 }
 
+/* Where Ctrl+Shift+M splits the row: before the sentence the editor
+ * strip's cursor is on, else after the cell's first sentence. */
+static guint
+split_point (TriWindow *self)
+{
+  int sentence = tri_segment_editor_get_cursor_sentence (self->editor, self->current_column);
+
+  return sentence > 0 ? (guint)sentence : 1;
+}
+
 #define ROW_ACTION(name, call, next_row)                          \
   static void                                                     \
   name (GtkWidget  *widget,                                       \
@@ -227,7 +237,7 @@ previous_column_action (GtkWidget  *widget,
   }
 
 ROW_ACTION (merge_next_action, tri_alignment_merge_next (alignment, row), row)
-ROW_ACTION (split_action, tri_alignment_split_row (alignment, row, column, 1), row + 1)
+ROW_ACTION (split_action, tri_alignment_split_row (alignment, row, column, split_point (self)), row + 1)
 ROW_ACTION (move_up_action, tri_alignment_move_up (alignment, row, column), row > 0 ? row - 1 : 0)
 ROW_ACTION (move_down_action, tri_alignment_move_down (alignment, row, column), row)
 ROW_ACTION (insert_empty_action, tri_alignment_insert_empty (alignment, row, column), row)
