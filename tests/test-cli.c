@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
 
@@ -625,6 +626,89 @@ test_project_round_trip (TriTestDir    *fixture,
   g_assert_nonnull (strstr (err, "en.txt"));
 }
 
+/* spell: misspellings with their place (line:column in text, bytes of the
+ * decoded text in jsonl) and suggestions; exit 0 with or without them. */
+static void
+test_spell (TriTestDir    *fixture,
+            gconstpointer  user_data)
+{
+  const char *text = "Перемовини тривають.\nДелегаціі погодили проєкт угди.\n";
+  g_autofree char *path = tri_test_write_file (fixture->dir, "uk.txt", text, -1);
+  g_autofree char *clean = tri_test_write_file (fixture->dir, "clean.txt", "Перемовини тривають у Женеві.\n", -1);
+  g_autofree char *png = tri_test_write_file (fixture->dir, "scan.png", png_bytes, sizeof png_bytes);
+  g_autofree char *cp1251 = NULL;
+  g_autofree char *cp1251_path = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *cp1251_out = NULL;
+  g_autofree char *jsonl = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize cp1251_len = 0;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (run_cli (&out, NULL, "spell", "--lang", "uk", path, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "2:1: Делегаціі"));
+  g_assert_true (g_str_has_prefix (lines[1], "2:27: угди"));
+  g_assert_cmpstr (lines[2], ==, "");
+  if (!TRI_TEST_SUGGESTIONS_TIME_LIMITED)
+    {
+      g_assert_true (g_str_has_prefix (lines[0], "2:1: Делегаціі → "));
+      g_assert_nonnull (strstr (lines[0], "Делегації"));
+      g_assert_true (g_str_has_prefix (lines[1], "2:27: угди → "));
+      g_assert_nonnull (strstr (lines[1], "угоди"));
+    }
+
+  /* The same file in Windows-1251: the same findings. */
+  cp1251 = tri_test_convert (text, "WINDOWS-1251", &cp1251_len);
+  cp1251_path = tri_test_write_file (fixture->dir, "uk-1251.txt", cp1251, (gssize)cp1251_len);
+  g_assert_cmpint (run_cli (&cp1251_out, NULL, "spell", "--lang", "uk", "--encoding", "windows-1251",
+                            cp1251_path, NULL), ==, 0);
+  g_assert_cmpstr (cp1251_out, ==, out);
+
+  /* jsonl: byte offsets into the text. */
+  g_assert_cmpint (run_cli (&jsonl, NULL, "spell", "--lang", "uk", "--format", "jsonl", path, NULL), ==, 0);
+  g_strfreev (lines);
+  lines = g_strsplit (jsonl, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonObject *object;
+      const char *word;
+      const char *at;
+
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, &error));
+      object = json_node_get_object (json_parser_get_root (parser));
+      word = json_object_get_string_member (object, "word");
+      at = strstr (text, word);
+      g_assert_nonnull (at);
+      g_assert_cmpint (json_object_get_int_member (object, "start"), ==, at - text);
+      g_assert_cmpint (json_object_get_int_member (object, "end"), ==, at - text + (gssize)strlen (word));
+      g_assert_nonnull (json_object_get_array_member (object, "suggestions"));
+      if (!TRI_TEST_SUGGESTIONS_TIME_LIMITED)
+        g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "suggestions")), >, 0);
+    }
+
+  /* Nothing to report is success too. */
+  g_free (out);
+  g_assert_cmpint (run_cli (&out, NULL, "spell", "--lang", "uk", clean, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+
+  /* No dictionary, a binary file: input errors naming what to do, or the
+   * file; no language: a usage error. */
+  g_assert_cmpint (run_cli (NULL, &err, "spell", "--lang", "yo", path, NULL), ==, 3);
+  g_assert_nonnull (strstr (err, "hunspell-yo"));
+  g_free (err);
+  g_assert_cmpint (run_cli (NULL, &err, "spell", "--lang", "en", png, NULL), ==, 3);
+  g_assert_nonnull (strstr (err, "scan.png"));
+  g_assert_cmpint (run_cli (NULL, NULL, "spell", path, NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -647,6 +731,7 @@ main (int   argc,
   ADD ("/cli/align-presegmented-and-output", test_align_presegmented_and_output);
   ADD ("/cli/align-errors", test_align_errors);
   ADD ("/cli/project-round-trip", test_project_round_trip);
+  ADD ("/cli/spell", test_spell);
 
 #undef ADD
 

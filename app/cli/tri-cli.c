@@ -19,6 +19,7 @@
 #include "tri-document.h"
 #include "tri-error.h"
 #include "tri-language.h"
+#include "tri-spell.h"
 #include "tri-project.h"
 #include "tri-text-source.h"
 
@@ -92,6 +93,49 @@ sentence_json (TriDocument *document,
   return json_to_string (root, FALSE);
 }
 
+/* What segment and spell check alike: one FILE, --format text or jsonl,
+ * a valid language and a known encoding. Returns EXIT_OK, or the usage
+ * error's status (printed). */
+static int
+check_file_options (GOptionContext  *context,
+                    char           **files,
+                    const char      *one_file_message,
+                    const char      *format,
+                    gboolean        *jsonl,
+                    const char      *language,
+                    const char      *encoding)
+{
+  if (files == NULL || g_strv_length (files) != 1)
+    return usage_error (context, "%s", one_file_message);
+
+  if (format == NULL || g_str_equal (format, "text"))
+    *jsonl = FALSE;
+  else if (g_str_equal (format, "jsonl"))
+    *jsonl = TRUE;
+  else
+    return usage_error (context, _("unknown format “%s” (use text or jsonl)"), format);
+
+  if (language != NULL && !tri_language_is_valid (language))
+    return usage_error (context, _("“%s” is not a language code (use en, ru, uk, de, …)"), language);
+
+  if (encoding != NULL && !tri_text_source_encoding_is_known (encoding))
+    return usage_error (context, _("unknown encoding “%s”"), encoding);
+
+  return EXIT_OK;
+}
+
+/* Stdout written in full, or an input error. */
+static int
+finish_output (void)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr ("triptych-cli: %s\n", _("could not write the output"));
+      return EXIT_INPUT;
+    }
+  return EXIT_OK;
+}
+
 static int
 command_segment (int    argc,
                  char **argv)
@@ -106,6 +150,7 @@ command_segment (int    argc,
   g_auto(GStrv) files = NULL;
   gboolean line_paragraphs = FALSE;
   gboolean jsonl;
+  int status;
   const GOptionEntry entries[] = {
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
       N_("Language of the text (en, ru, uk, …); guessed when not given"), N_("LANG") },
@@ -142,21 +187,10 @@ command_segment (int    argc,
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, "%s", error->message);
 
-  if (files == NULL || g_strv_length (files) != 1)
-    return usage_error (context, _("segment takes exactly one FILE"));
-
-  if (format == NULL || g_str_equal (format, "text"))
-    jsonl = FALSE;
-  else if (g_str_equal (format, "jsonl"))
-    jsonl = TRUE;
-  else
-    return usage_error (context, _("unknown format “%s” (use text or jsonl)"), format);
-
-  if (language != NULL && !tri_language_is_valid (language))
-    return usage_error (context, _("“%s” is not a language code (use en, ru, uk, de, …)"), language);
-
-  if (encoding != NULL && !tri_text_source_encoding_is_known (encoding))
-    return usage_error (context, _("unknown encoding “%s”"), encoding);
+  status = check_file_options (context, files, _("segment takes exactly one FILE"), format, &jsonl,
+                               language, encoding);
+  if (status != EXIT_OK)
+    return status;
 
   file = g_file_new_for_commandline_arg (files[0]);
   document = tri_document_load (file, encoding, language,
@@ -184,13 +218,7 @@ command_segment (int    argc,
       write_line (line);
     }
 
-  if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      g_printerr ("triptych-cli: %s\n", _("could not write the output"));
-      return EXIT_INPUT;
-    }
-
-  return EXIT_OK;
+  return finish_output ();
 }
 
 /* "en=report.txt": a language code and a file. */
@@ -482,10 +510,154 @@ command_convert (int    argc,
   return EXIT_OK;
 }
 
+/* spell */
+
+static char *
+misspelling_json (const char         *text,
+                  const TriMisspelling *m,
+                  const char * const *suggestions)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *word = g_strndup (text + m->start, m->end - m->start);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "word");
+  json_builder_add_string_value (builder, word);
+  json_builder_set_member_name (builder, "start");
+  json_builder_add_int_value (builder, (gint64)m->start);
+  json_builder_set_member_name (builder, "end");
+  json_builder_add_int_value (builder, (gint64)m->end);
+  json_builder_set_member_name (builder, "suggestions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; suggestions[i] != NULL; i++)
+    json_builder_add_string_value (builder, suggestions[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+static int
+command_spell (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TriDocument) document = NULL;
+  g_autoptr(TriSpellDictionary) dictionary = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autoptr(GHashTable) suggested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+  g_autofree char *language = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *encoding = NULL;
+  g_auto(GStrv) files = NULL;
+  const char *text;
+  gboolean jsonl;
+  int status;
+  gsize line = 1, line_start = 0, at = 0;
+  const GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
+      N_("Language of the text (en, ru, uk, …)"), N_("LANG") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format: text or jsonl"), N_("FORMAT") },
+    { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Encoding of the file (UTF-8, UTF-16, Windows-1251, KOI8-R, KOI8-U, ISO-8859-5, CP866…); detected when not given"),
+      N_("ENC") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — check the spelling of a report"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Checks every word of FILE with the Hunspell dictionary of LANG (the user's "
+      "personal dictionary included), leaving alone words of capitals only, words "
+      "with digits, and web and e-mail addresses.\n"
+      "\n"
+      "Formats:\n"
+      "  text   one misspelling per line: LINE:COLUMN: WORD → SUGGESTIONS\n"
+      "  jsonl  one JSON object per misspelling:\n"
+      "         {\"word\":\"…\",\"start\":B,\"end\":B,\"suggestions\":[\"…\",…]}\n"
+      "         where B are byte offsets (end exclusive) into the decoded UTF-8 text\n"
+      "\n"
+      "Exit status: 0 whether or not there are misspellings, 2 on a usage error, "
+      "3 when the file cannot be read or no dictionary is installed for LANG."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, "%s", error->message);
+  status = check_file_options (context, files, _("spell takes exactly one FILE"), format, &jsonl,
+                               language, encoding);
+  if (status != EXIT_OK)
+    return status;
+  if (language == NULL)
+    return usage_error (context, _("spell needs --lang LANG"));
+
+  dictionary = tri_spell_dictionary_load (language, NULL, &error);
+  if (dictionary == NULL)
+    {
+      g_printerr ("triptych-cli: %s\n", error->message);
+      return EXIT_INPUT;
+    }
+
+  file = g_file_new_for_commandline_arg (files[0]);
+  document = tri_document_load (file, encoding, language, TRI_PARAGRAPH_BLANK_LINES, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("triptych-cli: %s\n", error->message);
+      return EXIT_INPUT;
+    }
+
+  text = tri_document_get_text (document);
+  found = tri_spell_check (dictionary, text, -1, TRI_SPELL_DEFAULT_FLAGS, NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const TriMisspelling *m = &g_array_index (found, TriMisspelling, i);
+      g_autofree char *word = g_strndup (text + m->start, m->end - m->start);
+      g_autofree char *output = NULL;
+      char **suggestions;
+
+      /* Suggestions are slow (up to a third of a second): once a word. */
+      suggestions = g_hash_table_lookup (suggested, word);
+      if (suggestions == NULL)
+        {
+          suggestions = tri_spell_dictionary_suggest (dictionary, word, 5);
+          g_hash_table_insert (suggested, g_strdup (word), suggestions);
+        }
+
+      if (jsonl)
+        output = misspelling_json (text, m, (const char * const *)suggestions);
+      else
+        {
+          g_autofree char *list = g_strjoinv (", ", suggestions);
+
+          for (; at < m->start; at++)
+            if (text[at] == '\n')
+              {
+                line++;
+                line_start = at + 1;
+              }
+          output = suggestions[0] != NULL
+                   ? g_strdup_printf ("%" G_GSIZE_FORMAT ":%ld: %s → %s", line,
+                                      g_utf8_pointer_to_offset (text + line_start, text + m->start) + 1, word, list)
+                   : g_strdup_printf ("%" G_GSIZE_FORMAT ":%ld: %s", line,
+                                      g_utf8_pointer_to_offset (text + line_start, text + m->start) + 1, word);
+        }
+      write_line (output);
+    }
+
+  return finish_output ();
+}
+
 static const Command commands[] = {
   { "segment", command_segment, N_("Split a report into sentences") },
   { "align", command_align, N_("Align the sentences of two or three versions of a report") },
   { "convert", command_convert, N_("Print the rows of a project") },
+  { "spell", command_spell, N_("Check the spelling of a report") },
 };
 
 static void

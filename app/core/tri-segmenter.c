@@ -315,6 +315,27 @@ tri_segmenter_get_for_language (const char *language)
   return self;
 }
 
+/**
+ * tri_segmenter_is_abbreviation:
+ * @self: a #TriSegmenter
+ * @token: a word with its period ("г.", "etc.")
+ *
+ * Returns: whether @token is one of the language's abbreviations (any
+ *   kind: the spell checker leaves them alone)
+ */
+gboolean
+tri_segmenter_is_abbreviation (TriSegmenter *self,
+                               const char   *token)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (TRI_IS_SEGMENTER (self), FALSE);
+  g_return_val_if_fail (token != NULL, FALSE);
+
+  key = fold_key (token, -1);
+  return g_hash_table_contains (self->abbreviations, key);
+}
+
 const char *
 tri_segmenter_get_language (TriSegmenter *self)
 {

@@ -46,6 +46,8 @@ TriSegmenter *tri_segmenter_new_with_rules     (const char    *language,
                                                 const char    *rules);
 TriSegmenter *tri_segmenter_get_for_language   (const char    *language);
 const char   *tri_segmenter_get_language       (TriSegmenter  *self);
+gboolean      tri_segmenter_is_abbreviation    (TriSegmenter  *self,
+                                                const char    *token);
 guint         tri_segmenter_get_n_rules        (TriSegmenter  *self);
 GArray       *tri_segmenter_split              (TriSegmenter  *self,
                                                 const char    *text,

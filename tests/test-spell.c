@@ -1,0 +1,305 @@
+/* test-spell.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "tri-spell.h"
+#include "tri-test-utils.h"
+
+static TriSpellDictionary *
+load (const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  TriSpellDictionary *dictionary = tri_spell_dictionary_load (language, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dictionary);
+  return dictionary;
+}
+
+/* The misspelled words of @text, space-separated. */
+static char *
+misspelled (TriSpellDictionary *dictionary,
+            const char         *text,
+            TriSpellFlags       flags,
+            GHashTable         *ignored)
+{
+  g_autoptr(GArray) found = tri_spell_check (dictionary, text, -1, flags, ignored);
+  GString *words = g_string_new (NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const TriMisspelling *m = &g_array_index (found, TriMisspelling, i);
+
+      if (i > 0)
+        g_string_append_c (words, ' ');
+      g_string_append_len (words, text + m->start, (gssize)(m->end - m->start));
+    }
+  return g_string_free (words, FALSE);
+}
+
+static void
+assert_suggests (TriSpellDictionary *dictionary,
+                 const char         *word,
+                 const char         *expected)
+{
+  g_auto(GStrv) suggestions = tri_spell_dictionary_suggest (dictionary, word, 5);
+
+  g_assert_nonnull (suggestions);
+  if (TRI_TEST_SUGGESTIONS_TIME_LIMITED)
+    return;
+  if (!g_strv_contains ((const char * const *)suggestions, expected))
+    {
+      g_autofree char *all = g_strjoinv (", ", suggestions);
+
+      g_error ("“%s” not among the suggestions for “%s”: %s", expected, word, all);
+    }
+}
+
+static void
+test_find (void)
+{
+  g_auto(GStrv) names = tri_spell_list_dictionaries ();
+  g_autofree char *en = tri_spell_find_dictionary ("en");
+  g_autofree char *en_gb = tri_spell_find_dictionary ("en-GB");
+  g_autofree char *ru = tri_spell_find_dictionary ("ru");
+  g_autofree char *uk = tri_spell_find_dictionary ("uk-UA");
+  g_autofree char *none = tri_spell_find_dictionary ("yo");
+
+  g_assert_true (g_strv_contains ((const char * const *)names, "en_US"));
+  g_assert_true (g_strv_contains ((const char * const *)names, "ru_RU"));
+  g_assert_true (g_strv_contains ((const char * const *)names, "uk_UA"));
+  g_assert_cmpstr (en, ==, "en_US");
+  g_assert_true (g_str_has_prefix (en_gb, "en_"));
+  g_assert_cmpstr (ru, ==, "ru_RU");
+  g_assert_cmpstr (uk, ==, "uk_UA");
+  g_assert_null (none);
+
+  g_assert_cmpstr (tri_spell_get_package ("uk"), ==, "hunspell-uk");
+  g_assert_cmpstr (tri_spell_get_package ("en-GB"), ==, "hunspell-en-us");
+  g_assert_cmpstr (tri_spell_get_package ("yo"), ==, "hunspell-yo");
+}
+
+/* Per language: planted slips are found, with the right word among five
+ * suggestions; correct text with acronyms, numbers, dates, addresses,
+ * names the dictionary knows and apostrophes raises nothing. */
+typedef struct
+{
+  const char *language;
+  const char *slips;
+  const char *found;
+  const char *suggestions[2][2];   /* slip, the word meant */
+  const char *clean;
+} LanguageCase;
+
+static const LanguageCase cases[] = {
+  { "en",
+    "The negotiatons resumed in Geneva on Thursday, and the delegations agred on a draft that would "
+    "create an insurance pool.",
+    "negotiatons agred",
+    { { "negotiatons", "negotiations" }, { "agred", "agreed" } },
+    /* both apostrophes */
+    "NATO and the UN said on 14 March 2023 that the talks in Geneva and London would resume at 10:30; "
+    "see https://www.example.org/talks/2023-03-14 or write to press.office@example.org. The ministers "
+    "didn’t sign, and they don't plan to." },
+  { "ru",
+    "Переговоры возобновились в Женеве, делегацыи согласовали проэкт соглашения.",
+    "делегацыи проэкт",
+    { { "делегацыи", "делегации" }, { "проэкт", "проект" } },
+    /* abbreviations the splitter knows ("г.", "долл.") */
+    "ООН и ЕС сообщили 14 марта 2023 г., что переговоры в Женеве и Киеве продолжатся в 10:30; "
+    "подробности на https://example.org/peregovory. Ещё 1,2 млрд долл. выделят позже." },
+  { "uk",
+    "Перемовини відновилися в Женеві, делегаціі погодили проєкт угди.",
+    "делегаціі угди",
+    { { "делегаціі", "делегації" }, { "угди", "угоди" } },
+    /* the three apostrophes: typewriter, right single quotation mark,
+     * modifier letter */
+    "Мʼясо, м’ясо і м'ясо подорожчали: ЄС і НАТО заявили 14 березня 2023 р., що перемовини в Києві "
+    "триватимуть; пишіть на press@example.org. Зеленський і Кулеба обʼєднали зусилля з пʼятьма партнерами." },
+};
+
+static void
+test_language (gconstpointer data)
+{
+  const LanguageCase *c = data;
+  g_autoptr(TriSpellDictionary) dictionary = load (c->language);
+  g_autofree char *found = misspelled (dictionary, c->slips, TRI_SPELL_DEFAULT_FLAGS, NULL);
+  g_autofree char *clean = misspelled (dictionary, c->clean, TRI_SPELL_DEFAULT_FLAGS, NULL);
+
+  g_assert_cmpstr (found, ==, c->found);
+  for (guint i = 0; i < G_N_ELEMENTS (c->suggestions); i++)
+    assert_suggests (dictionary, c->suggestions[i][0], c->suggestions[i][1]);
+  g_assert_cmpstr (clean, ==, "");
+}
+
+/* A Latin name is not the Ukrainian dictionary's to judge; a Latin K in a
+ * Cyrillic word is a slip it catches. */
+static void
+test_scripts (void)
+{
+  g_autoptr(TriSpellDictionary) uk = load ("uk");
+  g_autofree char *found = misspelled (uk, "Компанія Google відкрила офіс у Kиєві, а не в Києві.",
+                                       TRI_SPELL_DEFAULT_FLAGS, NULL);
+
+  g_assert_cmpstr (found, ==, "Kиєві");
+}
+
+/* Each skip is a choice: without it the word is checked. */
+static void
+test_flags (void)
+{
+  g_autoptr(TriSpellDictionary) en = load ("en");
+  const char *text = "The XQZV unit uses Q7zk chips, per http://qzxv.example/wbvkq.";
+  g_autofree char *skipped = misspelled (en, text, TRI_SPELL_DEFAULT_FLAGS, NULL);
+  g_autofree char *acronyms = misspelled (en, text, TRI_SPELL_DEFAULT_FLAGS & ~TRI_SPELL_SKIP_ACRONYMS, NULL);
+  g_autofree char *digits = misspelled (en, text, TRI_SPELL_DEFAULT_FLAGS & ~TRI_SPELL_SKIP_DIGITS, NULL);
+  g_autofree char *urls = misspelled (en, text, TRI_SPELL_DEFAULT_FLAGS & ~TRI_SPELL_SKIP_URLS, NULL);
+
+  g_assert_cmpstr (skipped, ==, "");
+  g_assert_cmpstr (acronyms, ==, "XQZV");
+  g_assert_cmpstr (digits, ==, "Q7zk");
+  g_assert_nonnull (strstr (urls, "qzxv"));
+  g_assert_nonnull (strstr (urls, "wbvkq"));
+}
+
+/* The project's "ignore" list, and verdicts from the cache alone. */
+static void
+test_ignore_and_cache (void)
+{
+  g_autoptr(TriSpellDictionary) en = load ("en");
+  g_autoptr(GHashTable) ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *text = "Hrytsenko met Sollbergr in Geneva.";
+  const char *unseen = "Zolbergerova went to Genevva.";
+  g_autofree char *all = misspelled (en, text, TRI_SPELL_DEFAULT_FLAGS, NULL);
+  g_autofree char *some = NULL;
+  g_autoptr(GArray) cached = NULL;
+  g_autoptr(GArray) partial = NULL;
+  gboolean complete = FALSE;
+
+  g_assert_cmpstr (all, ==, "Hrytsenko Sollbergr");
+  g_hash_table_add (ignored, g_strdup ("Hrytsenko"));
+  some = misspelled (en, text, TRI_SPELL_DEFAULT_FLAGS, ignored);
+  g_assert_cmpstr (some, ==, "Sollbergr");
+
+  /* Checked once, the verdicts are there without Hunspell. */
+  cached = tri_spell_check_cached (en, text, -1, TRI_SPELL_DEFAULT_FLAGS, NULL, &complete);
+  g_assert_true (complete);
+  g_assert_cmpuint (cached->len, ==, 2);
+  partial = tri_spell_check_cached (en, unseen, -1, TRI_SPELL_DEFAULT_FLAGS, NULL, &complete);
+  g_assert_false (complete);
+  g_assert_cmpuint (partial->len, ==, 0);
+}
+
+/* "Add to Dictionary" lasts: a new load reads the user's word list. */
+static void
+test_personal (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "triptych", "dictionaries", "uk.txt", NULL);
+  g_autofree char *contents = NULL;
+  TriSpellDictionary *uk = load ("uk");
+
+  g_assert_false (tri_spell_dictionary_check_word (uk, "Грищенкович", -1));
+  g_assert_true (tri_spell_dictionary_add_personal (uk, "Грищенкович", &error));
+  g_assert_no_error (error);
+  g_assert_true (tri_spell_dictionary_check_word (uk, "Грищенкович", -1));
+  g_assert_false (tri_spell_dictionary_add_personal (uk, "два слова", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Грищенкович\n");
+
+  /* Let go of the dictionary: the next load is a new one. */
+  g_object_unref (uk);
+  uk = load ("uk");
+  g_assert_true (tri_spell_dictionary_check_word (uk, "Грищенкович", -1));
+  g_object_unref (uk);
+}
+
+/* No dictionary: an error that names the package to install. */
+static void
+test_missing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriSpellDictionary) none = tri_spell_dictionary_load ("yo", NULL, &error);
+  g_autoptr(TriSpellDictionary) named = NULL;
+
+  g_assert_null (none);
+  g_assert_error (error, TRI_SPELL_ERROR, TRI_SPELL_ERROR_NO_DICTIONARY);
+  g_assert_nonnull (strstr (error->message, "hunspell-yo"));
+  g_clear_error (&error);
+
+  named = tri_spell_dictionary_load ("de", "de_XX", &error);
+  g_assert_null (named);
+  g_assert_error (error, TRI_SPELL_ERROR, TRI_SPELL_ERROR_NO_DICTIONARY);
+  g_assert_nonnull (strstr (error->message, "hunspell-de-de"));
+}
+
+/* A dictionary in another encoding than UTF-8 (older ones are KOI8-R):
+ * words go to it converted, suggestions come back in UTF-8. */
+static void
+test_other_encoding (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *old_dicpath = g_strdup (g_getenv ("DICPATH"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriSpellDictionary) koi = NULL;
+  gsize aff_len = 0, dic_len = 0;
+  g_autofree char *aff = tri_test_convert ("SET KOI8-R\nTRY оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё\n", "KOI8-R", &aff_len);
+  g_autofree char *dic = tri_test_convert ("3\nпривет\nмир\nпереговоры\n", "KOI8-R", &dic_len);
+  g_autofree char *aff_path = tri_test_write_file (dir, "xx_KOI.aff", aff, (gssize)aff_len);
+  g_autofree char *dic_path = tri_test_write_file (dir, "xx_KOI.dic", dic, (gssize)dic_len);
+  g_auto(GStrv) suggestions = NULL;
+  g_autofree char *found = NULL;
+
+  g_setenv ("DICPATH", dir, TRUE);
+  koi = tri_spell_dictionary_load ("ru", "xx_KOI", &error);
+  g_assert_no_error (error);
+
+  found = misspelled (koi, "Привет, мир: переговоры, перговоры.", TRI_SPELL_DEFAULT_FLAGS, NULL);
+  g_assert_cmpstr (found, ==, "перговоры");
+  suggestions = tri_spell_dictionary_suggest (koi, "перговоры", 5);
+  g_assert_true (g_strv_contains ((const char * const *)suggestions, "переговоры"));
+  /* A word the encoding cannot hold is no word of it. */
+  g_assert_false (tri_spell_dictionary_check_word (koi, "мʼясо", -1));
+
+  if (old_dicpath != NULL)
+    g_setenv ("DICPATH", old_dicpath, TRUE);
+  else
+    g_unsetenv ("DICPATH");
+  tri_test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Messages in UTF-8, as the words they quote. */
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/spell/find", test_find);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/spell/language/%s", cases[i].language);
+
+      g_test_add_data_func (path, &cases[i], test_language);
+    }
+  g_test_add_func ("/spell/scripts", test_scripts);
+  g_test_add_func ("/spell/flags", test_flags);
+  g_test_add_func ("/spell/ignore-and-cache", test_ignore_and_cache);
+  g_test_add_func ("/spell/personal", test_personal);
+  g_test_add_func ("/spell/missing", test_missing);
+  g_test_add_func ("/spell/other-encoding", test_other_encoding);
+
+  return g_test_run ();
+}
