@@ -46,6 +46,14 @@ test_round_trip (TriTestDir    *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "report.triptych", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint64 generation = tri_alignment_get_generation (alignment);
+
+  /* "Ignore" in the spell checker: the project's own list, a change to
+   * save. */
+  g_assert_true (tri_alignment_ignore_word (alignment, "Грищенко"));
+  g_assert_true (tri_alignment_ignore_word (alignment, "Sollberger"));
+  g_assert_false (tri_alignment_ignore_word (alignment, "Sollberger"));
+  g_assert_cmpuint (tri_alignment_get_generation (alignment), >, generation);
 
   g_assert_true (tri_project_save (alignment, file, NULL, &error));
   g_assert_no_error (error);
@@ -71,6 +79,8 @@ test_round_trip (TriTestDir    *fixture,
   }
   g_assert_cmpstr (tri_document_get_language (tri_alignment_get_document (loaded, 1)), ==, "uk");
   g_assert_true (tri_alignment_check (loaded, &error));
+  g_assert_cmpuint (g_hash_table_size (tri_alignment_get_ignored_words (loaded)), ==, 2);
+  g_assert_true (g_hash_table_contains (tri_alignment_get_ignored_words (loaded), "Грищенко"));
 }
 
 /* A broken project is an error naming the file, and the file stays as it was. */

@@ -10,6 +10,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "tri-document.h"
+#include "tri-spell-checker.h"
 #include "tri-spell.h"
 #include "tri-test-utils.h"
 
@@ -279,6 +281,95 @@ test_other_encoding (void)
   tri_test_rm_rf (dir);
 }
 
+static gboolean
+checker_idle (TriSpellChecker *checker)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (tri_spell_checker_get_busy (checker))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  return TRUE;
+}
+
+static void
+on_problem (TriSpellChecker *checker,
+            guint            column,
+            const char      *message,
+            char           **problem)
+{
+  g_free (*problem);
+  *problem = g_strdup_printf ("%u: %s", column, message);
+}
+
+/* The whole alignment in the background: counts per column, which
+ * sentences hold slips, underlines from the cache, re-checks after edits
+ * and "Ignore", and a column without a dictionary left unchecked. */
+static void
+test_checker (void)
+{
+  TriDocument *docs[3] = {
+    tri_document_new ("Talks resumed in Geneva. The delegatons agred on a draft. Nobody signed.", "en",
+                      TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new ("Перемовини відновилися в Женеві. Делегації погодили проєкт угди. Ніхто не підписав.", "uk",
+                      TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new ("Ẹ ku aarọ. Ọjọ ayọ ni.", "yo", TRI_PARAGRAPH_BLANK_LINES),
+  };
+  g_autoptr(TriAlignment) alignment = tri_alignment_new (docs, 3);
+  g_autoptr(TriSpellChecker) checker = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(GArray) cell = NULL;
+  const char *fixed[] = { "The delegations agreed on a draft.", NULL };
+
+  for (guint c = 0; c < 3; c++)
+    g_object_unref (docs[c]);
+
+  checker = tri_spell_checker_new (alignment);
+  g_signal_connect (checker, "problem", G_CALLBACK (on_problem), &problem);
+  g_assert_true (checker_idle (checker));
+
+  g_assert_cmpuint (tri_spell_checker_get_count (checker, 0), ==, 2);
+  g_assert_cmpuint (tri_spell_checker_get_count (checker, 1), ==, 1);
+  g_assert_false (tri_spell_checker_has_misspelling (checker, 0, 0, 1));
+  g_assert_true (tri_spell_checker_has_misspelling (checker, 0, 1, 1));
+  g_assert_true (tri_spell_checker_has_misspelling (checker, 0, 0, 3));
+  g_assert_false (tri_spell_checker_has_misspelling (checker, 0, 2, 1));
+
+  /* No Yoruba dictionary: that column is not checked, and says why. */
+  g_assert_nonnull (problem);
+  g_assert_true (g_str_has_prefix (problem, "2: "));
+  g_assert_nonnull (strstr (problem, "hunspell-yo"));
+  g_assert_cmpstr (tri_spell_checker_get_problem (checker, 2), ==, problem + 3);
+  g_assert_null (tri_spell_checker_get_dictionary (checker, 2));
+
+  /* A cell's underlines come from the cache, now warm. */
+  cell = tri_spell_checker_check_text (checker, 0, "The delegatons agred on a draft.", -1);
+  g_assert_cmpuint (cell->len, ==, 2);
+  g_assert_cmpuint (g_array_index (cell, TriMisspelling, 0).start, ==, 4);
+  g_assert_cmpuint (g_array_index (cell, TriMisspelling, 0).end, ==, 14);
+
+  /* Fixed in the text, the slips go after the re-check. */
+  g_assert_true (tri_alignment_set_cell_sentences (alignment, 1, 0, fixed));
+  g_assert_true (checker_idle (checker));
+  g_assert_cmpuint (tri_spell_checker_get_count (checker, 0), ==, 0);
+
+  /* "Ignore" is the project's: the re-check leaves the word alone. */
+  g_assert_true (tri_alignment_ignore_word (alignment, "угди"));
+  g_assert_true (checker_idle (checker));
+  g_assert_cmpuint (tri_spell_checker_get_count (checker, 1), ==, 0);
+
+  /* Off: nothing is checked, nothing underlined. */
+  tri_spell_checker_set_enabled (checker, FALSE);
+  g_assert_true (checker_idle (checker));
+  g_assert_null (tri_spell_checker_get_dictionary (checker, 0));
+  g_clear_pointer (&cell, g_array_unref);
+  cell = tri_spell_checker_check_text (checker, 0, "The delegatons agred.", -1);
+  g_assert_cmpuint (cell->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/spell/personal", test_personal);
   g_test_add_func ("/spell/missing", test_missing);
   g_test_add_func ("/spell/other-encoding", test_other_encoding);
+  g_test_add_func ("/spell/checker", test_checker);
 
   return g_test_run ();
 }

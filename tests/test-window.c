@@ -886,6 +886,103 @@ test_realign_range (void)
 }
 
 static gboolean
+spelling_checked (gpointer data)
+{
+  TriSpellChecker *spell = tri_window_get_spell_checker (TRI_WINDOW (data));
+
+  return spell != NULL && !tri_spell_checker_get_busy (spell) && tri_spell_checker_get_count (spell, 0) > 0;
+}
+
+static gboolean
+ignored_rechecked (gpointer data)
+{
+  TriSpellChecker *spell = tri_window_get_spell_checker (TRI_WINDOW (data));
+
+  return !tri_spell_checker_get_busy (spell) && tri_spell_checker_get_count (spell, 1) == 0;
+}
+
+/* The grid cell showing @text, if on screen. */
+static TriSegmentCell *
+find_cell (TriWindow  *window,
+           const char *text)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_cells (GTK_WIDGET (tri_window_get_column_view (window)), cells);
+  for (guint i = 0; i < cells->len; i++)
+    if (g_strcmp0 (tri_segment_cell_get_text (g_ptr_array_index (cells, i)), text) == 0)
+      return g_ptr_array_index (cells, i);
+  return NULL;
+}
+
+/* Spelling in the window: the slip is underlined in its grid cell and in
+ * the editor strip, counted, reached with Ctrl+F7; a suggestion replaces
+ * it as an edit Ctrl+Z takes back; "Ignore" is the project's. */
+static void
+test_spelling (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  const char *en = "Talks resume in Geneva.\n\nThe delegations met on Monday. The negotiatons went on all day.\n";
+  const char *uk = "Перемовини відновилися в Женеві.\n\nДелегації зустрілися в понеділок. Перемовини тривали весь день, без угди.\n";
+  g_autofree char *en_path = tri_test_write_file (dir, "spell-en.txt", en, -1);
+  g_autofree char *uk_path = tri_test_write_file (dir, "spell-uk.txt", uk, -1);
+  GFile *files[2] = { g_file_new_for_path (en_path), g_file_new_for_path (uk_path) };
+  const char *languages[] = { "en", "uk", NULL };
+  TriWindow *window = new_window ();
+  TriSegmentEditor *editor = tri_window_get_editor (window);
+  TriAlignment *alignment;
+  TriSpellChecker *spell;
+  TriSegmentCell *cell;
+  TriDocument *doc;
+  g_autofree char *original = NULL;
+
+  tri_window_open_files (window, files, languages, 2, NULL, TRI_PARAGRAPH_BLANK_LINES);
+  wait_until (not_busy, window);
+  wait_until (spelling_checked, window);
+  alignment = tri_window_get_alignment (window);
+  spell = tri_window_get_spell_checker (window);
+  doc = tri_alignment_get_document (alignment, 0);
+  original = g_strdup (tri_document_get_text (doc));
+  g_assert_cmpuint (tri_spell_checker_get_count (spell, 0), ==, 1);
+  g_assert_cmpuint (tri_spell_checker_get_count (spell, 1), ==, 1);
+
+  /* Underlined in its cell. */
+  wait_until (has_cells, window);
+  cell = find_cell (window, "The negotiatons went on all day.");
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (tri_segment_cell_get_n_misspellings (cell), ==, 1);
+  cell = find_cell (window, "Talks resume in Geneva.");
+  g_assert_nonnull (cell);
+  g_assert_cmpuint (tri_segment_cell_get_n_misspellings (cell), ==, 0);
+
+  /* Ctrl+F7 goes to the row, whose strip underlines the word too. */
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.next-misspelling", NULL);
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, 2);
+  g_assert_cmpuint (tri_segment_editor_get_n_underlined (editor, 0), ==, 1);
+
+  /* A suggestion replaces the word, as an edit to undo. */
+  g_assert_cmpstr (tri_segment_editor_pick_word (editor, 0, 6), ==, "negotiatons");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "spelling.correct", "s", "negotiations");
+  g_assert_nonnull (strstr (tri_document_get_text (doc), "The negotiations went on all day."));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpstr (tri_document_get_text (doc), ==, original);
+
+  /* "Ignore" on the Ukrainian slip: the project's list, counted no more. */
+  g_assert_cmpstr (tri_segment_editor_pick_word (editor, 1, (int)g_utf8_strlen ("Перемовини тривали весь день, без ", -1)),
+                   ==, "угди");
+  gtk_widget_activate_action (GTK_WIDGET (editor), "spelling.ignore", NULL);
+  g_assert_true (g_hash_table_contains (tri_alignment_get_ignored_words (alignment), "угди"));
+  wait_until (ignored_rechecked, window);
+  g_assert_true (tri_window_get_unsaved (window));
+
+  for (guint i = 0; i < 2; i++)
+    g_object_unref (files[i]);
+  destroy_window (window);
+  tri_test_rm_rf (dir);
+}
+
+static gboolean
 saved (gpointer data)
 {
   return !tri_window_get_unsaved (TRI_WINDOW (data));
@@ -1213,6 +1310,7 @@ main (int   argc,
   g_test_add_func ("/window/filters", test_filters);
   g_test_add_func ("/window/parallel-view", test_parallel_view);
   g_test_add_func ("/window/realign-range", test_realign_range);
+  g_test_add_func ("/window/spelling", test_spelling);
   g_test_add_func ("/window/project", test_project);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
   g_test_add_func ("/window/scroll-large", test_scroll_large);

@@ -165,6 +165,7 @@ struct _TriAlignment
   guint        group_depth; /* tri_alignment_begin_group() calls not ended */
   guint        group;       /* the open group's id, while group_depth > 0 */
   guint        last_group;
+  GHashTable  *ignored;     /* words the spell checker leaves alone in this project */
 };
 
 enum {
@@ -277,6 +278,7 @@ tri_alignment_finalize (GObject *object)
   TriAlignment *self = (TriAlignment *)object;
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->ignored, g_hash_table_unref);
   g_queue_clear_full (&self->undo, step_free);
   g_queue_clear_full (&self->redo, step_free);
 
@@ -315,6 +317,14 @@ tri_alignment_class_init (TriAlignmentClass *klass)
   object_class->finalize = tri_alignment_finalize;
   object_class->get_property = tri_alignment_get_property;
 
+  /**
+   * TriAlignment::ignored-changed:
+   *
+   * The project's list of words the spell checker leaves alone changed.
+   */
+  g_signal_new ("ignored-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   properties [PROP_CAN_UNDO] =
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -328,6 +338,7 @@ static void
 tri_alignment_init (TriAlignment *self)
 {
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
+  self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Pairs paragraph p of every document, sentence by sentence. */
@@ -468,6 +479,65 @@ tri_alignment_restore (TriAlignment *self,
 
   tri_alignment_set_rows (self, rows);
   self->aligned = aligned;
+}
+
+/**
+ * tri_alignment_get_ignored_words:
+ * @self: a #TriAlignment
+ *
+ * Returns: (transfer none) (element-type utf8 utf8): the words the spell
+ *   checker leaves alone in this project ("Ignore"), as a set
+ */
+GHashTable *
+tri_alignment_get_ignored_words (TriAlignment *self)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), NULL);
+
+  return self->ignored;
+}
+
+/**
+ * tri_alignment_ignore_word:
+ * @self: a #TriAlignment
+ * @word: a word
+ *
+ * Adds @word to the words the spell checker leaves alone in this project.
+ * It is saved with the project: a change to save, not an edit to undo.
+ *
+ * Returns: whether @word is new to the list
+ */
+gboolean
+tri_alignment_ignore_word (TriAlignment *self,
+                           const char   *word)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  if (word[0] == '\0' || !g_utf8_validate (word, -1, NULL) || g_hash_table_contains (self->ignored, word))
+    return FALSE;
+
+  g_hash_table_add (self->ignored, g_strdup (word));
+  self->generation++;
+  g_signal_emit_by_name (self, "ignored-changed");
+  return TRUE;
+}
+
+/**
+ * tri_alignment_set_ignored_words:
+ * @self: a #TriAlignment
+ * @words: (array zero-terminated=1): the words, as read from a project
+ */
+void
+tri_alignment_set_ignored_words (TriAlignment       *self,
+                                 const char * const *words)
+{
+  g_return_if_fail (TRI_IS_ALIGNMENT (self));
+
+  g_hash_table_remove_all (self->ignored);
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    if (words[i][0] != '\0' && g_utf8_validate (words[i], -1, NULL))
+      g_hash_table_add (self->ignored, g_strdup (words[i]));
+  g_signal_emit_by_name (self, "ignored-changed");
 }
 
 /**

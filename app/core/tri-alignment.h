@@ -134,6 +134,11 @@ gboolean      tri_alignment_replace         (TriAlignment *self,
                                              const char   *replacement,
                                              guint        *n_replaced,
                                              GError      **error);
+GHashTable   *tri_alignment_get_ignored_words (TriAlignment *self);
+gboolean      tri_alignment_ignore_word     (TriAlignment *self,
+                                             const char   *word);
+void          tri_alignment_set_ignored_words (TriAlignment       *self,
+                                               const char * const *words);
 void          tri_alignment_begin_group     (TriAlignment *self);
 void          tri_alignment_end_group       (TriAlignment *self);
 gboolean      tri_alignment_check           (TriAlignment *self,

@@ -32,3 +32,29 @@ tri_core_init (void)
       g_once_init_leave (&initialized, 1);
     }
 }
+
+/**
+ * tri_uint_array_lower_bound:
+ * @array: (element-type guint): an array of sorted numbers
+ * @value: a number
+ *
+ * Returns: the index of the first element not less than @value (the
+ *   array's length when there is none)
+ */
+guint
+tri_uint_array_lower_bound (GArray *array,
+                            guint   value)
+{
+  guint lo = 0, hi = array->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (array, guint, mid) < value)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}

@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
-void tri_core_init (void);
+void  tri_core_init              (void);
+guint tri_uint_array_lower_bound (GArray *array,
+                                  guint   value);
 
 G_END_DECLS

@@ -33,7 +33,8 @@
  *     "rows": [
  *       { "cells": [[first, count], …], "score": 0.93, "confirmed": false, "bookmark": false },
  *       …
- *     ]
+ *     ],
+ *     "ignored-words": ["Hrytsenko", …]       words the spell checker leaves alone (optional)
  *   }
  *
  * The texts are kept whole, so a project opens without its source files and
@@ -47,6 +48,14 @@ static const char * const mode_names[] = {
   [TRI_PARAGRAPH_LINES] = "lines",
   [TRI_PARAGRAPH_PRESEGMENTED] = "presegmented",
 };
+
+static int
+compare_words (const char **a,
+               const char **b,
+               gpointer     user_data)
+{
+  return strcmp (*a, *b);
+}
 
 /**
  * tri_project_serialize:
@@ -147,6 +156,19 @@ tri_project_serialize (TriAlignment *alignment)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  /* Sorted, so that saving twice writes the same file. */
+  {
+    g_autofree const char **words = (const char **)g_hash_table_get_keys_as_array (tri_alignment_get_ignored_words (alignment), NULL);
+
+    g_qsort_with_data (words, (gint)g_hash_table_size (tri_alignment_get_ignored_words (alignment)), sizeof (char *),
+                       (GCompareDataFunc)compare_words, NULL);
+    json_builder_set_member_name (builder, "ignored-words");
+    json_builder_begin_array (builder);
+    for (guint i = 0; words[i] != NULL; i++)
+      json_builder_add_string_value (builder, words[i]);
+    json_builder_end_array (builder);
+  }
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -453,6 +475,31 @@ tri_project_deserialize (GBytes      *bytes,
     {
       corrupt (&reader, local_error->message);
       goto fail;
+    }
+
+  if (json_object_has_member (root, "ignored-words"))
+    {
+      JsonNode *words_node = member (&reader, root, "ignored-words", JSON_NODE_ARRAY);
+      JsonArray *words_array;
+      g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+      g_auto(GStrv) list = NULL;
+
+      if (words_node == NULL)
+        goto fail;
+      words_array = json_node_get_array (words_node);
+      for (guint i = 0; i < json_array_get_length (words_array); i++)
+        {
+          JsonNode *word = json_array_get_element (words_array, i);
+
+          if (JSON_NODE_TYPE (word) != JSON_NODE_VALUE || json_node_get_value_type (word) != G_TYPE_STRING)
+            {
+              corrupt (&reader, _("an ignored word is not a string"));
+              goto fail;
+            }
+          g_strv_builder_add (words, json_node_get_string (word));
+        }
+      list = g_strv_builder_end (words);
+      tri_alignment_set_ignored_words (alignment, (const char * const *)list);
     }
 
   for (guint c = 0; c < n; c++)

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "tri-core.h"
 #include "tri-row-filter.h"
 
 /* The grid's rows narrowed to one kind (rows to review, unconfirmed,
@@ -80,25 +81,6 @@ shows (TriRowFilter *self,
   return tri_row_is_kind (row, self->kind, tri_alignment_get_n_columns (self->alignment));
 }
 
-/* The first position whose row is at @row or after it. */
-static guint
-lower_bound (GArray *rows,
-             guint   row)
-{
-  guint lo = 0, hi = rows->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (rows, guint, mid) < row)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 static void
 on_items_changed_cb (TriRowFilter *self,
                      guint         position,
@@ -116,8 +98,8 @@ on_items_changed_cb (TriRowFilter *self,
 
   /* Shown rows before @position stay; those after the change move by
    * added - removed; those in it are tested again. */
-  first = lower_bound (self->rows, position);
-  last = lower_bound (self->rows, position + removed);
+  first = tri_uint_array_lower_bound (self->rows, position);
+  last = tri_uint_array_lower_bound (self->rows, position + removed);
   n_old = last - first;
 
   for (guint i = last; i < self->rows->len; i++)
@@ -209,7 +191,7 @@ tri_row_filter_find_row (TriRowFilter *self,
   if (self->kind == TRI_ROWS_ALL)
     return row < g_list_model_get_n_items (G_LIST_MODEL (self->alignment)) ? row : G_MAXUINT;
 
-  at = lower_bound (self->rows, row);
+  at = tri_uint_array_lower_bound (self->rows, row);
   return at < self->rows->len && g_array_index (self->rows, guint, at) == row ? at : G_MAXUINT;
 }
 
@@ -229,7 +211,7 @@ tri_row_filter_seek (TriRowFilter *self,
 
   if (self->kind == TRI_ROWS_ALL)
     return MIN (row, g_list_model_get_n_items (G_LIST_MODEL (self->alignment)));
-  return lower_bound (self->rows, row);
+  return tri_uint_array_lower_bound (self->rows, row);
 }
 
 static GType

@@ -25,6 +25,10 @@ struct _TriPreferencesWindow
   GtkAdjustment        *font_size_adjustment;
   GtkSwitch            *line_paragraphs_switch;
   AdwActionRow         *abbreviations_row;
+  GtkSwitch            *spell_switch;
+  GtkSwitch            *acronyms_switch;
+  GtkSwitch            *digits_switch;
+  GtkSwitch            *urls_switch;
 };
 
 G_DEFINE_FINAL_TYPE (TriPreferencesWindow, tri_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -81,6 +85,10 @@ tri_preferences_window_class_init (TriPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, font_size_adjustment);
   gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, line_paragraphs_switch);
   gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, abbreviations_row);
+  gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, spell_switch);
+  gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, acronyms_switch);
+  gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, digits_switch);
+  gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, urls_switch);
 
   gtk_widget_class_install_action (widget_class, "prefs.open-abbreviations", NULL,
                                    tri_preferences_window_open_abbreviations_action);
@@ -116,6 +124,14 @@ tri_preferences_window_new (GSettings *settings)
 
   g_settings_bind (settings, "font-size", self->font_size_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "line-paragraphs", self->line_paragraphs_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "spell-check", self->spell_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "spell-skip-acronyms", self->acronyms_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "spell-skip-digits", self->digits_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "spell-skip-urls", self->urls_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  /* What to leave alone means nothing with checking off. */
+  g_object_bind_property (self->spell_switch, "active", self->acronyms_switch, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->spell_switch, "active", self->digits_switch, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->spell_switch, "active", self->urls_switch, "sensitive", G_BINDING_SYNC_CREATE);
 
   return self;
 }

@@ -22,6 +22,7 @@ struct _TriSegmentCell
 
   GtkLabel       *label;        /* NULL in a compact cell */
   GtkInscription *inscription;  /* NULL in a wrapped cell */
+  guint           n_misspellings;
 };
 
 G_DEFINE_FINAL_TYPE (TriSegmentCell, tri_segment_cell, GTK_TYPE_WIDGET)
@@ -134,6 +135,57 @@ tri_segment_cell_set_text (TriSegmentCell *self,
     tooltip = self->inscription != NULL ? text : NULL;
   if (g_strcmp0 (tooltip, gtk_widget_get_tooltip_text (GTK_WIDGET (self))) != 0)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+}
+
+/**
+ * tri_segment_cell_set_misspellings:
+ * @self: a #TriSegmentCell
+ * @misspellings: (nullable) (element-type TriMisspelling): byte spans of
+ *   the text shown to underline as misspelled
+ */
+void
+tri_segment_cell_set_misspellings (TriSegmentCell *self,
+                                   GArray         *misspellings)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+
+  g_return_if_fail (TRI_IS_SEGMENT_CELL (self));
+
+  self->n_misspellings = misspellings != NULL ? misspellings->len : 0;
+  if (self->n_misspellings > 0)
+    {
+      attrs = pango_attr_list_new ();
+      for (guint i = 0; i < misspellings->len; i++)
+        {
+          const TriMisspelling *m = &g_array_index (misspellings, TriMisspelling, i);
+          PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+          PangoAttribute *color = pango_attr_underline_color_new (0xe000, 0x1b00, 0x2400);
+
+          underline->start_index = color->start_index = (guint)m->start;
+          underline->end_index = color->end_index = (guint)m->end;
+          pango_attr_list_insert (attrs, underline);
+          pango_attr_list_insert (attrs, color);
+        }
+    }
+
+  if (self->label != NULL)
+    gtk_label_set_attributes (self->label, attrs);
+  else
+    gtk_inscription_set_attributes (self->inscription, attrs);
+}
+
+/**
+ * tri_segment_cell_get_n_misspellings:
+ * @self: a #TriSegmentCell
+ *
+ * Returns: how many words the cell underlines as misspelled
+ */
+guint
+tri_segment_cell_get_n_misspellings (TriSegmentCell *self)
+{
+  g_return_val_if_fail (TRI_IS_SEGMENT_CELL (self), 0);
+
+  return self->n_misspellings;
 }
 
 /**

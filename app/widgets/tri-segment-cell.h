@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "tri-spell.h"
+
 G_BEGIN_DECLS
 
 #define TRI_TYPE_SEGMENT_CELL (tri_segment_cell_get_type ())
@@ -19,5 +21,8 @@ GtkWidget  *tri_segment_cell_new      (gboolean        compact);
 void        tri_segment_cell_set_text (TriSegmentCell *self,
                                        const char     *text);
 const char *tri_segment_cell_get_text (TriSegmentCell *self);
+void        tri_segment_cell_set_misspellings   (TriSegmentCell *self,
+                                                 GArray         *misspellings);
+guint       tri_segment_cell_get_n_misspellings (TriSegmentCell *self);
 
 G_END_DECLS

@@ -43,6 +43,15 @@ struct _TriSegmentEditor
   gboolean       loading;
   gboolean       committing;
 
+  TriSpellChecker *spell;
+  GMenu         *spell_menu;      /* the views' extra menu: suggestions, Add, Ignore */
+  GMenu         *suggestions;
+  GCancellable  *suggesting;
+  int            picked_column;   /* the misspelled word right-clicked, or -1 */
+  int            picked_start;    /* characters */
+  int            picked_end;
+  char          *picked_word;
+
   GtkWidget     *columns[TRI_MAX_COLUMNS];
   GtkLabel      *titles[TRI_MAX_COLUMNS];
   GtkSourceView *views[TRI_MAX_COLUMNS];
@@ -54,6 +63,7 @@ G_DEFINE_FINAL_TYPE (TriSegmentEditor, tri_segment_editor, GTK_TYPE_WIDGET)
 enum {
   COLUMN_FOCUSED,
   DONE,
+  MESSAGE,
   N_SIGNALS
 };
 
@@ -174,9 +184,357 @@ refresh (TriSegmentEditor *self)
 
   for (guint c = 0; c < self->n_columns; c++)
     gtk_text_view_set_editable (GTK_TEXT_VIEW (self->views[c]), has_row (self));
+  tri_segment_editor_update_spelling (self);
 }
 
 static gboolean commit (TriSegmentEditor *self);
+
+/* Spelling: misspelled words underlined, and on a right click on one,
+ * up to five suggestions (found in a thread: they take up to a third of a
+ * second), "Add to Dictionary" and "Ignore". */
+
+/* The cursor's word while the user types it is not flagged yet. */
+static gboolean
+being_typed (TriSegmentEditor *self,
+             guint             column,
+             int               start,
+             int               end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[column]));
+  GtkTextIter cursor;
+  int at;
+
+  if (!self->dirty[column] || !gtk_widget_has_focus (GTK_WIDGET (self->views[column])))
+    return FALSE;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  at = gtk_text_iter_get_offset (&cursor);
+  return at >= start && at <= end;
+}
+
+/* The misspellings of @column's text, in characters (pairs). */
+static GArray *
+misspelled_chars (TriSegmentEditor *self,
+                  guint             column)
+{
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) found = NULL;
+
+  if (self->spell == NULL || !has_row (self))
+    return spans;
+
+  text = dup_buffer_text (self, column);
+  found = tri_spell_checker_check_text (self->spell, column, text, -1);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const TriMisspelling *m = &g_array_index (found, TriMisspelling, i);
+      int span[2];
+
+      span[0] = (int)g_utf8_pointer_to_offset (text, text + m->start);
+      span[1] = (int)g_utf8_pointer_to_offset (text, text + m->end);
+      g_array_append_vals (spans, span, 2);
+    }
+  return spans;
+}
+
+/**
+ * tri_segment_editor_update_spelling:
+ * @self: a #TriSegmentEditor
+ *
+ * Underlines the misspelled words of every view, from what the spell
+ * checker knows now.
+ */
+void
+tri_segment_editor_update_spelling (TriSegmentEditor *self)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_EDITOR (self));
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[c]));
+      g_autoptr(GArray) spans = misspelled_chars (self, c);
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (buffer, "misspelled", &start, &end);
+      for (guint i = 0; i + 1 < spans->len; i += 2)
+        {
+          int a = g_array_index (spans, int, i), b = g_array_index (spans, int, i + 1);
+
+          if (being_typed (self, c, a, b))
+            continue;
+          gtk_text_buffer_get_iter_at_offset (buffer, &start, a);
+          gtk_text_buffer_get_iter_at_offset (buffer, &end, b);
+          gtk_text_buffer_apply_tag_by_name (buffer, "misspelled", &start, &end);
+        }
+    }
+}
+
+/**
+ * tri_segment_editor_get_n_underlined:
+ * @self: a #TriSegmentEditor
+ * @column: a column
+ *
+ * Returns: how many words @column's view underlines as misspelled
+ */
+guint
+tri_segment_editor_get_n_underlined (TriSegmentEditor *self,
+                                     guint             column)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter iter;
+  guint n = 0;
+
+  g_return_val_if_fail (TRI_IS_SEGMENT_EDITOR (self), 0);
+  g_return_val_if_fail (column < TRI_MAX_COLUMNS, 0);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[column]));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "misspelled");
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (gtk_text_iter_starts_tag (&iter, tag))
+    n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      n++;
+  return n;
+}
+
+static void update_spell_actions (TriSegmentEditor *self);
+
+/* The picked word was acted on: the menu's actions have nothing to act on. */
+static void
+forget_pick (TriSegmentEditor *self)
+{
+  g_clear_pointer (&self->picked_word, g_free);
+  update_spell_actions (self);
+}
+
+static void
+update_spell_actions (TriSegmentEditor *self)
+{
+  gboolean picked = self->picked_word != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "spelling.correct", picked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "spelling.add", picked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "spelling.ignore", picked);
+}
+
+typedef struct
+{
+  TriSegmentEditor *self;
+  GCancellable     *cancellable;
+} SuggestRun;
+
+static void
+suggest_worker (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  TriSpellDictionary *dictionary = g_object_get_data (G_OBJECT (task), "dictionary");
+
+  g_task_return_pointer (task, tri_spell_dictionary_suggest (dictionary, task_data, 5), (GDestroyNotify)g_strfreev);
+}
+
+static void
+on_suggested_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SuggestRun *run = user_data;
+  g_autoptr(TriSegmentEditor) self = run->self;
+  g_autoptr(GCancellable) cancellable = run->cancellable;
+  g_auto(GStrv) suggestions = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  g_free (run);
+  if (g_cancellable_is_cancelled (cancellable) || self->suggestions == NULL)
+    return;
+
+  g_menu_remove_all (self->suggestions);
+  for (guint i = 0; suggestions != NULL && suggestions[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (suggestions[i], NULL);
+
+      g_menu_item_set_action_and_target (item, "spelling.correct", "s", suggestions[i]);
+      g_menu_append_item (self->suggestions, item);
+    }
+  if (suggestions == NULL || suggestions[0] == NULL)
+    g_menu_append (self->suggestions, _("No Suggestions"), "spelling.none");
+}
+
+/**
+ * tri_segment_editor_pick_word:
+ * @self: a #TriSegmentEditor
+ * @column: a column
+ * @offset: a character offset in its view's text
+ *
+ * What a right click does: when the word at @offset is misspelled, makes
+ * it the one the spelling menu acts on and starts looking for
+ * suggestions.
+ *
+ * Returns: (nullable): the misspelled word, or %NULL
+ */
+const char *
+tri_segment_editor_pick_word (TriSegmentEditor *self,
+                              guint             column,
+                              int               offset)
+{
+  g_autoptr(GArray) spans = NULL;
+  TriSpellDictionary *dictionary;
+
+  g_return_val_if_fail (TRI_IS_SEGMENT_EDITOR (self), NULL);
+
+  if (self->suggesting != NULL)
+    g_cancellable_cancel (self->suggesting);
+  g_clear_object (&self->suggesting);
+  g_clear_pointer (&self->picked_word, g_free);
+  self->picked_column = -1;
+  g_menu_remove_all (self->spell_menu);
+  g_clear_object (&self->suggestions);
+
+  if (column >= self->n_columns || self->spell == NULL ||
+      (dictionary = tri_spell_checker_get_dictionary (self->spell, column)) == NULL)
+    {
+      update_spell_actions (self);
+      return NULL;
+    }
+
+  spans = misspelled_chars (self, column);
+  for (guint i = 0; i + 1 < spans->len; i += 2)
+    if (offset >= g_array_index (spans, int, i) && offset <= g_array_index (spans, int, i + 1))
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[column]));
+        g_autoptr(GMenu) actions = g_menu_new ();
+        g_autoptr(GTask) task = NULL;
+        GtkTextIter start, end;
+        SuggestRun *run;
+
+        self->picked_column = (int)column;
+        self->picked_start = g_array_index (spans, int, i);
+        self->picked_end = g_array_index (spans, int, i + 1);
+        gtk_text_buffer_get_iter_at_offset (buffer, &start, self->picked_start);
+        gtk_text_buffer_get_iter_at_offset (buffer, &end, self->picked_end);
+        self->picked_word = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+        self->suggestions = g_menu_new ();
+        g_menu_append (self->suggestions, _("Looking for Suggestions…"), "spelling.none");
+        g_menu_append_section (self->spell_menu, NULL, G_MENU_MODEL (self->suggestions));
+        g_menu_append (actions, _("_Add to Dictionary"), "spelling.add");
+        g_menu_append (actions, _("_Ignore in This Project"), "spelling.ignore");
+        g_menu_append_section (self->spell_menu, NULL, G_MENU_MODEL (actions));
+
+        self->suggesting = g_cancellable_new ();
+        run = g_new0 (SuggestRun, 1);
+        run->self = g_object_ref (self);
+        run->cancellable = g_object_ref (self->suggesting);
+        task = g_task_new (NULL, self->suggesting, on_suggested_cb, run);
+        g_task_set_source_tag (task, tri_segment_editor_pick_word);
+        g_object_set_data_full (G_OBJECT (task), "dictionary", g_object_ref (dictionary), g_object_unref);
+        g_task_set_task_data (task, g_strdup (self->picked_word), g_free);
+        g_task_run_in_thread (task, suggest_worker);
+        break;
+      }
+
+  update_spell_actions (self);
+  return self->picked_word;
+}
+
+static void
+on_view_secondary_click_cb (GtkGestureClick *gesture,
+                            int              n_press,
+                            double           x,
+                            double           y,
+                            TriSegmentEditor *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int)x, (int)y, &bx, &by);
+  gtk_text_view_get_iter_at_location (view, &iter, bx, by);
+  for (guint c = 0; c < self->n_columns; c++)
+    if (view == GTK_TEXT_VIEW (self->views[c]))
+      tri_segment_editor_pick_word (self, c, gtk_text_iter_get_offset (&iter));
+}
+
+/* Replaces the picked word with a suggestion: an edit like any typed one,
+ * given to the model at once, so Ctrl+Z takes it back. */
+static void
+spelling_correct_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  TriSegmentEditor *self = TRI_SEGMENT_EDITOR (widget);
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  const char *word = g_variant_get_string (param, NULL);
+
+  if (self->picked_word == NULL || self->picked_column < 0 || (guint)self->picked_column >= self->n_columns)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[self->picked_column]));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, self->picked_start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, self->picked_end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, word, -1);
+  gtk_text_buffer_end_user_action (buffer);
+  forget_pick (self);
+  tri_segment_editor_commit (self);
+}
+
+static void
+spelling_add_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TriSegmentEditor *self = TRI_SEGMENT_EDITOR (widget);
+  TriSpellDictionary *dictionary;
+  g_autoptr(GError) error = NULL;
+
+  if (self->picked_word == NULL || self->spell == NULL ||
+      (dictionary = tri_spell_checker_get_dictionary (self->spell, (guint)self->picked_column)) == NULL)
+    return;
+
+  if (!tri_spell_dictionary_add_personal (dictionary, self->picked_word, &error))
+    g_signal_emit (self, signals [MESSAGE], 0, error->message);
+  forget_pick (self);
+  tri_spell_checker_recheck (self->spell);
+  tri_segment_editor_update_spelling (self);
+}
+
+static void
+spelling_ignore_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  TriSegmentEditor *self = TRI_SEGMENT_EDITOR (widget);
+
+  if (self->picked_word == NULL || self->alignment == NULL)
+    return;
+
+  /* The checker checks again when the project's list changes. */
+  tri_alignment_ignore_word (self->alignment, self->picked_word);
+  forget_pick (self);
+  tri_segment_editor_update_spelling (self);
+}
+
+/**
+ * tri_segment_editor_set_spell_checker:
+ * @self: a #TriSegmentEditor
+ * @spell: (nullable): the checker of the alignment edited
+ */
+void
+tri_segment_editor_set_spell_checker (TriSegmentEditor *self,
+                                      TriSpellChecker  *spell)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_EDITOR (self));
+
+  g_set_object (&self->spell, spell);
+  tri_segment_editor_pick_word (self, G_MAXUINT, 0);
+  tri_segment_editor_update_spelling (self);
+}
 
 /**
  * tri_segment_editor_commit:
@@ -265,6 +623,7 @@ on_buffer_changed_cb (TriSegmentEditor *self,
 
   g_clear_handle_id (&self->commit_source, g_source_remove);
   self->commit_source = g_timeout_add (COMMIT_DELAY_MS, on_commit_timeout_cb, self);
+  tri_segment_editor_update_spelling (self);
 }
 
 static void
@@ -526,6 +885,13 @@ tri_segment_editor_dispose (GObject *object)
   if (self->alignment != NULL)
     g_signal_handlers_disconnect_by_func (self->alignment, on_items_changed_cb, self);
   g_clear_object (&self->alignment);
+  if (self->suggesting != NULL)
+    g_cancellable_cancel (self->suggesting);
+  g_clear_object (&self->suggesting);
+  g_clear_object (&self->spell);
+  g_clear_object (&self->suggestions);
+  g_clear_object (&self->spell_menu);
+  g_clear_pointer (&self->picked_word, g_free);
 
   for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
     g_clear_pointer (&self->columns[c], gtk_widget_unparent);
@@ -560,6 +926,18 @@ tri_segment_editor_class_init (TriSegmentEditorClass *klass)
     g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * TriSegmentEditor::message:
+   * @message: something to tell the user (a dictionary could not be saved)
+   */
+  signals [MESSAGE] =
+    g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "spelling.correct", "s", spelling_correct_action);
+  gtk_widget_class_install_action (widget_class, "spelling.add", NULL, spelling_add_action);
+  gtk_widget_class_install_action (widget_class, "spelling.ignore", NULL, spelling_ignore_action);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "segmenteditor");
 }
@@ -571,6 +949,8 @@ tri_segment_editor_init (TriSegmentEditor *self)
   GtkEventController *keys;
 
   self->row = GTK_INVALID_LIST_POSITION;
+  self->picked_column = -1;
+  self->spell_menu = g_menu_new ();
   gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), TRUE);
 
   for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
@@ -597,10 +977,29 @@ tri_segment_editor_init (TriSegmentEditor *self)
       g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave_cb), self);
       gtk_widget_add_controller (view, focus);
 
+      /* Misspelled words: the error underline, and their menu on a right
+       * click (before the view opens its own, which shows ours too). */
+      {
+        GdkRGBA red = { 0.88f, 0.11f, 0.14f, 1.0f };
+        GtkGesture *click = gtk_gesture_click_new ();
+
+        gtk_text_buffer_create_tag (buffer, "misspelled",
+                                    "underline", PANGO_UNDERLINE_ERROR,
+                                    "underline-rgba", &red,
+                                    NULL);
+        gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+        gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+        g_signal_connect (click, "pressed", G_CALLBACK (on_view_secondary_click_cb), self);
+        gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (click));
+        gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (view), G_MENU_MODEL (self->spell_menu));
+      }
+
       gtk_widget_set_parent (box, GTK_WIDGET (self));
       self->columns[c] = box;
       self->views[c] = GTK_SOURCE_VIEW (view);
     }
+
+  update_spell_actions (self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "tri-alignment.h"
+#include "tri-spell-checker.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,13 @@ GtkTextBuffer *tri_segment_editor_get_buffer (TriSegmentEditor *self,
                                               guint             column);
 int        tri_segment_editor_get_cursor_sentence (TriSegmentEditor *self,
                                                    guint             column);
+void       tri_segment_editor_set_spell_checker (TriSegmentEditor *self,
+                                                 TriSpellChecker  *spell);
+void       tri_segment_editor_update_spelling (TriSegmentEditor *self);
+guint      tri_segment_editor_get_n_underlined (TriSegmentEditor *self,
+                                                guint             column);
+const char *tri_segment_editor_pick_word (TriSegmentEditor *self,
+                                          guint             column,
+                                          int               offset);
 
 G_END_DECLS

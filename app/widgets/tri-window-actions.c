@@ -426,11 +426,19 @@ extend_down_action (GtkWidget *widget, const char *action_name, GVariant *param)
   extend_range (TRI_WINDOW (widget), 1);
 }
 
-/* The next (or previous) row of @kind, from the cursor. */
+typedef gboolean (*RowTest) (TriWindow *self,
+                             TriRow    *row,
+                             gpointer   data);
+
+static gboolean has_misspelling (TriWindow *self, TriRow *row, gpointer data);
+static gboolean is_kind         (TriWindow *self, TriRow *row, gpointer data);
+
+/* The next (or previous) row, from the cursor, that passes @test. */
 static void
-go_to (TriWindow  *self,
-       TriRowKind  kind,
-       int         direction)
+go_to (TriWindow *self,
+       RowTest    test,
+       gpointer   data,
+       int        direction)
 {
   guint n, start;
 
@@ -446,7 +454,7 @@ go_to (TriWindow  *self,
       guint r = tri_alignment_wrap_row (n, start == GTK_INVALID_LIST_POSITION ? G_MAXUINT : start,
                                         step, direction);
       g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (self->alignment), r);
-      if (tri_row_is_kind (row, kind, tri_alignment_get_n_columns (self->alignment)))
+      if (test (self, row, data))
         {
           _tri_window_select_row (self, r);
           return;
@@ -456,46 +464,81 @@ go_to (TriWindow  *self,
   gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
+/* Whether @row has a misspelled word in any column, at the last
+ * background check. */
+static gboolean
+has_misspelling (TriWindow *self,
+                 TriRow    *row,
+                 gpointer   data)
+{
+  if (self->spell == NULL)
+    return FALSE;
+  for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
+    if (tri_spell_checker_has_misspelling (self->spell, c, tri_row_get_first (row, c), tri_row_get_count (row, c)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_kind (TriWindow *self,
+         TriRow    *row,
+         gpointer   data)
+{
+  return tri_row_is_kind (row, GPOINTER_TO_UINT (data), tri_alignment_get_n_columns (self->alignment));
+}
+
+static void
+next_misspelling_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  go_to (TRI_WINDOW (widget), has_misspelling, NULL, 1);
+}
+
+static void
+previous_misspelling_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  go_to (TRI_WINDOW (widget), has_misspelling, NULL, -1);
+}
+
 static void
 next_review_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), TRI_ROWS_REVIEW, 1);
+  go_to (TRI_WINDOW (widget), is_kind, GUINT_TO_POINTER (TRI_ROWS_REVIEW), 1);
 }
 
 static void
 previous_review_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), TRI_ROWS_REVIEW, -1);
+  go_to (TRI_WINDOW (widget), is_kind, GUINT_TO_POINTER (TRI_ROWS_REVIEW), -1);
 }
 
 static void
 next_bookmark_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), TRI_ROWS_BOOKMARKED, 1);
+  go_to (TRI_WINDOW (widget), is_kind, GUINT_TO_POINTER (TRI_ROWS_BOOKMARKED), 1);
 }
 
 static void
 previous_bookmark_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), TRI_ROWS_BOOKMARKED, -1);
+  go_to (TRI_WINDOW (widget), is_kind, GUINT_TO_POINTER (TRI_ROWS_BOOKMARKED), -1);
 }
 
 static void
 next_unconfirmed_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), TRI_ROWS_UNCONFIRMED, 1);
+  go_to (TRI_WINDOW (widget), is_kind, GUINT_TO_POINTER (TRI_ROWS_UNCONFIRMED), 1);
 }
 
 static void
 next_uneven_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), TRI_ROWS_UNEVEN, 1);
+  go_to (TRI_WINDOW (widget), is_kind, GUINT_TO_POINTER (TRI_ROWS_UNEVEN), 1);
 }
 
 static void
 previous_uneven_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  go_to (TRI_WINDOW (widget), TRI_ROWS_UNEVEN, -1);
+  go_to (TRI_WINDOW (widget), is_kind, GUINT_TO_POINTER (TRI_ROWS_UNEVEN), -1);
 }
 
 /* Search: ICU regular expressions or plain text, in all columns or the
@@ -704,6 +747,8 @@ _tri_window_class_actions_init (TriWindowClass *klass)
     { "align.next-unconfirmed", next_unconfirmed_action, GDK_KEY_F8, GDK_CONTROL_MASK },
     { "align.next-uneven", next_uneven_action, GDK_KEY_F7, 0 },
     { "align.previous-uneven", previous_uneven_action, GDK_KEY_F7, GDK_SHIFT_MASK },
+    { "align.next-misspelling", next_misspelling_action, GDK_KEY_F7, GDK_CONTROL_MASK },
+    { "align.previous-misspelling", previous_misspelling_action, GDK_KEY_F7, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "align.next-bookmark", next_bookmark_action, GDK_KEY_F2, 0 },
     { "align.extend-up", extend_up_action, GDK_KEY_Up, GDK_SHIFT_MASK },
     { "align.extend-down", extend_down_action, GDK_KEY_Down, GDK_SHIFT_MASK },

@@ -11,6 +11,7 @@
 #include "tri-parallel-view.h"
 #include "tri-row-filter.h"
 #include "tri-segment-editor.h"
+#include "tri-spell-checker.h"
 #include "tri-window.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,9 @@ struct _TriWindow
   TriAlignment         *alignment;
   TriRowFilter         *filter;         /* the rows the grid shows */
   GPtrArray            *number_items;   /* the number column's list items */
+  GPtrArray            *cell_items;     /* the text columns' list items */
+  TriSpellChecker      *spell;
+  gboolean              spell_problem_shown[TRI_MAX_COLUMNS];
   GCancellable         *cancellable;
   GtkCssProvider       *font_provider;
   GtkFileChooserNative *chooser;

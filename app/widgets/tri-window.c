@@ -93,6 +93,30 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "list-item", item);
   g_object_set_data (G_OBJECT (cell), "column", g_object_get_data (G_OBJECT (factory), "column"));
   gtk_list_item_set_child (item, cell);
+  g_ptr_array_add (self->cell_items, item);
+}
+
+static void
+on_cell_teardown_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     TriWindow                *self)
+{
+  g_ptr_array_remove_fast (self->cell_items, item);
+}
+
+/* The cell's misspelled words, from what the background check knows. */
+static void
+update_cell_spelling (TriWindow   *self,
+                      GtkListItem *item)
+{
+  TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  const char *text = tri_segment_cell_get_text (cell);
+  g_autoptr(GArray) misspellings = NULL;
+
+  if (self->spell != NULL && text != NULL && text[0] != '\0' && gtk_list_item_get_item (item) != NULL)
+    misspellings = tri_spell_checker_check_text (self->spell, column, text, -1);
+  tri_segment_cell_set_misspellings (cell, misspellings);
 }
 
 static void
@@ -112,6 +136,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   text = tri_alignment_dup_cell_text (self->alignment, row, column);
   tri_segment_cell_set_text (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), text);
+  update_cell_spelling (self, item);
   if (tri_row_get_needs_review (row))
     gtk_widget_add_css_class (gtk_list_item_get_child (item), "needs-review");
   else
@@ -414,6 +439,27 @@ update_titles (TriWindow *self)
       else
         status = g_strdup_printf ("%s · %s", title, sentences);
 
+      /* How many words the spell checker flags. */
+      if (self->spell != NULL && tri_spell_checker_get_enabled (self->spell))
+        {
+          g_autofree char *with_spelling = NULL;
+          g_autofree char *counted = NULL;
+          guint count = tri_spell_checker_get_count (self->spell, c);
+
+          /* Translators: misspelled words in one version of the report */
+          counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u misspelling", "%u misspellings", count),
+                                     count);
+          if (tri_spell_checker_get_problem (self->spell, c) != NULL)
+            with_spelling = g_strdup_printf ("%s · %s", status, _("spelling not checked"));
+          else if (tri_spell_checker_get_dictionary (self->spell, c) != NULL)
+            with_spelling = g_strdup_printf ("%s · %s", status, count == 0 ? _("no misspellings") : counted);
+          if (with_spelling != NULL)
+            {
+              g_free (status);
+              status = g_steal_pointer (&with_spelling);
+            }
+        }
+
       label = gtk_label_new (status);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
@@ -482,6 +528,7 @@ build_columns (TriWindow *self)
       factory = gtk_signal_list_item_factory_new ();
       g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), self);
+      g_signal_connect (factory, "teardown", G_CALLBACK (on_cell_teardown_cb), self);
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
 
       column = gtk_column_view_column_new (NULL, factory);
@@ -1203,6 +1250,65 @@ on_editor_done_cb (TriWindow        *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
+/* Spelling */
+
+static void
+apply_spell_settings (TriWindow *self)
+{
+  TriSpellFlags flags = 0;
+
+  if (self->spell == NULL)
+    return;
+  if (g_settings_get_boolean (self->settings, "spell-skip-acronyms"))
+    flags |= TRI_SPELL_SKIP_ACRONYMS;
+  if (g_settings_get_boolean (self->settings, "spell-skip-digits"))
+    flags |= TRI_SPELL_SKIP_DIGITS;
+  if (g_settings_get_boolean (self->settings, "spell-skip-urls"))
+    flags |= TRI_SPELL_SKIP_URLS;
+  tri_spell_checker_set_flags (self->spell, flags);
+  tri_spell_checker_set_enabled (self->spell, g_settings_get_boolean (self->settings, "spell-check"));
+}
+
+/* A check finished: underline what it found in the cells on screen and in
+ * the editor strip, and count it in the status bar. */
+static void
+on_spell_changed_cb (TriWindow       *self,
+                     TriSpellChecker *spell)
+{
+  for (guint i = 0; i < self->cell_items->len; i++)
+    update_cell_spelling (self, g_ptr_array_index (self->cell_items, i));
+  tri_segment_editor_update_spelling (self->editor);
+  update_titles (self);
+}
+
+/* No dictionary for a column: say so once, naming the package; the other
+ * columns are checked as usual. */
+static void
+on_spell_problem_cb (TriWindow       *self,
+                     guint            column,
+                     const char      *message,
+                     TriSpellChecker *spell)
+{
+  if (column >= TRI_MAX_COLUMNS || self->spell_problem_shown[column])
+    return;
+  self->spell_problem_shown[column] = TRUE;
+  _tri_window_show_toast (self, message);
+}
+
+/**
+ * tri_window_get_spell_checker:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none) (nullable): the spell checker of the texts shown
+ */
+TriSpellChecker *
+tri_window_get_spell_checker (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->spell;
+}
+
 /* Shows @alignment (taken), aligning it in the background unless its rows
  * came from a project. */
 static void
@@ -1245,7 +1351,15 @@ show_alignment (TriWindow    *self,
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
+  g_clear_object (&self->spell);
+  self->spell = tri_spell_checker_new (alignment);
+  memset (self->spell_problem_shown, 0, sizeof self->spell_problem_shown);
+  g_signal_connect_object (self->spell, "changed", G_CALLBACK (on_spell_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->spell, "problem", G_CALLBACK (on_spell_problem_cb), self, G_CONNECT_SWAPPED);
+  apply_spell_settings (self);
+
   tri_segment_editor_set_alignment (self->editor, alignment);
+  tri_segment_editor_set_spell_checker (self->editor, self->spell);
   tri_parallel_view_set_alignment (self->parallel_view, alignment);
   self->last_selected = GTK_INVALID_LIST_POSITION;
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);
@@ -2402,6 +2516,15 @@ tri_window_constructed (GObject *object)
   }
   g_signal_connect_object (self->settings, "changed::compact-rows",
                            G_CALLBACK (rebuild_cells), self, G_CONNECT_SWAPPED);
+  {
+    static const char * const spell_keys[] = {
+      "changed::spell-check", "changed::spell-skip-acronyms", "changed::spell-skip-digits", "changed::spell-skip-urls",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (spell_keys); i++)
+      g_signal_connect_object (self->settings, spell_keys[i], G_CALLBACK (apply_spell_settings), self,
+                               G_CONNECT_SWAPPED);
+  }
 }
 
 static void
@@ -2432,6 +2555,7 @@ tri_window_dispose (GObject *object)
   g_clear_object (&self->font_provider);
 
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
+  g_clear_object (&self->spell);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
@@ -2443,6 +2567,7 @@ tri_window_finalize (GObject *object)
   TriWindow *self = (TriWindow *)object;
 
   g_clear_pointer (&self->number_items, g_ptr_array_unref);
+  g_clear_pointer (&self->cell_items, g_ptr_array_unref);
   g_clear_object (&self->filter);
   g_clear_object (&self->alignment);
   g_clear_object (&self->project_file);
@@ -2630,6 +2755,7 @@ tri_window_init (TriWindow *self)
   GtkDropTarget *drop;
 
   self->number_items = g_ptr_array_new ();
+  self->cell_items = g_ptr_array_new ();
   self->range_anchor = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
@@ -2640,6 +2766,7 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->editor, "column-focused", G_CALLBACK (on_editor_column_focused_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "done", G_CALLBACK (on_editor_done_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "message", G_CALLBACK (_tri_window_show_toast), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->parallel_view, "row-changed", G_CALLBACK (on_parallel_row_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->parallel_view, "activate", G_CALLBACK (on_parallel_activate_cb),

@@ -11,6 +11,7 @@
 
 #include "tri-parallel-view.h"
 #include "tri-segment-editor.h"
+#include "tri-spell-checker.h"
 
 #include "tri-alignment.h"
 #include "tri-application.h"
@@ -51,6 +52,7 @@ void          tri_window_recover        (TriWindow          *self,
 gboolean      tri_window_get_busy       (TriWindow          *self);
 GtkColumnView *tri_window_get_column_view (TriWindow        *self);
 TriSegmentEditor *tri_window_get_editor   (TriWindow        *self);
+TriSpellChecker  *tri_window_get_spell_checker (TriWindow    *self);
 gboolean       tri_window_get_parallel_view (TriWindow     *self);
 void           tri_window_set_parallel_view (TriWindow     *self,
                                              gboolean       parallel);
