@@ -901,6 +901,17 @@ ignored_rechecked (gpointer data)
   return !tri_spell_checker_get_busy (spell) && tri_spell_checker_get_count (spell, 1) == 0;
 }
 
+static gboolean
+foreign_dictionary_checked (gpointer data)
+{
+  TriSpellChecker *spell = tri_window_get_spell_checker (TRI_WINDOW (data));
+  TriSpellDictionary *dictionary = tri_spell_checker_get_dictionary (spell, 1);
+
+  return !tri_spell_checker_get_busy (spell) && dictionary != NULL &&
+         g_str_equal (tri_spell_dictionary_get_name (dictionary), "ru_RU") &&
+         tri_spell_checker_get_count (spell, 1) > 5;
+}
+
 /* The grid cell showing @text, if on screen. */
 static TriSegmentCell *
 find_cell (TriWindow  *window,
@@ -975,6 +986,16 @@ test_spelling (void)
   g_assert_true (g_hash_table_contains (tri_alignment_get_ignored_words (alignment), "угди"));
   wait_until (ignored_rechecked, window);
   g_assert_true (tri_window_get_unsaved (window));
+
+  /* Another dictionary for a column (the column's menu): the Ukrainian
+   * text checked with the Russian dictionary is full of slips; back to
+   * the language's own, it is clean again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "column.dictionary-1", "s", "ru_RU");
+  g_assert_cmpstr (tri_spell_checker_get_dictionary_name (spell, 1), ==, "ru_RU");
+  wait_until (foreign_dictionary_checked, window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "column.dictionary-1", "s", "");
+  g_assert_null (tri_spell_checker_get_dictionary_name (spell, 1));
+  wait_until (ignored_rechecked, window);
 
   for (guint i = 0; i < 2; i++)
     g_object_unref (files[i]);

@@ -464,6 +464,23 @@ tri_spell_checker_set_dictionary_name (TriSpellChecker *self,
 }
 
 /**
+ * tri_spell_checker_get_dictionary_name:
+ * @self: a #TriSpellChecker
+ * @column: a column
+ *
+ * Returns: (nullable): the dictionary the user chose for @column, or %NULL
+ *   for the usual one of its language
+ */
+const char *
+tri_spell_checker_get_dictionary_name (TriSpellChecker *self,
+                                       guint            column)
+{
+  g_return_val_if_fail (TRI_IS_SPELL_CHECKER (self), NULL);
+
+  return column < self->n_columns ? self->columns[column].name : NULL;
+}
+
+/**
  * tri_spell_checker_get_dictionary:
  * @self: a #TriSpellChecker
  * @column: a column

@@ -26,6 +26,8 @@ TriSpellFlags       tri_spell_checker_get_flags       (TriSpellChecker *self);
 void                tri_spell_checker_set_dictionary_name (TriSpellChecker *self,
                                                        guint            column,
                                                        const char      *name);
+const char         *tri_spell_checker_get_dictionary_name (TriSpellChecker *self,
+                                                       guint            column);
 TriSpellDictionary *tri_spell_checker_get_dictionary  (TriSpellChecker *self,
                                                        guint            column);
 const char         *tri_spell_checker_get_problem     (TriSpellChecker *self,

@@ -307,7 +307,18 @@ dictionary_new (const char  *language,
 
   self = g_object_new (TRI_TYPE_SPELL_DICTIONARY, NULL);
   self->name = g_strdup (name);
-  base = tri_language_get_base (language);
+  /* The dictionary's own language ("ru" for ru_RU), whichever column asked
+   * for it: a loaded dictionary is shared. */
+  {
+    g_autofree char *tag = g_strdelimit (g_strdup (name), "_", '-');
+
+    base = tri_language_get_base (tag);
+    if (base == NULL || !tri_language_is_valid (base))
+      {
+        g_free (base);
+        base = tri_language_get_base (language);
+      }
+  }
   self->language = g_strdup (base != NULL ? base : language);
   self->hunspell = Hunspell_create (aff, dic);
   if (self->hunspell == NULL)

@@ -26,6 +26,7 @@ struct _TriWindow
   GPtrArray            *number_items;   /* the number column's list items */
   GPtrArray            *cell_items;     /* the text columns' list items */
   TriSpellChecker      *spell;
+  char                **dictionaries;   /* installed, for the columns' menus */
   gboolean              spell_problem_shown[TRI_MAX_COLUMNS];
   GCancellable         *cancellable;
   GtkCssProvider       *font_provider;

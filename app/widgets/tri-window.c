@@ -82,6 +82,18 @@ set_busy (TriWindow *self,
 
 /* Cells */
 
+static void update_cell_spelling (TriWindow   *self,
+                                  GtkListItem *item);
+
+static void
+on_cell_map_cb (GtkListItem *item)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  TriWindow *self = TRI_WINDOW (gtk_widget_get_root (cell));
+
+  update_cell_spelling (self, item);
+}
+
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
@@ -94,6 +106,9 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (cell), "column", g_object_get_data (G_OBJECT (factory), "column"));
   gtk_list_item_set_child (item, cell);
   g_ptr_array_add (self->cell_items, item);
+
+  /* A cell kept off screen missed the checks meanwhile. */
+  g_signal_connect_swapped (cell, "map", G_CALLBACK (on_cell_map_cb), item);
 }
 
 static void
@@ -136,7 +151,13 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   text = tri_alignment_dup_cell_text (self->alignment, row, column);
   tri_segment_cell_set_text (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), text);
-  update_cell_spelling (self, item);
+  /* Off screen, the underlines wait until the cell is mapped: an edit
+   * rebinds the ~600 cells GTK 4.8 keeps realized (twice the edit's cost
+   * when every one was checked). */
+  if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
+    update_cell_spelling (self, item);
+  else
+    tri_segment_cell_set_misspellings (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), NULL);
   if (tri_row_get_needs_review (row))
     gtk_widget_add_css_class (gtk_list_item_get_child (item), "needs-review");
   else
@@ -277,9 +298,12 @@ escape_mnemonics (const char *text)
 }
 
 static GMenuModel *
-build_column_menu (guint column)
+build_column_menu (guint               column,
+                   const char * const *dictionaries)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) spelling = g_menu_new ();
+  g_autofree char *dictionary_action = g_strdup_printf ("column.dictionary-%u", column);
   g_autoptr(GMenu) languages = g_menu_new ();
   g_autoptr(GMenu) encoding_menu = g_menu_new ();
   g_autoptr(GMenu) file = g_menu_new ();
@@ -312,9 +336,29 @@ build_column_menu (guint column)
     g_menu_append_item (file, item);
   }
 
+  /* The spelling dictionary: the language's usual one, or any installed. */
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Dictionary of the Language"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, dictionary_action, g_variant_new_string (""));
+    g_menu_append_item (spelling, item);
+  }
+  for (guint i = 0; dictionaries != NULL && dictionaries[i] != NULL; i++)
+    {
+      g_autofree char *tag = g_strdelimit (g_strdup (dictionaries[i]), "_", '-');
+      g_autofree char *name = tri_language_dup_display_name (tag);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", name, dictionaries[i]);
+      g_autofree char *escaped = escape_mnemonics (label);
+      g_autoptr(GMenuItem) item = g_menu_item_new (escaped, NULL);
+
+      g_menu_item_set_action_and_target_value (item, dictionary_action, g_variant_new_string (dictionaries[i]));
+      g_menu_append_item (spelling, item);
+    }
+
   /* Sections, not submenus: GtkPopoverMenu names submenus by their label,
    * and the main menu holds this menu once for every column. */
   g_menu_append_section (menu, _("Language"), G_MENU_MODEL (languages));
+  g_menu_append_section (menu, _("Spelling Dictionary"), G_MENU_MODEL (spelling));
   g_menu_append_section (menu, _("Encoding"), G_MENU_MODEL (encoding_menu));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
 
@@ -341,6 +385,23 @@ on_column_language_change_cb (GSimpleAction *action,
 
 static void start_open (TriWindow *self, GFile **files, const char * const *languages, guint n_files,
                         const char *encoding, TriParagraphMode mode, int replace_column);
+
+static void
+on_column_dictionary_change_cb (GSimpleAction *action,
+                                GVariant      *value,
+                                gpointer       user_data)
+{
+  TriWindow *self = user_data;
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "column"));
+  const char *name = g_variant_get_string (value, NULL);
+
+  g_assert (TRI_IS_WINDOW (self));
+
+  if (self->spell == NULL)
+    return;
+  g_simple_action_set_state (action, value);
+  tri_spell_checker_set_dictionary_name (self->spell, column, name[0] != '\0' ? name : NULL);
+}
 
 static void
 on_column_encoding_change_cb (GSimpleAction *action,
@@ -382,6 +443,69 @@ remove_columns (TriWindow *self)
     }
 }
 
+/* The status bar's line for @column: file, encoding, sentences, and how
+ * many words the spell checker flags. */
+static char *
+column_status (TriWindow *self,
+               guint      column)
+{
+  TriDocument *doc = tri_alignment_get_document (self->alignment, column);
+  const char *title = tri_document_get_title (doc);
+  g_autofree char *sentences = NULL;
+  char *status;
+
+  /* Translators: the number of sentences in one version of the report */
+  sentences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence", "%u sentences",
+                                            tri_document_get_n_sentences (doc)),
+                               tri_document_get_n_sentences (doc));
+  if (tri_document_get_file (doc) != NULL)
+    status = g_strdup_printf ("%s · %s · %s", title, tri_document_get_encoding (doc), sentences);
+  else
+    status = g_strdup_printf ("%s · %s", title, sentences);
+
+  if (self->spell != NULL && tri_spell_checker_get_enabled (self->spell))
+    {
+      guint count = tri_spell_checker_get_count (self->spell, column);
+      /* Translators: misspelled words in one version of the report */
+      g_autofree char *counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u misspelling",
+                                                               "%u misspellings", count), count);
+      const char *spelling = NULL;
+      char *with_spelling;
+
+      if (tri_spell_checker_get_problem (self->spell, column) != NULL)
+        spelling = _("spelling not checked");
+      else if (tri_spell_checker_get_dictionary (self->spell, column) != NULL)
+        spelling = count == 0 ? _("no misspellings") : counted;
+      if (spelling != NULL)
+        {
+          with_spelling = g_strdup_printf ("%s · %s", status, spelling);
+          g_free (status);
+          status = with_spelling;
+        }
+    }
+  return status;
+}
+
+/* Only the status bar's text (after a spell check): the menus stay as they
+ * are, even open. */
+static void
+update_status_bar (TriWindow *self)
+{
+  guint c = 0;
+
+  if (self->alignment == NULL)
+    return;
+  for (GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (self->status_bar));
+       label != NULL && c < tri_alignment_get_n_columns (self->alignment);
+       label = gtk_widget_get_next_sibling (label), c++)
+    {
+      g_autofree char *status = column_status (self, c);
+
+      gtk_label_set_text (GTK_LABEL (label), status);
+      gtk_widget_set_tooltip_text (label, status);
+    }
+}
+
 static void
 update_titles (TriWindow *self)
 {
@@ -408,7 +532,6 @@ update_titles (TriWindow *self)
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c + 1);
       g_autofree char *name = tri_language_dup_display_name (tri_document_get_language (doc));
       g_autofree char *status = NULL;
-      g_autofree char *sentences = NULL;
       GtkWidget *label;
       const char *title = tri_document_get_title (doc);
       GAction *action;
@@ -416,7 +539,7 @@ update_titles (TriWindow *self)
       gtk_column_view_column_set_title (column, name);
 
       {
-        g_autoptr(GMenuModel) submenu = build_column_menu (c);
+        g_autoptr(GMenuModel) submenu = build_column_menu (c, (const char * const *)self->dictionaries);
         g_autofree char *escaped_title = escape_mnemonics (title);
         /* The number keeps labels unique (GtkPopoverMenu names its
          * submenus by label) when two columns share a language. */
@@ -430,36 +553,7 @@ update_titles (TriWindow *self)
         g_menu_append_submenu (self->columns_menu, item_label, submenu);
       }
 
-      /* Translators: the number of sentences in one version of the report */
-      sentences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence", "%u sentences",
-                                                tri_document_get_n_sentences (doc)),
-                                   tri_document_get_n_sentences (doc));
-      if (tri_document_get_file (doc) != NULL)
-        status = g_strdup_printf ("%s · %s · %s", title, tri_document_get_encoding (doc), sentences);
-      else
-        status = g_strdup_printf ("%s · %s", title, sentences);
-
-      /* How many words the spell checker flags. */
-      if (self->spell != NULL && tri_spell_checker_get_enabled (self->spell))
-        {
-          g_autofree char *with_spelling = NULL;
-          g_autofree char *counted = NULL;
-          guint count = tri_spell_checker_get_count (self->spell, c);
-
-          /* Translators: misspelled words in one version of the report */
-          counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u misspelling", "%u misspellings", count),
-                                     count);
-          if (tri_spell_checker_get_problem (self->spell, c) != NULL)
-            with_spelling = g_strdup_printf ("%s · %s", status, _("spelling not checked"));
-          else if (tri_spell_checker_get_dictionary (self->spell, c) != NULL)
-            with_spelling = g_strdup_printf ("%s · %s", status, count == 0 ? _("no misspellings") : counted);
-          if (with_spelling != NULL)
-            {
-              g_free (status);
-              status = g_steal_pointer (&with_spelling);
-            }
-        }
-
+      status = column_status (self, c);
       label = gtk_label_new (status);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
@@ -508,6 +602,8 @@ build_columns (TriWindow *self)
   guint n = tri_alignment_get_n_columns (self->alignment);
 
   remove_columns (self);
+  g_strfreev (self->dictionaries);
+  self->dictionaries = tri_spell_list_dictionaries ();
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_number_setup_cb), self);
@@ -521,7 +617,7 @@ build_columns (TriWindow *self)
   for (guint c = 0; c < n; c++)
     {
       g_autofree char *action_name = g_strdup_printf ("language-%u", c);
-      g_autoptr(GMenuModel) menu = build_column_menu (c);
+      g_autoptr(GMenuModel) menu = build_column_menu (c, (const char * const *)self->dictionaries);
       TriDocument *doc = tri_alignment_get_document (self->alignment, c);
       GSimpleAction *action;
 
@@ -553,6 +649,19 @@ build_columns (TriWindow *self)
       g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
       g_simple_action_set_enabled (action, tri_document_get_file (doc) != NULL);
       g_signal_connect (action, "change-state", G_CALLBACK (on_column_encoding_change_cb), self);
+      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+      g_object_unref (action);
+
+      g_free (action_name);
+      action_name = g_strdup_printf ("dictionary-%u", c);
+      {
+        const char *chosen = self->spell != NULL ? tri_spell_checker_get_dictionary_name (self->spell, c) : NULL;
+
+        action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
+                                               g_variant_new_string (chosen != NULL ? chosen : ""));
+      }
+      g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
+      g_signal_connect (action, "change-state", G_CALLBACK (on_column_dictionary_change_cb), self);
       g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
       g_object_unref (action);
 
@@ -1275,10 +1384,17 @@ static void
 on_spell_changed_cb (TriWindow       *self,
                      TriSpellChecker *spell)
 {
+  /* The cells on screen now; the ~600 GTK 4.8 keeps realized off screen
+   * when they are mapped again (all of them at once took 50 ms). */
   for (guint i = 0; i < self->cell_items->len; i++)
-    update_cell_spelling (self, g_ptr_array_index (self->cell_items, i));
+    {
+      GtkListItem *item = g_ptr_array_index (self->cell_items, i);
+
+      if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
+        update_cell_spelling (self, item);
+    }
   tri_segment_editor_update_spelling (self->editor);
-  update_titles (self);
+  update_status_bar (self);
 }
 
 /* No dictionary for a column: say so once, naming the package; the other
@@ -1342,6 +1458,14 @@ show_alignment (TriWindow    *self,
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_column_view_set_model (self->column_view, NULL);
+
+  /* Before the columns: their cells ask it for underlines. */
+  g_clear_object (&self->spell);
+  self->spell = tri_spell_checker_new (alignment);
+  memset (self->spell_problem_shown, 0, sizeof self->spell_problem_shown);
+  g_signal_connect_object (self->spell, "changed", G_CALLBACK (on_spell_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->spell, "problem", G_CALLBACK (on_spell_problem_cb), self, G_CONNECT_SWAPPED);
+  apply_spell_settings (self);
   build_columns (self);
 
   g_clear_object (&self->filter);
@@ -1351,12 +1475,6 @@ show_alignment (TriWindow    *self,
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
-  g_clear_object (&self->spell);
-  self->spell = tri_spell_checker_new (alignment);
-  memset (self->spell_problem_shown, 0, sizeof self->spell_problem_shown);
-  g_signal_connect_object (self->spell, "changed", G_CALLBACK (on_spell_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->spell, "problem", G_CALLBACK (on_spell_problem_cb), self, G_CONNECT_SWAPPED);
-  apply_spell_settings (self);
 
   tri_segment_editor_set_alignment (self->editor, alignment);
   tri_segment_editor_set_spell_checker (self->editor, self->spell);
@@ -2568,6 +2686,7 @@ tri_window_finalize (GObject *object)
 
   g_clear_pointer (&self->number_items, g_ptr_array_unref);
   g_clear_pointer (&self->cell_items, g_ptr_array_unref);
+  g_clear_pointer (&self->dictionaries, g_strfreev);
   g_clear_object (&self->filter);
   g_clear_object (&self->alignment);
   g_clear_object (&self->project_file);
