@@ -264,19 +264,47 @@ add_to_hunspell (TriSpellDictionary *self,
   g_mutex_unlock (&self->hunspell_lock);
 }
 
+static void load_user_words (TriSpellDictionary *self);
+
+/* Words a file lists one a line (# starts a comment line). */
+static void
+add_word_list (TriSpellDictionary *self,
+               const char         *contents)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (contents == NULL || !g_utf8_validate (contents, -1, NULL))
+    return;
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_strstrip (lines[i])[0] != '\0' && lines[i][0] != '#')
+      add_to_hunspell (self, lines[i]);
+}
+
+/* Triptych's own additions for the language (resources/spelling/), then
+ * the user's personal dictionary. */
 static void
 load_personal (TriSpellDictionary *self)
 {
+  g_autofree char *resource = g_strdup_printf (RESOURCE_BASE "/spelling/%s.txt", self->language);
+  g_autoptr(GBytes) bundled = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  if (bundled != NULL)
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled));
+
+      add_word_list (self, text);
+    }
+  load_user_words (self);
+}
+
+static void
+load_user_words (TriSpellDictionary *self)
+{
   g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
 
-  if (!g_file_get_contents (self->personal, &contents, NULL, NULL) || !g_utf8_validate (contents, -1, NULL))
-    return;
-
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_strstrip (lines[i])[0] != '\0')
-      add_to_hunspell (self, lines[i]);
+  if (g_file_get_contents (self->personal, &contents, NULL, NULL))
+    add_word_list (self, contents);
 }
 
 static TriSpellDictionary *
@@ -880,12 +908,25 @@ check_words (TriSpellDictionary *self,
       if (skipped (self, word, size, flags))
         continue;
 
-      /* An abbreviation the splitter knows ("г." in "2023 г.", "ст."). */
+      /* An abbreviation the splitter knows ("г." in "2023 г.", "ст."), or
+       * the end of one of two words ("зв." in "т. зв."). */
       if ((gsize)end < len && text[end] == '.')
         {
+          TriSegmenter *segmenter = tri_segmenter_get_for_language (self->language);
           g_autofree char *token = g_strndup (word, size + 1);
+          gboolean known = tri_segmenter_is_abbreviation (segmenter, token);
 
-          if (tri_segmenter_is_abbreviation (tri_segmenter_get_for_language (self->language), token))
+          if (!known && start >= 3 && text[start - 1] == ' ' && text[start - 2] == '.')
+            {
+              int32_t first = start - 2;
+              g_autofree char *pair = NULL;
+
+              while (first > 0 && !g_ascii_isspace (text[first - 1]))
+                first--;
+              pair = g_strdup_printf ("%.*s %s", (int)(start - 1 - first), text + first, token);
+              known = tri_segmenter_is_abbreviation (segmenter, pair);
+            }
+          if (known)
             continue;
         }
 

@@ -189,6 +189,43 @@ tri_segment_cell_get_n_misspellings (TriSegmentCell *self)
 }
 
 /**
+ * tri_segment_cell_get_char_at:
+ * @self: a #TriSegmentCell
+ * @relative_to: the widget @x and @y are in
+ * @x: a point
+ * @y: a point
+ *
+ * Returns: the offset, in characters, of the text's character at the
+ *   point, or -1 (off the text, or a compact cell)
+ */
+int
+tri_segment_cell_get_char_at (TriSegmentCell *self,
+                              GtkWidget      *relative_to,
+                              double          x,
+                              double          y)
+{
+  PangoLayout *layout;
+  const char *text;
+  double lx, ly;
+  int ox, oy, index, trailing;
+
+  g_return_val_if_fail (TRI_IS_SEGMENT_CELL (self), -1);
+
+  /* GtkInscription has no public layout in GTK 4.8. */
+  if (self->label == NULL ||
+      !gtk_widget_translate_coordinates (relative_to, GTK_WIDGET (self->label), x, y, &lx, &ly))
+    return -1;
+
+  layout = gtk_label_get_layout (self->label);
+  gtk_label_get_layout_offsets (self->label, &ox, &oy);
+  if (!pango_layout_xy_to_index (layout, (int)((lx - ox) * PANGO_SCALE), (int)((ly - oy) * PANGO_SCALE),
+                                 &index, &trailing))
+    return -1;
+  text = pango_layout_get_text (layout);
+  return (int)g_utf8_pointer_to_offset (text, text + index);
+}
+
+/**
  * tri_segment_cell_get_text:
  * @self: a #TriSegmentCell
  *

@@ -24,5 +24,9 @@ const char *tri_segment_cell_get_text (TriSegmentCell *self);
 void        tri_segment_cell_set_misspellings   (TriSegmentCell *self,
                                                  GArray         *misspellings);
 guint       tri_segment_cell_get_n_misspellings (TriSegmentCell *self);
+int         tri_segment_cell_get_char_at        (TriSegmentCell *self,
+                                                 GtkWidget      *relative_to,
+                                                 double          x,
+                                                 double          y);
 
 G_END_DECLS

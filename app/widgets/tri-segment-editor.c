@@ -521,6 +521,21 @@ spelling_ignore_action (GtkWidget  *widget,
 }
 
 /**
+ * tri_segment_editor_get_spell_menu:
+ * @self: a #TriSegmentEditor
+ *
+ * Returns: (transfer none): the menu for the word picked last
+ *   (tri_segment_editor_pick_word()): suggestions, Add, Ignore
+ */
+GMenuModel *
+tri_segment_editor_get_spell_menu (TriSegmentEditor *self)
+{
+  g_return_val_if_fail (TRI_IS_SEGMENT_EDITOR (self), NULL);
+
+  return G_MENU_MODEL (self->spell_menu);
+}
+
+/**
  * tri_segment_editor_set_spell_checker:
  * @self: a #TriSegmentEditor
  * @spell: (nullable): the checker of the alignment edited

@@ -37,6 +37,7 @@ void       tri_segment_editor_set_spell_checker (TriSegmentEditor *self,
 void       tri_segment_editor_update_spelling (TriSegmentEditor *self);
 guint      tri_segment_editor_get_n_underlined (TriSegmentEditor *self,
                                                 guint             column);
+GMenuModel *tri_segment_editor_get_spell_menu (TriSegmentEditor *self);
 const char *tri_segment_editor_pick_word (TriSegmentEditor *self,
                                           guint             column,
                                           int               offset);

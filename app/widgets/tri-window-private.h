@@ -83,6 +83,7 @@ struct _TriWindow
   GMenu                *primary_menu;
   GMenuModel           *row_menu;
   GtkWidget            *row_popover;
+  GMenuModel           *row_menu_with_spelling;
   GMenu                *columns_menu;
 };
 

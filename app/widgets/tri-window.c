@@ -2339,10 +2339,13 @@ on_row_activated_cb (GtkColumnView *column_view,
 /* The row menu: the editing operations on a right click, the Menu key or
  * Shift+F10 — on the row and column clicked, or the cursor's. */
 
+/* @spelling: whether a misspelled word was clicked: its suggestions come
+ * first. */
 static void
 popup_row_menu (TriWindow *self,
                 double     x,
-                double     y)
+                double     y,
+                gboolean   spelling)
 {
   GdkRectangle rect = { (int)x, (int)y, 1, 1 };
 
@@ -2353,8 +2356,30 @@ popup_row_menu (TriWindow *self,
       gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
       gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self->column_view));
     }
+  if (spelling && self->row_menu_with_spelling == NULL)
+    {
+      GMenu *menu = g_menu_new ();
+
+      g_menu_append_section (menu, NULL, tri_segment_editor_get_spell_menu (self->editor));
+      g_menu_append_section (menu, NULL, self->row_menu);
+      self->row_menu_with_spelling = G_MENU_MODEL (menu);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_popover),
+                                   spelling ? self->row_menu_with_spelling : self->row_menu);
   gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover), &rect);
   gtk_popover_popup (GTK_POPOVER (self->row_popover));
+}
+
+/* The spelling menu's actions, for the row menu (the editor strip, where
+ * they live, is no ancestor of the grid). */
+static void
+on_forward_spelling_cb (GSimpleAction *action,
+                        GVariant      *param,
+                        TriWindow     *self)
+{
+  g_autofree char *name = g_strconcat ("spelling.", g_action_get_name (G_ACTION (action)), NULL);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->editor), name, param);
 }
 
 static void
@@ -2382,7 +2407,21 @@ on_grid_secondary_click_cb (GtkGestureClick *gesture,
                                      gtk_list_item_get_position (item));
   if (column != G_MAXUINT)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
-  popup_row_menu (self, x, y);
+
+  /* On a misspelled word: the strip now shows the row, one sentence a
+   * line where the cell has them one after another, so a character of the
+   * cell is the same character of the strip's text. */
+  if (column != G_MAXUINT && TRI_IS_SEGMENT_CELL (widget))
+    {
+      int offset = tri_segment_cell_get_char_at (TRI_SEGMENT_CELL (widget), GTK_WIDGET (self->column_view), x, y);
+
+      if (offset >= 0 && tri_segment_editor_pick_word (self->editor, column, offset) != NULL)
+        {
+          popup_row_menu (self, x, y, TRUE);
+          return;
+        }
+    }
+  popup_row_menu (self, x, y, FALSE);
 }
 
 static void
@@ -2411,7 +2450,7 @@ tri_window_row_menu_action (GtkWidget  *widget,
           guint n = MAX (1, tri_alignment_get_n_columns (self->alignment));
 
           popup_row_menu (self, NUMBER_COLUMN_WIDTH + width * (self->current_column + 0.5) / n,
-                          bounds.origin.y + bounds.size.height);
+                          bounds.origin.y + bounds.size.height, FALSE);
           return;
         }
     }
@@ -2673,6 +2712,7 @@ tri_window_dispose (GObject *object)
   g_clear_object (&self->font_provider);
 
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
+  g_clear_object (&self->row_menu_with_spelling);
   g_clear_object (&self->spell);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
 
@@ -2933,6 +2973,23 @@ tri_window_init (TriWindow *self)
                                             gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F8, keys[i].mods),
                                                               gtk_named_action_new (keys[i].action)));
     gtk_widget_add_controller (GTK_WIDGET (self->paned), capture);
+  }
+
+  {
+    static const struct { const char *name; const char *type; } forwarded[] = {
+      { "correct", "s" }, { "add", NULL }, { "ignore", NULL },
+    };
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
+      {
+        g_autoptr(GSimpleAction) action =
+          g_simple_action_new (forwarded[i].name, forwarded[i].type != NULL ? G_VARIANT_TYPE (forwarded[i].type) : NULL);
+
+        g_signal_connect_object (action, "activate", G_CALLBACK (on_forward_spelling_cb), self, 0);
+        g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+      }
+    gtk_widget_insert_action_group (GTK_WIDGET (self->column_view), "spelling", G_ACTION_GROUP (group));
   }
 
   {
