@@ -183,7 +183,11 @@ refresh (TriSegmentEditor *self)
     }
 
   for (guint c = 0; c < self->n_columns; c++)
-    gtk_text_view_set_editable (GTK_TEXT_VIEW (self->views[c]), has_row (self));
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (self->views[c]), has_row (self));
+      /* No row, no sentences to number. */
+      gtk_source_view_set_show_line_numbers (self->views[c], has_row (self));
+    }
   tri_segment_editor_update_spelling (self);
 }
 
