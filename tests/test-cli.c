@@ -626,6 +626,23 @@ test_project_round_trip (TriTestDir    *fixture,
   g_assert_nonnull (strstr (err, "en.txt"));
 }
 
+/* spell's text output without the suggestions (under AddressSanitizer,
+ * Hunspell's time limit makes them vary from run to run). */
+static char *
+without_suggestions (const char *output)
+{
+  g_auto(GStrv) lines = g_strsplit (output, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *arrow = strstr (lines[i], " → ");
+
+      if (arrow != NULL)
+        *arrow = '\0';
+    }
+  return g_strjoinv ("\n", lines);
+}
+
 /* spell: misspellings with their place (line:column in text, bytes of the
  * decoded text in jsonl) and suggestions; exit 0 with or without them. */
 static void
@@ -667,7 +684,15 @@ test_spell (TriTestDir    *fixture,
   cp1251_path = tri_test_write_file (fixture->dir, "uk-1251.txt", cp1251, (gssize)cp1251_len);
   g_assert_cmpint (run_cli (&cp1251_out, NULL, "spell", "--lang", "uk", "--encoding", "windows-1251",
                             cp1251_path, NULL), ==, 0);
-  g_assert_cmpstr (cp1251_out, ==, out);
+  if (TRI_TEST_SUGGESTIONS_TIME_LIMITED)
+    {
+      g_autofree char *a = without_suggestions (cp1251_out);
+      g_autofree char *b = without_suggestions (out);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+  else
+    g_assert_cmpstr (cp1251_out, ==, out);
 
   /* jsonl: byte offsets into the text. */
   g_assert_cmpint (run_cli (&jsonl, NULL, "spell", "--lang", "uk", "--format", "jsonl", path, NULL), ==, 0);
