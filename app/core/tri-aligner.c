@@ -19,6 +19,7 @@
 #include <unicode/utrans.h>
 
 #include "tri-aligner.h"
+#include "tri-numbers.h"
 #include "tri-language.h"
 
 /* The sentence aligner.
@@ -599,65 +600,6 @@ lookup_word (Context      *ctx,
   return word;
 }
 
-/* A number token starting at @p: digit groups joined by thousands
- * separators ("1,250", "1 250") or a decimal point ("2.5", "2,5"). */
-static const char *
-read_number (const char *p,
-             GString    *out)
-{
-  const char *q = p;
-  guint group = 0;
-  gboolean decimal = FALSE;
-
-  while (g_ascii_isdigit (*q))
-    {
-      g_string_append_c (out, *q++);
-      group++;
-    }
-
-  for (;;)
-    {
-      const char *sep = q;
-      gsize sep_len = 0;
-      guint digits = 0;
-
-      if (*sep == ',' || *sep == '.' || *sep == ' ' || *sep == '\'')
-        sep_len = 1;
-      else if (g_str_has_prefix (sep, "\xC2\xA0"))      /* NBSP */
-        sep_len = 2;
-      else if (g_str_has_prefix (sep, "\xE2\x80\xAF"))  /* narrow NBSP */
-        sep_len = 3;
-      if (sep_len == 0)
-        break;
-
-      while (g_ascii_isdigit (sep[sep_len + digits]))
-        digits++;
-      if (digits == 0)
-        break;
-
-      if (digits == 3 && group <= 3 && !decimal && (group > 0))
-        {
-          /* a thousands separator */
-          g_string_append_len (out, sep + sep_len, 3);
-          q = sep + sep_len + 3;
-          group = 3;
-          continue;
-        }
-
-      if ((*sep == ',' || *sep == '.') && !decimal)
-        {
-          g_string_append_c (out, '.');
-          g_string_append_len (out, sep + sep_len, digits);
-          q = sep + sep_len + digits;
-          decimal = TRUE;
-          continue;
-        }
-      break;
-    }
-
-  return q;
-}
-
 typedef struct
 {
   guint32 *features;   /* sorted, unique */
@@ -767,7 +709,7 @@ sentence_features (Context      *ctx,
           char key[64];
 
           g_string_assign (token, "");
-          p = read_number (p, token);
+          p = tri_number_read (p, token);
           g_snprintf (key, sizeof key, "#%s", token->str);
           {
             guint32 id = feature_id (&ctx->space, key, KIND_NUMBER);

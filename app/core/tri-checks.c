@@ -1,0 +1,780 @@
+/* tri-checks.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-checks"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "tri-checks.h"
+#include "tri-language.h"
+#include "tri-numbers.h"
+
+/* Cross-language checks of an alignment (issue 6), row by row:
+ *
+ *   missing-translation  a row with sentences in some versions only;
+ *   number-mismatch      numbers that are not the same in every version,
+ *                        after normalisation (1,000 = 1 000; 2.5 = 2,5);
+ *   length-ratio         a row whose versions' lengths differ far more than
+ *                        this document's usual ratio;
+ *   quote-unbalanced     quotation marks that do not pair, by the
+ *                        language's conventions;
+ *   quote-missing        a row whose versions hold different numbers of
+ *                        quotations;
+ *   quote-mismatch       counterpart quotations whose numbers differ.
+ *
+ * Quotations are found per paragraph, not per sentence (ICU splits
+ * sentences inside quotations), with each language's pairs: “ ” and ‘ ’
+ * in English, « » and „ “ in Russian and Ukrainian, whose inner closing
+ * mark is the English opening one. An apostrophe between letters (don’t,
+ * м’ясо, мʼясо, м'ясо) is never a quotation mark. A quotation over
+ * several paragraphs may leave each but the last unclosed, as English
+ * news writes them, when the next paragraph opens with a quotation mark.
+ *
+ * Not yet: quote-speaker and name-mismatch, and month names in dates. */
+
+typedef struct
+{
+  gsize start;   /* the opening mark */
+  gsize end;     /* just past the closing mark */
+  guint depth;   /* 0 for a quotation not inside another */
+} Quote;
+
+typedef struct
+{
+  TriDocument *doc;
+  char        *name;        /* the language's name, for messages */
+  GArray      *rows_of;     /* guint row per sentence */
+  GArray      *quotes;      /* Quote, in order of their opening marks */
+  GArray      *unpaired;    /* gsize: marks that pair with nothing */
+} Column;
+
+typedef struct
+{
+  TriAlignment *alignment;
+  guint         n_columns;
+  Column        columns[TRI_MAX_COLUMNS];
+  GPtrArray    *findings;
+} Run;
+
+/* Findings */
+
+/**
+ * tri_finding_free:
+ * @finding: a finding
+ */
+void
+tri_finding_free (TriFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->message);
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    g_clear_pointer (&finding->spans[c], g_array_unref);
+  g_free (finding);
+}
+
+/**
+ * tri_severity_to_string:
+ * @severity: a severity
+ *
+ * Returns: "error", "warning" or "info"
+ */
+const char *
+tri_severity_to_string (TriSeverity severity)
+{
+  switch (severity)
+    {
+    case TRI_SEVERITY_ERROR:
+      return "error";
+    case TRI_SEVERITY_WARNING:
+      return "warning";
+    case TRI_SEVERITY_INFO:
+    default:
+      return "info";
+    }
+}
+
+static TriFinding *
+add_finding (Run         *run,
+             const char  *check,
+             TriSeverity  severity,
+             guint        row,
+             char        *message)    /* taken */
+{
+  TriFinding *finding = g_new0 (TriFinding, 1);
+
+  finding->check = check;
+  finding->severity = severity;
+  finding->row = row;
+  finding->message = message;
+  for (guint c = 0; c < run->n_columns; c++)
+    finding->spans[c] = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_ptr_array_add (run->findings, finding);
+  return finding;
+}
+
+static void
+add_span (TriFinding *finding,
+          guint       column,
+          gsize       start,
+          gsize       end)
+{
+  gsize span[2] = { start, end };
+
+  g_array_append_vals (finding->spans[column], span, 2);
+  finding->languages |= 1u << column;
+}
+
+/* The bytes of @row's cell in @column, or FALSE for an empty cell. */
+static gboolean
+cell_bytes (Run    *run,
+            TriRow *row,
+            guint   column,
+            gsize  *start,
+            gsize  *end)
+{
+  TriDocument *doc = run->columns[column].doc;
+  guint first = tri_row_get_first (row, column);
+  guint count = tri_row_get_count (row, column);
+
+  if (count == 0)
+    return FALSE;
+  *start = tri_document_get_sentence (doc, first)->start;
+  *end = tri_document_get_sentence (doc, first + count - 1)->end;
+  return TRUE;
+}
+
+/* The row holding byte @offset of @column's text. */
+static guint
+row_of_byte (Run   *run,
+             guint  column,
+             gsize  offset)
+{
+  TriDocument *doc = run->columns[column].doc;
+  guint lo = 0, hi = tri_document_get_n_sentences (doc);
+
+  if (hi == 0)
+    return 0;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (tri_document_get_sentence (doc, mid)->start <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return g_array_index (run->columns[column].rows_of, guint, lo > 0 ? lo - 1 : 0);
+}
+
+/* missing-translation */
+
+static void
+check_missing (Run    *run,
+               TriRow *row,
+               guint   r)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint present = 0, absent = 0;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    {
+      if (tri_row_get_count (row, c) > 0)
+        present++;
+      else
+        {
+          if (missing->len > 0)
+            g_string_append (missing, ", ");
+          g_string_append (missing, run->columns[c].name);
+          absent |= 1u << c;
+        }
+    }
+  if (present == 0 || absent == 0)
+    return;
+
+  {
+    /* Translators: one or more language names */
+    TriFinding *finding = add_finding (run, "missing-translation", TRI_SEVERITY_WARNING, r,
+                                       g_strdup_printf (_("Missing in %s: the other versions have this text"),
+                                                        missing->str));
+
+    finding->languages |= absent;
+    for (guint c = 0; c < run->n_columns; c++)
+      {
+        gsize start, end;
+
+        if (cell_bytes (run, row, c, &start, &end))
+          add_span (finding, c, start, end);
+      }
+  }
+}
+
+/* number-mismatch, and the numbers of quotations */
+
+static GHashTable *
+count_values (GArray *numbers)
+{
+  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      const char *value = g_array_index (numbers, TriNumber, i).value;
+
+      g_hash_table_insert (counts, (gpointer)value,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, value)) + 1));
+    }
+  return counts;
+}
+
+/* Compares the numbers of text[start[c], end[c]) across the columns that
+ * have text (@have); adds a finding when they differ. */
+static void
+compare_numbers (Run         *run,
+                 guint        r,
+                 const char  *check,
+                 TriSeverity  severity,
+                 const char  *intro,
+                 const gsize *start,
+                 const gsize *end,
+                 guint        have)
+{
+  GArray *numbers[TRI_MAX_COLUMNS] = { NULL };
+  GHashTable *counts[TRI_MAX_COLUMNS] = { NULL };
+  g_autoptr(GString) detail = g_string_new (NULL);
+  TriFinding *finding = NULL;
+  guint n_have = 0;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    if (have & (1u << c))
+      {
+        numbers[c] = tri_numbers_find (tri_document_get_text (run->columns[c].doc), start[c], end[c]);
+        counts[c] = count_values (numbers[c]);
+        n_have++;
+      }
+
+  for (guint c = 0; n_have >= 2 && c < run->n_columns; c++)
+    {
+      g_autoptr(GString) odd = g_string_new (NULL);
+      GHashTable *seen;
+
+      if (numbers[c] == NULL)
+        continue;
+
+      /* A number of this version that some other version has fewer of. */
+      seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < numbers[c]->len; i++)
+        {
+          const TriNumber *number = &g_array_index (numbers[c], TriNumber, i);
+          guint mine = GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], number->value));
+          gboolean unmatched = FALSE;
+
+          for (guint d = 0; d < run->n_columns; d++)
+            if (d != c && counts[d] != NULL &&
+                GPOINTER_TO_UINT (g_hash_table_lookup (counts[d], number->value)) < mine)
+              unmatched = TRUE;
+          if (!unmatched)
+            continue;
+
+          if (finding == NULL)
+            finding = add_finding (run, check, severity, r, NULL);
+          add_span (finding, c, number->start, number->end);
+          if (!g_hash_table_contains (seen, number->value))
+            {
+              g_hash_table_add (seen, number->value);
+              if (odd->len > 0)
+                g_string_append (odd, ", ");
+              g_string_append_len (odd, tri_document_get_text (run->columns[c].doc) + number->start,
+                                   (gssize)(number->end - number->start));
+            }
+        }
+      g_hash_table_unref (seen);
+
+      if (odd->len > 0)
+        {
+          if (detail->len > 0)
+            g_string_append (detail, "; ");
+          /* Translators: a language name and the numbers only it has, e.g. "Russian: 35" */
+          g_string_append_printf (detail, _("%s: %s"), run->columns[c].name, odd->str);
+        }
+    }
+
+  if (finding != NULL)
+    {
+      for (guint c = 0; c < run->n_columns; c++)
+        if (have & (1u << c))
+          finding->languages |= 1u << c;
+      finding->message = g_strdup_printf ("%s (%s)", intro, detail->str);
+    }
+
+  for (guint c = 0; c < run->n_columns; c++)
+    {
+      tri_numbers_free (numbers[c]);
+      g_clear_pointer (&counts[c], g_hash_table_unref);
+    }
+}
+
+static void
+check_numbers (Run    *run,
+               TriRow *row,
+               guint   r)
+{
+  gsize start[TRI_MAX_COLUMNS] = { 0 }, end[TRI_MAX_COLUMNS] = { 0 };
+  guint have = 0;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    if (cell_bytes (run, row, c, &start[c], &end[c]))
+      have |= 1u << c;
+
+  compare_numbers (run, r, "number-mismatch", TRI_SEVERITY_ERROR,
+                   _("The numbers differ between the versions"), start, end, have);
+}
+
+/* length-ratio */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_autoptr(GArray) sorted = g_array_copy (values);
+
+  g_array_sort (sorted, compare_doubles);
+  if (sorted->len == 0)
+    return 0;
+  return sorted->len % 2 ? g_array_index (sorted, double, sorted->len / 2)
+                         : (g_array_index (sorted, double, sorted->len / 2 - 1) +
+                            g_array_index (sorted, double, sorted->len / 2)) / 2;
+}
+
+static guint
+cell_chars (Run    *run,
+            TriRow *row,
+            guint   column)
+{
+  gsize start, end;
+
+  if (!cell_bytes (run, row, column, &start, &end))
+    return 0;
+  return (guint)g_utf8_strlen (tri_document_get_text (run->columns[column].doc) + start, (gssize)(end - start));
+}
+
+/* Per pair of versions, the log of the length ratio of every row with
+ * both; a row far from this document's median (in median absolute
+ * deviations) is an outlier. */
+static void
+check_lengths (Run *run)
+{
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (run->alignment));
+
+  for (guint a = 0; a < run->n_columns; a++)
+    for (guint b = a + 1; b < run->n_columns; b++)
+      {
+        g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autoptr(GArray) deviations = g_array_new (FALSE, FALSE, sizeof (double));
+        double center, spread;
+
+        for (guint r = 0; r < n_rows; r++)
+          {
+            g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (run->alignment), r);
+            guint la = cell_chars (run, row, a), lb = cell_chars (run, row, b);
+
+            if (la > 0 && lb > 0)
+              {
+                double x = log ((lb + 10.0) / (la + 10.0));
+
+                g_array_append_val (ratios, x);
+              }
+          }
+        if (ratios->len < 8)
+          continue;
+
+        center = median (ratios);
+        for (guint i = 0; i < ratios->len; i++)
+          {
+            double d = fabs (g_array_index (ratios, double, i) - center);
+
+            g_array_append_val (deviations, d);
+          }
+        spread = MAX (1.4826 * median (deviations), 0.08);
+
+        for (guint r = 0; r < n_rows; r++)
+          {
+            g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (run->alignment), r);
+            guint la = cell_chars (run, row, a), lb = cell_chars (run, row, b);
+            double x;
+
+            if (la == 0 || lb == 0 || MAX (la, lb) < 40)
+              continue;
+            x = log ((lb + 10.0) / (la + 10.0));
+            if (fabs (x - center) > MAX (4.0 * spread, log (1.8)))
+              {
+                gsize start, end;
+                TriFinding *finding;
+                double times = la > lb ? (double)la / lb : (double)lb / la;
+
+                finding = add_finding (run, "length-ratio", TRI_SEVERITY_INFO, r,
+                                       /* Translators: two language names and how many times longer
+                                        * the first one's text is, e.g. "Russian is 2.4 times as long as English" */
+                                       g_strdup_printf (_("%s is %.1f times as long as %s here, far from this document’s usual ratio"),
+                                                        la > lb ? run->columns[a].name : run->columns[b].name, times,
+                                                        la > lb ? run->columns[b].name : run->columns[a].name));
+                if (cell_bytes (run, row, a, &start, &end))
+                  add_span (finding, a, start, end);
+                if (cell_bytes (run, row, b, &start, &end))
+                  add_span (finding, b, start, end);
+              }
+          }
+      }
+}
+
+/* Quotations */
+
+typedef struct
+{
+  gunichar open;
+  gunichar close;
+} QuotePair;
+
+static const QuotePair english_pairs[] = {
+  { 0x201C, 0x201D },   /* “ ” */
+  { 0x2018, 0x2019 },   /* ‘ ’ */
+  { 0x00AB, 0x00BB },   /* « » (rare in English; paired all the same) */
+};
+
+static const QuotePair cyrillic_pairs[] = {
+  { 0x00AB, 0x00BB },   /* « » */
+  { 0x201E, 0x201C },   /* „ “ — the closing mark is the English opening one */
+  { 0x201C, 0x201D },   /* “ ” — some texts nest these instead */
+};
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c);
+}
+
+typedef struct
+{
+  gunichar close;
+  gsize    start;
+} Open;
+
+/* The quotations of @column's text, paragraph by paragraph. */
+static void
+find_quotes (Run   *run,
+             guint  column)
+{
+  Column *col = &run->columns[column];
+  TriDocument *doc = col->doc;
+  const char *text = tri_document_get_text (doc);
+  g_autofree char *base = tri_language_get_base (tri_document_get_language (doc));
+  gboolean cyrillic = g_strcmp0 (base, "ru") == 0 || g_strcmp0 (base, "uk") == 0 || g_strcmp0 (base, "be") == 0;
+  const QuotePair *pairs = cyrillic ? cyrillic_pairs : english_pairs;
+  guint n_pairs = cyrillic ? G_N_ELEMENTS (cyrillic_pairs) : G_N_ELEMENTS (english_pairs);
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Open));
+  guint n = tri_document_get_n_sentences (doc);
+
+  col->quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
+  col->unpaired = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (guint i = 0; i < n;)
+    {
+      guint paragraph = tri_document_get_sentence (doc, i)->paragraph;
+      gsize start = tri_document_get_sentence (doc, i)->start, end;
+      guint j = i;
+
+      while (j + 1 < n && tri_document_get_sentence (doc, j + 1)->paragraph == paragraph)
+        j++;
+      end = tri_document_get_sentence (doc, j)->end;
+
+      for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          gunichar before = p > text ? g_utf8_get_char (g_utf8_prev_char (p)) : ' ';
+          gunichar after = g_utf8_get_char (g_utf8_next_char (p));
+          gsize at = (gsize)(p - text);
+          gboolean handled = FALSE;
+
+          /* Apostrophes: between letters, or ’ after a letter in English
+           * (the ministers’ plans), never quotation marks. */
+          if ((c == 0x2019 || c == 0x02BC || c == '\'') &&
+              ((is_word_char (before) && is_word_char (after)) || cyrillic || c == '\'' ||
+               (is_word_char (before) && (stack->len == 0 || g_array_index (stack, Open, stack->len - 1).close != c))))
+            continue;
+
+          /* A closing mark of the innermost open quotation first: “ closes
+           * „ in Russian before it can open anything. */
+          if (stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == c)
+            {
+              Open open = g_array_index (stack, Open, stack->len - 1);
+              Quote quote = { open.start, at + g_unichar_to_utf8 (c, NULL), stack->len - 1 };
+
+              g_array_set_size (stack, stack->len - 1);
+              g_array_append_val (col->quotes, quote);
+              continue;
+            }
+
+          /* Straight quotation marks: open at a word's start, else close. */
+          if (c == '"')
+            {
+              Open open = { '"', at };
+
+              if (!is_word_char (before) || stack->len == 0)
+                g_array_append_val (stack, open);
+              else
+                g_array_append_val (col->unpaired, at);
+              continue;
+            }
+
+          for (guint k = 0; k < n_pairs && !handled; k++)
+            if (c == pairs[k].open)
+              {
+                Open open = { pairs[k].close, at };
+
+                g_array_append_val (stack, open);
+                handled = TRUE;
+              }
+          for (guint k = 0; k < n_pairs && !handled; k++)
+            if (c == pairs[k].close)
+              {
+                g_array_append_val (col->unpaired, at);
+                handled = TRUE;
+              }
+        }
+
+      /* Still open at the end of the paragraph: a quotation that goes on
+       * in the next, when it opens with a quotation mark, else a mark
+       * that pairs with nothing. */
+      if (stack->len > 0)
+        {
+          gboolean continues = FALSE;
+
+          if (j + 1 < n)
+            {
+              const char *next = text + tri_document_get_sentence (doc, j + 1)->start;
+              gunichar first = g_utf8_get_char (next);
+
+              for (guint k = 0; k < n_pairs; k++)
+                continues |= first == pairs[k].open;
+              continues |= first == '"';
+            }
+          if (continues)
+            {
+              /* The next paragraph's mark reopens it: count the
+               * quotation once, from here. */
+              for (guint k = 0; k < stack->len; k++)
+                {
+                  Open open = g_array_index (stack, Open, k);
+                  Quote quote = { open.start, end, k };
+
+                  g_array_append_val (col->quotes, quote);
+                }
+            }
+          else
+            for (guint k = 0; k < stack->len; k++)
+              g_array_append_val (col->unpaired, g_array_index (stack, Open, k).start);
+          g_array_set_size (stack, 0);
+        }
+
+      i = j + 1;
+    }
+}
+
+static int
+compare_quotes (gconstpointer a,
+                gconstpointer b)
+{
+  const Quote *x = a, *y = b;
+
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+static void
+check_unpaired (Run *run)
+{
+  for (guint c = 0; c < run->n_columns; c++)
+    for (guint i = 0; i < run->columns[c].unpaired->len; i++)
+      {
+        gsize at = g_array_index (run->columns[c].unpaired, gsize, i);
+        const char *text = tri_document_get_text (run->columns[c].doc);
+        TriFinding *finding;
+
+        finding = add_finding (run, "quote-unbalanced", TRI_SEVERITY_WARNING, row_of_byte (run, c, at),
+                               /* Translators: a language name */
+                               g_strdup_printf (_("A quotation mark pairs with no other in %s"), run->columns[c].name));
+        add_span (finding, c, at, (gsize)(g_utf8_next_char (text + at) - text));
+      }
+}
+
+/* The outermost quotations of @column that open in [start, end). */
+static GArray *
+quotes_in (Run   *run,
+           guint  column,
+           gsize  start,
+           gsize  end)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (Quote));
+  GArray *quotes = run->columns[column].quotes;
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const Quote *q = &g_array_index (quotes, Quote, i);
+
+      if (q->depth == 0 && q->start >= start && q->start < end)
+        g_array_append_val (found, *q);
+    }
+  return found;
+}
+
+/* quote-missing and quote-mismatch: rows with text in every version. */
+static void
+check_quotes (Run    *run,
+              TriRow *row,
+              guint   r)
+{
+  GArray *quotes[TRI_MAX_COLUMNS] = { NULL };
+  gsize start, end;
+  guint most = 0, fewest = G_MAXUINT;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    {
+      if (!cell_bytes (run, row, c, &start, &end))
+        goto out;
+      quotes[c] = quotes_in (run, c, start, end);
+      most = MAX (most, quotes[c]->len);
+      fewest = MIN (fewest, quotes[c]->len);
+    }
+
+  if (most != fewest)
+    {
+      g_autoptr(GString) counts = g_string_new (NULL);
+      TriFinding *finding = add_finding (run, "quote-missing", TRI_SEVERITY_WARNING, r, NULL);
+
+      for (guint c = 0; c < run->n_columns; c++)
+        {
+          if (counts->len > 0)
+            g_string_append (counts, ", ");
+          /* Translators: a language name and how many quotations it has in a row */
+          g_string_append_printf (counts, g_dngettext (GETTEXT_PACKAGE, "%s: %u quotation", "%s: %u quotations",
+                                                       quotes[c]->len),
+                                  run->columns[c].name, quotes[c]->len);
+          finding->languages |= 1u << c;
+          for (guint i = 0; i < quotes[c]->len; i++)
+            add_span (finding, c, g_array_index (quotes[c], Quote, i).start, g_array_index (quotes[c], Quote, i).end);
+        }
+      finding->message = g_strdup_printf (_("A quotation is missing from a version (%s)"), counts->str);
+      goto out;
+    }
+
+  /* The same number: the i-th quotation of each should say the same. */
+  for (guint i = 0; i < most; i++)
+    {
+      gsize qs[TRI_MAX_COLUMNS], qe[TRI_MAX_COLUMNS];
+      guint have = 0;
+
+      for (guint c = 0; c < run->n_columns; c++)
+        {
+          qs[c] = g_array_index (quotes[c], Quote, i).start;
+          qe[c] = g_array_index (quotes[c], Quote, i).end;
+          have |= 1u << c;
+        }
+      compare_numbers (run, r, "quote-mismatch", TRI_SEVERITY_WARNING,
+                       _("The numbers inside a quotation differ between the versions"), qs, qe, have);
+    }
+
+out:
+  for (guint c = 0; c < run->n_columns; c++)
+    g_clear_pointer (&quotes[c], g_array_unref);
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b)
+{
+  const TriFinding *x = *(const TriFinding **)a, *y = *(const TriFinding **)b;
+
+  if (x->row != y->row)
+    return (x->row > y->row) - (x->row < y->row);
+  return strcmp (x->check, y->check);
+}
+
+/**
+ * tri_checks_run:
+ * @alignment: an aligned report
+ *
+ * Runs every check over every row.
+ *
+ * Returns: (transfer full) (element-type TriFinding): the findings, by row
+ */
+GPtrArray *
+tri_checks_run (TriAlignment *alignment)
+{
+  Run run = { 0 };
+  guint n_rows;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), NULL);
+
+  run.alignment = alignment;
+  run.n_columns = tri_alignment_get_n_columns (alignment);
+  run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_finding_free);
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (alignment));
+
+  for (guint c = 0; c < run.n_columns; c++)
+    {
+      Column *col = &run.columns[c];
+
+      col->doc = tri_alignment_get_document (alignment, c);
+      col->name = tri_language_dup_display_name (tri_document_get_language (col->doc));
+      col->rows_of = g_array_new (FALSE, TRUE, sizeof (guint));
+      g_array_set_size (col->rows_of, tri_document_get_n_sentences (col->doc));
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+      for (guint c = 0; c < run.n_columns; c++)
+        for (guint i = 0; i < tri_row_get_count (row, c); i++)
+          g_array_index (run.columns[c].rows_of, guint, tri_row_get_first (row, c) + i) = r;
+    }
+  for (guint c = 0; c < run.n_columns; c++)
+    {
+      find_quotes (&run, c);
+      g_array_sort (run.columns[c].quotes, compare_quotes);
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+      check_missing (&run, row, r);
+      check_numbers (&run, row, r);
+      check_quotes (&run, row, r);
+    }
+  check_lengths (&run);
+  check_unpaired (&run);
+  g_ptr_array_sort (run.findings, compare_findings);
+
+  for (guint c = 0; c < run.n_columns; c++)
+    {
+      g_free (run.columns[c].name);
+      g_clear_pointer (&run.columns[c].rows_of, g_array_unref);
+      g_clear_pointer (&run.columns[c].quotes, g_array_unref);
+      g_clear_pointer (&run.columns[c].unpaired, g_array_unref);
+    }
+  return run.findings;
+}

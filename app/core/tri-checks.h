@@ -1,0 +1,51 @@
+/* tri-checks.h
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tri-alignment.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TriSeverity:
+ * @TRI_SEVERITY_ERROR: almost surely a fault of the translation
+ * @TRI_SEVERITY_WARNING: likely a fault; look
+ * @TRI_SEVERITY_INFO: unusual; may be fine
+ */
+typedef enum
+{
+  TRI_SEVERITY_ERROR,
+  TRI_SEVERITY_WARNING,
+  TRI_SEVERITY_INFO,
+} TriSeverity;
+
+/**
+ * TriFinding:
+ * @check: the check's id ("quote-missing", "number-mismatch" …)
+ * @severity: how sure the check is
+ * @row: the row it is about
+ * @languages: bit c set when column c is involved
+ * @message: what is wrong, for a translator, in the UI language
+ * @spans: per column, byte spans [start, end) (gsize pairs) of the
+ *   offending text in the column's document
+ */
+typedef struct
+{
+  const char  *check;
+  TriSeverity  severity;
+  guint        row;
+  guint        languages;
+  char        *message;
+  GArray      *spans[TRI_MAX_COLUMNS];
+} TriFinding;
+
+void        tri_finding_free          (TriFinding   *finding);
+const char *tri_severity_to_string    (TriSeverity   severity);
+GPtrArray  *tri_checks_run            (TriAlignment *alignment);
+
+G_END_DECLS

@@ -1,0 +1,262 @@
+/* test-checks.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tri-checks.h"
+
+/* Three versions, their sentences paired in order. */
+static TriAlignment *
+align3 (const char *en,
+        const char *ru,
+        const char *uk)
+{
+  TriDocument *docs[3] = {
+    tri_document_new (en, "en", TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new (ru, "ru", TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new (uk, "uk", TRI_PARAGRAPH_BLANK_LINES),
+  };
+  TriAlignment *alignment = tri_alignment_new (docs, 3);
+
+  for (guint c = 0; c < 3; c++)
+    g_object_unref (docs[c]);
+  return alignment;
+}
+
+/* Rows as given, instead of in order. */
+static void
+set_beads (TriAlignment  *alignment,
+           const TriBead *beads,
+           guint          n)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (TriBead));
+
+  g_array_append_vals (rows, beads, n);
+  tri_alignment_set_rows (alignment, rows);
+}
+
+/* "check@row" for every finding, space-separated. */
+static char *
+summary (GPtrArray *findings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const TriFinding *f = g_ptr_array_index (findings, i);
+
+      g_string_append_printf (out, "%s%s@%u", i > 0 ? " " : "", f->check, f->row);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The text of the first span of @finding in @column. */
+static char *
+span_text (TriAlignment     *alignment,
+           const TriFinding *finding,
+           guint             column)
+{
+  const char *text = tri_document_get_text (tri_alignment_get_document (alignment, column));
+  GArray *spans = finding->spans[column];
+
+  if (spans == NULL || spans->len < 2)
+    return NULL;
+  return g_strndup (text + g_array_index (spans, gsize, 0),
+                    g_array_index (spans, gsize, 1) - g_array_index (spans, gsize, 0));
+}
+
+static const char *en_ok =
+  "Talks on the grain corridor resumed in Geneva on 14 March. "
+  "“We came to solve a practical problem. Not to make speeches,” said Oleksandr Hrytsenko. "
+  "The draft proposes a $1.2 billion fund for 1,000 ships; premiums are 2.5% of a ship’s value.";
+static const char *ru_ok =
+  "Переговоры о зерновом коридоре возобновились в Женеве 14 марта. "
+  "«Мы приехали решать практическую задачу. А не произносить речи», — сказал Александр Гриценко. "
+  "Проект предусматривает фонд в 1,2 млрд долл. для 1 000 судов; взносы составляют 2,5% стоимости судна.";
+static const char *uk_ok =
+  "Перемовини щодо зернового коридору відновилися в Женеві 14 березня. "
+  "«Ми приїхали розв’язувати практичне завдання. А не виголошувати промови», — сказав Олександр Грищенко. "
+  "Проєкт передбачає фонд у 1,2 млрд дол. для 1 000 суден; внески становлять 2,5% вартості судна.";
+
+/* A faithful triple: numbers written three ways, a quotation over two
+ * sentences in each language's marks, apostrophes: nothing to report. */
+static void
+test_faithful (void)
+{
+  g_autoptr(TriAlignment) alignment = align3 (en_ok, ru_ok, uk_ok);
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+
+  g_assert_cmpstr (found, ==, "");
+}
+
+/* A figure changed in one version: an error with the figures' spans. */
+static void
+test_number_changed (void)
+{
+  g_autofree char *ru = g_strdup (ru_ok);
+  g_autoptr(TriAlignment) alignment = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *en_span = NULL, *ru_span = NULL;
+  char *at = strstr (ru, "1 000");
+  const TriFinding *f;
+
+  memcpy (at, "1 500", 5);
+  alignment = align3 (en_ok, ru, uk_ok);
+  findings = tri_checks_run (alignment);
+  found = summary (findings);
+  /* Row 3: ICU splits the quotation into two sentences, two rows. */
+  g_assert_cmpstr (found, ==, "number-mismatch@3");
+
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (f->check, ==, "number-mismatch");
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_ERROR);
+  en_span = span_text (alignment, f, 0);
+  ru_span = span_text (alignment, f, 1);
+  g_assert_cmpstr (en_span, ==, "1,000");
+  g_assert_cmpstr (ru_span, ==, "1 500");
+  g_assert_nonnull (strstr (f->message, "1 500"));
+}
+
+/* The quotation turned into reported speech in one version. */
+static void
+test_quote_missing (void)
+{
+  const char *uk = "Перемовини щодо зернового коридору відновилися в Женеві 14 березня. "
+                   "Олександр Грищенко сказав, що вони приїхали розв’язувати практичне завдання, а не виголошувати промови. "
+                   "Проєкт передбачає фонд у 1,2 млрд дол. для 1 000 суден; внески становлять 2,5% вартості судна.";
+  g_autoptr(TriAlignment) alignment = align3 (en_ok, ru_ok, uk);
+  /* The quotation's two sentences match the Ukrainian one. */
+  TriBead beads[3] = {
+    { { 0, 0, 0 }, { 1, 1, 1 }, 1.0, FALSE, FALSE },
+    { { 1, 1, 1 }, { 2, 2, 1 }, 1.0, FALSE, FALSE },
+    { { 3, 3, 2 }, { 1, 1, 1 }, 1.0, FALSE, FALSE },
+  };
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *quoted = NULL;
+  const TriFinding *f;
+
+  set_beads (alignment, beads, G_N_ELEMENTS (beads));
+  findings = tri_checks_run (alignment);
+  found = summary (findings);
+  g_assert_cmpstr (found, ==, "quote-missing@1");
+  f = g_ptr_array_index (findings, 0);
+  quoted = span_text (alignment, f, 1);
+  g_assert_true (g_str_has_prefix (quoted, "«Мы приехали"));
+  g_assert_true (g_str_has_suffix (quoted, "речи»"));
+  g_assert_cmpuint (f->spans[2]->len, ==, 0);
+}
+
+/* Nested quotations in each language's marks ("„…“" inside "«…»" in
+ * Russian, whose closing inner mark is the English opening one), a
+ * quotation over two paragraphs the English way, and straight quotes. */
+static void
+test_nesting_and_paragraphs (void)
+{
+  const char *en = "“He said: ‘We will not sign’,” the minister recalled.\n\n"
+                   "“The talks will go on.\n\n"
+                   "“Nobody expects a deal before April,” he added. The \"draft\" was tabled.";
+  const char *ru = "«Он сказал: „Мы не подпишем“», — вспомнил министр.\n\n"
+                   "«Переговоры продолжатся.\n\n"
+                   "«Никто не ждёт сделки до апреля», — добавил он. \"Проект\" был представлен.";
+  const char *uk = "«Він сказав: „Ми не підпишемо“», — згадав міністр.\n\n"
+                   "«Перемовини триватимуть.\n\n"
+                   "«Ніхто не чекає угоди до квітня», — додав він. \"Проєкт\" було представлено.";
+  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+
+  g_assert_cmpstr (found, ==, "");
+}
+
+/* A closing mark lost: the opening one pairs with nothing. */
+static void
+test_unbalanced (void)
+{
+  const char *ru = "Переговоры о зерновом коридоре возобновились в Женеве 14 марта. "
+                   "«Мы приехали решать практическую задачу. А не произносить речи, — сказал Александр Гриценко. "
+                   "Проект предусматривает фонд в 1,2 млрд долл. для 1 000 судов; взносы составляют 2,5% стоимости судна.";
+  g_autoptr(TriAlignment) alignment = align3 (en_ok, ru, uk_ok);
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+  g_autofree char *mark = NULL;
+  const TriFinding *unbalanced = NULL;
+
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((TriFinding *)g_ptr_array_index (findings, i))->check, "quote-unbalanced"))
+      unbalanced = g_ptr_array_index (findings, i);
+  g_assert_nonnull (unbalanced);
+  mark = span_text (alignment, unbalanced, 1);
+  g_assert_cmpstr (mark, ==, "«");
+  g_assert_cmpuint (unbalanced->row, ==, 1);
+  /* And the row no longer has a quotation in Russian. */
+  g_assert_nonnull (strstr (found, "quote-missing@1"));
+}
+
+/* The same quotation, a different figure inside it. */
+static void
+test_quote_mismatch (void)
+{
+  const char *en = "“We lost 40 ships this year,” the minister said.";
+  const char *ru = "«В этом году мы потеряли 40 судов», — сказал министр.";
+  const char *uk = "«Цього року ми втратили 14 суден», — сказав міністр.";
+  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+
+  g_assert_cmpstr (found, ==, "number-mismatch@0 quote-mismatch@0");
+}
+
+/* A sentence with no counterpart. */
+static void
+test_missing_translation (void)
+{
+  const char *en = "Talks resumed in Geneva. Nobody signed.";
+  const char *ru = "Переговоры возобновились в Женеве. Москва не ответила на запрос. Никто не подписал.";
+  const char *uk = "Перемовини відновилися в Женеві. Москва не відповіла на запит. Ніхто не підписав.";
+  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  TriBead beads[3] = {
+    { { 0, 0, 0 }, { 1, 1, 1 }, 1.0, FALSE, FALSE },
+    { { 1, 1, 1 }, { 0, 1, 1 }, 0.3, FALSE, FALSE },
+    { { 1, 2, 2 }, { 1, 1, 1 }, 1.0, FALSE, FALSE },
+  };
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *found = NULL;
+  const TriFinding *f;
+
+  set_beads (alignment, beads, G_N_ELEMENTS (beads));
+  findings = tri_checks_run (alignment);
+  found = summary (findings);
+  g_assert_cmpstr (found, ==, "missing-translation@1");
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpuint (f->languages, ==, 0x7);
+  g_assert_cmpuint (f->spans[0]->len, ==, 0);
+  g_assert_cmpuint (f->spans[1]->len, ==, 2);
+  g_assert_nonnull (strstr (f->message, "English"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/checks/faithful", test_faithful);
+  g_test_add_func ("/checks/number-changed", test_number_changed);
+  g_test_add_func ("/checks/quote-missing", test_quote_missing);
+  g_test_add_func ("/checks/nesting-and-paragraphs", test_nesting_and_paragraphs);
+  g_test_add_func ("/checks/unbalanced", test_unbalanced);
+  g_test_add_func ("/checks/quote-mismatch", test_quote_mismatch);
+  g_test_add_func ("/checks/missing-translation", test_missing_translation);
+
+  return g_test_run ();
+}
