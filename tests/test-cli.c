@@ -734,6 +734,74 @@ test_spell (TriTestDir    *fixture,
   g_assert_cmpint (run_cli (NULL, NULL, "spell", path, NULL), ==, 2);
 }
 
+/* check: 0 with nothing to report, 1 with findings (jsonl as documented,
+ * text with file:line:column), the same from a project. */
+static void
+test_check (TriTestDir    *fixture,
+            gconstpointer  user_data)
+{
+  const char *en = "Talks resumed in Geneva on 14 March.\n\n“We lost 40 ships this year,” the minister said. Nobody signed.\n";
+  const char *ru = "Переговоры возобновились в Женеве 14 марта.\n\n«В этом году мы потеряли 40 судов», — сказал министр. Никто не подписал.\n";
+  const char *uk_ok = "Перемовини відновилися в Женеві 14 березня.\n\n«Цього року ми втратили 40 суден», — сказав міністр. Ніхто не підписав.\n";
+  const char *uk_bad = "Перемовини відновилися в Женеві 14 березня.\n\n«Цього року ми втратили 14 суден», — сказав міністр. Ніхто не підписав.\n";
+  g_autofree char *en_path = tri_test_write_file (fixture->dir, "en.txt", en, -1);
+  g_autofree char *ru_path = tri_test_write_file (fixture->dir, "ru.txt", ru, -1);
+  g_autofree char *ok_path = tri_test_write_file (fixture->dir, "uk-ok.txt", uk_ok, -1);
+  g_autofree char *bad_path = tri_test_write_file (fixture->dir, "uk-bad.txt", uk_bad, -1);
+  g_autofree char *project = g_build_filename (fixture->dir, "bad.triptych", NULL);
+  g_autofree char *en_arg = g_strconcat ("en=", en_path, NULL);
+  g_autofree char *ru_arg = g_strconcat ("ru=", ru_path, NULL);
+  g_autofree char *ok_arg = g_strconcat ("uk=", ok_path, NULL);
+  g_autofree char *bad_arg = g_strconcat ("uk=", bad_path, NULL);
+  g_autofree char *clean = NULL, *jsonl = NULL, *text = NULL, *from_project = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (run_cli (&clean, NULL, "check", en_arg, ru_arg, ok_arg, NULL), ==, 0);
+  g_assert_cmpstr (clean, ==, "");
+
+  g_assert_cmpint (run_cli (&jsonl, NULL, "check", "--format", "jsonl", en_arg, ru_arg, bad_arg, NULL), ==, 1);
+  lines = g_strsplit (jsonl, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonObject *object;
+      JsonArray *uk_spans;
+      JsonArray *span;
+
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, &error));
+      object = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (json_object_get_string_member (object, "check"), ==,
+                       i == 0 ? "number-mismatch" : "quote-mismatch");
+      g_assert_cmpstr (json_object_get_string_member (object, "severity"), ==, i == 0 ? "error" : "warning");
+      g_assert_cmpint (json_object_get_int_member (object, "row"), ==, 1);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "langs")), ==, 3);
+      g_assert_nonnull (json_object_get_string_member (object, "message"));
+      uk_spans = json_object_get_array_member (json_object_get_object_member (object, "spans"), "uk");
+      g_assert_cmpuint (json_array_get_length (uk_spans), ==, 1);
+      span = json_array_get_array_element (uk_spans, 0);
+      g_assert_cmpint (json_array_get_int_element (span, 0), ==, strstr (uk_bad, "14 суден") - uk_bad);
+      g_assert_cmpint (json_array_get_int_element (span, 1), ==, strstr (uk_bad, " суден") - uk_bad);
+    }
+
+  g_assert_cmpint (run_cli (&text, NULL, "check", en_arg, ru_arg, bad_arg, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (text, bad_path));
+  g_assert_nonnull (strstr (text, ":3:25: error: [number-mismatch]"));
+
+  /* A project gives the same findings. */
+  g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "project", "-o", project, en_arg, ru_arg, bad_arg, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&from_project, NULL, "check", "--format", "jsonl", project, NULL), ==, 1);
+  g_assert_cmpstr (from_project, ==, jsonl);
+
+  g_assert_cmpint (run_cli (NULL, NULL, "check", en_arg, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "check", "--format", "html", en_arg, ru_arg, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "check", en_arg, "ru=/nonexistent/ru.txt", NULL), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +825,7 @@ main (int   argc,
   ADD ("/cli/align-errors", test_align_errors);
   ADD ("/cli/project-round-trip", test_project_round_trip);
   ADD ("/cli/spell", test_spell);
+  ADD ("/cli/check", test_check);
 
 #undef ADD
 

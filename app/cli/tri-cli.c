@@ -16,11 +16,12 @@
 #include <string.h>
 
 #include "tri-aligner.h"
+#include "tri-checks.h"
 #include "tri-document.h"
 #include "tri-error.h"
 #include "tri-language.h"
-#include "tri-spell.h"
 #include "tri-project.h"
+#include "tri-spell.h"
 #include "tri-text-source.h"
 
 /* Exit statuses, documented in --help. */
@@ -93,6 +94,26 @@ sentence_json (TriDocument *document,
   return json_to_string (root, FALSE);
 }
 
+/* --format text or jsonl, and a known --encoding. Returns EXIT_OK, or the
+ * usage error's status (printed). */
+static int
+check_format_and_encoding (GOptionContext *context,
+                           const char     *format,
+                           gboolean       *jsonl,
+                           const char     *encoding)
+{
+  if (format == NULL || g_str_equal (format, "text"))
+    *jsonl = FALSE;
+  else if (g_str_equal (format, "jsonl"))
+    *jsonl = TRUE;
+  else
+    return usage_error (context, _("unknown format “%s” (use text or jsonl)"), format);
+
+  if (encoding != NULL && !tri_text_source_encoding_is_known (encoding))
+    return usage_error (context, _("unknown encoding “%s”"), encoding);
+  return EXIT_OK;
+}
+
 /* What segment and spell check alike: one FILE, --format text or jsonl,
  * a valid language and a known encoding. Returns EXIT_OK, or the usage
  * error's status (printed). */
@@ -105,21 +126,17 @@ check_file_options (GOptionContext  *context,
                     const char      *language,
                     const char      *encoding)
 {
+  int status;
+
   if (files == NULL || g_strv_length (files) != 1)
     return usage_error (context, "%s", one_file_message);
 
-  if (format == NULL || g_str_equal (format, "text"))
-    *jsonl = FALSE;
-  else if (g_str_equal (format, "jsonl"))
-    *jsonl = TRUE;
-  else
-    return usage_error (context, _("unknown format “%s” (use text or jsonl)"), format);
+  status = check_format_and_encoding (context, format, jsonl, encoding);
+  if (status != EXIT_OK)
+    return status;
 
   if (language != NULL && !tri_language_is_valid (language))
     return usage_error (context, _("“%s” is not a language code (use en, ru, uk, de, …)"), language);
-
-  if (encoding != NULL && !tri_text_source_encoding_is_known (encoding))
-    return usage_error (context, _("unknown encoding “%s”"), encoding);
 
   return EXIT_OK;
 }
@@ -277,6 +294,81 @@ append_row_json (GString        *out,
   g_string_append (out, "}}\n");
 }
 
+/* Two or three LANG=FILE arguments, each language once. Returns EXIT_OK
+ * or the usage error's status (printed). */
+static int
+check_language_files (GOptionContext  *context,
+                      char           **args,
+                      const char      *count_message)
+{
+  if (args == NULL || g_strv_length (args) < 2 || g_strv_length (args) > TRI_ALIGN_MAX_LANGUAGES)
+    return usage_error (context, "%s", count_message);
+
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      g_autofree char *language = NULL;
+      g_autofree char *path = NULL;
+
+      if (!parse_language_file (args[i], &language, &path))
+        return usage_error (context, _("“%s” is not LANG=FILE (e.g. en=report.txt)"), args[i]);
+      if (!tri_language_is_valid (language))
+        return usage_error (context, _("“%s” is not a language code (use en, ru, uk, de, …)"), language);
+      for (guint j = 0; j < i; j++)
+        {
+          g_autofree char *other = NULL;
+          g_autofree char *other_path = NULL;
+
+          parse_language_file (args[j], &other, &other_path);
+          if (g_ascii_strcasecmp (other, language) == 0)
+            return usage_error (context, _("the language “%s” is given twice"), language);
+        }
+    }
+  return EXIT_OK;
+}
+
+/* Reads the LANG=FILE arguments into @documents and aligns them, printing
+ * why not. */
+static GArray *
+load_and_align (TriAligner        *aligner,
+                char             **args,
+                const char        *encoding,
+                TriParagraphMode   mode,
+                TriDocument      **documents,
+                guint             *n_documents)
+{
+  TriAlignInput *inputs[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
+  g_autoptr(GError) error = NULL;
+  GArray *rows = NULL;
+  guint n;
+
+  for (n = 0; args[n] != NULL; n++)
+    {
+      g_autofree char *language = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      parse_language_file (args[n], &language, &path);
+      file = g_file_new_for_commandline_arg (path);
+      documents[n] = tri_document_load (file, encoding, language, mode, NULL, &error);
+      if (documents[n] == NULL)
+        {
+          g_printerr ("triptych-cli: %s\n", error->message);
+          goto out;
+        }
+      inputs[n] = tri_align_input_new_from_document (documents[n]);
+    }
+  *n_documents = n;
+
+  rows = tri_aligner_align (aligner, inputs, n, NULL, NULL, NULL, NULL, &error);
+  if (rows == NULL)
+    g_printerr ("triptych-cli: %s\n", error->message);
+
+out:
+  for (guint k = 0; k < TRI_ALIGN_MAX_LANGUAGES; k++)
+    g_clear_pointer (&inputs[k], tri_align_input_free);
+  return rows;
+}
+
 static int
 command_align (int    argc,
                char **argv)
@@ -293,7 +385,6 @@ command_align (int    argc,
   g_auto(GStrv) args = NULL;
   gboolean presegmented = FALSE, line_paragraphs = FALSE;
   TriDocument *documents[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
-  TriAlignInput *inputs[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
   guint n = 0;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
@@ -343,28 +434,9 @@ command_align (int    argc,
   if (encoding != NULL && !tri_text_source_encoding_is_known (encoding))
     return usage_error (context, _("unknown encoding “%s”"), encoding);
 
-  if (args == NULL || g_strv_length (args) < 2 || g_strv_length (args) > TRI_ALIGN_MAX_LANGUAGES)
-    return usage_error (context, _("align takes two or three LANG=FILE arguments"));
-
-  for (guint i = 0; args[i] != NULL; i++)
-    {
-      g_autofree char *language = NULL;
-      g_autofree char *path = NULL;
-
-      if (!parse_language_file (args[i], &language, &path))
-        return usage_error (context, _("“%s” is not LANG=FILE (e.g. en=report.txt)"), args[i]);
-      if (!tri_language_is_valid (language))
-        return usage_error (context, _("“%s” is not a language code (use en, ru, uk, de, …)"), language);
-      for (guint j = 0; j < i; j++)
-        {
-          g_autofree char *other = NULL;
-          g_autofree char *other_path = NULL;
-
-          parse_language_file (args[j], &other, &other_path);
-          if (g_ascii_strcasecmp (other, language) == 0)
-            return usage_error (context, _("the language “%s” is given twice"), language);
-        }
-    }
+  status = check_language_files (context, args, _("align takes two or three LANG=FILE arguments"));
+  if (status != EXIT_OK)
+    return status;
 
   aligner = tri_aligner_new ();
   if (dict_path != NULL)
@@ -379,31 +451,12 @@ command_align (int    argc,
       tri_aligner_set_user_dictionary (aligner, dict);
     }
 
-  for (n = 0; args[n] != NULL; n++)
-    {
-      g_autofree char *language = NULL;
-      g_autofree char *path = NULL;
-      g_autoptr(GFile) file = NULL;
-
-      parse_language_file (args[n], &language, &path);
-      file = g_file_new_for_commandline_arg (path);
-      documents[n] = tri_document_load (file, encoding, language,
-                                        presegmented ? TRI_PARAGRAPH_PRESEGMENTED
-                                        : line_paragraphs ? TRI_PARAGRAPH_LINES : TRI_PARAGRAPH_BLANK_LINES,
-                                        NULL, &error);
-      if (documents[n] == NULL)
-        {
-          g_printerr ("triptych-cli: %s\n", error->message);
-          status = EXIT_INPUT;
-          goto out;
-        }
-      inputs[n] = tri_align_input_new_from_document (documents[n]);
-    }
-
-  rows = tri_aligner_align (aligner, inputs, n, NULL, NULL, NULL, NULL, &error);
+  rows = load_and_align (aligner, args, encoding,
+                         presegmented ? TRI_PARAGRAPH_PRESEGMENTED
+                         : line_paragraphs ? TRI_PARAGRAPH_LINES : TRI_PARAGRAPH_BLANK_LINES,
+                         documents, &n);
   if (rows == NULL)
     {
-      g_printerr ("triptych-cli: %s\n", error->message);
       status = EXIT_INPUT;
       goto out;
     }
@@ -445,10 +498,7 @@ command_align (int    argc,
 
 out:
   for (guint k = 0; k < TRI_ALIGN_MAX_LANGUAGES; k++)
-    {
-      g_clear_object (&documents[k]);
-      g_clear_pointer (&inputs[k], tri_align_input_free);
-    }
+    g_clear_object (&documents[k]);
   return status;
 }
 
@@ -508,6 +558,183 @@ command_convert (int    argc,
       return EXIT_INPUT;
     }
   return EXIT_OK;
+}
+
+/* check */
+
+static char *
+finding_json (TriAlignment     *alignment,
+              const TriFinding *finding)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  guint n = tri_alignment_get_n_columns (alignment);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "check");
+  json_builder_add_string_value (builder, finding->check);
+  json_builder_set_member_name (builder, "severity");
+  json_builder_add_string_value (builder, tri_severity_to_string (finding->severity));
+  json_builder_set_member_name (builder, "row");
+  json_builder_add_int_value (builder, finding->row);
+  json_builder_set_member_name (builder, "langs");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < n; c++)
+    if (finding->languages & (1u << c))
+      json_builder_add_string_value (builder, tri_document_get_language (tri_alignment_get_document (alignment, c)));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, finding->message);
+  json_builder_set_member_name (builder, "spans");
+  json_builder_begin_object (builder);
+  for (guint c = 0; c < n; c++)
+    if (finding->languages & (1u << c))
+      {
+        json_builder_set_member_name (builder, tri_document_get_language (tri_alignment_get_document (alignment, c)));
+        json_builder_begin_array (builder);
+        for (guint i = 0; i + 1 < finding->spans[c]->len; i += 2)
+          {
+            json_builder_begin_array (builder);
+            json_builder_add_int_value (builder, (gint64)g_array_index (finding->spans[c], gsize, i));
+            json_builder_add_int_value (builder, (gint64)g_array_index (finding->spans[c], gsize, i + 1));
+            json_builder_end_array (builder);
+          }
+        json_builder_end_array (builder);
+      }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* FILE:LINE:COLUMN: severity: [check] message, at the finding's first
+ * span (in column order). */
+static char *
+finding_text (TriAlignment     *alignment,
+              const TriFinding *finding)
+{
+  for (guint c = 0; c < tri_alignment_get_n_columns (alignment); c++)
+    if (finding->spans[c] != NULL && finding->spans[c]->len >= 2)
+      {
+        TriDocument *doc = tri_alignment_get_document (alignment, c);
+        const char *text = tri_document_get_text (doc);
+        gsize at = g_array_index (finding->spans[c], gsize, 0);
+        g_autofree char *where = tri_document_get_file (doc) != NULL
+                                 ? g_file_get_parse_name (tri_document_get_file (doc))
+                                 : g_strdup (tri_document_get_title (doc));
+        gsize line = 1, line_start = 0;
+
+        for (gsize i = 0; i < at; i++)
+          if (text[i] == '\n')
+            {
+              line++;
+              line_start = i + 1;
+            }
+        return g_strdup_printf ("%s:%" G_GSIZE_FORMAT ":%ld: %s: [%s] %s", where, line,
+                                g_utf8_pointer_to_offset (text + line_start, text + at) + 1,
+                                tri_severity_to_string (finding->severity), finding->check, finding->message);
+      }
+  return g_strdup_printf ("%s: [%s] %s", tri_severity_to_string (finding->severity), finding->check,
+                          finding->message);
+}
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriAlignment) alignment = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *encoding = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean presegmented = FALSE, jsonl = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("Output format: text or jsonl"), N_("FORMAT") },
+    { "presegmented", 'p', 0, G_OPTION_ARG_NONE, &presegmented,
+      N_("The files are split already: every non-empty line is one sentence, a blank line ends a paragraph"), NULL },
+    { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
+      N_("Encoding of the files; detected when not given"), N_("ENC") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("LANG=FILE LANG=FILE [LANG=FILE] | PROJECT.triptych — check that the versions say the same"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Aligns the versions (as align does), or reads the rows of a project, and checks every row: "
+      "missing-translation, number-mismatch, length-ratio, quote-unbalanced, quote-missing, "
+      "quote-mismatch.\n"
+      "\n"
+      "Formats:\n"
+      "  text   one finding per line: FILE:LINE:COLUMN: SEVERITY: [CHECK] MESSAGE\n"
+      "  jsonl  one JSON object per finding:\n"
+      "         {\"check\":\"quote-missing\",\"severity\":\"warning\",\"row\":12,\"langs\":[\"en\",\"ru\"],\n"
+      "          \"message\":\"…\",\"spans\":{\"en\":[[S,E]],\"ru\":[]}}\n"
+      "         with byte spans [S, E) into each decoded UTF-8 text\n"
+      "\n"
+      "Exit status: 0 when there are no findings, 1 when there are, 2 on a usage error, "
+      "3 when a file cannot be read."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, "%s", error->message);
+  status = check_format_and_encoding (context, format, &jsonl, encoding);
+  if (status != EXIT_OK)
+    return status;
+
+  if (args != NULL && g_strv_length (args) == 1 && g_str_has_suffix (args[0], ".triptych"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[0]);
+
+      alignment = tri_project_load (file, NULL, &error);
+      if (alignment == NULL)
+        {
+          g_printerr ("triptych-cli: %s\n", error->message);
+          return EXIT_INPUT;
+        }
+    }
+  else
+    {
+      g_autoptr(TriAligner) aligner = tri_aligner_new ();
+      g_autoptr(GArray) rows = NULL;
+      TriDocument *documents[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
+      guint n = 0;
+
+      status = check_language_files (context, args,
+                                     _("check takes two or three LANG=FILE arguments, or one project"));
+      if (status != EXIT_OK)
+        return status;
+      rows = load_and_align (aligner, args, encoding,
+                             presegmented ? TRI_PARAGRAPH_PRESEGMENTED : TRI_PARAGRAPH_BLANK_LINES,
+                             documents, &n);
+      if (rows != NULL)
+        {
+          alignment = tri_alignment_new (documents, n);
+          tri_alignment_set_rows (alignment, rows);
+        }
+      for (guint k = 0; k < TRI_ALIGN_MAX_LANGUAGES; k++)
+        g_clear_object (&documents[k]);
+      if (alignment == NULL)
+        return EXIT_INPUT;
+    }
+
+  findings = tri_checks_run (alignment);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      g_autofree char *line = jsonl ? finding_json (alignment, g_ptr_array_index (findings, i))
+                                    : finding_text (alignment, g_ptr_array_index (findings, i));
+      write_line (line);
+    }
+
+  status = finish_output ();
+  if (status != EXIT_OK)
+    return status;
+  return findings->len > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /* spell */
@@ -658,6 +885,7 @@ static const Command commands[] = {
   { "align", command_align, N_("Align the sentences of two or three versions of a report") },
   { "convert", command_convert, N_("Print the rows of a project") },
   { "spell", command_spell, N_("Check the spelling of a report") },
+  { "check", command_check, N_("Check that the versions say the same: quotations, numbers, omissions") },
 };
 
 static void
@@ -668,7 +896,7 @@ print_help (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “triptych-cli COMMAND --help” for a command’s options."));
-  fprintf (out, "%s\n", _("Exit status: 0 success, 2 usage error, 3 input error."));
+  fprintf (out, "%s\n", _("Exit status: 0 success, 1 findings (check), 2 usage error, 3 input error."));
 }
 
 int

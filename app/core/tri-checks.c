@@ -235,7 +235,10 @@ count_values (GArray *numbers)
 }
 
 /* Compares the numbers of text[start[c], end[c]) across the columns that
- * have text (@have); adds a finding when they differ. */
+ * have text (@have); adds a finding when they differ. A number only a
+ * minority of the versions has is marked where it stands ("has 1 520");
+ * a version that lacks a number most have is named, its whole span
+ * marked ("lacks 1,250"). With two versions, both are named. */
 static void
 compare_numbers (Run         *run,
                  guint        r,
@@ -248,76 +251,119 @@ compare_numbers (Run         *run,
 {
   GArray *numbers[TRI_MAX_COLUMNS] = { NULL };
   GHashTable *counts[TRI_MAX_COLUMNS] = { NULL };
+  GString *has[TRI_MAX_COLUMNS] = { NULL };
+  GString *lacks[TRI_MAX_COLUMNS] = { NULL };
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) detail = g_string_new (NULL);
   TriFinding *finding = NULL;
   guint n_have = 0;
+  GHashTableIter iter;
+  gpointer value;
 
   for (guint c = 0; c < run->n_columns; c++)
     if (have & (1u << c))
       {
         numbers[c] = tri_numbers_find (tri_document_get_text (run->columns[c].doc), start[c], end[c]);
         counts[c] = count_values (numbers[c]);
+        for (guint i = 0; i < numbers[c]->len; i++)
+          g_hash_table_add (values, g_array_index (numbers[c], TriNumber, i).value);
+        has[c] = g_string_new (NULL);
+        lacks[c] = g_string_new (NULL);
         n_have++;
       }
+  if (n_have < 2)
+    goto out;
 
-  for (guint c = 0; n_have >= 2 && c < run->n_columns; c++)
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &value, NULL))
     {
-      g_autoptr(GString) odd = g_string_new (NULL);
-      GHashTable *seen;
+      guint most = 0, full = 0;
 
-      if (numbers[c] == NULL)
+      for (guint c = 0; c < run->n_columns; c++)
+        if (counts[c] != NULL)
+          most = MAX (most, GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)));
+      for (guint c = 0; c < run->n_columns; c++)
+        if (counts[c] != NULL)
+          full += GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)) == most;
+      if (full == n_have)
         continue;
 
-      /* A number of this version that some other version has fewer of. */
-      seen = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < numbers[c]->len; i++)
+      if (finding == NULL)
+        finding = add_finding (run, check, severity, r, NULL);
+
+      for (guint c = 0; c < run->n_columns; c++)
         {
-          const TriNumber *number = &g_array_index (numbers[c], TriNumber, i);
-          guint mine = GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], number->value));
-          gboolean unmatched = FALSE;
+          gboolean complete;
 
-          for (guint d = 0; d < run->n_columns; d++)
-            if (d != c && counts[d] != NULL &&
-                GPOINTER_TO_UINT (g_hash_table_lookup (counts[d], number->value)) < mine)
-              unmatched = TRUE;
-          if (!unmatched)
+          if (counts[c] == NULL)
             continue;
+          complete = GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)) == most;
 
-          if (finding == NULL)
-            finding = add_finding (run, check, severity, r, NULL);
-          add_span (finding, c, number->start, number->end);
-          if (!g_hash_table_contains (seen, number->value))
+          /* A minority has it: mark it there. Two versions: both. */
+          if (complete && (full * 2 <= n_have))
+            for (guint i = 0; i < numbers[c]->len; i++)
+              {
+                const TriNumber *number = &g_array_index (numbers[c], TriNumber, i);
+
+                if (!g_str_equal (number->value, value))
+                  continue;
+                add_span (finding, c, number->start, number->end);
+                if (has[c]->len > 0)
+                  g_string_append (has[c], ", ");
+                g_string_append_len (has[c], tri_document_get_text (run->columns[c].doc) + number->start,
+                                     (gssize)(number->end - number->start));
+                break;
+              }
+          /* Most have it: the version without it lacks it. */
+          else if (!complete && full * 2 > n_have)
             {
-              g_hash_table_add (seen, number->value);
-              if (odd->len > 0)
-                g_string_append (odd, ", ");
-              g_string_append_len (odd, tri_document_get_text (run->columns[c].doc) + number->start,
-                                   (gssize)(number->end - number->start));
+              if (lacks[c]->len > 0)
+                g_string_append (lacks[c], ", ");
+              g_string_append (lacks[c], value);
             }
         }
-      g_hash_table_unref (seen);
-
-      if (odd->len > 0)
-        {
-          if (detail->len > 0)
-            g_string_append (detail, "; ");
-          /* Translators: a language name and the numbers only it has, e.g. "Russian: 35" */
-          g_string_append_printf (detail, _("%s: %s"), run->columns[c].name, odd->str);
-        }
     }
 
-  if (finding != NULL)
+  if (finding == NULL)
+    goto out;
+
+  /* A version that only lacks numbers: its whole text is where to look. */
+  for (guint c = 0; c < run->n_columns; c++)
+    if (lacks[c] != NULL && lacks[c]->len > 0 && has[c]->len == 0)
+      add_span (finding, c, start[c], end[c]);
+
+  for (guint c = 0; c < run->n_columns; c++)
     {
-      for (guint c = 0; c < run->n_columns; c++)
-        if (have & (1u << c))
-          finding->languages |= 1u << c;
-      finding->message = g_strdup_printf ("%s (%s)", intro, detail->str);
+      if (has[c] == NULL || (has[c]->len == 0 && lacks[c]->len == 0))
+        continue;
+      if (detail->len > 0)
+        g_string_append (detail, "; ");
+      if (has[c]->len > 0 && lacks[c]->len > 0)
+        /* Translators: a language name, numbers only it has, numbers the others have,
+         * e.g. "Russian has 1 520 and lacks 1250" */
+        g_string_append_printf (detail, _("%s has %s and lacks %s"), run->columns[c].name, has[c]->str,
+                                lacks[c]->str);
+      else if (has[c]->len > 0)
+        /* Translators: a language name and numbers only it has, e.g. "Russian has 1 520" */
+        g_string_append_printf (detail, _("%s has %s"), run->columns[c].name, has[c]->str);
+      else
+        /* Translators: a language name and numbers it lacks, e.g. "Ukrainian lacks 30" */
+        g_string_append_printf (detail, _("%s lacks %s"), run->columns[c].name, lacks[c]->str);
     }
+  for (guint c = 0; c < run->n_columns; c++)
+    if (have & (1u << c))
+      finding->languages |= 1u << c;
+  finding->message = g_strdup_printf ("%s (%s)", intro, detail->str);
 
+out:
   for (guint c = 0; c < run->n_columns; c++)
     {
       tri_numbers_free (numbers[c]);
       g_clear_pointer (&counts[c], g_hash_table_unref);
+      if (has[c] != NULL)
+        g_string_free (has[c], TRUE);
+      if (lacks[c] != NULL)
+        g_string_free (lacks[c], TRUE);
     }
 }
 
