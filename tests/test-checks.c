@@ -96,6 +96,20 @@ test_faithful (void)
   g_assert_cmpstr (found, ==, "");
 }
 
+/* Russian and Ukrainian quote names, English does not: no quotation is
+ * missing. */
+static void
+test_quoted_names (void)
+{
+  g_autoptr(TriAlignment) alignment = align3 ("Naftogaz and the Orion shipping line signed the contract.",
+                                              "«Нафтогаз» и судоходная компания «Орион» подписали контракт.",
+                                              "«Нафтогаз» і судноплавна компанія «Оріон» підписали контракт.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+
+  g_assert_cmpstr (found, ==, "");
+}
+
 /* A figure changed in one version: an error with the figures' spans. */
 static void
 test_number_changed (void)
@@ -253,6 +267,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/checks/faithful", test_faithful);
+  g_test_add_func ("/checks/quoted-names", test_quoted_names);
   g_test_add_func ("/checks/number-changed", test_number_changed);
   g_test_add_func ("/checks/quote-missing", test_quote_missing);
   g_test_add_func ("/checks/nesting-and-paragraphs", test_nesting_and_paragraphs);

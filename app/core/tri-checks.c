@@ -667,7 +667,51 @@ check_unpaired (Run *run)
       }
 }
 
-/* The outermost quotations of @column that open in [start, end). */
+/* Russian and Ukrainian put names in quotation marks (компания
+ * «Нафтогаз», судно «Орион»), English does not: a quotation of a few words
+ * that does not end as a sentence does is a name or a title, not
+ * something someone said. */
+#define MIN_QUOTATION_WORDS 4
+
+static guint
+count_words (const char *text,
+             gsize       start,
+             gsize       end)
+{
+  guint words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gboolean letter = g_unichar_isalnum (g_utf8_get_char (p));
+
+      words += letter && !in_word;
+      in_word = letter || (in_word && (*p == '-' || *p == '\''));
+    }
+  return words;
+}
+
+static gboolean
+is_speech (const char  *text,
+           const Quote *q)
+{
+  const char *last;
+  gunichar c;
+
+  if (count_words (text, q->start, q->end) >= MIN_QUOTATION_WORDS)
+    return TRUE;
+
+  /* The last character before the closing mark (or the paragraph's end,
+   * for a quotation that goes on in the next). */
+  last = g_utf8_prev_char (text + q->end);
+  c = g_utf8_get_char (last);
+  if (!g_unichar_isalnum (c) && !strchr (".!?,;:", (int)(c < 128 ? c : 0)) && c != 0x2026)
+    c = g_utf8_get_char (g_utf8_prev_char (last));
+  return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == 0x2026;
+}
+
+/* The outermost quotations of @column that open in [start, end) and are
+ * speech, not names. */
 static GArray *
 quotes_in (Run   *run,
            guint  column,
@@ -676,12 +720,13 @@ quotes_in (Run   *run,
 {
   GArray *found = g_array_new (FALSE, FALSE, sizeof (Quote));
   GArray *quotes = run->columns[column].quotes;
+  const char *text = tri_document_get_text (run->columns[column].doc);
 
   for (guint i = 0; i < quotes->len; i++)
     {
       const Quote *q = &g_array_index (quotes, Quote, i);
 
-      if (q->depth == 0 && q->start >= start && q->start < end)
+      if (q->depth == 0 && q->start >= start && q->start < end && is_speech (text, q))
         g_array_append_val (found, *q);
     }
   return found;
