@@ -17,9 +17,9 @@ so line i of each file is a counterpart of line i of the others.
   per check: false alarms, or real slips of the translation.
 - Faults, one per run, in ONE language (taking turns en, ru, uk), at a line
   chosen at random among those that allow it:
-  * quotes-removed: the quotation marks of a line with a quotation (four
-    words or more: not a quoted name, which Russian and Ukrainian have and
-    English has not) removed
+  * quotes-removed: the quotation marks of a line with a quotation (six
+    words or more: surely speech, not a quoted name or title, which Russian
+    and Ukrainian have and English has not) removed
     (the words stay) -> expected quote-missing or quote-unbalanced;
   * quote-dropped: a line with a quotation removed -> expected
     missing-translation or quote-missing;
@@ -80,11 +80,11 @@ def load(corpora, corpus):
 
 def has_quote(line):
     """A quotation of speech, not a quoted name: four words or more between
-    the first and the last quotation mark."""
+    a quotation mark and the next (marks taken in pairs: 1st–2nd, 3rd–4th …;
+    apostrophes inside words are not marks)."""
     marks = [i for i, ch in enumerate(line) if ch in QUOTE_MARKS]
-    if len(marks) < 2:
-        return False
-    return len(re.findall(r"\w+", line[marks[0]:marks[-1]])) >= 4
+    return any(len(re.findall(r"\w+", line[marks[k]:marks[k + 1]])) >= 6
+               for k in range(0, len(marks) - 1, 2))
 
 
 def run_check(cli, tmp, doc):

@@ -42,9 +42,10 @@
 
 typedef struct
 {
-  gsize start;   /* the opening mark */
-  gsize end;     /* just past the closing mark */
-  guint depth;   /* 0 for a quotation not inside another */
+  gsize    start;      /* the opening mark */
+  gsize    end;        /* just past the closing mark */
+  guint    depth;      /* 0 for a quotation not inside another */
+  gboolean continued;  /* goes on in the next paragraph (no closing mark) */
 } Quote;
 
 typedef struct
@@ -568,7 +569,7 @@ find_quotes (Run   *run,
           if (stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == c)
             {
               Open open = g_array_index (stack, Open, stack->len - 1);
-              Quote quote = { open.start, at + g_unichar_to_utf8 (c, NULL), stack->len - 1 };
+              Quote quote = { open.start, at + g_unichar_to_utf8 (c, NULL), stack->len - 1, FALSE };
 
               g_array_set_size (stack, stack->len - 1);
               g_array_append_val (col->quotes, quote);
@@ -626,7 +627,7 @@ find_quotes (Run   *run,
               for (guint k = 0; k < stack->len; k++)
                 {
                   Open open = g_array_index (stack, Open, k);
-                  Quote quote = { open.start, end, k };
+                  Quote quote = { open.start, end, k, TRUE };
 
                   g_array_append_val (col->quotes, quote);
                 }
@@ -667,11 +668,11 @@ check_unpaired (Run *run)
       }
 }
 
-/* Russian and Ukrainian put names in quotation marks (компания
- * «Нафтогаз», судно «Орион»), English does not: a quotation of a few words
- * that does not end as a sentence does is a name or a title, not
- * something someone said. */
-#define MIN_QUOTATION_WORDS 4
+/* Russian and Ukrainian put names, titles and the labels of buttons in
+ * quotation marks (компания «Нафтогаз», «Сбросить до заводских настроек»),
+ * English does not. Speech is told from those by length and by the end
+ * of a clause at its closing mark (is_speech()). */
+#define MIN_QUOTATION_WORDS 6
 
 static guint
 count_words (const char *text,
@@ -692,22 +693,56 @@ count_words (const char *text,
 }
 
 static gboolean
+ends_clause (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == 0x2026;
+}
+
+/* Speech, not a name: six words or more, or three and more with a clause's
+ * end inside the closing mark ("…risk," English), or the marks of speech
+ * around it in Russian and Ukrainian. */
+static gboolean
 is_speech (const char  *text,
            const Quote *q)
 {
+  guint words = count_words (text, q->start, q->end);
   const char *last;
-  gunichar c;
+  gunichar inside;
 
-  if (count_words (text, q->start, q->end) >= MIN_QUOTATION_WORDS)
+  /* A quotation over paragraphs is speech, however short its first. */
+  if (words >= MIN_QUOTATION_WORDS || q->continued)
+    return TRUE;
+  if (words < 3)
+    return FALSE;
+
+  /* The last character inside: before the closing mark, or the
+   * paragraph's last, for a quotation that goes on in the next. */
+  last = g_utf8_prev_char (text + q->end);
+  inside = g_utf8_get_char (last);
+  if (g_unichar_ispunct (inside) && !ends_clause (inside))
+    inside = g_utf8_get_char (g_utf8_prev_char (last));
+  if (ends_clause (inside))
     return TRUE;
 
-  /* The last character before the closing mark (or the paragraph's end,
-   * for a quotation that goes on in the next). */
-  last = g_utf8_prev_char (text + q->end);
-  c = g_utf8_get_char (last);
-  if (!g_unichar_isalnum (c) && !strchr (".!?,;:", (int)(c < 128 ? c : 0)) && c != 0x2026)
-    c = g_utf8_get_char (g_utf8_prev_char (last));
-  return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == 0x2026;
+  /* Russian and Ukrainian close the clause after the mark, and only for
+   * speech: «…», — сказал он; or open it after a colon: сказал: «…». A
+   * button's label («Выйти из учетной записи».) has neither. */
+  {
+    const char *after = text + q->end;
+    const char *before = text + q->start;
+
+    if (*after == ',')
+      {
+        after++;
+        while (*after == ' ')
+          after++;
+        if (g_str_has_prefix (after, "\xE2\x80\x94") || g_str_has_prefix (after, "\xE2\x80\x93"))
+          return TRUE;
+      }
+    while (before > text && before[-1] == ' ')
+      before--;
+    return before > text && before[-1] == ':';
+  }
 }
 
 /* The outermost quotations of @column that open in [start, end) and are
