@@ -110,6 +110,30 @@ test_quoted_names (void)
   g_assert_cmpstr (found, ==, "");
 }
 
+/* Dates: a month named three ways is one number; a month changed in one
+ * version is a mismatch, the verb "may" is no month. */
+static void
+test_months (void)
+{
+  g_autoptr(TriAlignment) same = align3 ("Exports fell in February 2022, and they may fall again.",
+                                         "Экспорт упал в феврале 2022 года и может снова упасть.",
+                                         "Експорт упав у лютому 2022 року й може знову впасти.");
+  g_autoptr(TriAlignment) changed = align3 ("Exports fell in February 2022, and they may fall again.",
+                                            "Экспорт упал в марте 2022 года и может снова упасть.",
+                                            "Експорт упав у лютому 2022 року й може знову впасти.");
+  g_autoptr(GPtrArray) none = tri_checks_run (same);
+  g_autoptr(GPtrArray) one = tri_checks_run (changed);
+  g_autofree char *found_none = summary (none);
+  g_autofree char *found_one = summary (one);
+  g_autofree char *month = NULL;
+
+  g_assert_cmpstr (found_none, ==, "");
+  g_assert_cmpstr (found_one, ==, "number-mismatch@0");
+  month = span_text (changed, g_ptr_array_index (one, 0), 1);
+  g_assert_cmpstr (month, ==, "марте");
+  g_assert_nonnull (strstr (((TriFinding *)g_ptr_array_index (one, 0))->message, "Russian has марте and lacks February"));
+}
+
 /* A figure changed in one version: an error with the figures' spans. */
 static void
 test_number_changed (void)
@@ -137,7 +161,7 @@ test_number_changed (void)
   ru_span = span_text (alignment, f, 1);
   g_assert_null (en_span);
   g_assert_cmpstr (ru_span, ==, "1 500");
-  g_assert_nonnull (strstr (f->message, "Russian has 1 500 and lacks 1000"));
+  g_assert_nonnull (strstr (f->message, "Russian has 1 500 and lacks 1,000"));
   g_assert_cmpuint (f->languages, ==, 0x7);
 }
 
@@ -269,6 +293,7 @@ main (int   argc,
   g_test_add_func ("/checks/faithful", test_faithful);
   g_test_add_func ("/checks/quoted-names", test_quoted_names);
   g_test_add_func ("/checks/number-changed", test_number_changed);
+  g_test_add_func ("/checks/months", test_months);
   g_test_add_func ("/checks/quote-missing", test_quote_missing);
   g_test_add_func ("/checks/nesting-and-paragraphs", test_nesting_and_paragraphs);
   g_test_add_func ("/checks/unbalanced", test_unbalanced);

@@ -340,8 +340,7 @@ typedef struct
   GHashTable            *words;          /* lower-case word → WordInfo */
   GPtrArray             *dictionaries;   /* TriDictionary *, translations of this language's words */
   GPtrArray             *dict_languages; /* the language of each dictionary's translations */
-  GHashTable            *months;         /* lower-case form → month */
-  GPtrArray             *month_stems;    /* "берез", index = month - 1 */
+  TriMonths             *months;         /* shared, never freed */
 } LanguageInfo;
 
 static void
@@ -381,74 +380,6 @@ open_transliterator (const char *language)
   return trans;
 }
 
-/* Month names as ICU's calendar data has them, so "March", «марта» and
- * «березня» all mean month 3. */
-static void
-load_months (LanguageInfo *info)
-{
-  g_autofree char *base = tri_language_get_base (info->language);
-  static const UDateFormatSymbolType types[] = {
-    UDAT_MONTHS, UDAT_STANDALONE_MONTHS, UDAT_SHORT_MONTHS, UDAT_STANDALONE_SHORT_MONTHS,
-  };
-  UErrorCode status = U_ZERO_ERROR;
-  UDateFormat *format = udat_open (UDAT_NONE, UDAT_SHORT, base, NULL, 0, NULL, 0, &status);
-  char *wide[12][2] = { { NULL } };
-
-  info->months = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  info->month_stems = g_ptr_array_new_with_free_func (g_free);
-  if (U_FAILURE (status))
-    return;
-
-  for (guint t = 0; t < G_N_ELEMENTS (types); t++)
-    for (int m = 0; m < 12; m++)
-      {
-        UChar name[64];
-        UErrorCode s = U_ZERO_ERROR;
-        int32_t len = udat_getSymbols (format, types[t], m, name, G_N_ELEMENTS (name), &s);
-        g_autofree char *utf8 = NULL;
-        g_autofree char *lower = NULL;
-        gsize l;
-
-        if (U_FAILURE (s) || len <= 0)
-          continue;
-        utf8 = g_utf16_to_utf8 (name, len, NULL, NULL, NULL);
-        if (utf8 == NULL)
-          continue;
-        lower = g_utf8_strdown (utf8, -1);
-        l = strlen (lower);
-        if (l > 0 && lower[l - 1] == '.')
-          lower[l - 1] = '\0';
-        g_hash_table_replace (info->months, g_strdup (lower), GINT_TO_POINTER (m + 1));
-        if (t < 2)
-          wide[m][t] = g_steal_pointer (&lower);
-      }
-  udat_close (format);
-
-  /* The stem common to the wide forms, "берез" of «березня»/«березень»,
-   * catches the other cases («березні»). */
-  for (int m = 0; m < 12; m++)
-    {
-      char *stem = NULL;
-
-      if (wide[m][0] != NULL && wide[m][1] != NULL)
-        {
-          const char *a = wide[m][0], *b = wide[m][1];
-          gsize n = 0;
-
-          while (a[n] && a[n] == b[n])
-            n++;
-          /* back to a character boundary */
-          while (n > 0 && ((guchar)a[n] & 0xC0) == 0x80)
-            n--;
-          if (g_utf8_strlen (a, (gssize)n) >= 3)
-            stem = g_strndup (a, n);
-        }
-      g_ptr_array_add (info->month_stems, stem);
-      g_free (wide[m][0]);
-      g_free (wide[m][1]);
-    }
-}
-
 static LanguageInfo *
 language_info_new (const char *language)
 {
@@ -459,7 +390,7 @@ language_info_new (const char *language)
   info->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
   info->dictionaries = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_dictionary_unref);
   info->dict_languages = g_ptr_array_new_with_free_func (g_free);
-  load_months (info);
+  info->months = tri_months_get (info->language);
   return info;
 }
 
@@ -471,8 +402,6 @@ language_info_free (LanguageInfo *info)
   g_hash_table_unref (info->words);
   g_ptr_array_unref (info->dictionaries);
   g_ptr_array_unref (info->dict_languages);
-  g_hash_table_unref (info->months);
-  g_ptr_array_unref (info->month_stems);
   g_free (info->language);
   g_free (info);
 }
@@ -559,18 +488,7 @@ lookup_word (Context      *ctx,
 
   word = g_new0 (WordInfo, 1);
   word->skeleton = g_utf8_strlen (lower, -1) >= 3 ? skeleton_id (ctx, info, lower, KIND_WORD) : G_MAXUINT32;
-  word->month = GPOINTER_TO_INT (g_hash_table_lookup (info->months, lower));
-  if (word->month == 0)
-    for (guint m = 0; m < info->month_stems->len; m++)
-      {
-        const char *stem = g_ptr_array_index (info->month_stems, m);
-
-        if (stem != NULL && g_str_has_prefix (lower, stem))
-          {
-            word->month = (gint8)(m + 1);
-            break;
-          }
-      }
+  word->month = (gint8)tri_months_lookup (info->months, lower, FALSE);
 
   /* Translations from the dictionaries, as skeletons of their language. */
   {

@@ -38,7 +38,10 @@
  * several paragraphs may leave each but the last unclosed, as English
  * news writes them, when the next paragraph opens with a quotation mark.
  *
- * Not yet: quote-speaker and name-mismatch, and month names in dates. */
+ * Month names count as numbers (tri_numbers_find()): "February 2022",
+ * «феврале 2022», «лютому 2022» say the same.
+ *
+ * Not yet: quote-speaker and name-mismatch. */
 
 typedef struct
 {
@@ -235,6 +238,29 @@ count_values (GArray *numbers)
   return counts;
 }
 
+/* @value ("1250", "M2") as a version that has it writes it ("1,250",
+ * "February"). */
+static void
+append_as_written (Run        *run,
+                   GArray    **numbers,
+                   const char *value,
+                   GString    *out)
+{
+  for (guint d = 0; d < run->n_columns; d++)
+    for (guint i = 0; numbers[d] != NULL && i < numbers[d]->len; i++)
+      {
+        const TriNumber *number = &g_array_index (numbers[d], TriNumber, i);
+
+        if (g_str_equal (number->value, value))
+          {
+            g_string_append_len (out, tri_document_get_text (run->columns[d].doc) + number->start,
+                                 (gssize)(number->end - number->start));
+            return;
+          }
+      }
+  g_string_append (out, value);
+}
+
 /* Compares the numbers of text[start[c], end[c]) across the columns that
  * have text (@have); adds a finding when they differ. A number only a
  * minority of the versions has is marked where it stands ("has 1 520");
@@ -264,7 +290,8 @@ compare_numbers (Run         *run,
   for (guint c = 0; c < run->n_columns; c++)
     if (have & (1u << c))
       {
-        numbers[c] = tri_numbers_find (tri_document_get_text (run->columns[c].doc), start[c], end[c]);
+        numbers[c] = tri_numbers_find (tri_document_get_text (run->columns[c].doc), start[c], end[c],
+                                       tri_months_get (tri_document_get_language (run->columns[c].doc)));
         counts[c] = count_values (numbers[c]);
         for (guint i = 0; i < numbers[c]->len; i++)
           g_hash_table_add (values, g_array_index (numbers[c], TriNumber, i).value);
@@ -320,7 +347,7 @@ compare_numbers (Run         *run,
             {
               if (lacks[c]->len > 0)
                 g_string_append (lacks[c], ", ");
-              g_string_append (lacks[c], value);
+              append_as_written (run, numbers, value, lacks[c]);
             }
         }
     }

@@ -24,11 +24,18 @@ typedef struct
   char  *value;
 } TriNumber;
 
+typedef struct _TriMonths TriMonths;
+
 const char *tri_number_read  (const char *p,
                               GString    *out);
+TriMonths  *tri_months_get    (const char *language);
+int         tri_months_lookup (TriMonths  *months,
+                               const char *lower,
+                               gboolean    wide_only);
 GArray     *tri_numbers_find (const char *text,
                               gsize       start,
-                              gsize       end);
+                              gsize       end,
+                              TriMonths  *months);
 void        tri_numbers_free (GArray     *numbers);
 
 G_END_DECLS
