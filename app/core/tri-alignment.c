@@ -932,6 +932,35 @@ tri_alignment_can_redo (TriAlignment *self)
   return !g_queue_is_empty (&self->redo);
 }
 
+/* Moves the newest step (with the rest of its group) from @from to @to,
+ * undoing it (@forward FALSE) or doing it again. */
+static gboolean
+replay (TriAlignment *self,
+        GQueue       *from,
+        GQueue       *to,
+        gboolean      forward)
+{
+  Step *step;
+
+  if (g_queue_is_empty (from))
+    return FALSE;
+
+  do
+    {
+      step = g_queue_pop_head (from);
+      if (step->column >= 0)
+        apply_content (self, step, forward);
+      if (forward)
+        apply_step (self, step->position, step->old_rows, step->new_rows);
+      else
+        apply_step (self, step->position, step->new_rows, step->old_rows);
+      g_queue_push_head (to, step);
+    }
+  while (in_group (from, step->group));
+  notify_undo (self);
+  return TRUE;
+}
+
 /**
  * tri_alignment_undo:
  * @self: a #TriAlignment
@@ -943,24 +972,9 @@ tri_alignment_can_redo (TriAlignment *self)
 gboolean
 tri_alignment_undo (TriAlignment *self)
 {
-  Step *step;
-
   g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
 
-  if (g_queue_is_empty (&self->undo))
-    return FALSE;
-
-  do
-    {
-      step = g_queue_pop_head (&self->undo);
-      if (step->column >= 0)
-        apply_content (self, step, FALSE);
-      apply_step (self, step->position, step->new_rows, step->old_rows);
-      g_queue_push_head (&self->redo, step);
-    }
-  while (in_group (&self->undo, step->group));
-  notify_undo (self);
-  return TRUE;
+  return replay (self, &self->undo, &self->redo, FALSE);
 }
 
 /**
@@ -974,24 +988,9 @@ tri_alignment_undo (TriAlignment *self)
 gboolean
 tri_alignment_redo (TriAlignment *self)
 {
-  Step *step;
-
   g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
 
-  if (g_queue_is_empty (&self->redo))
-    return FALSE;
-
-  do
-    {
-      step = g_queue_pop_head (&self->redo);
-      if (step->column >= 0)
-        apply_content (self, step, TRUE);
-      apply_step (self, step->position, step->old_rows, step->new_rows);
-      g_queue_push_head (&self->undo, step);
-    }
-  while (in_group (&self->redo, step->group));
-  notify_undo (self);
-  return TRUE;
+  return replay (self, &self->redo, &self->undo, TRUE);
 }
 
 static GPtrArray *

@@ -157,13 +157,7 @@ tri_spell_list_dictionaries (void)
 
   g_ptr_array_sort (names, compare_strings);
   g_ptr_array_add (names, NULL);
-  {
-    char **result = g_new0 (char *, names->len);
-
-    for (guint i = 0; i + 1 < names->len; i++)
-      result[i] = g_strdup (g_ptr_array_index (names, i));
-    return result;
-  }
+  return g_strdupv ((char **)names->pdata);
 }
 
 /**

@@ -258,16 +258,14 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (gtk_widget_get_next_sibling (icon), tri_row_get_confirmed (row));
   gtk_widget_set_visible (gtk_widget_get_last_child (box), tri_row_get_bookmarked (row));
 
-  /* Low confidence: an icon with a tooltip, and a tint on the cells. The
-   * tooltip is set only when it changes (see tri_segment_cell_set_text()). */
+  /* Low confidence: an icon with a tooltip, and a tint on the cells. */
   gtk_widget_set_visible (icon, tri_row_get_needs_review (row));
   if (tri_row_get_needs_review (row))
     {
       g_autofree char *tip = g_strdup_printf (_("Check this row: the aligner is only %.0f%% sure of it"),
                                               100 * tri_row_get_score (row));
 
-      if (g_strcmp0 (tip, gtk_widget_get_tooltip_text (icon)) != 0)
-        gtk_widget_set_tooltip_text (icon, tip);
+      tri_widget_set_tooltip_text (icon, tip);
     }
 }
 
