@@ -166,6 +166,7 @@ struct _TriAlignment
   guint        group;       /* the open group's id, while group_depth > 0 */
   guint        last_group;
   GHashTable  *ignored;     /* words the spell checker leaves alone in this project */
+  GHashTable  *dismissed;   /* keys of the check findings dismissed (tri_checker_dup_key()) */
 };
 
 enum {
@@ -279,6 +280,7 @@ tri_alignment_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->ignored, g_hash_table_unref);
+  g_clear_pointer (&self->dismissed, g_hash_table_unref);
   g_queue_clear_full (&self->undo, step_free);
   g_queue_clear_full (&self->redo, step_free);
 
@@ -325,6 +327,14 @@ tri_alignment_class_init (TriAlignmentClass *klass)
   g_signal_new ("ignored-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /**
+   * TriAlignment::dismissed-changed:
+   *
+   * The project's list of dismissed check findings changed.
+   */
+  g_signal_new ("dismissed-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   properties [PROP_CAN_UNDO] =
     g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -339,6 +349,7 @@ tri_alignment_init (TriAlignment *self)
 {
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->ignored = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->dismissed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 /* Pairs paragraph p of every document, sentence by sentence. */
@@ -481,6 +492,40 @@ tri_alignment_restore (TriAlignment *self,
   self->aligned = aligned;
 }
 
+/* The project's sets of strings: saved with it, changes to save, not
+ * edits to undo. */
+static gboolean
+string_set_change (TriAlignment *self,
+                   GHashTable   *set,
+                   const char   *item,
+                   gboolean      add,
+                   const char   *signal)
+{
+  if (item[0] == '\0' || !g_utf8_validate (item, -1, NULL) || g_hash_table_contains (set, item) == add)
+    return FALSE;
+
+  if (add)
+    g_hash_table_add (set, g_strdup (item));
+  else
+    g_hash_table_remove (set, item);
+  self->generation++;
+  g_signal_emit_by_name (self, signal);
+  return TRUE;
+}
+
+static void
+string_set_replace (TriAlignment       *self,
+                    GHashTable         *set,
+                    const char * const *items,
+                    const char         *signal)
+{
+  g_hash_table_remove_all (set);
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    if (items[i][0] != '\0' && g_utf8_validate (items[i], -1, NULL))
+      g_hash_table_add (set, g_strdup (items[i]));
+  g_signal_emit_by_name (self, signal);
+}
+
 /**
  * tri_alignment_get_ignored_words:
  * @self: a #TriAlignment
@@ -513,13 +558,7 @@ tri_alignment_ignore_word (TriAlignment *self,
   g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
   g_return_val_if_fail (word != NULL, FALSE);
 
-  if (word[0] == '\0' || !g_utf8_validate (word, -1, NULL) || g_hash_table_contains (self->ignored, word))
-    return FALSE;
-
-  g_hash_table_add (self->ignored, g_strdup (word));
-  self->generation++;
-  g_signal_emit_by_name (self, "ignored-changed");
-  return TRUE;
+  return string_set_change (self, self->ignored, word, TRUE, "ignored-changed");
 }
 
 /**
@@ -533,11 +572,57 @@ tri_alignment_set_ignored_words (TriAlignment       *self,
 {
   g_return_if_fail (TRI_IS_ALIGNMENT (self));
 
-  g_hash_table_remove_all (self->ignored);
-  for (guint i = 0; words != NULL && words[i] != NULL; i++)
-    if (words[i][0] != '\0' && g_utf8_validate (words[i], -1, NULL))
-      g_hash_table_add (self->ignored, g_strdup (words[i]));
-  g_signal_emit_by_name (self, "ignored-changed");
+  string_set_replace (self, self->ignored, words, "ignored-changed");
+}
+
+/**
+ * tri_alignment_get_dismissed:
+ * @self: a #TriAlignment
+ *
+ * Returns: (transfer none) (element-type utf8 utf8): the keys of the check
+ *   findings the user dismissed in this project, as a set
+ */
+GHashTable *
+tri_alignment_get_dismissed (TriAlignment *self)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), NULL);
+
+  return self->dismissed;
+}
+
+/**
+ * tri_alignment_set_finding_dismissed:
+ * @self: a #TriAlignment
+ * @key: a finding's key
+ * @dismissed: whether to dismiss it, or bring it back
+ *
+ * Saved with the project: a change to save, not an edit to undo.
+ *
+ * Returns: whether the set changed
+ */
+gboolean
+tri_alignment_set_finding_dismissed (TriAlignment *self,
+                                     const char   *key,
+                                     gboolean      dismissed)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  return string_set_change (self, self->dismissed, key, dismissed, "dismissed-changed");
+}
+
+/**
+ * tri_alignment_set_dismissed:
+ * @self: a #TriAlignment
+ * @keys: (array zero-terminated=1): the keys, as read from a project
+ */
+void
+tri_alignment_set_dismissed (TriAlignment       *self,
+                             const char * const *keys)
+{
+  g_return_if_fail (TRI_IS_ALIGNMENT (self));
+
+  string_set_replace (self, self->dismissed, keys, "dismissed-changed");
 }
 
 /**

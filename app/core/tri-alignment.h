@@ -139,6 +139,12 @@ gboolean      tri_alignment_ignore_word     (TriAlignment *self,
                                              const char   *word);
 void          tri_alignment_set_ignored_words (TriAlignment       *self,
                                                const char * const *words);
+GHashTable   *tri_alignment_get_dismissed   (TriAlignment *self);
+gboolean      tri_alignment_set_finding_dismissed (TriAlignment *self,
+                                                   const char   *key,
+                                                   gboolean      dismissed);
+void          tri_alignment_set_dismissed   (TriAlignment       *self,
+                                             const char * const *keys);
 void          tri_alignment_begin_group     (TriAlignment *self);
 void          tri_alignment_end_group       (TriAlignment *self);
 gboolean      tri_alignment_check           (TriAlignment *self,

@@ -931,3 +931,76 @@ tri_checks_run (TriAlignment *alignment)
     }
   return run.findings;
 }
+
+/* Whether rows @a and @b (next to each other) hold sentences of one
+ * paragraph in some version: quotations go on across them. */
+static gboolean
+same_paragraph (TriAlignment *alignment,
+                guint         a,
+                guint         b)
+{
+  g_autoptr(TriRow) upper = g_list_model_get_item (G_LIST_MODEL (alignment), a);
+  g_autoptr(TriRow) lower = g_list_model_get_item (G_LIST_MODEL (alignment), b);
+
+  for (guint c = 0; c < tri_alignment_get_n_columns (alignment); c++)
+    {
+      TriDocument *doc = tri_alignment_get_document (alignment, c);
+
+      if (tri_row_get_count (upper, c) > 0 && tri_row_get_count (lower, c) > 0 &&
+          tri_document_get_sentence (doc, tri_row_get_first (upper, c) + tri_row_get_count (upper, c) - 1)->paragraph ==
+          tri_document_get_sentence (doc, tri_row_get_first (lower, c))->paragraph)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * tri_checks_run_rows:
+ * @alignment: an aligned report
+ * @first: (inout): the first row to check; the first row checked
+ * @n_rows: (inout): how many; how many were checked
+ *
+ * Checks rows @first to @first + @n_rows - 1 after an edit, and the rows
+ * sharing a paragraph with them (whose quotations may pair with theirs):
+ * @first and @n_rows say which were checked in the end. Length ratios are
+ * measured against the whole document.
+ *
+ * Returns: (transfer full) (element-type TriFinding): the findings of the
+ *   rows checked, by row
+ */
+GPtrArray *
+tri_checks_run_rows (TriAlignment *alignment,
+                     guint        *first,
+                     guint        *n_rows)
+{
+  guint total, lo, hi;
+  GPtrArray *all, *found;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), NULL);
+  g_return_val_if_fail (first != NULL && n_rows != NULL, NULL);
+
+  total = g_list_model_get_n_items (G_LIST_MODEL (alignment));
+  lo = MIN (*first, total);
+  hi = MIN (*first + *n_rows, total);
+  while (lo > 0 && lo < total && same_paragraph (alignment, lo - 1, lo))
+    lo--;
+  while (hi > 0 && hi < total && same_paragraph (alignment, hi - 1, hi))
+    hi++;
+  *first = lo;
+  *n_rows = hi - lo;
+
+  all = tri_checks_run (alignment);
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_finding_free);
+  g_ptr_array_set_free_func (all, NULL);
+  for (guint i = 0; i < all->len; i++)
+    {
+      TriFinding *finding = g_ptr_array_index (all, i);
+
+      if (finding->row >= lo && finding->row < hi)
+        g_ptr_array_add (found, finding);
+      else
+        tri_finding_free (finding);
+    }
+  g_ptr_array_unref (all);
+  return found;
+}

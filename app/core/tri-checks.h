@@ -47,5 +47,8 @@ typedef struct
 void        tri_finding_free          (TriFinding   *finding);
 const char *tri_severity_to_string    (TriSeverity   severity);
 GPtrArray  *tri_checks_run            (TriAlignment *alignment);
+GPtrArray  *tri_checks_run_rows       (TriAlignment *alignment,
+                                       guint        *first,
+                                       guint        *n_rows);
 
 G_END_DECLS

@@ -35,6 +35,8 @@
  *       …
  *     ],
  *     "ignored-words": ["Hrytsenko", …]       words the spell checker leaves alone (optional)
+ *     "dismissed-findings": ["quote-missing:9f2c…", …]
+ *                                             check findings the user dismissed (optional)
  *   }
  *
  * The texts are kept whole, so a project opens without its source files and
@@ -55,6 +57,23 @@ compare_words (const char **a,
                gpointer     user_data)
 {
   return strcmp (*a, *b);
+}
+
+/* Sorted, so that saving twice writes the same file. */
+static void
+add_string_set (JsonBuilder *builder,
+                const char  *name,
+                GHashTable  *set)
+{
+  g_autofree const char **items = (const char **)g_hash_table_get_keys_as_array (set, NULL);
+
+  g_qsort_with_data (items, (gint)g_hash_table_size (set), sizeof (char *),
+                     (GCompareDataFunc)compare_words, NULL);
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; items[i] != NULL; i++)
+    json_builder_add_string_value (builder, items[i]);
+  json_builder_end_array (builder);
 }
 
 /**
@@ -157,18 +176,8 @@ tri_project_serialize (TriAlignment *alignment)
     }
   json_builder_end_array (builder);
 
-  /* Sorted, so that saving twice writes the same file. */
-  {
-    g_autofree const char **words = (const char **)g_hash_table_get_keys_as_array (tri_alignment_get_ignored_words (alignment), NULL);
-
-    g_qsort_with_data (words, (gint)g_hash_table_size (tri_alignment_get_ignored_words (alignment)), sizeof (char *),
-                       (GCompareDataFunc)compare_words, NULL);
-    json_builder_set_member_name (builder, "ignored-words");
-    json_builder_begin_array (builder);
-    for (guint i = 0; words[i] != NULL; i++)
-      json_builder_add_string_value (builder, words[i]);
-    json_builder_end_array (builder);
-  }
+  add_string_set (builder, "ignored-words", tri_alignment_get_ignored_words (alignment));
+  add_string_set (builder, "dismissed-findings", tri_alignment_get_dismissed (alignment));
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -230,6 +239,42 @@ string_member (Reader     *reader,
       return NULL;
     }
   return json_node_get_string (node);
+}
+
+/* An optional array of strings, given to @set. */
+static gboolean
+read_string_set (Reader       *reader,
+                 JsonObject   *object,
+                 const char   *name,
+                 const char   *not_a_string,
+                 TriAlignment *alignment,
+                 void        (*set) (TriAlignment *, const char * const *))
+{
+  g_autoptr(GStrvBuilder) items = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  JsonNode *node;
+  JsonArray *array;
+
+  if (!json_object_has_member (object, name))
+    return TRUE;
+  node = member (reader, object, name, JSON_NODE_ARRAY);
+  if (node == NULL)
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (JSON_NODE_TYPE (item) != JSON_NODE_VALUE || json_node_get_value_type (item) != G_TYPE_STRING)
+        {
+          corrupt (reader, not_a_string);
+          return FALSE;
+        }
+      g_strv_builder_add (items, json_node_get_string (item));
+    }
+  list = g_strv_builder_end (items);
+  set (alignment, (const char * const *)list);
+  return TRUE;
 }
 
 /* A non-negative integer that fits a guint. */
@@ -477,30 +522,11 @@ tri_project_deserialize (GBytes      *bytes,
       goto fail;
     }
 
-  if (json_object_has_member (root, "ignored-words"))
-    {
-      JsonNode *words_node = member (&reader, root, "ignored-words", JSON_NODE_ARRAY);
-      JsonArray *words_array;
-      g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-      g_auto(GStrv) list = NULL;
-
-      if (words_node == NULL)
-        goto fail;
-      words_array = json_node_get_array (words_node);
-      for (guint i = 0; i < json_array_get_length (words_array); i++)
-        {
-          JsonNode *word = json_array_get_element (words_array, i);
-
-          if (JSON_NODE_TYPE (word) != JSON_NODE_VALUE || json_node_get_value_type (word) != G_TYPE_STRING)
-            {
-              corrupt (&reader, _("an ignored word is not a string"));
-              goto fail;
-            }
-          g_strv_builder_add (words, json_node_get_string (word));
-        }
-      list = g_strv_builder_end (words);
-      tri_alignment_set_ignored_words (alignment, (const char * const *)list);
-    }
+  if (!read_string_set (&reader, root, "ignored-words", _("an ignored word is not a string"),
+                        alignment, tri_alignment_set_ignored_words) ||
+      !read_string_set (&reader, root, "dismissed-findings", _("a dismissed finding is not a string"),
+                        alignment, tri_alignment_set_dismissed))
+    goto fail;
 
   for (guint c = 0; c < n; c++)
     g_clear_object (&documents[c]);

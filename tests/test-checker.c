@@ -1,0 +1,237 @@
+/* test-checker.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tri-checker.h"
+#include "tri-error.h"
+#include "tri-project.h"
+
+/* The checker that keeps the window's Checks panel: findings that follow
+ * edits, and dismissals kept in the project. */
+
+static const char *en =
+  "Delegations from Kyiv and Moscow met in Istanbul on Tuesday for the first time since March.\n\n"
+  "The Turkish foreign minister said the talks lasted 3 hours. "
+  "Both sides agreed to exchange 1,000 prisoners before the end of the month.\n\n"
+  "Observers from the United Nations were present throughout.";
+static const char *ru =
+  "Делегации Киева и Москвы встретились в Стамбуле во вторник впервые с марта.\n\n"
+  "Министр иностранных дел Турции сообщил, что переговоры длились 3 часа. "
+  "Стороны договорились обменять 1 000 пленных до конца месяца.\n\n"
+  "Наблюдатели от ООН присутствовали на протяжении всей встречи.";
+static const char *uk =
+  "Делегації Києва та Москви зустрілися в Стамбулі у вівторок уперше від березня.\n\n"
+  "Міністр закордонних справ Туреччини повідомив, що переговори тривали 3 години. "
+  "Сторони домовилися обміняти 1 000 полонених до кінця місяця.\n\n"
+  "Спостерігачі від ООН були присутні впродовж усієї зустрічі.";
+
+static TriAlignment *
+align3 (void)
+{
+  TriDocument *docs[3] = {
+    tri_document_new (en, "en", TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new (ru, "ru", TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new (uk, "uk", TRI_PARAGRAPH_BLANK_LINES),
+  };
+  TriAlignment *alignment = tri_alignment_new (docs, 3);
+
+  for (guint c = 0; c < 3; c++)
+    g_object_unref (docs[c]);
+  return alignment;
+}
+
+static char *
+span_text (TriAlignment     *alignment,
+           const TriFinding *finding,
+           guint             column)
+{
+  const char *text = tri_document_get_text (tri_alignment_get_document (alignment, column));
+  GArray *spans = finding->spans[column];
+
+  if (spans == NULL || spans->len < 2)
+    return NULL;
+  return g_strndup (text + g_array_index (spans, gsize, 0),
+                    g_array_index (spans, gsize, 1) - g_array_index (spans, gsize, 0));
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+set_cell (TriAlignment *alignment,
+          guint         row,
+          guint         column,
+          const char   *sentence)
+{
+  const char *sentences[] = { sentence, NULL };
+
+  g_assert_true (tri_alignment_set_cell_sentences (alignment, row, column, sentences));
+}
+
+/* An edit that changes a number is found once the checker catches up; a
+ * finding after an edit that lengthens text above it keeps marking its
+ * number. */
+static void
+test_edits (void)
+{
+  g_autoptr(TriAlignment) alignment = align3 ();
+  g_autoptr(TriChecker) checker = tri_checker_new (alignment);
+  GPtrArray *findings = tri_checker_get_findings (checker);
+  g_autofree char *marked = NULL;
+  g_autofree char *moved = NULL;
+  TriFinding *finding;
+  guint changed = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), ==, 4);
+  g_assert_cmpuint (findings->len, ==, 0);
+  g_signal_connect_swapped (checker, "changed", G_CALLBACK (count_cb), &changed);
+
+  /* The translator slips: 1 500 prisoners in Ukrainian. */
+  set_cell (alignment, 2, 2, "Сторони домовилися обміняти 1 500 полонених до кінця місяця.");
+  g_assert_cmpuint (changed, ==, 1);
+  tri_checker_flush (checker);
+  g_assert_cmpuint (changed, ==, 2);
+  findings = tri_checker_get_findings (checker);
+  g_assert_cmpuint (findings->len, ==, 1);
+  finding = g_ptr_array_index (findings, 0);
+  g_assert_cmpstr (finding->check, ==, "number-mismatch");
+  g_assert_cmpuint (finding->row, ==, 2);
+  marked = span_text (alignment, finding, 2);
+  g_assert_cmpstr (marked, ==, "1 500");
+  g_assert_cmpuint (tri_checker_get_n_active (checker), ==, 1);
+
+  /* A longer sentence above, in the same version: the finding moves with
+   * its text before anything is checked again. */
+  set_cell (alignment, 0, 2, "Делегації Києва та Москви вперше від березня зустрілися у вівторок у Стамбулі, "
+                             "у палаці Долмабахче.");
+  findings = tri_checker_get_findings (checker);
+  g_assert_cmpuint (findings->len, ==, 1);
+  moved = span_text (alignment, g_ptr_array_index (findings, 0), 2);
+  g_assert_cmpstr (moved, ==, "1 500");
+
+  /* Fixed: nothing left. */
+  set_cell (alignment, 2, 2, "Сторони домовилися обміняти 1 000 полонених до кінця місяця.");
+  g_assert_cmpuint (tri_checker_get_findings (checker)->len, ==, 0);
+  tri_checker_flush (checker);
+  g_assert_cmpuint (tri_checker_get_findings (checker)->len, ==, 0);
+  g_assert_cmpuint (tri_checker_get_n_active (checker), ==, 0);
+}
+
+/* Rows merged and split renumber the findings after them. */
+static void
+test_rows_move (void)
+{
+  g_autoptr(TriAlignment) alignment = align3 ();
+  g_autoptr(TriChecker) checker = NULL;
+  TriFinding *finding;
+
+  set_cell (alignment, 3, 1, "Наблюдатели от ООН присутствовали на протяжении всех 5 часов встречи.");
+  checker = tri_checker_new (alignment);
+  g_assert_cmpuint (tri_checker_get_findings (checker)->len, ==, 1);
+  finding = g_ptr_array_index (tri_checker_get_findings (checker), 0);
+  g_assert_cmpuint (finding->row, ==, 3);
+  g_assert_cmpuint (tri_checker_lower_bound (checker, 3), ==, 0);
+  g_assert_cmpuint (tri_checker_lower_bound (checker, 4), ==, 1);
+
+  g_assert_true (tri_alignment_merge_next (alignment, 0));
+  finding = g_ptr_array_index (tri_checker_get_findings (checker), 0);
+  g_assert_cmpuint (finding->row, ==, 2);
+  tri_checker_flush (checker);
+  g_assert_cmpuint (tri_checker_get_findings (checker)->len, ==, 1);
+  finding = g_ptr_array_index (tri_checker_get_findings (checker), 0);
+  g_assert_cmpuint (finding->row, ==, 2);
+  g_assert_cmpstr (finding->check, ==, "number-mismatch");
+}
+
+/* A dismissed finding stays dismissed in the saved project, and comes
+ * back when its row's text changes. */
+static void
+test_dismiss (void)
+{
+  g_autoptr(TriAlignment) alignment = align3 ();
+  g_autoptr(TriAlignment) reopened = NULL;
+  g_autoptr(TriChecker) checker = NULL;
+  g_autoptr(TriChecker) checker2 = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const TriFinding *finding;
+  guint64 generation;
+
+  set_cell (alignment, 1, 0, "The Turkish foreign minister said the talks lasted 4 hours.");
+  checker = tri_checker_new (alignment);
+  g_assert_cmpuint (tri_checker_get_findings (checker)->len, ==, 1);
+  finding = g_ptr_array_index (tri_checker_get_findings (checker), 0);
+  g_assert_false (tri_checker_get_dismissed (checker, finding));
+
+  generation = tri_alignment_get_generation (alignment);
+  tri_checker_set_dismissed (checker, finding, TRUE);
+  g_assert_true (tri_checker_get_dismissed (checker, finding));
+  g_assert_cmpuint (tri_checker_get_n_active (checker), ==, 0);
+  /* A change to save. */
+  g_assert_cmpuint (tri_alignment_get_generation (alignment), >, generation);
+
+  saved = tri_project_serialize (alignment);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "\"dismissed-findings\""));
+  reopened = tri_project_deserialize (saved, "talks.triptych", &error);
+  g_assert_no_error (error);
+  checker2 = tri_checker_new (reopened);
+  g_assert_cmpuint (tri_checker_get_findings (checker2)->len, ==, 1);
+  g_assert_true (tri_checker_get_dismissed (checker2, g_ptr_array_index (tri_checker_get_findings (checker2), 0)));
+  g_assert_cmpuint (tri_checker_get_n_active (checker2), ==, 0);
+
+  /* Another slip in the same row: the finding is new. */
+  set_cell (reopened, 1, 1, "Министр иностранных дел Турции сообщил, что переговоры длились 2 часа.");
+  tri_checker_flush (checker2);
+  g_assert_cmpuint (tri_checker_get_findings (checker2)->len, ==, 1);
+  g_assert_false (tri_checker_get_dismissed (checker2, g_ptr_array_index (tri_checker_get_findings (checker2), 0)));
+  g_assert_cmpuint (tri_checker_get_n_active (checker2), ==, 1);
+
+  /* Brought back in the first. */
+  finding = g_ptr_array_index (tri_checker_get_findings (checker), 0);
+  tri_checker_set_dismissed (checker, finding, FALSE);
+  g_assert_cmpuint (tri_checker_get_n_active (checker), ==, 1);
+}
+
+/* A damaged list of dismissals is an error that names the file. */
+static void
+test_corrupt (void)
+{
+  g_autoptr(TriAlignment) alignment = align3 ();
+  g_autoptr(GBytes) saved = tri_project_serialize (alignment);
+  g_autoptr(GString) broken = g_string_new_len (g_bytes_get_data (saved, NULL), (gssize)g_bytes_get_size (saved));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriAlignment) loaded = NULL;
+
+  g_assert_cmpint (g_string_replace (broken, "\"dismissed-findings\":[]", "\"dismissed-findings\":[42]", 1), ==, 1);
+  bytes = g_bytes_new (broken->str, broken->len);
+  loaded = tri_project_deserialize (bytes, "talks.triptych", &error);
+  g_assert_null (loaded);
+  g_assert_error (error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "talks.triptych"));
+  g_assert_nonnull (strstr (error->message, "dismissed"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/checker/edits", test_edits);
+  g_test_add_func ("/checker/rows-move", test_rows_move);
+  g_test_add_func ("/checker/dismiss", test_dismiss);
+  g_test_add_func ("/checker/corrupt", test_corrupt);
+
+  return g_test_run ();
+}
