@@ -48,4 +48,6 @@ void        tri_finding_free          (TriFinding   *finding);
 const char *tri_severity_to_string    (TriSeverity   severity);
 GPtrArray  *tri_checks_run            (TriAlignment *alignment);
 
+const char *tri_check_get_title       (const char   *check_id);
+
 G_END_DECLS
