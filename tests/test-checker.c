@@ -135,11 +135,25 @@ test_rows_move (void)
   g_autoptr(TriChecker) checker = NULL;
   TriFinding *finding;
 
-  set_cell (alignment, 3, 1, "Наблюдатели от ООН присутствовали на протяжении всех 5 часов встречи.");
+  g_autoptr(TriRow) row = NULL;
+  g_autoptr(GArray) mapped = NULL;
+  g_autofree char *cell = NULL;
+
+  /* Typed with a double space, which the grid's cells fold. */
+  set_cell (alignment, 3, 1, "Наблюдатели от  ООН присутствовали на протяжении всех 5 часов встречи.");
   checker = tri_checker_new (alignment);
   g_assert_cmpuint (tri_checker_get_findings (checker)->len, ==, 1);
   finding = g_ptr_array_index (tri_checker_get_findings (checker), 0);
   g_assert_cmpuint (finding->row, ==, 3);
+
+  /* Where the grid's cell shows the span. */
+  row = g_list_model_get_item (G_LIST_MODEL (alignment), 3);
+  cell = tri_alignment_dup_cell_text (alignment, row, 1);
+  mapped = tri_alignment_map_spans (alignment, row, 1, finding->spans[1]);
+  g_assert_cmpuint (mapped->len, ==, 2);
+  g_assert_cmpint (strncmp (cell + g_array_index (mapped, gsize, 0), "5 часов",
+                            g_array_index (mapped, gsize, 1) - g_array_index (mapped, gsize, 0)), ==, 0);
+  g_assert_cmpuint (g_array_index (mapped, gsize, 1) - g_array_index (mapped, gsize, 0), ==, 1);
   g_assert_cmpuint (tri_checker_lower_bound (checker, 3), ==, 0);
   g_assert_cmpuint (tri_checker_lower_bound (checker, 4), ==, 1);
 

@@ -788,6 +788,59 @@ tri_alignment_dup_cell_text (TriAlignment *self,
   return g_string_free (text, FALSE);
 }
 
+/**
+ * tri_alignment_map_spans:
+ * @self: a #TriAlignment
+ * @row: one of its rows
+ * @column: a column
+ * @spans: (nullable) (element-type gsize): byte spans [start, end) of the
+ *   column's document (pairs), as a check finding gives them
+ *
+ * Where @spans fall in the row's cell as tri_alignment_dup_cell_text()
+ * gives it (its sentences joined by one byte: a space, or a new line in
+ * the editor strip): the parts of each span inside the cell's sentences.
+ *
+ * Returns: (transfer full) (element-type gsize): byte spans of the cell's
+ *   text, pairs
+ */
+GArray *
+tri_alignment_map_spans (TriAlignment *self,
+                         TriRow       *row,
+                         guint         column,
+                         GArray       *spans)
+{
+  GArray *mapped = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize base = 0;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), mapped);
+  g_return_val_if_fail (TRI_IS_ROW (row), mapped);
+  g_return_val_if_fail (column < self->n_columns, mapped);
+
+  for (guint i = 0; spans != NULL && i < row->count[column]; i++)
+    {
+      const TriSentence *s = tri_document_get_sentence (self->documents[column], row->first[column] + i);
+      const char *text = tri_document_get_text (self->documents[column]);
+      g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_autofree char *folded = tri_fold_whitespace_map (text + s->start, (gssize)(s->end - s->start), map);
+
+      for (guint k = 0; k + 1 < spans->len; k += 2)
+        {
+          gsize from = MAX (g_array_index (spans, gsize, k), s->start);
+          gsize to = MIN (g_array_index (spans, gsize, k + 1), s->end);
+
+          if (from < to)
+            {
+              gsize pair[2] = { base + g_array_index (map, gsize, from - s->start),
+                                base + g_array_index (map, gsize, to - s->start) };
+
+              g_array_append_vals (mapped, pair, 2);
+            }
+        }
+      base += strlen (folded) + 1;
+    }
+  return mapped;
+}
+
 /* Editing */
 
 static TriRow *

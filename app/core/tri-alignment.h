@@ -139,6 +139,10 @@ gboolean      tri_alignment_ignore_word     (TriAlignment *self,
                                              const char   *word);
 void          tri_alignment_set_ignored_words (TriAlignment       *self,
                                                const char * const *words);
+GArray       *tri_alignment_map_spans       (TriAlignment *self,
+                                             TriRow       *row,
+                                             guint         column,
+                                             GArray       *spans);
 GHashTable   *tri_alignment_get_dismissed   (TriAlignment *self);
 gboolean      tri_alignment_set_finding_dismissed (TriAlignment *self,
                                                    const char   *key,

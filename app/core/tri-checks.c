@@ -1004,3 +1004,37 @@ tri_checks_run_rows (TriAlignment *alignment,
   g_ptr_array_unref (all);
   return found;
 }
+
+/**
+ * tri_check_get_title:
+ * @check_id: a check's id, as in #TriFinding's @check
+ *
+ * The check's name for people, in the language of the user interface:
+ * "Quotation missing" for quote-missing.
+ *
+ * Returns: (transfer none): the name; @check_id itself for an unknown id
+ */
+const char *
+tri_check_get_title (const char *check_id)
+{
+  static const struct {
+    const char *id;
+    const char *title;
+  } titles[] = {
+    { "missing-translation", N_("Missing translation") },
+    { "number-mismatch", N_("Number mismatch") },
+    { "length-ratio", N_("Unusual length") },
+    { "quote-unbalanced", N_("Unbalanced quotation marks") },
+    { "quote-missing", N_("Quotation missing") },
+    { "quote-mismatch", N_("Quotation differs") },
+    { "quote-speaker", N_("Different speaker") },
+    { "name-mismatch", N_("Name mismatch") },
+  };
+
+  g_return_val_if_fail (check_id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_str_equal (check_id, titles[i].id))
+      return _(titles[i].title);
+  return check_id;
+}

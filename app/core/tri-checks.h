@@ -51,4 +51,6 @@ GPtrArray  *tri_checks_run_rows       (TriAlignment *alignment,
                                        guint        *first,
                                        guint        *n_rows);
 
+const char *tri_check_get_title       (const char   *check_id);
+
 G_END_DECLS

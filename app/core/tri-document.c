@@ -153,16 +153,20 @@ tri_document_init (TriDocument *self)
 }
 
 /**
- * tri_fold_whitespace:
- * @text: UTF-8 text
- * @length: its length, or -1
+ * tri_fold_whitespace_map:
+ * @text: text
+ * @length: its length in bytes, or -1
+ * @map: (nullable) (element-type gsize): set to where each byte of @text
+ *   (and its end) went in the folded text: a byte of folded white space
+ *   goes where the space that replaces it starts
  *
- * Returns: (transfer full): @text with every run of white space (line
- *   breaks included) folded to one space, and none at either end
+ * Returns: (transfer full): @text with runs of white space (not no-break
+ *   spaces) folded into one space, none at either end
  */
 char *
-tri_fold_whitespace (const char *text,
-                     gssize      length)
+tri_fold_whitespace_map (const char *text,
+                         gssize      length,
+                         GArray     *map)
 {
   GString *out;
   const char *end;
@@ -172,10 +176,16 @@ tri_fold_whitespace (const char *text,
     length = (gssize)strlen (text);
   end = text + length;
   out = g_string_sized_new ((gsize)length);
+  if (map != NULL)
+    g_array_set_size (map, 0);
 
   for (const char *p = text; p < end; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);
+      gsize at = out->len + (space && !g_unichar_isspace (ch) ? 1 : 0);
+
+      for (const char *q = p; map != NULL && q < g_utf8_next_char (p); q++)
+        g_array_append_val (map, at);
 
       if (g_unichar_isspace (ch) && ch != 0x00A0 && ch != 0x202F)
         {
@@ -187,8 +197,25 @@ tri_fold_whitespace (const char *text,
       space = FALSE;
       g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
+  if (map != NULL)
+    g_array_append_val (map, out->len);
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * tri_fold_whitespace:
+ * @text: UTF-8 text
+ * @length: its length, or -1
+ *
+ * Returns: (transfer full): @text with every run of white space (line
+ *   breaks included) folded to one space, and none at either end
+ */
+char *
+tri_fold_whitespace (const char *text,
+                     gssize      length)
+{
+  return tri_fold_whitespace_map (text, length, NULL);
 }
 
 static gboolean

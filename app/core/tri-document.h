@@ -89,5 +89,8 @@ GArray            *tri_split_paragraphs           (const char           *text,
                                                    TriParagraphMode      mode);
 char              *tri_fold_whitespace            (const char           *text,
                                                    gssize                length);
+char              *tri_fold_whitespace_map        (const char           *text,
+                                                   gssize                length,
+                                                   GArray               *map);
 
 G_END_DECLS

@@ -252,3 +252,17 @@ tri_language_get_common (void)
 
   return common;
 }
+
+/**
+ * tri_language_dup_ui_tag:
+ *
+ * The language the user interface is shown in, as a BCP 47 tag for an
+ * HTML lang attribute: "ru-RU", "en".
+ *
+ * Returns: (transfer full): the tag
+ */
+char *
+tri_language_dup_ui_tag (void)
+{
+  return g_strdelimit (g_strdup (ui_locale ()), "_", '-');
+}

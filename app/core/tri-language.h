@@ -17,5 +17,6 @@ char        *tri_language_get_base         (const char *language);
 gboolean     tri_language_is_valid         (const char *language);
 char        *tri_language_dup_display_name (const char *language);
 const char * const *tri_language_get_common (void);
+char        *tri_language_dup_ui_tag       (void);
 
 G_END_DECLS

@@ -22,7 +22,8 @@ struct _TriSegmentCell
 
   GtkLabel       *label;        /* NULL in a compact cell */
   GtkInscription *inscription;  /* NULL in a wrapped cell */
-  guint           n_misspellings;
+  GArray         *misspellings; /* TriMisspelling, or NULL */
+  GArray         *highlights;   /* gsize pairs: the check finding shown, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (TriSegmentCell, tri_segment_cell, GTK_TYPE_WIDGET)
@@ -34,6 +35,8 @@ tri_segment_cell_dispose (GObject *object)
 
   g_clear_pointer ((GtkWidget **)&self->label, gtk_widget_unparent);
   g_clear_pointer ((GtkWidget **)&self->inscription, gtk_widget_unparent);
+  g_clear_pointer (&self->misspellings, g_array_unref);
+  g_clear_pointer (&self->highlights, g_array_unref);
 
   G_OBJECT_CLASS (tri_segment_cell_parent_class)->dispose (object);
 }
@@ -152,6 +155,58 @@ tri_widget_set_tooltip_text (GtkWidget  *widget,
     gtk_widget_set_tooltip_text (widget, text);
 }
 
+/* Misspelled words underlined; the spans of the finding chosen in the
+ * Checks panel on a highlight. */
+static void
+update_attributes (TriSegmentCell *self)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+
+  if (self->misspellings != NULL || self->highlights != NULL)
+    attrs = pango_attr_list_new ();
+
+  for (guint i = 0; self->misspellings != NULL && i < self->misspellings->len; i++)
+    {
+      const TriMisspelling *m = &g_array_index (self->misspellings, TriMisspelling, i);
+      PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+      PangoAttribute *color = pango_attr_underline_color_new (0xe000, 0x1b00, 0x2400);
+
+      underline->start_index = color->start_index = (guint)m->start;
+      underline->end_index = color->end_index = (guint)m->end;
+      pango_attr_list_insert (attrs, underline);
+      pango_attr_list_insert (attrs, color);
+    }
+
+  /* Yellow at half strength: readable on a light and a dark background. */
+  for (guint i = 0; self->highlights != NULL && i + 1 < self->highlights->len; i += 2)
+    {
+      PangoAttribute *background = pango_attr_background_new (0xf600, 0xd300, 0x2d00);
+      PangoAttribute *alpha = pango_attr_background_alpha_new (0x7000);
+
+      background->start_index = alpha->start_index = (guint)g_array_index (self->highlights, gsize, i);
+      background->end_index = alpha->end_index = (guint)g_array_index (self->highlights, gsize, i + 1);
+      pango_attr_list_insert (attrs, background);
+      pango_attr_list_insert (attrs, alpha);
+    }
+
+  if (self->label != NULL)
+    gtk_label_set_attributes (self->label, attrs);
+  else
+    gtk_inscription_set_attributes (self->inscription, attrs);
+}
+
+static void
+set_array (GArray **field,
+           GArray  *array)
+{
+  if (array != NULL && array->len == 0)
+    array = NULL;
+  if (array != NULL)
+    g_array_ref (array);
+  g_clear_pointer (field, g_array_unref);
+  *field = array;
+}
+
 /**
  * tri_segment_cell_set_misspellings:
  * @self: a #TriSegmentCell
@@ -162,31 +217,30 @@ void
 tri_segment_cell_set_misspellings (TriSegmentCell *self,
                                    GArray         *misspellings)
 {
-  g_autoptr(PangoAttrList) attrs = NULL;
-
   g_return_if_fail (TRI_IS_SEGMENT_CELL (self));
 
-  self->n_misspellings = misspellings != NULL ? misspellings->len : 0;
-  if (self->n_misspellings > 0)
-    {
-      attrs = pango_attr_list_new ();
-      for (guint i = 0; i < misspellings->len; i++)
-        {
-          const TriMisspelling *m = &g_array_index (misspellings, TriMisspelling, i);
-          PangoAttribute *underline = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
-          PangoAttribute *color = pango_attr_underline_color_new (0xe000, 0x1b00, 0x2400);
+  if (self->misspellings == NULL && (misspellings == NULL || misspellings->len == 0))
+    return;
+  set_array (&self->misspellings, misspellings);
+  update_attributes (self);
+}
 
-          underline->start_index = color->start_index = (guint)m->start;
-          underline->end_index = color->end_index = (guint)m->end;
-          pango_attr_list_insert (attrs, underline);
-          pango_attr_list_insert (attrs, color);
-        }
-    }
+/**
+ * tri_segment_cell_set_highlights:
+ * @self: a #TriSegmentCell
+ * @highlights: (nullable) (element-type gsize): byte spans of the text
+ *   shown (pairs) to highlight: a check finding's
+ */
+void
+tri_segment_cell_set_highlights (TriSegmentCell *self,
+                                 GArray         *highlights)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_CELL (self));
 
-  if (self->label != NULL)
-    gtk_label_set_attributes (self->label, attrs);
-  else
-    gtk_inscription_set_attributes (self->inscription, attrs);
+  if (self->highlights == NULL && (highlights == NULL || highlights->len == 0))
+    return;
+  set_array (&self->highlights, highlights);
+  update_attributes (self);
 }
 
 /**
@@ -200,7 +254,7 @@ tri_segment_cell_get_n_misspellings (TriSegmentCell *self)
 {
   g_return_val_if_fail (TRI_IS_SEGMENT_CELL (self), 0);
 
-  return self->n_misspellings;
+  return self->misspellings != NULL ? self->misspellings->len : 0;
 }
 
 /**

@@ -56,6 +56,8 @@ struct _TriSegmentEditor
   GtkLabel      *titles[TRI_MAX_COLUMNS];
   GtkSourceView *views[TRI_MAX_COLUMNS];
   gboolean       dirty[TRI_MAX_COLUMNS];
+  guint          highlight_row;   /* the row of the check finding shown, or G_MAXUINT */
+  GArray        *highlights[TRI_MAX_COLUMNS];   /* its byte spans in each document */
 };
 
 G_DEFINE_FINAL_TYPE (TriSegmentEditor, tri_segment_editor, GTK_TYPE_WIDGET)
@@ -144,6 +146,69 @@ update_title (TriSegmentEditor *self,
   gtk_label_set_text (self->titles[column], title);
 }
 
+/* The spans of the check finding chosen in the Checks panel, while its
+ * row is the one edited and its text as checked. */
+static void
+update_highlights (TriSegmentEditor *self)
+{
+  g_autoptr(TriRow) row = NULL;
+
+  if (has_row (self) && self->row == self->highlight_row)
+    row = g_list_model_get_item (G_LIST_MODEL (self->alignment), self->row);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[c]));
+      g_autoptr(GArray) spans = NULL;
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (buffer, "finding", &start, &end);
+      if (row == NULL || self->dirty[c] || self->highlights[c] == NULL)
+        continue;
+
+      spans = tri_alignment_map_spans (self->alignment, row, c, self->highlights[c]);
+      text = dup_buffer_text (self, c);
+      for (guint i = 0; i + 1 < spans->len; i += 2)
+        {
+          gsize a = g_array_index (spans, gsize, i), b = g_array_index (spans, gsize, i + 1);
+
+          if (b > strlen (text))
+            continue;
+          gtk_text_buffer_get_iter_at_offset (buffer, &start, (int)g_utf8_pointer_to_offset (text, text + a));
+          gtk_text_buffer_get_iter_at_offset (buffer, &end, (int)g_utf8_pointer_to_offset (text, text + b));
+          gtk_text_buffer_apply_tag_by_name (buffer, "finding", &start, &end);
+        }
+    }
+}
+
+/**
+ * tri_segment_editor_set_highlights:
+ * @self: a #TriSegmentEditor
+ * @row: the row of a check finding, or G_MAXUINT for none
+ * @spans: (array fixed-size=3) (nullable): its byte spans in each column's
+ *   document (gsize pairs, or %NULL)
+ *
+ * Highlights the spans of a check finding while @row is edited.
+ */
+void
+tri_segment_editor_set_highlights (TriSegmentEditor  *self,
+                                   guint              row,
+                                   GArray           **spans)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_EDITOR (self));
+
+  self->highlight_row = row;
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    {
+      g_clear_pointer (&self->highlights[c], g_array_unref);
+      if (spans != NULL && spans[c] != NULL)
+        self->highlights[c] = g_array_copy (spans[c]);
+    }
+  update_highlights (self);
+}
+
 /* Shows the model's text in every view whose text says something else,
  * keeping the cursor near where it was. Views with uncommitted typing
  * keep it. */
@@ -189,6 +254,7 @@ refresh (TriSegmentEditor *self)
       gtk_source_view_set_show_line_numbers (self->views[c], has_row (self));
     }
   tri_segment_editor_update_spelling (self);
+  update_highlights (self);
 }
 
 static gboolean commit (TriSegmentEditor *self);
@@ -913,7 +979,10 @@ tri_segment_editor_dispose (GObject *object)
   g_clear_pointer (&self->picked_word, g_free);
 
   for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
-    g_clear_pointer (&self->columns[c], gtk_widget_unparent);
+    {
+      g_clear_pointer (&self->columns[c], gtk_widget_unparent);
+      g_clear_pointer (&self->highlights[c], g_array_unref);
+    }
 
   G_OBJECT_CLASS (tri_segment_editor_parent_class)->dispose (object);
 }
@@ -968,6 +1037,7 @@ tri_segment_editor_init (TriSegmentEditor *self)
   GtkEventController *keys;
 
   self->row = GTK_INVALID_LIST_POSITION;
+  self->highlight_row = G_MAXUINT;
   self->picked_column = -1;
   self->spell_menu = g_menu_new ();
   gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (layout), TRUE);
@@ -1000,12 +1070,14 @@ tri_segment_editor_init (TriSegmentEditor *self)
        * click (before the view opens its own, which shows ours too). */
       {
         GdkRGBA red = { 0.88f, 0.11f, 0.14f, 1.0f };
+        GdkRGBA yellow = { 0.96f, 0.83f, 0.18f, 0.45f };
         GtkGesture *click = gtk_gesture_click_new ();
 
         gtk_text_buffer_create_tag (buffer, "misspelled",
                                     "underline", PANGO_UNDERLINE_ERROR,
                                     "underline-rgba", &red,
                                     NULL);
+        gtk_text_buffer_create_tag (buffer, "finding", "background-rgba", &yellow, NULL);
         gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
         gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
         g_signal_connect (click, "pressed", G_CALLBACK (on_view_secondary_click_cb), self);

@@ -35,6 +35,9 @@ int        tri_segment_editor_get_cursor_sentence (TriSegmentEditor *self,
 void       tri_segment_editor_set_spell_checker (TriSegmentEditor *self,
                                                  TriSpellChecker  *spell);
 void       tri_segment_editor_update_spelling (TriSegmentEditor *self);
+void       tri_segment_editor_set_highlights (TriSegmentEditor  *self,
+                                              guint              row,
+                                              GArray           **spans);
 guint      tri_segment_editor_get_n_underlined (TriSegmentEditor *self,
                                                 guint             column);
 GMenuModel *tri_segment_editor_get_spell_menu (TriSegmentEditor *self);
