@@ -13,6 +13,7 @@
 
 #include "tri-application.h"
 #include "tri-autosave.h"
+#include "tri-checks-panel.h"
 #include "tri-project.h"
 #include "tri-segment-cell.h"
 #include "tri-test-utils.h"
@@ -1279,6 +1280,111 @@ test_compact_rows (void)
   destroy_window (window);
 }
 
+/* The text of @column's editor view tagged as a check finding's span. */
+static char *
+highlighted (TriWindow *window,
+             guint      column)
+{
+  GtkTextBuffer *buffer = tri_segment_editor_get_buffer (tri_window_get_editor (window), column);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "finding");
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_starts_tag (&start, tag) && !gtk_text_iter_forward_to_tag_toggle (&start, tag))
+    return NULL;
+  end = start;
+  gtk_text_iter_forward_to_tag_toggle (&end, tag);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+static gboolean
+checked_clean (gpointer data)
+{
+  return tri_checker_get_n_active (tri_window_get_checker (TRI_WINDOW (data))) == 0;
+}
+
+static gboolean
+checked_sample (gpointer data)
+{
+  TriChecker *checker = tri_window_get_checker (TRI_WINDOW (data));
+
+  return checker != NULL && tri_checker_get_n_active (checker) == 2;
+}
+
+/* The Checks panel on the sample report: its two slips listed, reached
+ * with F6 with their spans highlighted, one dismissed (for the project),
+ * the other fixed by an edit and gone from the list soon after. */
+static void
+test_checks (void)
+{
+  TriWindow *window = new_window ();
+  TriChecksPanel *panel = TRI_CHECKS_PANEL (tri_window_get_checks_panel (window));
+  TriSegmentEditor *editor = tri_window_get_editor (window);
+  TriChecker *checker;
+  TriAlignment *alignment;
+  GPtrArray *findings;
+  TriFinding *number = NULL;
+  gboolean visible = FALSE;
+  g_autofree char *marked = NULL;
+  const char *fixed[] = { NULL, NULL };
+  g_autofree char *ru = NULL;
+  g_autoptr(TriRow) row = NULL;
+
+  /* Checked soon after the alignment ends. */
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  wait_until (checked_sample, window);
+  checker = tri_window_get_checker (window);
+  alignment = tri_window_get_alignment (window);
+
+  /* F9 shows the panel, listing both. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.checks", NULL);
+  g_object_get (window, "checks-visible", &visible, NULL);
+  g_assert_true (visible);
+  g_assert_cmpuint (tri_checks_panel_get_n_shown (panel), ==, 2);
+
+  /* F6 from the top: the sentence the Ukrainian left out, then the
+   * Russian's changed figure, highlighted in the strip; then round again. */
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.next-finding", NULL);
+  findings = tri_checker_get_findings (checker);
+  g_assert_cmpstr (((TriFinding *)g_ptr_array_index (findings, 0))->check, ==, "missing-translation");
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, ((TriFinding *)g_ptr_array_index (findings, 0))->row);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.next-finding", NULL);
+  number = g_ptr_array_index (findings, 1);
+  g_assert_cmpstr (number->check, ==, "number-mismatch");
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, number->row);
+  marked = highlighted (window, 1);
+  g_assert_cmpstr (marked, ==, "1 520");
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.next-finding", NULL);
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, ((TriFinding *)g_ptr_array_index (findings, 0))->row);
+
+  /* Delete in the panel dismisses the finding chosen: a change to save. */
+  tri_checks_panel_select (panel, g_ptr_array_index (findings, 0));
+  gtk_widget_activate_action (GTK_WIDGET (panel), "checks.dismiss", NULL);
+  g_assert_cmpuint (tri_checker_get_n_active (checker), ==, 1);
+  g_assert_cmpuint (tri_checks_panel_get_n_shown (panel), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (tri_alignment_get_dismissed (alignment)), ==, 1);
+  g_assert_true (tri_window_get_unsaved (window));
+  /* Listed again, dimmed, on request. */
+  g_object_set (panel, "show-dismissed", TRUE, NULL);
+  g_assert_cmpuint (tri_checks_panel_get_n_shown (panel), ==, 2);
+  g_object_set (panel, "show-dismissed", FALSE, NULL);
+
+  /* The figure put right: the finding goes once the row is checked again. */
+  number = g_ptr_array_index (tri_checker_get_findings (checker), 1);
+  row = g_list_model_get_item (G_LIST_MODEL (alignment), number->row);
+  ru = tri_alignment_dup_cell_text (alignment, row, 1);
+  g_assert_nonnull (strstr (ru, "1 520"));
+  memcpy (strstr (ru, "1 520"), "1 250", 5);
+  fixed[0] = ru;
+  g_assert_true (tri_alignment_set_cell_sentences (alignment, number->row, 1, fixed));
+  wait_until (checked_clean, window);
+  g_assert_cmpuint (tri_checks_panel_get_n_shown (panel), ==, 0);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1337,6 +1443,7 @@ main (int   argc,
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/zoom", test_zoom);
   g_test_add_func ("/window/compact-rows", test_compact_rows);
+  g_test_add_func ("/window/checks", test_checks);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -93,12 +93,13 @@ _tri_window_scroll_to (TriWindow *self,
         break;
       }
 
-  /* Never take the focus from the editor strip, the search bar or the
-   * parallel text. (In the grid, an edit may have rebound the focused row
+  /* Never take the focus from the editor strip, the search bar, the
+   * Checks panel or the parallel text. (In the grid, an edit may have rebound the focused row
    * and left the focus nowhere in particular.) */
   if (focus == NULL ||
       (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)) &&
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) &&
+       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->checks_panel)) &&
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->parallel_view))))
     {
       self->focus_position = row;

@@ -8,6 +8,8 @@
 #pragma once
 
 #include "tri-aligner.h"
+#include "tri-checker.h"
+#include "tri-checks-panel.h"
 #include "tri-parallel-view.h"
 #include "tri-row-filter.h"
 #include "tri-segment-editor.h"
@@ -53,6 +55,10 @@ struct _TriWindow
   guint                 focus_position;
   guint                 focus_frames;
   guint                 last_selected;  /* the alignment's index of the row last selected */
+  TriChecker           *checker;        /* the Checks panel's findings */
+  guint                 highlight_row;  /* the row of the finding shown, or G_MAXUINT */
+  guint                 highlight_index; /* its index in the checker's findings, or G_MAXUINT */
+  GArray               *highlight_spans[TRI_MAX_COLUMNS];
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -63,6 +69,9 @@ struct _TriWindow
   GtkColumnView        *column_view;
   GtkPaned             *paned;
   GtkStack             *view_stack;
+  AdwFlap              *flap;
+  TriChecksPanel       *checks_panel;
+  GtkToggleButton      *checks_button;
   TriParallelView      *parallel_view;
   TriSegmentEditor     *editor;
   GtkBox               *status_bar;
@@ -106,5 +115,17 @@ gboolean _tri_window_get_range      (TriWindow      *self,
                                      guint          *first,
                                      guint          *last);
 void _tri_window_clear_range        (TriWindow      *self);
+void _tri_window_update_numbers     (TriWindow      *self);
+
+/* tri-window-checks.c */
+void _tri_window_init_checks        (TriWindow      *self);
+void _tri_window_dispose_checks     (TriWindow      *self);
+void _tri_window_class_checks_init  (TriWindowClass *klass);
+void _tri_window_set_checker        (TriWindow      *self,
+                                     TriAlignment   *alignment);
+void _tri_window_update_cell_highlight (TriWindow   *self,
+                                        GtkListItem *item);
+char *_tri_window_dup_row_findings  (TriWindow      *self,
+                                     guint           row);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ enum {
   PROP_BUSY,
   PROP_ROW_FILTER,
   PROP_PARALLEL_VIEW,
+  PROP_CHECKS_VISIBLE,
   N_PROPS
 };
 
@@ -158,6 +159,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
     update_cell_spelling (self, item);
   else
     tri_segment_cell_set_misspellings (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), NULL);
+  _tri_window_update_cell_highlight (self, item);
   if (tri_row_get_needs_review (row))
     gtk_widget_add_css_class (gtk_list_item_get_child (item), "needs-review");
   else
@@ -195,6 +197,13 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (icon, _("Bookmark"));
   gtk_box_append (GTK_BOX (box), icon);
 
+  /* Last: the row has check findings (the Checks panel, F6). */
+  icon = gtk_image_new_from_icon_name ("emblem-important-symbolic");
+  gtk_widget_set_halign (icon, GTK_ALIGN_END);
+  gtk_widget_add_css_class (icon, "finding-icon");
+  gtk_widget_set_visible (icon, FALSE);
+  gtk_box_append (GTK_BOX (box), icon);
+
   g_object_set_data (G_OBJECT (box), "list-item", item);
   g_object_set_data (G_OBJECT (box), "column", GUINT_TO_POINTER (G_MAXUINT));
   gtk_list_item_set_child (item, box);
@@ -224,12 +233,22 @@ update_number (TriWindow   *self,
 
   g_snprintf (number, sizeof number, "%u", row + 1);
   gtk_label_set_text (GTK_LABEL (label), number);
+
+  /* The row's findings: a mark, their messages on hover. */
+  {
+    GtkWidget *mark = gtk_widget_get_last_child (box);
+    g_autofree char *findings = _tri_window_dup_row_findings (self, row);
+
+    gtk_widget_set_visible (mark, findings != NULL);
+    if (findings != NULL)
+      tri_widget_set_tooltip_text (mark, findings);
+  }
 }
 
 /* Rows above a row that stays can come and go: its number changes with
  * neither a new item nor, in a narrowed grid, a new position. */
-static void
-update_numbers (TriWindow *self)
+void
+_tri_window_update_numbers (TriWindow *self)
 {
   for (guint i = 0; i < self->number_items->len; i++)
     update_number (self, g_ptr_array_index (self->number_items, i));
@@ -256,7 +275,8 @@ on_number_bind_cb (GtkSignalListItemFactory *factory,
   update_number (self, item);
 
   gtk_widget_set_visible (gtk_widget_get_next_sibling (icon), tri_row_get_confirmed (row));
-  gtk_widget_set_visible (gtk_widget_get_last_child (box), tri_row_get_bookmarked (row));
+  gtk_widget_set_visible (gtk_widget_get_prev_sibling (gtk_widget_get_last_child (box)),
+                          tri_row_get_bookmarked (row));
 
   /* Low confidence: an icon with a tooltip, and a tint on the cells. */
   gtk_widget_set_visible (icon, tri_row_get_needs_review (row));
@@ -1135,7 +1155,7 @@ set_row_filter (TriWindow  *self,
         if (selection != NULL)
           gtk_single_selection_set_selected (selection, at);
         _tri_window_scroll_to (self, at);
-        update_numbers (self);
+        _tri_window_update_numbers (self);
         return;
       }
 }
@@ -1157,6 +1177,22 @@ tri_window_get_parallel_view (TriWindow *self)
    * is gone. */
   return self->view_stack != NULL &&
          g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "parallel") == 0;
+}
+
+/* F9: the Checks panel, its list given the keyboard; hidden, the grid
+ * has it back. */
+static void
+set_checks_visible (TriWindow *self,
+                    gboolean   visible)
+{
+  if (self->flap == NULL || visible == adw_flap_get_reveal_flap (self->flap))
+    return;
+  adw_flap_set_reveal_flap (self->flap, visible);
+  if (visible)
+    gtk_widget_grab_focus (GTK_WIDGET (self->checks_panel));
+  else if (self->alignment != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECKS_VISIBLE]);
 }
 
 /**
@@ -1258,7 +1294,7 @@ void
 _tri_window_clear_range (TriWindow *self)
 {
   self->range_anchor = G_MAXUINT;
-  update_numbers (self);
+  _tri_window_update_numbers (self);
   update_review_count (self);
 }
 
@@ -1278,7 +1314,7 @@ on_selected_cb (TriWindow          *self,
     self->last_selected = row;
   if (self->range_anchor != G_MAXUINT)
     {
-      update_numbers (self);
+      _tri_window_update_numbers (self);
       update_review_count (self);
     }
   tri_segment_editor_set_row (self->editor, row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row);
@@ -1325,7 +1361,7 @@ on_rows_changed_after_cb (TriWindow  *self,
       tri_segment_editor_set_row (self->editor, self->last_selected);
     }
 
-  update_numbers (self);
+  _tri_window_update_numbers (self);
 }
 
 /**
@@ -1464,6 +1500,7 @@ show_alignment (TriWindow    *self,
   g_signal_connect_object (self->spell, "changed", G_CALLBACK (on_spell_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->spell, "problem", G_CALLBACK (on_spell_problem_cb), self, G_CONNECT_SWAPPED);
   apply_spell_settings (self);
+  _tri_window_set_checker (self, alignment);
   build_columns (self);
 
   g_clear_object (&self->filter);
@@ -2712,6 +2749,7 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
   g_clear_object (&self->row_menu_with_spelling);
   g_clear_object (&self->spell);
+  _tri_window_dispose_checks (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
@@ -2759,6 +2797,10 @@ tri_window_get_property (GObject    *object,
       g_value_set_boolean (value, tri_window_get_parallel_view (self));
       break;
 
+    case PROP_CHECKS_VISIBLE:
+      g_value_set_boolean (value, self->flap != NULL && adw_flap_get_reveal_flap (self->flap));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2780,6 +2822,10 @@ tri_window_set_property (GObject      *object,
 
     case PROP_PARALLEL_VIEW:
       tri_window_set_parallel_view (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CHECKS_VISIBLE:
+      set_checks_visible (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -2833,8 +2879,19 @@ tri_window_class_init (TriWindowClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * TriWindow:checks-visible:
+   *
+   * Whether the Checks panel is shown.
+   */
+  properties [PROP_CHECKS_VISIBLE] =
+    g_param_spec_boolean ("checks-visible", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  _tri_window_class_checks_init (klass);
   gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "win.parallel-view", NULL);
   gtk_widget_class_install_action (widget_class, "win.row-menu", NULL, tri_window_row_menu_action);
@@ -2850,6 +2907,7 @@ tri_window_class_init (TriWindowClass *klass)
 
   g_type_ensure (TRI_TYPE_SEGMENT_EDITOR);
   g_type_ensure (TRI_TYPE_PARALLEL_VIEW);
+  g_type_ensure (TRI_TYPE_CHECKS_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
@@ -2858,6 +2916,9 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, checks_panel);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, parallel_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, column_view);
@@ -2916,6 +2977,7 @@ tri_window_init (TriWindow *self)
   self->range_anchor = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
+  _tri_window_init_checks (self);
 
   /* Enter or a double click on a row edits its cell in the current column
    * (the list view takes Enter before the window's own shortcuts see it). */

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "tri-checker.h"
 #include "tri-parallel-view.h"
 #include "tri-segment-editor.h"
 #include "tri-spell-checker.h"
@@ -53,6 +54,8 @@ gboolean      tri_window_get_busy       (TriWindow          *self);
 GtkColumnView *tri_window_get_column_view (TriWindow        *self);
 TriSegmentEditor *tri_window_get_editor   (TriWindow        *self);
 TriSpellChecker  *tri_window_get_spell_checker (TriWindow    *self);
+TriChecker       *tri_window_get_checker  (TriWindow        *self);
+GtkWidget        *tri_window_get_checks_panel (TriWindow    *self);
 gboolean       tri_window_get_parallel_view (TriWindow     *self);
 void           tri_window_set_parallel_view (TriWindow     *self,
                                              gboolean       parallel);

@@ -1,0 +1,429 @@
+/* tri-window-checks.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "tri-report.h"
+#include "tri-segment-cell.h"
+#include "tri-window-private.h"
+
+/* The window's side of the cross-language checks: the Checks panel (F9),
+ * the finding chosen there shown in the grid and the editor strip with
+ * its spans highlighted, marks by the rows with findings, F6 / Shift+F6
+ * from finding to finding, and the report (HTML or CSV). */
+
+static void
+clear_highlight (TriWindow *self)
+{
+  self->highlight_row = G_MAXUINT;
+  self->highlight_index = G_MAXUINT;
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    g_clear_pointer (&self->highlight_spans[c], g_array_unref);
+}
+
+/**
+ * _tri_window_update_cell_highlight:
+ * @self: a #TriWindow
+ * @item: a grid cell's list item
+ *
+ * Highlights, in a cell of the chosen finding's row, the finding's spans.
+ */
+void
+_tri_window_update_cell_highlight (TriWindow   *self,
+                                   GtkListItem *item)
+{
+  TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+  guint row = self->filter != NULL ? tri_row_filter_get_row (self->filter, gtk_list_item_get_position (item))
+                                   : G_MAXUINT;
+  g_autoptr(GArray) mapped = NULL;
+
+  if (row != G_MAXUINT && row == self->highlight_row && column < TRI_MAX_COLUMNS &&
+      self->highlight_spans[column] != NULL && gtk_list_item_get_item (item) != NULL)
+    mapped = tri_alignment_map_spans (self->alignment, gtk_list_item_get_item (item), column,
+                                      self->highlight_spans[column]);
+  tri_segment_cell_set_highlights (cell, mapped);
+}
+
+static void
+update_highlights (TriWindow *self)
+{
+  for (guint i = 0; i < self->cell_items->len; i++)
+    _tri_window_update_cell_highlight (self, g_ptr_array_index (self->cell_items, i));
+  tri_segment_editor_set_highlights (self->editor, self->highlight_row, self->highlight_spans);
+}
+
+/* Shows @finding: its row chosen, its spans highlighted. */
+static void
+show_finding (TriWindow  *self,
+              TriFinding *finding,
+              guint       index,
+              gboolean    focus)
+{
+  clear_highlight (self);
+  self->highlight_row = finding->row;
+  self->highlight_index = index;
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    if (finding->spans[c] != NULL && finding->spans[c]->len > 0)
+      self->highlight_spans[c] = g_array_copy (finding->spans[c]);
+
+  if (tri_window_get_parallel_view (self))
+    tri_window_set_parallel_view (self, FALSE);
+  /* Activated: the keyboard goes to the row (the jump gives it to the
+   * row when it finds the grid focused). */
+  if (focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  _tri_window_select_row (self, finding->row);
+  update_highlights (self);
+
+  /* The first version the finding marks becomes the current column. */
+  for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
+    if (finding->spans[c] != NULL && finding->spans[c]->len > 0)
+      {
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", c);
+        break;
+      }
+}
+
+static void
+on_finding_selected_cb (TriWindow      *self,
+                        TriFinding     *finding,
+                        gboolean        activated,
+                        TriChecksPanel *panel)
+{
+  GPtrArray *findings = tri_checker_get_findings (self->checker);
+  guint index;
+
+  if (!g_ptr_array_find (findings, finding, &index))
+    return;
+  _tri_window_commit_edits (self);
+  /* The commit may have changed the findings. */
+  if (!g_ptr_array_find (tri_checker_get_findings (self->checker), finding, &index))
+    return;
+  show_finding (self, finding, index, activated);
+}
+
+/* An edit moves rows: what was highlighted may be elsewhere. */
+static void
+on_rows_changed_cb (TriWindow *self)
+{
+  if (self->highlight_row == G_MAXUINT)
+    return;
+  clear_highlight (self);
+  update_highlights (self);
+}
+
+/**
+ * _tri_window_get_row_findings:
+ * @self: a #TriWindow
+ * @row: a row
+ *
+ * Returns: (transfer full) (nullable): the messages of the findings of
+ *   @row the Checks panel lists, one a line, or %NULL
+ */
+char *
+_tri_window_dup_row_findings (TriWindow *self,
+                              guint      row)
+{
+  g_autoptr(GString) text = NULL;
+  GPtrArray *findings;
+
+  if (self->checker == NULL)
+    return NULL;
+  findings = tri_checker_get_findings (self->checker);
+  for (guint i = tri_checker_lower_bound (self->checker, row); i < findings->len; i++)
+    {
+      TriFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->row != row)
+        break;
+      if (!tri_checks_panel_shows (self->checks_panel, finding) ||
+          tri_checker_get_dismissed (self->checker, finding))
+        continue;
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append_c (text, '\n');
+      g_string_append (text, finding->message);
+    }
+  return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static void
+update_button (TriWindow *self)
+{
+  guint n = self->checker != NULL ? tri_checker_get_n_active (self->checker) : 0;
+  g_autofree char *label = NULL;
+
+  if (n > 0)
+    /* Translators: the Checks button, with how many findings there are */
+    label = g_strdup_printf (_("Checks (%u)"), n);
+  gtk_button_set_label (GTK_BUTTON (self->checks_button), label != NULL ? label : _("Checks"));
+}
+
+static void
+on_checker_changed_cb (TriWindow *self)
+{
+  self->highlight_index = G_MAXUINT;
+  update_button (self);
+  _tri_window_update_numbers (self);
+}
+
+/**
+ * _tri_window_set_checker:
+ * @self: a #TriWindow
+ * @alignment: (nullable): the alignment shown
+ *
+ * Checks @alignment, and again after each edit, for the Checks panel.
+ */
+void
+_tri_window_set_checker (TriWindow    *self,
+                         TriAlignment *alignment)
+{
+  clear_highlight (self);
+  g_clear_object (&self->checker);
+  if (alignment != NULL)
+    {
+      self->checker = tri_checker_new (alignment);
+      g_signal_connect_object (self->checker, "changed", G_CALLBACK (on_checker_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  tri_checks_panel_set_checker (self->checks_panel, self->checker, alignment);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->checks_button), alignment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", alignment != NULL);
+  update_button (self);
+}
+
+/* F6 and Shift+F6: the next finding the panel lists, wrapping around. */
+static void
+go_to_finding (TriWindow *self,
+               int        direction)
+{
+  GPtrArray *findings;
+  gint64 start, n;
+
+  if (self->checker == NULL)
+    return;
+  _tri_window_commit_edits (self);
+  tri_checker_flush (self->checker);
+  findings = tri_checker_get_findings (self->checker);
+  n = findings->len;
+
+  if (self->highlight_index != G_MAXUINT && self->highlight_row == self->last_selected)
+    start = self->highlight_index;
+  else if (self->last_selected == G_MAXUINT)
+    start = direction > 0 ? -1 : n;
+  else if (direction > 0)
+    start = (gint64)tri_checker_lower_bound (self->checker, self->last_selected + 1) - 1;
+  else
+    start = tri_checker_lower_bound (self->checker, self->last_selected);
+
+  for (gint64 step = 1; step <= n; step++)
+    {
+      guint i = (guint)(((start + direction * step) % n + n) % n);
+      TriFinding *finding = g_ptr_array_index (findings, i);
+
+      if (tri_checks_panel_shows (self->checks_panel, finding) &&
+          !tri_checker_get_dismissed (self->checker, finding))
+        {
+          show_finding (self, finding, i, FALSE);
+          tri_checks_panel_select (self->checks_panel, finding);
+          return;
+        }
+    }
+  gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+next_finding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  go_to_finding (TRI_WINDOW (widget), 1);
+}
+
+static void
+previous_finding_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  go_to_finding (TRI_WINDOW (widget), -1);
+}
+
+/* The report */
+
+static void
+on_report_chosen_cb (TriWindow            *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  GtkFileFilter *filter;
+  TriReportFormat format = TRI_REPORT_HTML;
+
+  if (response != GTK_RESPONSE_ACCEPT || self->checker == NULL)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  name = g_file_get_basename (file);
+  /* The name says the format; else the filter chosen does, and names it. */
+  if (!tri_report_format_for_filename (name, &format))
+    {
+      filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+      format = filter != NULL && g_object_get_data (G_OBJECT (filter), "csv") != NULL ? TRI_REPORT_CSV
+                                                                                      : TRI_REPORT_HTML;
+      {
+        g_autoptr(GFile) parent = g_file_get_parent (file);
+        g_autofree char *named = g_strconcat (name, format == TRI_REPORT_CSV ? ".csv" : ".html", NULL);
+
+        g_set_object (&file, g_file_get_child (parent, named));
+      }
+    }
+
+  findings = tri_checks_panel_dup_shown (self->checks_panel);
+  title = g_strdup (adw_window_title_get_title (self->window_title));
+  if (!tri_report_save (self->alignment, findings, format, title, file, NULL, &error))
+    _tri_window_show_toast (self, error->message);
+  else
+    {
+      g_autofree char *shown = g_file_get_basename (file);
+      /* Translators: a file name, and how many findings it holds */
+      g_autofree char *message = g_strdup_printf (ngettext ("Report saved as “%s” (%u finding)",
+                                                            "Report saved as “%s” (%u findings)", findings->len),
+                                                  shown, findings->len);
+
+      _tri_window_show_toast (self, message);
+    }
+
+out:
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  if (self->chooser == chooser)
+    g_clear_object (&self->chooser);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *html, *csv;
+  g_autofree char *suggested = NULL;
+
+  if (self->checker == NULL || self->chooser != NULL)
+    return;
+  _tri_window_commit_edits (self);
+  tri_checker_flush (self->checker);
+
+  chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  html = gtk_file_filter_new ();
+  gtk_file_filter_set_name (html, _("Web page, side by side, printable (.html)"));
+  gtk_file_filter_add_suffix (html, "html");
+  gtk_file_filter_add_suffix (html, "htm");
+  csv = gtk_file_filter_new ();
+  gtk_file_filter_set_name (csv, _("Table for spreadsheets (.csv)"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  g_object_set_data (G_OBJECT (csv), "csv", GINT_TO_POINTER (TRUE));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), html);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), csv);
+  g_object_unref (html);
+  g_object_unref (csv);
+
+  /* Translators: the report's suggested file name; %s is the project's title */
+  suggested = g_strdup_printf (_("%s — checks.html"), adw_window_title_get_title (self->window_title));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+
+  self->chooser = chooser;
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_report_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * tri_window_get_checker:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none) (nullable): the findings of the Checks panel
+ */
+TriChecker *
+tri_window_get_checker (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->checker;
+}
+
+/**
+ * tri_window_get_checks_panel:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the Checks panel
+ */
+GtkWidget *
+tri_window_get_checks_panel (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->checks_panel);
+}
+
+/**
+ * _tri_window_init_checks:
+ * @self: a #TriWindow
+ */
+void
+_tri_window_init_checks (TriWindow *self)
+{
+  clear_highlight (self);
+  g_signal_connect_object (self->checks_panel, "finding-selected", G_CALLBACK (on_finding_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", FALSE);
+}
+
+/**
+ * _tri_window_dispose_checks:
+ * @self: a #TriWindow
+ */
+void
+_tri_window_dispose_checks (TriWindow *self)
+{
+  clear_highlight (self);
+  g_clear_object (&self->checker);
+}
+
+/**
+ * _tri_window_class_checks_init:
+ * @klass: the window's class
+ */
+void
+_tri_window_class_checks_init (TriWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_property_action (widget_class, "win.checks", "checks-visible");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.checks", NULL);
+  gtk_widget_class_install_action (widget_class, "align.next-finding", NULL, next_finding_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "align.next-finding", NULL);
+  gtk_widget_class_install_action (widget_class, "align.previous-finding", NULL, previous_finding_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "align.previous-finding", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.export-report", NULL);
+}
