@@ -707,6 +707,7 @@ command_check (int    argc,
       report_format = g_str_equal (format, "csv") ? TRI_REPORT_CSV : TRI_REPORT_HTML;
     }
   else if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "jsonl"))
+    /* Translators: %s is what the user gave for --format */
     return usage_error (context, _("unknown format “%s” (use text, jsonl, html or csv)"), format);
   status = check_format_and_encoding (context, report ? NULL : format, &jsonl, encoding);
   if (status != EXIT_OK)
