@@ -798,8 +798,55 @@ test_check (TriTestDir    *fixture,
   g_assert_cmpstr (from_project, ==, jsonl);
 
   g_assert_cmpint (run_cli (NULL, NULL, "check", en_arg, NULL), ==, 2);
-  g_assert_cmpint (run_cli (NULL, NULL, "check", "--format", "html", en_arg, ru_arg, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "check", "--format", "pdf", en_arg, ru_arg, NULL), ==, 2);
   g_assert_cmpint (run_cli (NULL, NULL, "check", en_arg, "ru=/nonexistent/ru.txt", NULL), ==, 3);
+}
+
+/* check --format csv and html: the report on stdout or, with -o, in a
+ * file; a project's name is the page's title. */
+static void
+test_check_report (TriTestDir    *fixture,
+                   gconstpointer  user_data)
+{
+  const char *en = "The ministers met in Ankara on Friday.\n\nThey agreed on 12 convoys & \"safe corridors\".\n";
+  const char *ru = "Министры встретились в Анкаре в пятницу.\n\nОни договорились о 21 конвое и «безопасных коридорах».\n";
+  g_autofree char *en_path = tri_test_write_file (fixture->dir, "en.txt", en, -1);
+  g_autofree char *ru_path = tri_test_write_file (fixture->dir, "ru.txt", ru, -1);
+  g_autofree char *en_arg = g_strconcat ("en=", en_path, NULL);
+  g_autofree char *ru_arg = g_strconcat ("ru=", ru_path, NULL);
+  g_autofree char *html_path = g_build_filename (fixture->dir, "findings.html", NULL);
+  g_autofree char *project = g_build_filename (fixture->dir, "ankara.triptych", NULL);
+  g_autofree char *bad_output = g_build_filename (en_path, "findings.csv", NULL);
+  g_autofree char *csv = NULL, *html = NULL, *written = NULL, *from_project = NULL, *err = NULL;
+  g_auto(GStrv) records = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (run_cli (&csv, NULL, "check", "--format", "csv", en_arg, ru_arg, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBFrow,check,severity,languages,message,en,en marked,ru,ru marked\r\n"));
+  records = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (records), ==, 3);  /* header, one finding, "" */
+  /* Row 2 (from 1), the message, then each version's text and marked
+   * number; the English text quoted, its quotation marks doubled. */
+  g_assert_true (g_str_has_prefix (records[1], "2,number-mismatch,error,en ru,The numbers differ"));
+  g_assert_true (g_str_has_suffix (records[1],
+                                   ",\"They agreed on 12 convoys & \"\"safe corridors\"\".\",12,"
+                                   "Они договорились о 21 конвое и «безопасных коридорах».,21"));
+
+  g_assert_cmpint (run_cli (&html, NULL, "check", "-f", "html", "-o", html_path, en_arg, ru_arg, NULL), ==, 1);
+  g_assert_cmpstr (html, ==, "");
+  g_assert_true (g_file_get_contents (html_path, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "<!DOCTYPE html>\n<html lang=\"en\">"));
+  g_assert_nonnull (strstr (written, "<td lang=\"ru\">Они договорились о <mark>21</mark> конвое"));
+  g_assert_nonnull (strstr (written, "<mark>12</mark> convoys &amp; &quot;safe corridors&quot;"));
+
+  g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "project", "-o", project, en_arg, ru_arg, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&from_project, NULL, "check", "--format", "html", project, NULL), ==, 1);
+  g_assert_nonnull (strstr (from_project, "<h1>ankara</h1>"));
+
+  g_assert_cmpint (run_cli (NULL, &err, "check", "-f", "csv", "-o", bad_output, en_arg, ru_arg, NULL), ==, 3);
+  g_assert_nonnull (strstr (err, bad_output));
 }
 
 int
@@ -826,6 +873,7 @@ main (int   argc,
   ADD ("/cli/project-round-trip", test_project_round_trip);
   ADD ("/cli/spell", test_spell);
   ADD ("/cli/check", test_check);
+  ADD ("/cli/check-report", test_check_report);
 
 #undef ADD
 

@@ -318,7 +318,7 @@ test_spans_and_fields (void)
   doc = parse_html (html);
   g_assert_nonnull (doc);
   assert_select (doc, "//article[1]//td[@lang='en']/mark", "“We came|practical|problem");
-  assert_select (doc, "//article[2]/h3", "Row 100WarningDifferent speaker");
+  assert_select (doc, "//article[2]/h3", "Row 100 Warning Different speaker");
   /* No row, no table. */
   assert_select (doc, "//article[2]//table", "");
   xmlFreeDoc (doc);

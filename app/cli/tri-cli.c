@@ -21,6 +21,7 @@
 #include "tri-error.h"
 #include "tri-language.h"
 #include "tri-project.h"
+#include "tri-report.h"
 #include "tri-spell.h"
 #include "tri-text-source.h"
 
@@ -151,6 +152,36 @@ finish_output (void)
       return EXIT_INPUT;
     }
   return EXIT_OK;
+}
+
+/* @out to the file @output, or to stdout when @output is NULL. The file is
+ * written atomically: a reader never sees half a file, and a failure keeps
+ * the old one. Returns EXIT_OK, or EXIT_INPUT with the error printed. */
+static int
+write_output (const char    *output,
+              const GString *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      if (!g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_NONE,
+                                    NULL, NULL, &error))
+        {
+          g_printerr ("triptych-cli: %s: %s\n", output, error->message);
+          return EXIT_INPUT;
+        }
+      return EXIT_OK;
+    }
+
+  if (fwrite (out->str, 1, out->len, stdout) != out->len)
+    {
+      g_printerr ("triptych-cli: %s\n", _("could not write the output"));
+      return EXIT_INPUT;
+    }
+  return finish_output ();
 }
 
 static int
@@ -477,24 +508,7 @@ command_align (int    argc,
 
   for (guint r = 0; r < rows->len; r++)
     append_row_json (out, &g_array_index (rows, TriBead, r), documents, n);
-
-  if (output != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
-
-      /* Atomic: a reader never sees half a file, and a failure keeps the old one. */
-      if (!g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_NONE,
-                                    NULL, NULL, &error))
-        {
-          g_printerr ("triptych-cli: %s: %s\n", output, error->message);
-          status = EXIT_INPUT;
-        }
-    }
-  else if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-    {
-      g_printerr ("triptych-cli: %s\n", _("could not write the output"));
-      status = EXIT_INPUT;
-    }
+  status = write_output (output, out);
 
 out:
   for (guint k = 0; k < TRI_ALIGN_MAX_LANGUAGES; k++)
@@ -551,13 +565,7 @@ command_convert (int    argc,
   rows = tri_alignment_dup_rows (alignment);
   for (guint r = 0; r < rows->len; r++)
     append_row_json (out, &g_array_index (rows, TriBead, r), documents, n);
-
-  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-    {
-      g_printerr ("triptych-cli: %s\n", _("could not write the output"));
-      return EXIT_INPUT;
-    }
-  return EXIT_OK;
+  return write_output (NULL, out);
 }
 
 /* check */
@@ -647,14 +655,19 @@ command_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TriAlignment) alignment = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *format = NULL;
   g_autofree char *encoding = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *title = NULL;
   g_auto(GStrv) args = NULL;
-  gboolean presegmented = FALSE, jsonl = FALSE;
+  gboolean presegmented = FALSE, jsonl = FALSE, report = FALSE;
+  TriReportFormat report_format = TRI_REPORT_HTML;
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("Output format: text or jsonl"), N_("FORMAT") },
+      N_("Output format: text, jsonl, html or csv"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT instead of the standard output"), N_("OUT") },
     { "presegmented", 'p', 0, G_OPTION_ARG_NONE, &presegmented,
       N_("The files are split already: every non-empty line is one sentence, a blank line ends a paragraph"), NULL },
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
@@ -677,19 +690,38 @@ command_check (int    argc,
       "         {\"check\":\"quote-missing\",\"severity\":\"warning\",\"row\":12,\"langs\":[\"en\",\"ru\"],\n"
       "          \"message\":\"…\",\"spans\":{\"en\":[[S,E]],\"ru\":[]}}\n"
       "         with byte spans [S, E) into each decoded UTF-8 text\n"
+      "  html   a page to read or print: a summary, then every finding beside its row's text\n"
+      "         in each version, the spans highlighted\n"
+      "  csv    a table for spreadsheets (RFC 4180, UTF-8 with a byte-order mark), one finding\n"
+      "         per line: row, check, severity, languages, message, then per language its\n"
+      "         text and the highlighted words; rows numbered from 1, as in the window\n"
       "\n"
       "Exit status: 0 when there are no findings, 1 when there are, 2 on a usage error, "
       "3 when a file cannot be read."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, "%s", error->message);
-  status = check_format_and_encoding (context, format, &jsonl, encoding);
+  if (format != NULL && (g_str_equal (format, "html") || g_str_equal (format, "csv")))
+    {
+      report = TRUE;
+      report_format = g_str_equal (format, "csv") ? TRI_REPORT_CSV : TRI_REPORT_HTML;
+    }
+  else if (format != NULL && !g_str_equal (format, "text") && !g_str_equal (format, "jsonl"))
+    /* Translators: %s is what the user gave for --format */
+    return usage_error (context, _("unknown format “%s” (use text, jsonl, html or csv)"), format);
+  status = check_format_and_encoding (context, report ? NULL : format, &jsonl, encoding);
   if (status != EXIT_OK)
     return status;
 
   if (args != NULL && g_strv_length (args) == 1 && g_str_has_suffix (args[0], ".triptych"))
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[0]);
+      g_autofree char *basename = g_file_get_basename (file);
+
+      /* The report's title: the project's name. */
+      title = g_str_has_suffix (basename, ".triptych")
+              ? g_strndup (basename, strlen (basename) - strlen (".triptych"))
+              : g_strdup (basename);
 
       alignment = tri_project_load (file, NULL, &error);
       if (alignment == NULL)
@@ -724,14 +756,23 @@ command_check (int    argc,
     }
 
   findings = tri_checks_run (alignment);
-  for (guint i = 0; i < findings->len; i++)
+  if (report)
     {
-      g_autofree char *line = jsonl ? finding_json (alignment, g_ptr_array_index (findings, i))
-                                    : finding_text (alignment, g_ptr_array_index (findings, i));
-      write_line (line);
-    }
+      g_autofree char *text = tri_report_to_string (alignment, findings, report_format, title);
 
-  status = finish_output ();
+      g_string_append (out, text);
+    }
+  else
+    for (guint i = 0; i < findings->len; i++)
+      {
+        g_autofree char *line = jsonl ? finding_json (alignment, g_ptr_array_index (findings, i))
+                                      : finding_text (alignment, g_ptr_array_index (findings, i));
+
+        g_string_append (out, line);
+        g_string_append_c (out, '\n');
+      }
+
+  status = write_output (output, out);
   if (status != EXIT_OK)
     return status;
   return findings->len > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -184,7 +184,7 @@ static const char report_css[] =
   ".finding.error { border-inline-start-color: var(--error); }\n"
   ".finding.warning { border-inline-start-color: var(--warning); }\n"
   ".finding h3 { font-size: 1rem; margin: 0 0 0.3rem; }\n"
-  ".finding h3 span + span { margin-inline-start: 0.75rem; }\n"
+  ".finding h3 span + span { margin-inline-start: 0.5rem; }\n"
   ".severity { font-size: 0.8rem; font-weight: 700; text-transform: uppercase;\n"
   "            letter-spacing: 0.04em; color: var(--info); }\n"
   ".error .severity { color: var(--error); }\n"
@@ -363,9 +363,9 @@ append_finding_html (GString          *out,
   g_string_append_printf (out, "<article class=\"finding %s\">\n<h3><span class=\"row-number\">",
                           tri_severity_to_string (finding->severity));
   append_escaped (out, row_label, -1);
-  g_string_append (out, "</span><span class=\"severity\">");
+  g_string_append (out, "</span> <span class=\"severity\">");
   append_escaped (out, severity_title (finding->severity), -1);
-  g_string_append (out, "</span><span class=\"check\">");
+  g_string_append (out, "</span> <span class=\"check\">");
   append_escaped (out, tri_check_get_title (finding->check), -1);
   g_string_append (out, "</span></h3>\n<p class=\"message\">");
   append_escaped (out, finding->message != NULL ? finding->message : "", -1);
@@ -686,6 +686,7 @@ tri_report_save (TriAlignment     *alignment,
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
+      /* Translators: the file's name, then what went wrong */
       g_set_error (error, local_error->domain, local_error->code,
                    _("Cannot save “%s”: %s"), name, local_error->message);
       return FALSE;
