@@ -616,11 +616,38 @@ finding_json (TriAlignment     *alignment,
   return json_to_string (root, FALSE);
 }
 
+/* Where a text's lines start, counted on from the last place asked for:
+ * the findings come in row order, so the whole report reads each text
+ * once. */
+typedef struct
+{
+  gsize at;
+  gsize line;
+  gsize line_start;
+} LineCursor;
+
+static void
+line_cursor_seek (LineCursor *cursor,
+                  const char *text,
+                  gsize       at)
+{
+  if (at < cursor->at)
+    *cursor = (LineCursor) { 0, 1, 0 };
+  for (gsize i = cursor->at; i < at; i++)
+    if (text[i] == '\n')
+      {
+        cursor->line++;
+        cursor->line_start = i + 1;
+      }
+  cursor->at = at;
+}
+
 /* FILE:LINE:COLUMN: severity: [check] message, at the finding's first
  * span (in column order). */
 static char *
 finding_text (TriAlignment     *alignment,
-              const TriFinding *finding)
+              const TriFinding *finding,
+              LineCursor       *cursors)
 {
   for (guint c = 0; c < tri_alignment_get_n_columns (alignment); c++)
     if (finding->spans[c] != NULL && finding->spans[c]->len >= 2)
@@ -631,16 +658,10 @@ finding_text (TriAlignment     *alignment,
         g_autofree char *where = tri_document_get_file (doc) != NULL
                                  ? g_file_get_parse_name (tri_document_get_file (doc))
                                  : g_strdup (tri_document_get_title (doc));
-        gsize line = 1, line_start = 0;
 
-        for (gsize i = 0; i < at; i++)
-          if (text[i] == '\n')
-            {
-              line++;
-              line_start = i + 1;
-            }
-        return g_strdup_printf ("%s:%" G_GSIZE_FORMAT ":%ld: %s: [%s] %s", where, line,
-                                g_utf8_pointer_to_offset (text + line_start, text + at) + 1,
+        line_cursor_seek (&cursors[c], text, at);
+        return g_strdup_printf ("%s:%" G_GSIZE_FORMAT ":%ld: %s: [%s] %s", where, cursors[c].line,
+                                g_utf8_pointer_to_offset (text + cursors[c].line_start, text + at) + 1,
                                 tri_severity_to_string (finding->severity), finding->check, finding->message);
       }
   return g_strdup_printf ("%s: [%s] %s", tri_severity_to_string (finding->severity), finding->check,
@@ -655,6 +676,7 @@ command_check (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TriAlignment) alignment = NULL;
   g_autoptr(GPtrArray) findings = NULL;
+  LineCursor cursors[TRI_MAX_COLUMNS];
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *format = NULL;
   g_autofree char *encoding = NULL;
@@ -756,6 +778,8 @@ command_check (int    argc,
     }
 
   findings = tri_checks_run (alignment);
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    cursors[c] = (LineCursor) { 0, 1, 0 };
   if (report)
     {
       g_autofree char *text = tri_report_to_string (alignment, findings, report_format, title);
@@ -766,7 +790,7 @@ command_check (int    argc,
     for (guint i = 0; i < findings->len; i++)
       {
         g_autofree char *line = jsonl ? finding_json (alignment, g_ptr_array_index (findings, i))
-                                      : finding_text (alignment, g_ptr_array_index (findings, i));
+                                      : finding_text (alignment, g_ptr_array_index (findings, i), cursors);
 
         g_string_append (out, line);
         g_string_append_c (out, '\n');

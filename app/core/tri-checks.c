@@ -64,6 +64,8 @@ typedef struct
 {
   TriAlignment *alignment;
   guint         n_columns;
+  guint         lo;         /* the rows checked: [lo, hi) */
+  guint         hi;
   Column        columns[TRI_MAX_COLUMNS];
   GPtrArray    *findings;
 } Run;
@@ -454,6 +456,16 @@ static void
 check_lengths (Run *run)
 {
   guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (run->alignment));
+  g_autofree guint *chars = g_new0 (guint, (gsize)n_rows * run->n_columns);
+
+  /* Every cell's length, counted once. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (run->alignment), r);
+
+      for (guint c = 0; c < run->n_columns; c++)
+        chars[r * run->n_columns + c] = cell_chars (run, row, c);
+    }
 
   for (guint a = 0; a < run->n_columns; a++)
     for (guint b = a + 1; b < run->n_columns; b++)
@@ -464,8 +476,7 @@ check_lengths (Run *run)
 
         for (guint r = 0; r < n_rows; r++)
           {
-            g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (run->alignment), r);
-            guint la = cell_chars (run, row, a), lb = cell_chars (run, row, b);
+            guint la = chars[r * run->n_columns + a], lb = chars[r * run->n_columns + b];
 
             if (la > 0 && lb > 0)
               {
@@ -486,13 +497,13 @@ check_lengths (Run *run)
           }
         spread = MAX (1.4826 * median (deviations), 0.08);
 
-        for (guint r = 0; r < n_rows; r++)
+        for (guint r = run->lo; r < run->hi; r++)
           {
             g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (run->alignment), r);
-            guint la = cell_chars (run, row, a), lb = cell_chars (run, row, b);
+            guint la = chars[r * run->n_columns + a], lb = chars[r * run->n_columns + b];
             double x;
 
-            if (la == 0 || lb == 0 || MAX (la, lb) < 40)
+            if (r < run->lo || r >= run->hi || la == 0 || lb == 0 || MAX (la, lb) < 40)
               continue;
             x = log ((lb + 10.0) / (la + 10.0));
             if (fabs (x - center) > MAX (4.0 * spread, log (1.8)))
@@ -548,6 +559,40 @@ typedef struct
   gsize    start;
 } Open;
 
+/* The sentences of @column in the rows checked, widened to whole
+ * paragraphs: [*from, *to). */
+static void
+sentences_of_rows (Run   *run,
+                   guint  column,
+                   guint *from,
+                   guint *to)
+{
+  TriDocument *doc = run->columns[column].doc;
+  guint n = tri_document_get_n_sentences (doc);
+  guint lo = n, hi = 0;
+
+  for (guint r = run->lo; r < run->hi; r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (run->alignment), r);
+
+      if (tri_row_get_count (row, column) == 0)
+        continue;
+      lo = MIN (lo, tri_row_get_first (row, column));
+      hi = MAX (hi, tri_row_get_first (row, column) + tri_row_get_count (row, column));
+    }
+  if (lo >= hi)
+    {
+      *from = *to = 0;
+      return;
+    }
+  while (lo > 0 && tri_document_get_sentence (doc, lo - 1)->paragraph == tri_document_get_sentence (doc, lo)->paragraph)
+    lo--;
+  while (hi < n && tri_document_get_sentence (doc, hi)->paragraph == tri_document_get_sentence (doc, hi - 1)->paragraph)
+    hi++;
+  *from = lo;
+  *to = hi;
+}
+
 /* The quotations of @column's text, paragraph by paragraph. */
 static void
 find_quotes (Run   *run,
@@ -563,10 +608,15 @@ find_quotes (Run   *run,
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Open));
   guint n = tri_document_get_n_sentences (doc);
 
+  guint from, to;
+
   col->quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
   col->unpaired = g_array_new (FALSE, FALSE, sizeof (gsize));
 
-  for (guint i = 0; i < n;)
+  /* Only the paragraphs of the rows checked. */
+  sentences_of_rows (run, column, &from, &to);
+  n = MIN (n, to);
+  for (guint i = from; i < n;)
     {
       guint paragraph = tri_document_get_sentence (doc, i)->paragraph;
       gsize start = tri_document_get_sentence (doc, i)->start, end;
@@ -686,9 +736,12 @@ check_unpaired (Run *run)
       {
         gsize at = g_array_index (run->columns[c].unpaired, gsize, i);
         const char *text = tri_document_get_text (run->columns[c].doc);
+        guint r = row_of_byte (run, c, at);
         TriFinding *finding;
 
-        finding = add_finding (run, "quote-unbalanced", TRI_SEVERITY_WARNING, row_of_byte (run, c, at),
+        if (r < run->lo || r >= run->hi)
+          continue;
+        finding = add_finding (run, "quote-unbalanced", TRI_SEVERITY_WARNING, r,
                                /* Translators: a language name */
                                g_strdup_printf (_("A quotation mark pairs with no other in %s"), run->columns[c].name));
         add_span (finding, c, at, (gsize)(g_utf8_next_char (text + at) - text));
@@ -866,23 +919,18 @@ compare_findings (gconstpointer a,
   return strcmp (x->check, y->check);
 }
 
-/**
- * tri_checks_run:
- * @alignment: an aligned report
- *
- * Runs every check over every row.
- *
- * Returns: (transfer full) (element-type TriFinding): the findings, by row
- */
-GPtrArray *
-tri_checks_run (TriAlignment *alignment)
+/* Every check over rows [@lo, @hi); length ratios against all rows. */
+static GPtrArray *
+run_rows (TriAlignment *alignment,
+          guint         lo,
+          guint         hi)
 {
   Run run = { 0 };
   guint n_rows;
 
-  g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), NULL);
-
   run.alignment = alignment;
+  run.lo = lo;
+  run.hi = hi;
   run.n_columns = tri_alignment_get_n_columns (alignment);
   run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_finding_free);
   n_rows = g_list_model_get_n_items (G_LIST_MODEL (alignment));
@@ -910,7 +958,7 @@ tri_checks_run (TriAlignment *alignment)
       g_array_sort (run.columns[c].quotes, compare_quotes);
     }
 
-  for (guint r = 0; r < n_rows; r++)
+  for (guint r = lo; r < hi; r++)
     {
       g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
 
@@ -930,6 +978,22 @@ tri_checks_run (TriAlignment *alignment)
       g_clear_pointer (&run.columns[c].unpaired, g_array_unref);
     }
   return run.findings;
+}
+
+/**
+ * tri_checks_run:
+ * @alignment: an aligned report
+ *
+ * Runs every check over every row.
+ *
+ * Returns: (transfer full) (element-type TriFinding): the findings, by row
+ */
+GPtrArray *
+tri_checks_run (TriAlignment *alignment)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), NULL);
+
+  return run_rows (alignment, 0, g_list_model_get_n_items (G_LIST_MODEL (alignment)));
 }
 
 /* Whether rows @a and @b (next to each other) hold sentences of one
@@ -974,7 +1038,6 @@ tri_checks_run_rows (TriAlignment *alignment,
                      guint        *n_rows)
 {
   guint total, lo, hi;
-  GPtrArray *all, *found;
 
   g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), NULL);
   g_return_val_if_fail (first != NULL && n_rows != NULL, NULL);
@@ -989,20 +1052,7 @@ tri_checks_run_rows (TriAlignment *alignment,
   *first = lo;
   *n_rows = hi - lo;
 
-  all = tri_checks_run (alignment);
-  found = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_finding_free);
-  g_ptr_array_set_free_func (all, NULL);
-  for (guint i = 0; i < all->len; i++)
-    {
-      TriFinding *finding = g_ptr_array_index (all, i);
-
-      if (finding->row >= lo && finding->row < hi)
-        g_ptr_array_add (found, finding);
-      else
-        tri_finding_free (finding);
-    }
-  g_ptr_array_unref (all);
-  return found;
+  return run_rows (alignment, lo, hi);
 }
 
 /**
