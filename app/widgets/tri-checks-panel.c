@@ -85,6 +85,7 @@ struct _TriChecksPanel
   gboolean            show_dismissed;
   gboolean            rebuilding;
   guint               n_shown;
+  guint               cursor_row;     /* the row of the finding selected */
 
   /* Template widgets */
   GtkLabel           *title_label;
@@ -159,10 +160,43 @@ tri_checks_panel_shows (TriChecksPanel   *self,
   return self->show_dismissed || !tri_checker_get_dismissed (self->checker, finding);
 }
 
+static TriCheckItem *selected_item (TriChecksPanel *self);
+
+/* After the list is rebuilt, the cursor on the finding it was on, or the
+ * next of its check (one fixed by an edit is gone), where it was seen. */
+static void
+restore_cursor (TriChecksPanel *self,
+                const char     *check,
+                guint           row)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  guint best = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) list_row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr(TriCheckItem) item = gtk_tree_list_row_get_item (list_row);
+
+      if (item->finding == NULL || !g_str_equal (item->check, check))
+        continue;
+      best = i;
+      if (item->finding->row >= row)
+        break;
+    }
+  if (best == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_single_selection_set_selected (self->selection, best);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", best);
+}
+
 static void
 rebuild (TriChecksPanel *self)
 {
   g_autoptr(GHashTable) by_check = g_hash_table_new (g_str_hash, g_str_equal);
+  /* The items' findings may be freed already: only the item is read. */
+  g_autoptr(TriCheckItem) was = selected_item (self);
+  const char *was_check = was != NULL && was->finding != NULL ? was->check : NULL;
+  guint was_row = self->cursor_row;
   GPtrArray *findings = self->checker != NULL ? tri_checker_get_findings (self->checker) : NULL;
   guint n_active = self->checker != NULL ? tri_checker_get_n_active (self->checker) : 0;
   g_autofree char *title = NULL;
@@ -229,6 +263,8 @@ rebuild (TriChecksPanel *self)
         gtk_tree_list_row_set_expanded (row, !g_hash_table_contains (self->collapsed, item->check));
     }
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (was_check != NULL)
+    restore_cursor (self, was_check, was_row);
   self->rebuilding = FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, self->n_shown > 0 ? "list" : "empty");
@@ -463,7 +499,10 @@ on_selected_cb (TriChecksPanel *self)
     return;
   item = selected_item (self);
   if (item != NULL && item->finding != NULL)
-    g_signal_emit (self, signals[FINDING_SELECTED], 0, item->finding, FALSE);
+    {
+      self->cursor_row = item->finding->row;
+      g_signal_emit (self, signals[FINDING_SELECTED], 0, item->finding, FALSE);
+    }
 }
 
 static void
@@ -631,6 +670,7 @@ tri_checks_panel_select (TriChecksPanel   *self,
         gtk_tree_list_row_set_expanded (row, TRUE);
       else if (item->finding == finding)
         {
+          self->cursor_row = finding->row;
           self->rebuilding = TRUE;
           gtk_single_selection_set_selected (self->selection, i);
           self->rebuilding = FALSE;
