@@ -1371,6 +1371,23 @@ test_checks (void)
   g_assert_cmpuint (tri_checks_panel_get_n_shown (panel), ==, 2);
   g_object_set (panel, "show-dismissed", FALSE, NULL);
 
+  /* The report holds what the panel lists: the figure, not the finding
+   * dismissed. */
+  {
+    g_autofree char *dir = tri_test_make_tmpdir ();
+    g_autofree char *path = g_build_filename (dir, "checks.html", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *html = NULL;
+
+    g_assert_true (tri_window_export_report (window, file, TRI_REPORT_HTML, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (path, &html, NULL, NULL));
+    g_assert_nonnull (strstr (html, "<mark>1 520</mark>"));
+    g_assert_null (strstr (html, "Missing in Ukrainian"));
+    tri_test_rm_rf (dir);
+  }
+
   /* The figure put right: the finding goes once the row is checked again. */
   number = g_ptr_array_index (tri_checker_get_findings (checker), 1);
   row = g_list_model_get_item (G_LIST_MODEL (alignment), number->row);

@@ -263,6 +263,36 @@ previous_finding_action (GtkWidget  *widget,
 
 /* The report */
 
+/**
+ * tri_window_export_report:
+ * @self: a #TriWindow
+ * @file: where to save it
+ * @format: HTML or CSV
+ * @error: where to put an error
+ *
+ * Saves the findings the Checks panel lists, dismissed ones left out, as a
+ * report titled with the project's name, after checking what was edited.
+ *
+ * Returns: whether the report was saved
+ */
+gboolean
+tri_window_export_report (TriWindow        *self,
+                          GFile            *file,
+                          TriReportFormat   format,
+                          GError          **error)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->checker != NULL, FALSE);
+
+  _tri_window_commit_edits (self);
+  tri_checker_flush (self->checker);
+  findings = tri_checks_panel_dup_shown (self->checks_panel);
+  return tri_report_save (self->alignment, findings, format, adw_window_title_get_title (self->window_title),
+                          file, NULL, error);
+}
+
 static void
 on_report_chosen_cb (TriWindow            *self,
                      int                   response,
@@ -272,7 +302,6 @@ on_report_chosen_cb (TriWindow            *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
   GtkFileFilter *filter;
   TriReportFormat format = TRI_REPORT_HTML;
 
@@ -295,17 +324,18 @@ on_report_chosen_cb (TriWindow            *self,
       }
     }
 
-  findings = tri_checks_panel_dup_shown (self->checks_panel);
-  title = g_strdup (adw_window_title_get_title (self->window_title));
-  if (!tri_report_save (self->alignment, findings, format, title, file, NULL, &error))
+  if (!tri_window_export_report (self, file, format, &error))
     _tri_window_show_toast (self, error->message);
   else
     {
       g_autofree char *shown = g_file_get_basename (file);
+      g_autofree char *message = NULL;
+
+      findings = tri_checks_panel_dup_shown (self->checks_panel);
       /* Translators: a file name, and how many findings it holds */
-      g_autofree char *message = g_strdup_printf (ngettext ("Report saved as “%s” (%u finding)",
-                                                            "Report saved as “%s” (%u findings)", findings->len),
-                                                  shown, findings->len);
+      message = g_strdup_printf (ngettext ("Report saved as “%s” (%u finding)",
+                                           "Report saved as “%s” (%u findings)", findings->len),
+                                 shown, findings->len);
 
       _tri_window_show_toast (self, message);
     }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "tri-checker.h"
+#include "tri-report.h"
 #include "tri-parallel-view.h"
 #include "tri-segment-editor.h"
 #include "tri-spell-checker.h"
@@ -56,6 +57,10 @@ TriSegmentEditor *tri_window_get_editor   (TriWindow        *self);
 TriSpellChecker  *tri_window_get_spell_checker (TriWindow    *self);
 TriChecker       *tri_window_get_checker  (TriWindow        *self);
 GtkWidget        *tri_window_get_checks_panel (TriWindow    *self);
+gboolean          tri_window_export_report (TriWindow       *self,
+                                            GFile           *file,
+                                            TriReportFormat  format,
+                                            GError         **error);
 gboolean       tri_window_get_parallel_view (TriWindow     *self);
 void           tri_window_set_parallel_view (TriWindow     *self,
                                              gboolean       parallel);
