@@ -1046,7 +1046,7 @@ tri_export_save_async (TriAlignment           *alignment,
   g_return_if_fail (options != NULL);
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (alignment, cancellable, callback, user_data);
+  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tri_export_save_async);
 
   parts = tri_export_to_parts (alignment, options, &error);

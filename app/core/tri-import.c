@@ -276,6 +276,7 @@ typedef struct
   GInputStream  *stream;
   GCancellable  *cancellable;
   GError        *io_error;
+  gsize          n_read;
   char          *xml_error;     /* libxml2's first error, with its line */
   int            xml_line;
 } TmxInput;
@@ -291,7 +292,10 @@ tmx_read_cb (void *context,
   if (input->io_error != NULL)
     return -1;
   n = g_input_stream_read (input->stream, buffer, (gsize)length, input->cancellable, &input->io_error);
-  return n < 0 ? -1 : (int)n;
+  if (n < 0)
+    return -1;
+  input->n_read += (gsize)n;
+  return (int)n;
 }
 
 static void
@@ -497,7 +501,7 @@ read_tmx (GFile         *file,
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *uri = g_file_get_uri (file);
-  TmxInput input = { NULL, cancellable, NULL, NULL, 0 };
+  TmxInput input = { NULL, cancellable, NULL, 0, NULL, 0 };
   TmxState state = { collector, { NULL }, NULL, NULL, NULL, -1, FALSE, FALSE, -1, 1.0, FALSE, FALSE };
   xmlTextReader *reader;
   gboolean ok = TRUE, root = TRUE, any = FALSE;
@@ -575,9 +579,9 @@ read_tmx (GFile         *file,
     {
       ok = FALSE;
       if (input.io_error != NULL)
-        {
-          tri_set_read_error (error, input.io_error, collector->name);
-        }
+        tri_set_read_error (error, input.io_error, collector->name);
+      else if (input.n_read == 0)
+        set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, 1, _("the file is empty"));
       else
         set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name,
                         input.xml_error != NULL ? (gsize)MAX (input.xml_line, 1)
