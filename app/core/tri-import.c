@@ -215,9 +215,9 @@ collector_finish (Collector  *collector,
   if (collector->wanted == NULL && collector->found->len > TRI_MAX_COLUMNS)
     {
       g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_INVALID_OPTION,
-                   /* Translators: a file name, how many languages it holds, and their codes */
-                   _("“%s” holds %u languages (%s); choose up to three to open"),
-                   collector->name, collector->found->len, found);
+                   /* Translators: a file name, then the codes of the languages it holds */
+                   _("“%s” holds more than three languages (%s); choose up to three to open"),
+                   collector->name, found);
       return NULL;
     }
   for (guint k = 0; k < collector->n_columns; k++)
@@ -266,7 +266,7 @@ set_line_error (GError     **error,
                 const char  *what)
 {
   /* Translators: a file name, a line number, then what is wrong there */
-  g_set_error (error, TRI_IO_ERROR, code, _("“%s”, line %" G_GSIZE_FORMAT ": %s"), name, line, what);
+  g_set_error (error, TRI_IO_ERROR, code, _("“%s”, line %u: %s"), name, (guint)MIN (line, G_MAXUINT), what);
 }
 
 /* TMX */
@@ -781,7 +781,9 @@ read_table (GFile            *file,
         continue;
       if (fields->len > header->len)
         {
-          g_autofree char *what = g_strdup_printf (_("%u fields where the header has %u"), fields->len, header->len);
+          /* Translators: the fields of a line, then of the header line */
+          g_autofree char *what = g_strdup_printf (_("the line has more fields than the header (%u, not %u)"),
+                                                   fields->len, header->len);
 
           set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, record_line, what);
           ok = FALSE;
