@@ -301,7 +301,7 @@ check_xliff_structure (xmlDoc *doc,
 {
   assert_count (doc, "/x:xliff[@version='2.0' and string-length(@srcLang) > 0 and string-length(@trgLang) > 0]", 1);
   assert_count (doc, "/x:xliff/*[not(self::x:file)]", 0);
-  assert_count (doc, "/x:xliff/x:file[string-length(@id) > 0]", 1);
+  assert_count (doc, "/x:xliff/x:file[string-length(@id) > 0 and @xml:space = 'preserve']", 1);
   assert_count (doc, "/x:xliff/x:file/*[not(self::x:unit)]", 0);
   assert_count (doc, "//x:unit", n_units);
   assert_count (doc, "//x:unit[string-length(@id) > 0]", n_units);

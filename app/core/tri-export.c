@@ -36,7 +36,7 @@
  *          tmx_pairs, one file per pair of the first language with each
  *          other one.
  *   XLIFF  XLIFF 2.0 core, bilingual: <xliff version="2.0" srcLang trgLang>,
- *          <file id="f1">, one <unit id="uN"> a row (N its number from 1)
+ *          <file id="f1" xml:space="preserve">, one <unit id="uN"> a row (N its number from 1)
  *          with one <segment state>: "final" for a confirmed row,
  *          "initial" for one that needs review (or has no target text),
  *          "translated" otherwise; <source>, and <target> when the row has
@@ -585,6 +585,8 @@ export_xliff (Export *export,
   xmlTextWriterWriteAttribute (writer, BAD_CAST "trgLang", BAD_CAST export->codes[target]);
   xmlTextWriterStartElement (writer, BAD_CAST "file");
   xmlTextWriterWriteAttribute (writer, BAD_CAST "id", BAD_CAST "f1");
+  /* The text's spaces, tabs and line breaks are its own: tools must not fold them. */
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "xml:space", BAD_CAST "preserve");
 
   for (guint r = 0; r < export->rows->len; r++)
     {

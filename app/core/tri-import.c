@@ -1078,6 +1078,9 @@ tri_import_load_async (GFile               *file,
   data->format = format;
   data->languages = g_strdupv ((char **)languages);
 
+  /* libxml2 wants its global state set up before threads use it. */
+  xmlInitParser ();
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tri_import_load_async);
   g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
