@@ -22,29 +22,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bench-corpus.h"
 #include "tri-checker.h"
 
 #define EDITS 20
-
-static const char *const files[] = { "eng.txt", "rus.txt", "ukr.txt" };
-static const char *const languages[] = { "en", "ru", "uk" };
-
-/* One version: @lines repeated up to @n_rows lines, a blank line every
- * five. */
-static char *
-build_text (char  **lines,
-            guint   n_lines,
-            guint   n_rows)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint r = 0; r < n_rows; r++)
-    {
-      g_string_append (text, lines[r % n_lines]);
-      g_string_append (text, r % 5 == 4 ? "\n\n" : "\n");
-    }
-  return g_string_free (text, FALSE);
-}
 
 static double
 ms_since (gint64 start)
@@ -57,59 +38,18 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *corpora = g_strdup (BENCH_CORPORA);
-  TriDocument *docs[3] = { NULL };
   g_autoptr(TriAlignment) alignment = NULL;
   g_autoptr(TriChecker) checker = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (6);
-  const char *source = "flores (eng/rus/ukr)";
+  const char *source;
   guint n_rows = 20000;
   double full, edit_sum = 0, edit_max = 0, flush_sum = 0, flush_max = 0;
   gint64 start;
 
-  for (int i = 1; i < argc; i++)
-    {
-      if (g_str_equal (argv[i], "--corpora") && i + 1 < argc)
-        {
-          g_free (corpora);
-          corpora = g_strdup (argv[++i]);
-        }
-      else
-        n_rows = (guint)g_ascii_strtoull (argv[i], NULL, 10);
-    }
-  n_rows = MAX (n_rows, 100);
+  n_rows = bench_corpus_parse_args (argc, argv, &corpora, n_rows);
 
-  for (guint c = 0; c < 3; c++)
-    {
-      g_autofree char *path = g_build_filename (corpora, "flores", files[c], NULL);
-      g_autofree char *contents = NULL;
-      g_auto(GStrv) lines = NULL;
-      g_autofree char *text = NULL;
-      guint n;
-
-      if (!g_file_get_contents (path, &contents, NULL, NULL))
-        {
-          g_autoptr(TriDocument) sample = tri_document_new_sample (languages[c]);
-          GPtrArray *sentences = g_ptr_array_new_with_free_func (g_free);
-
-          source = "the bundled sample report (no corpora found)";
-          for (guint s = 0; s < tri_document_get_n_sentences (sample); s++)
-            g_ptr_array_add (sentences, tri_document_dup_sentence_text (sample, s));
-          g_ptr_array_add (sentences, NULL);
-          lines = (GStrv)g_ptr_array_free (sentences, FALSE);
-        }
-      else
-        {
-          g_strchomp (contents);
-          lines = g_strsplit (contents, "\n", -1);
-        }
-      n = g_strv_length (lines);
-      text = build_text (lines, n, n_rows);
-      docs[c] = tri_document_new (text, languages[c], TRI_PARAGRAPH_PRESEGMENTED);
-    }
-  alignment = tri_alignment_new (docs, 3);
-  for (guint c = 0; c < 3; c++)
-    g_object_unref (docs[c]);
+  alignment = bench_corpus_triple (corpora, n_rows, &source);
 
   start = g_get_monotonic_time ();
   findings = tri_checks_run (alignment);

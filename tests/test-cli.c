@@ -492,16 +492,30 @@ static const char align_uk[] =
   "Вони домовилися страхувати 1 250 суден на рік, і в ООН назвали цю цифру амбітною, але досяжною. "
   "Наступний раунд заплановано на квітень.\n";
 
+/* The three versions written to @dir, as the LANG=FILE arguments of align. */
+static GStrv
+write_align_args (const char *dir)
+{
+  const char *contents[3] = { align_en, align_ru, align_uk };
+  const char *codes[3] = { "en", "ru", "uk" };
+  GStrv args = g_new0 (char *, 4);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strconcat (codes[i], ".txt", NULL);
+      g_autofree char *path = tri_test_write_file (dir, name, contents[i], -1);
+
+      args[i] = g_strconcat (codes[i], "=", path, NULL);
+    }
+  return args;
+}
+
 static void
 test_align (TriTestDir    *fixture,
             gconstpointer  user_data)
 {
-  g_autofree char *en = tri_test_write_file (fixture->dir, "en.txt", align_en, -1);
-  g_autofree char *ru = tri_test_write_file (fixture->dir, "ru.txt", align_ru, -1);
-  g_autofree char *uk = tri_test_write_file (fixture->dir, "uk.txt", align_uk, -1);
-  g_autofree char *en_arg = g_strconcat ("en=", en, NULL);
-  g_autofree char *ru_arg = g_strconcat ("ru=", ru, NULL);
-  g_autofree char *uk_arg = g_strconcat ("uk=", uk, NULL);
+  g_auto(GStrv) inputs = write_align_args (fixture->dir);
+  const char *en_arg = inputs[0], *ru_arg = inputs[1], *uk_arg = inputs[2];
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GRegex) row = NULL;
@@ -587,7 +601,7 @@ test_align_errors (TriTestDir    *fixture,
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli (NULL, NULL, "align", en_arg, NULL), ==, 2);
   g_assert_cmpint (run_cli (NULL, NULL, "align", en_arg, ru, NULL), ==, 2);
-  g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "tmx", en_arg, ru_arg, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "docx", en_arg, ru_arg, NULL), ==, 2);
   g_assert_cmpint (run_cli (NULL, NULL, "align", "xx1=a.txt", ru_arg, NULL), ==, 2);
 
   /* Input errors: exit 3, naming the file. */
@@ -624,6 +638,77 @@ test_project_round_trip (TriTestDir    *fixture,
   g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "project", en_arg, ru_arg, NULL), ==, 2);
   g_assert_cmpint (run_cli (NULL, &err, "convert", en, NULL), ==, 3);
   g_assert_nonnull (strstr (err, "en.txt"));
+}
+
+/* align --format tmx, and convert between every format: TMX → TSV → CSV →
+ * JSONL → project → TMX keeps the text; --pairs writes one file a pair;
+ * bad options are usage errors, broken input an input error naming it. */
+static void
+test_export_formats (TriTestDir    *fixture,
+                     gconstpointer  user_data)
+{
+  g_auto(GStrv) inputs = write_align_args (fixture->dir);
+  const char *en_arg = inputs[0], *ru_arg = inputs[1], *uk_arg = inputs[2];
+  g_autofree char *tmx = g_build_filename (fixture->dir, "memory.tmx", NULL);
+  g_autofree char *tsv = g_build_filename (fixture->dir, "memory.tsv", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "memory.csv", NULL);
+  g_autofree char *jsonl = g_build_filename (fixture->dir, "memory.jsonl", NULL);
+  g_autofree char *project = g_build_filename (fixture->dir, "memory.triptych", NULL);
+  g_autofree char *pairs = g_build_filename (fixture->dir, "pairs.tmx", NULL);
+  g_autofree char *pair_ru = g_build_filename (fixture->dir, "pairs-en-US-ru-RU.tmx", NULL);
+  g_autofree char *pair_uk = g_build_filename (fixture->dir, "pairs-en-US-uk-UA.tmx", NULL);
+  g_autofree char *broken = tri_test_write_file (fixture->dir, "broken.tmx", "<tmx version=\"1.4\"><body>\n<tu>", -1);
+  g_autofree char *out = NULL, *tsv_direct = NULL, *tsv_again = NULL, *xliff = NULL, *err = NULL;
+  g_autofree char *written = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (run_cli (&out, NULL, "align", "--format", "tmx", "-o", tmx, en_arg, ru_arg, uk_arg, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_file_get_contents (tmx, &written, NULL, NULL));
+  g_assert_true (g_str_has_prefix (written, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">"));
+  g_assert_nonnull (strstr (written, "<tuv xml:lang=\"uk\">"));
+  g_assert_nonnull (strstr (written, "srclang=\"en\""));
+  g_assert_nonnull (strstr (written, "Москва не прислала делегацию."));
+
+  /* The same rows as TSV, straight from align and through the TMX. */
+  g_assert_cmpint (run_cli (&tsv_direct, NULL, "align", "--format", "tsv", en_arg, ru_arg, uk_arg, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (tsv_direct, "en\tru\tuk\n"));
+  g_assert_cmpint (run_cli (NULL, NULL, "convert", "--format", "tsv", "-o", tsv, tmx, NULL), ==, 0);
+  g_clear_pointer (&written, g_free);
+  g_assert_true (g_file_get_contents (tsv, &written, NULL, NULL));
+  g_assert_cmpstr (written, ==, tsv_direct);
+
+  /* TSV → CSV → JSONL → project → TSV: nothing lost. */
+  g_assert_cmpint (run_cli (NULL, NULL, "convert", "--format", "csv", "--bom", "-o", csv, tsv, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "convert", "--format", "jsonl", "-o", jsonl, csv, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "convert", "--format", "project", "-o", project, jsonl, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&tsv_again, NULL, "convert", "--format", "tsv", project, NULL), ==, 0);
+  g_assert_cmpstr (tsv_again, ==, tsv_direct);
+
+  /* XLIFF from the project, two languages chosen. */
+  g_assert_cmpint (run_cli (&xliff, NULL, "convert", "--format", "xliff", "--source", "ru", "--target", "uk", project, NULL), ==, 0);
+  g_assert_nonnull (strstr (xliff, "srcLang=\"ru\" trgLang=\"uk\""));
+  g_assert_nonnull (strstr (xliff, "<source>Москва не прислала делегацию.</source>"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "convert", "--format", "tsv", "--languages", "uk,en", "--rows", "complete", tmx, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "uk\ten\n"));
+  g_assert_null (strstr (out, "Moscow"));
+
+  /* One TMX per pair, named after -o. */
+  g_assert_cmpint (run_cli (NULL, NULL, "convert", "--format", "tmx", "--pairs", "--region-codes", "-o", pairs, tmx, NULL), ==, 0);
+  g_assert_true (g_file_test (pair_ru, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (pair_uk, G_FILE_TEST_EXISTS));
+
+  /* Usage errors: 2; input errors: 3, naming the file and the line. */
+  g_assert_cmpint (run_cli (NULL, NULL, "convert", "--format", "tmx", "--pairs", tmx, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "convert", "--rows", "some", tmx, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "convert", "--format", "xliff", "--target", "de", tmx, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "convert", "--languages", "en,xx1", tmx, NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, &err, "convert", "--format", "tsv", broken, NULL), ==, 3);
+  g_assert_nonnull (strstr (err, "broken.tmx"));
+  g_assert_nonnull (strstr (err, "line 2"));
 }
 
 /* spell's text output without the suggestions (under AddressSanitizer,
@@ -870,6 +955,7 @@ main (int   argc,
   ADD ("/cli/align", test_align);
   ADD ("/cli/align-presegmented-and-output", test_align_presegmented_and_output);
   ADD ("/cli/align-errors", test_align_errors);
+  ADD ("/cli/export-formats", test_export_formats);
   ADD ("/cli/project-round-trip", test_project_round_trip);
   ADD ("/cli/spell", test_spell);
   ADD ("/cli/check", test_check);

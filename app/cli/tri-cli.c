@@ -19,6 +19,8 @@
 #include "tri-checks.h"
 #include "tri-document.h"
 #include "tri-error.h"
+#include "tri-export.h"
+#include "tri-import.h"
 #include "tri-language.h"
 #include "tri-project.h"
 #include "tri-report.h"
@@ -158,8 +160,9 @@ finish_output (void)
  * written atomically: a reader never sees half a file, and a failure keeps
  * the old one. Returns EXIT_OK, or EXIT_INPUT with the error printed. */
 static int
-write_output (const char    *output,
-              const GString *out)
+write_output (const char *output,
+              const char *data,
+              gsize       length)
 {
   g_autoptr(GError) error = NULL;
 
@@ -167,7 +170,7 @@ write_output (const char    *output,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
-      if (!g_file_replace_contents (file, out->str, out->len, NULL, FALSE, G_FILE_CREATE_NONE,
+      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
                                     NULL, NULL, &error))
         {
           g_printerr ("triptych-cli: %s: %s\n", output, error->message);
@@ -176,7 +179,7 @@ write_output (const char    *output,
       return EXIT_OK;
     }
 
-  if (fwrite (out->str, 1, out->len, stdout) != out->len)
+  if (fwrite (data, 1, length, stdout) != length)
     {
       g_printerr ("triptych-cli: %s\n", _("could not write the output"));
       return EXIT_INPUT;
@@ -285,44 +288,184 @@ parse_language_file (const char  *arg,
   return TRUE;
 }
 
-/* One row as a JSON object. Written directly rather than with JsonBuilder:
- * it holds only numbers and language codes (checked to be letters and
- * hyphens), and json-glib prints doubles with 17 digits (0.98999999999999999),
- * where a confidence needs two. */
-static void
-append_row_json (GString        *out,
-                 const TriBead  *row,
-                 TriDocument   **documents,
-                 guint           n_documents)
+/* The options align and convert share for their output. */
+typedef struct
 {
-  char score[G_ASCII_DTOSTR_BUF_SIZE];
+  char     *format;
+  char     *output;
+  char     *languages;
+  char     *srclang;
+  char     *source;
+  char     *target;
+  char     *rows;
+  gboolean  pairs;
+  gboolean  region_codes;
+  gboolean  bom;
+} ExportArgs;
 
-  g_string_append_c (out, '{');
-  for (guint k = 0; k < n_documents; k++)
+static void
+export_args_clear (ExportArgs *args)
+{
+  g_free (args->format);
+  g_free (args->output);
+  g_free (args->languages);
+  g_free (args->srclang);
+  g_free (args->source);
+  g_free (args->target);
+  g_free (args->rows);
+}
+
+static void
+add_export_entries (GOptionContext *context,
+                    ExportArgs     *args)
+{
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &args->format,
+      N_("Output format: jsonl (the default), tmx, xliff, tsv, csv, or project (a .triptych file for the app; needs -o)"),
+      N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, N_("Write to OUT instead of the standard output"), N_("OUT") },
+    { "languages", 0, 0, G_OPTION_ARG_STRING, &args->languages,
+      N_("The languages to write, in this order, comma-separated (default: all)"), N_("LANG,LANG") },
+    { "rows", 0, 0, G_OPTION_ARG_STRING, &args->rows,
+      N_("Which rows: all (the default), confirmed, or complete (text in every language written)"), N_("ROWS") },
+    { "srclang", 0, 0, G_OPTION_ARG_STRING, &args->srclang,
+      N_("TMX: the source language, or *all* (default: the first language)"), N_("LANG") },
+    { "pairs", 0, 0, G_OPTION_ARG_NONE, &args->pairs,
+      N_("TMX: one file per language pair, the source language with each other one (needs -o)"), NULL },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &args->source,
+      N_("XLIFF: the source language (default: the first language)"), N_("LANG") },
+    { "target", 0, 0, G_OPTION_ARG_STRING, &args->target,
+      N_("XLIFF: the target language (default: the next language)"), N_("LANG") },
+    { "region-codes", 0, 0, G_OPTION_ARG_NONE, &args->region_codes,
+      N_("Write language codes with a region: en-US, ru-RU, uk-UA"), NULL },
+    { "bom", 0, 0, G_OPTION_ARG_NONE, &args->bom,
+      N_("TSV, CSV: start with a byte-order mark, for spreadsheet applications"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+#define EXPORT_FORMATS_HELP \
+  N_("Formats:\n" \
+     "  jsonl    one row per line, in document order:\n" \
+     "           {\"en\":[0,1],\"ru\":[0],\"score\":0.93,\"spans\":{\"en\":[[0,57],[58,120]],…},\n" \
+     "            \"text\":{\"en\":\"…\",\"ru\":\"…\"}}\n" \
+     "           with the sentence indices of each language (from 0), the row's confidence\n" \
+     "           from 0 to 1, each sentence's byte span [start, end) in the decoded UTF-8\n" \
+     "           text, the row's text in each language, and \"confirmed\":true for a\n" \
+     "           confirmed row\n" \
+     "  tmx      TMX 1.4b: one <tu> per row with a <tuv> per language it has text in, and\n" \
+     "           the row's status and confidence as <prop type=\"x-status\"> and \"x-score\"\n" \
+     "  xliff    XLIFF 2.0, bilingual (--source, --target): one <unit> per row, its state\n" \
+     "           final (confirmed), translated, or initial (to review, or no target text)\n" \
+     "  tsv      UTF-8, a header of language codes, one line per row; tab, line feed,\n" \
+     "           carriage return and backslash inside text written \\t \\n \\r \\\\\n" \
+     "  csv      RFC 4180 (CRLF, fields quoted where needed), a header of language codes\n" \
+     "  project  a .triptych project the app opens\n" \
+     "\n" \
+     "A cell's sentences are joined by a space. TMX and XLIFF write U+FFFD in place of the\n" \
+     "control characters XML 1.0 forbids.")
+
+/* --format and the export options checked. Returns EXIT_OK with
+ * *@options set (NULL for --format project), or the usage error's status
+ * (printed). */
+static int
+check_export_args (GOptionContext     *context,
+                   ExportArgs         *args,
+                   TriExportOptions  **options)
+{
+  g_autoptr(TriExportOptions) opts = tri_export_options_new ();
+
+  *options = NULL;
+  if (args->format != NULL && g_str_equal (args->format, "project"))
     {
-      g_string_append_printf (out, "\"%s\":[", tri_document_get_language (documents[k]));
-      for (guint s = 0; s < row->count[k]; s++)
-        g_string_append_printf (out, s > 0 ? ",%u" : "%u", row->first[k] + s);
-      g_string_append (out, "],");
+      if (args->output == NULL)
+        return usage_error (context, _("--format project needs -o FILE.triptych"));
+      return EXIT_OK;
     }
+  if (args->format == NULL)
+    opts->format = TRI_EXPORT_JSONL;
+  else if (!tri_export_format_from_id (args->format, &opts->format))
+    /* Translators: %s is what the user gave for --format */
+    return usage_error (context, _("unknown format “%s” (use jsonl, tmx, xliff, tsv, csv or project)"),
+                        args->format);
 
-  g_ascii_formatd (score, sizeof score, "%.2f", row->score);
-  g_string_append_printf (out, "\"score\":%s,\"spans\":{", score);
+  if (args->rows == NULL || g_str_equal (args->rows, "all"))
+    opts->rows = TRI_EXPORT_ROWS_ALL;
+  else if (g_str_equal (args->rows, "confirmed"))
+    opts->rows = TRI_EXPORT_ROWS_CONFIRMED;
+  else if (g_str_equal (args->rows, "complete"))
+    opts->rows = TRI_EXPORT_ROWS_COMPLETE;
+  else
+    return usage_error (context, _("unknown --rows “%s” (use all, confirmed or complete)"), args->rows);
 
-  for (guint k = 0; k < n_documents; k++)
+  if (args->languages != NULL)
     {
-      g_string_append_printf (out, k > 0 ? ",\"%s\":[" : "\"%s\":[", tri_document_get_language (documents[k]));
-      for (guint s = 0; s < row->count[k]; s++)
+      opts->languages = g_strsplit (args->languages, ",", -1);
+      for (guint i = 0; opts->languages[i] != NULL; i++)
+        if (!tri_language_is_valid (g_strstrip (opts->languages[i])))
+          return usage_error (context, _("“%s” is not a language code (use en, ru, uk, de, …)"), opts->languages[i]);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *code = i == 0 ? args->srclang : i == 1 ? args->source : args->target;
+
+      if (code != NULL && !(i == 0 && g_str_equal (code, "*all*")) && !tri_language_is_valid (code))
+        return usage_error (context, _("“%s” is not a language code (use en, ru, uk, de, …)"), code);
+    }
+  if (args->pairs && args->output == NULL)
+    return usage_error (context, _("--pairs writes several files and needs -o OUT"));
+
+  opts->srclang = g_strdup (args->srclang);
+  opts->source = g_strdup (args->source);
+  opts->target = g_strdup (args->target);
+  opts->tmx_pairs = args->pairs;
+  opts->region_codes = args->region_codes;
+  opts->bom = args->bom;
+  *options = g_steal_pointer (&opts);
+  return EXIT_OK;
+}
+
+/* Writes @alignment as @options say (NULL: a project) to -o or stdout. */
+static int
+export_alignment (TriAlignment     *alignment,
+                  TriExportOptions *options,
+                  const char       *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = output != NULL ? g_file_new_for_commandline_arg (output) : NULL;
+  g_autoptr(GPtrArray) parts = NULL;
+
+  if (options == NULL)
+    {
+      if (!tri_project_save (alignment, file, NULL, &error))
         {
-          const TriSentence *sentence = tri_document_get_sentence (documents[k], row->first[k] + s);
-
-          g_string_append_printf (out, s > 0 ? ",[%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT "]"
-                                             : "[%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT "]",
-                                  sentence->start, sentence->end);
+          g_printerr ("triptych-cli: %s\n", error->message);
+          return EXIT_INPUT;
         }
-      g_string_append_c (out, ']');
+      return EXIT_OK;
     }
-  g_string_append (out, "}}\n");
+
+  parts = tri_export_to_parts (alignment, options, &error);
+  if (parts == NULL)
+    {
+      g_printerr ("triptych-cli: %s\n", error->message);
+      return g_error_matches (error, TRI_IO_ERROR, TRI_IO_ERROR_INVALID_OPTION) ? EXIT_USAGE : EXIT_INPUT;
+    }
+  for (guint i = 0; i < parts->len; i++)
+    {
+      TriExportPart *part = g_ptr_array_index (parts, i);
+      g_autoptr(GFile) part_file = file != NULL ? tri_export_part_file (file, part->suffix) : NULL;
+      g_autofree char *path = part_file != NULL ? g_file_get_path (part_file) : NULL;
+      gsize length;
+      const char *data = g_bytes_get_data (part->bytes, &length);
+      int status = write_output (path != NULL ? path : output, data, length);
+
+      if (status != EXIT_OK)
+        return status;
+    }
+  return EXIT_OK;
 }
 
 /* Two or three LANG=FILE arguments, each language once. Returns EXIT_OK
@@ -408,12 +551,12 @@ command_align (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TriAligner) aligner = NULL;
   g_autoptr(GArray) rows = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *format = NULL;
+  g_autoptr(TriExportOptions) options = NULL;
   g_autofree char *encoding = NULL;
-  g_autofree char *output = NULL;
   g_autofree char *dict_path = NULL;
+  g_autofree char *description = NULL;
   g_auto(GStrv) args = NULL;
+  ExportArgs export_args = { NULL };
   gboolean presegmented = FALSE, line_paragraphs = FALSE;
   TriDocument *documents[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
   guint n = 0;
@@ -421,9 +564,6 @@ command_align (int    argc,
   const GOptionEntry entries[] = {
     { "presegmented", 'p', 0, G_OPTION_ARG_NONE, &presegmented,
       N_("The files are split already: every non-empty line is one sentence, a blank line ends a paragraph"), NULL },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("Output format: jsonl, or project (a .triptych file for the app; needs -o)"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to OUT instead of the standard output"), N_("OUT") },
     { "dict", 'd', 0, G_OPTION_ARG_FILENAME, &dict_path,
       N_("A word list of “word @ translation” lines (hunalign’s format) to help the alignment"), N_("FILE") },
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
@@ -437,37 +577,32 @@ command_align (int    argc,
   context = g_option_context_new (_("LANG=FILE LANG=FILE [LANG=FILE] — align the sentences of two or three versions"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
+  add_export_entries (context, &export_args);
+  description = g_strconcat (
     _("Splits each file into sentences (as segment does) and aligns them: every row lists, per "
       "language, the sentences that translate each other, possibly none.\n"
       "\n"
       "LANG is a language code: en, ru, uk, de, fr, …\n"
       "\n"
-      "Output (jsonl): one row per line, in document order:\n"
-      "  {\"en\":[0,1],\"ru\":[0],\"uk\":[0],\"score\":0.93,\"spans\":{\"en\":[[0,57],[58,120]],…}}\n"
-      "with the sentence indices of each language (from 0; with --presegmented, the index of the\n"
-      "non-empty line), the row's confidence from 0 to 1, and each sentence's byte span [start, end)\n"
-      "in the decoded UTF-8 text.\n"
-      "\n"
       "Bilingual dictionaries from Debian (mueller7-dict for English–Russian, dict-freedict-*) are\n"
       "used when installed.\n"
-      "\n"
-      "Exit status: 0 on success, 2 on a usage error, 3 when a file cannot be read."));
+      "\n"), _(EXPORT_FORMATS_HELP), "\n\n",
+    _("Exit status: 0 on success, 2 on a usage error, 3 when a file cannot be read."), NULL);
+  g_option_context_set_description (context, description);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, "%s", error->message);
+    {
+      export_args_clear (&export_args);
+      return usage_error (context, "%s", error->message);
+    }
 
-  if (format != NULL && !g_str_equal (format, "jsonl") && !g_str_equal (format, "project"))
-    return usage_error (context, _("unknown format “%s” (use jsonl or project)"), format);
-  if (format != NULL && g_str_equal (format, "project") && output == NULL)
-    return usage_error (context, _("--format project needs -o FILE.triptych"));
-
-  if (encoding != NULL && !tri_text_source_encoding_is_known (encoding))
-    return usage_error (context, _("unknown encoding “%s”"), encoding);
-
-  status = check_language_files (context, args, _("align takes two or three LANG=FILE arguments"));
+  status = check_export_args (context, &export_args, &options);
+  if (status == EXIT_OK && encoding != NULL && !tri_text_source_encoding_is_known (encoding))
+    status = usage_error (context, _("unknown encoding “%s”"), encoding);
+  if (status == EXIT_OK)
+    status = check_language_files (context, args, _("align takes two or three LANG=FILE arguments"));
   if (status != EXIT_OK)
-    return status;
+    goto out;
 
   aligner = tri_aligner_new ();
   if (dict_path != NULL)
@@ -477,7 +612,8 @@ command_align (int    argc,
       if (!tri_dictionary_load_word_list (dict, dict_path, &error))
         {
           g_printerr ("triptych-cli: %s\n", error->message);
-          return EXIT_INPUT;
+          status = EXIT_INPUT;
+          goto out;
         }
       tri_aligner_set_user_dictionary (aligner, dict);
     }
@@ -487,33 +623,36 @@ command_align (int    argc,
                          : line_paragraphs ? TRI_PARAGRAPH_LINES : TRI_PARAGRAPH_BLANK_LINES,
                          documents, &n);
   if (rows == NULL)
-    {
-      status = EXIT_INPUT;
-      goto out;
-    }
-
-  if (format != NULL && g_str_equal (format, "project"))
+    status = EXIT_INPUT;
+  else
     {
       g_autoptr(TriAlignment) alignment = tri_alignment_new (documents, n);
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
       tri_alignment_set_rows (alignment, rows);
-      if (!tri_project_save (alignment, file, NULL, &error))
-        {
-          g_printerr ("triptych-cli: %s\n", error->message);
-          status = EXIT_INPUT;
-        }
-      goto out;
+      status = export_alignment (alignment, options, export_args.output);
     }
 
-  for (guint r = 0; r < rows->len; r++)
-    append_row_json (out, &g_array_index (rows, TriBead, r), documents, n);
-  status = write_output (output, out);
-
 out:
+  export_args_clear (&export_args);
   for (guint k = 0; k < TRI_ALIGN_MAX_LANGUAGES; k++)
     g_clear_object (&documents[k]);
   return status;
+}
+
+/* Reads a project, or imports a TMX, TSV, CSV or JSONL file (by its
+ * extension; anything else is taken for a project), keeping @languages
+ * (nullable) of an imported file. */
+static TriAlignment *
+load_input (const char  *path,
+            char       **languages,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  TriExportFormat format;
+
+  if (tri_export_format_for_filename (path, &format) && tri_export_format_can_import (format))
+    return tri_import_load (file, format, (const char * const *)languages, NULL, error);
+  return tri_project_load (file, NULL, error);
 }
 
 static int
@@ -523,49 +662,64 @@ command_convert (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TriAlignment) alignment = NULL;
-  g_autoptr(GArray) rows = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *format = NULL;
+  g_autoptr(TriExportOptions) options = NULL;
+  g_autofree char *description = NULL;
   g_auto(GStrv) files = NULL;
-  TriDocument *documents[TRI_MAX_COLUMNS];
-  guint n;
+  ExportArgs export_args = { NULL };
+  int status;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: jsonl"), N_("FORMAT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE.triptych — print a project’s rows"));
+  context = g_option_context_new (_("INPUT — convert a project, TMX, TSV, CSV or JSONL file to another format"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_description (context,
-    _("Prints the rows of a project in the jsonl of “triptych-cli align”.\n"
-      "\n"
-      "Exit status: 0 on success, 2 on a usage error, 3 when the project cannot be read."));
+  add_export_entries (context, &export_args);
+  description = g_strconcat (
+    _("INPUT is a Triptych project (.triptych), or aligned text from other tools, told by its "
+      "extension:\n"
+      "  .tmx              TMX, any number of languages; up to three are opened: choose them with\n"
+      "                    --languages when it holds more\n"
+      "  .tsv, .tab, .csv  a header of language codes, then one row per line (as written below)\n"
+      "  .jsonl            one JSON object per line, {\"en\":\"…\",\"ru\":\"…\"}, or the rows written\n"
+      "                    below\n"
+      "Every unit (a <tu>, a line) becomes a row and its text in each language one sentence. "
+      "--languages chooses the languages to open from such a file; from a project, the ones to "
+      "write.\n"
+      "\n"), _(EXPORT_FORMATS_HELP), "\n\n",
+    _("Exit status: 0 on success, 2 on a usage error, 3 when the input cannot be read."), NULL);
+  g_option_context_set_description (context, description);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, "%s", error->message);
-  if (format != NULL && !g_str_equal (format, "jsonl"))
-    return usage_error (context, _("unknown format “%s” (use jsonl)"), format);
-  if (files == NULL || g_strv_length (files) != 1)
-    return usage_error (context, _("convert takes exactly one FILE"));
+    {
+      export_args_clear (&export_args);
+      return usage_error (context, "%s", error->message);
+    }
+  status = check_export_args (context, &export_args, &options);
+  if (status == EXIT_OK && (files == NULL || g_strv_length (files) != 1))
+    status = usage_error (context, _("convert takes exactly one INPUT"));
+  if (status != EXIT_OK)
+    goto out;
 
-  file = g_file_new_for_commandline_arg (files[0]);
-  alignment = tri_project_load (file, NULL, &error);
+  {
+    g_auto(GStrv) languages = export_args.languages != NULL ? g_strsplit (export_args.languages, ",", -1) : NULL;
+
+    for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+      g_strstrip (languages[i]);
+    alignment = load_input (files[0], languages, &error);
+  }
   if (alignment == NULL)
     {
       g_printerr ("triptych-cli: %s\n", error->message);
-      return EXIT_INPUT;
+      status = g_error_matches (error, TRI_IO_ERROR, TRI_IO_ERROR_INVALID_OPTION) ? EXIT_USAGE : EXIT_INPUT;
+      goto out;
     }
+  status = export_alignment (alignment, options, export_args.output);
 
-  n = tri_alignment_get_n_columns (alignment);
-  for (guint c = 0; c < n; c++)
-    documents[c] = tri_alignment_get_document (alignment, c);
-  rows = tri_alignment_dup_rows (alignment);
-  for (guint r = 0; r < rows->len; r++)
-    append_row_json (out, &g_array_index (rows, TriBead, r), documents, n);
-  return write_output (NULL, out);
+out:
+  export_args_clear (&export_args);
+  return status;
 }
 
 /* check */
@@ -796,7 +950,7 @@ command_check (int    argc,
         g_string_append_c (out, '\n');
       }
 
-  status = write_output (output, out);
+  status = write_output (output, out->str, out->len);
   if (status != EXIT_OK)
     return status;
   return findings->len > 0 ? EXIT_FINDINGS : EXIT_OK;
@@ -948,7 +1102,7 @@ command_spell (int    argc,
 static const Command commands[] = {
   { "segment", command_segment, N_("Split a report into sentences") },
   { "align", command_align, N_("Align the sentences of two or three versions of a report") },
-  { "convert", command_convert, N_("Print the rows of a project") },
+  { "convert", command_convert, N_("Convert a project, TMX, TSV, CSV or JSONL file to another format") },
   { "spell", command_spell, N_("Check the spelling of a report") },
   { "check", command_check, N_("Check that the versions say the same: quotations, numbers, omissions") },
 };

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -23,6 +23,10 @@ G_BEGIN_DECLS
  * @TRI_IO_ERROR_TOO_LARGE: the file is larger than Triptych opens
  * @TRI_IO_ERROR_CORRUPT: a project file is damaged or truncated
  * @TRI_IO_ERROR_NEWER_VERSION: a project file was written by a newer Triptych
+ * @TRI_IO_ERROR_UNSAFE: an XML file declares entities or refers to them, which
+ *   Triptych refuses to read (external entities, entity expansion bombs)
+ * @TRI_IO_ERROR_INVALID_OPTION: an export or import option does not fit the
+ *   alignment or the file (a language it does not hold, too many languages)
  *
  * Errors met while reading a report.
  */
@@ -36,8 +40,18 @@ typedef enum
   TRI_IO_ERROR_TOO_LARGE,
   TRI_IO_ERROR_CORRUPT,
   TRI_IO_ERROR_NEWER_VERSION,
+  TRI_IO_ERROR_UNSAFE,
+  TRI_IO_ERROR_INVALID_OPTION,
 } TriIoError;
 
-GQuark tri_io_error_quark (void);
+GQuark   tri_io_error_quark        (void);
+gboolean tri_file_replace_contents (GFile         *file,
+                                    const char    *data,
+                                    gsize          length,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+void     tri_set_read_error        (GError       **error,
+                                    const GError  *gio_error,
+                                    const char    *name);
 
 G_END_DECLS

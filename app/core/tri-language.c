@@ -266,3 +266,54 @@ tri_language_dup_ui_tag (void)
 {
   return g_strdelimit (g_strdup (ui_locale ()), "_", '-');
 }
+
+/**
+ * tri_language_dup_region_tag:
+ * @language: a language code such as "en", "uk" or "en-GB"
+ *
+ * The BCP 47 tag with a region, for tools that want one (CAT tools reading
+ * TMX): a code that has a region keeps it ("en-GB"); one that has none gets
+ * the region ICU's likely-subtags data gives it (uloc_addLikelySubtags: en →
+ * en-US, ru → ru-RU, uk → uk-UA, de → de-DE). A script subtag the code had
+ * is kept ("sr-Latn" → "sr-Latn-RS"); one ICU adds is not. A code ICU finds
+ * no region for comes back as it was, with "-" for "_".
+ *
+ * Returns: (transfer full): the tag
+ */
+char *
+tri_language_dup_region_tag (const char *language)
+{
+  char icu_code[ULOC_FULLNAME_CAPACITY];
+  char maximized[ULOC_FULLNAME_CAPACITY];
+  char lang[ULOC_LANG_CAPACITY];
+  char script[ULOC_SCRIPT_CAPACITY];
+  char country[ULOC_COUNTRY_CAPACITY];
+  UErrorCode status = U_ZERO_ERROR;
+  GString *tag;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  g_strlcpy (icu_code, language, sizeof icu_code);
+  g_strdelimit (icu_code, "-", '_');
+
+  uloc_getLanguage (icu_code, lang, sizeof lang, &status);
+  uloc_getScript (icu_code, script, sizeof script, &status);
+  uloc_getCountry (icu_code, country, sizeof country, &status);
+  if (U_FAILURE (status) || lang[0] == '\0')
+    return g_strdelimit (g_strdup (language), "_", '-');
+
+  if (country[0] == '\0')
+    {
+      uloc_addLikelySubtags (icu_code, maximized, sizeof maximized, &status);
+      if (U_SUCCESS (status))
+        uloc_getCountry (maximized, country, sizeof country, &status);
+      if (U_FAILURE (status) || country[0] == '\0')
+        return g_strdelimit (g_strdup (language), "_", '-');
+    }
+
+  tag = g_string_new (lang);
+  if (script[0] != '\0')
+    g_string_append_printf (tag, "-%s", script);
+  g_string_append_printf (tag, "-%s", country);
+  return g_string_free (tag, FALSE);
+}

@@ -18,5 +18,6 @@ gboolean     tri_language_is_valid         (const char *language);
 char        *tri_language_dup_display_name (const char *language);
 const char * const *tri_language_get_common (void);
 char        *tri_language_dup_ui_tag       (void);
+char        *tri_language_dup_region_tag   (const char *language);
 
 G_END_DECLS

@@ -603,11 +603,7 @@ tri_project_load (GFile         *file,
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_NOT_FOUND, _("“%s” does not exist"), name);
-      else
-        g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ, _("Cannot read “%s”: %s"), name,
-                     local_error->message);
+      tri_set_read_error (error, local_error, name);
       return NULL;
     }
 

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "tri-checks.h"
+#include "tri-csv.h"
+#include "tri-error.h"
 #include "tri-language.h"
 #include "tri-report.h"
 
@@ -467,30 +469,6 @@ report_html (TriAlignment *alignment,
 
 /* CSV */
 
-/* @field, quoted where RFC 4180 wants it, then a comma or, for the last
- * field of a record, CRLF. */
-static void
-append_csv_field (GString    *out,
-                  const char *field,
-                  gboolean    last)
-{
-  if (strpbrk (field, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = field; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, field);
-
-  g_string_append (out, last ? "\r\n" : ",");
-}
-
 /* The texts of the finding's spans in @row's cell of @column, white space
  * folded, joined by " … ". */
 static char *
@@ -533,18 +511,18 @@ append_finding_csv (GString          *out,
       g_string_append_printf (languages, "%s%s", languages->len > 0 ? " " : "", codes[c]);
 
   g_snprintf (number, sizeof number, "%u", finding->row + 1);
-  append_csv_field (out, number, FALSE);
-  append_csv_field (out, finding->check, FALSE);
-  append_csv_field (out, tri_severity_to_string (finding->severity), FALSE);
-  append_csv_field (out, languages->str, FALSE);
-  append_csv_field (out, finding->message != NULL ? finding->message : "", FALSE);
+  tri_csv_append_field (out, number, FALSE);
+  tri_csv_append_field (out, finding->check, FALSE);
+  tri_csv_append_field (out, tri_severity_to_string (finding->severity), FALSE);
+  tri_csv_append_field (out, languages->str, FALSE);
+  tri_csv_append_field (out, finding->message != NULL ? finding->message : "", FALSE);
   for (guint c = 0; c < n_columns; c++)
     {
       g_autofree char *text = row != NULL ? tri_alignment_dup_cell_text (alignment, row, c) : g_strdup ("");
       g_autofree char *marked = row != NULL ? dup_marked_text (alignment, row, c, finding) : g_strdup ("");
 
-      append_csv_field (out, text, FALSE);
-      append_csv_field (out, marked, c + 1 == n_columns);
+      tri_csv_append_field (out, text, FALSE);
+      tri_csv_append_field (out, marked, c + 1 == n_columns);
     }
 }
 
@@ -562,13 +540,13 @@ report_csv (TriAlignment *alignment,
     codes[c] = g_strdup (tri_document_get_language (tri_alignment_get_document (alignment, c)));
 
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
-    append_csv_field (out, fixed[i], n_columns == 0 && i + 1 == G_N_ELEMENTS (fixed));
+    tri_csv_append_field (out, fixed[i], n_columns == 0 && i + 1 == G_N_ELEMENTS (fixed));
   for (guint c = 0; c < n_columns; c++)
     {
       g_autofree char *marked = g_strconcat (codes[c], " marked", NULL);
 
-      append_csv_field (out, codes[c], FALSE);
-      append_csv_field (out, marked, c + 1 == n_columns);
+      tri_csv_append_field (out, codes[c], FALSE);
+      tri_csv_append_field (out, marked, c + 1 == n_columns);
     }
 
   for (guint i = 0; i < sorted->len; i++)
@@ -672,7 +650,6 @@ tri_report_save (TriAlignment     *alignment,
                  GCancellable     *cancellable,
                  GError          **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *report = NULL;
 
   g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), FALSE);
@@ -681,15 +658,5 @@ tri_report_save (TriAlignment     *alignment,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   report = tri_report_to_string (alignment, findings, format, title);
-  if (!g_file_replace_contents (file, report, strlen (report), NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      /* Translators: the file's name, then what went wrong */
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot save “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return tri_file_replace_contents (file, report, strlen (report), cancellable, error);
 }
