@@ -14,6 +14,7 @@
 #include "tri-application.h"
 #include "tri-autosave.h"
 #include "tri-checks-panel.h"
+#include "tri-export-dialog.h"
 #include "tri-project.h"
 #include "tri-segment-cell.h"
 #include "tri-test-utils.h"
@@ -1402,6 +1403,80 @@ test_checks (void)
   destroy_window (window);
 }
 
+static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static gboolean
+shows_rows (gpointer data)
+{
+  TriWindow *window = TRI_WINDOW (data);
+
+  return tri_window_get_alignment (window) != NULL && !tri_window_get_busy (window) &&
+         tri_alignment_get_n_columns (tri_window_get_alignment (window)) == 3 &&
+         g_strcmp0 (tri_document_get_language (tri_alignment_get_document (tri_window_get_alignment (window), 0)), "en") == 0 &&
+         tri_document_get_file (tri_alignment_get_document (tri_window_get_alignment (window), 0)) == NULL;
+}
+
+/* Export (Ctrl+E): the dialog offers what was chosen last; the sample's
+ * rows go to a TMX, which Open shows again row for row. */
+static void
+test_export_import (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "sample.tmx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.triptych.Triptych");
+  TriWindow *window = new_window ();
+  TriWindow *reopened;
+  TriExportDialog *dialog;
+  TriExportOptions *options;
+  g_autofree char *tmx = NULL;
+  TriAlignment *alignment;
+  guint rows;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+  rows = g_list_model_get_n_items (G_LIST_MODEL (alignment));
+
+  /* The last choice comes back: XLIFF, English to Russian by default. */
+  g_settings_set_string (settings, "export-format", "xliff");
+  dialog = tri_export_dialog_new (GTK_WINDOW (window), alignment, settings);
+  options = tri_export_dialog_dup_options (dialog);
+  g_assert_cmpint (options->format, ==, TRI_EXPORT_XLIFF);
+  g_assert_cmpstr (options->source, ==, "en");
+  g_assert_cmpstr (options->target, ==, "ru");
+  tri_export_options_free (options);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_set_string (settings, "export-format", "tmx");
+  dialog = tri_export_dialog_new (GTK_WINDOW (window), alignment, settings);
+  options = tri_export_dialog_dup_options (dialog);
+  g_assert_cmpint (options->format, ==, TRI_EXPORT_TMX);
+  g_assert_cmpuint (g_strv_length (options->languages), ==, 3);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  tri_window_export (window, options, file);
+  tri_export_options_free (options);
+  wait_until (file_exists, path);
+  wait_until (not_busy, window);
+  g_assert_true (g_file_get_contents (path, &tmx, NULL, NULL));
+  g_assert_nonnull (strstr (tmx, "<tmx version=\"1.4\">"));
+  g_assert_nonnull (strstr (tmx, "1 520"));
+
+  /* Opened, the file's units are the rows. */
+  reopened = new_window ();
+  tri_window_open_files (reopened, &file, NULL, 1, NULL, TRI_PARAGRAPH_BLANK_LINES);
+  wait_until (shows_rows, reopened);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tri_window_get_alignment (reopened))), ==, rows);
+
+  destroy_window (reopened);
+  destroy_window (window);
+  tri_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1461,6 +1536,7 @@ main (int   argc,
   g_test_add_func ("/window/zoom", test_zoom);
   g_test_add_func ("/window/compact-rows", test_compact_rows);
   g_test_add_func ("/window/checks", test_checks);
+  g_test_add_func ("/window/export-import", test_export_import);
 
   status = g_test_run ();
   g_object_unref (app);

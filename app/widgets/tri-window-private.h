@@ -117,6 +117,14 @@ gboolean _tri_window_get_range      (TriWindow      *self,
 void _tri_window_clear_range        (TriWindow      *self);
 void _tri_window_update_numbers     (TriWindow      *self);
 
+void _tri_window_set_busy           (TriWindow      *self,
+                                     gboolean        busy);
+void _tri_window_show_imported      (TriWindow      *self,
+                                     TriAlignment   *alignment);
+
+/* tri-window-exchange.c */
+void _tri_window_class_exchange_init  (TriWindowClass *klass);
+
 /* tri-window-checks.c */
 void _tri_window_init_checks        (TriWindow      *self);
 void _tri_window_dispose_checks     (TriWindow      *self);

@@ -61,6 +61,15 @@ _tri_window_show_toast (TriWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void set_busy (TriWindow *self, gboolean busy);
+
+void
+_tri_window_set_busy (TriWindow *self,
+                      gboolean   busy)
+{
+  set_busy (self, busy);
+}
+
 static void
 set_busy (TriWindow *self,
           gboolean   busy)
@@ -763,6 +772,7 @@ _tri_window_update_actions (TriWindow *self)
     "segment.insert-empty", "segment.remove-empty", "align.delete-row", "segment.swap-up",
     "align.confirm", "align.confirm-through", "align.bookmark", "align.realign",
     "win.save", "win.save-as", "segment.join", "segment.edit",
+    "win.export", "win.export-report", "align.next-finding", "align.previous-finding",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
@@ -1534,6 +1544,22 @@ show_alignment (TriWindow    *self,
 }
 
 /**
+ * _tri_window_show_imported:
+ * @self: a #TriWindow
+ * @alignment: (transfer full): rows read from a TMX, TSV, CSV or JSONL file
+ *
+ * Shows @alignment as it is, a new project not saved yet.
+ */
+void
+_tri_window_show_imported (TriWindow    *self,
+                           TriAlignment *alignment)
+{
+  g_clear_object (&self->project_file);
+  show_alignment (self, alignment, FALSE);
+  update_review_count (self);
+}
+
+/**
  * tri_window_set_documents:
  * @self: a #TriWindow
  * @documents: (array length=n_documents): one to three documents
@@ -2063,6 +2089,12 @@ tri_window_open_files (TriWindow          *self,
       return;
     }
 
+  /* Aligned units, not a version of a report. */
+  if (n_files == 1 && tri_file_is_importable (files[0]))
+    {
+      tri_window_import (self, files[0]);
+      return;
+    }
   start_open (self, files, languages, n_files, encoding, mode, -1);
 }
 
@@ -2209,6 +2241,8 @@ on_chooser_response_cb (TriWindow            *self,
             tri_window_replace_column (self, (guint)replace_column, array[0]);
           else if (n == 1 && tri_file_is_project (array[0]))
             tri_window_open_project (self, array[0]);
+          else if (n == 1 && tri_file_is_importable (array[0]))
+            tri_window_import (self, array[0]);
           else
             tri_window_open_files (self, array, NULL, n, NULL, default_paragraph_mode (self));
 
@@ -2239,8 +2273,11 @@ show_chooser (TriWindow *self,
                                                _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), replace_column < 0);
 
-  gtk_file_filter_set_name (text_filter, _("Text Files and Projects"));
+  gtk_file_filter_set_name (text_filter, _("Text Files, Projects and Aligned Files (TMX, TSV, CSV, JSONL)"));
   gtk_file_filter_add_suffix (text_filter, "triptych");
+  for (guint f = 0; f < TRI_EXPORT_N_FORMATS; f++)
+    if (tri_export_format_can_import ((TriExportFormat)f))
+      gtk_file_filter_add_suffix (text_filter, tri_export_format_get_suffix ((TriExportFormat)f) + 1);
   gtk_file_filter_add_mime_type (text_filter, "text/plain");
   gtk_file_filter_add_suffix (text_filter, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), text_filter);
@@ -2892,6 +2929,7 @@ tri_window_class_init (TriWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _tri_window_class_checks_init (klass);
+  _tri_window_class_exchange_init (klass);
   gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "win.parallel-view", NULL);
   gtk_widget_class_install_action (widget_class, "win.row-menu", NULL, tri_window_row_menu_action);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "tri-checker.h"
+#include "tri-export.h"
 #include "tri-report.h"
 #include "tri-parallel-view.h"
 #include "tri-segment-editor.h"
@@ -57,6 +58,12 @@ TriSegmentEditor *tri_window_get_editor   (TriWindow        *self);
 TriSpellChecker  *tri_window_get_spell_checker (TriWindow    *self);
 TriChecker       *tri_window_get_checker  (TriWindow        *self);
 GtkWidget        *tri_window_get_checks_panel (TriWindow    *self);
+void              tri_window_import       (TriWindow              *self,
+                                           GFile                  *file);
+gboolean          tri_file_is_importable  (GFile                  *file);
+void              tri_window_export       (TriWindow              *self,
+                                           const TriExportOptions *options,
+                                           GFile                  *file);
 gboolean          tri_window_export_report (TriWindow       *self,
                                             GFile           *file,
                                             TriReportFormat  format,
