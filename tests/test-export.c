@@ -691,7 +691,9 @@ test_options (void)
     g_autoptr(GBytes) bytes = export_bytes (alignment, options);
     g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-    g_assert_cmpuint (g_strv_length (g_strsplit (text, "\n", -1)), ==, 1 + N_ROWS - 1 + 1);
+    g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 1 + N_ROWS - 1 + 1);
     g_assert_null (strstr (text, "spaces at the ends"));
   }
 
