@@ -158,8 +158,35 @@ test_save_failure_keeps_file (TriTestDir    *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_false (tri_project_save (alignment, file, NULL, &error));
-  g_assert_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "report.triptych"));
+  /* Named as the user named it, not as the file written first. */
+  g_assert_null (strstr (error->message, "~"));
+}
+
+/* A new file appears whole or not at all: it is written under another
+ * name beside it, then renamed; nothing else is left in the folder. */
+static void
+test_save_new_file (TriTestDir    *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(TriAlignment) alignment = new_edited_alignment ();
+  g_autofree char *path = g_build_filename (fixture->dir, "new.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n = 0;
+
+  g_assert_true (tri_project_save (alignment, file, NULL, &error));
+  g_assert_no_error (error);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_cmpstr (name, ==, "new.triptych");
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
 }
 
 int
@@ -170,6 +197,8 @@ main (int   argc,
 
   g_test_add ("/project/round-trip", TriTestDir, NULL, tri_test_dir_set_up, test_round_trip, tri_test_dir_tear_down);
   g_test_add ("/project/refused", TriTestDir, NULL, tri_test_dir_set_up, test_refused, tri_test_dir_tear_down);
+  g_test_add ("/project/save-new-file", TriTestDir, NULL, tri_test_dir_set_up, test_save_new_file,
+              tri_test_dir_tear_down);
   g_test_add ("/project/save-failure", TriTestDir, NULL, tri_test_dir_set_up, test_save_failure_keeps_file,
               tri_test_dir_tear_down);
 

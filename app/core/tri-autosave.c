@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tri-autosave.h"
+#include "tri-error.h"
 #include "tri-project.h"
 
 /* Crash safety. A window with unsaved fixes writes them, as a project, to
@@ -101,16 +102,14 @@ tri_autosave_write_bytes (GBytes  *project_bytes,
         {
           g_autofree char *uri = g_file_get_uri (project);
 
-          if (!g_file_replace_contents (origin, uri, strlen (uri), NULL, FALSE,
-                                        G_FILE_CREATE_PRIVATE, NULL, NULL, error))
+          if (!tri_file_replace_contents (origin, uri, strlen (uri), G_FILE_CREATE_PRIVATE, NULL, error))
             return FALSE;
         }
       else
         g_file_delete (origin, NULL, NULL);
     }
 
-  return g_file_replace_contents (autosave, data, length, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                  NULL, NULL, error);
+  return tri_file_replace_contents (autosave, data, length, G_FILE_CREATE_PRIVATE, NULL, error);
 }
 
 /**

@@ -15,35 +15,80 @@
 
 G_DEFINE_QUARK (tri-io-error-quark, tri_io_error)
 
+/* GLib writes a file that does not exist yet in place, where a crash
+ * leaves it half written: a new file is written beside it under a
+ * temporary name and renamed over it (one atomic step). An existing file
+ * is replaced by g_file_replace_contents(), which does the same and keeps
+ * the file's permissions. */
+static gboolean
+replace_contents (GFile            *file,
+                  const char       *data,
+                  gsize             length,
+                  GFileCreateFlags  flags,
+                  GCancellable     *cancellable,
+                  GError          **error)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) temporary = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *temporary_name = NULL;
+
+  if (g_file_query_exists (file, cancellable) || (parent = g_file_get_parent (file)) == NULL)
+    return g_file_replace_contents (file, data, length, NULL, FALSE, flags, NULL, cancellable, error);
+
+  name = g_file_get_basename (file);
+  temporary_name = g_strdup_printf (".%s.%08x~", name, g_random_int ());
+  temporary = g_file_get_child (parent, temporary_name);
+  if (g_file_replace_contents (temporary, data, length, NULL, FALSE, flags, NULL, cancellable, error) &&
+      g_file_move (temporary, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                   cancellable, NULL, NULL, error))
+    return TRUE;
+
+  /* The user knows the file by its own name. */
+  g_file_delete (temporary, NULL, NULL);
+  if (error != NULL && *error != NULL)
+    {
+      g_autofree char *shown = g_file_get_parse_name (temporary);
+      g_autofree char *target = g_file_get_parse_name (file);
+      g_autoptr(GString) message = g_string_new ((*error)->message);
+
+      g_string_replace (message, shown, target, 0);
+      g_free ((*error)->message);
+      (*error)->message = g_string_free (g_steal_pointer (&message), FALSE);
+    }
+  return FALSE;
+}
+
 /**
  * tri_file_replace_contents:
  * @file: where to write
- * @data: what to write
+ * @data: what
  * @length: its length in bytes
+ * @flags: %G_FILE_CREATE_PRIVATE for the user's eyes only, or
+ *   %G_FILE_CREATE_NONE
  * @cancellable: (nullable): a #GCancellable
  * @error: return location for a #GError
  *
- * Writes @data to @file atomically (g_file_replace_contents(): beside the
- * old file, then renamed over it), so a reader never sees half a file and
- * a failure leaves the old one as it was. The error keeps GIO's domain and
- * code (%G_IO_ERROR_CANCELLED stays one) and its message names the file.
+ * Writes @data to @file atomically: the old content, or none, stays
+ * whole until the new one is all written, even when the file is new.
+ * The error names the file.
  *
- * Returns: %TRUE on success
+ * Returns: whether @file was written
  */
 gboolean
-tri_file_replace_contents (GFile         *file,
-                           const char    *data,
-                           gsize          length,
-                           GCancellable  *cancellable,
-                           GError       **error)
+tri_file_replace_contents (GFile             *file,
+                           const char        *data,
+                           gsize              length,
+                           GFileCreateFlags   flags,
+                           GCancellable      *cancellable,
+                           GError           **error)
 {
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
+  if (!replace_contents (file, data, length, flags, cancellable, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 

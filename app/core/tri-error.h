@@ -48,6 +48,7 @@ GQuark   tri_io_error_quark        (void);
 gboolean tri_file_replace_contents (GFile         *file,
                                     const char    *data,
                                     gsize          length,
+                                    GFileCreateFlags flags,
                                     GCancellable  *cancellable,
                                     GError       **error);
 void     tri_set_read_error        (GError       **error,

@@ -964,7 +964,7 @@ save_parts (GPtrArray     *parts,
       gsize length;
       const char *data = g_bytes_get_data (part->bytes, &length);
 
-      if (!tri_file_replace_contents (target, data, length, cancellable, error))
+      if (!tri_file_replace_contents (target, data, length, G_FILE_CREATE_NONE, cancellable, error))
         return NULL;
       g_ptr_array_add (files, g_steal_pointer (&target));
     }

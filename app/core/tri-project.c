@@ -557,7 +557,6 @@ tri_project_save (TriAlignment  *alignment,
                   GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   gsize length;
   const char *data;
 
@@ -567,17 +566,7 @@ tri_project_save (TriAlignment  *alignment,
   bytes = tri_project_serialize (alignment);
   data = g_bytes_get_data (bytes, &length);
 
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &local_error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ,
-                   _("Cannot save “%s”: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return tri_file_replace_contents (file, data, length, G_FILE_CREATE_NONE, cancellable, error);
 }
 
 /**

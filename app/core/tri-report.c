@@ -658,5 +658,5 @@ tri_report_save (TriAlignment     *alignment,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   report = tri_report_to_string (alignment, findings, format, title);
-  return tri_file_replace_contents (file, report, strlen (report), cancellable, error);
+  return tri_file_replace_contents (file, report, strlen (report), G_FILE_CREATE_NONE, cancellable, error);
 }
