@@ -1472,6 +1472,46 @@ test_export_import (void)
   wait_until (shows_rows, reopened);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tri_window_get_alignment (reopened))), ==, rows);
 
+  /* A memory with four languages: the window asks which three to show. */
+  {
+    const char *four =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<tmx version=\"1.4\"><header creationtool=\"test\" creationtoolversion=\"1\" segtype=\"sentence\" "
+      "o-tmf=\"none\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body>\n"
+      "<tu><tuv xml:lang=\"en\"><seg>The talks resumed in Geneva.</seg></tuv>"
+      "<tuv xml:lang=\"de\"><seg>Die Gespräche wurden in Genf fortgesetzt.</seg></tuv>"
+      "<tuv xml:lang=\"ru\"><seg>Переговоры возобновились в Женеве.</seg></tuv>"
+      "<tuv xml:lang=\"uk\"><seg>Перемовини відновилися в Женеві.</seg></tuv></tu>\n"
+      "</body></tmx>\n";
+    g_autofree char *four_path = tri_test_write_file (dir, "four.tmx", four, -1);
+    g_autoptr(GFile) four_file = g_file_new_for_path (four_path);
+    AdwMessageDialog *ask = NULL;
+    TriWindow *third = new_window ();
+
+    tri_window_open_files (third, &four_file, NULL, 1, NULL, TRI_PARAGRAPH_BLANK_LINES);
+    wait_until (not_busy, third);
+    while (ask == NULL)
+      {
+        GListModel *toplevels = gtk_window_get_toplevels ();
+
+        for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+          {
+            g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+            if (ADW_IS_MESSAGE_DIALOG (toplevel))
+              ask = ADW_MESSAGE_DIALOG (toplevel);
+          }
+        g_main_context_iteration (NULL, FALSE);
+      }
+    /* The first three ticked: English, German, Russian. */
+    adw_message_dialog_response (ask, "open");
+    wait_until (has_alignment, third);
+    wait_until (not_busy, third);
+    g_assert_cmpuint (tri_alignment_get_n_columns (tri_window_get_alignment (third)), ==, 3);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tri_window_get_alignment (third))), ==, 1);
+    destroy_window (third);
+  }
+
   destroy_window (reopened);
   destroy_window (window);
   tri_test_rm_rf (dir);
