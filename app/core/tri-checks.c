@@ -15,6 +15,7 @@
 
 #include "tri-checks.h"
 #include "tri-language.h"
+#include "tri-names.h"
 #include "tri-numbers.h"
 
 /* Cross-language checks of an alignment (issue 6), row by row:
@@ -28,7 +29,11 @@
  *                        language's conventions;
  *   quote-missing        a row whose versions hold different numbers of
  *                        quotations;
- *   quote-mismatch       counterpart quotations whose numbers differ.
+ *   quote-mismatch       counterpart quotations whose numbers differ;
+ *   name-mismatch        a name two versions share that another lacks (with
+ *                        two versions: one's name the other lacks, as info);
+ *   quote-speaker        a row with a quotation whose versions name
+ *                        different speakers.
  *
  * Quotations are found per paragraph, not per sentence (ICU splits
  * sentences inside quotations), with each language's pairs: “ ” and ‘ ’
@@ -41,7 +46,18 @@
  * Month names count as numbers (tri_numbers_find()): "February 2022",
  * «феврале 2022», «лютому 2022» say the same.
  *
- * Not yet: quote-speaker and name-mismatch. */
+ * Names (tri-names.c) are capitalised words inside a sentence, not all
+ * capitals (NATO, ООН are translated, not transliterated), three letters
+ * or more, not an English month, weekday or title; a word opening a
+ * sentence or a quotation is a name when the document has it as a name
+ * elsewhere, or another version of the row has it inside a sentence.
+ * Names of two scripts match by their Latin skeletons (ICU BGN
+ * transliteration, then consonants: Kyiv = Киев = Київ, Зеленского =
+ * Zelenskyy). Any word of another version may be a name's counterpart
+ * (президентом = President). A speaker is the name right before a verb of
+ * speech or the names after it (tri_names_find_speakers()); "he said",
+ * «— сказал он» name nobody, and a row is compared only when two versions
+ * name someone. */
 
 typedef struct
 {
@@ -58,6 +74,7 @@ typedef struct
   GArray      *rows_of;     /* guint row per sentence */
   GArray      *quotes;      /* Quote, in order of their opening marks */
   GArray      *unpaired;    /* gsize: marks that pair with nothing */
+  GArray      *words;       /* TriWord, the whole text's, in order */
 } Column;
 
 typedef struct
@@ -65,6 +82,7 @@ typedef struct
   TriAlignment *alignment;
   guint         n_columns;
   Column        columns[TRI_MAX_COLUMNS];
+  TriNames     *names;      /* the ICU transliterators, opened once a run */
   GPtrArray    *findings;
 } Run;
 
@@ -395,17 +413,28 @@ out:
     }
 }
 
+/* The bytes of each of @row's cells; bit c set for a cell with text. */
+static guint
+row_bytes (Run    *run,
+           TriRow *row,
+           gsize  *start,
+           gsize  *end)
+{
+  guint have = 0;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    if (cell_bytes (run, row, c, &start[c], &end[c]))
+      have |= 1u << c;
+  return have;
+}
+
 static void
 check_numbers (Run    *run,
                TriRow *row,
                guint   r)
 {
   gsize start[TRI_MAX_COLUMNS] = { 0 }, end[TRI_MAX_COLUMNS] = { 0 };
-  guint have = 0;
-
-  for (guint c = 0; c < run->n_columns; c++)
-    if (cell_bytes (run, row, c, &start[c], &end[c]))
-      have |= 1u << c;
+  guint have = row_bytes (run, row, start, end);
 
   compare_numbers (run, r, "number-mismatch", TRI_SEVERITY_ERROR,
                    _("The numbers differ between the versions"), start, end, have);
@@ -855,6 +884,326 @@ out:
     g_clear_pointer (&quotes[c], g_array_unref);
 }
 
+/* Names: name-mismatch and quote-speaker */
+
+static TriWord *
+word_at (Run   *run,
+         guint  column,
+         guint  i)
+{
+  return &g_array_index (run->columns[column].words, TriWord, i);
+}
+
+static gboolean
+is_name_like (const TriWord *word)
+{
+  return (word->flags & (TRI_WORD_CAPITALISED | TRI_WORD_COMMON | TRI_WORD_SHORT)) == TRI_WORD_CAPITALISED;
+}
+
+/* The index of the first word of @column at or after byte @offset. */
+static guint
+first_word_from (Run   *run,
+                 guint  column,
+                 gsize  offset)
+{
+  GArray *words = run->columns[column].words;
+  guint lo = 0, hi = words->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (words, TriWord, mid).start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* A capitalised word inside a sentence is a name; one that opens a
+ * sentence (or a quotation) is when the document has it as a name
+ * elsewhere (Лавров заявил … ; … сказал Лавров). */
+static void
+find_names (Run   *run,
+            guint  column)
+{
+  Column *col = &run->columns[column];
+  const char *text = tri_document_get_text (col->doc);
+  const char *language = tri_document_get_language (col->doc);
+  g_autoptr(GPtrArray) known = g_ptr_array_new ();
+
+  col->words = tri_names_scan (run->names, language, text, 0, tri_document_get_length (col->doc));
+  for (guint i = 0; i < col->words->len; i++)
+    {
+      TriWord *word = word_at (run, column, i);
+
+      if (is_name_like (word) && !(word->flags & TRI_WORD_INITIAL))
+        {
+          word->flags |= TRI_WORD_NAME;
+          if (!g_ptr_array_find_with_equal_func (known, word->skeleton, g_str_equal, NULL))
+            g_ptr_array_add (known, word->skeleton);
+        }
+    }
+  for (guint i = 0; i < col->words->len; i++)
+    {
+      TriWord *word = word_at (run, column, i);
+
+      if (!is_name_like (word) || (word->flags & TRI_WORD_NAME))
+        continue;
+      for (guint k = 0; k < known->len; k++)
+        if (tri_names_match (word->skeleton, g_ptr_array_index (known, k)))
+          {
+            word->flags |= TRI_WORD_NAME;
+            break;
+          }
+    }
+}
+
+/* Whether a word of @column's words [first, last) matches @skeleton. */
+static gboolean
+has_counterpart (Run        *run,
+                 guint       column,
+                 guint       first,
+                 guint       last,
+                 const char *skeleton)
+{
+  for (guint j = first; j < last; j++)
+    if (tri_names_match (skeleton, word_at (run, column, j)->skeleton))
+      return TRUE;
+  return FALSE;
+}
+
+/* A sentence's first word is a name, too, when another version has it as
+ * a name inside a sentence (Лавров заявил … / … Sergei Lavrov said). */
+static void
+mark_row_names (Run         *run,
+                const guint *first,
+                const guint *last,
+                guint        have)
+{
+  for (guint c = 0; c < run->n_columns; c++)
+    for (guint i = first[c]; (have & (1u << c)) && i < last[c]; i++)
+      {
+        TriWord *word = word_at (run, c, i);
+
+        if (!is_name_like (word) || (word->flags & TRI_WORD_NAME))
+          continue;
+        for (guint d = 0; d < run->n_columns && !(word->flags & TRI_WORD_NAME); d++)
+          for (guint j = first[d]; d != c && (have & (1u << d)) && j < last[d]; j++)
+            {
+              const TriWord *other = word_at (run, d, j);
+
+              if ((other->flags & TRI_WORD_NAME) && !(other->flags & TRI_WORD_INITIAL) &&
+                  tri_names_match (word->skeleton, other->skeleton))
+                {
+                  word->flags |= TRI_WORD_NAME;
+                  break;
+                }
+            }
+      }
+}
+
+static char *
+word_text (Run           *run,
+           guint          column,
+           const TriWord *word)
+{
+  return g_strndup (tri_document_get_text (run->columns[column].doc) + word->start, word->end - word->start);
+}
+
+/* name-mismatch: a name of one version that another lacks. With three
+ * versions, only a name two of them share: English capitalises far more
+ * than names (Russian, Foreign Ministry), and a name only one version has
+ * is as often a translator's choice; a name changed in one version still
+ * shows, as the others' name it lacks. */
+static void
+check_names (Run         *run,
+             guint        r,
+             const guint *first,
+             const guint *last,
+             guint        have)
+{
+  g_autoptr(GHashTable) covered = g_hash_table_new (NULL, NULL);
+  guint n_have = 0;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    n_have += (have >> c) & 1;
+  if (n_have < 2)
+    return;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    for (guint i = first[c]; (have & (1u << c)) && i < last[c]; i++)
+      {
+        TriWord *word = word_at (run, c, i);
+        guint present = 1u << c, n_present = 1;
+
+        if (!(word->flags & TRI_WORD_NAME) || g_hash_table_contains (covered, word))
+          continue;
+        for (guint d = 0; d < run->n_columns; d++)
+          if (d != c && (have & (1u << d)) && has_counterpart (run, d, first[d], last[d], word->skeleton))
+            {
+              present |= 1u << d;
+              n_present++;
+            }
+        if (present == have || (n_have >= 3 && n_present < 2))
+          continue;
+
+        for (guint m = 0; m < run->n_columns; m++)
+          {
+            g_autofree char *name = NULL;
+            TriFinding *finding;
+
+            if (!(have & ~present & (1u << m)))
+              continue;
+            name = word_text (run, c, word);
+            finding = add_finding (run, "name-mismatch", n_have >= 3 ? TRI_SEVERITY_WARNING : TRI_SEVERITY_INFO, r,
+                                   /* Translators: a language name and a name the other versions have,
+                                    * e.g. "Ukrainian has no counterpart of “Sollberger”" */
+                                   g_strdup_printf (_("%s has no counterpart of “%s”"), run->columns[m].name, name));
+            finding->languages |= 1u << m;
+            for (guint d = 0; d < run->n_columns; d++)
+              for (guint j = first[d]; (present & (1u << d)) && j < last[d]; j++)
+                {
+                  TriWord *other = word_at (run, d, j);
+
+                  if (tri_names_match (word->skeleton, other->skeleton))
+                    {
+                      add_span (finding, d, other->start, other->end);
+                      g_hash_table_add (covered, other);
+                    }
+                }
+          }
+      }
+}
+
+/* Whether a speaker of @a (the names of one cue) is none of @b's. */
+static gboolean
+any_unmatched (Run    *run,
+               GArray *speakers[],
+               guint   a,
+               guint   b)
+{
+  for (guint i = 0; i < speakers[a]->len;)
+    {
+      guint cue = g_array_index (speakers[a], TriSpeaker, i).cue;
+      gboolean matched = FALSE;
+
+      for (; i < speakers[a]->len && g_array_index (speakers[a], TriSpeaker, i).cue == cue; i++)
+        {
+          const char *skeleton = word_at (run, a, g_array_index (speakers[a], TriSpeaker, i).word)->skeleton;
+
+          for (guint j = 0; j < speakers[b]->len && !matched; j++)
+            matched = tri_names_match (skeleton, word_at (run, b, g_array_index (speakers[b], TriSpeaker, j).word)->skeleton);
+        }
+      if (!matched)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_quotation (Run   *run,
+               guint  column,
+               gsize  start,
+               gsize  end)
+{
+  GArray *quotes = run->columns[column].quotes;
+
+  for (guint i = 0; i < quotes->len; i++)
+    if (g_array_index (quotes, Quote, i).start < end && g_array_index (quotes, Quote, i).end > start)
+      return TRUE;
+  return FALSE;
+}
+
+/* quote-speaker: in a row with a quotation, versions that name different
+ * people as the one who spoke (— сказал Лавров / Blinken said). A version
+ * that names nobody (he said) is no evidence. */
+static void
+check_speakers (Run         *run,
+                TriRow      *row,
+                guint        r,
+                const guint *first,
+                const guint *last,
+                guint        have)
+{
+  GArray *speakers[TRI_MAX_COLUMNS] = { NULL };
+  gboolean quoted = FALSE, differ = FALSE;
+  guint with = 0;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    {
+      gsize start, end;
+
+      if (!(have & (1u << c)))
+        continue;
+      speakers[c] = tri_names_find_speakers (tri_document_get_language (run->columns[c].doc),
+                                             tri_document_get_text (run->columns[c].doc),
+                                             run->columns[c].words, first[c], last[c]);
+      with += speakers[c]->len > 0;
+      if (cell_bytes (run, row, c, &start, &end))
+        quoted |= has_quotation (run, c, start, end);
+    }
+  if (!quoted || with < 2)
+    goto out;
+
+  for (guint a = 0; a < run->n_columns; a++)
+    for (guint b = a + 1; b < run->n_columns; b++)
+      if (speakers[a] != NULL && speakers[a]->len > 0 && speakers[b] != NULL && speakers[b]->len > 0 &&
+          any_unmatched (run, speakers, a, b) && any_unmatched (run, speakers, b, a))
+        differ = TRUE;
+
+  if (differ)
+    {
+      g_autoptr(GString) detail = g_string_new (NULL);
+      TriFinding *finding = add_finding (run, "quote-speaker", TRI_SEVERITY_WARNING, r, NULL);
+
+      for (guint c = 0; c < run->n_columns; c++)
+        {
+          if (speakers[c] == NULL || speakers[c]->len == 0)
+            continue;
+          if (detail->len > 0)
+            g_string_append (detail, "; ");
+          g_string_append_printf (detail, "%s:", run->columns[c].name);
+          for (guint i = 0; i < speakers[c]->len; i++)
+            {
+              const TriWord *word = word_at (run, c, g_array_index (speakers[c], TriSpeaker, i).word);
+              g_autofree char *name = word_text (run, c, word);
+
+              g_string_append_printf (detail, "%s “%s”", i > 0 ? "," : "", name);
+              add_span (finding, c, word->start, word->end);
+            }
+        }
+      /* Translators: the speakers per language, e.g. "English: “Lavrov”; Russian: “Петров”" */
+      finding->message = g_strdup_printf (_("The quotation is attributed to different people (%s)"), detail->str);
+    }
+
+out:
+  for (guint c = 0; c < run->n_columns; c++)
+    g_clear_pointer (&speakers[c], g_array_unref);
+}
+
+static void
+check_row_names (Run    *run,
+                 TriRow *row,
+                 guint   r)
+{
+  gsize start[TRI_MAX_COLUMNS] = { 0 }, end[TRI_MAX_COLUMNS] = { 0 };
+  guint first[TRI_MAX_COLUMNS] = { 0 }, last[TRI_MAX_COLUMNS] = { 0 };
+  guint have = row_bytes (run, row, start, end);
+
+  for (guint c = 0; c < run->n_columns; c++)
+    if (have & (1u << c))
+      {
+        first[c] = first_word_from (run, c, start[c]);
+        last[c] = first_word_from (run, c, end[c]);
+      }
+
+  mark_row_names (run, first, last, have);
+  check_names (run, r, first, last, have);
+  check_speakers (run, row, r, first, last, have);
+}
+
 static int
 compare_findings (gconstpointer a,
                   gconstpointer b)
@@ -885,6 +1234,7 @@ tri_checks_run (TriAlignment *alignment)
   run.alignment = alignment;
   run.n_columns = tri_alignment_get_n_columns (alignment);
   run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_finding_free);
+  run.names = tri_names_new ();
   n_rows = g_list_model_get_n_items (G_LIST_MODEL (alignment));
 
   for (guint c = 0; c < run.n_columns; c++)
@@ -908,6 +1258,7 @@ tri_checks_run (TriAlignment *alignment)
     {
       find_quotes (&run, c);
       g_array_sort (run.columns[c].quotes, compare_quotes);
+      find_names (&run, c);
     }
 
   for (guint r = 0; r < n_rows; r++)
@@ -917,6 +1268,7 @@ tri_checks_run (TriAlignment *alignment)
       check_missing (&run, row, r);
       check_numbers (&run, row, r);
       check_quotes (&run, row, r);
+      check_row_names (&run, row, r);
     }
   check_lengths (&run);
   check_unpaired (&run);
@@ -928,6 +1280,8 @@ tri_checks_run (TriAlignment *alignment)
       g_clear_pointer (&run.columns[c].rows_of, g_array_unref);
       g_clear_pointer (&run.columns[c].quotes, g_array_unref);
       g_clear_pointer (&run.columns[c].unpaired, g_array_unref);
+      g_clear_pointer (&run.columns[c].words, g_array_unref);
     }
+  tri_names_free (run.names);
   return run.findings;
 }
