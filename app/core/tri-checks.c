@@ -75,6 +75,7 @@ typedef struct
   GArray      *quotes;      /* Quote, in order of their opening marks */
   GArray      *unpaired;    /* gsize: marks that pair with nothing */
   GArray      *words;       /* TriWord, the whole text's, in order */
+  gboolean     cyrillic;    /* written in Cyrillic letters */
 } Column;
 
 typedef struct
@@ -931,8 +932,10 @@ find_names (Run   *run,
   Column *col = &run->columns[column];
   const char *text = tri_document_get_text (col->doc);
   const char *language = tri_document_get_language (col->doc);
+  g_autofree char *base = tri_language_get_base (language);
   g_autoptr(GPtrArray) known = g_ptr_array_new ();
 
+  col->cyrillic = g_strcmp0 (base, "ru") == 0 || g_strcmp0 (base, "uk") == 0 || g_strcmp0 (base, "be") == 0;
   col->words = tri_names_scan (run->names, language, text, 0, tri_document_get_length (col->doc));
   for (guint i = 0; i < col->words->len; i++)
     {
@@ -960,22 +963,120 @@ find_names (Run   *run,
     }
 }
 
-/* Whether a word of @column's words [first, last) matches @skeleton. */
+/* Words i and i + 1 of @column as one (Cape Town = Кейптаун), in @out;
+ * FALSE when they are not next to each other. */
 static gboolean
-has_counterpart (Run        *run,
-                 guint       column,
-                 guint       first,
-                 guint       last,
-                 const char *skeleton)
+joined_skeleton (Run   *run,
+                 guint  column,
+                 guint  i,
+                 guint  last,
+                 char  *out,
+                 gsize  size)
 {
-  for (guint j = first; j < last; j++)
-    if (tri_names_match (skeleton, word_at (run, column, j)->skeleton))
-      return TRUE;
-  return FALSE;
+  const char *text = tri_document_get_text (run->columns[column].doc);
+  const TriWord *a, *b;
+  gsize la;
+
+  if (i + 1 >= last)
+    return FALSE;
+  a = word_at (run, column, i);
+  b = word_at (run, column, i + 1);
+  if (b->start - a->end != 1 || (text[a->end] != ' ' && text[a->end] != '-'))
+    return FALSE;
+  la = strlen (a->skeleton);
+  if (la + strlen (b->skeleton) + 1 > size)
+    return FALSE;
+  strcpy (out, a->skeleton);
+  strcpy (out + la, b->skeleton + (la > 0 && b->skeleton[0] == a->skeleton[la - 1]));
+  return TRUE;
 }
 
-/* A sentence's first word is a name, too, when another version has it as
- * a name inside a sentence (Лавров заявил … / … Sergei Lavrov said). */
+/* Whether @word of @column, a counterpart of a name in Latin letters
+ * (@latin) or not, kept in another script than its version's (@foreign)
+ * or not, says that name is one: a name, transliterated (in another
+ * script), or both in their versions' own script, or both kept in
+ * another (Galaxy in Russian and Ukrainian); not Sveriges kept in Russian
+ * for the English one. */
+static gboolean
+corroborates (Run           *run,
+              guint          column,
+              const TriWord *word,
+              gboolean       latin,
+              guint          foreign)
+{
+  gboolean word_latin = run->columns[column].cyrillic == ((word->flags & TRI_WORD_FOREIGN) != 0);
+
+  return (word->flags & TRI_WORD_NAME) && (word_latin != latin || (word->flags & TRI_WORD_FOREIGN) == foreign);
+}
+
+/* The first word of @column's words [first, last) that matches
+ * @skeleton, alone or joined to the next; @names_only: only names that
+ * corroborate one in Latin letters (@latin) or not, kept in another
+ * script than its version's (@foreign) or not. Joined words are long: they match
+ * only up to a case ending (Cape Town = Кейптауна, but Martin Sollberger
+ * is not Мартін Келлер), as does a joined @skeleton (@joined). -1 for
+ * none. */
+static int
+find_counterpart (Run        *run,
+                  guint       column,
+                  guint       first,
+                  guint       last,
+                  const char *skeleton,
+                  gboolean    joined,
+                  gboolean    names_only,
+                  gboolean    latin,
+                  guint       foreign)
+{
+  for (guint j = first; j < last; j++)
+    {
+      const TriWord *word = word_at (run, column, j);
+      char pair[128];
+
+      if (names_only && !corroborates (run, column, word, latin, foreign))
+        continue;
+      if ((joined ? tri_names_match_strictly (skeleton, word->skeleton) : tri_names_match (skeleton, word->skeleton)) ||
+          (joined_skeleton (run, column, j, last, pair, sizeof pair) && tri_names_match_strictly (skeleton, pair)))
+        return (int)j;
+    }
+  return -1;
+}
+
+/* Whether word i of column @c, alone or joined to a neighbour, has a
+ * counterpart in @d's words [first, last); @names_only: a name that
+ * corroborates it (see find_counterpart()). */
+static gboolean
+has_counterpart (Run         *run,
+                 guint        c,
+                 guint        i,
+                 const guint *first,
+                 const guint *last,
+                 guint        d,
+                 gboolean     names_only)
+{
+  guint foreign = word_at (run, c, i)->flags & TRI_WORD_FOREIGN;
+  gboolean latin = run->columns[c].cyrillic == (foreign != 0);
+  char joined[128];
+
+  return find_counterpart (run, d, first[d], last[d], word_at (run, c, i)->skeleton, FALSE, names_only, latin, foreign) >= 0 ||
+         (joined_skeleton (run, c, i, last[c], joined, sizeof joined) &&
+          find_counterpart (run, d, first[d], last[d], joined, TRUE, names_only, latin, foreign) >= 0) ||
+         (i > first[c] && joined_skeleton (run, c, i - 1, last[c], joined, sizeof joined) &&
+          find_counterpart (run, d, first[d], last[d], joined, TRUE, names_only, latin, foreign) >= 0);
+}
+
+/* A sentence's first word is a name, too, when a version in another
+ * script has it capitalised (Лавров заявил … / … Sergei Lavrov said;
+ * Chambers, / Чемберс,): words seldom transliterate. Not one in the same
+ * script: Russian and Ukrainian share words, and capitalise list items
+ * and titles alike (Режиссёр, Режисер). */
+static gboolean
+same_script (Run   *run,
+             guint  a,
+             guint  b)
+{
+  return run->columns[a].cyrillic == run->columns[b].cyrillic;
+}
+
 static void
 mark_row_names (Run         *run,
                 const guint *first,
@@ -994,7 +1095,7 @@ mark_row_names (Run         *run,
             {
               const TriWord *other = word_at (run, d, j);
 
-              if ((other->flags & TRI_WORD_NAME) && !(other->flags & TRI_WORD_INITIAL) &&
+              if (is_name_like (other) && !(other->flags & TRI_WORD_FOREIGN) && !same_script (run, c, d) &&
                   tri_names_match (word->skeleton, other->skeleton))
                 {
                   word->flags |= TRI_WORD_NAME;
@@ -1013,10 +1114,14 @@ word_text (Run           *run,
 }
 
 /* name-mismatch: a name of one version that another lacks. With three
- * versions, only a name two of them share: English capitalises far more
- * than names (Russian, Foreign Ministry), and a name only one version has
- * is as often a translator's choice; a name changed in one version still
- * shows, as the others' name it lacks. */
+ * versions, only a name two of them write as a name in their own script:
+ * English capitalises far more than names (Russian, Foreign Ministry),
+ * Russian keeps brands and titles in Latin letters where Ukrainian
+ * translates them, and a name only one version has is as often a
+ * translator's choice; a name changed in one version still shows, as the
+ * others' name it lacks. Any word of the version that lacks it may be its
+ * counterpart (президентом = President), and two words may be one
+ * (Cape Town = Кейптаун). */
 static void
 check_names (Run         *run,
              guint        r,
@@ -1041,10 +1146,10 @@ check_names (Run         *run,
         if (!(word->flags & TRI_WORD_NAME) || g_hash_table_contains (covered, word))
           continue;
         for (guint d = 0; d < run->n_columns; d++)
-          if (d != c && (have & (1u << d)) && has_counterpart (run, d, first[d], last[d], word->skeleton))
+          if (d != c && (have & (1u << d)) && has_counterpart (run, c, i, first, last, d, FALSE))
             {
               present |= 1u << d;
-              n_present++;
+              n_present += has_counterpart (run, c, i, first, last, d, TRUE);
             }
         if (present == have || (n_have >= 3 && n_present < 2))
           continue;

@@ -22,8 +22,8 @@
  * Ukrainian-Latin/BGN, else Any-Latin; then Latin-ASCII), and reduced to a
  * skeleton that spellings of one name share: its first letter (any vowel
  * or y/j as "a"), then its consonants only, sounds spelt in several ways
- * made one (kh, h, g, zh, dzh, English j → g; ts, c, k → k; sh, shch → S;
- * z, s → s; w, v → v),
+ * made one (kh, h, g, zh, dzh, English j → g; c, k → k; ts, z, s and
+ * English c before e, i, y → s; sh, shch → S; w, v → v),
  * doubled letters once. So Zelenskyy, Зеленский, Зеленського and Зеленським
  * become "slnsk", "slnsk", "slnskg", "slnskm"; Kyiv, Kiev, Киев, Київ and
  * Києва all "kv"; Sollberger and Зольбергер "slbrgr"; Lviv and Львов "lv".
@@ -34,13 +34,31 @@
  *
  * Two skeletons match (tri_names_match()) when they are equal, when one
  * is the other and up to two more letters (case endings: -ogo, -om, -ym,
- * -ov), or, with the same first letter, within one edit (four letters or
- * more) or two (seven or more), up to two final letters of the longer
- * aside. */
+ * -ov), or within one edit (four letters or more) or two (seven or more),
+ * up to two final letters of the longer aside; or when they do so once an
+ * adjective's suffix is cut (Нобелевскую = Nobel, Russian = Россия). */
 
 struct _TriNames
 {
   GHashTable *transliterators;  /* id → UTransliterator *, opened once */
+  char      **exonyms;          /* skeletons of the exonyms[], 3 a row */
+};
+
+/* Names that English and Russian or Ukrainian do not transliterate
+ * from each other (Sweden, Швеция; Earth, Земля), for a news report's
+ * usual places: Russian and Ukrainian forms get the English skeleton. */
+static const char * const exonyms[][3] = {
+  { "Sweden", "Швеция", "Швеція" }, { "Switzerland", "Швейцария", "Швейцарія" },
+  { "Scotland", "Шотландия", "Шотландія" }, { "China", "Китай", "Китай" },
+  { "Poland", "Польша", "Польща" }, { "Hungary", "Венгрия", "Угорщина" },
+  { "Georgia", "Грузия", "Грузія" }, { "Netherlands", "Нидерланды", "Нідерланди" },
+  { "Denmark", "Дания", "Данія" }, { "Spain", "Испания", "Іспанія" },
+  { "Czechia", "Чехия", "Чехія" }, { "Libya", "Ливия", "Лівія" }, { "Lebanon", "Ливан", "Ліван" },
+  { "Lithuania", "Литва", "Литва" }, { "Turkey", "Турция", "Туреччина" },
+  { "Wales", "Уэльс", "Уельс" }, { "States", "Штаты", "Штати" }, { "Beijing", "Пекин", "Пекін" },
+  { "Athens", "Афины", "Афіни" }, { "Munich", "Мюнхен", "Мюнхен" }, { "Cologne", "Кёльн", "Кельн" },
+  { "Naples", "Неаполь", "Неаполь" }, { "Earth", "Земля", "Земля" }, { "Sun", "Солнце", "Сонце" },
+  { "Moon", "Луна", "Місяць" }, { "Christmas", "Рождество", "Різдво" },
 };
 
 /**
@@ -68,6 +86,7 @@ tri_names_free (TriNames *names)
   if (names == NULL)
     return;
   g_hash_table_unref (names->transliterators);
+  g_strfreev (names->exonyms);
   g_free (names);
 }
 
@@ -165,21 +184,12 @@ is_vowel (char c)
   return strchr ("aeiouyj", c) != NULL;
 }
 
-/**
- * tri_names_skeleton:
- * @names: a cache
- * @language: the word's language
- * @word: a word
- * @length: its length in bytes, or -1
- *
- * Returns: (transfer full): the word's Latin skeleton (see the top of
- *   tri-names.c), maybe empty
- */
-char *
-tri_names_skeleton (TriNames   *names,
-                    const char *language,
-                    const char *word,
-                    gssize      length)
+/* The skeleton of @word, no exonym looked up. */
+static char *
+make_skeleton (TriNames   *names,
+               const char *language,
+               const char *word,
+               gssize      length)
 {
   g_autofree char *s = to_ascii (names, language, word, length);
   g_autofree char *base = tri_language_get_base (language);
@@ -191,8 +201,8 @@ tri_names_skeleton (TriNames   *names,
    * with no letter of its own. ж, дж, г and х are one (Geneva, Женева;
    * John, Джон; Hrytsenko, Гриценко; Kharkiv, Харків). */
   static const struct { const char *from; char to; } digraphs[] = {
-    { "shch", 'S' }, { "sch", 'S' }, { "dzh", 'g' }, { "sh", 'S' }, { "zh", 'g' }, { "ch", 'C' },
-    { "kh", 'g' }, { "ph", 'f' }, { "th", 't' }, { "ts", 'k' }, { "tz", 'k' }, { "ck", 'k' },
+    { "shch", 'S' }, { "sch", 'S' }, { "tkh", 't' }, { "dzh", 'g' }, { "sh", 'S' }, { "zh", 'g' }, { "ch", 'C' },
+    { "kh", 'g' }, { "ph", 'f' }, { "th", 't' }, { "ts", 's' }, { "tz", 's' }, { "ck", 'k' },
     { "dj", 'g' },
   };
 
@@ -216,6 +226,8 @@ tri_names_skeleton (TriNames   *names,
             c = 0;
           else if (c == 'h')
             c = 'g';
+          else if (c == 'c' && english && i + 1 < n && strchr ("eiy", s[i + 1]) != NULL)
+            c = 's';
           else if (c == 'c' || c == 'q')
             c = 'k';
           else if (c == 'w')
@@ -238,6 +250,60 @@ tri_names_skeleton (TriNames   *names,
         g_string_append_c (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+/**
+ * tri_names_skeleton:
+ * @names: a cache
+ * @language: the word's language
+ * @word: a word
+ * @length: its length in bytes, or -1
+ *
+ * Returns: (transfer full): the word's Latin skeleton (see the top of
+ *   tri-names.c), maybe empty; a Russian or Ukrainian
+ *   exonym's is its English name's
+ */
+char *
+tri_names_skeleton (TriNames   *names,
+                    const char *language,
+                    const char *word,
+                    gssize      length)
+{
+  g_autofree char *skeleton = make_skeleton (names, language, word, length);
+  g_autofree char *base = tri_language_get_base (language);
+  guint column = g_strcmp0 (base, "ru") == 0 ? 1 : g_strcmp0 (base, "uk") == 0 ? 2 : 0;
+  const char *best = NULL;
+  gsize best_len = 0;
+
+  if (column == 0)
+    return g_steal_pointer (&skeleton);
+
+  if (names->exonyms == NULL)
+    {
+      names->exonyms = g_new0 (char *, G_N_ELEMENTS (exonyms) * 3 + 1);
+      for (guint i = 0; i < G_N_ELEMENTS (exonyms); i++)
+        {
+          names->exonyms[i * 3] = make_skeleton (names, "en", exonyms[i][0], -1);
+          names->exonyms[i * 3 + 1] = make_skeleton (names, "ru", exonyms[i][1], -1);
+          names->exonyms[i * 3 + 2] = make_skeleton (names, "uk", exonyms[i][2], -1);
+        }
+    }
+
+  /* The longest that the word is, but for a case ending (Швецию,
+   * Швецией, Штатах; Швейцарии is not Швеция, Зеленский not Солнце). */
+  for (guint i = 0; i < G_N_ELEMENTS (exonyms); i++)
+    {
+      const char *form = names->exonyms[i * 3 + column];
+      gsize len = strlen (form);
+
+      if (len >= 2 && len > best_len && g_str_has_prefix (skeleton, form) &&
+          (skeleton[len] == '\0' || (strchr ("mgv", skeleton[len]) != NULL && skeleton[len + 1] == '\0')))
+        {
+          best = names->exonyms[i * 3];
+          best_len = len;
+        }
+    }
+  return best != NULL ? g_strdup (best) : g_steal_pointer (&skeleton);
 }
 
 static guint
@@ -268,20 +334,15 @@ edit_distance (const char *a,
   return row[lb];
 }
 
-/**
- * tri_names_match:
- * @a: a skeleton
- * @b: another
- *
- * Returns: whether the two may be spellings of one name (see the top of
- *   tri-names.c)
- */
-gboolean
-tri_names_match (const char *a,
-                 const char *b)
+static gboolean
+match_skeletons (const char *a,
+                 guint       la,
+                 const char *b,
+                 guint       lb,
+                 gboolean    strictly)
 {
   const char *shorter = a, *longer = b;
-  guint ls = strlen (a), ll = strlen (b), allowed;
+  guint ls = la, ll = lb, allowed;
 
   if (ls == 0 || ll == 0)
     return FALSE;
@@ -289,18 +350,67 @@ tri_names_match (const char *a,
     {
       shorter = b;
       longer = a;
-      ls = strlen (b);
-      ll = strlen (a);
+      ls = lb;
+      ll = la;
     }
   if (strncmp (shorter, longer, ls) == 0 && ll - ls <= (ls >= 3 ? 2u : 1u))
     return TRUE;
-  if (a[0] != b[0])
-    return FALSE;
-  allowed = ls >= 7 ? 2 : ls >= 4 ? 1 : 0;
+  allowed = strictly ? 0 : ls >= 7 ? 2 : ls >= 4 ? 1 : 0;
   for (guint cut = 0; allowed > 0 && cut <= 2 && ll - cut + 1 >= ls; cut++)
     if (edit_distance (shorter, ls, longer, ll - cut) <= allowed)
       return TRUE;
   return FALSE;
+}
+
+/* The length of @skeleton without an adjective's suffix: Russian and
+ * Ukrainian -ский/-ський ("sk…": Нобелевскую, Российской), English -an
+ * (Russian, Canadian); or its whole length. */
+static guint
+adjective_stem (const char *skeleton)
+{
+  const char *sk = g_strrstr (skeleton, "sk");
+  guint len = strlen (skeleton);
+
+  if (sk != NULL && sk - skeleton >= 2 && len - (guint)(sk - skeleton) <= 4)
+    return (guint)(sk - skeleton);
+  if (len >= 4 && skeleton[len - 1] == 'n')
+    return len - 1;
+  return len;
+}
+
+/**
+ * tri_names_match:
+ * @a: a skeleton
+ * @b: another
+ *
+ * Returns: whether the two may be spellings of one name, or of a name and
+ *   its adjective (see the top of tri-names.c)
+ */
+gboolean
+tri_names_match (const char *a,
+                 const char *b)
+{
+  guint sa, sb;
+
+  if (match_skeletons (a, strlen (a), b, strlen (b), FALSE))
+    return TRUE;
+  sa = adjective_stem (a);
+  sb = adjective_stem (b);
+  return (sa != strlen (a) || sb != strlen (b)) && MIN (sa, sb) >= 2 && match_skeletons (a, sa, b, sb, FALSE);
+}
+
+/**
+ * tri_names_match_strictly:
+ * @a: a skeleton
+ * @b: another
+ *
+ * Returns: whether the two are equal but for a case ending
+ */
+gboolean
+tri_names_match_strictly (const char *a,
+                          const char *b)
+{
+  return match_skeletons (a, strlen (a), b, strlen (b), TRUE);
 }
 
 /* Words */
@@ -317,6 +427,12 @@ static const char * const english_common[] = {
   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
   "saturday", "sunday", "mr", "mrs", "ms", "dr", "prof", "sir", "madam", "god", "internet",
   "english", "russian", "ukrainian",
+};
+
+/* Russian and Ukrainian capitalise the polite "you" in letters and chats. */
+static const char * const cyrillic_common[] = {
+  "вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "вашего", "вашей", "вашу", "ваши", "ваших",
+  "вашим", "вашими", "вашем", "вашему", "ви", "вашого", "вашої", "ваші", "вашому", "вашій",
 };
 
 /* Abbreviations after which a full stop opens no sentence. */
@@ -369,7 +485,7 @@ is_initial (const char *text,
         return FALSE;
       return !in_list (word, abbreviations, G_N_ELEMENTS (abbreviations));
     }
-  return c == '\n' || (c < 0x80 && strchr ("!?:;([\"'*", (int)c) != NULL) ||
+  return c == '\n' || (c < 0x80 && strchr ("!?:;\"'*", (int)c) != NULL) ||
          c == 0x2026 || c == 0x00AB || c == 0x201C || c == 0x201E || c == 0x2018 ||
          c == 0x2014 || c == 0x2013 || c == 0x2022;
 }
@@ -406,6 +522,10 @@ tri_names_scan (TriNames   *names,
   GArray *words = g_array_new (FALSE, TRUE, sizeof (TriWord));
   g_autofree char *base = tri_language_get_base (language);
   gboolean english = g_strcmp0 (base, "en") == 0;
+  GUnicodeScript script = english ? G_UNICODE_SCRIPT_LATIN
+                          : g_strcmp0 (base, "ru") == 0 || g_strcmp0 (base, "uk") == 0 ||
+                            g_strcmp0 (base, "be") == 0 ? G_UNICODE_SCRIPT_CYRILLIC
+                          : G_UNICODE_SCRIPT_INVALID_CODE;
   const char *p = text + start;
 
   g_array_set_clear_func (words, clear_word);
@@ -471,8 +591,12 @@ tri_names_scan (TriNames   *names,
         word.flags |= TRI_WORD_CAPITALISED;
       if (is_initial (text, word.start))
         word.flags |= TRI_WORD_INITIAL;
-      if (english && in_list (word.lower, english_common, G_N_ELEMENTS (english_common)))
+      if (english ? in_list (word.lower, english_common, G_N_ELEMENTS (english_common))
+                  : in_list (word.lower, cyrillic_common, G_N_ELEMENTS (cyrillic_common)))
         word.flags |= TRI_WORD_COMMON;
+      if (script != G_UNICODE_SCRIPT_INVALID_CODE &&
+          g_unichar_get_script (g_utf8_get_char (text + word.start)) != script)
+        word.flags |= TRI_WORD_FOREIGN;
       if (letters < 3 || strlen (word.skeleton) < 2)
         word.flags |= TRI_WORD_SHORT;
       g_array_append_val (words, word);

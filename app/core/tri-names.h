@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @TRI_WORD_COMMON: a common word that the language capitalises all the
  *   same (English months, weekdays, "I", "Mr")
  * @TRI_WORD_SHORT: fewer than three letters, or a skeleton under two
+ * @TRI_WORD_FOREIGN: in another script than the language's (Sveriges Radio
+ *   in a Russian text, a brand kept in Latin letters)
  * @TRI_WORD_NAME: set by the caller: taken for a name
  */
 typedef enum
@@ -30,6 +32,7 @@ typedef enum
   TRI_WORD_COMMON      = 1 << 3,
   TRI_WORD_SHORT       = 1 << 4,
   TRI_WORD_NAME        = 1 << 5,
+  TRI_WORD_FOREIGN     = 1 << 6,
 } TriWordFlags;
 
 /**
@@ -75,6 +78,8 @@ GArray   *tri_names_scan          (TriNames   *names,
                                    gsize       end);
 gboolean  tri_names_match         (const char *a,
                                    const char *b);
+gboolean  tri_names_match_strictly (const char *a,
+                                    const char *b);
 GArray   *tri_names_find_speakers (const char *language,
                                    const char *text,
                                    GArray     *words,
