@@ -300,6 +300,8 @@ test_name_skeletons (void)
     { "en", "Kharkiv", "ru", "Харькове", TRUE },
     { "en", "Geneva", "ru", "Женеве", TRUE },
     { "en", "Hrytsenko", "uk", "Гриценка", TRUE },
+    { "en", "UK", "ru", "Великобритании", TRUE },
+    { "en", "Sweden", "uk", "Швецією", TRUE },
     { "en", "Lavrov", "ru", "Петров", FALSE },
     { "en", "Blinken", "uk", "Лавров", FALSE },
     { "en", "Kyiv", "ru", "Минск", FALSE },
@@ -338,7 +340,8 @@ test_names_faithful (void)
   g_assert_cmpstr (found, ==, "");
 }
 
-/* A name the Ukrainian version lacks (another in its place). */
+/* A name the Ukrainian version lacks, and another in its place that
+ * only it has. */
 static void
 test_name_missing (void)
 {
@@ -350,7 +353,11 @@ test_name_missing (void)
   g_autofree char *en_span = NULL, *ru_span = NULL;
   const TriFinding *f;
 
-  g_assert_cmpstr (found, ==, "name-mismatch@0");
+  g_assert_cmpstr (found, ==, "name-mismatch@0 name-mismatch@0");
+  f = g_ptr_array_index (findings, 1);
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_INFO);
+  g_assert_cmpstr (f->message, ==, "Only Ukrainian has “Келлер”");
+  g_assert_cmpuint (f->languages, ==, 0x7);
   f = g_ptr_array_index (findings, 0);
   g_assert_cmpint (f->severity, ==, TRI_SEVERITY_WARNING);
   g_assert_cmpstr (f->message, ==, "Ukrainian has no counterpart of “Sollberger”");

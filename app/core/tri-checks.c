@@ -30,8 +30,10 @@
  *   quote-missing        a row whose versions hold different numbers of
  *                        quotations;
  *   quote-mismatch       counterpart quotations whose numbers differ;
- *   name-mismatch        a name two versions share that another lacks (with
- *                        two versions: one's name the other lacks, as info);
+ *   name-mismatch        a name two versions share that another lacks
+ *                        (warning); a name inside a Russian or Ukrainian
+ *                        sentence that no other version has, or with two
+ *                        versions one's name the other lacks (info);
  *   quote-speaker        a row with a quotation whose versions name
  *                        different speakers.
  *
@@ -50,14 +52,15 @@
  * capitals (NATO, ООН are translated, not transliterated), three letters
  * or more, not an English month, weekday or title; a word opening a
  * sentence or a quotation is a name when the document has it as a name
- * elsewhere, or another version of the row has it inside a sentence.
+ * elsewhere, or a version in the other script capitalises it in the row.
  * Names of two scripts match by their Latin skeletons (ICU BGN
  * transliteration, then consonants: Kyiv = Киев = Київ, Зеленского =
- * Zelenskyy). Any word of another version may be a name's counterpart
- * (президентом = President). A speaker is the name right before a verb of
- * speech or the names after it (tri_names_find_speakers()); "he said",
- * «— сказал он» name nobody, and a row is compared only when two versions
- * name someone. */
+ * Zelenskyy), with a small table of exonyms (Sweden = Швеция, UK =
+ * Великобритания, Earth = Земля). Any word of another version may be a
+ * name's counterpart (президентом = President). A speaker is the name
+ * right before a verb of speech or the names after it
+ * (tri_names_find_speakers()); "he said", «— сказал он» name nobody, and
+ * a row is compared only when two versions name someone. */
 
 typedef struct
 {
@@ -1114,12 +1117,13 @@ word_text (Run           *run,
 }
 
 /* name-mismatch: a name of one version that another lacks. With three
- * versions, only a name two of them write as a name in their own script:
- * English capitalises far more than names (Russian, Foreign Ministry),
- * Russian keeps brands and titles in Latin letters where Ukrainian
- * translates them, and a name only one version has is as often a
- * translator's choice; a name changed in one version still shows, as the
- * others' name it lacks. Any word of the version that lacks it may be its
+ * versions, a name two of them write as a name (see corroborates()), a
+ * warning; or, as info, a name inside a Russian or Ukrainian sentence
+ * that neither other version has. Not an English name only English has:
+ * English capitalises far more than names (Russian, Foreign Ministry);
+ * nor one only Russian keeps in Latin letters (Sveriges Radio), where
+ * Ukrainian translates. A name changed in one version still shows, as
+ * the others' name it lacks. Any word of the version that lacks it may be its
  * counterpart (президентом = President), and two words may be one
  * (Cape Town = Кейптаун). */
 static void
@@ -1142,6 +1146,7 @@ check_names (Run         *run,
       {
         TriWord *word = word_at (run, c, i);
         guint present = 1u << c, n_present = 1;
+        gboolean unique;
 
         if (!(word->flags & TRI_WORD_NAME) || g_hash_table_contains (covered, word))
           continue;
@@ -1151,9 +1156,17 @@ check_names (Run         *run,
               present |= 1u << d;
               n_present += has_counterpart (run, c, i, first, last, d, TRUE);
             }
-        if (present == have || (n_have >= 3 && n_present < 2))
+        if (present == have)
+          continue;
+        /* One version's alone: only a name inside a Russian or Ukrainian
+         * sentence, which capitalise little else. */
+        unique = n_present < 2;
+        if (n_have >= 3 && unique &&
+            !(run->columns[c].cyrillic && present == (1u << c) && !(word->flags & (TRI_WORD_INITIAL | TRI_WORD_FOREIGN))))
           continue;
 
+        /* One finding per version that lacks it, or one for a name only
+         * one version has. */
         for (guint m = 0; m < run->n_columns; m++)
           {
             g_autofree char *name = NULL;
@@ -1162,11 +1175,17 @@ check_names (Run         *run,
             if (!(have & ~present & (1u << m)))
               continue;
             name = word_text (run, c, word);
-            finding = add_finding (run, "name-mismatch", n_have >= 3 ? TRI_SEVERITY_WARNING : TRI_SEVERITY_INFO, r,
-                                   /* Translators: a language name and a name the other versions have,
-                                    * e.g. "Ukrainian has no counterpart of “Sollberger”" */
-                                   g_strdup_printf (_("%s has no counterpart of “%s”"), run->columns[m].name, name));
-            finding->languages |= 1u << m;
+            if (present == (1u << c) && n_have >= 3)
+              finding = add_finding (run, "name-mismatch", TRI_SEVERITY_INFO, r,
+                                     /* Translators: a language name and a name only it has,
+                                      * e.g. "Only Ukrainian has “Келлер”" */
+                                     g_strdup_printf (_("Only %s has “%s”"), run->columns[c].name, name));
+            else
+              finding = add_finding (run, "name-mismatch", unique ? TRI_SEVERITY_INFO : TRI_SEVERITY_WARNING, r,
+                                     /* Translators: a language name and a name the other versions have,
+                                      * e.g. "Ukrainian has no counterpart of “Sollberger”" */
+                                     g_strdup_printf (_("%s has no counterpart of “%s”"), run->columns[m].name, name));
+            finding->languages |= have & ~present;
             for (guint d = 0; d < run->n_columns; d++)
               for (guint j = first[d]; (present & (1u << d)) && j < last[d]; j++)
                 {
@@ -1178,6 +1197,8 @@ check_names (Run         *run,
                       g_hash_table_add (covered, other);
                     }
                 }
+            if (present == (1u << c))
+              break;
           }
       }
 }

@@ -59,6 +59,17 @@ static const char * const exonyms[][3] = {
   { "Athens", "Афины", "Афіни" }, { "Munich", "Мюнхен", "Мюнхен" }, { "Cologne", "Кёльн", "Кельн" },
   { "Naples", "Неаполь", "Неаполь" }, { "Earth", "Земля", "Земля" }, { "Sun", "Солнце", "Сонце" },
   { "Moon", "Луна", "Місяць" }, { "Christmas", "Рождество", "Різдво" },
+  { "Germany", "Германия", "Німеччина" }, { "Britain", "Великобритания", "Великобританія" },
+  { "Britain", "Королевство", "Королівство" },
+  { "South", "Южная", "Південна" }, { "North", "Северная", "Північна" },
+  { "East", "Восточная", "Східна" }, { "West", "Западная", "Західна" },
+  { "East", "Восток", "Схід" }, { "West", "Запад", "Захід" }, { "Second", "Вторая", "Друга" },
+  { "Saint", "Святой", "Святий" },
+};
+
+/* English abbreviations of names that Russian and Ukrainian write out. */
+static const char * const english_abbreviations[][2] = {
+  { "UK", "Britain" }, { "US", "States" }, { "USA", "States" }, { "Kingdom", "Britain" },
 };
 
 /**
@@ -276,7 +287,14 @@ tri_names_skeleton (TriNames   *names,
   gsize best_len = 0;
 
   if (column == 0)
-    return g_steal_pointer (&skeleton);
+    {
+      for (guint i = 0; g_strcmp0 (base, "en") == 0 && i < G_N_ELEMENTS (english_abbreviations); i++)
+        if (length < 0 ? g_str_equal (word, english_abbreviations[i][0])
+                       : strlen (english_abbreviations[i][0]) == (gsize)length &&
+                         strncmp (word, english_abbreviations[i][0], (gsize)length) == 0)
+          return make_skeleton (names, "en", english_abbreviations[i][1], -1);
+      return g_steal_pointer (&skeleton);
+    }
 
   if (names->exonyms == NULL)
     {
@@ -373,7 +391,7 @@ adjective_stem (const char *skeleton)
 
   if (sk != NULL && sk - skeleton >= 2 && len - (guint)(sk - skeleton) <= 4)
     return (guint)(sk - skeleton);
-  if (len >= 4 && skeleton[len - 1] == 'n')
+  if (len >= 3 && skeleton[len - 1] == 'n')
     return len - 1;
   return len;
 }
@@ -425,7 +443,7 @@ is_apostrophe (gunichar c)
 static const char * const english_common[] = {
   "january", "february", "march", "april", "may", "june", "july", "august", "september",
   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-  "saturday", "sunday", "mr", "mrs", "ms", "dr", "prof", "sir", "madam", "god", "internet",
+  "saturday", "sunday", "mr", "mrs", "ms", "dr", "prof", "sir", "madam", "god",
   "english", "russian", "ukrainian",
 };
 
@@ -433,7 +451,12 @@ static const char * const english_common[] = {
 static const char * const cyrillic_common[] = {
   "вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "вашего", "вашей", "вашу", "ваши", "ваших",
   "вашим", "вашими", "вашем", "вашему", "ви", "вашого", "вашої", "ваші", "вашому", "вашій",
+  /* United (States, Kingdom), which English may write US, UK */
+  "соединенные", "соединённые", "соединенных", "соединённых", "соединенным", "соединённым",
+  "соединенное", "соединённое", "соединенного", "соединённого", "сполучені", "сполучених",
+  "сполученим", "сполучене", "сполученого", "сполученому", "сполученими",
 };
+
 
 /* Abbreviations after which a full stop opens no sentence. */
 static const char * const abbreviations[] = {
@@ -485,7 +508,7 @@ is_initial (const char *text,
         return FALSE;
       return !in_list (word, abbreviations, G_N_ELEMENTS (abbreviations));
     }
-  return c == '\n' || (c < 0x80 && strchr ("!?:;\"'*", (int)c) != NULL) ||
+  return c == '\n' || (c < 0x80 && strchr ("!?:;()[\"'*", (int)c) != NULL) ||
          c == 0x2026 || c == 0x00AB || c == 0x201C || c == 0x201E || c == 0x2018 ||
          c == 0x2014 || c == 0x2013 || c == 0x2022;
 }
@@ -687,6 +710,15 @@ adjacent (const char    *text,
   return TRUE;
 }
 
+/* Only ", " between two words. */
+static gboolean
+after_comma (const char    *text,
+             const TriWord *a,
+             const TriWord *b)
+{
+  return b->start == a->end + 2 && text[a->end] == ',' && text[a->end + 1] == ' ';
+}
+
 /* The speakers after words[v] (said Lavrov; заявил глава МИД России
  * Сергей Лавров): every name before punctuation, a preposition or the
  * eighth word, unless a pronoun comes first (сказал он Лаврову). */
@@ -703,7 +735,10 @@ speakers_after (const Cues *cue,
     {
       const TriWord *w = &g_array_index (words, TriWord, i);
 
-      if (!adjacent (text, &g_array_index (words, TriWord, i - 1), w))
+      /* A comma goes on to a name in apposition: вдова де Клерка, Элита
+       * Гиоргадес. */
+      if (!adjacent (text, &g_array_index (words, TriWord, i - 1), w) &&
+          (i == v + 1 || !(w->flags & TRI_WORD_NAME) || !after_comma (text, &g_array_index (words, TriWord, i - 1), w)))
         break;
       if (i == v + 1 && in_strv (cue->pronouns, w->lower))
         return;
