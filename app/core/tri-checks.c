@@ -1098,7 +1098,9 @@ mark_row_names (Run         *run,
             {
               const TriWord *other = word_at (run, d, j);
 
+              /* Two first words: only longer ones (Many is not Многие). */
               if (is_name_like (other) && !(other->flags & TRI_WORD_FOREIGN) && !same_script (run, c, d) &&
+                  (!(other->flags & TRI_WORD_INITIAL) || MIN (strlen (word->skeleton), strlen (other->skeleton)) >= 3) &&
                   tri_names_match (word->skeleton, other->skeleton))
                 {
                   word->flags |= TRI_WORD_NAME;

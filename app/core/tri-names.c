@@ -51,14 +51,14 @@ static const char * const exonyms[][3] = {
   { "Sweden", "Швеция", "Швеція" }, { "Switzerland", "Швейцария", "Швейцарія" },
   { "Scotland", "Шотландия", "Шотландія" }, { "China", "Китай", "Китай" },
   { "Poland", "Польша", "Польща" }, { "Hungary", "Венгрия", "Угорщина" },
-  { "Georgia", "Грузия", "Грузія" }, { "Netherlands", "Нидерланды", "Нідерланди" },
-  { "Denmark", "Дания", "Данія" }, { "Spain", "Испания", "Іспанія" },
-  { "Czechia", "Чехия", "Чехія" }, { "Libya", "Ливия", "Лівія" }, { "Lebanon", "Ливан", "Ліван" },
-  { "Lithuania", "Литва", "Литва" }, { "Turkey", "Турция", "Туреччина" },
-  { "Wales", "Уэльс", "Уельс" }, { "States", "Штаты", "Штати" }, { "Beijing", "Пекин", "Пекін" },
+  { "Netherlands", "Нидерланды", "Нідерланди" },
+  { "Spain", "Испания", "Іспанія" },
+  { "Czechia", "Чехия", "Чехія" }, { "Lebanon", "Ливан", "Ліван" },
+  { "Lithuania", "Литва", "Литва" },
+  { "States", "Штаты", "Штати" }, { "Beijing", "Пекин", "Пекін" },
   { "Athens", "Афины", "Афіни" }, { "Munich", "Мюнхен", "Мюнхен" }, { "Cologne", "Кёльн", "Кельн" },
   { "Naples", "Неаполь", "Неаполь" }, { "Earth", "Земля", "Земля" }, { "Sun", "Солнце", "Сонце" },
-  { "Moon", "Луна", "Місяць" }, { "Christmas", "Рождество", "Різдво" },
+  { "Christmas", "Рождество", "Різдво" }, { "God", "Бог", "Бог" },
   { "Germany", "Германия", "Німеччина" }, { "Britain", "Великобритания", "Великобританія" },
   { "Britain", "Королевство", "Королівство" },
   { "South", "Южная", "Південна" }, { "North", "Северная", "Північна" },
@@ -214,7 +214,7 @@ make_skeleton (TriNames   *names,
   static const struct { const char *from; char to; } digraphs[] = {
     { "shch", 'S' }, { "sch", 'S' }, { "tkh", 't' }, { "dzh", 'g' }, { "sh", 'S' }, { "zh", 'g' }, { "ch", 'C' },
     { "kh", 'g' }, { "ph", 'f' }, { "th", 't' }, { "ts", 's' }, { "tz", 's' }, { "ck", 'k' },
-    { "dj", 'g' },
+    { "dj", 'g' }, { "qu", 'k' },
   };
 
   while (i < n)
@@ -229,6 +229,13 @@ make_skeleton (TriNames   *names,
             i += strlen (digraphs[k].from);
             done = TRUE;
           }
+      /* qu is кв (Squire, Сквайр; Quebec, Квебек) */
+      if (done && c == 'k' && i >= 2 && s[i - 2] == 'q' && s[i - 1] == 'u')
+        {
+          if (out->len == 0 || out->str[out->len - 1] != 'k')
+            g_string_append_c (out, 'k');
+          c = 'v';
+        }
       if (!done)
         {
           c = s[i];
@@ -308,14 +315,15 @@ tri_names_skeleton (TriNames   *names,
     }
 
   /* The longest that the word is, but for a case ending (Швецию,
-   * Швецией, Штатах; Швейцарии is not Швеция, Зеленский not Солнце). */
+   * Швецией; Швейцарии is not Швеция, Зеленский not Солнце); a short one
+   * only as it is (Трасс is not Турция, Шевцов not Швеция). */
   for (guint i = 0; i < G_N_ELEMENTS (exonyms); i++)
     {
       const char *form = names->exonyms[i * 3 + column];
       gsize len = strlen (form);
 
       if (len >= 2 && len > best_len && g_str_has_prefix (skeleton, form) &&
-          (skeleton[len] == '\0' || (strchr ("mgv", skeleton[len]) != NULL && skeleton[len + 1] == '\0')))
+          (skeleton[len] == '\0' || (len >= 4 && strchr ("mgv", skeleton[len]) != NULL && skeleton[len + 1] == '\0')))
         {
           best = names->exonyms[i * 3];
           best_len = len;
@@ -370,6 +378,14 @@ match_skeletons (const char *a,
       longer = a;
       ls = lb;
       ll = la;
+    }
+  /* English w is в or у (Washington, Вашингтон; Walsh, Уолш). */
+  if (ls >= 3 && ((shorter[0] == 'v' && longer[0] == 'a') || (shorter[0] == 'a' && longer[0] == 'v')))
+    {
+      g_autofree char *same = g_strdup (shorter);
+
+      same[0] = longer[0];
+      return match_skeletons (same, ls, longer, ll, strictly);
     }
   if (strncmp (shorter, longer, ls) == 0 && ll - ls <= (ls >= 3 ? 2u : 1u))
     return TRUE;
@@ -444,6 +460,9 @@ static const char * const english_common[] = {
   "january", "february", "march", "april", "may", "june", "july", "august", "september",
   "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
   "saturday", "sunday", "mr", "mrs", "ms", "dr", "prof", "sir", "madam", "god",
+  /* titles: who they are is the name after them */
+  "president", "minister", "senator", "chairman", "chairwoman", "secretary", "governor", "mayor",
+  "chancellor", "ambassador", "director", "general", "spokesman", "spokeswoman", "prime",
   "english", "russian", "ukrainian",
 };
 
@@ -493,6 +512,9 @@ is_initial (const char *text,
     }
   if (p == text + start || (p == text && g_unichar_isspace (c)))
     return TRUE;
+  /* A hyphen opens a list item (- Supports …), not a compound (Кемп-Девідська). */
+  if (c == '-')
+    return g_utf8_next_char (p) < text + start;
   if (c == '.')
     {
       /* Not after an initial (В. Путин) or an abbreviation (Mr. Lavrov). */
@@ -663,11 +685,13 @@ static const char * const ru_verbs[] = {
   "предупредила", "заявляет", "говорит", "считает", "отмечает", "подчеркивает", "подчёркивает",
   "добавляет", "говорится", NULL
 };
+/* предупредил Путина: who was warned */
+static const char * const ru_before_only[] = { "предупредил", "предупредила", NULL };
 static const char * const ru_pronouns[] = { "он", "она", "они", "оно", "мы", "я", "вы", NULL };
 static const char * const ru_adverbs[] = { "также", "ранее", "тогда", "позже", "еще", "ещё", "затем", NULL };
 static const char * const ru_stops[] = {
   "в", "во", "на", "с", "со", "из", "к", "ко", "по", "о", "об", "для", "у", "после", "перед",
-  "при", "что", "и", "но", "когда", NULL
+  "при", "что", "и", "но", "когда", "от", NULL
 };
 
 static const char * const uk_verbs[] = {
@@ -678,17 +702,18 @@ static const char * const uk_verbs[] = {
   "підкреслив", "підкреслила", "каже", "говорить", "вважає", "заявляє", "зазначає", "наголошує",
   "додає", "йдеться", NULL
 };
+static const char * const uk_before_only[] = { "попередив", "попередила", NULL };
 static const char * const uk_pronouns[] = { "він", "вона", "вони", "воно", "ми", "я", "ви", NULL };
 static const char * const uk_adverbs[] = { "також", "раніше", "тоді", "пізніше", "ще", "потім", NULL };
 static const char * const uk_stops[] = {
   "в", "у", "на", "з", "із", "зі", "до", "по", "про", "для", "після", "перед", "при", "що", "і",
-  "й", "та", "але", "коли", NULL
+  "й", "та", "але", "коли", "від", NULL
 };
 
 static const Cues cues[] = {
   { "en", en_verbs, en_before_only, en_pronouns, en_adverbs, en_stops, { "according", "to" } },
-  { "ru", ru_verbs, NULL, ru_pronouns, ru_adverbs, ru_stops, { "по", "словам" } },
-  { "uk", uk_verbs, NULL, uk_pronouns, uk_adverbs, uk_stops, { "за", "словами" } },
+  { "ru", ru_verbs, ru_before_only, ru_pronouns, ru_adverbs, ru_stops, { "по", "словам" } },
+  { "uk", uk_verbs, uk_before_only, uk_pronouns, uk_adverbs, uk_stops, { "за", "словами" } },
 };
 
 static gboolean
