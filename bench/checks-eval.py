@@ -25,13 +25,26 @@ so line i of each file is a counterpart of line i of the others.
     missing-translation or quote-missing;
   * number-changed: a number of a line whose numbers are in all three
     versions changed -> expected number-mismatch.
+  * name-altered: a capitalised name inside a line (not its first word),
+    in the script of the line's language, that the other two versions
+    also have, transliterated (a capitalised
+    word there whose first five letters, in rough Latin letters, mostly
+    agree) replaced by another name of the same script, from NAMES ->
+    expected name-mismatch;
+  * speaker-swapped: in a line with a quotation mark, the name right
+    before or after a verb of speech (said, заявил, зазначив …; the other
+    versions having it as above) replaced the same way -> expected
+    quote-speaker or name-mismatch.
   A fault is found when a finding of an expected check names the faulted
   language and has a span in line i of some version.
-- Not measured: name-altered and speaker-swapped (their checks,
-  name-mismatch and quote-speaker, do not exist yet).
+
+--show CHECK[,CHECK] prints every clean-text finding of those checks with
+the line of each version, to tell false alarms from translators' slips;
+--show FAULT (name-altered …) prints the faults of that kind missed.
 """
 
 import argparse
+import difflib
 import json
 import os
 import random
@@ -48,7 +61,35 @@ EXPECTED = {
     "quotes-removed": ("quote-missing", "quote-unbalanced"),
     "quote-dropped": ("missing-translation", "quote-missing"),
     "number-changed": ("number-mismatch",),
+    "name-altered": ("name-mismatch",),
+    "speaker-swapped": ("quote-speaker", "name-mismatch"),
 }
+# Replacement names, per script: none starts as a common name of the news.
+NAMES = {
+    "en": ["Okafor", "Lindqvist", "Delgado", "Brennan", "Nowak", "Haddad", "Fischer", "Tanaka"],
+    "ru": ["Окафор", "Линдквист", "Дельгадо", "Бреннан", "Новак", "Хаддад", "Фишер", "Танака"],
+    "uk": ["Окафор", "Ліндквіст", "Дельгадо", "Бреннан", "Новак", "Хаддад", "Фішер", "Танака"],
+}
+# The Latin letters a Cyrillic capital may be written with.
+LATIN = {
+    "А": "a", "Б": "b", "В": "vw", "Г": "gh", "Ґ": "g", "Д": "d", "Е": "eya", "Ё": "y", "Є": "ye",
+    "Ж": "zgj", "З": "zs", "И": "iey", "І": "i", "Ї": "y", "Й": "yj", "К": "kc", "Л": "l",
+    "М": "m", "Н": "n", "О": "o", "П": "p", "Р": "r", "С": "sc", "Т": "t", "У": "uo", "Ф": "f",
+    "Х": "khg", "Ц": "ctz", "Ч": "c", "Ш": "s", "Щ": "s", "Э": "ea", "Ю": "yju", "Я": "yj",
+}
+TRANSLIT = dict(zip("абвгґдеёєжзиіїйклмнопрстуфхцчшщъыьэюя",
+                    ["a", "b", "v", "g", "g", "d", "e", "e", "ye", "zh", "z", "i", "i", "yi", "y", "k",
+                     "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch",
+                     "", "y", "", "e", "yu", "ya"]))
+SPEECH = {
+    "en": r"said|says|told|added|stated|noted|explained|wrote|warned|insisted|declared|replied|stressed",
+    "ru": r"заявил|заявила|сказал|сказала|отметил|отметила|добавил|добавила|подчеркнул|подчеркнула|сообщил|сообщила|пояснил|пояснила",
+    "uk": r"заявив|заявила|сказав|сказала|зазначив|зазначила|додав|додала|наголосив|наголосила|повідомив|повідомила|пояснив|пояснила",
+}
+COMMON_EN = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+             "Friday", "Saturday", "Sunday", "The", "This", "That", "I"}
+CAPITAL = re.compile(r"\b[^\W\d_][\w’'-]*")
 NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)?(?![\w])")
 
 
@@ -129,8 +170,89 @@ def found(findings, spans, lang, line_index, expected, dropped=False):
     return False
 
 
+def latin(word):
+    """A rough Latin spelling, letter by letter (independent of ICU)."""
+    return "".join(TRANSLIT.get(c, c) for c in word.lower() if c.isalpha())
+
+
+def close(a, b):
+    """Whether two words may spell one name: their first five Latin
+    letters mostly agree."""
+    return difflib.SequenceMatcher(None, latin(a)[:5], latin(b)[:5]).ratio() >= 0.6
+
+
+def first_letters(word):
+    c = word[0]
+    return LATIN.get(c.upper(), c.lower())
+
+
+def inner_names(line, cyrillic=None):
+    """Capitalised words that are not the line's first or after a sentence's
+    or quotation's start, in the script of the line's language (names a
+    Russian text keeps in Latin letters are not transliterated): (start,
+    end, word)."""
+    out = []
+    for m in CAPITAL.finditer(line):
+        w = m.group(0)
+        if not w[0].isupper() or w.isupper() or len(w) < 4 or w in COMMON_EN:
+            continue
+        if cyrillic is not None and (w[0].lower() in TRANSLIT) != cyrillic:
+            continue
+        before = line[:m.start()].rstrip()
+        if not before or before[-1] in ".!?:;«“„\"(—–":
+            continue
+        out.append((m.start(), m.end(), w))
+    return out
+
+
+def shared(doc, lang, i, word):
+    """The other versions' line i have a capitalised word that may spell it
+    (a name transliterated, not a word translated)."""
+    for l, _ in LANGS:
+        if l == lang:
+            continue
+        if not any(w[0].isupper() and close(word, w)
+                   for w in re.findall(r"[^\W\d_][\w’'-]*", doc[l][i])):
+            return False
+    return True
+
+
+def replacement(lang, word, line, rng):
+    mine = set(first_letters(word))
+    names = [n for n in NAMES[lang] if not set(first_letters(n)) & mine and n not in line]
+    return rng.choice(names)
+
+
+def speakers(lang, line):
+    """Name spans right before or after a verb of speech."""
+    out = []
+    verbs = SPEECH[lang]
+    for m in re.finditer(r"([^\W\d_][\w’'-]+) (?:%s)\b" % verbs, line):
+        out.append((m.start(1), m.end(1), m.group(1)))
+    for m in re.finditer(r"\b(?:%s) ([^\W\d_][\w’'-]+)" % verbs, line):
+        out.append((m.start(1), m.end(1), m.group(1)))
+    return [(s, e, w) for s, e, w in out if w[0].isupper() and not w.isupper() and len(w) >= 4
+            and w not in COMMON_EN and (w[0].lower() in TRANSLIT) == (lang != "en")]
+
+
 def inject(doc, kind, lang, rng):
     lines = doc[lang]
+    if kind in ("name-altered", "speaker-swapped"):
+        options = []
+        for i, line in enumerate(lines):
+            if kind == "name-altered":
+                spans = inner_names(line, lang != "en")
+            elif any(ch in QUOTE_MARKS for ch in line):
+                spans = speakers(lang, line)
+            else:
+                spans = []
+            options += [(i, s, e, w) for s, e, w in spans if shared(doc, lang, i, w)]
+        if not options:
+            return None
+        i, s, e, w = rng.choice(options)
+        new = {l: list(v) for l, v in doc.items()}
+        new[lang][i] = lines[i][:s] + replacement(lang, w, lines[i], rng) + lines[i][e:]
+        return new, i
     if kind in ("quotes-removed", "quote-dropped"):
         candidates = [i for i, l in enumerate(lines) if has_quote(l)]
     else:
@@ -162,14 +284,16 @@ def main():
     parser.add_argument("--corpora", default=os.path.join(root, "..", "shared", "corpora"))
     parser.add_argument("--seed", type=int, default=20261128)
     parser.add_argument("--docs", type=int, default=0, help="at most N documents per corpus")
+    parser.add_argument("--show", default="", help="print the clean findings of these checks (comma-separated)")
     args = parser.parse_args()
+    show = set(filter(None, args.show.split(",")))
 
     print("## Cross-language checks (`bench/checks-eval.py`)\n")
     if not os.path.isdir(args.corpora):
         print(f"The corpora are absent ({args.corpora}): nothing measured.")
         return 0
 
-    rows_clean, rows_faults = [], []
+    rows_clean, rows_faults, shown, missed = [], [], [], []
     for corpus in ("flores", "wmt22"):
         docs = load(args.corpora, corpus)
         if args.docs:
@@ -180,9 +304,11 @@ def main():
         examples = []
         with tempfile.TemporaryDirectory() as tmp:
             for d, doc in enumerate(docs):
-                findings, _ = run_check(args.cli, tmp, doc)
+                findings, spans = run_check(args.cli, tmp, doc)
                 for f in findings:
                     counts[f["check"]] = counts.get(f["check"], 0) + 1
+                    if f["check"] in show:
+                        shown.append((corpus, d, f, spans, doc))
                     if f["check"] in QUOTE_CHECKS and len(examples) < 3:
                         examples.append(f["message"])
                 for k, kind in enumerate(EXPECTED):
@@ -195,6 +321,8 @@ def main():
                     faults[kind][1] += 1
                     if found(findings, spans, lang, i, EXPECTED[kind], dropped=(kind == "quote-dropped")):
                         faults[kind][0] += 1
+                    elif kind in show:
+                        missed.append((corpus, d, kind, lang, i, doc, faulty))
         quote = sum(counts.get(c, 0) for c in QUOTE_CHECKS)
         rows_clean.append((corpus, len(docs), counts, quote, examples))
         rows_faults.append((corpus, faults))
@@ -222,6 +350,24 @@ def main():
     for corpus, _, _, _, examples in rows_clean:
         for e in examples:
             print(f"- {corpus}, a quotation finding on clean text: {e}")
+    if shown:
+        print("\n### Clean findings shown\n")
+    for corpus, d, f, spans, doc in shown:
+        print(f"- {corpus} document {d}, row {f['row']}: [{f['check']}] {f['message']}")
+        lines = sorted({k for lang, _ in LANGS for s, _ in f["spans"].get(lang, [])
+                        for k, (lo, hi) in enumerate(spans[lang]) if lo <= s < hi})
+        for lang, _ in LANGS:
+            text = ("\n".join(doc[lang]) + "\n").encode("utf-8")
+            for k in lines[:2]:
+                lo, hi = spans[lang][k]
+                print(f"  - {lang}: {text[lo:hi].decode('utf-8')}")
+    if missed:
+        print("\n### Faults missed\n")
+    for corpus, d, kind, lang, i, doc, faulty in missed:
+        print(f"- {corpus} document {d}, line {i}: {kind} in {lang}")
+        for l, _ in LANGS:
+            print(f"  - {l}: {faulty[l][i] if i < len(faulty[l]) else ''}")
+        print(f"  - was: {doc[lang][i]}")
     return 0
 
 

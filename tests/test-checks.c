@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tri-checks.h"
+#include "tri-names.h"
 
 /* Three versions, their sentences paired in order. */
 static TriAlignment *
@@ -283,6 +284,139 @@ test_missing_translation (void)
   g_assert_nonnull (strstr (f->message, "English"));
 }
 
+/* Spellings of one name across scripts and cases match; other names do
+ * not. */
+static void
+test_name_skeletons (void)
+{
+  static const struct { const char *a_lang, *a, *b_lang, *b; gboolean same; } pairs[] = {
+    { "en", "Zelenskyy", "ru", "Зеленского", TRUE },
+    { "en", "Zelensky", "uk", "Зеленським", TRUE },
+    { "en", "Kyiv", "ru", "Киев", TRUE },
+    { "en", "Kiev", "uk", "Київ", TRUE },
+    { "en", "Kyiv", "uk", "Києва", TRUE },
+    { "en", "Lavrov", "ru", "Лаврову", TRUE },
+    { "en", "Sollberger", "uk", "Зольбергером", TRUE },
+    { "en", "Kharkiv", "ru", "Харькове", TRUE },
+    { "en", "Geneva", "ru", "Женеве", TRUE },
+    { "en", "Hrytsenko", "uk", "Гриценка", TRUE },
+    { "en", "UK", "ru", "Великобритании", TRUE },
+    { "en", "Sweden", "uk", "Швецією", TRUE },
+    { "en", "Walsh", "ru", "Уолш", TRUE },
+    { "en", "Squire", "uk", "Сквайр", TRUE },
+    { "en", "Truss", "ru", "Трасс", TRUE },
+    { "en", "Sweden", "ru", "Шевцов", FALSE },
+    { "en", "Lavrov", "ru", "Петров", FALSE },
+    { "en", "Blinken", "uk", "Лавров", FALSE },
+    { "en", "Kyiv", "ru", "Минск", FALSE },
+    { "en", "Sollberger", "ru", "Зеленский", FALSE },
+  };
+  g_autoptr(TriNames) names = tri_names_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *a = tri_names_skeleton (names, pairs[i].a_lang, pairs[i].a, -1);
+      g_autofree char *b = tri_names_skeleton (names, pairs[i].b_lang, pairs[i].b, -1);
+
+      if (tri_names_match (a, b) != pairs[i].same)
+        g_error ("%s (%s) and %s (%s): expected %s", pairs[i].a, a, pairs[i].b, b,
+                 pairs[i].same ? "a match" : "none");
+    }
+}
+
+/* Names in three spellings, with case endings: nothing to report. */
+static void
+test_names_faithful (void)
+{
+  const char *en = "Swiss envoy Martin Sollberger arrived in Kyiv on Tuesday for talks with President Volodymyr Zelenskyy. "
+                   "Zelenskyy thanked Sollberger for his mediation. "
+                   "Russian Foreign Minister Sergei Lavrov called the visit pointless.";
+  const char *ru = "Швейцарский посланник Мартин Зольбергер прибыл в Киев во вторник на переговоры с президентом Владимиром Зеленским. "
+                   "Зеленский поблагодарил Зольбергера за посредничество. "
+                   "Министр иностранных дел России Сергей Лавров назвал визит бессмысленным.";
+  const char *uk = "Швейцарський посланець Мартін Зольбергер прибув до Києва у вівторок на перемовини з президентом Володимиром Зеленським. "
+                   "Зеленський подякував Зольбергеру за посередництво. "
+                   "Міністр закордонних справ Росії Сергій Лавров назвав візит безглуздим.";
+  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+
+  g_assert_cmpstr (found, ==, "");
+}
+
+/* A name the Ukrainian version lacks, and another in its place that
+ * only it has. */
+static void
+test_name_missing (void)
+{
+  g_autoptr(TriAlignment) alignment = align3 ("The talks were chaired by the Swiss envoy Martin Sollberger.",
+                                              "Переговоры вёл швейцарский посланник Мартин Зольбергер.",
+                                              "Перемовини вів швейцарський посланець Мартін Келлер.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+  g_autofree char *en_span = NULL, *ru_span = NULL;
+  const TriFinding *f;
+
+  g_assert_cmpstr (found, ==, "name-mismatch@0 name-mismatch@0");
+  f = g_ptr_array_index (findings, 1);
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_INFO);
+  g_assert_cmpstr (f->message, ==, "Only Ukrainian has “Келлер”");
+  g_assert_cmpuint (f->languages, ==, 0x7);
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_WARNING);
+  g_assert_cmpstr (f->message, ==, "Ukrainian has no counterpart of “Sollberger”");
+  en_span = span_text (alignment, f, 0);
+  ru_span = span_text (alignment, f, 1);
+  g_assert_cmpstr (en_span, ==, "Sollberger");
+  g_assert_cmpstr (ru_span, ==, "Зольбергер");
+  g_assert_cmpuint (f->spans[2]->len, ==, 0);
+  g_assert_cmpuint (f->languages, ==, 0x7);
+}
+
+/* The Ukrainian version has Blinken say what the others have Lavrov say;
+ * both names are in every version. */
+static void
+test_quote_speaker (void)
+{
+  const char *en = "After meeting Blinken in Geneva, Lavrov said: “We are ready to continue the dialogue next week.”";
+  const char *ru = "После встречи с Блинкеном в Женеве Лавров заявил: «Мы готовы продолжить диалог на следующей неделе».";
+  const char *uk = "Після зустрічі з Лавровим у Женеві Блінкен заявив: «Ми готові продовжити діалог наступного тижня».";
+  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+  g_autofree char *en_span = NULL, *ru_span = NULL, *uk_span = NULL;
+  const TriFinding *f;
+
+  g_assert_cmpstr (found, ==, "quote-speaker@0");
+  f = g_ptr_array_index (findings, 0);
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_WARNING);
+  en_span = span_text (alignment, f, 0);
+  ru_span = span_text (alignment, f, 1);
+  uk_span = span_text (alignment, f, 2);
+  g_assert_cmpstr (en_span, ==, "Lavrov");
+  g_assert_cmpstr (ru_span, ==, "Лавров");
+  g_assert_cmpstr (uk_span, ==, "Блінкен");
+  g_assert_nonnull (strstr (f->message, "Ukrainian: “Блінкен”"));
+}
+
+/* «— сказав він Лаврову»: a pronoun names no speaker, and Lavrov, who is
+ * spoken to, is none; the Russian names both, and Blinken is the English
+ * speaker. The Ukrainian lacks Blinken all the same: name-mismatch. */
+static void
+test_quote_speaker_pronoun (void)
+{
+  const char *en = "“The sanctions will stay until the troops leave,” Blinken told Lavrov in Geneva.";
+  const char *ru = "«Санкции останутся, пока войска не уйдут», — сказал Блинкен Лаврову в Женеве.";
+  const char *uk = "«Санкції залишаться, доки війська не підуть», — сказав він Лаврову в Женеві.";
+  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+
+  g_assert_cmpstr (found, ==, "name-mismatch@0");
+  g_assert_cmpstr (((TriFinding *)g_ptr_array_index (findings, 0))->message, ==,
+                   "Ukrainian has no counterpart of “Blinken”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,6 +433,11 @@ main (int   argc,
   g_test_add_func ("/checks/unbalanced", test_unbalanced);
   g_test_add_func ("/checks/quote-mismatch", test_quote_mismatch);
   g_test_add_func ("/checks/missing-translation", test_missing_translation);
+  g_test_add_func ("/checks/name-skeletons", test_name_skeletons);
+  g_test_add_func ("/checks/names-faithful", test_names_faithful);
+  g_test_add_func ("/checks/name-missing", test_name_missing);
+  g_test_add_func ("/checks/quote-speaker", test_quote_speaker);
+  g_test_add_func ("/checks/quote-speaker-pronoun", test_quote_speaker_pronoun);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 
 #include "tri-checks.h"
 #include "tri-language.h"
+#include "tri-names.h"
 #include "tri-numbers.h"
 
 /* Cross-language checks of an alignment (issue 6), row by row:
@@ -28,7 +29,13 @@
  *                        language's conventions;
  *   quote-missing        a row whose versions hold different numbers of
  *                        quotations;
- *   quote-mismatch       counterpart quotations whose numbers differ.
+ *   quote-mismatch       counterpart quotations whose numbers differ;
+ *   name-mismatch        a name two versions share that another lacks
+ *                        (warning); a name inside a Russian or Ukrainian
+ *                        sentence that no other version has, or with two
+ *                        versions one's name the other lacks (info);
+ *   quote-speaker        a row with a quotation whose versions name
+ *                        different speakers.
  *
  * Quotations are found per paragraph, not per sentence (ICU splits
  * sentences inside quotations), with each language's pairs: “ ” and ‘ ’
@@ -41,7 +48,19 @@
  * Month names count as numbers (tri_numbers_find()): "February 2022",
  * «феврале 2022», «лютому 2022» say the same.
  *
- * Not yet: quote-speaker and name-mismatch. */
+ * Names (tri-names.c) are capitalised words inside a sentence, not all
+ * capitals (NATO, ООН are translated, not transliterated), three letters
+ * or more, not an English month, weekday or title; a word opening a
+ * sentence or a quotation is a name when the document has it as a name
+ * elsewhere, or a version in the other script capitalises it in the row.
+ * Names of two scripts match by their Latin skeletons (ICU BGN
+ * transliteration, then consonants: Kyiv = Киев = Київ, Зеленского =
+ * Zelenskyy), with a small table of exonyms (Sweden = Швеция, UK =
+ * Великобритания, Earth = Земля). Any word of another version may be a
+ * name's counterpart (президентом = President). A speaker is the name
+ * right before a verb of speech or the names after it
+ * (tri_names_find_speakers()); "he said", «— сказал он» name nobody, and
+ * a row is compared only when two versions name someone. */
 
 typedef struct
 {
@@ -58,6 +77,8 @@ typedef struct
   GArray      *rows_of;     /* guint row per sentence */
   GArray      *quotes;      /* Quote, in order of their opening marks */
   GArray      *unpaired;    /* gsize: marks that pair with nothing */
+  GArray      *words;       /* TriWord, the whole text's, in order */
+  gboolean     cyrillic;    /* written in Cyrillic letters */
 } Column;
 
 typedef struct
@@ -67,6 +88,7 @@ typedef struct
   guint         lo;         /* the rows checked: [lo, hi) */
   guint         hi;
   Column        columns[TRI_MAX_COLUMNS];
+  TriNames     *names;      /* the ICU transliterators, opened once a run */
   GPtrArray    *findings;
 } Run;
 
@@ -397,17 +419,28 @@ out:
     }
 }
 
+/* The bytes of each of @row's cells; bit c set for a cell with text. */
+static guint
+row_bytes (Run    *run,
+           TriRow *row,
+           gsize  *start,
+           gsize  *end)
+{
+  guint have = 0;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    if (cell_bytes (run, row, c, &start[c], &end[c]))
+      have |= 1u << c;
+  return have;
+}
+
 static void
 check_numbers (Run    *run,
                TriRow *row,
                guint   r)
 {
   gsize start[TRI_MAX_COLUMNS] = { 0 }, end[TRI_MAX_COLUMNS] = { 0 };
-  guint have = 0;
-
-  for (guint c = 0; c < run->n_columns; c++)
-    if (cell_bytes (run, row, c, &start[c], &end[c]))
-      have |= 1u << c;
+  guint have = row_bytes (run, row, start, end);
 
   compare_numbers (run, r, "number-mismatch", TRI_SEVERITY_ERROR,
                    _("The numbers differ between the versions"), start, end, have);
@@ -908,6 +941,450 @@ out:
     g_clear_pointer (&quotes[c], g_array_unref);
 }
 
+/* Names: name-mismatch and quote-speaker */
+
+static TriWord *
+word_at (Run   *run,
+         guint  column,
+         guint  i)
+{
+  return &g_array_index (run->columns[column].words, TriWord, i);
+}
+
+static gboolean
+is_name_like (const TriWord *word)
+{
+  return (word->flags & (TRI_WORD_CAPITALISED | TRI_WORD_COMMON | TRI_WORD_SHORT)) == TRI_WORD_CAPITALISED;
+}
+
+/* The index of the first word of @column at or after byte @offset. */
+static guint
+first_word_from (Run   *run,
+                 guint  column,
+                 gsize  offset)
+{
+  GArray *words = run->columns[column].words;
+  guint lo = 0, hi = words->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (words, TriWord, mid).start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* A capitalised word inside a sentence is a name; one that opens a
+ * sentence (or a quotation) is when the document has it as a name
+ * elsewhere (Лавров заявил … ; … сказал Лавров). */
+static void
+find_names (Run   *run,
+            guint  column)
+{
+  Column *col = &run->columns[column];
+  const char *text = tri_document_get_text (col->doc);
+  const char *language = tri_document_get_language (col->doc);
+  g_autofree char *base = tri_language_get_base (language);
+  g_autoptr(GPtrArray) known = g_ptr_array_new ();
+
+  col->cyrillic = g_strcmp0 (base, "ru") == 0 || g_strcmp0 (base, "uk") == 0 || g_strcmp0 (base, "be") == 0;
+  col->words = tri_names_scan (run->names, language, text, 0, tri_document_get_length (col->doc));
+  for (guint i = 0; i < col->words->len; i++)
+    {
+      TriWord *word = word_at (run, column, i);
+
+      if (is_name_like (word) && !(word->flags & TRI_WORD_INITIAL))
+        {
+          word->flags |= TRI_WORD_NAME;
+          if (!g_ptr_array_find_with_equal_func (known, word->skeleton, g_str_equal, NULL))
+            g_ptr_array_add (known, word->skeleton);
+        }
+    }
+  for (guint i = 0; i < col->words->len; i++)
+    {
+      TriWord *word = word_at (run, column, i);
+
+      if (!is_name_like (word) || (word->flags & TRI_WORD_NAME))
+        continue;
+      for (guint k = 0; k < known->len; k++)
+        if (tri_names_match (word->skeleton, g_ptr_array_index (known, k)))
+          {
+            word->flags |= TRI_WORD_NAME;
+            break;
+          }
+    }
+}
+
+/* Words i and i + 1 of @column as one (Cape Town = Кейптаун), in @out;
+ * FALSE when they are not next to each other. */
+static gboolean
+joined_skeleton (Run   *run,
+                 guint  column,
+                 guint  i,
+                 guint  last,
+                 char  *out,
+                 gsize  size)
+{
+  const char *text = tri_document_get_text (run->columns[column].doc);
+  const TriWord *a, *b;
+  gsize la;
+
+  if (i + 1 >= last)
+    return FALSE;
+  a = word_at (run, column, i);
+  b = word_at (run, column, i + 1);
+  if (b->start - a->end != 1 || (text[a->end] != ' ' && text[a->end] != '-'))
+    return FALSE;
+  la = strlen (a->skeleton);
+  if (la + strlen (b->skeleton) + 1 > size)
+    return FALSE;
+  strcpy (out, a->skeleton);
+  strcpy (out + la, b->skeleton + (la > 0 && b->skeleton[0] == a->skeleton[la - 1]));
+  return TRUE;
+}
+
+/* Whether @word of @column, a counterpart of a name in Latin letters
+ * (@latin) or not, kept in another script than its version's (@foreign)
+ * or not, says that name is one: a name, transliterated (in another
+ * script), or both in their versions' own script, or both kept in
+ * another (Galaxy in Russian and Ukrainian); not Sveriges kept in Russian
+ * for the English one. */
+static gboolean
+corroborates (Run           *run,
+              guint          column,
+              const TriWord *word,
+              gboolean       latin,
+              guint          foreign)
+{
+  gboolean word_latin = run->columns[column].cyrillic == ((word->flags & TRI_WORD_FOREIGN) != 0);
+
+  return (word->flags & TRI_WORD_NAME) && (word_latin != latin || (word->flags & TRI_WORD_FOREIGN) == foreign);
+}
+
+/* The first word of @column's words [first, last) that matches
+ * @skeleton, alone or joined to the next; @names_only: only names that
+ * corroborate one in Latin letters (@latin) or not, kept in another
+ * script than its version's (@foreign) or not. Joined words are long: they match
+ * only up to a case ending (Cape Town = Кейптауна, but Martin Sollberger
+ * is not Мартін Келлер), as does a joined @skeleton (@joined). -1 for
+ * none. */
+static int
+find_counterpart (Run        *run,
+                  guint       column,
+                  guint       first,
+                  guint       last,
+                  const char *skeleton,
+                  gboolean    joined,
+                  gboolean    names_only,
+                  gboolean    latin,
+                  guint       foreign)
+{
+  for (guint j = first; j < last; j++)
+    {
+      const TriWord *word = word_at (run, column, j);
+      char pair[128];
+
+      if (names_only && !corroborates (run, column, word, latin, foreign))
+        continue;
+      if ((joined ? tri_names_match_strictly (skeleton, word->skeleton) : tri_names_match (skeleton, word->skeleton)) ||
+          (joined_skeleton (run, column, j, last, pair, sizeof pair) && tri_names_match_strictly (skeleton, pair)))
+        return (int)j;
+    }
+  return -1;
+}
+
+/* Whether word i of column @c, alone or joined to a neighbour, has a
+ * counterpart in @d's words [first, last); @names_only: a name that
+ * corroborates it (see find_counterpart()). */
+static gboolean
+has_counterpart (Run         *run,
+                 guint        c,
+                 guint        i,
+                 const guint *first,
+                 const guint *last,
+                 guint        d,
+                 gboolean     names_only)
+{
+  guint foreign = word_at (run, c, i)->flags & TRI_WORD_FOREIGN;
+  gboolean latin = run->columns[c].cyrillic == (foreign != 0);
+  char joined[128];
+
+  return find_counterpart (run, d, first[d], last[d], word_at (run, c, i)->skeleton, FALSE, names_only, latin, foreign) >= 0 ||
+         (joined_skeleton (run, c, i, last[c], joined, sizeof joined) &&
+          find_counterpart (run, d, first[d], last[d], joined, TRUE, names_only, latin, foreign) >= 0) ||
+         (i > first[c] && joined_skeleton (run, c, i - 1, last[c], joined, sizeof joined) &&
+          find_counterpart (run, d, first[d], last[d], joined, TRUE, names_only, latin, foreign) >= 0);
+}
+
+/* A sentence's first word is a name, too, when a version in another
+ * script has it capitalised (Лавров заявил … / … Sergei Lavrov said;
+ * Chambers, / Чемберс,): words seldom transliterate. Not one in the same
+ * script: Russian and Ukrainian share words, and capitalise list items
+ * and titles alike (Режиссёр, Режисер). */
+static gboolean
+same_script (Run   *run,
+             guint  a,
+             guint  b)
+{
+  return run->columns[a].cyrillic == run->columns[b].cyrillic;
+}
+
+static void
+mark_row_names (Run         *run,
+                const guint *first,
+                const guint *last,
+                guint        have)
+{
+  for (guint c = 0; c < run->n_columns; c++)
+    for (guint i = first[c]; (have & (1u << c)) && i < last[c]; i++)
+      {
+        TriWord *word = word_at (run, c, i);
+
+        if (!is_name_like (word) || (word->flags & TRI_WORD_NAME))
+          continue;
+        for (guint d = 0; d < run->n_columns && !(word->flags & TRI_WORD_NAME); d++)
+          for (guint j = first[d]; d != c && (have & (1u << d)) && j < last[d]; j++)
+            {
+              const TriWord *other = word_at (run, d, j);
+
+              /* Two first words: only longer ones (Many is not Многие). */
+              if (is_name_like (other) && !(other->flags & TRI_WORD_FOREIGN) && !same_script (run, c, d) &&
+                  (!(other->flags & TRI_WORD_INITIAL) || MIN (strlen (word->skeleton), strlen (other->skeleton)) >= 3) &&
+                  tri_names_match (word->skeleton, other->skeleton))
+                {
+                  word->flags |= TRI_WORD_NAME;
+                  break;
+                }
+            }
+      }
+}
+
+static char *
+word_text (Run           *run,
+           guint          column,
+           const TriWord *word)
+{
+  return g_strndup (tri_document_get_text (run->columns[column].doc) + word->start, word->end - word->start);
+}
+
+/* name-mismatch: a name of one version that another lacks. With three
+ * versions, a name two of them write as a name (see corroborates()), a
+ * warning; or, as info, a name inside a Russian or Ukrainian sentence
+ * that neither other version has. Not an English name only English has:
+ * English capitalises far more than names (Russian, Foreign Ministry);
+ * nor one only Russian keeps in Latin letters (Sveriges Radio), where
+ * Ukrainian translates. A name changed in one version still shows, as
+ * the others' name it lacks. Any word of the version that lacks it may be its
+ * counterpart (президентом = President), and two words may be one
+ * (Cape Town = Кейптаун). */
+static void
+check_names (Run         *run,
+             guint        r,
+             const guint *first,
+             const guint *last,
+             guint        have)
+{
+  g_autoptr(GHashTable) covered = g_hash_table_new (NULL, NULL);
+  guint n_have = 0;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    n_have += (have >> c) & 1;
+  if (n_have < 2)
+    return;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    for (guint i = first[c]; (have & (1u << c)) && i < last[c]; i++)
+      {
+        TriWord *word = word_at (run, c, i);
+        guint present = 1u << c, n_present = 1;
+        gboolean unique;
+
+        if (!(word->flags & TRI_WORD_NAME) || g_hash_table_contains (covered, word))
+          continue;
+        for (guint d = 0; d < run->n_columns; d++)
+          if (d != c && (have & (1u << d)) && has_counterpart (run, c, i, first, last, d, FALSE))
+            {
+              present |= 1u << d;
+              n_present += has_counterpart (run, c, i, first, last, d, TRUE);
+            }
+        if (present == have)
+          continue;
+        /* One version's alone: only a name inside a Russian or Ukrainian
+         * sentence, which capitalise little else. */
+        unique = n_present < 2;
+        if (n_have >= 3 && unique &&
+            !(run->columns[c].cyrillic && present == (1u << c) && !(word->flags & (TRI_WORD_INITIAL | TRI_WORD_FOREIGN))))
+          continue;
+
+        /* One finding per version that lacks it, or one for a name only
+         * one version has. */
+        for (guint m = 0; m < run->n_columns; m++)
+          {
+            g_autofree char *name = NULL;
+            TriFinding *finding;
+
+            if (!(have & ~present & (1u << m)))
+              continue;
+            name = word_text (run, c, word);
+            if (present == (1u << c) && n_have >= 3)
+              finding = add_finding (run, "name-mismatch", TRI_SEVERITY_INFO, r,
+                                     /* Translators: a language name and a name only it has,
+                                      * e.g. "Only Ukrainian has “Келлер”" */
+                                     g_strdup_printf (_("Only %s has “%s”"), run->columns[c].name, name));
+            else
+              finding = add_finding (run, "name-mismatch", unique ? TRI_SEVERITY_INFO : TRI_SEVERITY_WARNING, r,
+                                     /* Translators: a language name and a name the other versions have,
+                                      * e.g. "Ukrainian has no counterpart of “Sollberger”" */
+                                     g_strdup_printf (_("%s has no counterpart of “%s”"), run->columns[m].name, name));
+            finding->languages |= have & ~present;
+            for (guint d = 0; d < run->n_columns; d++)
+              for (guint j = first[d]; (present & (1u << d)) && j < last[d]; j++)
+                {
+                  TriWord *other = word_at (run, d, j);
+
+                  if (tri_names_match (word->skeleton, other->skeleton))
+                    {
+                      add_span (finding, d, other->start, other->end);
+                      g_hash_table_add (covered, other);
+                    }
+                }
+            if (present == (1u << c))
+              break;
+          }
+      }
+}
+
+/* Whether a speaker of @a (the names of one cue) is none of @b's. */
+static gboolean
+any_unmatched (Run    *run,
+               GArray *speakers[],
+               guint   a,
+               guint   b)
+{
+  for (guint i = 0; i < speakers[a]->len;)
+    {
+      guint cue = g_array_index (speakers[a], TriSpeaker, i).cue;
+      gboolean matched = FALSE;
+
+      for (; i < speakers[a]->len && g_array_index (speakers[a], TriSpeaker, i).cue == cue; i++)
+        {
+          const char *skeleton = word_at (run, a, g_array_index (speakers[a], TriSpeaker, i).word)->skeleton;
+
+          for (guint j = 0; j < speakers[b]->len && !matched; j++)
+            matched = tri_names_match (skeleton, word_at (run, b, g_array_index (speakers[b], TriSpeaker, j).word)->skeleton);
+        }
+      if (!matched)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_quotation (Run   *run,
+               guint  column,
+               gsize  start,
+               gsize  end)
+{
+  GArray *quotes = run->columns[column].quotes;
+
+  for (guint i = 0; i < quotes->len; i++)
+    if (g_array_index (quotes, Quote, i).start < end && g_array_index (quotes, Quote, i).end > start)
+      return TRUE;
+  return FALSE;
+}
+
+/* quote-speaker: in a row with a quotation, versions that name different
+ * people as the one who spoke (— сказал Лавров / Blinken said). A version
+ * that names nobody (he said) is no evidence. */
+static void
+check_speakers (Run         *run,
+                TriRow      *row,
+                guint        r,
+                const guint *first,
+                const guint *last,
+                guint        have)
+{
+  GArray *speakers[TRI_MAX_COLUMNS] = { NULL };
+  gboolean quoted = FALSE, differ = FALSE;
+  guint with = 0;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    {
+      gsize start, end;
+
+      if (!(have & (1u << c)))
+        continue;
+      speakers[c] = tri_names_find_speakers (tri_document_get_language (run->columns[c].doc),
+                                             tri_document_get_text (run->columns[c].doc),
+                                             run->columns[c].words, first[c], last[c]);
+      with += speakers[c]->len > 0;
+      if (cell_bytes (run, row, c, &start, &end))
+        quoted |= has_quotation (run, c, start, end);
+    }
+  if (!quoted || with < 2)
+    goto out;
+
+  for (guint a = 0; a < run->n_columns; a++)
+    for (guint b = a + 1; b < run->n_columns; b++)
+      if (speakers[a] != NULL && speakers[a]->len > 0 && speakers[b] != NULL && speakers[b]->len > 0 &&
+          any_unmatched (run, speakers, a, b) && any_unmatched (run, speakers, b, a))
+        differ = TRUE;
+
+  if (differ)
+    {
+      g_autoptr(GString) detail = g_string_new (NULL);
+      TriFinding *finding = add_finding (run, "quote-speaker", TRI_SEVERITY_WARNING, r, NULL);
+
+      for (guint c = 0; c < run->n_columns; c++)
+        {
+          if (speakers[c] == NULL || speakers[c]->len == 0)
+            continue;
+          if (detail->len > 0)
+            g_string_append (detail, "; ");
+          g_string_append_printf (detail, "%s:", run->columns[c].name);
+          for (guint i = 0; i < speakers[c]->len; i++)
+            {
+              const TriWord *word = word_at (run, c, g_array_index (speakers[c], TriSpeaker, i).word);
+              g_autofree char *name = word_text (run, c, word);
+
+              g_string_append_printf (detail, "%s “%s”", i > 0 ? "," : "", name);
+              add_span (finding, c, word->start, word->end);
+            }
+        }
+      /* Translators: the speakers per language, e.g. "English: “Lavrov”; Russian: “Петров”" */
+      finding->message = g_strdup_printf (_("The quotation is attributed to different people (%s)"), detail->str);
+    }
+
+out:
+  for (guint c = 0; c < run->n_columns; c++)
+    g_clear_pointer (&speakers[c], g_array_unref);
+}
+
+static void
+check_row_names (Run    *run,
+                 TriRow *row,
+                 guint   r)
+{
+  gsize start[TRI_MAX_COLUMNS] = { 0 }, end[TRI_MAX_COLUMNS] = { 0 };
+  guint first[TRI_MAX_COLUMNS] = { 0 }, last[TRI_MAX_COLUMNS] = { 0 };
+  guint have = row_bytes (run, row, start, end);
+
+  for (guint c = 0; c < run->n_columns; c++)
+    if (have & (1u << c))
+      {
+        first[c] = first_word_from (run, c, start[c]);
+        last[c] = first_word_from (run, c, end[c]);
+      }
+
+  mark_row_names (run, first, last, have);
+  check_names (run, r, first, last, have);
+  check_speakers (run, row, r, first, last, have);
+}
+
 static int
 compare_findings (gconstpointer a,
                   gconstpointer b)
@@ -933,6 +1410,7 @@ run_rows (TriAlignment *alignment,
   run.hi = hi;
   run.n_columns = tri_alignment_get_n_columns (alignment);
   run.findings = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_finding_free);
+  run.names = tri_names_new ();
   n_rows = g_list_model_get_n_items (G_LIST_MODEL (alignment));
 
   for (guint c = 0; c < run.n_columns; c++)
@@ -956,6 +1434,7 @@ run_rows (TriAlignment *alignment,
     {
       find_quotes (&run, c);
       g_array_sort (run.columns[c].quotes, compare_quotes);
+      find_names (&run, c);
     }
 
   for (guint r = lo; r < hi; r++)
@@ -965,6 +1444,7 @@ run_rows (TriAlignment *alignment,
       check_missing (&run, row, r);
       check_numbers (&run, row, r);
       check_quotes (&run, row, r);
+      check_row_names (&run, row, r);
     }
   check_lengths (&run);
   check_unpaired (&run);
@@ -976,7 +1456,9 @@ run_rows (TriAlignment *alignment,
       g_clear_pointer (&run.columns[c].rows_of, g_array_unref);
       g_clear_pointer (&run.columns[c].quotes, g_array_unref);
       g_clear_pointer (&run.columns[c].unpaired, g_array_unref);
+      g_clear_pointer (&run.columns[c].words, g_array_unref);
     }
+  tri_names_free (run.names);
   return run.findings;
 }
 
