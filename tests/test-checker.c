@@ -260,6 +260,49 @@ test_same_as_full (void)
   g_assert_cmpstr (kept, ==, expected);
 }
 
+/* A long report is checked whole in a thread, on a copy: an edit meanwhile
+ * starts it again, and what it finds is what checking on the spot finds. */
+static void
+test_long_in_thread (void)
+{
+  const char *one[3] = { en, ru, uk };
+  TriDocument *docs[3];
+  g_autoptr(TriAlignment) alignment = NULL;
+  g_autoptr(TriChecker) checker = NULL;
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *expected = NULL;
+
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint k = 0; k < 600; k++)
+        {
+          g_string_append (text, one[c]);
+          g_string_append (text, "\n\n");
+        }
+      docs[c] = tri_document_new (text->str, c == 0 ? "en" : c == 1 ? "ru" : "uk", TRI_PARAGRAPH_BLANK_LINES);
+    }
+  alignment = tri_alignment_new (docs, 3);
+  for (guint c = 0; c < 3; c++)
+    g_object_unref (docs[c]);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), >=, 2000);
+
+  checker = tri_checker_new (alignment);
+  g_assert_true (tri_checker_get_busy (checker));
+  /* An edit while the thread works: its result is out of date. */
+  set_cell (alignment, 1000, 2, "Сторони домовилися обміняти 1 500 полонених до кінця місяця.");
+  while (tri_checker_get_busy (checker))
+    g_main_context_iteration (NULL, TRUE);
+
+  fresh = tri_checks_run (alignment);
+  kept = summary (tri_checker_get_findings (checker));
+  expected = summary (fresh);
+  g_assert_cmpuint (fresh->len, >=, 1);
+  g_assert_cmpstr (kept, ==, expected);
+}
+
 /* A damaged list of dismissals is an error that names the file. */
 static void
 test_corrupt (void)
@@ -290,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/checker/rows-move", test_rows_move);
   g_test_add_func ("/checker/dismiss", test_dismiss);
   g_test_add_func ("/checker/same-as-full", test_same_as_full);
+  g_test_add_func ("/checker/long-in-thread", test_long_in_thread);
   g_test_add_func ("/checker/corrupt", test_corrupt);
 
   return g_test_run ();

@@ -858,7 +858,7 @@ command_check (int    argc,
   g_option_context_set_description (context,
     _("Aligns the versions (as align does), or reads the rows of a project, and checks every row: "
       "missing-translation, number-mismatch, length-ratio, quote-unbalanced, quote-missing, "
-      "quote-mismatch.\n"
+      "quote-mismatch, quote-speaker, name-mismatch.\n"
       "\n"
       "Formats:\n"
       "  text   one finding per line: FILE:LINE:COLUMN: SEVERITY: [CHECK] MESSAGE\n"

@@ -730,6 +730,45 @@ tri_alignment_new (TriDocument **documents,
   return self;
 }
 
+/**
+ * tri_alignment_snapshot:
+ * @self: a #TriAlignment
+ *
+ * A copy of the texts and rows as they are now, with no history, for work
+ * in another thread (the checks of a long document) while @self is
+ * edited: documents are changed in place by edits.
+ *
+ * Returns: (transfer full): the copy
+ */
+TriAlignment *
+tri_alignment_snapshot (TriAlignment *self)
+{
+  TriDocument *documents[TRI_MAX_COLUMNS] = { NULL };
+  g_autoptr(GArray) rows = NULL;
+  TriAlignment *copy;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), NULL);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      TriDocument *doc = self->documents[c];
+      g_autoptr(GArray) sentences = _tri_document_dup_sentences (doc);
+
+      documents[c] = tri_document_new_from_parts (tri_document_get_text (doc), tri_document_get_language (doc),
+                                                  tri_document_get_paragraph_mode (doc),
+                                                  (const TriSentence *)(gpointer)sentences->data, sentences->len,
+                                                  tri_document_get_file (doc), tri_document_get_encoding (doc),
+                                                  NULL);
+      g_assert (documents[c] != NULL);
+    }
+  copy = tri_alignment_new (documents, self->n_columns);
+  rows = tri_alignment_dup_rows (self);
+  tri_alignment_restore (copy, rows, self->aligned);
+  for (guint c = 0; c < self->n_columns; c++)
+    g_object_unref (documents[c]);
+  return copy;
+}
+
 guint
 tri_alignment_get_n_columns (TriAlignment *self)
 {

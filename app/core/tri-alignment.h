@@ -45,6 +45,7 @@ void          tri_alignment_restore        (TriAlignment  *self,
                                             const GArray  *rows,
                                             gboolean       aligned);
 GArray       *tri_alignment_dup_rows       (TriAlignment  *self);
+TriAlignment *tri_alignment_snapshot       (TriAlignment  *self);
 gboolean      tri_alignment_get_aligned    (TriAlignment  *self);
 guint         tri_alignment_get_n_review   (TriAlignment  *self);
 guint         tri_alignment_get_n_columns  (TriAlignment  *self);

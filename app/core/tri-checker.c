@@ -22,11 +22,17 @@
  * rows edited and those sharing a paragraph with them are checked again
  * (tri_checks_run_rows()).
  *
+ * A long document (LONG_ROWS rows or more) is checked whole in a thread,
+ * on a copy of its texts and rows (tri_alignment_snapshot()): on opening,
+ * and after an edit of many rows (an alignment ending). Its findings are
+ * taken only if nothing changed meanwhile; else it starts again.
+ *
  * A finding the user dismissed stays dismissed, in the project, as long
  * as the check, the row's text and the spans in it are the same: its key
  * is the check's id and a digest of those (dup_key()). */
 
 #define RECHECK_DELAY_MS 300
+#define LONG_ROWS        2000
 
 typedef struct
 {
@@ -46,6 +52,8 @@ struct _TriChecker
   guint         dirty_to;
   guint         recheck_source;
   guint         n_active;         /* findings not dismissed */
+  GCancellable *running;          /* a whole check in a thread, or NULL */
+  guint64       running_generation;
 };
 
 G_DEFINE_FINAL_TYPE (TriChecker, tri_checker, G_TYPE_OBJECT)
@@ -147,14 +155,88 @@ count_active (TriChecker *self)
 }
 
 static void
-check_all (TriChecker *self)
+take_findings (TriChecker *self,
+               GPtrArray  *findings)   /* taken */
 {
-  g_ptr_array_set_size (self->findings, 0);
   g_hash_table_remove_all (self->states);
   g_ptr_array_unref (self->findings);
-  self->findings = tri_checks_run (self->alignment);
+  self->findings = findings;
   for (guint i = 0; i < self->findings->len; i++)
     remember (self, g_ptr_array_index (self->findings, i));
+  self->dirty = FALSE;
+  count_active (self);
+}
+
+static void
+stop_running (TriChecker *self)
+{
+  if (self->running != NULL)
+    g_cancellable_cancel (self->running);
+  g_clear_object (&self->running);
+}
+
+static void
+check_all (TriChecker *self)
+{
+  stop_running (self);
+  take_findings (self, tri_checks_run (self->alignment));
+}
+
+static void start_running (TriChecker *self);
+
+static void
+on_checked_all_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  TriChecker *self = TRI_CHECKER (object);
+  GPtrArray *findings = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (findings == NULL)   /* stopped */
+    return;
+  g_clear_object (&self->running);
+  if (tri_alignment_get_generation (self->alignment) != self->running_generation)
+    {
+      /* Edited meanwhile: what was found may be out of date. */
+      g_ptr_array_unref (findings);
+      start_running (self);
+      return;
+    }
+  take_findings (self, findings);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+check_all_worker (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GPtrArray *findings = tri_checks_run (task_data);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_ptr_array_unref (findings);
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+  g_task_return_pointer (task, findings, (GDestroyNotify)g_ptr_array_unref);
+}
+
+/* The whole document in a thread, on a copy. */
+static void
+start_running (TriChecker *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  stop_running (self);
+  self->running = g_cancellable_new ();
+  self->running_generation = tri_alignment_get_generation (self->alignment);
+  task = g_task_new (self, self->running, on_checked_all_cb, NULL);
+  g_task_set_source_tag (task, start_running);
+  g_task_set_task_data (task, tri_alignment_snapshot (self->alignment), g_object_unref);
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, check_all_worker);
 }
 
 /* Checks the rows waiting for it again. */
@@ -169,6 +251,11 @@ recheck (TriChecker *self)
   g_clear_handle_id (&self->recheck_source, g_source_remove);
   if (!self->dirty)
     return;
+  if (n >= LONG_ROWS)
+    {
+      start_running (self);
+      return;
+    }
   self->dirty = FALSE;
 
   found = tri_checks_run_rows (self->alignment, &first, &n);
@@ -306,6 +393,7 @@ tri_checker_dispose (GObject *object)
   TriChecker *self = (TriChecker *)object;
 
   g_clear_handle_id (&self->recheck_source, g_source_remove);
+  stop_running (self);
   if (self->alignment != NULL)
     g_signal_handlers_disconnect_by_data (self->alignment, self);
   g_clear_object (&self->alignment);
@@ -366,7 +454,13 @@ tri_checker_new (TriAlignment *alignment)
 
   self = g_object_new (TRI_TYPE_CHECKER, NULL);
   self->alignment = g_object_ref (alignment);
-  check_all (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (alignment)) >= LONG_ROWS)
+    {
+      self->dirty = TRUE;
+      start_running (self);
+    }
+  else
+    check_all (self);
   count_active (self);
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (alignment, "dismissed-changed", G_CALLBACK (on_dismissed_changed_cb), self,
@@ -474,6 +568,20 @@ tri_checker_get_n_active (TriChecker *self)
 }
 
 /**
+ * tri_checker_get_busy:
+ * @self: a #TriChecker
+ *
+ * Returns: whether a long document is being checked whole, in a thread
+ */
+gboolean
+tri_checker_get_busy (TriChecker *self)
+{
+  g_return_val_if_fail (TRI_IS_CHECKER (self), FALSE);
+
+  return self->running != NULL;
+}
+
+/**
  * tri_checker_flush:
  * @self: a #TriChecker
  *
@@ -485,5 +593,12 @@ tri_checker_flush (TriChecker *self)
 {
   g_return_if_fail (TRI_IS_CHECKER (self));
 
+  if (self->running != NULL)
+    {
+      g_clear_handle_id (&self->recheck_source, g_source_remove);
+      check_all (self);
+      g_signal_emit (self, signals[CHANGED], 0);
+      return;
+    }
   recheck (self);
 }

@@ -25,6 +25,7 @@ void        tri_checker_set_dismissed (TriChecker       *self,
                                        const TriFinding *finding,
                                        gboolean          dismissed);
 guint       tri_checker_get_n_active  (TriChecker       *self);
+gboolean    tri_checker_get_busy      (TriChecker       *self);
 void        tri_checker_flush         (TriChecker       *self);
 
 G_END_DECLS

@@ -597,6 +597,8 @@ typedef struct
 static void
 sentences_of_rows (Run   *run,
                    guint  column,
+                   guint  first_row,
+                   guint  end_row,
                    guint *from,
                    guint *to)
 {
@@ -604,7 +606,7 @@ sentences_of_rows (Run   *run,
   guint n = tri_document_get_n_sentences (doc);
   guint lo = n, hi = 0;
 
-  for (guint r = run->lo; r < run->hi; r++)
+  for (guint r = first_row; r < end_row; r++)
     {
       g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (run->alignment), r);
 
@@ -647,7 +649,7 @@ find_quotes (Run   *run,
   col->unpaired = g_array_new (FALSE, FALSE, sizeof (gsize));
 
   /* Only the paragraphs of the rows checked. */
-  sentences_of_rows (run, column, &from, &to);
+  sentences_of_rows (run, column, run->lo, run->hi, &from, &to);
   n = MIN (n, to);
   for (guint i = from; i < n;)
     {
@@ -978,9 +980,63 @@ first_word_from (Run   *run,
   return lo;
 }
 
+/* Known names, for a quick look up of a skeleton that may be one of them
+ * with a case ending (tri_names_match()'s first rule): the names, and
+ * each with up to two letters cut. English w is в or у: a first v or a
+ * is one letter here. */
+static char *
+lookup_key (const char *skeleton,
+            gsize       length)
+{
+  char *key = g_strndup (skeleton, length);
+
+  if (length >= 3 && key[0] == 'a')
+    key[0] = 'v';
+  return key;
+}
+
+static void
+add_known (GHashTable *names,
+           GHashTable *cut,
+           const char *skeleton)
+{
+  gsize length = strlen (skeleton);
+
+  g_hash_table_add (names, lookup_key (skeleton, length));
+  for (gsize k = 0; k <= 2 && k < length && length - k >= 1; k++)
+    g_hash_table_add (cut, lookup_key (skeleton, length - k));
+}
+
+static gboolean
+is_known (GHashTable *names,
+          GHashTable *cut,
+          const char *skeleton)
+{
+  gsize length = strlen (skeleton);
+  g_autofree char *key = lookup_key (skeleton, length);
+
+  /* A known name with an ending, or the word with one. */
+  if (g_hash_table_contains (cut, key))
+    return TRUE;
+  for (gsize k = 1; k <= 2 && k < length; k++)
+    {
+      g_autofree char *shorter = lookup_key (skeleton, length - k);
+
+      if (g_hash_table_contains (names, shorter))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* How many rows around those checked the names of a document are looked
+ * for, to tell a name that opens a sentence: enough for an article, and
+ * an edit's recheck stays quick on a long document. */
+#define NAME_CONTEXT_ROWS 200
+
 /* A capitalised word inside a sentence is a name; one that opens a
  * sentence (or a quotation) is when the document has it as a name
- * elsewhere (Лавров заявил … ; … сказал Лавров). */
+ * elsewhere (Лавров заявил … ; … сказал Лавров) — near the rows checked,
+ * NAME_CONTEXT_ROWS, and with a case ending at most. */
 static void
 find_names (Run   *run,
             guint  column)
@@ -989,10 +1045,21 @@ find_names (Run   *run,
   const char *text = tri_document_get_text (col->doc);
   const char *language = tri_document_get_language (col->doc);
   g_autofree char *base = tri_language_get_base (language);
-  g_autoptr(GPtrArray) known = g_ptr_array_new ();
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) cut = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (run->alignment));
+  guint from, to;
+  gsize start = 0, end = 0;
 
   col->cyrillic = g_strcmp0 (base, "ru") == 0 || g_strcmp0 (base, "uk") == 0 || g_strcmp0 (base, "be") == 0;
-  col->words = tri_names_scan (run->names, language, text, 0, tri_document_get_length (col->doc));
+  sentences_of_rows (run, column, run->lo > NAME_CONTEXT_ROWS ? run->lo - NAME_CONTEXT_ROWS : 0,
+                     MIN (n_rows, run->hi + NAME_CONTEXT_ROWS), &from, &to);
+  if (from < to)
+    {
+      start = tri_document_get_sentence (col->doc, from)->start;
+      end = tri_document_get_sentence (col->doc, to - 1)->end;
+    }
+  col->words = tri_names_scan (run->names, language, text, start, end);
   for (guint i = 0; i < col->words->len; i++)
     {
       TriWord *word = word_at (run, column, i);
@@ -1000,22 +1067,15 @@ find_names (Run   *run,
       if (is_name_like (word) && !(word->flags & TRI_WORD_INITIAL))
         {
           word->flags |= TRI_WORD_NAME;
-          if (!g_ptr_array_find_with_equal_func (known, word->skeleton, g_str_equal, NULL))
-            g_ptr_array_add (known, word->skeleton);
+          add_known (known, cut, word->skeleton);
         }
     }
   for (guint i = 0; i < col->words->len; i++)
     {
       TriWord *word = word_at (run, column, i);
 
-      if (!is_name_like (word) || (word->flags & TRI_WORD_NAME))
-        continue;
-      for (guint k = 0; k < known->len; k++)
-        if (tri_names_match (word->skeleton, g_ptr_array_index (known, k)))
-          {
-            word->flags |= TRI_WORD_NAME;
-            break;
-          }
+      if (is_name_like (word) && !(word->flags & TRI_WORD_NAME) && is_known (known, cut, word->skeleton))
+        word->flags |= TRI_WORD_NAME;
     }
 }
 
@@ -1181,6 +1241,36 @@ word_text (Run           *run,
  * the others' name it lacks. Any word of the version that lacks it may be its
  * counterpart (президентом = President), and two words may be one
  * (Cape Town = Кейптаун). */
+static gboolean
+all_cyrillic (Run   *run,
+              guint  columns)
+{
+  for (guint c = 0; c < run->n_columns; c++)
+    if ((columns & (1u << c)) && !run->columns[c].cyrillic)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @m's part of the row has a capitalised word inside a sentence
+ * that matches none of @c's words. */
+static gboolean
+has_unmatched_name (Run         *run,
+                    guint        m,
+                    guint        c,
+                    const guint *first,
+                    const guint *last)
+{
+  for (guint j = first[m]; j < last[m]; j++)
+    {
+      const TriWord *word = word_at (run, m, j);
+
+      if ((word->flags & TRI_WORD_CAPITALISED) && !(word->flags & (TRI_WORD_INITIAL | TRI_WORD_COMMON)) &&
+          !has_counterpart (run, m, j, first, last, c, FALSE))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 check_names (Run         *run,
              guint        r,
@@ -1213,33 +1303,33 @@ check_names (Run         *run,
             }
         if (present == have)
           continue;
-        /* One version's alone: only a name inside a Russian or Ukrainian
-         * sentence, which capitalise little else. */
+        /* A name in one version alone is no evidence: Russian and
+         * Ukrainian capitalise words English does not, and the other way
+         * round. */
         unique = n_present < 2;
-        if (n_have >= 3 && unique &&
-            !(run->columns[c].cyrillic && present == (1u << c) && !(word->flags & (TRI_WORD_INITIAL | TRI_WORD_FOREIGN))))
+        if (n_have >= 3 && unique)
           continue;
 
-        /* One finding per version that lacks it, or one for a name only
-         * one version has. */
+        /* One finding per version that lacks it. */
         for (guint m = 0; m < run->n_columns; m++)
           {
             g_autofree char *name = NULL;
             TriFinding *finding;
+            TriSeverity severity = unique ? TRI_SEVERITY_INFO : TRI_SEVERITY_WARNING;
 
             if (!(have & ~present & (1u << m)))
               continue;
+            /* Russian and Ukrainian agree, English has other names of its
+             * own here: a name translated, not transliterated, is the
+             * likelier (Стамбул / Istanbul, Черное море / Black Sea). */
+            if (!run->columns[m].cyrillic && all_cyrillic (run, present) &&
+                has_unmatched_name (run, m, c, first, last))
+              severity = TRI_SEVERITY_INFO;
             name = word_text (run, c, word);
-            if (present == (1u << c) && n_have >= 3)
-              finding = add_finding (run, "name-mismatch", TRI_SEVERITY_INFO, r,
-                                     /* Translators: a language name and a name only it has,
-                                      * e.g. "Only Ukrainian has “Келлер”" */
-                                     g_strdup_printf (_("Only %s has “%s”"), run->columns[c].name, name));
-            else
-              finding = add_finding (run, "name-mismatch", unique ? TRI_SEVERITY_INFO : TRI_SEVERITY_WARNING, r,
-                                     /* Translators: a language name and a name the other versions have,
-                                      * e.g. "Ukrainian has no counterpart of “Sollberger”" */
-                                     g_strdup_printf (_("%s has no counterpart of “%s”"), run->columns[m].name, name));
+            finding = add_finding (run, "name-mismatch", severity, r,
+                                   /* Translators: a language name and a name the other versions have,
+                                    * e.g. "Ukrainian has no counterpart of “Sollberger”" */
+                                   g_strdup_printf (_("%s has no counterpart of “%s”"), run->columns[m].name, name));
             finding->languages |= have & ~present;
             for (guint d = 0; d < run->n_columns; d++)
               for (guint j = first[d]; (present & (1u << d)) && j < last[d]; j++)
@@ -1252,8 +1342,6 @@ check_names (Run         *run,
                       g_hash_table_add (covered, other);
                     }
                 }
-            if (present == (1u << c))
-              break;
           }
       }
 }
