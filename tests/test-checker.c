@@ -18,17 +18,17 @@
 
 static const char *en =
   "Delegations from Kyiv and Moscow met in Istanbul on Tuesday for the first time since March.\n\n"
-  "The Turkish foreign minister said the talks lasted 3 hours. "
+  "The host country’s foreign minister said the talks lasted 3 hours. "
   "Both sides agreed to exchange 1,000 prisoners before the end of the month.\n\n"
   "Observers from the United Nations were present throughout.";
 static const char *ru =
   "Делегации Киева и Москвы встретились в Стамбуле во вторник впервые с марта.\n\n"
-  "Министр иностранных дел Турции сообщил, что переговоры длились 3 часа. "
+  "Министр иностранных дел принимающей страны сообщил, что переговоры длились 3 часа. "
   "Стороны договорились обменять 1 000 пленных до конца месяца.\n\n"
   "Наблюдатели от ООН присутствовали на протяжении всей встречи.";
 static const char *uk =
   "Делегації Києва та Москви зустрілися в Стамбулі у вівторок уперше від березня.\n\n"
-  "Міністр закордонних справ Туреччини повідомив, що переговори тривали 3 години. "
+  "Міністр закордонних справ країни-господарки повідомив, що переговори тривали 3 години. "
   "Сторони домовилися обміняти 1 000 полонених до кінця місяця.\n\n"
   "Спостерігачі від ООН були присутні впродовж усієї зустрічі.";
 
@@ -113,7 +113,7 @@ test_edits (void)
   /* A longer sentence above, in the same version: the finding moves with
    * its text before anything is checked again. */
   set_cell (alignment, 0, 2, "Делегації Києва та Москви вперше від березня зустрілися у вівторок у Стамбулі, "
-                             "у палаці Долмабахче.");
+                             "за зачиненими дверима.");
   findings = tri_checker_get_findings (checker);
   g_assert_cmpuint (findings->len, ==, 1);
   moved = span_text (alignment, g_ptr_array_index (findings, 0), 2);
@@ -181,7 +181,7 @@ test_dismiss (void)
   const TriFinding *finding;
   guint64 generation;
 
-  set_cell (alignment, 1, 0, "The Turkish foreign minister said the talks lasted 4 hours.");
+  set_cell (alignment, 1, 0, "The host country’s foreign minister said the talks lasted 4 hours.");
   checker = tri_checker_new (alignment);
   g_assert_cmpuint (tri_checker_get_findings (checker)->len, ==, 1);
   finding = g_ptr_array_index (tri_checker_get_findings (checker), 0);
@@ -204,7 +204,7 @@ test_dismiss (void)
   g_assert_cmpuint (tri_checker_get_n_active (checker2), ==, 0);
 
   /* Another slip in the same row: the finding is new. */
-  set_cell (reopened, 1, 1, "Министр иностранных дел Турции сообщил, что переговоры длились 2 часа.");
+  set_cell (reopened, 1, 1, "Министр иностранных дел принимающей страны сообщил, что переговоры длились 2 часа.");
   tri_checker_flush (checker2);
   g_assert_cmpuint (tri_checker_get_findings (checker2)->len, ==, 1);
   g_assert_false (tri_checker_get_dismissed (checker2, g_ptr_array_index (tri_checker_get_findings (checker2), 0)));
@@ -246,7 +246,7 @@ test_same_as_full (void)
 
   /* A quotation the Russian version drops, a figure changed, rows merged
    * and split, a sentence left out. */
-  set_cell (alignment, 1, 0, "“The talks lasted three hours and were useful to both sides,” the Turkish foreign minister said.");
+  set_cell (alignment, 1, 0, "“The talks lasted three hours and were useful to both sides,” the host country’s foreign minister said.");
   set_cell (alignment, 3, 2, "Спостерігачі від ООН були присутні впродовж усіх 4 годин зустрічі.");
   g_assert_true (tri_alignment_merge_next (alignment, 0));
   g_assert_true (tri_alignment_split_row (alignment, 0, 0, 1));

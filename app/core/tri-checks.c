@@ -1303,14 +1303,15 @@ check_names (Run         *run,
             }
         if (present == have)
           continue;
-        /* A name in one version alone is no evidence: Russian and
-         * Ukrainian capitalise words English does not, and the other way
-         * round. */
+        /* One version's alone: only a name inside a Russian or Ukrainian
+         * sentence, which capitalise little else — a note. */
         unique = n_present < 2;
-        if (n_have >= 3 && unique)
+        if (n_have >= 3 && unique &&
+            !(run->columns[c].cyrillic && present == (1u << c) && !(word->flags & (TRI_WORD_INITIAL | TRI_WORD_FOREIGN))))
           continue;
 
-        /* One finding per version that lacks it. */
+        /* One finding per version that lacks it, or one for a name only
+         * one version has. */
         for (guint m = 0; m < run->n_columns; m++)
           {
             g_autofree char *name = NULL;
@@ -1326,10 +1327,16 @@ check_names (Run         *run,
                 has_unmatched_name (run, m, c, first, last))
               severity = TRI_SEVERITY_INFO;
             name = word_text (run, c, word);
-            finding = add_finding (run, "name-mismatch", severity, r,
-                                   /* Translators: a language name and a name the other versions have,
-                                    * e.g. "Ukrainian has no counterpart of “Sollberger”" */
-                                   g_strdup_printf (_("%s has no counterpart of “%s”"), run->columns[m].name, name));
+            if (present == (1u << c) && n_have >= 3)
+              finding = add_finding (run, "name-mismatch", TRI_SEVERITY_INFO, r,
+                                     /* Translators: a language name and a name only it has,
+                                      * e.g. "Only Ukrainian has “Келлер”" */
+                                     g_strdup_printf (_("Only %s has “%s”"), run->columns[c].name, name));
+            else
+              finding = add_finding (run, "name-mismatch", severity, r,
+                                     /* Translators: a language name and a name the other versions have,
+                                      * e.g. "Ukrainian has no counterpart of “Sollberger”" */
+                                     g_strdup_printf (_("%s has no counterpart of “%s”"), run->columns[m].name, name));
             finding->languages |= have & ~present;
             for (guint d = 0; d < run->n_columns; d++)
               for (guint j = first[d]; (present & (1u << d)) && j < last[d]; j++)
@@ -1342,6 +1349,8 @@ check_names (Run         *run,
                       g_hash_table_add (covered, other);
                     }
                 }
+            if (present == (1u << c))
+              break;
           }
       }
 }

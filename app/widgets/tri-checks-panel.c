@@ -83,6 +83,7 @@ struct _TriChecksPanel
   GtkSingleSelection *selection;
   GHashTable         *collapsed;      /* check ids the user folded */
   gboolean            show_dismissed;
+  gboolean            show_notes;
   gboolean            rebuilding;
   guint               n_shown;
   guint               cursor_row;     /* the row of the finding selected */
@@ -101,6 +102,7 @@ G_DEFINE_FINAL_TYPE (TriChecksPanel, tri_checks_panel, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SHOW_DISMISSED,
+  PROP_SHOW_NOTES,
   N_PROPS
 };
 
@@ -157,6 +159,10 @@ tri_checks_panel_shows (TriChecksPanel   *self,
     return FALSE;
   if (column >= 0 && !(finding->languages & (1u << column)))
     return FALSE;
+  /* Notes (unusual, may be fine) on request, or when their check is
+   * chosen. */
+  if (finding->severity == TRI_SEVERITY_INFO && !self->show_notes && check == NULL)
+    return FALSE;
   return self->show_dismissed || !tri_checker_get_dismissed (self->checker, finding);
 }
 
@@ -198,7 +204,7 @@ rebuild (TriChecksPanel *self)
   const char *was_check = was != NULL && was->finding != NULL ? was->check : NULL;
   guint was_row = self->cursor_row;
   GPtrArray *findings = self->checker != NULL ? tri_checker_get_findings (self->checker) : NULL;
-  guint n_active = self->checker != NULL ? tri_checker_get_n_active (self->checker) : 0;
+  guint n_active;
   g_autofree char *title = NULL;
 
   self->rebuilding = TRUE;
@@ -267,10 +273,11 @@ rebuild (TriChecksPanel *self)
     restore_cursor (self, was_check, was_row);
   self->rebuilding = FALSE;
 
+  n_active = tri_checks_panel_get_n_active (self);
   gtk_stack_set_visible_child_name (self->stack, self->n_shown > 0 ? "list" : "empty");
   if (self->checker == NULL)
     adw_status_page_set_description (self->empty_page, NULL);
-  else if (n_active > 0)
+  else if (tri_checker_get_n_active (self->checker) > 0)
     adw_status_page_set_description (self->empty_page, _("No finding is left with the check and version chosen."));
   else
     adw_status_page_set_description (self->empty_page,
@@ -634,6 +641,23 @@ tri_checks_panel_dup_shown (TriChecksPanel *self)
 }
 
 /**
+ * tri_checks_panel_get_n_active:
+ * @self: a #TriChecksPanel
+ *
+ * Returns: how many findings the panel lists that are not dismissed
+ */
+guint
+tri_checks_panel_get_n_active (TriChecksPanel *self)
+{
+  g_autoptr(GPtrArray) shown = NULL;
+
+  g_return_val_if_fail (TRI_IS_CHECKS_PANEL (self), 0);
+
+  shown = tri_checks_panel_dup_shown (self);
+  return shown->len;
+}
+
+/**
  * tri_checks_panel_get_n_shown:
  * @self: a #TriChecksPanel
  *
@@ -718,6 +742,10 @@ tri_checks_panel_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_dismissed);
       break;
 
+    case PROP_SHOW_NOTES:
+      g_value_set_boolean (value, self->show_notes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -737,6 +765,15 @@ tri_checks_panel_set_property (GObject      *object,
       if (self->show_dismissed != g_value_get_boolean (value))
         {
           self->show_dismissed = g_value_get_boolean (value);
+          rebuild (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_SHOW_NOTES:
+      if (self->show_notes != g_value_get_boolean (value))
+        {
+          self->show_notes = g_value_get_boolean (value);
           rebuild (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -775,6 +812,16 @@ tri_checks_panel_class_init (TriChecksPanelClass *klass)
   properties [PROP_SHOW_DISMISSED] =
     g_param_spec_boolean ("show-dismissed", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * TriChecksPanel:show-notes:
+   *
+   * Whether notes (findings of info severity: unusual, may be fine, such
+   * as a name only one version has, or an unusual length ratio) are
+   * listed when no check is chosen.
+   */
+  properties [PROP_SHOW_NOTES] =
+    g_param_spec_boolean ("show-notes", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -788,6 +835,7 @@ tri_checks_panel_class_init (TriChecksPanelClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_BOOLEAN);
 
   gtk_widget_class_install_property_action (widget_class, "checks.show-dismissed", "show-dismissed");
+  gtk_widget_class_install_property_action (widget_class, "checks.show-notes", "show-notes");
   gtk_widget_class_install_action (widget_class, "checks.dismiss", NULL, dismiss_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "checks.dismiss", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "checks.dismiss", NULL);

@@ -26,5 +26,6 @@ gboolean    tri_checks_panel_shows           (TriChecksPanel   *self,
 void        tri_checks_panel_select          (TriChecksPanel   *self,
                                               const TriFinding *finding);
 guint       tri_checks_panel_get_n_shown     (TriChecksPanel   *self);
+guint       tri_checks_panel_get_n_active    (TriChecksPanel   *self);
 
 G_END_DECLS

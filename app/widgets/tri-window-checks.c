@@ -161,7 +161,7 @@ _tri_window_dup_row_findings (TriWindow *self,
 static void
 update_button (TriWindow *self)
 {
-  guint n = self->checker != NULL ? tri_checker_get_n_active (self->checker) : 0;
+  guint n = self->checker != NULL ? tri_checks_panel_get_n_active (self->checks_panel) : 0;
   g_autofree char *label = NULL;
 
   if (n > 0)
@@ -423,6 +423,9 @@ _tri_window_init_checks (TriWindow *self)
 {
   clear_highlight (self);
   g_signal_connect_object (self->checks_panel, "finding-selected", G_CALLBACK (on_finding_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  /* Notes shown or not: the count and the rows' marks follow. */
+  g_signal_connect_object (self->checks_panel, "notify::show-notes", G_CALLBACK (on_checker_changed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", FALSE);
 }
