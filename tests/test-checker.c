@@ -12,6 +12,7 @@
 #include "tri-checker.h"
 #include "tri-error.h"
 #include "tri-project.h"
+#include "tri-test-utils.h"
 
 /* The checker that keeps the window's Checks panel: findings that follow
  * edits, and dismissals kept in the project. */
@@ -45,20 +46,6 @@ align3 (void)
   for (guint c = 0; c < 3; c++)
     g_object_unref (docs[c]);
   return alignment;
-}
-
-static char *
-span_text (TriAlignment     *alignment,
-           const TriFinding *finding,
-           guint             column)
-{
-  const char *text = tri_document_get_text (tri_alignment_get_document (alignment, column));
-  GArray *spans = finding->spans[column];
-
-  if (spans == NULL || spans->len < 2)
-    return NULL;
-  return g_strndup (text + g_array_index (spans, gsize, 0),
-                    g_array_index (spans, gsize, 1) - g_array_index (spans, gsize, 0));
 }
 
 static void
@@ -106,7 +93,7 @@ test_edits (void)
   finding = g_ptr_array_index (findings, 0);
   g_assert_cmpstr (finding->check, ==, "number-mismatch");
   g_assert_cmpuint (finding->row, ==, 2);
-  marked = span_text (alignment, finding, 2);
+  marked = tri_test_span_text (alignment, finding, 2);
   g_assert_cmpstr (marked, ==, "1 500");
   g_assert_cmpuint (tri_checker_get_n_active (checker), ==, 1);
 
@@ -116,7 +103,7 @@ test_edits (void)
                              "за зачиненими дверима.");
   findings = tri_checker_get_findings (checker);
   g_assert_cmpuint (findings->len, ==, 1);
-  moved = span_text (alignment, g_ptr_array_index (findings, 0), 2);
+  moved = tri_test_span_text (alignment, g_ptr_array_index (findings, 0), 2);
   g_assert_cmpstr (moved, ==, "1 500");
 
   /* Fixed: nothing left. */

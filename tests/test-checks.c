@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "tri-checks.h"
+#include "tri-test-utils.h"
 #include "tri-names.h"
 
 /* Three versions, their sentences paired in order. */
@@ -55,21 +56,6 @@ summary (GPtrArray *findings)
       g_string_append_printf (out, "%s%s@%u", i > 0 ? " " : "", f->check, f->row);
     }
   return g_string_free (out, FALSE);
-}
-
-/* The text of the first span of @finding in @column. */
-static char *
-span_text (TriAlignment     *alignment,
-           const TriFinding *finding,
-           guint             column)
-{
-  const char *text = tri_document_get_text (tri_alignment_get_document (alignment, column));
-  GArray *spans = finding->spans[column];
-
-  if (spans == NULL || spans->len < 2)
-    return NULL;
-  return g_strndup (text + g_array_index (spans, gsize, 0),
-                    g_array_index (spans, gsize, 1) - g_array_index (spans, gsize, 0));
 }
 
 static const char *en_ok =
@@ -130,7 +116,7 @@ test_months (void)
 
   g_assert_cmpstr (found_none, ==, "");
   g_assert_cmpstr (found_one, ==, "number-mismatch@0");
-  month = span_text (changed, g_ptr_array_index (one, 0), 1);
+  month = tri_test_span_text (changed, g_ptr_array_index (one, 0), 1);
   g_assert_cmpstr (month, ==, "марте");
   g_assert_nonnull (strstr (((TriFinding *)g_ptr_array_index (one, 0))->message, "Russian has марте and lacks February"));
 }
@@ -158,8 +144,8 @@ test_number_changed (void)
   g_assert_cmpstr (f->check, ==, "number-mismatch");
   g_assert_cmpint (f->severity, ==, TRI_SEVERITY_ERROR);
   /* The odd one out is marked, not the two that agree. */
-  en_span = span_text (alignment, f, 0);
-  ru_span = span_text (alignment, f, 1);
+  en_span = tri_test_span_text (alignment, f, 0);
+  ru_span = tri_test_span_text (alignment, f, 1);
   g_assert_null (en_span);
   g_assert_cmpstr (ru_span, ==, "1 500");
   g_assert_nonnull (strstr (f->message, "Russian has 1 500 and lacks 1,000"));
@@ -190,7 +176,7 @@ test_quote_missing (void)
   found = summary (findings);
   g_assert_cmpstr (found, ==, "quote-missing@1");
   f = g_ptr_array_index (findings, 0);
-  quoted = span_text (alignment, f, 1);
+  quoted = tri_test_span_text (alignment, f, 1);
   g_assert_true (g_str_has_prefix (quoted, "«Мы приехали"));
   g_assert_true (g_str_has_suffix (quoted, "речи»"));
   g_assert_cmpuint (f->spans[2]->len, ==, 0);
@@ -218,6 +204,20 @@ test_nesting_and_paragraphs (void)
   g_assert_cmpstr (found, ==, "");
 }
 
+/* A transcript: a speaker's label in one version, quotation marks in
+ * another, is the same speech. */
+static void
+test_transcript (void)
+{
+  g_autoptr(TriAlignment) alignment = align3 ("Moderator: We will now take questions from the press.",
+                                              "Модератор: Сейчас мы ответим на вопросы прессы.",
+                                              "Модератор: «Зараз ми відповімо на запитання преси».");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+
+  g_assert_cmpstr (found, ==, "");
+}
+
 /* A closing mark lost: the opening one pairs with nothing. */
 static void
 test_unbalanced (void)
@@ -235,7 +235,7 @@ test_unbalanced (void)
     if (g_str_equal (((TriFinding *)g_ptr_array_index (findings, i))->check, "quote-unbalanced"))
       unbalanced = g_ptr_array_index (findings, i);
   g_assert_nonnull (unbalanced);
-  mark = span_text (alignment, unbalanced, 1);
+  mark = tri_test_span_text (alignment, unbalanced, 1);
   g_assert_cmpstr (mark, ==, "«");
   g_assert_cmpuint (unbalanced->row, ==, 1);
   /* And the row no longer has a quotation in Russian. */
@@ -365,8 +365,8 @@ test_name_missing (void)
   f = g_ptr_array_index (findings, 0);
   g_assert_cmpint (f->severity, ==, TRI_SEVERITY_WARNING);
   g_assert_cmpstr (f->message, ==, "Ukrainian has no counterpart of “Sollberger”");
-  en_span = span_text (alignment, f, 0);
-  ru_span = span_text (alignment, f, 1);
+  en_span = tri_test_span_text (alignment, f, 0);
+  ru_span = tri_test_span_text (alignment, f, 1);
   g_assert_cmpstr (en_span, ==, "Sollberger");
   g_assert_cmpstr (ru_span, ==, "Зольбергер");
   g_assert_cmpuint (f->spans[2]->len, ==, 0);
@@ -390,9 +390,9 @@ test_quote_speaker (void)
   g_assert_cmpstr (found, ==, "quote-speaker@0");
   f = g_ptr_array_index (findings, 0);
   g_assert_cmpint (f->severity, ==, TRI_SEVERITY_WARNING);
-  en_span = span_text (alignment, f, 0);
-  ru_span = span_text (alignment, f, 1);
-  uk_span = span_text (alignment, f, 2);
+  en_span = tri_test_span_text (alignment, f, 0);
+  ru_span = tri_test_span_text (alignment, f, 1);
+  uk_span = tri_test_span_text (alignment, f, 2);
   g_assert_cmpstr (en_span, ==, "Lavrov");
   g_assert_cmpstr (ru_span, ==, "Лавров");
   g_assert_cmpstr (uk_span, ==, "Блінкен");
@@ -417,6 +417,32 @@ test_quote_speaker_pronoun (void)
                    "Ukrainian has no counterpart of “Blinken”");
 }
 
+/* What typed and American text puts in quotation marks and the other
+ * versions do not: inches, a straight mark closed by a curly one, a few
+ * words quoted inside a clause with the period inside the marks, and a
+ * title. None is a quotation missing. */
+static void
+test_quote_lookalikes (void)
+{
+  const char *en = "Prints up to 16x12\" reach Europe in 5 business days. "
+                   "Click \"Account Settings” and choose the size. "
+                   "The minister said the grant would \"help us save many lives.\" "
+                   "\"The Gilded Age,\" a new series, premieres next month.";
+  const char *ru = "Отпечатки до 16x12 дюймов доходят до Европы за 5 рабочих дней. "
+                   "Нажмите «Настройки учетной записи» и выберите размер. "
+                   "Министр сказал, что грант поможет спасти много жизней. "
+                   "Новый сериал «Позолоченный век» выходит в следующем месяце.";
+  const char *uk = "Відбитки до 16x12 дюймів доходять до Європи за 5 робочих днів. "
+                   "Натисніть «Налаштування облікового запису» і виберіть розмір. "
+                   "Міністр сказав, що грант допоможе врятувати багато життів. "
+                   "Новий серіал «Позолочене століття» виходить наступного місяця.";
+  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+
+  g_assert_cmpstr (found, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +458,8 @@ main (int   argc,
   g_test_add_func ("/checks/nesting-and-paragraphs", test_nesting_and_paragraphs);
   g_test_add_func ("/checks/unbalanced", test_unbalanced);
   g_test_add_func ("/checks/quote-mismatch", test_quote_mismatch);
+  g_test_add_func ("/checks/quote-lookalikes", test_quote_lookalikes);
+  g_test_add_func ("/checks/transcript", test_transcript);
   g_test_add_func ("/checks/missing-translation", test_missing_translation);
   g_test_add_func ("/checks/name-skeletons", test_name_skeletons);
   g_test_add_func ("/checks/names-faithful", test_names_faithful);

@@ -85,3 +85,25 @@ tri_test_dir_tear_down (TriTestDir    *fixture,
   tri_test_rm_rf (fixture->dir);
   g_free (fixture->dir);
 }
+
+/**
+ * tri_test_span_text:
+ * @alignment: what was checked
+ * @finding: one of its findings
+ * @column: a column
+ *
+ * Returns: (nullable): the text of @finding's first span in @column
+ */
+char *
+tri_test_span_text (TriAlignment     *alignment,
+                    const TriFinding *finding,
+                    guint             column)
+{
+  const char *text = tri_document_get_text (tri_alignment_get_document (alignment, column));
+  GArray *spans = finding->spans[column];
+
+  if (spans == NULL || spans->len < 2)
+    return NULL;
+  return g_strndup (text + g_array_index (spans, gsize, 0),
+                    g_array_index (spans, gsize, 1) - g_array_index (spans, gsize, 0));
+}

@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "tri-checks.h"
+
 G_BEGIN_DECLS
 
 /* Hunspell gives its suggestions a quarter of a second of CPU time and
@@ -42,5 +44,8 @@ char  *tri_test_convert        (const char   *utf8,
                                 const char   *encoding,
                                 gsize        *out_length);
 void   tri_test_rm_rf          (const char   *dir);
+char  *tri_test_span_text      (TriAlignment     *alignment,
+                                const TriFinding *finding,
+                                guint             column);
 
 G_END_DECLS

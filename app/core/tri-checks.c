@@ -592,6 +592,15 @@ typedef struct
   gsize    start;
 } Open;
 
+/* Whether @c closes a quotation that @close would: typed text mixes
+ * straight and curly marks ("Account Settings”). */
+static gboolean
+closes (gunichar close,
+        gunichar c)
+{
+  return close == c || (close == '"' && c == 0x201D) || (close == 0x201D && c == '"');
+}
+
 /* The sentences of @column in the rows checked, widened to whole
  * paragraphs: [*from, *to). */
 static void
@@ -678,7 +687,7 @@ find_quotes (Run   *run,
 
           /* A closing mark of the innermost open quotation first: “ closes
            * „ in Russian before it can open anything. */
-          if (stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == c)
+          if (stack->len > 0 && closes (g_array_index (stack, Open, stack->len - 1).close, c))
             {
               Open open = g_array_index (stack, Open, stack->len - 1);
               Quote quote = { open.start, at + g_unichar_to_utf8 (c, NULL), stack->len - 1, FALSE };
@@ -687,6 +696,10 @@ find_quotes (Run   *run,
               g_array_append_val (col->quotes, quote);
               continue;
             }
+
+          /* 16x12", 6" — inches, not a quotation mark. */
+          if (c == '"' && g_unichar_isdigit (before) && !g_unichar_isalpha (after))
+            continue;
 
           /* Straight quotation marks: open at a word's start, else close. */
           if (c == '"')
@@ -801,8 +814,9 @@ count_words (const char *text,
     {
       gboolean letter = g_unichar_isalnum (g_utf8_get_char (p));
 
+      /* PRS_ORG, a placeholder or an identifier: one word. */
       words += letter && !in_word;
-      in_word = letter || (in_word && (*p == '-' || *p == '\''));
+      in_word = letter || (in_word && (*p == '-' || *p == '\'' || *p == '_'));
     }
   return words;
 }
@@ -811,6 +825,37 @@ static gboolean
 ends_clause (gunichar c)
 {
   return c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == 0x2026;
+}
+
+/* Whether every word of four letters or more inside @q starts with a
+ * capital, and there is one: a title (The Gilded Age). */
+static gboolean
+is_title (const char  *text,
+          const Quote *q)
+{
+  guint long_words = 0;
+  const char *p = text + q->start;
+
+  while (p < text + q->end)
+    {
+      const char *word;
+      guint letters = 0;
+
+      while (p < text + q->end && !g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      word = p;
+      while (p < text + q->end && (g_unichar_isalpha (g_utf8_get_char (p)) || *p == '\''))
+        {
+          letters++;
+          p = g_utf8_next_char (p);
+        }
+      if (letters < 4)
+        continue;
+      if (!g_unichar_isupper (g_utf8_get_char (word)))
+        return FALSE;
+      long_words++;
+    }
+  return long_words > 0;
 }
 
 /* Speech, not a name: six words or more, or three and more with a clause's
@@ -829,6 +874,21 @@ is_speech (const char  *text,
     return TRUE;
   if (words < 3)
     return FALSE;
+
+  /* A few words quoted inside a clause (would "help us save many
+   * lives."; was in "Cause and Effect."), whatever the punctuation
+   * English puts inside the marks, are a phrase or a title, not speech;
+   * so are a few words each capitalised ("The Gilded Age,"). */
+  {
+    const char *before = text + q->start;
+
+    while (before > text && before[-1] == ' ')
+      before--;
+    if (before > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (before))))
+      return FALSE;
+    if (is_title (text, q))
+      return FALSE;
+  }
 
   /* The last character inside: before the closing mark, or the
    * paragraph's last, for a quotation that goes on in the next. */
@@ -882,6 +942,35 @@ quotes_in (Run   *run,
   return found;
 }
 
+/* Whether @text opens with a speaker's label: one to three words, each
+ * capitalised, then a colon (Jerry: …, Me: …, Джерри: …) — not "He
+ * said: …". */
+static gboolean
+starts_with_speaker (const char *text,
+                     gsize       length)
+{
+  const char *p = text, *end = text + length;
+  guint words = 0;
+
+  while (p < end && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (p >= end || !g_unichar_isupper (g_utf8_get_char (p)))
+    return FALSE;
+  while (p < end && words < 3)
+    {
+      if (!g_unichar_isupper (g_utf8_get_char (p)))
+        return FALSE;
+      while (p < end && g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      words++;
+      if (p < end && *p == ':')
+        return p + 1 < end && p[1] == ' ';
+      if (p < end && *p == ' ')
+        p++;
+    }
+  return FALSE;
+}
+
 /* quote-missing and quote-mismatch: rows with text in every version. */
 static void
 check_quotes (Run    *run,
@@ -889,6 +978,7 @@ check_quotes (Run    *run,
               guint   r)
 {
   GArray *quotes[TRI_MAX_COLUMNS] = { NULL };
+  guint n[TRI_MAX_COLUMNS] = { 0 };
   gsize start, end;
   guint most = 0, fewest = G_MAXUINT;
 
@@ -898,7 +988,16 @@ check_quotes (Run    *run,
         goto out;
       quotes[c] = quotes_in (run, c, start, end);
       most = MAX (most, quotes[c]->len);
-      fewest = MIN (fewest, quotes[c]->len);
+    }
+  for (guint c = 0; c < run->n_columns; c++)
+    {
+      /* "Jerry: You can't park there" is what another version quotes
+       * (Джеррі: «…»): a speaker's name and a colon make speech. */
+      n[c] = quotes[c]->len;
+      if (n[c] == 0 && most > 0 && cell_bytes (run, row, c, &start, &end) &&
+          starts_with_speaker (tri_document_get_text (run->columns[c].doc) + start, end - start))
+        n[c] = 1;
+      fewest = MIN (fewest, n[c]);
     }
 
   if (most != fewest)
@@ -912,8 +1011,8 @@ check_quotes (Run    *run,
             g_string_append (counts, ", ");
           /* Translators: a language name and how many quotations it has in a row */
           g_string_append_printf (counts, g_dngettext (GETTEXT_PACKAGE, "%s: %u quotation", "%s: %u quotations",
-                                                       quotes[c]->len),
-                                  run->columns[c].name, quotes[c]->len);
+                                                       n[c]),
+                                  run->columns[c].name, n[c]);
           finding->languages |= 1u << c;
           for (guint i = 0; i < quotes[c]->len; i++)
             add_span (finding, c, g_array_index (quotes[c], Quote, i).start, g_array_index (quotes[c], Quote, i).end);
@@ -930,8 +1029,13 @@ check_quotes (Run    *run,
 
       for (guint c = 0; c < run->n_columns; c++)
         {
-          qs[c] = g_array_index (quotes[c], Quote, i).start;
-          qe[c] = g_array_index (quotes[c], Quote, i).end;
+          if (i < quotes[c]->len)
+            {
+              qs[c] = g_array_index (quotes[c], Quote, i).start;
+              qe[c] = g_array_index (quotes[c], Quote, i).end;
+            }
+          else if (!cell_bytes (run, row, c, &qs[c], &qe[c]))   /* a speaker's label: the whole text */
+            continue;
           have |= 1u << c;
         }
       compare_numbers (run, r, "quote-mismatch", TRI_SEVERITY_WARNING,
