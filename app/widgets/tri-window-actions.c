@@ -94,8 +94,8 @@ _tri_window_scroll_to (TriWindow *self,
       }
 
   /* Never take the focus from the editor strip, the search bar, the
-   * Checks panel or the parallel text. (In the grid, an edit may have rebound the focused row
-   * and left the focus nowhere in particular.) */
+   * Checks panel or the parallel text. (In the grid, an edit may have
+   * rebound the focused row and left the focus nowhere in particular.) */
   if (focus == NULL ||
       (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)) &&
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) &&

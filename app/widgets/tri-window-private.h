@@ -27,6 +27,8 @@ struct _TriWindow
   TriRowFilter         *filter;         /* the rows the grid shows */
   GPtrArray            *number_items;   /* the number column's list items */
   GPtrArray            *cell_items;     /* the text columns' list items */
+  GPtrArray            *mapped_cells;   /* cells mapped, waiting for their underlines */
+  guint                 mapped_idle;
   TriSpellChecker      *spell;
   char                **dictionaries;   /* installed, for the columns' menus */
   gboolean              spell_problem_shown[TRI_MAX_COLUMNS];

@@ -95,13 +95,32 @@ set_busy (TriWindow *self,
 static void update_cell_spelling (TriWindow   *self,
                                   GtkListItem *item);
 
+/* Cells mapped since the last idle: their underlines are set then, not
+ * in "map", which the list emits while it allocates its rows — new
+ * attributes there queue a resize of a row being allocated, and GTK 4.8
+ * then skips painting it (the grid went blank above the cursor, with
+ * "Trying to snapshot … without a current allocation"). */
+static void
+on_mapped_cells_cb (gpointer user_data)
+{
+  TriWindow *self = user_data;
+
+  self->mapped_idle = 0;
+  for (guint i = 0; i < self->mapped_cells->len; i++)
+    update_cell_spelling (self, g_ptr_array_index (self->mapped_cells, i));
+  g_ptr_array_set_size (self->mapped_cells, 0);
+}
+
 static void
 on_cell_map_cb (GtkListItem *item)
 {
   GtkWidget *cell = gtk_list_item_get_child (item);
   TriWindow *self = TRI_WINDOW (gtk_widget_get_root (cell));
 
-  update_cell_spelling (self, item);
+  if (!g_ptr_array_find (self->mapped_cells, item, NULL))
+    g_ptr_array_add (self->mapped_cells, item);
+  if (self->mapped_idle == 0)
+    self->mapped_idle = g_idle_add_once (on_mapped_cells_cb, self);
 }
 
 static void
@@ -127,6 +146,7 @@ on_cell_teardown_cb (GtkSignalListItemFactory *factory,
                      TriWindow                *self)
 {
   g_ptr_array_remove_fast (self->cell_items, item);
+  g_ptr_array_remove_fast (self->mapped_cells, item);
 }
 
 /* The cell's misspelled words, from what the background check knows. */
@@ -2768,6 +2788,7 @@ tri_window_dispose (GObject *object)
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->autosave_idle, g_source_remove);
   g_clear_handle_id (&self->autosave_interval, g_source_remove);
+  g_clear_handle_id (&self->mapped_idle, g_source_remove);
 
   /* A clean end: nothing to recover. Unsaved work (the app quit with it)
    * stays in the autosave folder, offered at the next start. */
@@ -2799,6 +2820,7 @@ tri_window_finalize (GObject *object)
 
   g_clear_pointer (&self->number_items, g_ptr_array_unref);
   g_clear_pointer (&self->cell_items, g_ptr_array_unref);
+  g_clear_pointer (&self->mapped_cells, g_ptr_array_unref);
   g_clear_pointer (&self->dictionaries, g_strfreev);
   g_clear_object (&self->filter);
   g_clear_object (&self->alignment);
@@ -3012,6 +3034,7 @@ tri_window_init (TriWindow *self)
 
   self->number_items = g_ptr_array_new ();
   self->cell_items = g_ptr_array_new ();
+  self->mapped_cells = g_ptr_array_new ();
   self->range_anchor = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
