@@ -36,16 +36,7 @@ static const char *uk =
 static TriAlignment *
 align3 (void)
 {
-  TriDocument *docs[3] = {
-    tri_document_new (en, "en", TRI_PARAGRAPH_BLANK_LINES),
-    tri_document_new (ru, "ru", TRI_PARAGRAPH_BLANK_LINES),
-    tri_document_new (uk, "uk", TRI_PARAGRAPH_BLANK_LINES),
-  };
-  TriAlignment *alignment = tri_alignment_new (docs, 3);
-
-  for (guint c = 0; c < 3; c++)
-    g_object_unref (docs[c]);
-  return alignment;
+  return tri_test_align3 (en, ru, uk);
 }
 
 static void
@@ -247,33 +238,34 @@ test_same_as_full (void)
   g_assert_cmpstr (kept, ==, expected);
 }
 
+static char *
+repeat_paragraph (const char *text,
+                  guint       times)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint k = 0; k < times; k++)
+    {
+      g_string_append (out, text);
+      g_string_append (out, "\n\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* A long report is checked whole in a thread, on a copy: an edit meanwhile
  * starts it again, and what it finds is what checking on the spot finds. */
 static void
 test_long_in_thread (void)
 {
-  const char *one[3] = { en, ru, uk };
-  TriDocument *docs[3];
-  g_autoptr(TriAlignment) alignment = NULL;
+  g_autofree char *en_long = repeat_paragraph (en, 600);
+  g_autofree char *ru_long = repeat_paragraph (ru, 600);
+  g_autofree char *uk_long = repeat_paragraph (uk, 600);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en_long, ru_long, uk_long);
   g_autoptr(TriChecker) checker = NULL;
   g_autoptr(GPtrArray) fresh = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *expected = NULL;
 
-  for (guint c = 0; c < 3; c++)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      for (guint k = 0; k < 600; k++)
-        {
-          g_string_append (text, one[c]);
-          g_string_append (text, "\n\n");
-        }
-      docs[c] = tri_document_new (text->str, c == 0 ? "en" : c == 1 ? "ru" : "uk", TRI_PARAGRAPH_BLANK_LINES);
-    }
-  alignment = tri_alignment_new (docs, 3);
-  for (guint c = 0; c < 3; c++)
-    g_object_unref (docs[c]);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), >=, 2000);
 
   checker = tri_checker_new (alignment);

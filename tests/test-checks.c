@@ -13,24 +13,6 @@
 #include "tri-test-utils.h"
 #include "tri-names.h"
 
-/* Three versions, their sentences paired in order. */
-static TriAlignment *
-align3 (const char *en,
-        const char *ru,
-        const char *uk)
-{
-  TriDocument *docs[3] = {
-    tri_document_new (en, "en", TRI_PARAGRAPH_BLANK_LINES),
-    tri_document_new (ru, "ru", TRI_PARAGRAPH_BLANK_LINES),
-    tri_document_new (uk, "uk", TRI_PARAGRAPH_BLANK_LINES),
-  };
-  TriAlignment *alignment = tri_alignment_new (docs, 3);
-
-  for (guint c = 0; c < 3; c++)
-    g_object_unref (docs[c]);
-  return alignment;
-}
-
 /* Rows as given, instead of in order. */
 static void
 set_beads (TriAlignment  *alignment,
@@ -76,7 +58,7 @@ static const char *uk_ok =
 static void
 test_faithful (void)
 {
-  g_autoptr(TriAlignment) alignment = align3 (en_ok, ru_ok, uk_ok);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en_ok, ru_ok, uk_ok);
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
   g_autofree char *found = summary (findings);
 
@@ -88,7 +70,7 @@ test_faithful (void)
 static void
 test_quoted_names (void)
 {
-  g_autoptr(TriAlignment) alignment = align3 ("Naftogaz and the Orion shipping line signed the contract.",
+  g_autoptr(TriAlignment) alignment = tri_test_align3 ("Naftogaz and the Orion shipping line signed the contract.",
                                               "«Нафтогаз» и судоходная компания «Орион» подписали контракт.",
                                               "«Нафтогаз» і судноплавна компанія «Оріон» підписали контракт.");
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
@@ -102,10 +84,10 @@ test_quoted_names (void)
 static void
 test_months (void)
 {
-  g_autoptr(TriAlignment) same = align3 ("Exports fell in February 2022, and they may fall again.",
+  g_autoptr(TriAlignment) same = tri_test_align3 ("Exports fell in February 2022, and they may fall again.",
                                          "Экспорт упал в феврале 2022 года и может снова упасть.",
                                          "Експорт упав у лютому 2022 року й може знову впасти.");
-  g_autoptr(TriAlignment) changed = align3 ("Exports fell in February 2022, and they may fall again.",
+  g_autoptr(TriAlignment) changed = tri_test_align3 ("Exports fell in February 2022, and they may fall again.",
                                             "Экспорт упал в марте 2022 года и может снова упасть.",
                                             "Експорт упав у лютому 2022 року й може знову впасти.");
   g_autoptr(GPtrArray) none = tri_checks_run (same);
@@ -134,7 +116,7 @@ test_number_changed (void)
   const TriFinding *f;
 
   memcpy (at, "1 500", 5);
-  alignment = align3 (en_ok, ru, uk_ok);
+  alignment = tri_test_align3 (en_ok, ru, uk_ok);
   findings = tri_checks_run (alignment);
   found = summary (findings);
   /* Row 3: ICU splits the quotation into two sentences, two rows. */
@@ -159,7 +141,7 @@ test_quote_missing (void)
   const char *uk = "Перемовини щодо зернового коридору відновилися в Женеві 14 березня. "
                    "Олександр Грищенко сказав, що вони приїхали розв’язувати практичне завдання, а не виголошувати промови. "
                    "Проєкт передбачає фонд у 1,2 млрд дол. для 1 000 суден; внески становлять 2,5% вартості судна.";
-  g_autoptr(TriAlignment) alignment = align3 (en_ok, ru_ok, uk);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en_ok, ru_ok, uk);
   /* The quotation's two sentences match the Ukrainian one. */
   TriBead beads[3] = {
     { { 0, 0, 0 }, { 1, 1, 1 }, 1.0, FALSE, FALSE },
@@ -197,7 +179,7 @@ test_nesting_and_paragraphs (void)
   const char *uk = "«Він сказав: „Ми не підпишемо“», — згадав міністр.\n\n"
                    "«Перемовини триватимуть.\n\n"
                    "«Ніхто не чекає угоди до квітня», — додав він. \"Проєкт\" було представлено.";
-  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en, ru, uk);
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
   g_autofree char *found = summary (findings);
 
@@ -209,7 +191,7 @@ test_nesting_and_paragraphs (void)
 static void
 test_transcript (void)
 {
-  g_autoptr(TriAlignment) alignment = align3 ("Moderator: We will now take questions from the press.",
+  g_autoptr(TriAlignment) alignment = tri_test_align3 ("Moderator: We will now take questions from the press.",
                                               "Модератор: Сейчас мы ответим на вопросы прессы.",
                                               "Модератор: «Зараз ми відповімо на запитання преси».");
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
@@ -225,7 +207,7 @@ test_unbalanced (void)
   const char *ru = "Переговоры о зерновом коридоре возобновились в Женеве 14 марта. "
                    "«Мы приехали решать практическую задачу. А не произносить речи, — сказал Александр Гриценко. "
                    "Проект предусматривает фонд в 1,2 млрд долл. для 1 000 судов; взносы составляют 2,5% стоимости судна.";
-  g_autoptr(TriAlignment) alignment = align3 (en_ok, ru, uk_ok);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en_ok, ru, uk_ok);
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
   g_autofree char *found = summary (findings);
   g_autofree char *mark = NULL;
@@ -249,7 +231,7 @@ test_quote_mismatch (void)
   const char *en = "“We lost 40 ships this year,” the minister said.";
   const char *ru = "«В этом году мы потеряли 40 судов», — сказал министр.";
   const char *uk = "«Цього року ми втратили 14 суден», — сказав міністр.";
-  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en, ru, uk);
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
   g_autofree char *found = summary (findings);
 
@@ -263,7 +245,7 @@ test_missing_translation (void)
   const char *en = "Talks resumed in Geneva. Nobody signed.";
   const char *ru = "Переговоры возобновились в Женеве. Москва не ответила на запрос. Никто не подписал.";
   const char *uk = "Перемовини відновилися в Женеві. Москва не відповіла на запит. Ніхто не підписав.";
-  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en, ru, uk);
   TriBead beads[3] = {
     { { 0, 0, 0 }, { 1, 1, 1 }, 1.0, FALSE, FALSE },
     { { 1, 1, 1 }, { 0, 1, 1 }, 0.3, FALSE, FALSE },
@@ -337,7 +319,7 @@ test_names_faithful (void)
   const char *uk = "Швейцарський посланець Мартін Зольбергер прибув до Києва у вівторок на перемовини з президентом Володимиром Зеленським. "
                    "Зеленський подякував Зольбергеру за посередництво. "
                    "Міністр закордонних справ Росії Сергій Лавров назвав візит безглуздим.";
-  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en, ru, uk);
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
   g_autofree char *found = summary (findings);
 
@@ -349,7 +331,7 @@ test_names_faithful (void)
 static void
 test_name_missing (void)
 {
-  g_autoptr(TriAlignment) alignment = align3 ("The talks were chaired by the Swiss envoy Martin Sollberger.",
+  g_autoptr(TriAlignment) alignment = tri_test_align3 ("The talks were chaired by the Swiss envoy Martin Sollberger.",
                                               "Переговоры вёл швейцарский посланник Мартин Зольбергер.",
                                               "Перемовини вів швейцарський посланець Мартін Келлер.");
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
@@ -381,7 +363,7 @@ test_quote_speaker (void)
   const char *en = "After meeting Blinken in Geneva, Lavrov said: “We are ready to continue the dialogue next week.”";
   const char *ru = "После встречи с Блинкеном в Женеве Лавров заявил: «Мы готовы продолжить диалог на следующей неделе».";
   const char *uk = "Після зустрічі з Лавровим у Женеві Блінкен заявив: «Ми готові продовжити діалог наступного тижня».";
-  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en, ru, uk);
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
   g_autofree char *found = summary (findings);
   g_autofree char *en_span = NULL, *ru_span = NULL, *uk_span = NULL;
@@ -408,7 +390,7 @@ test_quote_speaker_pronoun (void)
   const char *en = "“The sanctions will stay until the troops leave,” Blinken told Lavrov in Geneva.";
   const char *ru = "«Санкции останутся, пока войска не уйдут», — сказал Блинкен Лаврову в Женеве.";
   const char *uk = "«Санкції залишаться, доки війська не підуть», — сказав він Лаврову в Женеві.";
-  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en, ru, uk);
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
   g_autofree char *found = summary (findings);
 
@@ -436,7 +418,7 @@ test_quote_lookalikes (void)
                    "Натисніть «Налаштування облікового запису» і виберіть розмір. "
                    "Міністр сказав, що грант допоможе врятувати багато життів. "
                    "Новий серіал «Позолочене століття» виходить наступного місяця.";
-  g_autoptr(TriAlignment) alignment = align3 (en, ru, uk);
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en, ru, uk);
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
   g_autofree char *found = summary (findings);
 

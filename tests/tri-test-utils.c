@@ -107,3 +107,29 @@ tri_test_span_text (TriAlignment     *alignment,
   return g_strndup (text + g_array_index (spans, gsize, 0),
                     g_array_index (spans, gsize, 1) - g_array_index (spans, gsize, 0));
 }
+
+/**
+ * tri_test_align3:
+ * @en: the English version
+ * @ru: the Russian one
+ * @uk: the Ukrainian one
+ *
+ * Returns: (transfer full): the three, paragraphs split at blank lines,
+ *   their sentences paired in order
+ */
+TriAlignment *
+tri_test_align3 (const char *en,
+                 const char *ru,
+                 const char *uk)
+{
+  TriDocument *docs[3] = {
+    tri_document_new (en, "en", TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new (ru, "ru", TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new (uk, "uk", TRI_PARAGRAPH_BLANK_LINES),
+  };
+  TriAlignment *alignment = tri_alignment_new (docs, 3);
+
+  for (guint c = 0; c < 3; c++)
+    g_object_unref (docs[c]);
+  return alignment;
+}

@@ -44,6 +44,9 @@ char  *tri_test_convert        (const char   *utf8,
                                 const char   *encoding,
                                 gsize        *out_length);
 void   tri_test_rm_rf          (const char   *dir);
+TriAlignment *tri_test_align3  (const char       *en,
+                                const char       *ru,
+                                const char       *uk);
 char  *tri_test_span_text      (TriAlignment     *alignment,
                                 const TriFinding *finding,
                                 guint             column);
