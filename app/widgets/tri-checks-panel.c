@@ -108,6 +108,7 @@ enum {
 
 enum {
   FINDING_SELECTED,
+  LISTED,
   N_SIGNALS
 };
 
@@ -289,6 +290,7 @@ rebuild (TriChecksPanel *self)
   else
     title = g_strdup (_("Checks"));
   gtk_label_set_text (self->title_label, title);
+  g_signal_emit (self, signals[LISTED], 0);
 }
 
 static void
@@ -833,6 +835,16 @@ tri_checks_panel_class_init (TriChecksPanelClass *klass)
   signals [FINDING_SELECTED] =
     g_signal_new ("finding-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_BOOLEAN);
+
+  /**
+   * TriChecksPanel::listed:
+   *
+   * The findings listed changed: the checker's, or the panel's choice
+   * of check, version, notes or dismissed ones.
+   */
+  signals [LISTED] =
+    g_signal_new ("listed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_property_action (widget_class, "checks.show-dismissed", "show-dismissed");
   gtk_widget_class_install_property_action (widget_class, "checks.show-notes", "show-notes");

@@ -174,6 +174,11 @@ static void
 on_checker_changed_cb (TriWindow *self)
 {
   self->highlight_index = G_MAXUINT;
+}
+
+static void
+on_listed_cb (TriWindow *self)
+{
   update_button (self);
   _tri_window_update_numbers (self);
 }
@@ -424,9 +429,8 @@ _tri_window_init_checks (TriWindow *self)
   clear_highlight (self);
   g_signal_connect_object (self->checks_panel, "finding-selected", G_CALLBACK (on_finding_selected_cb), self,
                            G_CONNECT_SWAPPED);
-  /* Notes shown or not: the count and the rows' marks follow. */
-  g_signal_connect_object (self->checks_panel, "notify::show-notes", G_CALLBACK (on_checker_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  /* What the panel lists: the count and the rows' marks follow. */
+  g_signal_connect_object (self->checks_panel, "listed", G_CALLBACK (on_listed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", FALSE);
 }
 
