@@ -363,9 +363,9 @@ export_report_action (GtkWidget  *widget,
 
   if (self->checker == NULL || self->chooser != NULL)
     return;
-  _tri_window_commit_edits (self);
-  tri_checker_flush (self->checker);
 
+  /* What was typed is checked when the report is written
+   * (tri_window_export_report()). */
   chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);

@@ -23,17 +23,16 @@
  * line) becomes the rows shown, one a unit; a TMX with more languages than
  * the window's three columns asks which to open. */
 
+/* The window, if it is still there when the files are written. */
 typedef struct
 {
-  TriWindow        *window;
-  TriExportOptions *options;
+  TriWindow *window;
 } ExportRun;
 
 static void
 export_run_free (ExportRun *run)
 {
   g_clear_weak_pointer (&run->window);
-  tri_export_options_free (run->options);
   g_free (run);
 }
 
@@ -95,7 +94,6 @@ tri_window_export (TriWindow              *self,
   _tri_window_commit_edits (self);
   run = g_new0 (ExportRun, 1);
   g_set_weak_pointer (&run->window, self);
-  run->options = tri_export_options_copy (options);
   tri_export_save_async (self->alignment, options, file, self->cancellable, on_exported_cb, run);
 }
 
