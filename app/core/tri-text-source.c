@@ -22,6 +22,7 @@
 #include <unicode/utf16.h>
 
 #include "tri-error.h"
+#include "tri-format.h"
 #include "tri-text-source.h"
 
 /* How much of a file the binary check and the detectors look at. */
@@ -877,5 +878,6 @@ tri_text_source_load_file (GFile         *file,
       return NULL;
     }
 
-  return tri_text_source_decode ((const guint8 *)contents, length, name, encoding, error);
+  /* Web pages, Word, OpenDocument and PDF files are read by their readers. */
+  return tri_format_decode ((const guint8 *)contents, length, name, encoding, NULL, error);
 }
