@@ -32,6 +32,7 @@ struct _TriDocument
   gboolean          encoding_detected;
   char             *language;
   gboolean          language_guessed;
+  TriFormat         format;        /* what the text was read from */
   TriParagraphMode  mode;
   GArray           *removed;     /* TriRemovedChar */
   GArray           *paragraphs;  /* TriSpan */
@@ -417,6 +418,7 @@ tri_document_load (GFile             *file,
   g_free (self->encoding);
   self->encoding = g_steal_pointer (&decoded->encoding);
   self->encoding_detected = decoded->detected;
+  self->format = (TriFormat)decoded->format;
   g_array_unref (self->removed);
   self->removed = g_steal_pointer (&decoded->removed);
 
@@ -852,6 +854,36 @@ tri_document_get_removed_chars (TriDocument *self)
   g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
 
   return self->removed;
+}
+
+/**
+ * tri_document_get_format:
+ * @self: a #TriDocument
+ *
+ * Returns: the format of the file the text was read from
+ */
+TriFormat
+tri_document_get_format (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), TRI_FORMAT_TEXT);
+
+  return self->format;
+}
+
+/**
+ * tri_document_set_format:
+ * @self: a #TriDocument
+ * @format: the format of the file the text came from
+ *
+ * For a document rebuilt from a project, or pasted.
+ */
+void
+tri_document_set_format (TriDocument *self,
+                         TriFormat    format)
+{
+  g_return_if_fail (TRI_IS_DOCUMENT (self));
+
+  self->format = format;
 }
 
 /* Paragraph spans from the sentences: from the first to the last of each. */

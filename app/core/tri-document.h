@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "tri-format.h"
 #include "tri-segmenter.h"
 
 G_BEGIN_DECLS
@@ -83,6 +84,9 @@ const TriSentence *tri_document_get_sentence      (TriDocument          *self,
 char              *tri_document_dup_sentence_text (TriDocument          *self,
                                                    guint                 index);
 const GArray      *tri_document_get_removed_chars (TriDocument          *self);
+TriFormat          tri_document_get_format        (TriDocument          *self);
+void               tri_document_set_format        (TriDocument          *self,
+                                                   TriFormat             format);
 
 GArray            *tri_split_paragraphs           (const char           *text,
                                                    gsize                 length,

@@ -29,8 +29,9 @@
  * - a heading is a line set larger than the body text: a paragraph of its
  *   own (its lines joined);
  * - a paragraph ends where the gap to the next line is clearly larger than
- *   the line spacing, where the next line is indented, or where a line
- *   ends a sentence well short of the column's right edge;
+ *   the line spacing, where the next line is indented, or where the next
+ *   line's first word would have fitted at the end of the line (in the
+ *   same column or across a column or page break);
  * - a word hyphenated at a line end is joined when the line ends in a soft
  *   hyphen, or in "-" after a letter with a lower-case letter starting the
  *   next line; other line ends become spaces.
@@ -311,20 +312,6 @@ overlaps (const Line *a,
   return a->page == b->page && a->x1 < b->x2 && b->x1 < a->x2;
 }
 
-static gboolean
-ends_sentence (const char *text)
-{
-  gsize n = strlen (text);
-  const char *last;
-
-  if (n == 0)
-    return FALSE;
-  last = g_utf8_prev_char (text + n);
-  return strchr (".!?:;", *last) != NULL || g_str_has_suffix (text, "…") ||
-         g_str_has_suffix (text, "»") || g_str_has_suffix (text, "”") || g_str_has_suffix (text, "\"") ||
-         g_str_has_suffix (text, ")");
-}
-
 /* About how wide the first word of @line is, with a space before it: when
  * it would have fitted at the end of the line before, that line ended a
  * paragraph. */
@@ -426,8 +413,7 @@ assemble (GArray *lines)
             brk = TRUE;
           else if (line->x1 > left + body * 0.8)
             brk = TRUE;
-          else if (right - prev->x2 > first_word_width (line) * 1.5 ||
-                   (prev->x2 < right - body * 2 && ends_sentence (prev->text)))
+          else if (right - prev->x2 > first_word_width (line))
             brk = TRUE;
         }
 

@@ -257,6 +257,20 @@ tri_format_detect (const guint8 *data,
 
   if (looks_like_html (data, length))
     return TRI_FORMAT_HTML;
+
+  /* A page saved as UTF-16: its ASCII markup, one byte of every two. */
+  if (length >= 4 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      gsize n = MIN (length, (gsize)4096) / 2;
+      g_autofree guint8 *ascii = g_malloc (n);
+      gsize low = data[0] == 0xFF ? 0 : 1;
+
+      for (gsize i = 1; i < n; i++)
+        ascii[i - 1] = data[2 * i + 1 - low] == 0 && data[2 * i + low] < 0x80 ? data[2 * i + low] : '?';
+      if (looks_like_html (ascii, n - 1) ||
+          (by_name == TRI_FORMAT_HTML && n > 1 && ascii[0] == '<'))
+        return TRI_FORMAT_HTML;
+    }
   if (by_name == TRI_FORMAT_HTML && length > 0)
     {
       gsize i = 0;
@@ -418,6 +432,9 @@ tri_format_decode (const guint8  *data,
       decoded->encoding = g_steal_pointer (&html_encoding);
     }
   if (decoded != NULL)
-    decoded->detected = encoding == NULL || f != TRI_FORMAT_HTML;
+    {
+      decoded->detected = encoding == NULL || f != TRI_FORMAT_HTML;
+      decoded->format = f;
+    }
   return decoded;
 }

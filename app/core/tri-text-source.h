@@ -36,6 +36,7 @@ typedef struct
  * @detected: %TRUE when @encoding was detected rather than given
  * @had_bom: the bytes started with a byte-order mark
  * @removed: (element-type TriRemovedChar): the zero-width characters taken out
+ * @format: the #TriFormat the text was read from (tri-format.h)
  */
 typedef struct
 {
@@ -45,6 +46,7 @@ typedef struct
   gboolean  detected;
   gboolean  had_bom;
   GArray   *removed;
+  guint     format;
 } TriDecodedText;
 
 TriDecodedText *tri_text_source_decode          (const guint8    *data,

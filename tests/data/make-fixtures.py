@@ -8,7 +8,8 @@
 # article), report-LANG.docx and report-LANG.odt (headings, a list, a table,
 # a footnote and a tracked change: an insertion kept, a deletion dropped)
 # and report-LANG.pdf (two columns, a running header and footer with page
-# numbers, words hyphenated at line ends).
+# numbers, words hyphenated at line ends); scan.pdf (no text layer) and
+# locked.pdf (encrypted).
 #
 # Needs python3 and python3-cairo (Debian 12), only to make the files:
 #   apt-get install python3-cairo && /usr/bin/python3 tests/data/make-fixtures.py
@@ -427,7 +428,43 @@ def write_pdf(lang, r):
     surface.finish()
 
 
+def write_scan():
+    """A PDF with a picture of text and no text layer, as a scanner makes."""
+    surface = cairo.PDFSurface(os.path.join(HERE, "scan.pdf"), PAGE_W, PAGE_H)
+    ctx = cairo.Context(surface)
+    for i in range(12):
+        ctx.rectangle(MARGIN, 50 + i * 14, PAGE_W - 2 * MARGIN - (i % 3) * 30, 8)
+    ctx.fill()
+    surface.finish()
+
+
+def write_locked():
+    """A PDF that needs a password (the standard security handler, RC4
+    40-bit; the keys are made up, so no password opens it)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <" + b"6e" * 32 + b"> /U <" + b"a5" * 32 + b"> /P -44 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for o in offsets:
+        out += b"%010d 00000 n \n" % o
+    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> "
+            b"<0123456789abcdef0123456789abcdef>] >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    with open(os.path.join(HERE, "locked.pdf"), "wb") as f:
+        f.write(out)
+
+
 def main():
+    write_scan()
+    write_locked()
     for lang, r in REPORTS.items():
         write_txt(lang, r)
         write_html(lang, r)
