@@ -640,6 +640,82 @@ test_project_round_trip (TriTestDir    *fixture,
   g_assert_nonnull (strstr (err, "en.txt"));
 }
 
+static char *
+fixture_arg (const char *lang,
+             const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return g_strconcat (lang, "=", path, NULL);
+}
+
+/* The same report as plain text, a saved web page, DOCX, ODT and PDF
+ * (tests/data/make-fixtures.py): aligning any of them gives the rows, and
+ * the spans, that aligning the plain text gives; check and spell read them
+ * as they read the text; a project keeps the format. */
+static void
+test_documents (TriTestDir    *fixture,
+                gconstpointer  user_data)
+{
+  static const char *const kinds[][2] = {
+    { "news-", ".html" }, { "report-", ".docx" }, { "report-", ".odt" }, { "report-", ".pdf" },
+  };
+  static const char *const langs[] = { "en", "ru", "uk" };
+  g_autofree char *plain = NULL, *plain_check = NULL;
+  g_auto(GStrv) rows = NULL;
+  char *txt[3];
+  int check_status;
+
+  if (!have_cli ())
+    return;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree char *name = g_strconcat ("report-", langs[k], ".txt", NULL);
+      txt[k] = fixture_arg (langs[k], name);
+    }
+  g_assert_cmpint (run_cli (&plain, NULL, "align", txt[0], txt[1], txt[2], NULL), ==, 0);
+  /* headline, standfirst, 2 headings, 7 body sentences, 3 list items, 4 cells */
+  rows = g_strsplit (plain, "\n", -1);
+  g_assert_cmpuint (g_strv_length (rows) - 1, ==, 17);
+  check_status = run_cli (&plain_check, NULL, "check", txt[0], txt[1], txt[2], NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (kinds); f++)
+    {
+      g_autofree char *out = NULL, *check = NULL, *spelled = NULL, *spelled_txt = NULL;
+      g_autofree char *project = g_build_filename (fixture->dir, "report.triptych", NULL);
+      g_autofree char *project_text = NULL;
+      char *args[3];
+
+      for (guint k = 0; k < 3; k++)
+        {
+          g_autofree char *name = g_strconcat (kinds[f][0], langs[k], kinds[f][1], NULL);
+          args[k] = fixture_arg (langs[k], name);
+        }
+
+      g_assert_cmpint (run_cli (&out, NULL, "align", args[0], args[1], args[2], NULL), ==, 0);
+      g_assert_cmpstr (out, ==, plain);
+
+      g_assert_cmpint (run_cli (&check, NULL, "check", args[0], args[1], args[2], NULL), ==,
+                       check_status);
+      g_assert_cmpint (run_cli (&spelled, NULL, "spell", "--lang", "ru", args[1] + 3, NULL), ==,
+                       run_cli (&spelled_txt, NULL, "spell", "--lang", "ru", txt[1] + 3, NULL));
+      g_assert_cmpstr (spelled, ==, spelled_txt);
+
+      g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "project", "-o", project,
+                                args[0], args[1], args[2], NULL), ==, 0);
+      g_assert_true (g_file_get_contents (project, &project_text, NULL, NULL));
+      g_assert_nonnull (strstr (project_text, "\"source-format\""));
+      g_assert_nonnull (strstr (project_text, kinds[f][1] + 1));
+
+      for (guint k = 0; k < 3; k++)
+        g_free (args[k]);
+    }
+
+  for (guint k = 0; k < 3; k++)
+    g_free (txt[k]);
+}
+
 /* align --format tmx, and convert between every format: TMX → TSV → CSV →
  * JSONL → project → TMX keeps the text; --pairs writes one file a pair;
  * bad options are usage errors, broken input an input error naming it. */
@@ -957,6 +1033,7 @@ main (int   argc,
   ADD ("/cli/align-errors", test_align_errors);
   ADD ("/cli/export-formats", test_export_formats);
   ADD ("/cli/project-round-trip", test_project_round_trip);
+  ADD ("/cli/documents", test_documents);
   ADD ("/cli/spell", test_spell);
   ADD ("/cli/check", test_check);
   ADD ("/cli/check-report", test_check_report);

@@ -26,6 +26,8 @@
  *     "documents": [
  *       { "language": "en", "title": "report.txt", "file": "file:///…/report.txt",
  *         "encoding": "windows-1251", "paragraph-mode": "blank-lines",
+ *         "source-format": "pdf",            what the text was read from: html, docx,
+ *                                            odt, pdf (optional; absent for text)
  *         "text": "…the text as decoded…",
  *         "sentences": [[start, end, paragraph], …] },      byte offsets into "text"
  *       …
@@ -129,6 +131,12 @@ tri_project_serialize (TriAlignment *alignment)
       json_builder_add_string_value (builder, tri_document_get_encoding (doc));
       json_builder_set_member_name (builder, "paragraph-mode");
       json_builder_add_string_value (builder, mode_names[tri_document_get_paragraph_mode (doc)]);
+      /* Optional, so that older versions read the project as before. */
+      if (tri_document_get_format (doc) != TRI_FORMAT_TEXT)
+        {
+          json_builder_set_member_name (builder, "source-format");
+          json_builder_add_string_value (builder, tri_format_get_id (tri_document_get_format (doc)));
+        }
       json_builder_set_member_name (builder, "text");
       json_builder_add_string_value (builder, tri_document_get_text (doc));
 
@@ -305,6 +313,7 @@ read_document (Reader     *reader,
   g_autoptr(GArray) sentences = NULL;
   g_autoptr(GFile) file = NULL;
   TriParagraphMode mode = TRI_PARAGRAPH_BLANK_LINES;
+  TriFormat format = TRI_FORMAT_TEXT;
   const char *encoding = NULL;
   JsonArray *array;
   TriDocument *doc;
@@ -327,6 +336,14 @@ read_document (Reader     *reader,
       for (guint m = 0; name != NULL && m < G_N_ELEMENTS (mode_names); m++)
         if (g_str_equal (name, mode_names[m]))
           mode = (TriParagraphMode)m;
+    }
+  /* A format a newer Triptych reads is still text here. */
+  if (json_object_has_member (object, "source-format"))
+    {
+      const char *id = string_member (reader, object, "source-format");
+
+      if (id != NULL && !tri_format_from_id (id, &format))
+        format = TRI_FORMAT_TEXT;
     }
   if (reader->failed)
     return NULL;
@@ -373,6 +390,7 @@ read_document (Reader     *reader,
       if (title != NULL)
         tri_document_set_title (doc, title);
     }
+  tri_document_set_format (doc, format);
 
   return doc;
 }
