@@ -696,11 +696,16 @@ test_documents (TriTestDir    *fixture,
       g_assert_cmpint (run_cli (&out, NULL, "align", args[0], args[1], args[2], NULL), ==, 0);
       g_assert_cmpstr (out, ==, plain);
 
-      g_assert_cmpint (run_cli (&check, NULL, "check", args[0], args[1], args[2], NULL), ==,
-                       check_status);
-      g_assert_cmpint (run_cli (&spelled, NULL, "spell", "--lang", "ru", args[1] + 3, NULL), ==,
-                       run_cli (&spelled_txt, NULL, "spell", "--lang", "ru", txt[1] + 3, NULL));
-      g_assert_cmpstr (spelled, ==, spelled_txt);
+      /* check and spell read files as align does: one format each is enough. */
+      if (f == 0)
+        g_assert_cmpint (run_cli (&check, NULL, "check", args[0], args[1], args[2], NULL), ==,
+                         check_status);
+      if (f == 1)
+        {
+          g_assert_cmpint (run_cli (&spelled, NULL, "spell", "--lang", "ru", args[1] + 3, NULL), ==,
+                           run_cli (&spelled_txt, NULL, "spell", "--lang", "ru", txt[1] + 3, NULL));
+          g_assert_cmpstr (spelled, ==, spelled_txt);
+        }
 
       g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "project", "-o", project,
                                 args[0], args[1], args[2], NULL), ==, 0);
