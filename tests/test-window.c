@@ -224,6 +224,143 @@ test_open_files (void)
   tri_test_rm_rf (dir);
 }
 
+/* The label in @widget's tree whose text starts with @prefix. */
+static const char *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return gtk_label_get_text (GTK_LABEL (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A report as a web page, DOCX, ODT and PDF (tests/data): each opens with
+ * its headline a row of its own, no page furniture, and the status bar
+ * saying the format and the paragraphs. */
+static void
+test_documents (void)
+{
+  static const char *const kinds[][3] = {
+    { "news-", ".html", "HTML" }, { "report-", ".docx", "DOCX" },
+    { "report-", ".odt", "ODT" }, { "report-", ".pdf", "PDF" },
+  };
+  static const char *const langs[] = { "en", "ru", "uk" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (kinds); f++)
+    {
+      TriWindow *window = new_window ();
+      GFile *files[3];
+      TriAlignment *alignment;
+      g_autofree char *prefix = g_strconcat (kinds[f][0], "ru", kinds[f][1], NULL);
+      g_autofree char *expected = g_strconcat (prefix, " · ", kinds[f][2], " · 15 paragraphs · 17 sentences", NULL);
+
+      for (guint k = 0; k < 3; k++)
+        {
+          g_autofree char *name = g_strconcat (kinds[f][0], langs[k], kinds[f][1], NULL);
+          g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+          files[k] = g_file_new_for_path (path);
+        }
+      tri_window_open_files (window, files, NULL, 3, NULL, TRI_PARAGRAPH_BLANK_LINES);
+      wait_until (not_busy, window);
+
+      alignment = tri_window_get_alignment (window);
+      g_assert_nonnull (alignment);
+      g_assert_cmpuint (tri_alignment_get_n_columns (alignment), ==, 3);
+      /* headline, standfirst, 2 headings, 7 body sentences, 3 list items, 4 cells */
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), ==, 17);
+      g_assert_cmpint (tri_document_get_format (tri_alignment_get_document (alignment, 1)), !=, TRI_FORMAT_TEXT);
+
+      wait_until (has_cells, window);
+      g_assert_true (grid_shows (window, "Министры договорились о новом зерновом коридоре"));
+      g_assert_true (grid_shows (window, "Ministers agree on a new grain corridor"));
+      g_assert_false (grid_shows (window, "Related stories"));
+      g_assert_nonnull (find_label (GTK_WIDGET (window), expected));
+
+      for (guint k = 0; k < 3; k++)
+        g_object_unref (files[k]);
+      destroy_window (window);
+    }
+}
+
+static gboolean
+pasted (gpointer data)
+{
+  return tri_window_get_alignment (TRI_WINDOW (data)) != NULL && not_busy (data);
+}
+
+static gboolean
+column_pasted (gpointer data)
+{
+  TriAlignment *alignment = tri_window_get_alignment (TRI_WINDOW (data));
+
+  return alignment != NULL && not_busy (data) &&
+         tri_document_get_format (tri_alignment_get_document (alignment, 0)) == TRI_FORMAT_HTML;
+}
+
+/* A web page copied from a browser: Ctrl+V on the start page opens it,
+ * with its headline and paragraphs and without its menu; "Paste as
+ * Version" replaces a column with the clipboard's text/html rather than
+ * its text/plain. */
+static void
+test_paste (void)
+{
+  static const char html[] =
+    "<html><body><nav><a href=/>Home</a> <a href=/w>World</a></nav>"
+    "<h1>Talks resume in Geneva</h1><p>The delegations met on Monday. Mr. Hrytsenko spoke first.</p>"
+    "<div class=share-bar><a href=#f>Share</a> <a href=#x>Post</a></div></body></html>";
+  static const char plain[] = "Talks resume in Geneva The delegations met on Monday. Mr. Hrytsenko spoke first.";
+  static const char ru[] =
+    "Переговоры возобновились в Женеве\n\nДелегации встретились в понедельник. Первым выступил г-н Гриценко.\n";
+  TriWindow *window = new_window ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  g_autoptr(GBytes) html_bytes = g_bytes_new_static (html, sizeof html - 1);
+  g_autoptr(GBytes) plain_bytes = g_bytes_new_static (plain, sizeof plain - 1);
+  g_autoptr(GBytes) ru_bytes = g_bytes_new_static (ru, sizeof ru - 1);
+  GdkContentProvider *providers[2];
+  g_autoptr(GdkContentProvider) page = NULL, text = NULL;
+  TriAlignment *alignment;
+  TriDocument *doc;
+
+  providers[0] = gdk_content_provider_new_for_bytes ("text/html", html_bytes);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", plain_bytes);
+  page = gdk_content_provider_new_union (providers, 2);
+
+  /* On the start page. */
+  text = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", ru_bytes);
+  gdk_clipboard_set_content (clipboard, text);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste", NULL);
+  wait_until (pasted, window);
+  alignment = tri_window_get_alignment (window);
+  g_assert_cmpuint (tri_alignment_get_n_columns (alignment), ==, 1);
+  doc = tri_alignment_get_document (alignment, 0);
+  g_assert_cmpstr (tri_document_get_language (doc), ==, "ru");
+  g_assert_cmpuint (tri_document_get_n_paragraphs (doc), ==, 2);
+  g_assert_cmpint (tri_document_get_format (doc), ==, TRI_FORMAT_TEXT);
+
+  /* Into column 0, from the column menu: the page, not its plain text. */
+  gdk_clipboard_set_content (clipboard, page);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-version", "u", 0);
+  wait_until (column_pasted, window);
+  alignment = tri_window_get_alignment (window);
+  doc = tri_alignment_get_document (alignment, 0);
+  g_assert_cmpstr (tri_document_get_text (doc), ==,
+                   "Talks resume in Geneva\n\nThe delegations met on Monday. Mr. Hrytsenko spoke first.\n");
+  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 3);
+  g_assert_cmpstr (tri_document_get_title (doc), ==, "Pasted web page");
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Pasted web page · HTML · 2 paragraphs · 3 sentences"));
+
+  destroy_window (window);
+}
+
 static void
 test_two_files_and_bad_file (void)
 {
@@ -1617,6 +1754,8 @@ main (int   argc,
   g_test_add_func ("/window/open-files", test_open_files);
   g_test_add_func ("/window/two-files-and-bad-file", test_two_files_and_bad_file);
   g_test_add_func ("/window/reopen-with-encoding", test_reopen_with_encoding);
+  g_test_add_func ("/window/documents", test_documents);
+  g_test_add_func ("/window/paste", test_paste);
   g_test_add_func ("/window/editing", test_editing);
   g_test_add_func ("/window/editor-strip", test_editor_strip);
   g_test_add_func ("/window/filters", test_filters);

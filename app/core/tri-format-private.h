@@ -38,12 +38,4 @@ gboolean tri_format_refuse_entities (const guint8 *data,
                                      const char   *name,
                                      GError      **error);
 
-char    *tri_format_html_extract    (const guint8 *data,
-                                     gsize         length,
-                                     const char   *name,
-                                     const char   *encoding,
-                                     char        **encoding_used,
-                                     char        **language,
-                                     GError      **error);
-
 G_END_DECLS

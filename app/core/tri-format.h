@@ -70,6 +70,17 @@ char           *tri_format_extract_pdf       (const guint8  *data,
                                               const char    *name,
                                               GError       **error);
 
+/* The web page reader with its options: @encoding forces one (else the
+ * BOM, <meta> or detection tells), @encoding_used and @language (the
+ * page's lang) are returned when not %NULL. */
+char           *tri_format_html_extract      (const guint8  *data,
+                                              gsize          length,
+                                              const char    *name,
+                                              const char    *encoding,
+                                              char         **encoding_used,
+                                              char         **language,
+                                              GError       **error);
+
 TriDecodedText *tri_format_decode            (const guint8  *data,
                                               gsize          length,
                                               const char    *name,

@@ -124,6 +124,15 @@ void _tri_window_set_busy           (TriWindow      *self,
 void _tri_window_show_imported      (TriWindow      *self,
                                      TriAlignment   *alignment);
 
+void _tri_window_replace_document  (TriWindow      *self,
+                                     int             column,
+                                     TriDocument    *document);
+
+/* tri-window-paste.c */
+void _tri_window_class_paste_init   (TriWindowClass *klass);
+void _tri_window_paste              (TriWindow      *self,
+                                     int             column);
+
 /* tri-window-exchange.c */
 void _tri_window_class_exchange_init  (TriWindowClass *klass);
 

@@ -382,6 +382,12 @@ build_column_menu (guint               column,
     g_menu_item_set_action_and_target_value (item, "win.replace-column", g_variant_new_uint32 (column));
     g_menu_append_item (file, item);
   }
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Paste as Version"), NULL);
+
+    g_menu_item_set_action_and_target_value (item, "win.paste-version", g_variant_new_uint32 (column));
+    g_menu_append_item (file, item);
+  }
 
   /* The spelling dictionary: the language's usual one, or any installed. */
   {
@@ -505,7 +511,18 @@ column_status (TriWindow *self,
   sentences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence", "%u sentences",
                                             tri_document_get_n_sentences (doc)),
                                tri_document_get_n_sentences (doc));
-  if (tri_document_get_file (doc) != NULL)
+  if (tri_document_get_format (doc) != TRI_FORMAT_TEXT)
+    {
+      guint n = tri_document_get_n_paragraphs (doc);
+      /* Translators: the number of paragraphs in one version of the report */
+      g_autofree char *paragraphs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u paragraph",
+                                                                  "%u paragraphs", n), n);
+
+      /* "news.html · HTML · 14 paragraphs · 30 sentences" */
+      status = g_strdup_printf ("%s · %s · %s · %s", title, tri_format_get_label (tri_document_get_format (doc)),
+                                paragraphs, sentences);
+    }
+  else if (tri_document_get_file (doc) != NULL)
     status = g_strdup_printf ("%s · %s · %s", title, tri_document_get_encoding (doc), sentences);
   else
     status = g_strdup_printf ("%s · %s", title, sentences);
@@ -1958,6 +1975,37 @@ compare_documents (gconstpointer a,
   return language_rank (tri_document_get_language (da)) - language_rank (tri_document_get_language (db));
 }
 
+/* Shows @document in @column instead of the version there and realigns;
+ * with no report shown (or @column -1), @document alone. */
+void
+_tri_window_replace_document (TriWindow   *self,
+                              int          column,
+                              TriDocument *document)
+{
+  TriDocument *docs[TRI_MAX_COLUMNS];
+  guint n;
+
+  if (self->alignment == NULL || column < 0 ||
+      (guint)column >= tri_alignment_get_n_columns (self->alignment))
+    {
+      tri_window_set_documents (self, &document, 1);
+      return;
+    }
+
+  n = tri_alignment_get_n_columns (self->alignment);
+  for (guint c = 0; c < n; c++)
+    docs[c] = tri_alignment_get_document (self->alignment, c);
+  docs[column] = document;
+
+  /* tri_window_set_documents() drops the old alignment, and with it the
+   * only reference to the documents kept: hold them meanwhile. */
+  for (guint c = 0; c < n; c++)
+    g_object_ref (docs[c]);
+  tri_window_set_documents (self, docs, n);
+  for (guint c = 0; c < n; c++)
+    g_object_unref (docs[c]);
+}
+
 static void
 open_operation_complete (OpenOperation *op)
 {
@@ -1978,20 +2026,7 @@ open_operation_complete (OpenOperation *op)
   if (op->replace_column >= 0 && self->alignment != NULL &&
       (guint)op->replace_column < tri_alignment_get_n_columns (self->alignment))
     {
-      TriDocument *docs[TRI_MAX_COLUMNS];
-      guint n = tri_alignment_get_n_columns (self->alignment);
-
-      for (guint c = 0; c < n; c++)
-        docs[c] = tri_alignment_get_document (self->alignment, c);
-      docs[op->replace_column] = loaded[0];
-
-      /* tri_window_set_documents() drops the old alignment, and with it the
-       * only reference to the documents kept: hold them meanwhile. */
-      for (guint c = 0; c < n; c++)
-        g_object_ref (docs[c]);
-      tri_window_set_documents (self, docs, n);
-      for (guint c = 0; c < n; c++)
-        g_object_unref (docs[c]);
+      _tri_window_replace_document (self, op->replace_column, loaded[0]);
       return;
     }
 
@@ -2293,7 +2328,12 @@ show_chooser (TriWindow *self,
                                                _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), replace_column < 0);
 
-  gtk_file_filter_set_name (text_filter, _("Text Files, Projects and Aligned Files (TMX, TSV, CSV, JSONL)"));
+  gtk_file_filter_set_name (text_filter, _("Text Files, Documents (HTML, DOCX, ODT, PDF), Projects and "
+                                          "Aligned Files (TMX, TSV, CSV, JSONL)"));
+  for (const char * const *t = tri_format_get_mime_types (); *t != NULL; t++)
+    gtk_file_filter_add_mime_type (text_filter, *t);
+  for (const char * const *p = tri_format_get_patterns (); *p != NULL; p++)
+    gtk_file_filter_add_suffix (text_filter, *p + 2);
   gtk_file_filter_add_suffix (text_filter, "triptych");
   for (guint f = 0; f < TRI_EXPORT_N_FORMATS; f++)
     if (tri_export_format_can_import ((TriExportFormat)f))
@@ -2952,6 +2992,7 @@ tri_window_class_init (TriWindowClass *klass)
 
   _tri_window_class_checks_init (klass);
   _tri_window_class_exchange_init (klass);
+  _tri_window_class_paste_init (klass);
   gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "win.parallel-view", NULL);
   gtk_widget_class_install_action (widget_class, "win.row-menu", NULL, tri_window_row_menu_action);
