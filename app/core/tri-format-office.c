@@ -10,8 +10,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 #include <string.h>
 #include <zip.h>
 
@@ -29,7 +30,7 @@
  * with its unpacked size capped and checked against its packed size, so a
  * zip bomb stops after the cap, not when memory runs out.
  *
- * The XML is parsed by libxml2 without network access and without entity
+ * The XML is read by libxml2's SAX2 parser without network access and without entity
  * substitution or DTD loading; a part that declares a document type or
  * entities is refused (office files never do: it is how XXE and expansion
  * bombs come, see the TMX reader in tri-import.c).
@@ -99,7 +100,8 @@ read_member (zip_t       *zip,
       return NULL;
     }
 
-  bytes = g_byte_array_new ();
+  /* The size the directory claims, capped: a guess that saves copies. */
+  bytes = g_byte_array_sized_new ((guint)MIN ((st.valid & ZIP_STAT_SIZE) ? st.size : 0, (zip_uint64_t)64 * 1024 * 1024));
   while ((n = zip_fread (file, buffer, sizeof buffer)) > 0)
     {
       g_byte_array_append (bytes, buffer, (guint)n);
@@ -186,142 +188,276 @@ open_zip (const guint8  *data,
   return zip;
 }
 
-static xmlDoc *
-parse_part (GBytes      *bytes,
-            const char  *name,
-            const char  *kind,
-            GError     **error)
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"
+#define TEXT_NS "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define OFFICE_NS "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+
+typedef enum
+{
+  NODE_OTHER,
+  NODE_SKIP,       /* left out with all it holds */
+  NODE_PARAGRAPH,
+  NODE_TEXT,       /* DOCX: w:t, whose text is the document's */
+  NODE_SPACE,
+  NODE_LINE,
+  NODE_HYPHEN,
+  NODE_BODY,       /* ODT: office:body, where the text is */
+} NodeKind;
+
+static gboolean
+is_one_of (const char         *name,
+           const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (strcmp (name, names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static NodeKind
+docx_kind (const char *ns,
+           const char *name)
+{
+  static const char * const skipped[] = {
+    "del", "delText", "instrText", "delInstrText", "moveFrom", "footnoteReference",
+    "endnoteReference", "commentReference", NULL,
+  };
+
+  if (ns != NULL && strcmp (ns, MC_NS) == 0)
+    return strcmp (name, "Fallback") == 0 ? NODE_SKIP : NODE_OTHER;
+  if (ns == NULL || strcmp (ns, W_NS) != 0)
+    return NODE_OTHER;
+  if (strcmp (name, "p") == 0)
+    return NODE_PARAGRAPH;
+  if (strcmp (name, "t") == 0)
+    return NODE_TEXT;
+  if (strcmp (name, "tab") == 0 || strcmp (name, "ptab") == 0)
+    return NODE_SPACE;
+  if (strcmp (name, "br") == 0 || strcmp (name, "cr") == 0)
+    return NODE_LINE;
+  if (strcmp (name, "noBreakHyphen") == 0)
+    return NODE_HYPHEN;
+  if (is_one_of (name, skipped))
+    return NODE_SKIP;
+  return NODE_OTHER;
+}
+
+static NodeKind
+odt_kind (const char *ns,
+          const char *name)
+{
+  static const char * const skipped[] = {
+    "note", "tracked-changes", "sequence-decls", "variable-decls", "user-field-decls",
+    "table-of-content-source", "alphabetical-index-source", NULL,
+  };
+
+  if (ns != NULL && strcmp (ns, OFFICE_NS) == 0)
+    {
+      if (strcmp (name, "body") == 0)
+        return NODE_BODY;
+      if (strcmp (name, "annotation") == 0 || strcmp (name, "forms") == 0)
+        return NODE_SKIP;
+      return NODE_OTHER;
+    }
+  if (ns == NULL || strcmp (ns, TEXT_NS) != 0)
+    return NODE_OTHER;
+  if (strcmp (name, "p") == 0 || strcmp (name, "h") == 0)
+    return NODE_PARAGRAPH;
+  if (strcmp (name, "s") == 0 || strcmp (name, "tab") == 0)
+    return NODE_SPACE;
+  if (strcmp (name, "line-break") == 0)
+    return NODE_LINE;
+  if (is_one_of (name, skipped))
+    return NODE_SKIP;
+  return NODE_OTHER;
+}
+
+typedef struct
+{
+  TriFormat      format;
+  TriTextBuilder builder;
+  int            depth;
+  int            skip_depth;  /* -1, or the depth of the element left out */
+  gboolean       in_text;     /* DOCX: inside w:t */
+  gboolean       in_body;     /* ODT: inside office:body */
+  char          *error;       /* the parser's first error */
+} PartState;
+
+static NodeKind
+node_kind (PartState     *state,
+           const xmlChar *uri,
+           const xmlChar *local)
+{
+  return state->format == TRI_FORMAT_DOCX ? docx_kind ((const char *)uri, (const char *)local)
+                                          : odt_kind ((const char *)uri, (const char *)local);
+}
+
+static void
+on_start_element (void           *ctx,
+                  const xmlChar  *local,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  PartState *state = ctx;
+  int depth = state->depth++;
+
+  if (state->skip_depth >= 0)
+    return;
+
+  switch (node_kind (state, uri, local))
+    {
+    case NODE_SKIP:
+      state->skip_depth = depth;
+      break;
+    case NODE_PARAGRAPH:
+      tri_text_builder_paragraph (&state->builder);
+      break;
+    case NODE_TEXT:
+      state->in_text = TRUE;
+      break;
+    case NODE_SPACE:
+      /* Tabs and the spaces an author typed: one is enough. */
+      if (state->in_body)
+        state->builder.space = state->builder.out->len > 0;
+      break;
+    case NODE_LINE:
+      if (state->in_body)
+        tri_text_builder_line (&state->builder);
+      break;
+    case NODE_HYPHEN:
+      tri_text_builder_text (&state->builder, "\xE2\x80\x91", -1);
+      break;
+    case NODE_BODY:
+      state->in_body = TRUE;
+      break;
+    case NODE_OTHER:
+    default:
+      break;
+    }
+}
+
+static void
+on_end_element (void          *ctx,
+                const xmlChar *local,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  PartState *state = ctx;
+  int depth = --state->depth;
+
+  if (state->skip_depth >= 0)
+    {
+      if (depth == state->skip_depth)
+        state->skip_depth = -1;
+      return;
+    }
+
+  switch (node_kind (state, uri, local))
+    {
+    case NODE_PARAGRAPH:
+      tri_text_builder_paragraph (&state->builder);
+      break;
+    case NODE_TEXT:
+      state->in_text = FALSE;
+      break;
+    case NODE_BODY:
+      state->in_body = FALSE;
+      break;
+    default:
+      break;
+    }
+}
+
+/* DOCX: the text of w:t only; ODT: all text in the body, its white space
+ * folded as HTML's is. */
+static void
+on_characters (void          *ctx,
+               const xmlChar *text,
+               int            length)
+{
+  PartState *state = ctx;
+
+  if (state->skip_depth >= 0)
+    return;
+  if ((state->format == TRI_FORMAT_DOCX && state->in_text) ||
+      (state->format == TRI_FORMAT_ODT && state->in_body))
+    tri_text_builder_text (&state->builder, (const char *)text, length);
+}
+
+/* libxml2 2.9 declares the error without const. */
+static void
+on_error (void     *ctx,
+          xmlError *e)
+{
+  PartState *state = ctx;
+
+  if (state->error == NULL && e->level >= XML_ERR_ERROR)
+    state->error = g_strstrip (g_strdup (e->message != NULL ? e->message : "?"));
+}
+
+/* Reads one XML part with libxml2's SAX2 parser, fed in chunks: a DOM, or
+ * even the streaming reader, of a large document costs more in
+ * allocations and copies than the parsing itself. */
+static char *
+read_part (GBytes      *bytes,
+           const char  *name,
+           TriFormat    format,
+           GError     **error)
 {
   gsize length;
   const guint8 *data = g_bytes_get_data (bytes, &length);
-  xmlDoc *doc;
+  const char *kind = tri_format_get_label (format);
+  xmlSAXHandler sax = { 0 };
+  xmlParserCtxt *ctxt;
+  PartState state = { format, { NULL, FALSE, 0, FALSE }, 0, -1, FALSE, format != TRI_FORMAT_ODT, NULL };
+  gboolean well_formed;
 
   if (!tri_format_refuse_entities (data, length, name, error))
     return NULL;
 
-  /* No XML_PARSE_NOENT, DTDLOAD or HUGE: see the top. */
-  doc = xmlReadMemory ((const char *)data, (int)MIN (length, (gsize)G_MAXINT), NULL, NULL,
-                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL || xmlDocGetRootElement (doc) == NULL)
-    {
-      const xmlError *e = xmlGetLastError ();
-      g_autofree char *problem = g_strdup_printf (_("its XML is broken (%s)"),
-                                                  e != NULL && e->message != NULL ? g_strstrip (e->message) : "?");
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = on_start_element;
+  sax.endElementNs = on_end_element;
+  sax.characters = on_characters;
+  sax.ignorableWhitespace = on_characters;
+  sax.cdataBlock = on_characters;
+  sax.serror = on_error;
 
-      set_corrupt (error, name, kind, problem);
-      g_clear_pointer (&doc, xmlFreeDoc);
+  tri_text_builder_init (&state.builder);
+  ctxt = xmlCreatePushParserCtxt (&sax, &state, NULL, 0, NULL);
+  if (ctxt == NULL)
+    {
+      set_corrupt (error, name, kind, g_strerror (ENOMEM));
+      g_string_free (state.builder.out, TRUE);
       return NULL;
     }
-  return doc;
-}
+  /* No XML_PARSE_NOENT, DTDLOAD or HUGE: see the top. */
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 
-static gboolean
-is_ns (xmlNode    *node,
-       const char *local,
-       const char *ns_prefix_of_uri)
-{
-  return node->type == XML_ELEMENT_NODE && strcmp ((const char *)node->name, local) == 0 &&
-         node->ns != NULL && node->ns->href != NULL &&
-         strstr ((const char *)node->ns->href, ns_prefix_of_uri) != NULL;
-}
+  for (gsize offset = 0; offset < length && state.error == NULL; offset += 256 * 1024)
+    xmlParseChunk (ctxt, (const char *)data + offset, (int)MIN ((gsize)256 * 1024, length - offset), 0);
+  xmlParseChunk (ctxt, NULL, 0, 1);
+  well_formed = ctxt->wellFormed;
+  xmlFreeParserCtxt (ctxt);
 
-#define W "wordprocessingml"
-#define MC "markup-compatibility"
-
-static void
-walk_docx (xmlNode        *node,
-           TriTextBuilder *builder)
-{
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
+  if (!well_formed || state.error != NULL)
     {
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
+      g_autofree char *problem = g_strdup_printf (_("its XML is broken (%s)"),
+                                                  state.error != NULL ? state.error : "?");
 
-      if (is_ns (child, "t", W))
-        {
-          g_autofree xmlChar *text = xmlNodeGetContent (child);
-
-          /* w:t keeps its spaces: fold only runs of them. */
-          if (text != NULL)
-            {
-              gboolean was = builder->preserve;
-
-              builder->preserve = FALSE;
-              if (g_ascii_isspace (text[0]))
-                builder->space = TRUE;
-              tri_text_builder_text (builder, (const char *)text, -1);
-              if (text[0] != '\0' && g_ascii_isspace (text[strlen ((const char *)text) - 1]))
-                builder->space = TRUE;
-              builder->preserve = was;
-            }
-        }
-      else if (is_ns (child, "tab", W) || is_ns (child, "ptab", W))
-        builder->space = TRUE;
-      else if (is_ns (child, "br", W) || is_ns (child, "cr", W))
-        tri_text_builder_line (builder);
-      else if (is_ns (child, "noBreakHyphen", W))
-        tri_text_builder_text (builder, "\xE2\x80\x91", -1);
-      else if (is_ns (child, "p", W))
-        {
-          tri_text_builder_paragraph (builder);
-          walk_docx (child, builder);
-          tri_text_builder_paragraph (builder);
-        }
-      else if (is_ns (child, "del", W) || is_ns (child, "delText", W) ||
-               is_ns (child, "instrText", W) || is_ns (child, "delInstrText", W) ||
-               is_ns (child, "pPr", W) || is_ns (child, "rPr", W) || is_ns (child, "sectPr", W) ||
-               is_ns (child, "footnoteReference", W) || is_ns (child, "endnoteReference", W) ||
-               is_ns (child, "commentReference", W) || is_ns (child, "moveFrom", W) ||
-               is_ns (child, "Fallback", MC))
-        continue;
-      else
-        walk_docx (child, builder);
+      set_corrupt (error, name, kind, problem);
+      g_free (state.error);
+      g_string_free (state.builder.out, TRUE);
+      return NULL;
     }
-}
 
-#define TEXT_NS "urn:oasis:names:tc:opendocument:xmlns:text"
-#define OFFICE_NS "urn:oasis:names:tc:opendocument:xmlns:office"
-
-static void
-walk_odt (xmlNode        *node,
-          TriTextBuilder *builder)
-{
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
-    {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        {
-          /* ODF folds white space in text, as HTML does. */
-          if (child->content != NULL)
-            tri_text_builder_text (builder, (const char *)child->content, -1);
-          continue;
-        }
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      if (is_ns (child, "p", TEXT_NS) || is_ns (child, "h", TEXT_NS))
-        {
-          tri_text_builder_paragraph (builder);
-          walk_odt (child, builder);
-          tri_text_builder_paragraph (builder);
-        }
-      else if (is_ns (child, "s", TEXT_NS))
-        {
-          /* Spaces the author typed: one is enough for aligning. */
-          if (builder->out->len > 0)
-            builder->space = TRUE;
-        }
-      else if (is_ns (child, "tab", TEXT_NS))
-        builder->space = TRUE;
-      else if (is_ns (child, "line-break", TEXT_NS))
-        tri_text_builder_line (builder);
-      else if (is_ns (child, "note", TEXT_NS) || is_ns (child, "annotation", OFFICE_NS) ||
-               is_ns (child, "tracked-changes", TEXT_NS) || is_ns (child, "sequence-decls", TEXT_NS) ||
-               is_ns (child, "variable-decls", TEXT_NS) || is_ns (child, "forms", OFFICE_NS) ||
-               is_ns (child, "table-of-content-source", TEXT_NS))
-        continue;
-      else
-        walk_odt (child, builder);
-    }
+  return tri_text_builder_finish (&state.builder);
 }
 
 static char *
@@ -333,33 +469,25 @@ extract (const guint8  *data,
 {
   const char *kind = tri_format_get_label (format);
   g_autoptr(GBytes) part = NULL;
-  TriTextBuilder builder;
   zip_t *zip;
-  xmlDoc *doc;
-  xmlNode *root;
 
   zip = open_zip (data, length, name, kind, error);
   if (zip == NULL)
     return NULL;
 
-  if (format == TRI_FORMAT_ODT)
+  if (format == TRI_FORMAT_ODT && zip_name_locate (zip, "META-INF/manifest.xml", 0) >= 0)
     {
-      g_autoptr(GBytes) encrypted = NULL;
-      zip_int64_t manifest = zip_name_locate (zip, "META-INF/manifest.xml", 0);
+      g_autoptr(GBytes) manifest = read_member (zip, "META-INF/manifest.xml", name, kind, NULL);
 
-      if (manifest >= 0)
+      if (manifest != NULL &&
+          tri_format_contains (g_bytes_get_data (manifest, NULL), g_bytes_get_size (manifest),
+                               "encryption-data"))
         {
-          encrypted = read_member (zip, "META-INF/manifest.xml", name, kind, NULL);
-          if (encrypted != NULL &&
-              tri_format_contains (g_bytes_get_data (encrypted, NULL), g_bytes_get_size (encrypted),
-                                   "encryption-data"))
-            {
-              zip_discard (zip);
-              g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ,
-                           _("“%s” is protected by a password; save a copy without one and open that"),
-                           name);
-              return NULL;
-            }
+          zip_discard (zip);
+          g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ,
+                       _("“%s” is protected by a password; save a copy without one and open that"),
+                       name);
+          return NULL;
         }
     }
 
@@ -369,24 +497,7 @@ extract (const guint8  *data,
   if (part == NULL)
     return NULL;
 
-  doc = parse_part (part, name, kind, error);
-  if (doc == NULL)
-    return NULL;
-
-  root = xmlDocGetRootElement (doc);
-  tri_text_builder_init (&builder);
-  if (format == TRI_FORMAT_DOCX)
-    walk_docx (root, &builder);
-  else
-    {
-      /* office:document-content / office:body / office:text */
-      for (xmlNode *n = root->children; n != NULL; n = n->next)
-        if (is_ns (n, "body", OFFICE_NS))
-          walk_odt (n, &builder);
-    }
-  xmlFreeDoc (doc);
-
-  return tri_text_builder_finish (&builder);
+  return read_part (part, name, format, error);
 }
 
 /**

@@ -353,6 +353,7 @@ assemble (GArray *lines)
   double spacing;
   TriTextBuilder builder;
   const Line *prev = NULL;
+  guint prev_index = 0;
 
   /* The usual distance from one line of body text to the next. */
   for (guint i = 1; i < lines->len; i++)
@@ -391,17 +392,26 @@ assemble (GArray *lines)
           double left = line->x1, right = prev->x2;
           gboolean same_column = overlaps (prev, line) && line->y1 > prev->y1;
 
-          /* The column's edges: the body lines beside this one. */
-          for (guint k = 0; k < lines->len; k++)
+          /* The column's edges: the body lines beside these, on their
+           * pages (the lines are in page order). */
+          for (guint pass = 0; pass < 2; pass++)
             {
-              const Line *o = &g_array_index (lines, Line, k);
+              const Line *of = pass == 0 ? line : prev;
+              guint k = pass == 0 ? i : prev_index;
 
-              if (o->drop || o->size > body * 1.15)
-                continue;
-              if (overlaps (o, line))
-                left = MIN (left, o->x1);
-              if (overlaps (o, prev))
-                right = MAX (right, o->x2);
+              while (k > 0 && g_array_index (lines, Line, k - 1).page == of->page)
+                k--;
+              for (; k < lines->len && g_array_index (lines, Line, k).page == of->page; k++)
+                {
+                  const Line *o = &g_array_index (lines, Line, k);
+
+                  if (o->drop || o->size > body * 1.15 || !overlaps (o, of))
+                    continue;
+                  if (pass == 0)
+                    left = MIN (left, o->x1);
+                  else
+                    right = MAX (right, o->x2);
+                }
             }
 
           if (heading != was_heading)
@@ -435,6 +445,7 @@ assemble (GArray *lines)
 
       tri_text_builder_text (&builder, line->text, -1);
       prev = line;
+      prev_index = i;
     }
 
   return tri_text_builder_finish (&builder);

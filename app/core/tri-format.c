@@ -122,20 +122,43 @@ tri_text_builder_finish (TriTextBuilder *builder)
 }
 
 /* Office files never declare entities; a document that does is a trap
- * (external entities, expansion bombs), as in the TMX reader. */
+ * (external entities, expansion bombs), as in the TMX reader. Entities
+ * are declared only in a DOCTYPE, which comes before the root element:
+ * the prolog (declaration, comments, processing instructions) is read up
+ * to the first element. */
 gboolean
 tri_format_refuse_entities (const guint8 *data,
                             gsize         length,
                             const char   *name,
                             GError      **error)
 {
-  if (g_strstr_len ((const char *)data, (gssize)MIN (length, (gsize)G_MAXSSIZE), "<!DOCTYPE") != NULL ||
-      g_strstr_len ((const char *)data, (gssize)MIN (length, (gsize)G_MAXSSIZE), "<!ENTITY") != NULL)
+  const char *p = (const char *)data, *end = p + length;
+
+  while (p < end)
     {
-      g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_UNSAFE,
-                   _("“%s” is refused: its XML declares a document type or entities, "
-                     "which can fetch files or expand without end"), name);
-      return FALSE;
+      const char *close;
+
+      if (*p != '<')
+        {
+          p++;
+          continue;
+        }
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        close = g_strstr_len (p, end - p, "-->");
+      else if (end - p >= 2 && p[1] == '?')
+        close = g_strstr_len (p, end - p, "?>");
+      else if (end - p >= 2 && p[1] == '!')
+        {
+          g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_UNSAFE,
+                       _("“%s” is refused: its XML declares a document type or entities, "
+                         "which can fetch files or expand without end"), name);
+          return FALSE;
+        }
+      else
+        return TRUE;  /* the root element */
+      if (close == NULL)
+        return TRUE;  /* the parser says what is wrong */
+      p = close + 2;
     }
   return TRUE;
 }
