@@ -224,6 +224,9 @@ docx_kind (const char *ns,
     "endnoteReference", "commentReference", NULL,
   };
 
+  /* Most elements are run properties: tell them by their name first. */
+  if (name[0] == 'r' || name[0] == 's' || name[0] == 'l' || (name[0] == 'b' && name[1] != 'r'))
+    return NODE_OTHER;
   if (ns != NULL && strcmp (ns, MC_NS) == 0)
     return strcmp (name, "Fallback") == 0 ? NODE_SKIP : NODE_OTHER;
   if (ns == NULL || strcmp (ns, W_NS) != 0)

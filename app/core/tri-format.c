@@ -61,39 +61,47 @@ flush (TriTextBuilder *builder)
   builder->space = FALSE;
 }
 
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v' || c == '\r';
+}
+
 void
 tri_text_builder_text (TriTextBuilder *builder,
                        const char     *text,
                        gssize          length)
 {
-  const char *end;
+  const char *p, *end;
 
   if (length < 0)
     length = (gssize)strlen (text);
   end = text + length;
 
-  for (const char *p = text; p < end; p++)
+  for (p = text; p < end; )
     {
-      char c = *p;
+      const char *run = p;
 
-      if (c == '\r')
-        continue;
-      if (builder->preserve && c == '\n')
+      if (!is_blank (*p))
         {
-          tri_text_builder_line (builder);
+          /* A run of text, appended at once. */
+          while (p < end && !is_blank (*p))
+            p++;
+          if (builder->pending != 0 || builder->space)
+            flush (builder);
+          g_string_append_len (builder->out, run, p - run);
           continue;
         }
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\v')
-        {
-          if (builder->preserve && builder->out->len > 0 && builder->pending == 0)
-            g_string_append_c (builder->out, c == '\t' ? '\t' : ' ');
-          else
-            builder->space = TRUE;
-          continue;
-        }
-      if (builder->pending != 0 || builder->space)
-        flush (builder);
-      g_string_append_c (builder->out, c);
+
+      if (*p == '\r')
+        ;
+      else if (builder->preserve && *p == '\n')
+        tri_text_builder_line (builder);
+      else if (builder->preserve && builder->out->len > 0 && builder->pending == 0)
+        g_string_append_c (builder->out, *p == '\t' ? '\t' : ' ');
+      else
+        builder->space = TRUE;
+      p++;
     }
 }
 
