@@ -14,6 +14,7 @@
 #include "tri-document.h"
 #include "tri-error.h"
 #include "tri-format.h"
+#include "tri-project.h"
 #include "tri-test-utils.h"
 
 /* The fixtures in tests/data are made by tests/data/make-fixtures.py: one
@@ -360,6 +361,20 @@ test_document_load (void)
   /* headline, standfirst, 2 headings, 5 paragraphs, 3 list items, 4 cells */
   g_assert_cmpuint (tri_document_get_n_paragraphs (document), ==, 15);
   g_assert_cmpstr (tri_document_get_title (document), ==, "report-uk.pdf");
+
+  /* A project keeps the text and the format: it opens without the PDF. */
+  {
+    g_autoptr(TriAlignment) alignment = tri_alignment_new (&document, 1);
+    g_autoptr(GBytes) project = tri_project_serialize (alignment);
+    g_autoptr(TriAlignment) reopened = tri_project_deserialize (project, "report.triptych", &error);
+    TriDocument *again;
+
+    g_assert_no_error (error);
+    again = tri_alignment_get_document (reopened, 0);
+    g_assert_cmpint (tri_document_get_format (again), ==, TRI_FORMAT_PDF);
+    g_assert_cmpstr (tri_document_get_text (again), ==, tri_document_get_text (document));
+    g_assert_cmpstr (tri_document_get_title (again), ==, "report-uk.pdf");
+  }
 }
 
 int
