@@ -104,6 +104,7 @@ QUICK_DOCS = 60
 
 RATES = {'omit': 0.08, 'merge': 0.05, 'insert': 0.03}
 # The hard construction: per language and independently.
+LEXICON_CONFIRMED = 0.2
 HARD_RATES = {'omit': 0.05, 'merge': 0.07, 'insert': 0.03, 'omit2': 0.02, 'parajoin': 0.15}
 
 CATEGORIES = ('1-1', 'joined', 'omitted', 'added', 'other')
@@ -797,9 +798,9 @@ def copy_binary(path, folder):
     return copy
 
 
-def run_aligner(cli, files, presegmented, out_path, timeout):
+def run_aligner(cli, files, presegmented, out_path, timeout, extra=()):
     """Runs `cli align`; returns (rows or None, seconds, error or None)."""
-    args = [cli, 'align']
+    args = [cli, 'align'] + list(extra)
     if presegmented:
         args.append('--presegmented')
     args += ['--format', 'jsonl', '-o', out_path]
@@ -1097,9 +1098,33 @@ def evaluate_pair(result, gold, test):
     result.null_correct = sum(1 for bead in nulls if bead in gold_set)
 
 
+def write_units(path, units):
+    """Presegmented text of @units (one a line, a blank line where the
+    paragraph changes)."""
+    out = []
+    for k, unit in enumerate(units):
+        if k and unit.para != units[k - 1].para:
+            out.append('')
+        out.append(unit.text)
+    with open(path, 'w', encoding='utf-8', newline='\n') as f:
+        f.write('\n'.join(out) + '\n')
+
+
+def split_gold(gold, fraction):
+    """The gold beads (a, b, category) cut after the first @fraction of
+    them: (head, rest with indices from 0, first a index, first b index)."""
+    k = int(len(gold) * fraction)
+    cut_a = sum(len(a) for a, _, _ in gold[:k])
+    cut_b = sum(len(b) for _, b, _ in gold[:k])
+    rest = [(tuple(i - cut_a for i in a), tuple(j - cut_b for j in b), c)
+            for a, b, c in gold[k:]]
+    return gold[:k], rest, cut_a, cut_b
+
+
 class Bench:
     def __init__(self, args):
         self.args = args
+        self.lexicon_results = []   # (corpus, pair, rows learnt, Result without, Result with)
         self.results = []
         self.checks = []          # (what, problems)
         self.case_stats = []
@@ -1111,18 +1136,60 @@ class Bench:
 
     # -- helpers -------------------------------------------------------------
 
-    def run_cli(self, what, files, presegmented, out_path):
+    def run_cli(self, what, files, presegmented, out_path, extra=()):
         if self.cli_missing:
             return None, None, self.cli_missing
         log(f'  {what}: triptych-cli align')
         rows, seconds, error = run_aligner(self.cli_run, files, presegmented, out_path,
-                                           self.args.timeout)
+                                           self.args.timeout, extra)
         self.aligner_seconds += seconds or 0
         return rows, seconds, error
 
     def add_checks(self, what, problems):
         if problems:
             self.checks.append((what, problems))
+
+    # -- learning from confirmed rows -----------------------------------------
+
+    def lexicon_bench(self, name, units, golds, tmp):
+        """The user confirms the first 20 % of the gold rows of a pair; its
+        1-1 rows go into a lexicon (`triptych-cli learn`); the rest of the
+        texts is aligned without and with it (`align --lexicon`)."""
+        for pair in PAIRS:
+            a, b = pair
+            head, rest, cut_a, cut_b = split_gold(golds[pair], LEXICON_CONFIRMED)
+            tag = f'{name}-lex-{a}{b}'
+            learnt = [(x[0], y[0]) for x, y, _ in head if len(x) == 1 and len(y) == 1]
+            paths = {lang: os.path.join(tmp, f'{tag}-confirmed.{lang}.txt') for lang in pair}
+            with open(paths[a], 'w', encoding='utf-8') as fa, \
+                    open(paths[b], 'w', encoding='utf-8') as fb:
+                for i, j in learnt:
+                    fa.write(units[a][i].text + '\n')
+                    fb.write(units[b][j].text + '\n')
+            lexicon = os.path.join(tmp, f'{tag}.tsv')
+            if os.path.exists(lexicon):
+                os.unlink(lexicon)
+            log(f'  {a}–{b}: triptych-cli learn, then align the rest without and with it')
+            subprocess.run([self.cli_run, 'learn', '-o', lexicon,
+                            f'{a}={paths[a]}', f'{b}={paths[b]}'], check=True)
+            files = []
+            for lang, cut in ((a, cut_a), (b, cut_b)):
+                path = os.path.join(tmp, f'{tag}-rest.{lang}.txt')
+                write_units(path, units[lang][cut:])
+                files.append((lang, path))
+            pair_results = []
+            for extra in ((), ('--lexicon', lexicon)):
+                result = Result(name, 'presegmented', pair, 'lexicon' if extra else 'plain')
+                out = os.path.join(tmp, f'{tag}-{len(extra)}.jsonl')
+                rows, result.seconds, result.error = self.run_cli(
+                    f'{a}–{b} rest', files, True, out, extra)
+                if rows is not None:
+                    test = rows_to_beads(rows, a, b, {
+                        a: identity_units(len(units[a]) - cut_a),
+                        b: identity_units(len(units[b]) - cut_b)})
+                    evaluate_pair(result, rest, test)
+                pair_results.append(result)
+            self.lexicon_results.append((name, pair, len(learnt), *pair_results))
 
     # -- line-aligned corpora ------------------------------------------------
 
@@ -1168,6 +1235,8 @@ class Bench:
                     return {lang: identity_units(len(units[lang])) for lang in langs}
                 return {lang: spans_units(units[lang], spans[lang]) for lang in langs}
 
+            if presegmented and self.args.lexicon_bench:
+                self.lexicon_bench(name, units, golds, tmp)
             # Two-language runs.
             for pair in PAIRS:
                 result = Result(name, mode, pair, 'triptych')
@@ -1406,6 +1475,22 @@ class Bench:
           '"omitted": a line missing on the other side; "added": a line inserted from '
           'another document (textberg: every gold 1-0/0-1 bead counts as "omitted").')
         w('')
+        if self.lexicon_results:
+            w(f'### Learning from confirmed rows (first {LEXICON_CONFIRMED:.0%} of the gold rows '
+              'confirmed, the rest realigned; strict F1 / lax F1)')
+            w('')
+            w('| corpus | pair | 1-1 rows learnt | without lexicon | with lexicon | '
+              'strict F1 change |')
+            w('|---|---|--:|--:|--:|--:|')
+            for name, pair, learnt, plain, lex in self.lexicon_results:
+                if plain.scores is None or lex.scores is None:
+                    w(f'| {name} | {pair[0]}–{pair[1]} | {learnt} | error | error | – |')
+                    continue
+                delta = lex.scores['f1_strict'] - plain.scores['f1_strict']
+                w(f'| {name} | {pair[0]}–{pair[1]} | {learnt} | '
+                  f'{plain.scores["f1_strict"]:.3f} / {plain.scores["f1_lax"]:.3f} | '
+                  f'{lex.scores["f1_strict"]:.3f} / {lex.scores["f1_lax"]:.3f} | {delta:+.3f} |')
+            w('')
         if self.case_stats:
             w('### Cases')
             w('')
@@ -1641,6 +1726,10 @@ def parse_args(argv):
                              '--merge, --insert); hard: per language independently, omit 0.05, '
                              'merge 0.07, insert 0.03, the same line dropped in two languages '
                              '0.02, paragraphs joined 0.15 (default old)')
+    parser.add_argument('--lexicon-bench', action='store_true',
+                        help='presegmented: also confirm the first 20 %% of the gold rows of '
+                             'each pair, learn a lexicon from them (triptych-cli learn) and '
+                             'realign the rest without and with it')
     parser.add_argument('--timeout', type=float, default=600, help='seconds per aligner run')
     parser.add_argument('--no-baseline', dest='baseline', action='store_false',
                         help='skip Gale–Church')
