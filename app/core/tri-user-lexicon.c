@@ -203,10 +203,13 @@ row_words (const char *text)
         {
           char *word = g_utf8_strdown (start, end - start);
 
-          if (g_hash_table_add (seen, word))
-            g_ptr_array_add (words, word);
-          else
+          if (g_hash_table_contains (seen, word))
             g_free (word);
+          else
+            {
+              g_hash_table_add (seen, word);
+              g_ptr_array_add (words, word);
+            }
         }
     }
   return words;
