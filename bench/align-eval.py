@@ -103,6 +103,9 @@ MODES = ('presegmented', 'raw')
 QUICK_DOCS = 60
 
 RATES = {'omit': 0.08, 'merge': 0.05, 'insert': 0.03}
+# The hard construction: per language and independently.
+LEXICON_CONFIRMED = 0.2
+HARD_RATES = {'omit': 0.05, 'merge': 0.07, 'insert': 0.03, 'omit2': 0.02, 'parajoin': 0.15}
 
 CATEGORIES = ('1-1', 'joined', 'omitted', 'added', 'other')
 CATEGORY_TITLES = {
@@ -283,7 +286,9 @@ class Case:
     def __init__(self, langs):
         self.langs = tuple(langs)
         self.paras = {lang: [] for lang in langs}
-        self.stats = {lang: {'omitted': 0, 'merged': 0, 'inserted': 0} for lang in langs}
+        self.stats = {lang: {'omitted': 0, 'merged': 0, 'inserted': 0, 'parajoined': 0}
+                      for lang in langs}
+        self.stats_twice = 0     # lines dropped in two languages (hard construction)
         self.lines = 0
         self.documents = 0
 
@@ -291,9 +296,12 @@ class Case:
         return [u for para in self.paras[lang] for u in para]
 
 
-def build_case(documents, langs, seed, rates=RATES, label=''):
-    """Lays out and perturbs documents (see the module docstring)."""
-    rng = random.Random(f'{seed}:{label}')
+def build_case(documents, langs, seed, rates=RATES, label='', hard=False):
+    """Lays out and perturbs documents (see the module docstring). hard:
+    the "hard" construction, every perturbation drawn per language
+    independently, plus lines dropped in two languages and paragraphs
+    joined."""
+    rng = random.Random(f'{seed}:{label}' + (':hard' if hard else ''))
     case = Case(langs)
     all_lines = [(d, line) for d, doc in enumerate(documents) for line in doc]
     inserted = 0
@@ -304,32 +312,47 @@ def build_case(documents, langs, seed, rates=RATES, label=''):
         layout = layout_document(n, rng)
         omitted = {lang: set() for lang in langs}
         for pos in range(n):
-            if rng.random() < rates['omit']:
-                omitted[rng.choice(langs)].add(pos)
+            if not hard:
+                if rng.random() < rates['omit']:
+                    omitted[rng.choice(langs)].add(pos)
+                continue
+            dropped = [lang for lang in langs if rng.random() < rates['omit']]
+            if len(langs) > 2 and rng.random() < rates['omit2']:
+                dropped += rng.sample(langs, 2)
+                case.stats_twice += 1
+            dropped = set(dropped)
+            if len(dropped) == len(langs):      # a line nobody has is no case
+                dropped.discard(rng.choice(sorted(dropped)))
+            for lang in dropped:
+                omitted[lang].add(pos)
         merged = {lang: {} for lang in langs}   # first position -> second
         involved = {lang: set() for lang in langs}
         for para in layout[1:]:
             for k in range(len(para) - 1):
-                if rng.random() >= rates['merge']:
-                    continue
-                lang = rng.choice(langs)
-                a, b = para[k], para[k + 1]
-                if (a in omitted[lang] or b in omitted[lang]
-                        or a in involved[lang] or b in involved[lang]):
-                    continue
-                merged[lang][a] = b
-                involved[lang].update((a, b))
+                chosen = ([lang for lang in langs if rng.random() < rates['merge']] if hard
+                          else [rng.choice(langs)] if rng.random() < rates['merge'] else [])
+                for lang in chosen:
+                    a, b = para[k], para[k + 1]
+                    if (a in omitted[lang] or b in omitted[lang]
+                            or a in involved[lang] or b in involved[lang]):
+                        continue
+                    merged[lang][a] = b
+                    involved[lang].update((a, b))
         insertions = []
         for pos in range(n):
-            if rng.random() >= rates['insert'] or len(documents) < 2:
-                continue
-            lang = rng.choice(langs)
-            while True:
-                other, (_, texts) = rng.choice(all_lines)
-                if other != d:
-                    break
-            para = rng.randrange(1, len(layout)) if len(layout) > 1 else None
-            insertions.append((lang, para, rng.random(), texts[lang]))
+            if len(documents) < 2:
+                break
+            chosen = ([lang for lang in langs if rng.random() < rates['insert']] if hard
+                      else [rng.choice(langs)] if rng.random() < rates['insert'] else [])
+            for lang in chosen:
+                while True:
+                    other, (_, texts) = rng.choice(all_lines)
+                    if other != d:
+                        break
+                para = rng.randrange(1, len(layout)) if len(layout) > 1 else None
+                insertions.append((lang, para, rng.random(), texts[lang]))
+        joins = {lang: {p for p in range(2, len(layout))
+                        if hard and rng.random() < rates['parajoin']} for lang in langs}
         joined = {(doc[x][0], doc[y][0]) for lang in langs for x, y in merged[lang].items()}
         for lang in langs:
             paras = []
@@ -367,7 +390,11 @@ def build_case(documents, langs, seed, rates=RATES, label=''):
                                                   units[k].ids[0]) in joined:
                         k += 1
                     units.insert(k, unit)
+            for p in sorted(joins[lang], reverse=True):
+                paras[p - 1].extend(paras[p])
+                paras[p] = []
             stats = case.stats[lang]
+            stats['parajoined'] += len(joins[lang])
             stats['omitted'] += len(omitted[lang])
             stats['merged'] += len(merged[lang])
             stats['inserted'] += sum(1 for x in insertions if x[0] == lang)
@@ -771,9 +798,9 @@ def copy_binary(path, folder):
     return copy
 
 
-def run_aligner(cli, files, presegmented, out_path, timeout):
+def run_aligner(cli, files, presegmented, out_path, timeout, extra=()):
     """Runs `cli align`; returns (rows or None, seconds, error or None)."""
-    args = [cli, 'align']
+    args = [cli, 'align'] + list(extra)
     if presegmented:
         args.append('--presegmented')
     args += ['--format', 'jsonl', '-o', out_path]
@@ -1071,9 +1098,33 @@ def evaluate_pair(result, gold, test):
     result.null_correct = sum(1 for bead in nulls if bead in gold_set)
 
 
+def write_units(path, units):
+    """Presegmented text of @units (one a line, a blank line where the
+    paragraph changes)."""
+    out = []
+    for k, unit in enumerate(units):
+        if k and unit.para != units[k - 1].para:
+            out.append('')
+        out.append(unit.text)
+    with open(path, 'w', encoding='utf-8', newline='\n') as f:
+        f.write('\n'.join(out) + '\n')
+
+
+def split_gold(gold, fraction):
+    """The gold beads (a, b, category) cut after the first @fraction of
+    them: (head, rest with indices from 0, first a index, first b index)."""
+    k = int(len(gold) * fraction)
+    cut_a = sum(len(a) for a, _, _ in gold[:k])
+    cut_b = sum(len(b) for _, b, _ in gold[:k])
+    rest = [(tuple(i - cut_a for i in a), tuple(j - cut_b for j in b), c)
+            for a, b, c in gold[k:]]
+    return gold[:k], rest, cut_a, cut_b
+
+
 class Bench:
     def __init__(self, args):
         self.args = args
+        self.lexicon_results = []   # (corpus, pair, rows learnt, Result without, Result with)
         self.results = []
         self.checks = []          # (what, problems)
         self.case_stats = []
@@ -1085,18 +1136,60 @@ class Bench:
 
     # -- helpers -------------------------------------------------------------
 
-    def run_cli(self, what, files, presegmented, out_path):
+    def run_cli(self, what, files, presegmented, out_path, extra=()):
         if self.cli_missing:
             return None, None, self.cli_missing
         log(f'  {what}: triptych-cli align')
         rows, seconds, error = run_aligner(self.cli_run, files, presegmented, out_path,
-                                           self.args.timeout)
+                                           self.args.timeout, extra)
         self.aligner_seconds += seconds or 0
         return rows, seconds, error
 
     def add_checks(self, what, problems):
         if problems:
             self.checks.append((what, problems))
+
+    # -- learning from confirmed rows -----------------------------------------
+
+    def lexicon_bench(self, name, units, golds, tmp):
+        """The user confirms the first 20 % of the gold rows of a pair; its
+        1-1 rows go into a lexicon (`triptych-cli learn`); the rest of the
+        texts is aligned without and with it (`align --lexicon`)."""
+        for pair in PAIRS:
+            a, b = pair
+            head, rest, cut_a, cut_b = split_gold(golds[pair], LEXICON_CONFIRMED)
+            tag = f'{name}-lex-{a}{b}'
+            learnt = [(x[0], y[0]) for x, y, _ in head if len(x) == 1 and len(y) == 1]
+            paths = {lang: os.path.join(tmp, f'{tag}-confirmed.{lang}.txt') for lang in pair}
+            with open(paths[a], 'w', encoding='utf-8') as fa, \
+                    open(paths[b], 'w', encoding='utf-8') as fb:
+                for i, j in learnt:
+                    fa.write(units[a][i].text + '\n')
+                    fb.write(units[b][j].text + '\n')
+            lexicon = os.path.join(tmp, f'{tag}.tsv')
+            if os.path.exists(lexicon):
+                os.unlink(lexicon)
+            log(f'  {a}–{b}: triptych-cli learn, then align the rest without and with it')
+            subprocess.run([self.cli_run, 'learn', '-o', lexicon,
+                            f'{a}={paths[a]}', f'{b}={paths[b]}'], check=True)
+            files = []
+            for lang, cut in ((a, cut_a), (b, cut_b)):
+                path = os.path.join(tmp, f'{tag}-rest.{lang}.txt')
+                write_units(path, units[lang][cut:])
+                files.append((lang, path))
+            pair_results = []
+            for extra in ((), ('--lexicon', lexicon)):
+                result = Result(name, 'presegmented', pair, 'lexicon' if extra else 'plain')
+                out = os.path.join(tmp, f'{tag}-{len(extra)}.jsonl')
+                rows, result.seconds, result.error = self.run_cli(
+                    f'{a}–{b} rest', files, True, out, extra)
+                if rows is not None:
+                    test = rows_to_beads(rows, a, b, {
+                        a: identity_units(len(units[a]) - cut_a),
+                        b: identity_units(len(units[b]) - cut_b)})
+                    evaluate_pair(result, rest, test)
+                pair_results.append(result)
+            self.lexicon_results.append((name, pair, len(learnt), *pair_results))
 
     # -- line-aligned corpora ------------------------------------------------
 
@@ -1111,7 +1204,9 @@ class Bench:
             documents = [doc for doc in documents if domains[doc[0][0]] == domain]
         if self.args.docs:
             documents = documents[:self.args.docs]
-        case = build_case(documents, LANGS, self.args.seed, self.args.rates, label=name)
+        hard = self.args.construction == 'hard'
+        case = build_case(documents, LANGS, self.args.seed,
+                          HARD_RATES if hard else self.args.rates, label=name, hard=hard)
         self.case_stats.append((name, case))
         for mode in self.args.modes:
             log(f'{name} {mode}')
@@ -1140,6 +1235,8 @@ class Bench:
                     return {lang: identity_units(len(units[lang])) for lang in langs}
                 return {lang: spans_units(units[lang], spans[lang]) for lang in langs}
 
+            if presegmented and self.args.lexicon_bench:
+                self.lexicon_bench(name, units, golds, tmp)
             # Two-language runs.
             for pair in PAIRS:
                 result = Result(name, mode, pair, 'triptych')
@@ -1285,8 +1382,13 @@ class Bench:
           + (f' — **not run**: {self.cli_missing}' if self.cli_missing else ''))
         w(f'- Corpora: {args.corpora}; seed {args.seed}; '
           + (f'first {args.docs} documents per line-aligned corpus; ' if args.docs else '')
-          + f'rates: omit {args.rates["omit"]}, merge {args.rates["merge"]}, '
-            f'insert {args.rates["insert"]} per line')
+          + (f'**hard** construction, per language independently: omit {HARD_RATES["omit"]} '
+             f'per line, the same line dropped in two languages {HARD_RATES["omit2"]}, merge '
+             f'{HARD_RATES["merge"]} per adjacent pair, insert {HARD_RATES["insert"]} per line, '
+             f'paragraph joined to the previous {HARD_RATES["parajoin"]}'
+             if args.construction == 'hard' else
+             f'old construction, rates: omit {args.rates["omit"]}, merge {args.rates["merge"]}, '
+             f'insert {args.rates["insert"]} per line'))
         if self.segmented_by:
             w(f'- Raw-mode sentences for Gale–Church and the ceiling: '
               f'{", ".join(sorted(self.segmented_by))}')
@@ -1373,19 +1475,40 @@ class Bench:
           '"omitted": a line missing on the other side; "added": a line inserted from '
           'another document (textberg: every gold 1-0/0-1 bead counts as "omitted").')
         w('')
+        if self.lexicon_results:
+            w(f'### Learning from confirmed rows (first {LEXICON_CONFIRMED:.0%} of the gold rows '
+              'confirmed, the rest realigned; strict F1 / lax F1)')
+            w('')
+            w('| corpus | pair | 1-1 rows learnt | without lexicon | with lexicon | '
+              'strict F1 change |')
+            w('|---|---|--:|--:|--:|--:|')
+            for name, pair, learnt, plain, lex in self.lexicon_results:
+                if plain.scores is None or lex.scores is None:
+                    w(f'| {name} | {pair[0]}–{pair[1]} | {learnt} | error | error | – |')
+                    continue
+                delta = lex.scores['f1_strict'] - plain.scores['f1_strict']
+                w(f'| {name} | {pair[0]}–{pair[1]} | {learnt} | '
+                  f'{plain.scores["f1_strict"]:.3f} / {plain.scores["f1_lax"]:.3f} | '
+                  f'{lex.scores["f1_strict"]:.3f} / {lex.scores["f1_lax"]:.3f} | {delta:+.3f} |')
+            w('')
         if self.case_stats:
             w('### Cases')
             w('')
             w('| corpus | documents | lines | lang | units | paragraphs | omitted | merged | '
-              'inserted |')
-            w('|---|--:|--:|---|--:|--:|--:|--:|--:|')
+              'inserted | paragraphs joined |')
+            w('|---|--:|--:|---|--:|--:|--:|--:|--:|--:|')
             for name, case in self.case_stats:
                 for lang in case.langs:
                     st = case.stats[lang]
                     w(f'| {name} | {case.documents} | {case.lines} | {lang} | '
                       f'{len(case.units(lang))} | {len(case.paras[lang])} | {st["omitted"]} | '
-                      f'{st["merged"]} | {st["inserted"]} |')
+                      f'{st["merged"]} | {st["inserted"]} | {st["parajoined"]} |')
             w('')
+            twice = ', '.join(f'{name} {case.stats_twice}' for name, case in self.case_stats
+                              if case.stats_twice)
+            if twice:
+                w(f'- Lines dropped in two languages (counted in "omitted" of both): {twice}.')
+                w('')
         w('### Output checks')
         w('')
         if not self.checks:
@@ -1488,7 +1611,13 @@ def self_test():
     case = build_case(documents, LANGS, 1, rates, label='self-test')
     if not all(case.stats[lang][k] for lang in LANGS for k in ('omitted', 'merged', 'inserted')):
         failures.append(f'case perturbation missing: {case.stats}')
-    for mode in MODES:
+    hard_rates = {'omit': 0.1, 'merge': 0.2, 'insert': 0.1, 'omit2': 0.1, 'parajoin': 0.3}
+    hard_case = build_case(documents, LANGS, 1, hard_rates, label='self-test', hard=True)
+    if not (all(hard_case.stats[lang][k] for lang in LANGS
+                for k in ('omitted', 'merged', 'inserted', 'parajoined'))
+            and hard_case.stats_twice):
+        failures.append(f'hard case perturbation missing: {hard_case.stats}')
+    for case, mode in [(c, m) for c in (case, hard_case) for m in MODES]:
         rendered = {lang: render(case, lang, mode) for lang in LANGS}
         units = {lang: rendered[lang][1] for lang in LANGS}
         data = {lang: rendered[lang][0].encode('utf-8') for lang in LANGS}
@@ -1592,6 +1721,15 @@ def parse_args(argv):
     parser.add_argument('--insert', type=float, default=RATES['insert'],
                         help='per line: chance of a line from another document in one '
                              'language (default 0.03)')
+    parser.add_argument('--construction', choices=('old', 'hard'), default='old',
+                        help='old: each perturbation in ONE random language (rates --omit, '
+                             '--merge, --insert); hard: per language independently, omit 0.05, '
+                             'merge 0.07, insert 0.03, the same line dropped in two languages '
+                             '0.02, paragraphs joined 0.15 (default old)')
+    parser.add_argument('--lexicon-bench', action='store_true',
+                        help='presegmented: also confirm the first 20 %% of the gold rows of '
+                             'each pair, learn a lexicon from them (triptych-cli learn) and '
+                             'realign the rest without and with it')
     parser.add_argument('--timeout', type=float, default=600, help='seconds per aligner run')
     parser.add_argument('--no-baseline', dest='baseline', action='store_false',
                         help='skip Gale–Church')

@@ -5,6 +5,7 @@ length, for two languages (en ru) and three (en ru uk). Prints Markdown.
 
     bench/align-speed.py [--cli PATH] [--corpora DIR] [--sizes 1000,2000,…]
                          [--timeout S] [--runs N] [--seed N] [--keep DIR]
+                         [--hunalign PATH]
 
 Texts: the wmt22 documents, repeated as often as needed (each repeat in a
 new seeded order; its lines get new ids), laid out and perturbed as in align-eval.py
@@ -18,6 +19,11 @@ without it (Debian package `time`) by os.wait4() in this script. The output
 is checked and scored too (en–ru line-level strict/lax F1; for three
 languages the projection of the one run), so a fast but broken run shows.
 After a run fails or passes --timeout, larger sizes of that row are skipped.
+
+--hunalign PATH: also times hunalign (built outside the repository, e.g. from
+../shared/anchors/hunalign in a temporary folder) with an empty dictionary on
+the same en–ru texts (blank lines as its "<p>" paragraph marks), in the same
+run, each size right after ours, and gives the ratio of the two times.
 """
 
 import argparse
@@ -127,6 +133,8 @@ def main(argv):
     parser.add_argument('--runs', type=int, default=1,
                         help='runs per size; the fastest counts (default 1)')
     parser.add_argument('--seed', type=int, default=1)
+    parser.add_argument('--hunalign', metavar='PATH',
+                        help='also time this hunalign binary (empty dictionary) on the en–ru texts')
     parser.add_argument('--keep', metavar='DIR',
                         help='keep the texts and outputs in DIR (outside the repository)')
     args = parser.parse_args(argv)
@@ -154,6 +162,12 @@ def main(argv):
     started = time.monotonic()
     try:
         cli = ae.copy_binary(args.cli, tmp)
+        hunalign = hun_dic = hun_stopped = None
+        hunalign_times = {}
+        if args.hunalign:
+            hunalign = ae.copy_binary(os.path.abspath(args.hunalign), tmp)
+            hun_dic = os.path.join(tmp, 'null.dic')
+            open(hun_dic, 'w').close()
         documents = ae.read_line_corpus(folder)
         results = {config: [] for config in CONFIGS}
         stopped = {config: None for config in CONFIGS}
@@ -167,6 +181,27 @@ def main(argv):
                     f.write(text)
                 data[lang] = text.encode('utf-8')
             gold = ae.gold_beads(units['en'], units['ru'])
+            hun = None
+            if args.hunalign and not hun_stopped:
+                hun_files = []
+                for lang in ('en', 'ru'):
+                    path = os.path.join(tmp, f'hun-{size}.{lang}.txt')
+                    with open(files[lang], encoding='utf-8') as f, \
+                            open(path, 'w', encoding='utf-8') as g:
+                        for line in f:
+                            g.write(line if line.strip() else '<p>\n')
+                    hun_files.append(path)
+                best = None
+                for _ in range(max(1, args.runs)):
+                    ae.log(f'{size} sentences, hunalign en+ru')
+                    seconds, rss, error = measure(hunalign, [hun_dic] + hun_files, args.timeout)
+                    if error:
+                        hun_stopped = f'hunalign: {error}'
+                        break
+                    if best is None or seconds < best[0]:
+                        best = (seconds, rss)
+                hun = best
+            hunalign_times[size] = hun
             for config in CONFIGS:
                 counts = '/'.join(str(len(units[lang])) for lang in config)
                 if stopped[config]:
@@ -235,6 +270,22 @@ def main(argv):
                       + f' | {scores["f1_strict"]:.3f} | {scores["f1_lax"]:.3f} | {note} |')
                 previous = (size, seconds, rss)
         print()
+        if hunalign_times:
+            print()
+            print('### Against hunalign, same texts, same run (en+ru)')
+            print()
+            print('| sentences | triptych s | triptych MB | hunalign s | hunalign MB | '
+                  'triptych / hunalign |')
+            print('|--:|--:|--:|--:|--:|--:|')
+            for size, counts, seconds, rss, note, scores in results[('en', 'ru')]:
+                hun = hunalign_times.get(size)
+                if seconds is None or hun is None:
+                    print(f'| {counts} | {seconds if seconds is not None else "–"} | | '
+                          f'{hun[0] if hun else "–"} | | {hun_stopped or ""} |')
+                    continue
+                print(f'| {counts} | {seconds:.2f} | {rss:.0f} | {hun[0]:.2f} | {hun[1]:.0f} | '
+                      f'{seconds / hun[0]:.3f} |')
+            print()
         print('- sentences: per language, in the order of the languages column.')
         print(f'- Above {sum(len(d) for d in documents)} lines the texts repeat wmt22 '
               '(documents shuffled in each repeat), so the same sentences recur every ~2000 '

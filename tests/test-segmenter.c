@@ -236,23 +236,41 @@ static void
 test_paragraphs_and_offsets (void)
 {
   const char *text = "Talks resume\n\nThe delegations met in\nGeneva. Both sides spoke.\n\n\nA second round is planned.\n";
+  /* The same text hard wrapped at 60 columns: the wrapped line "…met in" is
+   * mid-sentence. */
+  const char *wrapped_text =
+    "Talks resume\n\n"
+    "The delegations of both countries arrived on Monday and met in\n"
+    "Geneva. Both sides spoke for an hour and agreed on the agenda\n"
+    "for the next round, which is to open in the spring with the\n"
+    "question of the prisoners and of the grain corridor first.\n\n\n"
+    "A second round is planned.\n";
+  g_autoptr(TriDocument) hard = tri_document_new (wrapped_text, "en", TRI_PARAGRAPH_BLANK_LINES);
   g_autoptr(TriDocument) doc = tri_document_new (text, "en", TRI_PARAGRAPH_BLANK_LINES);
   g_autoptr(TriDocument) by_line = tri_document_new (text, "en", TRI_PARAGRAPH_LINES);
   g_autofree char *wrapped = NULL;
   const TriSentence *s;
 
   g_assert_cmpuint (tri_document_get_n_paragraphs (doc), ==, 3);
-  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 4);
+  g_assert_cmpuint (tri_document_get_n_sentences (doc), ==, 5);
 
-  /* A line break inside a paragraph is hard wrapping: one sentence, folded. */
-  s = tri_document_get_sentence (doc, 1);
+  /* In a hard-wrapped document a line break inside a paragraph is
+   * wrapping: one sentence, folded. */
+  g_assert_cmpuint (tri_document_get_n_sentences (hard), ==, 4);
+  s = tri_document_get_sentence (hard, 1);
   g_assert_cmpuint (s->paragraph, ==, 1);
   g_assert_cmpuint (s->start, ==, strlen ("Talks resume\n\n"));
-  g_assert_true (strncmp (text + s->end - 7, "Geneva.", 7) == 0);
-  wrapped = tri_document_dup_sentence_text (doc, 1);
-  g_assert_cmpstr (wrapped, ==, "The delegations met in Geneva.");
+  g_assert_true (strncmp (wrapped_text + s->end - 7, "Geneva.", 7) == 0);
+  wrapped = tri_document_dup_sentence_text (hard, 1);
+  g_assert_cmpstr (wrapped, ==, "The delegations of both countries arrived on Monday and met in Geneva.");
 
-  s = tri_document_get_sentence (doc, 3);
+  /* With nothing to tell wrapping from layout, a line without final
+   * punctuation before a capital ends a sentence. */
+  s = tri_document_get_sentence (doc, 1);
+  g_assert_cmpuint (s->paragraph, ==, 1);
+  g_assert_true (strncmp (text + s->end - 6, "met in", 6) == 0);
+
+  s = tri_document_get_sentence (doc, 4);
   g_assert_cmpuint (s->paragraph, ==, 2);
 
   /* Line mode: every line is a paragraph, and a break at each line end. */
@@ -277,6 +295,140 @@ test_list_items (void)
   third = tri_document_dup_sentence_text (doc, 2);
   g_assert_cmpstr (first, ==, "The draft lists three steps:");
   g_assert_cmpstr (third, ==, "- an exchange of prisoners");
+}
+
+/* The texts of one document, joined as " | " (the sentences of @text). */
+static char *
+document_sentences (const char *text,
+                    const char *language)
+{
+  g_autoptr(TriDocument) doc = tri_document_new (text, language, TRI_PARAGRAPH_BLANK_LINES);
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < tri_document_get_n_sentences (doc); i++)
+    {
+      g_autofree char *sentence = tri_document_dup_sentence_text (doc, i);
+
+      if (i > 0)
+        g_string_append (joined, " | ");
+      g_string_append (joined, sentence);
+    }
+  return g_string_free (joined, FALSE);
+}
+
+static void
+test_line_layout (void)
+{
+  /* The first row users see: a headline and its standfirst, no full stop
+   * between them, then a byline and a dateline. */
+  static const Case cases[] = {
+    { "en", "Ukraine and US Resume Peace Talks in Miami\n"
+            "Russia denies three-way meeting was ever planned, Kremlin aide says\n"
+            "By Olena Kovalenko\n"
+            "KYIV, 4 December 2026\n"
+            "Delegations met on Sunday. They spoke for four hours.",
+      "Ukraine and US Resume Peace Talks in Miami | "
+      "Russia denies three-way meeting was ever planned, Kremlin aide says | "
+      "By Olena Kovalenko | KYIV, 4 December 2026 | "
+      "Delegations met on Sunday. | They spoke for four hours." },
+    { "ru", "Украина и США возобновили переговоры в Майами\n"
+            "Россия отрицает, что трёхсторонняя встреча планировалась\n"
+            "Делегации встретились в воскресенье.",
+      "Украина и США возобновили переговоры в Майами | "
+      "Россия отрицает, что трёхсторонняя встреча планировалась | "
+      "Делегации встретились в воскресенье." },
+    { "uk", "Україна та США відновили переговори в Маямі\n"
+            "Росія заперечує, що тристоронню зустріч планували\n"
+            "Делегації зустрілися в неділю.",
+      "Україна та США відновили переговори в Маямі | "
+      "Росія заперечує, що тристоронню зустріч планували | "
+      "Делегації зустрілися в неділю." },
+    /* Table-like lines and list items without punctuation. */
+    { "en", "Key figures for 2025\n"
+            "Grain exports 41.2 million tonnes\n"
+            "Sunflower oil 5.6 million tonnes\n"
+            "Both were records.",
+      "Key figures for 2025 | Grain exports 41.2 million tonnes | "
+      "Sunflower oil 5.6 million tonnes | Both were records." },
+    /* A line that goes on in lower case, or after a comma, is not an end. */
+    { "en", "The ministers said that the talks\n"
+            "would go on, and that Kyiv,\n"
+            "Lviv or Odesa would host them.",
+      "The ministers said that the talks would go on, and that Kyiv, Lviv or Odesa would host them." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = document_sentences (cases[i].text, cases[i].language);
+
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
+static void
+test_hard_wrapped_document (void)
+{
+  /* Wrapped at about 70 columns: lines end mid-sentence, some before a
+   * capital ("Black Sea", "Kyiv"), and none of those is a sentence end. */
+  const char *text =
+    "The delegations met for four hours on Sunday in a hotel near the Black\n"
+    "Sea coast and agreed to exchange lists of prisoners before the end of\n"
+    "the month. The next round is to be held in Istanbul or in Geneva; the\n"
+    "Turkish side has offered to host it, and diplomats in Kyiv said that\n"
+    "Ankara remained the likelier choice for both sides at this stage.\n\n"
+    "No date was set.\n";
+  g_autofree char *got = document_sentences (text, "en");
+
+  g_assert_cmpstr (got, ==,
+                   "The delegations met for four hours on Sunday in a hotel near the Black Sea coast "
+                   "and agreed to exchange lists of prisoners before the end of the month. | "
+                   "The next round is to be held in Istanbul or in Geneva; the Turkish side has offered "
+                   "to host it, and diplomats in Kyiv said that Ankara remained the likelier choice "
+                   "for both sides at this stage. | No date was set.");
+}
+
+static void
+test_dictionary_abbreviations (void)
+{
+  static const Case cases[] = {
+    /* The case from the issue: cut after «англ.», it misaligned three rows. */
+    { "ru", "Член Европарламента (от англ. Member of the European Parliament, MEP) избирается на пять лет. Их 720.",
+      "Член Европарламента (от англ. Member of the European Parliament, MEP) избирается на пять лет. | Их 720." },
+    { "uk", "Член Європарламенту (від англ. Member of the European Parliament, MEP) обирається на п’ять років. Їх 720.",
+      "Член Європарламенту (від англ. Member of the European Parliament, MEP) обирається на п’ять років. | Їх 720." },
+    { "ru", "Слово «бундестаг» (нем. Bundestag, букв. «союзное собрание») обозначает парламент. Он избирается на четыре года.",
+      "Слово «бундестаг» (нем. Bundestag, букв. «союзное собрание») обозначает парламент. | Он избирается на четыре года." },
+    { "ru", "Термин (франц. Détente) вошёл в обиход в 1970-х гг. Его употребляли и дипломаты, и журналисты.",
+      "Термин (франц. Détente) вошёл в обиход в 1970-х гг. | Его употребляли и дипломаты, и журналисты." },
+    { "ru", "Формула (лат. Pacta sunt servanda) известна всем юристам. Её цитируют часто.",
+      "Формула (лат. Pacta sunt servanda) известна всем юристам. | Её цитируют часто." },
+    { "ru", "Название (греч. Ὀδησσός) дали в 1795 г. Город быстро рос.",
+      "Название (греч. Ὀδησσός) дали в 1795 г. | Город быстро рос." },
+    { "ru", "Слово «майдан» (укр. Майдан Незалежності) известно всем. Так называют площадь.",
+      "Слово «майдан» (укр. Майдан Незалежності) известно всем. | Так называют площадь." },
+    { "ru", "Книга вышла под ред. Иванова в 2020 году. Тираж разошёлся.",
+      "Книга вышла под ред. Иванова в 2020 году. | Тираж разошёлся." },
+    { "ru", "Обсуждали зерно, удобрения и пр. Решений нет.",
+      "Обсуждали зерно, удобрения и пр. | Решений нет." },
+    { "ru", "Аббревиатура МВФ (сокр. Международный валютный фонд) знакома всем. Фонд выделил кредит.",
+      "Аббревиатура МВФ (сокр. Международный валютный фонд) знакома всем. | Фонд выделил кредит." },
+    { "uk", "Слово «бундестаг» (нім. Bundestag, букв. «союзні збори») позначає парламент. Його обирають на чотири роки.",
+      "Слово «бундестаг» (нім. Bundestag, букв. «союзні збори») позначає парламент. | Його обирають на чотири роки." },
+    { "uk", "Формула (лат. Pacta sunt servanda) відома всім юристам. Її цитують часто.",
+      "Формула (лат. Pacta sunt servanda) відома всім юристам. | Її цитують часто." },
+    { "uk", "Назву (грец. Ὀδησσός) дали у 1795 р. Місто швидко росло.",
+      "Назву (грец. Ὀδησσός) дали у 1795 р. | Місто швидко росло." },
+    { "uk", "Термін (франц. Détente) увійшов в ужиток (рос. Разрядка) у 1970-х рр. Ним користувалися дипломати.",
+      "Термін (франц. Détente) увійшов в ужиток (рос. Разрядка) у 1970-х рр. | Ним користувалися дипломати." },
+    { "uk", "Книжка вийшла за ред. Іваненка у 2020 році. Наклад розійшовся.",
+      "Книжка вийшла за ред. Іваненка у 2020 році. | Наклад розійшовся." },
+    { "uk", "МВФ (скор. Міжнародний валютний фонд) виділив кредит. Його отримала Україна.",
+      "МВФ (скор. Міжнародний валютний фонд) виділив кредит. | Його отримала Україна." },
+    { "uk", "Обговорили зерно, добрива і под. Рішень немає.",
+      "Обговорили зерно, добрива і под. | Рішень немає." },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
 }
 
 static void
@@ -328,6 +480,9 @@ main (int   argc,
   g_test_add_func ("/segmenter/russian", test_russian);
   g_test_add_func ("/segmenter/ukrainian", test_ukrainian);
   g_test_add_func ("/segmenter/fallback-language", test_fallback_language);
+  g_test_add_func ("/segmenter/line-layout", test_line_layout);
+  g_test_add_func ("/segmenter/hard-wrapped-document", test_hard_wrapped_document);
+  g_test_add_func ("/segmenter/dictionary-abbreviations", test_dictionary_abbreviations);
   g_test_add_func ("/segmenter/paragraphs-and-offsets", test_paragraphs_and_offsets);
   g_test_add_func ("/segmenter/list-items", test_list_items);
   g_test_add_func ("/segmenter/language-change-resegments", test_language_change_resegments);

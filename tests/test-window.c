@@ -18,6 +18,7 @@
 #include "tri-project.h"
 #include "tri-segment-cell.h"
 #include "tri-test-utils.h"
+#include "tri-user-lexicon.h"
 #include "tri-window.h"
 
 static TriApplication *app;
@@ -469,9 +470,11 @@ grid_selection (TriWindow *window)
 static void
 test_editing (void)
 {
+  static const char *lexicon_pairs[][2] = { { "en", "ru" }, { "en", "uk" }, { "ru", "uk" } };
   TriWindow *window = new_window ();
   TriAlignment *alignment;
   g_autoptr(GError) error = NULL;
+  guint learnt[G_N_ELEMENTS (lexicon_pairs)];
   guint rows;
 
   tri_window_open_sample (window);
@@ -512,6 +515,13 @@ test_editing (void)
   g_assert_true (tri_alignment_check (alignment, &error));
 
   /* Confirm the first row and go on; confirm down to the fifth. */
+  for (guint k = 0; k < G_N_ELEMENTS (lexicon_pairs); k++)
+    {
+      g_autofree char *path = tri_user_lexicon_default_path (lexicon_pairs[k][0], lexicon_pairs[k][1]);
+      g_autoptr(TriUserLexicon) lexicon = tri_user_lexicon_load (path, NULL);
+
+      learnt[k] = lexicon != NULL ? tri_user_lexicon_get_n_rows (lexicon) : 0;
+    }
   gtk_single_selection_set_selected (grid_selection (window), 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
   g_assert_cmpuint (tri_alignment_get_n_confirmed (alignment), ==, 1);
@@ -519,6 +529,17 @@ test_editing (void)
   gtk_single_selection_set_selected (grid_selection (window), 4);
   gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm-through", NULL);
   g_assert_cmpuint (tri_alignment_get_n_confirmed (alignment), ==, 5);
+
+  /* The confirmed rows went into the user's lexicon of every pair, each
+   * once, for the aligner from now on. */
+  for (guint k = 0; k < G_N_ELEMENTS (lexicon_pairs); k++)
+    {
+      g_autofree char *path = tri_user_lexicon_default_path (lexicon_pairs[k][0], lexicon_pairs[k][1]);
+      g_autoptr(TriUserLexicon) lexicon = tri_user_lexicon_load (path, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (tri_user_lexicon_get_n_rows (lexicon), ==, learnt[k] + 5);
+    }
 
   /* The row to review (the Ukrainian omission) is one F8 away. */
   gtk_single_selection_set_selected (grid_selection (window), 0);

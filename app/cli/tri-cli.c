@@ -26,6 +26,7 @@
 #include "tri-report.h"
 #include "tri-spell.h"
 #include "tri-text-source.h"
+#include "tri-user-lexicon.h"
 
 /* Exit statuses, documented in --help. */
 enum {
@@ -556,6 +557,7 @@ command_align (int    argc,
   g_autofree char *dict_path = NULL;
   g_autofree char *description = NULL;
   g_auto(GStrv) args = NULL;
+  g_auto(GStrv) lexicons = NULL;
   ExportArgs export_args = { NULL };
   gboolean presegmented = FALSE, line_paragraphs = FALSE;
   TriDocument *documents[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
@@ -566,6 +568,9 @@ command_align (int    argc,
       N_("The files are split already: every non-empty line is one sentence, a blank line ends a paragraph"), NULL },
     { "dict", 'd', 0, G_OPTION_ARG_FILENAME, &dict_path,
       N_("A word list of “word @ translation” lines (hunalign’s format) to help the alignment"), N_("FILE") },
+    { "lexicon", 'l', 0, G_OPTION_ARG_FILENAME_ARRAY, &lexicons,
+      N_("A lexicon of confirmed rows (made by the window or by learn) to help the alignment; may be repeated"),
+      N_("FILE") },
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
       N_("Encoding of the files; detected when not given"), N_("ENC") },
     { "line-paragraphs", 0, 0, G_OPTION_ARG_NONE, &line_paragraphs,
@@ -605,15 +610,27 @@ command_align (int    argc,
     goto out;
 
   aligner = tri_aligner_new ();
-  if (dict_path != NULL)
+  if (dict_path != NULL || lexicons != NULL)
     {
       g_autoptr(TriDictionary) dict = tri_dictionary_new ();
 
-      if (!tri_dictionary_load_word_list (dict, dict_path, &error))
+      if (dict_path != NULL && !tri_dictionary_load_word_list (dict, dict_path, &error))
         {
           g_printerr ("triptych-cli: %s\n", error->message);
           status = EXIT_INPUT;
           goto out;
+        }
+      for (guint k = 0; lexicons != NULL && lexicons[k] != NULL; k++)
+        {
+          g_autoptr(TriUserLexicon) lexicon = tri_user_lexicon_load (lexicons[k], &error);
+
+          if (lexicon == NULL)
+            {
+              g_printerr ("triptych-cli: %s\n", error->message);
+              status = EXIT_INPUT;
+              goto out;
+            }
+          tri_user_lexicon_add_to_dictionary (lexicon, dict);
         }
       tri_aligner_set_user_dictionary (aligner, dict);
     }
@@ -1099,12 +1116,110 @@ command_spell (int    argc,
   return finish_output ();
 }
 
+/* learn: every pair of lines of two line-aligned files is a confirmed row,
+ * added to a lexicon file (created if missing). */
+static int
+command_learn (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriUserLexicon) lexicon = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) args = NULL;
+  g_auto(GStrv) lines_a = NULL;
+  g_auto(GStrv) lines_b = NULL;
+  g_autofree char *language_a = NULL;
+  g_autofree char *language_b = NULL;
+  char **lines[2];
+  char *languages[2];
+  guint n_lines;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The lexicon to add to (created if missing)"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("LANG=FILE LANG=FILE — learn word pairs from line-aligned translations"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("Line N of the first file and line N of the second are taken as a confirmed row, as when\n"
+      "the user confirms rows in the window; the words that occur together are counted in the\n"
+      "lexicon (-o), which align --lexicon then uses.\n"
+      "\n"
+      "Exit status: 0 on success, 2 on a usage error, 3 when a file cannot be read or written."));
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, "%s", error->message);
+  if (output == NULL)
+    return usage_error (context, "%s", _("learn needs -o LEXICON"));
+  if (args == NULL || g_strv_length (args) != 2)
+    return usage_error (context, "%s", _("learn takes two LANG=FILE arguments"));
+  {
+    int status = check_language_files (context, args, _("learn takes two LANG=FILE arguments"));
+
+    if (status != EXIT_OK)
+      return status;
+  }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *data = NULL;
+
+      parse_language_file (args[k], k == 0 ? &language_a : &language_b, &path);
+      if (!g_file_get_contents (path, &data, NULL, &error))
+        {
+          g_printerr ("triptych-cli: %s\n", error->message);
+          return EXIT_INPUT;
+        }
+      *(k == 0 ? &lines_a : &lines_b) = g_strsplit (data, "\n", -1);
+    }
+  lines[0] = lines_a;
+  lines[1] = lines_b;
+  languages[0] = language_a;
+  languages[1] = language_b;
+
+  if (g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      lexicon = tri_user_lexicon_load (output, &error);
+      if (lexicon == NULL)
+        {
+          g_printerr ("triptych-cli: %s\n", error->message);
+          return EXIT_INPUT;
+        }
+      if (g_ascii_strcasecmp (tri_user_lexicon_get_language (lexicon, 0), languages[0]) != 0)
+        {
+          GStrv swap = lines[0];
+
+          lines[0] = lines[1];
+          lines[1] = swap;
+        }
+    }
+  else
+    lexicon = tri_user_lexicon_new (languages[0], languages[1]);
+
+  n_lines = MIN (g_strv_length (lines[0]), g_strv_length (lines[1]));
+  for (guint i = 0; i < n_lines; i++)
+    tri_user_lexicon_add_row (lexicon, lines[0][i], lines[1][i]);
+
+  if (!tri_user_lexicon_save (lexicon, output, &error))
+    {
+      g_printerr ("triptych-cli: %s\n", error->message);
+      return EXIT_INPUT;
+    }
+  return EXIT_OK;
+}
+
 static const Command commands[] = {
   { "segment", command_segment, N_("Split a report into sentences") },
   { "align", command_align, N_("Align the sentences of two or three versions of a report") },
   { "convert", command_convert, N_("Convert a project, TMX, TSV, CSV or JSONL file to another format") },
   { "spell", command_spell, N_("Check the spelling of a report") },
   { "check", command_check, N_("Check that the versions say the same: quotations, numbers, omissions") },
+  { "learn", command_learn, N_("Learn word pairs from line-aligned translations for align --lexicon") },
 };
 
 static void

@@ -69,6 +69,9 @@ typedef struct
   double paragraph;       /* a bead that crosses a paragraph end on one side only */
   double unmatched;       /* weight, in the overlap's denominator, of a word that cannot match */
   double absorb;          /* a sentence in a many-sentence bead that matches nothing there */
+  double suspect;         /* a 1-1 bead whose two sentences both have words to match and match nothing */
+  double suspect_min;     /* ... at least this weight of them */
+  double suspect_ratio;   /* ... and share at most this part of it */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
 
@@ -86,6 +89,9 @@ static Params params = {
   .paragraph = 0.6,
   .unmatched = 0.5,
   .absorb = 0.7,
+  .suspect = 1.25,
+  .suspect_min = 3.0,
+  .suspect_ratio = 0.1,
   .band = 16,
 };
 
@@ -112,6 +118,7 @@ load_params (void)
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
           PARAM (skip) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
+          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -1310,6 +1317,7 @@ bead_cost (const Pair *pair,
   BeadCost result = { 0, 0, 0 };
   double la, lb, shared = 0, mass, mass_a, mass_b;
   guint inner, absorbed = 0;
+  gboolean suspect = FALSE;
 
   if (k == 0 || l == 0)
     {
@@ -1348,6 +1356,14 @@ bead_cost (const Pair *pair,
           absorbed++;
       }
     shared = MIN (by_a, by_b);
+
+    /* A 1-1 row of two sentences that both have words to match in the
+     * other text and match nothing of each other: most likely a sentence
+     * one version lacks next to one the other lacks, not a translation. */
+    if (k == 1 && l == 1 && pair->matchable_a[i - 1] >= params.suspect_min &&
+        pair->matchable_b[j - 1] >= params.suspect_min &&
+        sums_b[0] <= params.suspect_ratio * MIN (pair->matchable_a[i - 1], pair->matchable_b[j - 1]))
+      suspect = TRUE;
   }
 
   la = pair->sum_len_a[i] - pair->sum_len_a[i - k];
@@ -1361,6 +1377,8 @@ bead_cost (const Pair *pair,
 
   result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
   result.cost += params.absorb * absorbed;
+  if (suspect)
+    result.cost += params.suspect;
   /* Strong evidence on both sides that does not match: numbers, names. */
   result.cost += params.mismatch * (1 - result.lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
 

@@ -36,7 +36,10 @@
  *  - a boundary after "?" or "!" is removed when the text goes on in lower
  *    case («Когда?» — спросил он; "Why?" he asked);
  *  - a boundary is added after "…" (U+2026, which ICU does not treat as a
- *    terminator) when a capital follows.
+ *    terminator) when a capital follows;
+ *  - a line break inside a paragraph is a boundary after a line without
+ *    final punctuation (a headline, a byline, a table row) unless the
+ *    document is hard wrapped (is_hard_wrapped(), line_end_boundary()).
  *
  * The lists are data: resources/abbreviations/<lang>.txt, extended by the
  * user's file of the same name in ~/.config/triptych/abbreviations/. */
@@ -890,6 +893,97 @@ ellipsis_boundary (const UChar *s,
   return next.first != 0 && starts_upper (s, len, &next);
 }
 
+/* In a document that is not hard wrapped, a line that ends without final
+ * punctuation (in a letter, a digit, "%" or a closing quote or bracket after
+ * one) and is followed by a line that starts with a capital, a digit or an
+ * opening quote ends a sentence: a headline above its standfirst, a byline, a
+ * dateline, a list item, a row of a table. @line_start is the first unit
+ * after the line break. */
+static gboolean
+line_end_boundary (const UChar *s,
+                   int32_t      len,
+                   int32_t      line_start)
+{
+  int32_t end = skip_space_back (s, line_start);
+  int32_t q = skip_space_forward (s, len, line_start);
+  UChar32 last, first;
+
+  if (end == 0 || q >= len)
+    return FALSE;
+  skip_closing_back (s, end, &last);
+  if (!u_isalnum (last) && last != '%')
+    return FALSE;
+  U16_NEXT (s, q, len, first);
+  return u_isupper (first) || u_istitle (first) || u_isdigit (first) || is_opening (first);
+}
+
+static int compare_int32 (gconstpointer a,
+                          gconstpointer b);
+
+/* Whether the line breaks inside paragraphs are hard wrapping (text broken
+ * at a fixed width), decided per document from the lines followed by another
+ * line of their paragraph: wrapped text has most of them ending mid-sentence
+ * and most of them close to the wrap width. Headlines, bylines, lists and
+ * tables end their lines without punctuation too, but at lengths all over
+ * the place. With fewer than three such lines there is nothing to decide
+ * on, and a line break is taken as meant. */
+static gboolean
+is_hard_wrapped (const char    *text,
+                 const TriSpan *paragraphs,
+                 guint          n_paragraphs)
+{
+  g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  guint open = 0, full = 0;
+  int32_t width;
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      const char *p = text + paragraphs[i].start;
+      const char *end = text + paragraphs[i].end;
+
+      while (p < end)
+        {
+          const char *nl = memchr (p, '\n', (size_t)(end - p));
+          const char *z;
+          gunichar last = 0;
+          int32_t length;
+
+          if (nl == NULL)
+            break;
+          z = nl;
+          while (z > p && g_ascii_isspace (z[-1]))
+            z--;
+          length = (int32_t)g_utf8_strlen (p, z - p);
+          /* The last character before closing quotes and brackets. */
+          for (const char *c = z; c > p;)
+            {
+              c = g_utf8_find_prev_char (p, c);
+              last = g_utf8_get_char (c);
+              if (!is_closing ((UChar32)last))
+                break;
+            }
+          if (length > 0)
+            {
+              g_array_append_val (lengths, length);
+              if (last != '.' && last != '!' && last != '?' && last != 0x2026)
+                open++;
+            }
+          p = nl + 1;
+        }
+    }
+
+  if (lengths->len < 3 || open * 2 < lengths->len)
+    return FALSE;
+  g_array_sort (lengths, compare_int32);
+  width = g_array_index (lengths, int32_t, lengths->len * 9 / 10);
+  if (width < 30)
+    return FALSE;
+  for (guint k = 0; k < lengths->len; k++)
+    if (g_array_index (lengths, int32_t, k) * 10 >= width * 7)
+      full++;
+  return full * 4 >= lengths->len * 3;
+}
+
 /**
  * tri_segmenter_paragraph_to_utf16:
  * @text: a UTF-8 text
@@ -902,7 +996,7 @@ ellipsis_boundary (const UChar *s,
  *
  * The paragraph as the segmenter gives it to ICU: UTF-16, with every line
  * break inside it a space (hard wrapping is not a boundary; see
- * is_list_item() for the exception).
+ * is_list_item() and line_end_boundary() for the exceptions).
  *
  * Returns: (transfer full): the UTF-16 text, not nul-terminated
  */
@@ -961,6 +1055,7 @@ split_paragraph (TriSegmenter *self,
                  const char   *text,
                  TriSpan       span,
                  guint         paragraph,
+                 gboolean      hard_wrapped,
                  GArray       *sentences)
 {
   UErrorCode status = U_ZERO_ERROR;
@@ -1001,7 +1096,8 @@ split_paragraph (TriSegmenter *self,
     {
       int32_t q = skip_space_forward (s, len, g_array_index (line_starts, int32_t, k));
 
-      if (is_list_item (s, len, q))
+      if (is_list_item (s, len, q) ||
+          (!hard_wrapped && line_end_boundary (s, len, g_array_index (line_starts, int32_t, k))))
         g_array_append_val (breaks, q);
     }
 
@@ -1062,13 +1158,15 @@ tri_segmenter_split (TriSegmenter  *self,
                      guint          n_paragraphs)
 {
   GArray *sentences;
+  gboolean hard_wrapped;
 
   g_return_val_if_fail (TRI_IS_SEGMENTER (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
+  hard_wrapped = is_hard_wrapped (text, paragraphs, n_paragraphs);
   sentences = g_array_new (FALSE, FALSE, sizeof (TriSentence));
   for (guint i = 0; i < n_paragraphs; i++)
-    split_paragraph (self, text, paragraphs[i], i, sentences);
+    split_paragraph (self, text, paragraphs[i], i, hard_wrapped, sentences);
 
   return sentences;
 }

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tri-user-lexicon.h"
 #include "tri-window-private.h"
 
 /* The editing actions of the aligned grid. They act on the selected row
@@ -245,7 +246,32 @@ ROW_ACTION (insert_empty_action, tri_alignment_insert_empty (alignment, row, col
 ROW_ACTION (remove_empty_action, tri_alignment_remove_empty_cell (alignment, row, column), row)
 ROW_ACTION (delete_row_action, tri_alignment_delete_empty_row (alignment, row), row)
 ROW_ACTION (swap_up_action, tri_alignment_swap_up (alignment, row, column), row > 0 ? row - 1 : 0)
-ROW_ACTION (confirm_through_action, tri_alignment_confirm_through (alignment, row), row + 1)
+/* Confirms @row (with @through, every row up to it) and adds the rows that
+ * were not confirmed yet to the user's lexicons: the aligner's evidence
+ * from now on. */
+static gboolean
+confirm_and_learn (TriAlignment *alignment,
+                   guint         row,
+                   gboolean      through)
+{
+  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean done;
+
+  for (guint r = through ? 0 : row; r <= row; r++)
+    {
+      g_autoptr(TriRow) item = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+      if (item != NULL && !tri_row_get_confirmed (item))
+        g_array_append_val (fresh, r);
+    }
+  done = through ? tri_alignment_confirm_through (alignment, row)
+                 : tri_alignment_set_confirmed (alignment, row, TRUE);
+  if (done)
+    tri_user_lexicon_learn_rows (alignment, (const guint *)(gpointer)fresh->data, fresh->len);
+  return done;
+}
+
+ROW_ACTION (confirm_through_action, confirm_and_learn (alignment, row, TRUE), row + 1)
 ROW_ACTION (bookmark_action, tri_alignment_toggle_bookmark (alignment, row), row)
 
 /* Joins the cell's last sentence with the next sentence of its text: a
@@ -302,7 +328,7 @@ confirm_action (GtkWidget  *widget,
   if (!target (self, &row))
     return;
 
-  tri_alignment_set_confirmed (self->alignment, row, TRUE);
+  confirm_and_learn (self->alignment, row, FALSE);
   after_edit (self, TRUE, row + 1);
 }
 

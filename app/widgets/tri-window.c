@@ -16,6 +16,7 @@
 #include "tri-autosave.h"
 #include "tri-project.h"
 #include "tri-segment-cell.h"
+#include "tri-user-lexicon.h"
 #include "tri-window-private.h"
 
 #define MIN_FONT_SIZE 6
@@ -962,6 +963,17 @@ _tri_window_start_alignment (TriWindow    *self,
 
   for (guint c = 0; c < n; c++)
     documents[c] = tri_alignment_get_document (self->alignment, c);
+
+  /* The word pairs of the rows the user confirmed (this and earlier work). */
+  {
+    const char *languages[TRI_MAX_COLUMNS];
+    g_autoptr(TriDictionary) lexicon = NULL;
+
+    for (guint c = 0; c < n; c++)
+      languages[c] = tri_document_get_language (documents[c]);
+    lexicon = tri_user_lexicon_dictionary_for (languages, n);
+    tri_aligner_set_user_dictionary (self->aligner, lexicon);
+  }
 
   self->align_cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
