@@ -377,6 +377,33 @@ test_document_load (void)
   }
 }
 
+static void
+test_html_language_hint (void)
+{
+  /* A short Ukrainian page with none of і ї є ґ reads as Russian by its
+   * letters: its lang attribute tells. */
+  static const char page[] =
+    "<!DOCTYPE html><html lang=\"uk-UA\"><head><meta charset=\"utf-8\">"
+    "<title>Новини</title></head><body><article><h1>Переговори тривали</h1>"
+    "<p>Делегати провели переговори до ранку.</p></article></body></html>";
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *path = tri_test_write_file (dir, "news.html", page, -1);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) document = NULL;
+  g_autoptr(TriDocument) plain = NULL;
+
+  document = tri_document_load (file, NULL, NULL, TRI_PARAGRAPH_BLANK_LINES, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tri_document_get_language (document), ==, "uk");
+
+  /* The same text without the page around it is taken for Russian. */
+  plain = tri_document_new (tri_document_get_text (document), NULL, TRI_PARAGRAPH_BLANK_LINES);
+  g_assert_cmpstr (tri_document_get_language (plain), ==, "ru");
+
+  tri_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -388,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/format/html/fixtures", test_html_fixtures);
   g_test_add_func ("/format/html/structure", test_html_structure);
   g_test_add_func ("/format/html/charset", test_html_charset);
+  g_test_add_func ("/format/html/language-hint", test_html_language_hint);
   g_test_add_func ("/format/docx/fixtures", test_docx_fixtures);
   g_test_add_func ("/format/odt/fixtures", test_odt_fixtures);
   g_test_add_func ("/format/pdf/fixtures", test_pdf_fixtures);

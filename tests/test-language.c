@@ -75,6 +75,40 @@ test_guess_length (void)
 }
 
 static void
+test_guess_with_hint (void)
+{
+  /* Ukrainian with none of і ї є ґ: the letters alone say Russian. */
+  static const char uk_text[] = "Делегации провели переговоры в Женеве.";
+  static const char de_text[] = "Die Gespräche werden nächste Woche in Genf fortgesetzt.";
+  static const char en_text[] = "The talks will continue next week in Geneva.";
+  struct { const char *text, *hint, *expected; } cases[] = {
+    { uk_text, "uk-UA", "uk" },
+    { uk_text, "UK", "uk" },
+    { uk_text, NULL, "ru" },
+    /* A page left marked English after translation: its script wins. */
+    { uk_text, "en", "ru" },
+    { de_text, "de", "de" },
+    { de_text, NULL, "en" },
+    { en_text, "ru", "en" },
+    /* Hints that are no language, or too long to be one, are ignored. */
+    { en_text, "x/../../name", "en" },
+    { en_text, "", "en" },
+    { en_text, "en-aaaaaaaa-bbbbbbbb-cccccccc-dddddddd-eeeeeeee", "en" },
+    /* Text without letters takes the page's word for it. */
+    { "2024-03-14 12:30", "uk", "uk" },
+    { "2024-03-14 12:30", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *guess = tri_language_guess_with_hint (cases[i].text, -1, cases[i].hint);
+
+      g_test_message ("%s (%s)", cases[i].text, cases[i].hint);
+      g_assert_cmpstr (guess, ==, cases[i].expected);
+    }
+}
+
+static void
 test_is_valid (void)
 {
   static const char * const valid[] = {
@@ -201,6 +235,7 @@ main (int   argc,
   g_test_add_func ("/language/guess", test_guess);
   g_test_add_func ("/language/guess-no-letters", test_guess_no_letters);
   g_test_add_func ("/language/guess-length", test_guess_length);
+  g_test_add_func ("/language/guess-with-hint", test_guess_with_hint);
   g_test_add_func ("/language/is-valid", test_is_valid);
   g_test_add_func ("/language/get-base", test_get_base);
   g_test_add_func ("/language/display-name", test_display_name);

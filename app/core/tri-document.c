@@ -339,9 +339,11 @@ static TriDocument *
 document_new_take (char             *text,
                    gsize             length,
                    const char       *language,
+                   const char       *hint,
                    TriParagraphMode  mode)
 {
   TriDocument *self = g_object_new (TRI_TYPE_DOCUMENT, NULL);
+  g_autofree char *guess = NULL;
 
   self->text = text;
   self->length = length;
@@ -351,7 +353,8 @@ document_new_take (char             *text,
 
   if (language == NULL)
     {
-      language = tri_language_guess (text, (gssize)length);
+      guess = tri_language_guess_with_hint (text, (gssize)length, hint);
+      language = guess;
       self->language_guessed = TRUE;
     }
   /* Text without letters (or none at all) is segmented by the root rules. */
@@ -379,7 +382,7 @@ tri_document_new (const char       *text,
 {
   g_return_val_if_fail (text != NULL, NULL);
 
-  return document_new_take (g_strdup (text), strlen (text), language, mode);
+  return document_new_take (g_strdup (text), strlen (text), language, NULL, mode);
 }
 
 /**
@@ -412,7 +415,8 @@ tri_document_load (GFile             *file,
   if (decoded == NULL)
     return NULL;
 
-  self = document_new_take (g_steal_pointer (&decoded->text), decoded->length, language, mode);
+  self = document_new_take (g_steal_pointer (&decoded->text), decoded->length, language,
+                            decoded->language, mode);
   self->file = g_object_ref (file);
   self->title = g_file_get_basename (file);
   g_free (self->encoding);
@@ -555,7 +559,8 @@ tri_document_new_sample (const char *language)
     g_error ("The sample report is missing: %s", error->message);
 
   data = g_bytes_get_data (bytes, &length);
-  self = document_new_take (g_strndup (data, length), length, language, TRI_PARAGRAPH_BLANK_LINES);
+  self = document_new_take (g_strndup (data, length), length, language, NULL,
+                            TRI_PARAGRAPH_BLANK_LINES);
   self->title = g_strdup (_("Sample report"));
 
   return self;

@@ -427,6 +427,7 @@ tri_format_decode (const guint8  *data,
   g_autofree char *basename = g_path_get_basename (name);
   g_autofree char *text = NULL;
   g_autofree char *html_encoding = NULL;
+  g_autofree char *html_language = NULL;
   TriDecodedText *decoded;
   TriFormat f = tri_format_detect (data, length, basename);
 
@@ -438,7 +439,8 @@ tri_format_decode (const guint8  *data,
     case TRI_FORMAT_TEXT:
       return tri_text_source_decode (data, length, name, encoding, error);
     case TRI_FORMAT_HTML:
-      text = tri_format_html_extract (data, length, name, encoding, &html_encoding, NULL, error);
+      text = tri_format_html_extract (data, length, name, encoding, &html_encoding, &html_language,
+                                      error);
       break;
     case TRI_FORMAT_DOCX:
       text = tri_format_extract_docx (data, length, name, error);
@@ -466,6 +468,7 @@ tri_format_decode (const guint8  *data,
     {
       decoded->detected = encoding == NULL || f != TRI_FORMAT_HTML;
       decoded->format = f;
+      decoded->language = g_steal_pointer (&html_language);
     }
   return decoded;
 }

@@ -85,6 +85,63 @@ tri_language_guess (const char *text,
   return "en";
 }
 
+static gboolean
+likely_script (const char *language,
+               char       *script,
+               int32_t     capacity)
+{
+  char maximized[ULOC_FULLNAME_CAPACITY];
+  UErrorCode status = U_ZERO_ERROR;
+
+  uloc_addLikelySubtags (language, maximized, sizeof maximized, &status);
+  if (U_FAILURE (status))
+    return FALSE;
+  uloc_getScript (maximized, script, capacity, &status);
+  return U_SUCCESS (status) && script[0] != '\0';
+}
+
+/**
+ * tri_language_guess_with_hint:
+ * @text: the text
+ * @length: its length in bytes, or -1 when nul-terminated
+ * @hint: (nullable): the language the document says it is in (a web
+ *   page's lang attribute), or %NULL
+ *
+ * Guesses the language of a report as tri_language_guess() does, but takes
+ * the document's own word for it when @hint is a valid language written in
+ * the script the text is in: a page marked lang="uk-UA" is Ukrainian even
+ * where its first 64 KiB have none of і ї є ґ, and one marked "de" is German
+ * rather than the English every Latin text is otherwise taken for. A hint in
+ * another script than the text's (a page left marked "en" after
+ * translation) is ignored.
+ *
+ * Returns: (transfer full) (nullable): a language code, or %NULL when
+ *   @text has no letters of the scripts it knows and there is no hint
+ */
+char *
+tri_language_guess_with_hint (const char *text,
+                              gssize      length,
+                              const char *hint)
+{
+  const char *guess = tri_language_guess (text, length);
+  char hint_script[16], guess_script[16];
+  g_autofree char *base = NULL;
+
+  if (hint == NULL || strlen (hint) > 35 || !tri_language_is_valid (hint))
+    return g_strdup (guess);
+
+  base = tri_language_get_base (hint);
+  if (guess == NULL)
+    return g_steal_pointer (&base);
+
+  if (likely_script (base, hint_script, sizeof hint_script) &&
+      likely_script (guess, guess_script, sizeof guess_script) &&
+      g_str_equal (hint_script, guess_script))
+    return g_steal_pointer (&base);
+
+  return g_strdup (guess);
+}
+
 /**
  * tri_language_get_base:
  * @language: a language code such as "en", "en-US" or "uk_UA"

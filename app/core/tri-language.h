@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 const char  *tri_language_guess            (const char *text,
                                             gssize      length);
+char        *tri_language_guess_with_hint  (const char *text,
+                                            gssize      length,
+                                            const char *hint);
 char        *tri_language_get_base         (const char *language);
 gboolean     tri_language_is_valid         (const char *language);
 char        *tri_language_dup_display_name (const char *language);

@@ -45,6 +45,7 @@ tri_decoded_text_free (TriDecodedText *decoded)
 
   g_free (decoded->text);
   g_free (decoded->encoding);
+  g_free (decoded->language);
   g_clear_pointer (&decoded->removed, g_array_unref);
   g_free (decoded);
 }

@@ -37,6 +37,8 @@ typedef struct
  * @had_bom: the bytes started with a byte-order mark
  * @removed: (element-type TriRemovedChar): the zero-width characters taken out
  * @format: the #TriFormat the text was read from (tri-format.h)
+ * @language: (nullable): the language the document says it is in (a web
+ *   page's lang attribute), a hint for tri_language_guess_with_hint()
  */
 typedef struct
 {
@@ -47,6 +49,7 @@ typedef struct
   gboolean  had_bom;
   GArray   *removed;
   guint     format;
+  char     *language;
 } TriDecodedText;
 
 TriDecodedText *tri_text_source_decode          (const guint8    *data,
