@@ -745,6 +745,13 @@ finding_json (TriAlignment     *alignment,
     if (finding->languages & (1u << c))
       json_builder_add_string_value (builder, tri_document_get_language (tri_alignment_get_document (alignment, c)));
   json_builder_end_array (builder);
+  /* The versions that deviate from the others (empty: cannot be told) */
+  json_builder_set_member_name (builder, "odd");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < n; c++)
+    if (finding->odd & (1u << c))
+      json_builder_add_string_value (builder, tri_document_get_language (tri_alignment_get_document (alignment, c)));
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "message");
   json_builder_add_string_value (builder, finding->message);
   json_builder_set_member_name (builder, "spans");
@@ -863,7 +870,7 @@ command_check (int    argc,
       "Formats:\n"
       "  text   one finding per line: FILE:LINE:COLUMN: SEVERITY: [CHECK] MESSAGE\n"
       "  jsonl  one JSON object per finding:\n"
-      "         {\"check\":\"quote-missing\",\"severity\":\"warning\",\"row\":12,\"langs\":[\"en\",\"ru\"],\n"
+      "         {\"check\":\"quote-missing\",\"severity\":\"warning\",\"row\":12,\"langs\":[\"en\",\"ru\"],\"odd\":[\"ru\"],\n"
       "          \"message\":\"…\",\"spans\":{\"en\":[[S,E]],\"ru\":[]}}\n"
       "         with byte spans [S, E) into each decoded UTF-8 text\n"
       "  html   a page to read or print: a summary, then every finding beside its row's text\n"

@@ -235,6 +235,7 @@ check_missing (Run    *run,
                                                         missing->str));
 
     finding->languages |= absent;
+    finding->odd = absent;
     for (guint c = 0; c < run->n_columns; c++)
       {
         gsize start, end;
@@ -405,6 +406,20 @@ compare_numbers (Run         *run,
   for (guint c = 0; c < run->n_columns; c++)
     if (have & (1u << c))
       finding->languages |= 1u << c;
+  /* Three versions: the ones named are those that deviate. */
+  if (n_have >= 3)
+    {
+      guint named = 0;
+
+      for (guint c = 0; c < run->n_columns; c++)
+        if (has[c] != NULL && (has[c]->len > 0 || lacks[c]->len > 0))
+          {
+            finding->odd |= 1u << c;
+            named++;
+          }
+      if (named >= n_have)
+        finding->odd = 0;
+    }
   finding->message = g_strdup_printf ("%s (%s)", intro, detail->str);
 
 out:
@@ -654,6 +669,7 @@ find_quotes (Run   *run,
 
   guint from, to;
 
+  col->cyrillic = cyrillic;
   col->quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
   col->unpaired = g_array_new (FALSE, FALSE, sizeof (gsize));
 
@@ -679,11 +695,61 @@ find_quotes (Run   *run,
           gboolean handled = FALSE;
 
           /* Apostrophes: between letters, or ’ after a letter in English
-           * (the ministers’ plans), never quotation marks. */
-          if ((c == 0x2019 || c == 0x02BC || c == '\'') &&
-              ((is_word_char (before) && is_word_char (after)) || cyrillic || c == '\'' ||
+           * (the ministers’ plans), never quotation marks; nor is ‘ after
+           * a letter (“Hira‘”, an ayn). */
+          if ((c == 0x2019 || c == 0x02BC) &&
+              ((is_word_char (before) && is_word_char (after)) || cyrillic ||
                (is_word_char (before) && (stack->len == 0 || g_array_index (stack, Open, stack->len - 1).close != c))))
             continue;
+          if (c == 0x2018 && is_word_char (before))
+            continue;
+
+          /* Straight single marks ('rate my chat', 'скандинавською'): one
+           * opens a quotation at a word's start and closes the one it
+           * opened at a word's end; anything else is an apostrophe
+           * (п'ять, the players' union, 'tis). */
+          if (c == '\'')
+            {
+              gboolean top_single = stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '\'';
+
+              if (top_single && !g_unichar_isspace (before) && !is_word_char (after))
+                {
+                  Open open = g_array_index (stack, Open, stack->len - 1);
+                  Quote quote = { open.start, at + 1, stack->len - 1, FALSE };
+
+                  g_array_set_size (stack, stack->len - 1);
+                  g_array_append_val (col->quotes, quote);
+                }
+              else if (!is_word_char (before) && g_unichar_isalpha (after))
+                {
+                  Open open = { '\'', at };
+
+                  g_array_append_val (stack, open);
+                }
+              continue;
+            }
+
+          /* A closing mark of a quotation outside straight single marks
+           * still open: those were apostrophes. */
+          {
+            guint k = stack->len;
+
+            while (k > 0 && g_array_index (stack, Open, k - 1).close == '\'')
+              k--;
+            if (k > 0 && k < stack->len && closes (g_array_index (stack, Open, k - 1).close, c))
+              g_array_set_size (stack, k);
+          }
+
+          /* A straight double mark between a space and a word opens a
+           * quotation inside the one open ("у стані "анархії""). */
+          if (c == '"' && stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '"' &&
+              (g_unichar_isspace (before) || before == '(') && g_unichar_isalnum (after))
+            {
+              Open open = { '"', at };
+
+              g_array_append_val (stack, open);
+              continue;
+            }
 
           /* A closing mark of the innermost open quotation first: “ closes
            * „ in Russian before it can open anything. */
@@ -732,6 +798,15 @@ find_quotes (Run   *run,
       /* Still open at the end of the paragraph: a quotation that goes on
        * in the next, when it opens with a quotation mark, else a mark
        * that pairs with nothing. */
+      /* A straight single mark never closed was an apostrophe. */
+      {
+        guint kept = 0;
+
+        for (guint k = 0; k < stack->len; k++)
+          if (g_array_index (stack, Open, k).close != '\'')
+            g_array_index (stack, Open, kept++) = g_array_index (stack, Open, k);
+        g_array_set_size (stack, kept);
+      }
       if (stack->len > 0)
         {
           gboolean continues = FALSE;
@@ -792,6 +867,7 @@ check_unpaired (Run *run)
         finding = add_finding (run, "quote-unbalanced", TRI_SEVERITY_WARNING, r,
                                /* Translators: a language name */
                                g_strdup_printf (_("A quotation mark pairs with no other in %s"), run->columns[c].name));
+        finding->odd = 1u << c;
         add_span (finding, c, at, (gsize)(g_utf8_next_char (text + at) - text));
       }
 }
@@ -971,6 +1047,131 @@ starts_with_speaker (const char *text,
   return FALSE;
 }
 
+/* How many quotations of @column (outermost, any length) overlap
+ * [start, end): one that opened in an earlier row and goes on here counts,
+ * so versions that split a quotation's sentences differently agree. */
+static guint
+count_overlapping (Run   *run,
+                   guint  column,
+                   gsize  start,
+                   gsize  end)
+{
+  GArray *quotes = run->columns[column].quotes;
+  const char *text = tri_document_get_text (run->columns[column].doc);
+  guint n = 0;
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const Quote *q = &g_array_index (quotes, Quote, i);
+      gsize part = q->start;
+      gboolean outside = FALSE;
+
+      if (q->depth != 0 || q->start >= end || q->end <= start)
+        continue;
+      if (!run->columns[column].cyrillic)
+        {
+          n++;
+          continue;
+        }
+      /* «Людям подобається, – зазначив він. – Це спорт…»: Russian and
+       * Ukrainian put the speaker's words between dashes inside one
+       * pair of marks, where English closes and reopens: a part each. */
+      for (const char *p = text + q->start; p < text + q->end; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if ((c == 0x2013 || c == 0x2014) && p - text >= 2 && p[-1] == ' ' && ends_clause (g_utf8_get_char (g_utf8_prev_char (p - 1))) &&
+              p[3] == ' ')
+            {
+              gsize at = (gsize)(p - text);
+
+              if (!outside)
+                n += part < end && at > start;
+              else
+                part = at;
+              outside = !outside;
+            }
+        }
+      if (!outside)
+        n += part < end && q->end > start;
+    }
+  return n;
+}
+
+/* Which versions a row's quotations set apart (bit c for column c), or 0
+ * when they agree. @all counts every quotation, @speech those that are
+ * speech (is_speech()). Three versions: what two have and the third has
+ * not is missing there — but what only Russian and Ukrainian quote
+ * (names, titles, labels: «Челси») is their convention, and what one
+ * version alone quotes counts only when it is speech (a translator who
+ * made reported speech a quotation, or the reverse). */
+static guint
+odd_quotations (Run         *run,
+                const guint *all,
+                const guint *speech)
+{
+  guint n = run->n_columns, odd = 0;
+
+  if (n == 3)
+    {
+      for (guint o = 0; o < 3; o++)
+        {
+          guint a = (o + 1) % 3, b = (o + 2) % 3;
+
+          if (all[a] != all[b] || all[o] == all[a])
+            continue;
+          if (all[o] < all[a])
+            {
+              /* Only the Cyrillic versions quote: their convention,
+               * unless both quote speech the other has not. */
+              if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
+                return speech[a] > all[o] && speech[b] > all[o] ? 1u << o : 0;
+              return 1u << o;
+            }
+          /* One version quotes more: speech only. A version of the
+           * original's script quoting speech the two others report: they
+           * dropped it; a Cyrillic one: it added a quotation. */
+          if (speech[o] <= all[a])
+            return 0;
+          if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
+            return (1u << a) | (1u << b);
+          return 1u << o;
+        }
+      if (all[0] == all[1] && all[1] == all[2])
+        return 0;
+      /* Three different counts: a version with none where both others
+       * have some lacks them (the rule above); else by speech, the
+       * fewest are odd. */
+      for (guint o = 0; o < 3; o++)
+        {
+          guint a = (o + 1) % 3, b = (o + 2) % 3;
+
+          if (all[o] == 0 && all[a] > 0 && all[b] > 0)
+            {
+              if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
+                return speech[a] > 0 && speech[b] > 0 ? 1u << o : 0;
+              return 1u << o;
+            }
+        }
+      if (speech[0] != speech[1] || speech[1] != speech[2])
+        {
+          guint fewest = MIN (speech[0], MIN (speech[1], speech[2]));
+
+          for (guint c = 0; c < 3; c++)
+            if (speech[c] == fewest)
+              odd |= 1u << c;
+        }
+      return odd;
+    }
+
+  /* Two versions: speech that one has and the other has not. */
+  for (guint c = 0; c < n; c++)
+    for (guint d = 0; d < n; d++)
+      if (c != d && speech[d] > all[c])
+        odd |= 1u << c;
+  return odd;
+}
+
 /* quote-missing and quote-mismatch: rows with text in every version. */
 static void
 check_quotes (Run    *run,
@@ -978,48 +1179,58 @@ check_quotes (Run    *run,
               guint   r)
 {
   GArray *quotes[TRI_MAX_COLUMNS] = { NULL };
-  guint n[TRI_MAX_COLUMNS] = { 0 };
+  guint all[TRI_MAX_COLUMNS] = { 0 }, speech[TRI_MAX_COLUMNS] = { 0 };
   gsize start, end;
-  guint most = 0, fewest = G_MAXUINT;
+  guint most = 0, odd;
 
   for (guint c = 0; c < run->n_columns; c++)
     {
       if (!cell_bytes (run, row, c, &start, &end))
         goto out;
       quotes[c] = quotes_in (run, c, start, end);
-      most = MAX (most, quotes[c]->len);
+      speech[c] = quotes[c]->len;
+      all[c] = MAX (count_overlapping (run, c, start, end), speech[c]);
+      most = MAX (most, all[c]);
     }
   for (guint c = 0; c < run->n_columns; c++)
     {
       /* "Jerry: You can't park there" is what another version quotes
        * (Джеррі: «…»): a speaker's name and a colon make speech. */
-      n[c] = quotes[c]->len;
-      if (n[c] == 0 && most > 0 && cell_bytes (run, row, c, &start, &end) &&
+      if (all[c] == 0 && most > 0 && cell_bytes (run, row, c, &start, &end) &&
           starts_with_speaker (tri_document_get_text (run->columns[c].doc) + start, end - start))
-        n[c] = 1;
-      fewest = MIN (fewest, n[c]);
+        all[c] = speech[c] = 1;
     }
 
-  if (most != fewest)
+  odd = odd_quotations (run, all, speech);
+  if (odd != 0)
     {
       g_autoptr(GString) counts = g_string_new (NULL);
+      g_autoptr(GString) missing = g_string_new (NULL);
       TriFinding *finding = add_finding (run, "quote-missing", TRI_SEVERITY_WARNING, r, NULL);
 
+      finding->odd = odd;
       for (guint c = 0; c < run->n_columns; c++)
         {
           if (counts->len > 0)
             g_string_append (counts, ", ");
           /* Translators: a language name and how many quotations it has in a row */
           g_string_append_printf (counts, g_dngettext (GETTEXT_PACKAGE, "%s: %u quotation", "%s: %u quotations",
-                                                       n[c]),
-                                  run->columns[c].name, n[c]);
+                                                       all[c]),
+                                  run->columns[c].name, all[c]);
           finding->languages |= 1u << c;
-          for (guint i = 0; i < quotes[c]->len; i++)
-            add_span (finding, c, g_array_index (quotes[c], Quote, i).start, g_array_index (quotes[c], Quote, i).end);
+          for (guint i = 0; i < run->columns[c].quotes->len; i++)
+            {
+              const Quote *q = &g_array_index (run->columns[c].quotes, Quote, i);
+
+              if (q->depth == 0 && cell_bytes (run, row, c, &start, &end) && q->start < end && q->end > start)
+                add_span (finding, c, MAX (q->start, start), MIN (q->end, end));
+            }
         }
       finding->message = g_strdup_printf (_("A quotation is missing from a version (%s)"), counts->str);
       goto out;
     }
+  for (guint c = 0; c < run->n_columns; c++)
+    most = c == 0 ? speech[c] : MAX (most, speech[c]);
 
   /* The same number: the i-th quotation of each should say the same. */
   for (guint i = 0; i < most; i++)
