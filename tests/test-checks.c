@@ -567,6 +567,32 @@ test_quote_across_rows (void)
   g_assert_cmpstr (found, ==, "");
 }
 
+/* Numbers with multipliers and in words: 10,000 = «10 тысяч» = «10 тис.»,
+ * $1.2 billion = «1,2 млрд» = «1200 млн», ten = 10 = «десять», a
+ * 4-month-old = «четырёхмесячный»; a number changed behind a multiplier
+ * is still found. */
+static void
+test_numbers_in_words (void)
+{
+  const char *en = "Some 10,000 people came with ten ships, a $1.2 billion fund and a 4-month-old calf.";
+  const char *ru = "Около 10 тысяч человек приплыли на 10 судах с фондом в 1,2 млрд долларов и четырёхмесячным телёнком.";
+  const char *uk = "Близько 10 тис. людей припливли на десяти суднах із фондом у 1200 млн доларів і чотиримісячним телям.";
+  const char *uk_changed = "Близько 100 тис. людей припливли на десяти суднах із фондом у 1200 млн доларів і чотиримісячним телям.";
+  g_autoptr(TriAlignment) same = tri_test_align3 (en, ru, uk);
+  g_autoptr(TriAlignment) changed = tri_test_align3 (en, ru, uk_changed);
+  g_autoptr(GPtrArray) none = tri_checks_run (same);
+  g_autoptr(GPtrArray) one = tri_checks_run (changed);
+  g_autofree char *found_none = summary (none);
+  g_autofree char *found_one = summary (one);
+  g_autofree char *span = NULL;
+
+  g_assert_cmpstr (found_none, ==, "");
+  g_assert_cmpstr (found_one, ==, "number-mismatch@0");
+  span = tri_test_span_text (changed, g_ptr_array_index (one, 0), 2);
+  g_assert_cmpstr (span, ==, "100 тис.");
+  g_assert_cmpuint (((TriFinding *)g_ptr_array_index (one, 0))->odd, ==, 1u << 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/checks/quoted-names", test_quoted_names);
   g_test_add_func ("/checks/number-changed", test_number_changed);
   g_test_add_func ("/checks/months", test_months);
+  g_test_add_func ("/checks/numbers-in-words", test_numbers_in_words);
   g_test_add_func ("/checks/quote-missing", test_quote_missing);
   g_test_add_func ("/checks/nesting-and-paragraphs", test_nesting_and_paragraphs);
   g_test_add_func ("/checks/unbalanced", test_unbalanced);

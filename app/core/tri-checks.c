@@ -303,6 +303,7 @@ compare_numbers (Run         *run,
 {
   GArray *numbers[TRI_MAX_COLUMNS] = { NULL };
   GHashTable *counts[TRI_MAX_COLUMNS] = { NULL };
+  GHashTable *in_words[TRI_MAX_COLUMNS] = { NULL };
   GString *has[TRI_MAX_COLUMNS] = { NULL };
   GString *lacks[TRI_MAX_COLUMNS] = { NULL };
   g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
@@ -318,6 +319,19 @@ compare_numbers (Run         *run,
         numbers[c] = tri_numbers_find (tri_document_get_text (run->columns[c].doc), start[c], end[c],
                                        tri_months_get (tri_document_get_language (run->columns[c].doc)));
         counts[c] = count_values (numbers[c]);
+        {
+          GArray *words = tri_numbers_find_words (tri_document_get_text (run->columns[c].doc), start[c], end[c]);
+
+          in_words[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = 0; i < words->len; i++)
+            {
+              const char *word = g_array_index (words, TriNumber, i).value;
+
+              g_hash_table_insert (in_words[c], g_strdup (word),
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (in_words[c], word)) + 1));
+            }
+          tri_numbers_free (words);
+        }
         for (guint i = 0; i < numbers[c]->len; i++)
           g_hash_table_add (values, g_array_index (numbers[c], TriNumber, i).value);
         has[c] = g_string_new (NULL);
@@ -335,9 +349,11 @@ compare_numbers (Run         *run,
       for (guint c = 0; c < run->n_columns; c++)
         if (counts[c] != NULL)
           most = MAX (most, GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)));
+      /* A version that writes the number in words has it ("ten" = 10). */
       for (guint c = 0; c < run->n_columns; c++)
         if (counts[c] != NULL)
-          full += GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)) == most;
+          full += GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)) +
+                  GPOINTER_TO_UINT (g_hash_table_lookup (in_words[c], value)) >= most;
       if (full == n_have)
         continue;
 
@@ -350,7 +366,8 @@ compare_numbers (Run         *run,
 
           if (counts[c] == NULL)
             continue;
-          complete = GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)) == most;
+          complete = GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)) +
+                     GPOINTER_TO_UINT (g_hash_table_lookup (in_words[c], value)) >= most;
 
           /* A minority has it: mark it there. Two versions: both. */
           if (complete && (full * 2 <= n_have))
@@ -427,6 +444,7 @@ out:
     {
       tri_numbers_free (numbers[c]);
       g_clear_pointer (&counts[c], g_hash_table_unref);
+      g_clear_pointer (&in_words[c], g_hash_table_unref);
       if (has[c] != NULL)
         g_string_free (has[c], TRUE);
       if (lacks[c] != NULL)
