@@ -289,6 +289,18 @@ test_name_skeletons (void)
     { "en", "Walsh", "ru", "Уолш", TRUE },
     { "en", "Squire", "uk", "Сквайр", TRUE },
     { "en", "Truss", "ru", "Трасс", TRUE },
+    { "en", "Graham", "ru", "Грэм", TRUE },
+    { "en", "Graham", "uk", "Греєм", TRUE },
+    { "en", "Nugroho", "ru", "Нугрохо", TRUE },
+    { "en", "Sessions", "ru", "Сэшнс", TRUE },
+    { "en", "Sessions", "uk", "Сешнс", TRUE },
+    { "en", "Kit", "ru", "Кит", TRUE },
+    { "en", "Kit", "uk", "Кіт", TRUE },
+    { "en", "Wade", "uk", "Уейд", TRUE },
+    { "en", "China", "ru", "Китая", TRUE },
+    { "en", "Kit", "ru", "Китая", FALSE },
+    { "en", "Graham", "ru", "Грант", FALSE },
+    { "en", "Wade", "uk", "Уолл", FALSE },
     { "en", "Sweden", "ru", "Шевцов", FALSE },
     { "en", "Lavrov", "ru", "Петров", FALSE },
     { "en", "Blinken", "uk", "Лавров", FALSE },
@@ -593,6 +605,28 @@ test_numbers_in_words (void)
   g_assert_cmpuint (((TriFinding *)g_ptr_array_index (one, 0))->odd, ==, 1u << 2);
 }
 
+/* One speaker spelt three ways (Graham, Грэм, Греєм) is one; a speaker
+ * one version reads into an organisation's name ("Forces stated") while
+ * another names the country that version also has is no other person. */
+static void
+test_quote_speaker_spellings (void)
+{
+  g_autoptr(TriAlignment) spelt = tri_test_align3 (
+    "“We will vote against the bill next week,” Graham said.",
+    "«Мы проголосуем против законопроекта на следующей неделе», — сказал Грэм.",
+    "«Ми проголосуємо проти законопроєкту наступного тижня», — сказав Греєм.");
+  g_autoptr(TriAlignment) misread = tri_test_align3 (
+    "France's Ministry of Armed Forces stated on Saturday that the contract had been “initialled a few days ago.”",
+    "В субботу Министерство вооружённых сил Франции сообщило, что контракт был «согласован несколько дней назад».",
+    "У суботу міністр оборони Франції повідомив, що контракт вже «підписано декілька днів тому».");
+  g_autoptr(GPtrArray) found_spelt = tri_checks_run (spelt);
+  g_autoptr(GPtrArray) found_misread = tri_checks_run (misread);
+  g_autofree char *s_spelt = summary (found_spelt);
+
+  g_assert_cmpstr (s_spelt, ==, "");
+  g_assert_null (find_check (found_misread, "quote-speaker"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/checks/name-missing", test_name_missing);
   g_test_add_func ("/checks/quote-speaker", test_quote_speaker);
   g_test_add_func ("/checks/quote-speaker-pronoun", test_quote_speaker_pronoun);
+  g_test_add_func ("/checks/quote-speaker-spellings", test_quote_speaker_spellings);
 
   return g_test_run ();
 }

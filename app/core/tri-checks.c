@@ -1688,17 +1688,33 @@ check_names (Run         *run,
       }
 }
 
-/* Whether a speaker of @a (the names of one cue) is none of @b's. */
-static gboolean
-any_unmatched (Run    *run,
-               GArray *speakers[],
-               guint   a,
-               guint   b)
+/* Speakers of @a (the names of one cue) that are none of @b's: named
+ * elsewhere in @b's row, or nowhere in it. Versions differ when both
+ * have unmatched speakers of one kind: names swapped (Lavrov said /
+ * Блінкен заявив, each named in the other too) or replaced (Lavrov /
+ * Окафор); not when one's "speaker" is no name of the other and the
+ * other's is there ("France's Ministry of Armed Forces stated" /
+ * «міністр оборони Франції повідомив»). */
+enum
 {
+  UNMATCHED_ELSEWHERE = 1 << 0,
+  UNMATCHED_ABSENT = 1 << 1,
+};
+
+static guint
+any_unmatched (Run         *run,
+               GArray      *speakers[],
+               guint        a,
+               guint        b,
+               const guint *first,
+               const guint *last)
+{
+  guint kinds = 0;
+
   for (guint i = 0; i < speakers[a]->len;)
     {
       guint cue = g_array_index (speakers[a], TriSpeaker, i).cue;
-      gboolean matched = FALSE;
+      gboolean matched = FALSE, elsewhere = FALSE;
 
       for (; i < speakers[a]->len && g_array_index (speakers[a], TriSpeaker, i).cue == cue; i++)
         {
@@ -1706,11 +1722,12 @@ any_unmatched (Run    *run,
 
           for (guint j = 0; j < speakers[b]->len && !matched; j++)
             matched = tri_names_match (skeleton, word_at (run, b, g_array_index (speakers[b], TriSpeaker, j).word)->skeleton);
+          elsewhere |= find_counterpart (run, b, first[b], last[b], skeleton, FALSE, FALSE, FALSE, 0) >= 0;
         }
       if (!matched)
-        return TRUE;
+        kinds |= elsewhere ? UNMATCHED_ELSEWHERE : UNMATCHED_ABSENT;
     }
-  return FALSE;
+  return kinds;
 }
 
 static gboolean
@@ -1761,7 +1778,7 @@ check_speakers (Run         *run,
   for (guint a = 0; a < run->n_columns; a++)
     for (guint b = a + 1; b < run->n_columns; b++)
       if (speakers[a] != NULL && speakers[a]->len > 0 && speakers[b] != NULL && speakers[b]->len > 0 &&
-          any_unmatched (run, speakers, a, b) && any_unmatched (run, speakers, b, a))
+          (any_unmatched (run, speakers, a, b, first, last) & any_unmatched (run, speakers, b, a, first, last)) != 0)
         differ = TRUE;
 
   if (differ)

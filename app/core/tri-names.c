@@ -327,6 +327,10 @@ tri_names_skeleton (TriNames   *names,
       const char *form = names->exonyms[i * 3 + column];
       gsize len = strlen (form);
 
+      /* Кит is no Китай: a word shorter than the exonym is another. */
+      if (len < 4 && (length < 0 ? g_utf8_strlen (word, -1) : g_utf8_strlen (word, length)) + 1 <
+                     g_utf8_strlen (exonyms[i][column], -1))
+        continue;
       if (len >= 2 && len > best_len && g_str_has_prefix (skeleton, form) &&
           (skeleton[len] == '\0' || (len >= 4 && strchr ("mgv", skeleton[len]) != NULL && skeleton[len + 1] == '\0')))
         {
@@ -365,6 +369,26 @@ edit_distance (const char *a,
   return row[lb];
 }
 
+/* @skeleton with ш as s and an h (g) inside left out, doubled letters
+ * once. */
+static char *
+fold_skeleton (const char *skeleton,
+               guint       length)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < length; i++)
+    {
+      char c = skeleton[i] == 'S' ? 's' : skeleton[i];
+
+      if (c == 'g' && i > 0)
+        continue;
+      if (out->len == 0 || out->str[out->len - 1] != c)
+        g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 match_skeletons (const char *a,
                  guint       la,
@@ -384,8 +408,9 @@ match_skeletons (const char *a,
       ls = lb;
       ll = la;
     }
-  /* English w is в or у (Washington, Вашингтон; Walsh, Уолш). */
-  if (ls >= 3 && ((shorter[0] == 'v' && longer[0] == 'a') || (shorter[0] == 'a' && longer[0] == 'v')))
+  /* English w is в or у (Washington, Вашингтон; Walsh, Уолш; Wade,
+   * Уейд). */
+  if (ls >= 2 && ((shorter[0] == 'v' && longer[0] == 'a') || (shorter[0] == 'a' && longer[0] == 'v')))
     {
       g_autofree char *same = g_strdup (shorter);
 
@@ -394,6 +419,17 @@ match_skeletons (const char *a,
     }
   if (strncmp (shorter, longer, ls) == 0 && ll - ls <= (ls >= 3 ? 2u : 1u))
     return TRUE;
+  /* An h one spelling sounds and the other does not (Graham, Грэм), and
+   * s heard as ш (Sessions, Сешнс): equal once those are set aside. */
+  if (!strictly && ls >= 2 && (strchr (a, 'S') != NULL || strchr (b, 'S') != NULL ||
+                               strchr (a + 1, 'g') != NULL || strchr (b + 1, 'g') != NULL))
+    {
+      g_autofree char *fa = fold_skeleton (a, la);
+      g_autofree char *fb = fold_skeleton (b, lb);
+
+      if (g_strcmp0 (fa, fb) == 0 && strlen (fa) >= 2)
+        return TRUE;
+    }
   allowed = strictly ? 0 : ls >= 7 ? 2 : ls >= 4 ? 1 : 0;
   for (guint cut = 0; allowed > 0 && cut <= 2 && ll - cut + 1 >= ls; cut++)
     if (edit_distance (shorter, ls, longer, ll - cut) <= allowed)
