@@ -187,20 +187,10 @@ row_of_byte (Run   *run,
              gsize  offset)
 {
   TriDocument *doc = run->columns[column].doc;
-  guint lo = 0, hi = tri_document_get_n_sentences (doc);
 
-  if (hi == 0)
+  if (tri_document_get_n_sentences (doc) == 0)
     return 0;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (tri_document_get_sentence (doc, mid)->start <= offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return g_array_index (run->columns[column].rows_of, guint, lo > 0 ? lo - 1 : 0);
+  return g_array_index (run->columns[column].rows_of, guint, tri_document_find_sentence (doc, offset));
 }
 
 /* missing-translation */

@@ -691,6 +691,74 @@ tri_names_scan (TriNames   *names,
   return words;
 }
 
+/**
+ * tri_names_spelt_in:
+ * @names: a cache
+ * @language: the word's language
+ * @word: a capitalised word (a misspelling, say); an English possessive
+ *   (Zelenskyy's, Zelenskyy’s) is its base
+ * @length: its length in bytes, or -1
+ * @other_language: the language of @other
+ * @other: the text of the same row in another version
+ * @other_length: its length in bytes, or -1
+ *
+ * Whether @other writes the name @word spells: a capitalised word there
+ * with the same skeleton but for a case ending or an h or ш one spelling
+ * sounds (Zelenskyy's, Зеленского, Зеленського; Graham, Греєм). A word in
+ * lower case is no name; a misspelt name whose consonants change
+ * (Zelesnky) is no longer the other version's.
+ *
+ * Returns: whether @other has @word as a name
+ */
+gboolean
+tri_names_spelt_in (TriNames   *names,
+                    const char *language,
+                    const char *word,
+                    gssize      length,
+                    const char *other_language,
+                    const char *other,
+                    gssize      other_length)
+{
+  g_autofree char *skeleton = NULL;
+  g_autoptr(GArray) words = NULL;
+  gsize n = length < 0 ? strlen (word) : (gsize)length;
+  gboolean found = FALSE;
+
+  if (n == 0 || !g_unichar_isupper (g_utf8_get_char (word)))
+    return FALSE;
+  /* Zelenskyy's: the name is Zelenskyy. */
+  if (n > 3 && (word[n - 1] == 's' || word[n - 1] == 'S'))
+    {
+      const char *s = g_utf8_prev_char (word + n - 1);
+
+      if (is_apostrophe (g_utf8_get_char (s)))
+        n = (gsize)(s - word);
+    }
+  else if (n > 3 && g_str_has_suffix (word, "s'"))
+    n--;
+  skeleton = tri_names_skeleton (names, language, word, (gssize)n);
+  if (strlen (skeleton) < 2)
+    return FALSE;
+  words = tri_names_scan (names, other_language, other, 0, other_length < 0 ? strlen (other) : (gsize)other_length);
+  for (guint i = 0; i < words->len && !found; i++)
+    {
+      const TriWord *w = &g_array_index (words, TriWord, i);
+      g_autofree char *a = NULL, *b = NULL;
+
+      if (!(w->flags & (TRI_WORD_CAPITALISED | TRI_WORD_ACRONYM)))
+        continue;
+      if (tri_names_match_strictly (skeleton, w->skeleton))
+        found = TRUE;
+      else
+        {
+          a = fold_skeleton (skeleton, strlen (skeleton));
+          b = fold_skeleton (w->skeleton, strlen (w->skeleton));
+          found = strlen (a) >= 2 && g_str_equal (a, b);
+        }
+    }
+  return found;
+}
+
 /* Speakers */
 
 typedef struct

@@ -79,6 +79,9 @@ const char          *tri_spell_dictionary_get_language (TriSpellDictionary *self
 gboolean             tri_spell_dictionary_check_word  (TriSpellDictionary  *self,
                                                        const char          *word,
                                                        gssize               length);
+TriSpellDictionary  *tri_spell_dictionary_load_private (const char         *language,
+                                                       const char          *name,
+                                                       GError             **error);
 char               **tri_spell_dictionary_suggest     (TriSpellDictionary  *self,
                                                        const char          *word,
                                                        guint                max);
