@@ -1062,7 +1062,8 @@ static guint
 count_overlapping (Run   *run,
                    guint  column,
                    gsize  start,
-                   gsize  end)
+                   gsize  end,
+                   guint *speech)
 {
   GArray *quotes = run->columns[column].quotes;
   const char *text = tri_document_get_text (run->columns[column].doc);
@@ -1074,11 +1075,14 @@ count_overlapping (Run   *run,
       gsize part = q->start;
       gboolean outside = FALSE;
 
+      guint before = n;
+
       if (q->depth != 0 || q->start >= end || q->end <= start)
         continue;
       if (!run->columns[column].cyrillic)
         {
           n++;
+          *speech += is_speech (text, q);
           continue;
         }
       /* «Людям подобається, – зазначив він. – Це спорт…»: Russian and
@@ -1102,6 +1106,8 @@ count_overlapping (Run   *run,
         }
       if (!outside)
         n += part < end && q->end > start;
+      if (is_speech (text, q))
+        *speech += n - before;
     }
   return n;
 }
@@ -1112,11 +1118,13 @@ count_overlapping (Run   *run,
  * not is missing there — but what only Russian and Ukrainian quote
  * (names, titles, labels: «Челси») is their convention, and what one
  * version alone quotes counts only when it is speech (a translator who
- * made reported speech a quotation, or the reverse). */
+ * made reported speech a quotation, or the reverse); @opened counts the
+ * speech that opens in the row. */
 static guint
 odd_quotations (Run         *run,
                 const guint *all,
-                const guint *speech)
+                const guint *speech,
+                const guint *opened)
 {
   guint n = run->n_columns, odd = 0;
 
@@ -1143,7 +1151,10 @@ odd_quotations (Run         *run,
             return 0;
           if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
             return (1u << a) | (1u << b);
-          return 1u << o;
+          /* Added: a quotation that opens here (one going on from a
+           * row where the others had a speaker's label is the same
+           * transcript). */
+          return opened[o] > all[a] ? 1u << o : 0;
         }
       if (all[0] == all[1] && all[1] == all[2])
         return 0;
@@ -1196,8 +1207,7 @@ check_quotes (Run    *run,
       if (!cell_bytes (run, row, c, &start, &end))
         goto out;
       quotes[c] = quotes_in (run, c, start, end);
-      speech[c] = quotes[c]->len;
-      all[c] = MAX (count_overlapping (run, c, start, end), speech[c]);
+      all[c] = count_overlapping (run, c, start, end, &speech[c]);
       most = MAX (most, all[c]);
     }
   for (guint c = 0; c < run->n_columns; c++)
@@ -1209,7 +1219,13 @@ check_quotes (Run    *run,
         all[c] = speech[c] = 1;
     }
 
-  odd = odd_quotations (run, all, speech);
+  {
+    guint opened[TRI_MAX_COLUMNS] = { 0 };
+
+    for (guint c = 0; c < run->n_columns; c++)
+      opened[c] = quotes[c]->len;
+    odd = odd_quotations (run, all, speech, opened);
+  }
   if (odd != 0)
     {
       g_autoptr(GString) counts = g_string_new (NULL);
@@ -1237,8 +1253,9 @@ check_quotes (Run    *run,
       finding->message = g_strdup_printf (_("A quotation is missing from a version (%s)"), counts->str);
       goto out;
     }
+  most = 0;
   for (guint c = 0; c < run->n_columns; c++)
-    most = c == 0 ? speech[c] : MAX (most, speech[c]);
+    most = MAX (most, quotes[c]->len);
 
   /* The same number: the i-th quotation of each should say the same. */
   for (guint i = 0; i < most; i++)
