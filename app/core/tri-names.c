@@ -695,7 +695,7 @@ tri_names_scan (TriNames   *names,
  * tri_names_spelt_in:
  * @names: a cache
  * @language: the word's language
- * @word: a capitalised word (a misspelling, say); an English possessive
+ * @word: a word (a misspelling, say); an English possessive
  *   (Zelenskyy's, Zelenskyy’s) is its base
  * @length: its length in bytes, or -1
  * @other_language: the language of @other
@@ -705,7 +705,8 @@ tri_names_scan (TriNames   *names,
  * Whether @other writes the name @word spells: a capitalised word there
  * with the same skeleton but for a case ending or an h or ш one spelling
  * sounds (Zelenskyy's, Зеленского, Зеленського; Graham, Греєм). A word in
- * lower case is no name; a misspelt name whose consonants change
+ * lower case is a name or a term only when @other has it in another
+ * script (панамакс, Panamax); a misspelt name whose consonants change
  * (Zelesnky) is no longer the other version's.
  *
  * Returns: whether @other has @word as a name
@@ -722,10 +723,13 @@ tri_names_spelt_in (TriNames   *names,
   g_autofree char *skeleton = NULL;
   g_autoptr(GArray) words = NULL;
   gsize n = length < 0 ? strlen (word) : (gsize)length;
-  gboolean found = FALSE;
+  gboolean found = FALSE, lower;
+  GUnicodeScript script;
 
-  if (n == 0 || !g_unichar_isupper (g_utf8_get_char (word)))
+  if (n == 0)
     return FALSE;
+  lower = !g_unichar_isupper (g_utf8_get_char (word));
+  script = g_unichar_get_script (g_utf8_get_char (word));
   /* Zelenskyy's: the name is Zelenskyy. */
   if (n > 3 && (word[n - 1] == 's' || word[n - 1] == 'S'))
     {
@@ -737,7 +741,7 @@ tri_names_spelt_in (TriNames   *names,
   else if (n > 3 && g_str_has_suffix (word, "s'"))
     n--;
   skeleton = tri_names_skeleton (names, language, word, (gssize)n);
-  if (strlen (skeleton) < 2)
+  if (strlen (skeleton) < (lower ? 3u : 2u))
     return FALSE;
   words = tri_names_scan (names, other_language, other, 0, other_length < 0 ? strlen (other) : (gsize)other_length);
   for (guint i = 0; i < words->len && !found; i++)
@@ -745,9 +749,18 @@ tri_names_spelt_in (TriNames   *names,
       const TriWord *w = &g_array_index (words, TriWord, i);
       g_autofree char *a = NULL, *b = NULL;
 
-      if (!(w->flags & (TRI_WORD_CAPITALISED | TRI_WORD_ACRONYM)))
+      /* A word in lower case: a term another version writes as a name
+       * in its own letters (панамакс, Panamax), never a word of the same
+       * script nor an ordinary word (a typo of фермер is still farmer's). */
+      if (g_unichar_get_script (g_utf8_get_char (other + w->start)) == script
+          ? lower || !(w->flags & (TRI_WORD_CAPITALISED | TRI_WORD_ACRONYM))
+          : lower && !(w->flags & (TRI_WORD_CAPITALISED | TRI_WORD_ACRONYM)))
         continue;
-      if (tri_names_match_strictly (skeleton, w->skeleton))
+      /* A term: its very skeleton (панамакс, Panamax), no ending
+       * allowed — a typo of a word is no word of the other version. */
+      if (lower || g_unichar_islower (g_utf8_get_char (other + w->start)))
+        found = strlen (skeleton) >= 4 && g_str_equal (skeleton, w->skeleton);
+      else if (tri_names_match_strictly (skeleton, w->skeleton))
         found = TRUE;
       else
         {
