@@ -627,6 +627,22 @@ test_quote_speaker_spellings (void)
   g_assert_null (find_check (found_misread, "quote-speaker"));
 }
 
+/* Numbers written apart from their units and clocks: a decade (1880s), a
+ * size (20x16), a unit glued on (85mph), a decimal's zeros (3.50 = 3,5),
+ * the twelve-hour clock (10:08 p.m. = 22:08), an ordinal (1,000th). */
+static void
+test_numbers_written_apart (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "In the 1880s a 20x16 print of the 1,000th stamp cost 3.50 dollars, and at 10:08 p.m. winds hit 85mph.",
+    "В 1880-х годах оттиск 1000-й марки размером 20 × 16 стоил 3,5 доллара, а в 22:08 ветер достиг 85 миль в час.",
+    "У 1880-х роках відбиток 1000-ї марки розміром 20х16 коштував 3,5 долара, а о 22:08 вітер досяг 85 миль на годину.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+
+  g_assert_cmpstr (found, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/checks/number-changed", test_number_changed);
   g_test_add_func ("/checks/months", test_months);
   g_test_add_func ("/checks/numbers-in-words", test_numbers_in_words);
+  g_test_add_func ("/checks/numbers-written-apart", test_numbers_written_apart);
   g_test_add_func ("/checks/quote-missing", test_quote_missing);
   g_test_add_func ("/checks/nesting-and-paragraphs", test_nesting_and_paragraphs);
   g_test_add_func ("/checks/unbalanced", test_unbalanced);

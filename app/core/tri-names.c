@@ -328,7 +328,7 @@ tri_names_skeleton (TriNames   *names,
       gsize len = strlen (form);
 
       /* Кит is no Китай: a word shorter than the exonym is another. */
-      if (len < 4 && (length < 0 ? g_utf8_strlen (word, -1) : g_utf8_strlen (word, length)) + 1 <
+      if (len < 4 && (length < 0 ? g_utf8_strlen (word, -1) : g_utf8_strlen (word, length)) <
                      g_utf8_strlen (exonyms[i][column], -1))
         continue;
       if (len >= 2 && len > best_len && g_str_has_prefix (skeleton, form) &&

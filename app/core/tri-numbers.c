@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/udat.h>
 
@@ -351,6 +352,81 @@ multiply (const char *value,
   return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, v));
 }
 
+
+/* Letters that may follow a number's digits and leave it a number: a
+ * unit (3mm, 85mph, 70km/h), an ordinal's ending (16th, 1,000th), a
+ * decade's s (1880s), the x of a size (20x16), the hours of a clock
+ * (1pm). Returns their length in bytes, or 0. */
+static gsize
+unit_suffix (const char *q,
+             const char *end)
+{
+  static const char * const suffixes[] = {
+    "mph", "km", "cm", "mm", "kg", "mg", "ml", "kw", "mw", "gw", "gb", "mb", "th", "st", "nd", "rd",
+    "pm", "am", "m", "g", "l", "s", "x", "h",
+  };
+  gsize n = 0;
+
+  while (q + n < end && g_ascii_isalpha (q[n]))
+    n++;
+  if (n == 0)
+    {
+      /* х or × (Cyrillic) between the numbers of a size */
+      if (g_str_has_prefix (q, "\xD1\x85") || g_str_has_prefix (q, "\xC3\x97"))
+        return g_ascii_isdigit (q[2]) ? 2 : 0;
+      return 0;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (strlen (suffixes[i]) == n && g_ascii_strncasecmp (q, suffixes[i], n) == 0)
+      return n;
+  return 0;
+}
+
+/* Whether @p (a digit) follows a size's x right after a digit (20x16). */
+static gboolean
+after_times (const char *text,
+             const char *p)
+{
+  const char *x = g_utf8_prev_char (p);
+  gunichar c = g_utf8_get_char (x);
+
+  return (c == 'x' || c == 0x0445 || c == 0x00D7) && x > text && g_ascii_isdigit (x[-1]);
+}
+
+/* 3.50 is 3.5, 12.00 is 12. */
+static void
+trim_decimal_zeros (GString *value)
+{
+  if (strchr (value->str, '.') == NULL)
+    return;
+  while (value->len > 0 && value->str[value->len - 1] == '0')
+    g_string_truncate (value, value->len - 1);
+  if (value->len > 0 && value->str[value->len - 1] == '.')
+    g_string_truncate (value, value->len - 1);
+}
+
+/* An hour of the twelve-hour clock written with pm (10:08 p.m., 11:35
+ * pm, 1pm) as the 24-hour clock's (22, 23, 13). */
+static void
+twelve_hour (const char *q,
+             const char *end,
+             GString    *value)
+{
+  int hour = atoi (value->str);
+
+  if (strchr (value->str, '.') != NULL || hour < 1 || hour > 11)
+    return;
+  if (q + 3 <= end && q[0] == ':' && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2]))
+    q += 3;
+  if (q < end && *q == ' ')
+    q++;
+  if (g_ascii_strncasecmp (q, "pm", 2) == 0 || g_ascii_strncasecmp (q, "p.m.", 4) == 0)
+    {
+      g_string_truncate (value, 0);
+      g_string_append_printf (value, "%d", hour + 12);
+    }
+}
+
 /**
  * tri_numbers_find:
  * @text: UTF-8 text
@@ -374,21 +450,29 @@ tri_numbers_find (const char *text,
 
   while (p < text + end && *p != '\0')
     {
-      /* A number starts at a digit that does not go on a word (A4, 5G). */
+      /* A number starts at a digit that does not go on a word (A4, 5G),
+       * or after the x of a size (20x16). */
       if (g_ascii_isdigit (*p) &&
-          (p == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)))))
+          (p == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p))) || after_times (text, p)))
         {
           TriNumber number;
           const char *q;
+          gsize suffix;
 
           g_string_truncate (value, 0);
           q = tri_number_read (p, value);
           if (q > text + end)
             break;
-          if (!g_unichar_isalpha (g_utf8_get_char (q)))
+          trim_decimal_zeros (value);
+          suffix = unit_suffix (q, text + end);
+          if (!g_unichar_isalpha (g_utf8_get_char (q)) || suffix > 0)
             {
               const char *after = q;
               double factor = read_multiplier (q, text + end, &after);
+
+              /* 10:08 p.m., 11:35 pm, 1pm: the 24-hour clock's hour. */
+              if (p == text || p[-1] != ':')
+                twelve_hour (q, text + end, value);
 
               number.start = (gsize)(p - text);
               number.end = (gsize)((factor > 0 ? after : q) - text);
@@ -465,7 +549,7 @@ static const struct
   { "одинадцять одинадцяти", 11 }, { "дванадцять дванадцяти", 12 }, { "тринадцять тринадцяти", 13 },
   { "чотирнадцять чотирнадцяти", 14 }, { "п'ятнадцять п'ятнадцяти", 15 }, { "шістнадцять шістнадцяти", 16 },
   { "сімнадцять сімнадцяти", 17 }, { "вісімнадцять вісімнадцяти", 18 }, { "дев'ятнадцять дев'ятнадцяти", 19 },
-  { "двадцять", 20 }, { "тридцять", 30 }, { "п'ятдесят п'ятдесяти", 50 }, { "шістдесят шістдесяти", 60 },
+  { "двадцять двадцяти", 20 }, { "тридцять тридцяти", 30 }, { "сорока", 40 }, { "п'ятдесят п'ятдесяти", 50 }, { "шістдесят шістдесяти", 60 },
   { "сімдесят сімдесяти", 70 }, { "вісімдесят вісімдесяти", 80 }, { "дев'яносто", 90 },
 };
 
