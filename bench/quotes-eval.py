@@ -110,15 +110,20 @@ def lines_of(finding, spans):
     return out
 
 
+def default_corpora():
+    """../shared/corpora beside the repository (or beside its worktrees' folder)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    corpora = os.path.join(here, "..", "..", "shared", "corpora")
+    if not os.path.isdir(corpora):
+        corpora = os.path.join(here, "..", "..", "..", "shared", "corpora")
+    return corpora
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", default=os.path.join(here, "..", "_build", "app", "cli", "triptych-cli"))
-    # ../shared/corpora beside the repository (or beside its worktrees' folder)
-    corpora = os.path.join(here, "..", "..", "shared", "corpora")
-    if not os.path.isdir(corpora):
-        corpora = os.path.join(here, "..", "..", "..", "shared", "corpora")
-    parser.add_argument("--corpora", default=corpora)
+    parser.add_argument("--corpora", default=default_corpora())
     parser.add_argument("--labels", default=os.path.join(here, "quotes-labels.tsv"))
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()

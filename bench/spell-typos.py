@@ -17,6 +17,7 @@ found when a misspelling covers it; every other word flagged is counted.
 """
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -64,9 +65,10 @@ def plant(text, n, rng, rejected):
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
-    corpora = os.path.join(here, "..", "..", "shared", "corpora")
-    if not os.path.isdir(corpora):
-        corpora = os.path.join(here, "..", "..", "..", "shared", "corpora")
+    spec = importlib.util.spec_from_file_location("quotes_eval", os.path.join(here, "quotes-eval.py"))
+    qe = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(qe)
+    corpora = qe.default_corpora()
     parser = argparse.ArgumentParser()
     parser.add_argument("--cli", default=os.path.join(here, "..", "_build", "app", "cli", "triptych-cli"))
     parser.add_argument("--corpora", default=corpora)
