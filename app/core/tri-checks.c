@@ -309,19 +309,7 @@ compare_numbers (Run         *run,
         numbers[c] = tri_numbers_find (tri_document_get_text (run->columns[c].doc), start[c], end[c],
                                        tri_months_get (tri_document_get_language (run->columns[c].doc)));
         counts[c] = count_values (numbers[c]);
-        {
-          GArray *words = tri_numbers_find_words (tri_document_get_text (run->columns[c].doc), start[c], end[c]);
-
-          in_words[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          for (guint i = 0; i < words->len; i++)
-            {
-              const char *word = g_array_index (words, TriNumber, i).value;
-
-              g_hash_table_insert (in_words[c], g_strdup (word),
-                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (in_words[c], word)) + 1));
-            }
-          tri_numbers_free (words);
-        }
+        in_words[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
         for (guint i = 0; i < numbers[c]->len; i++)
           g_hash_table_add (values, g_array_index (numbers[c], TriNumber, i).value);
         has[c] = g_string_new (NULL);
@@ -330,6 +318,40 @@ compare_numbers (Run         *run,
       }
   if (n_have < 2)
     goto out;
+
+  /* Numbers in words ("ten" = 10) only when the figures disagree. */
+  {
+    gboolean agree = TRUE;
+
+    for (guint c = 0; c < run->n_columns && agree; c++)
+      for (guint d = c + 1; d < run->n_columns && agree; d++)
+        if (counts[c] != NULL && counts[d] != NULL)
+          {
+            GHashTableIter it;
+            gpointer key, n;
+
+            agree = g_hash_table_size (counts[c]) == g_hash_table_size (counts[d]);
+            g_hash_table_iter_init (&it, counts[c]);
+            while (agree && g_hash_table_iter_next (&it, &key, &n))
+              agree = g_hash_table_lookup (counts[d], key) == n;
+          }
+    if (agree)
+      goto out;
+  }
+  for (guint c = 0; c < run->n_columns; c++)
+    if (have & (1u << c))
+      {
+        GArray *words = tri_numbers_find_words (tri_document_get_text (run->columns[c].doc), start[c], end[c]);
+
+        for (guint i = 0; i < words->len; i++)
+          {
+            const char *word = g_array_index (words, TriNumber, i).value;
+
+            g_hash_table_insert (in_words[c], g_strdup (word),
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (in_words[c], word)) + 1));
+          }
+        tri_numbers_free (words);
+      }
 
   g_hash_table_iter_init (&iter, values);
   while (g_hash_table_iter_next (&iter, &value, NULL))
@@ -1004,6 +1026,9 @@ is_speech (const char  *text,
   }
 }
 
+static guint first_quote_from (GArray *quotes,
+                               gsize   start);
+
 /* The outermost quotations of @column that open in [start, end) and are
  * speech, not names. */
 static GArray *
@@ -1016,7 +1041,7 @@ quotes_in (Run   *run,
   GArray *quotes = run->columns[column].quotes;
   const char *text = tri_document_get_text (run->columns[column].doc);
 
-  for (guint i = 0; i < quotes->len; i++)
+  for (guint i = first_quote_from (quotes, start); i < quotes->len && g_array_index (quotes, Quote, i).start < end; i++)
     {
       const Quote *q = &g_array_index (quotes, Quote, i);
 
@@ -1058,6 +1083,31 @@ starts_with_speaker (const char *text,
 /* How many quotations of @column (outermost, any length) overlap
  * [start, end): one that opened in an earlier row and goes on here counts,
  * so versions that split a quotation's sentences differently agree. */
+/* The first of @quotes (sorted by their start) that may overlap bytes
+ * from @start on: the outermost one open at @start, else the first to
+ * start there or after. */
+static guint
+first_quote_from (GArray *quotes,
+                  gsize   start)
+{
+  guint lo = 0, hi = quotes->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (quotes, Quote, mid).start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* Back to the outermost quotation that opened before and may go on. */
+  for (guint k = lo; k > 0; k--)
+    if (g_array_index (quotes, Quote, k - 1).depth == 0)
+      return k - 1;
+  return lo;
+}
+
 static guint
 count_overlapping (Run   *run,
                    guint  column,
@@ -1069,7 +1119,7 @@ count_overlapping (Run   *run,
   const char *text = tri_document_get_text (run->columns[column].doc);
   guint n = 0;
 
-  for (guint i = 0; i < quotes->len; i++)
+  for (guint i = first_quote_from (quotes, start); i < quotes->len && g_array_index (quotes, Quote, i).start < end; i++)
     {
       const Quote *q = &g_array_index (quotes, Quote, i);
       gsize part = q->start;

@@ -370,23 +370,24 @@ edit_distance (const char *a,
 }
 
 /* @skeleton with ш as s and an h (g) inside left out, doubled letters
- * once. */
-static char *
+ * once, into @out (64 bytes; longer skeletons are cut). */
+static void
 fold_skeleton (const char *skeleton,
-               guint       length)
+               guint       length,
+               char       *out)
 {
-  GString *out = g_string_new (NULL);
+  guint n = 0;
 
-  for (guint i = 0; i < length; i++)
+  for (guint i = 0; i < length && n < 63; i++)
     {
       char c = skeleton[i] == 'S' ? 's' : skeleton[i];
 
       if (c == 'g' && i > 0)
         continue;
-      if (out->len == 0 || out->str[out->len - 1] != c)
-        g_string_append_c (out, c);
+      if (n == 0 || out[n - 1] != c)
+        out[n++] = c;
     }
-  return g_string_free (out, FALSE);
+  out[n] = '\0';
 }
 
 static gboolean
@@ -424,10 +425,11 @@ match_skeletons (const char *a,
   if (!strictly && ls >= 2 && (strchr (a, 'S') != NULL || strchr (b, 'S') != NULL ||
                                strchr (a + 1, 'g') != NULL || strchr (b + 1, 'g') != NULL))
     {
-      g_autofree char *fa = fold_skeleton (a, la);
-      g_autofree char *fb = fold_skeleton (b, lb);
+      char fa[64], fb[64];
 
-      if (g_strcmp0 (fa, fb) == 0 && strlen (fa) >= 2)
+      fold_skeleton (a, la, fa);
+      fold_skeleton (b, lb, fb);
+      if (strcmp (fa, fb) == 0 && strlen (fa) >= 2)
         return TRUE;
     }
   allowed = strictly ? 0 : ls >= 7 ? 2 : ls >= 4 ? 1 : 0;
@@ -747,7 +749,7 @@ tri_names_spelt_in (TriNames   *names,
   for (guint i = 0; i < words->len && !found; i++)
     {
       const TriWord *w = &g_array_index (words, TriWord, i);
-      g_autofree char *a = NULL, *b = NULL;
+      char a[64], b[64];
 
       /* A word in lower case: a term another version writes as a name
        * in its own letters (панамакс, Panamax), never a word of the same
@@ -764,9 +766,9 @@ tri_names_spelt_in (TriNames   *names,
         found = TRUE;
       else
         {
-          a = fold_skeleton (skeleton, strlen (skeleton));
-          b = fold_skeleton (w->skeleton, strlen (w->skeleton));
-          found = strlen (a) >= 2 && g_str_equal (a, b);
+          fold_skeleton (skeleton, strlen (skeleton), a);
+          fold_skeleton (w->skeleton, strlen (w->skeleton), b);
+          found = strlen (a) >= 2 && strcmp (a, b) == 0;
         }
     }
   return found;
