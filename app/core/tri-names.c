@@ -327,12 +327,11 @@ tri_names_skeleton (TriNames   *names,
       const char *form = names->exonyms[i * 3 + column];
       gsize len = strlen (form);
 
-      /* Кит is no Китай: a word shorter than the exonym is another. */
-      if (len < 4 && (length < 0 ? g_utf8_strlen (word, -1) : g_utf8_strlen (word, length)) <
-                     g_utf8_strlen (exonyms[i][column], -1))
-        continue;
       if (len >= 2 && len > best_len && g_str_has_prefix (skeleton, form) &&
-          (skeleton[len] == '\0' || (len >= 4 && strchr ("mgv", skeleton[len]) != NULL && skeleton[len + 1] == '\0')))
+          (skeleton[len] == '\0' || (len >= 4 && strchr ("mgv", skeleton[len]) != NULL && skeleton[len + 1] == '\0')) &&
+          /* Кит is no Китай: a word shorter than a short exonym is another. */
+          (len >= 4 || (length < 0 ? g_utf8_strlen (word, -1) : g_utf8_strlen (word, length)) >=
+                       g_utf8_strlen (exonyms[i][column], -1)))
         {
           best = names->exonyms[i * 3];
           best_len = len;
