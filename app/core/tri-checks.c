@@ -1169,7 +1169,13 @@ count_overlapping (Run   *run,
  * (names, titles, labels: «Челси») is their convention, and what one
  * version alone quotes counts only when it is speech (a translator who
  * made reported speech a quotation, or the reverse); @opened counts the
- * speech that opens in the row. */
+ * speech that opens in the row.
+ *
+ * Quotations are paired by counting per row, by overlap. The word links
+ * of tri-word-align (issue 14) will let them be paired by their words:
+ * that is where a quotation whose boundary differs (one version takes in
+ * words the others leave outside) and scare quotes one version alone
+ * adds («невидимым») can be told; neither is found now. */
 static guint
 odd_quotations (Run         *run,
                 const guint *all,

@@ -710,6 +710,11 @@ tri_names_scan (TriNames   *names,
  * script (панамакс, Panamax); a misspelt name whose consonants change
  * (Zelesnky) is no longer the other version's.
  *
+ * The word links of tri-word-align (issue 14), once there, tell a word's
+ * counterpart more surely than a skeleton found anywhere in the row: the
+ * place to plug them in is here (and check_speakers(), check_names() in
+ * tri-checks.c for translated names: United States = Соединённые Штаты).
+ *
  * Returns: whether @other has @word as a name
  */
 gboolean
