@@ -821,9 +821,11 @@ test_spell (TriTestDir    *fixture,
 
 /* spell with the versions aligned: a word Hunspell rejects that the same
  * row of another version writes as a name (Dmitriev, Zelenskyy's,
- * Макроном, Зеленского) is a name; the planted typos are all reported,
- * a misspelt name too (Макроком has no counterpart); --all-names reports
- * the names; --no-suggestions leaves the lists empty. */
+ * Дмитрієв, Зеленського) is a name; the planted typos are all reported,
+ * a misspelt name too (Макроком has no counterpart); --no-suggestions
+ * leaves the lists empty. (Two versions and one run: the dictionaries'
+ * loads are slow under the sanitizers; --all-names and the rule itself are
+ * tested on TriSpellChecker in test-spell.) */
 static void
 test_spell_aligned (TriTestDir    *fixture,
                     gconstpointer  user_data)
@@ -831,17 +833,12 @@ test_spell_aligned (TriTestDir    *fixture,
   g_autofree char *en = tri_test_write_file (fixture->dir, "en.txt",
     "Kirill Dmitriev met Emmanuel Macron in Paris on Monday.\n\n"
     "Zelenskyy's office said the goverment would answer within a week.\n", -1);
-  g_autofree char *ru = tri_test_write_file (fixture->dir, "ru.txt",
-    "Кирилл Дмитриев встретился с Эммануэлем Макроком в Париже в понедельник.\n\n"
-    "Офис Зеленского сообщил, что правительство ответит в течение недели.\n", -1);
   g_autofree char *uk = tri_test_write_file (fixture->dir, "uk.txt",
-    "Кирило Дмитрієв зустрівся з Емманюелем Макроном у Парижі в понеділок.\n\n"
+    "Кирило Дмитрієв зустрівся з Емманюелем Макроком у Парижі в понеділок.\n\n"
     "Офіс Зеленського повідомив, що уряд відповисть протягом тижня.\n", -1);
   g_autofree char *en_arg = g_strconcat ("en=", en, NULL);
-  g_autofree char *ru_arg = g_strconcat ("ru=", ru, NULL);
   g_autofree char *uk_arg = g_strconcat ("uk=", uk, NULL);
   g_autofree char *out = NULL;
-  g_autofree char *all = NULL;
   g_autoptr(GString) words = g_string_new (NULL);
   g_auto(GStrv) lines = NULL;
 
@@ -849,7 +846,7 @@ test_spell_aligned (TriTestDir    *fixture,
     return;
 
   g_assert_cmpint (run_cli (&out, NULL, "spell", "--format", "jsonl", "--no-suggestions",
-                            en_arg, ru_arg, uk_arg, NULL), ==, 0);
+                            en_arg, uk_arg, NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
@@ -863,12 +860,8 @@ test_spell_aligned (TriTestDir    *fixture,
                               json_object_get_string_member (object, "word"));
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "suggestions")), ==, 0);
     }
-  g_assert_cmpstr (words->str, ==, "en:goverment ru:Макроком uk:відповисть");
+  g_assert_cmpstr (words->str, ==, "en:goverment uk:Макроком uk:відповисть");
 
-  g_assert_cmpint (run_cli (&all, NULL, "spell", "--all-names", "--no-suggestions", en_arg, ru_arg, uk_arg, NULL), ==, 0);
-  g_assert_nonnull (strstr (all, "Zelenskyy's"));
-  g_assert_nonnull (strstr (all, "Зеленского"));
-  g_assert_nonnull (strstr (all, "en.txt:3:"));
 
   /* One LANG=FILE is a usage error. */
   g_assert_cmpint (run_cli (NULL, NULL, "spell", en_arg, NULL), ==, 2);
