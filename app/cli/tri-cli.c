@@ -998,6 +998,7 @@ typedef struct
   GPtrArray    *jobs;       /* (version, word) pairs: guint and char *, flattened */
   char       ***results;    /* one per pair, set by the thread that took it */
   gint          next;
+  gboolean      threads;    /* several threads: each loads dictionaries of its own */
 } SuggestWork;
 
 static gpointer
@@ -1017,7 +1018,7 @@ suggest_worker (gpointer data)
         break;
       v = GPOINTER_TO_UINT (g_ptr_array_index (work->jobs, 2 * k));
       word = g_ptr_array_index (work->jobs, 2 * k + 1);
-      if (own[v] == NULL)
+      if (own[v] == NULL && work->threads)
         own[v] = tri_spell_dictionary_load_private (tri_spell_dictionary_get_language (work->versions[v].dictionary),
                                                     tri_spell_dictionary_get_name (work->versions[v].dictionary),
                                                     NULL);
@@ -1038,7 +1039,7 @@ suggest_all (SpellVersion *versions,
   GThread *threads[4] = { NULL };
   guint n_threads;
   g_autofree char ***results = NULL;
-  SuggestWork work = { versions, n_versions, jobs, NULL, 0 };
+  SuggestWork work = { versions, n_versions, jobs, NULL, 0, FALSE };
 
   for (guint v = 0; v < n_versions; v++)
     {
@@ -1070,6 +1071,7 @@ suggest_all (SpellVersion *versions,
     suggest_worker (&work);
   else
     {
+      work.threads = TRUE;
       for (guint t = 0; t < n_threads; t++)
         threads[t] = g_thread_new ("suggest", suggest_worker, &work);
       for (guint t = 0; t < n_threads; t++)
