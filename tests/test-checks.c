@@ -132,6 +132,8 @@ test_number_changed (void)
   g_assert_cmpstr (ru_span, ==, "1 500");
   g_assert_nonnull (strstr (f->message, "Russian has 1 500 and lacks 1,000"));
   g_assert_cmpuint (f->languages, ==, 0x7);
+  /* Russian is the version that deviates. */
+  g_assert_cmpuint (f->odd, ==, 1u << 1);
 }
 
 /* The quotation turned into reported speech in one version. */
@@ -287,6 +289,18 @@ test_name_skeletons (void)
     { "en", "Walsh", "ru", "Уолш", TRUE },
     { "en", "Squire", "uk", "Сквайр", TRUE },
     { "en", "Truss", "ru", "Трасс", TRUE },
+    { "en", "Graham", "ru", "Грэм", TRUE },
+    { "en", "Graham", "uk", "Греєм", TRUE },
+    { "en", "Nugroho", "ru", "Нугрохо", TRUE },
+    { "en", "Sessions", "ru", "Сэшнс", TRUE },
+    { "en", "Sessions", "uk", "Сешнс", TRUE },
+    { "en", "Kit", "ru", "Кит", TRUE },
+    { "en", "Kit", "uk", "Кіт", TRUE },
+    { "en", "Wade", "uk", "Уейд", TRUE },
+    { "en", "China", "ru", "Китая", TRUE },
+    { "en", "Kit", "ru", "Китая", FALSE },
+    { "en", "Graham", "ru", "Грант", FALSE },
+    { "en", "Wade", "uk", "Уолл", FALSE },
     { "en", "Sweden", "ru", "Шевцов", FALSE },
     { "en", "Lavrov", "ru", "Петров", FALSE },
     { "en", "Blinken", "uk", "Лавров", FALSE },
@@ -425,6 +439,210 @@ test_quote_lookalikes (void)
   g_assert_cmpstr (found, ==, "");
 }
 
+/* The finding of @check in @findings, or NULL. */
+static const TriFinding *
+find_check (GPtrArray  *findings,
+            const char *check)
+{
+  for (guint i = 0; i < findings->len; i++)
+    if (g_str_equal (((TriFinding *)g_ptr_array_index (findings, i))->check, check))
+      return g_ptr_array_index (findings, i);
+  return NULL;
+}
+
+/* Three ways: a short phrase English and one Cyrillic version quote and
+ * the other does not is missing there (that version is the odd one);
+ * what only Russian and Ukrainian quote is their convention. */
+static void
+test_quote_three_way (void)
+{
+  g_autoptr(TriAlignment) dropped = tri_test_align3 (
+    "The review announced a \"tilt\" in the foreign policy of the country.",
+    "В обзоре был объявлен «крен» во внешней политике страны.",
+    "В огляді було оголошено поворот у зовнішній політиці країни.");
+  g_autoptr(TriAlignment) convention = tri_test_align3 (
+    "Aston Villa have become the latest club to suffer an outbreak.",
+    "«Астон Вилла» стал последним клубом, который пострадал от вспышки.",
+    "«Астон Вілла» став черговим клубом, який зазнав спалаху.");
+  g_autoptr(TriAlignment) one = tri_test_align3 (
+    "Poland opposes the Nord Stream 2 pipeline.",
+    "Польша выступает против трубопровода Северный поток 2.",
+    "Польща виступає проти газопроводу «Північний потік 2».");
+  g_autoptr(GPtrArray) found_dropped = tri_checks_run (dropped);
+  g_autoptr(GPtrArray) found_convention = tri_checks_run (convention);
+  g_autoptr(GPtrArray) found_one = tri_checks_run (one);
+  g_autofree char *s_dropped = summary (found_dropped);
+  g_autofree char *s_convention = summary (found_convention);
+  g_autofree char *s_one = summary (found_one);
+
+  g_assert_cmpstr (s_dropped, ==, "quote-missing@0");
+  g_assert_cmpuint (((TriFinding *)g_ptr_array_index (found_dropped, 0))->odd, ==, 1u << 2);
+  g_assert_cmpstr (s_convention, ==, "");
+  g_assert_cmpstr (s_one, ==, "");
+}
+
+/* Speech quoted by one version alone (reported by the two others) is a
+ * quotation added there; English speech both others report, dropped by
+ * both. */
+static void
+test_quote_indirect (void)
+{
+  g_autoptr(TriAlignment) added = tri_test_align3 (
+    "The minister said the country plans to raise its trade with Russia to $20 billion in five years.",
+    "«Страна планирует увеличить торговлю с Россией до 20 миллиардов долларов за пять лет», — сказал министр.",
+    "Міністр сказав, що країна планує збільшити торгівлю з Росією до 20 мільярдів доларів за п’ять років.");
+  g_autoptr(TriAlignment) reported = tri_test_align3 (
+    "“We will stay until the last ship has left the port,” the captain said.",
+    "Капитан сказал, что они останутся, пока последнее судно не покинет порт.",
+    "Капітан сказав, що вони залишаться, поки останнє судно не покине порт.");
+  g_autoptr(GPtrArray) found_added = tri_checks_run (added);
+  g_autoptr(GPtrArray) found_reported = tri_checks_run (reported);
+  const TriFinding *f;
+
+  f = find_check (found_added, "quote-missing");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (f->odd, ==, 1u << 1);
+  f = find_check (found_reported, "quote-missing");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (f->odd, ==, (1u << 1) | (1u << 2));
+}
+
+/* British single quotes, straight quotes in Cyrillic, straight quotes
+ * nested in straight quotes, and marks that are no quotations
+ * (apostrophes, an ayn after a letter). */
+static void
+test_quote_marks (void)
+{
+  g_autoptr(TriAlignment) single = tri_test_align3 (
+    "Investigators recovered two 'black box' flight recorders on Wednesday.",
+    "В среду следователи обнаружили два \"черных ящика\".",
+    "У середу слідчі вилучили два бортові самописці, чорні скриньки.");
+  g_autoptr(TriAlignment) apostrophes = tri_test_align3 (
+    "The players' union didn't sign, 'tis said, and met in the cave of “Hira‘” on Mount “Noor”.",
+    "Профсоюз игроков не подписал, говорят, и собрался в пещере «Хира» на горе «Нур».",
+    "Профспілка гравців не підписала, кажуть, і зібралася в печері «Хіра» на горі «Нур».");
+  g_autoptr(TriAlignment) cyrillic = tri_test_align3 (
+    "Though each country was 'Scandinavian', there were many differences.",
+    "Хотя каждая страна была \"скандинавской\", различий было много.",
+    "Хоча кожна країна була 'скандинавською', існувало багато відмінностей.");
+  g_autoptr(TriAlignment) nested = tri_test_align3 (
+    "One observer described Bishkek as sinking into a state of \"anarchy\" that night.",
+    "Один наблюдатель описал Бишкек как погружающийся в состояние \"анархии\" той ночью.",
+    "Один спостерігач описав Бішкек \"потопаючим у стані \"анархії\" тієї ночі.");
+  g_autoptr(GPtrArray) found_single = tri_checks_run (single);
+  g_autoptr(GPtrArray) found_apostrophes = tri_checks_run (apostrophes);
+  g_autoptr(GPtrArray) found_cyrillic = tri_checks_run (cyrillic);
+  g_autoptr(GPtrArray) found_nested = tri_checks_run (nested);
+  g_autofree char *s_single = summary (found_single);
+  g_autofree char *s_apostrophes = summary (found_apostrophes);
+  g_autofree char *s_cyrillic = summary (found_cyrillic);
+  const TriFinding *f;
+  g_autofree char *mark = NULL;
+
+  g_assert_cmpstr (s_single, ==, "quote-missing@0");
+  g_assert_cmpuint (((TriFinding *)g_ptr_array_index (found_single, 0))->odd, ==, 1u << 2);
+  g_assert_cmpstr (s_apostrophes, ==, "");
+  g_assert_cmpstr (s_cyrillic, ==, "");
+  f = find_check (found_nested, "quote-unbalanced");
+  g_assert_nonnull (f);
+  g_assert_cmpuint (f->odd, ==, 1u << 2);
+  mark = tri_test_span_text (nested, f, 2);
+  g_assert_cmpstr (mark, ==, "\"");
+}
+
+/* A quotation over two sentences in English and Russian and one long
+ * sentence in Ukrainian, which interrupts it with the speaker between
+ * dashes (the Ukrainian way): the rows share the quotation, nothing is
+ * missing. */
+static void
+test_quote_across_rows (void)
+{
+  const char *en = "“We’ve had a late start to the season and now we have a giant storm. "
+                   "People got excited,” DeBerry said. “It is a sport that carries risk.”";
+  const char *ru = "«Сезон начался поздно, а теперь у нас гигантская буря. "
+                   "Люди взбудоражены», — сказал Деберри. «Это спорт, который связан с риском».";
+  const char *uk = "«Сезон розпочався пізно, а тепер у нас гігантська буря. "
+                   "Людям дуже подобається, – зазначив ДеБері. – Це спорт, який несе у собі ризик».";
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en, ru, uk);
+  /* English and Russian: three sentences, Ukrainian two. */
+  TriBead beads[2] = {
+    { { 0, 0, 0 }, { 1, 1, 1 }, 1.0, FALSE, FALSE },
+    { { 1, 1, 1 }, { 2, 2, 1 }, 1.0, FALSE, FALSE },
+  };
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autofree char *found = NULL;
+
+  g_assert_cmpuint (tri_document_get_n_sentences (tri_alignment_get_document (alignment, 2)), ==, 2);
+  set_beads (alignment, beads, G_N_ELEMENTS (beads));
+  findings = tri_checks_run (alignment);
+  found = summary (findings);
+  g_assert_cmpstr (found, ==, "");
+}
+
+/* Numbers with multipliers and in words: 10,000 = «10 тысяч» = «10 тис.»,
+ * $1.2 billion = «1,2 млрд» = «1200 млн», ten = 10 = «десять», a
+ * 4-month-old = «четырёхмесячный»; a number changed behind a multiplier
+ * is still found. */
+static void
+test_numbers_in_words (void)
+{
+  const char *en = "Some 10,000 people came with ten ships, a $1.2 billion fund and a 4-month-old calf.";
+  const char *ru = "Около 10 тысяч человек приплыли на 10 судах с фондом в 1,2 млрд долларов и четырёхмесячным телёнком.";
+  const char *uk = "Близько 10 тис. людей припливли на десяти суднах із фондом у 1200 млн доларів і чотиримісячним телям.";
+  const char *uk_changed = "Близько 100 тис. людей припливли на десяти суднах із фондом у 1200 млн доларів і чотиримісячним телям.";
+  g_autoptr(TriAlignment) same = tri_test_align3 (en, ru, uk);
+  g_autoptr(TriAlignment) changed = tri_test_align3 (en, ru, uk_changed);
+  g_autoptr(GPtrArray) none = tri_checks_run (same);
+  g_autoptr(GPtrArray) one = tri_checks_run (changed);
+  g_autofree char *found_none = summary (none);
+  g_autofree char *found_one = summary (one);
+  g_autofree char *span = NULL;
+
+  g_assert_cmpstr (found_none, ==, "");
+  g_assert_cmpstr (found_one, ==, "number-mismatch@0");
+  span = tri_test_span_text (changed, g_ptr_array_index (one, 0), 2);
+  g_assert_cmpstr (span, ==, "100 тис.");
+  g_assert_cmpuint (((TriFinding *)g_ptr_array_index (one, 0))->odd, ==, 1u << 2);
+}
+
+/* One speaker spelt three ways (Graham, Грэм, Греєм) is one; a speaker
+ * one version reads into an organisation's name ("Forces stated") while
+ * another names the country that version also has is no other person. */
+static void
+test_quote_speaker_spellings (void)
+{
+  g_autoptr(TriAlignment) spelt = tri_test_align3 (
+    "“We will vote against the bill next week,” Graham said.",
+    "«Мы проголосуем против законопроекта на следующей неделе», — сказал Грэм.",
+    "«Ми проголосуємо проти законопроєкту наступного тижня», — сказав Греєм.");
+  g_autoptr(TriAlignment) misread = tri_test_align3 (
+    "France's Ministry of Armed Forces stated on Saturday that the contract had been “initialled a few days ago.”",
+    "В субботу Министерство вооружённых сил Франции сообщило, что контракт был «согласован несколько дней назад».",
+    "У суботу міністр оборони Франції повідомив, що контракт вже «підписано декілька днів тому».");
+  g_autoptr(GPtrArray) found_spelt = tri_checks_run (spelt);
+  g_autoptr(GPtrArray) found_misread = tri_checks_run (misread);
+  g_autofree char *s_spelt = summary (found_spelt);
+
+  g_assert_cmpstr (s_spelt, ==, "");
+  g_assert_null (find_check (found_misread, "quote-speaker"));
+}
+
+/* Numbers written apart from their units and clocks: a decade (1880s), a
+ * size (20x16), a unit glued on (85mph), a decimal's zeros (3.50 = 3,5),
+ * the twelve-hour clock (10:08 p.m. = 22:08), an ordinal (1,000th). */
+static void
+test_numbers_written_apart (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "In the 1880s a 20x16 print of the 1,000th stamp cost 3.50 dollars, and at 10:08 p.m. winds hit 85mph.",
+    "В 1880-х годах оттиск 1000-й марки размером 20 × 16 стоил 3,5 доллара, а в 22:08 ветер достиг 85 миль в час.",
+    "У 1880-х роках відбиток 1000-ї марки розміром 20х16 коштував 3,5 долара, а о 22:08 вітер досяг 85 миль на годину.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+
+  g_assert_cmpstr (found, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,18 +654,25 @@ main (int   argc,
   g_test_add_func ("/checks/quoted-names", test_quoted_names);
   g_test_add_func ("/checks/number-changed", test_number_changed);
   g_test_add_func ("/checks/months", test_months);
+  g_test_add_func ("/checks/numbers-in-words", test_numbers_in_words);
+  g_test_add_func ("/checks/numbers-written-apart", test_numbers_written_apart);
   g_test_add_func ("/checks/quote-missing", test_quote_missing);
   g_test_add_func ("/checks/nesting-and-paragraphs", test_nesting_and_paragraphs);
   g_test_add_func ("/checks/unbalanced", test_unbalanced);
   g_test_add_func ("/checks/quote-mismatch", test_quote_mismatch);
   g_test_add_func ("/checks/quote-lookalikes", test_quote_lookalikes);
   g_test_add_func ("/checks/transcript", test_transcript);
+  g_test_add_func ("/checks/quote-three-way", test_quote_three_way);
+  g_test_add_func ("/checks/quote-indirect", test_quote_indirect);
+  g_test_add_func ("/checks/quote-marks", test_quote_marks);
+  g_test_add_func ("/checks/quote-across-rows", test_quote_across_rows);
   g_test_add_func ("/checks/missing-translation", test_missing_translation);
   g_test_add_func ("/checks/name-skeletons", test_name_skeletons);
   g_test_add_func ("/checks/names-faithful", test_names_faithful);
   g_test_add_func ("/checks/name-missing", test_name_missing);
   g_test_add_func ("/checks/quote-speaker", test_quote_speaker);
   g_test_add_func ("/checks/quote-speaker-pronoun", test_quote_speaker_pronoun);
+  g_test_add_func ("/checks/quote-speaker-spellings", test_quote_speaker_spellings);
 
   return g_test_run ();
 }

@@ -901,6 +901,54 @@ test_spell (TriTestDir    *fixture,
   g_assert_cmpint (run_cli (NULL, NULL, "spell", path, NULL), ==, 2);
 }
 
+/* spell with the versions aligned: a word Hunspell rejects that the same
+ * row of another version writes as a name (Dmitriev, Zelenskyy's,
+ * Дмитрієв, Зеленського) is a name; the planted typos are all reported,
+ * a misspelt name too (Макроком has no counterpart); --no-suggestions
+ * leaves the lists empty. (Two versions and one run: the dictionaries'
+ * loads are slow under the sanitizers; --all-names and the rule itself are
+ * tested on TriSpellChecker in test-spell.) */
+static void
+test_spell_aligned (TriTestDir    *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *en = tri_test_write_file (fixture->dir, "en.txt",
+    "Kirill Dmitriev met Emmanuel Macron in Paris on Monday.\n\n"
+    "Zelenskyy's office said the goverment would answer within a week.\n", -1);
+  g_autofree char *uk = tri_test_write_file (fixture->dir, "uk.txt",
+    "Кирило Дмитрієв зустрівся з Емманюелем Макроком у Парижі в понеділок.\n\n"
+    "Офіс Зеленського повідомив, що уряд відповисть протягом тижня.\n", -1);
+  g_autofree char *en_arg = g_strconcat ("en=", en, NULL);
+  g_autofree char *uk_arg = g_strconcat ("uk=", uk, NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  if (!have_cli ())
+    return;
+
+  g_assert_cmpint (run_cli (&out, NULL, "spell", "--format", "jsonl", "--no-suggestions",
+                            en_arg, uk_arg, NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *object;
+
+      g_assert_true (json_parser_load_from_data (parser, lines[i], -1, NULL));
+      object = json_node_get_object (json_parser_get_root (parser));
+      g_string_append_printf (words, "%s%s:%s", words->len > 0 ? " " : "",
+                              json_object_get_string_member (object, "lang"),
+                              json_object_get_string_member (object, "word"));
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "suggestions")), ==, 0);
+    }
+  g_assert_cmpstr (words->str, ==, "en:goverment uk:Макроком uk:відповисть");
+
+
+  /* One LANG=FILE is a usage error. */
+  g_assert_cmpint (run_cli (NULL, NULL, "spell", en_arg, NULL), ==, 2);
+}
+
 /* check: 0 with nothing to report, 1 with findings (jsonl as documented,
  * text with file:line:column), the same from a project. */
 static void
@@ -1093,6 +1141,7 @@ main (int   argc,
   ADD ("/cli/project-round-trip", test_project_round_trip);
   ADD ("/cli/documents", test_documents);
   ADD ("/cli/spell", test_spell);
+  ADD ("/cli/spell-aligned", test_spell_aligned);
   ADD ("/cli/check", test_check);
   ADD ("/cli/check-report", test_check_report);
 

@@ -379,6 +379,47 @@ test_checker (void)
   g_assert_cmpuint (cell->len, ==, 0);
 }
 
+/* A name another version of the row writes is no misspelling with
+ * TRI_SPELL_SKIP_NAMES (the Preference, on by default): neither in the
+ * background counts nor in a cell's underlines; a typo still is. */
+static void
+test_checker_names (void)
+{
+  TriDocument *docs[3] = {
+    tri_document_new ("Zelenskyy's office met Dmitriev. The goverment agreed.", "en", TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new ("Офис Зеленского встретился с Дмитриевым. Правительство согласилось.", "ru",
+                      TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new ("Офіс Зеленського зустрівся з Дмитрієвим. Уряд погодився.", "uk", TRI_PARAGRAPH_BLANK_LINES),
+  };
+  g_autoptr(TriAlignment) alignment = tri_alignment_new (docs, 3);
+  g_autoptr(TriSpellChecker) checker = NULL;
+  g_autoptr(TriRow) row = NULL;
+  g_autoptr(GArray) names = NULL;
+  g_autoptr(GArray) all = NULL;
+  guint with_names;
+
+  for (guint c = 0; c < 3; c++)
+    g_object_unref (docs[c]);
+
+  checker = tri_spell_checker_new (alignment);
+  tri_spell_checker_set_flags (checker, TRI_SPELL_DEFAULT_FLAGS);
+  g_assert_true (checker_idle (checker));
+  with_names = tri_spell_checker_get_count (checker, 0);
+  g_assert_cmpuint (with_names, ==, 3);
+
+  tri_spell_checker_set_flags (checker, TRI_SPELL_DEFAULT_FLAGS | TRI_SPELL_SKIP_NAMES);
+  g_assert_true (checker_idle (checker));
+  g_assert_cmpuint (tri_spell_checker_get_count (checker, 0), ==, 1);
+  g_assert_false (tri_spell_checker_has_misspelling (checker, 0, 0, 1));
+  g_assert_true (tri_spell_checker_has_misspelling (checker, 0, 1, 1));
+
+  row = g_list_model_get_item (G_LIST_MODEL (alignment), 0);
+  names = tri_spell_checker_check_cell (checker, row, 0, "Zelenskyy's office met Dmitriev.", -1);
+  g_assert_cmpuint (names->len, ==, 0);
+  all = tri_spell_checker_check_text (checker, 0, "Zelenskyy's office met Dmitriev.", -1);
+  g_assert_cmpuint (all->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +442,7 @@ main (int   argc,
   g_test_add_func ("/spell/missing", test_missing);
   g_test_add_func ("/spell/other-encoding", test_other_encoding);
   g_test_add_func ("/spell/checker", test_checker);
+  g_test_add_func ("/spell/checker-names", test_checker_names);
 
   {
     int status = g_test_run ();

@@ -22,6 +22,7 @@
 #include "tri-export.h"
 #include "tri-import.h"
 #include "tri-language.h"
+#include "tri-names.h"
 #include "tri-project.h"
 #include "tri-report.h"
 #include "tri-spell.h"
@@ -544,6 +545,32 @@ out:
   return rows;
 }
 
+/* The LANG=FILE versions of @args loaded and aligned, as check and spell
+ * read them; NULL (the error printed) when one cannot be read. */
+static TriAlignment *
+load_alignment (char       **args,
+                const char  *encoding,
+                gboolean     presegmented)
+{
+  g_autoptr(TriAligner) aligner = tri_aligner_new ();
+  g_autoptr(GArray) rows = NULL;
+  TriDocument *documents[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
+  TriAlignment *alignment = NULL;
+  guint n = 0;
+
+  rows = load_and_align (aligner, args, encoding,
+                         presegmented ? TRI_PARAGRAPH_PRESEGMENTED : TRI_PARAGRAPH_BLANK_LINES,
+                         documents, &n);
+  if (rows != NULL)
+    {
+      alignment = tri_alignment_new (documents, n);
+      tri_alignment_set_rows (alignment, rows);
+    }
+  for (guint k = 0; k < TRI_ALIGN_MAX_LANGUAGES; k++)
+    g_clear_object (&documents[k]);
+  return alignment;
+}
+
 static int
 command_align (int    argc,
                char **argv)
@@ -762,6 +789,13 @@ finding_json (TriAlignment     *alignment,
     if (finding->languages & (1u << c))
       json_builder_add_string_value (builder, tri_document_get_language (tri_alignment_get_document (alignment, c)));
   json_builder_end_array (builder);
+  /* The versions that deviate from the others (empty: cannot be told) */
+  json_builder_set_member_name (builder, "odd");
+  json_builder_begin_array (builder);
+  for (guint c = 0; c < n; c++)
+    if (finding->odd & (1u << c))
+      json_builder_add_string_value (builder, tri_document_get_language (tri_alignment_get_document (alignment, c)));
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "message");
   json_builder_add_string_value (builder, finding->message);
   json_builder_set_member_name (builder, "spans");
@@ -880,7 +914,7 @@ command_check (int    argc,
       "Formats:\n"
       "  text   one finding per line: FILE:LINE:COLUMN: SEVERITY: [CHECK] MESSAGE\n"
       "  jsonl  one JSON object per finding:\n"
-      "         {\"check\":\"quote-missing\",\"severity\":\"warning\",\"row\":12,\"langs\":[\"en\",\"ru\"],\n"
+      "         {\"check\":\"quote-missing\",\"severity\":\"warning\",\"row\":12,\"langs\":[\"en\",\"ru\"],\"odd\":[\"ru\"],\n"
       "          \"message\":\"…\",\"spans\":{\"en\":[[S,E]],\"ru\":[]}}\n"
       "         with byte spans [S, E) into each decoded UTF-8 text\n"
       "  html   a page to read or print: a summary, then every finding beside its row's text\n"
@@ -925,25 +959,11 @@ command_check (int    argc,
     }
   else
     {
-      g_autoptr(TriAligner) aligner = tri_aligner_new ();
-      g_autoptr(GArray) rows = NULL;
-      TriDocument *documents[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
-      guint n = 0;
-
       status = check_language_files (context, args,
                                      _("check takes two or three LANG=FILE arguments, or one project"));
       if (status != EXIT_OK)
         return status;
-      rows = load_and_align (aligner, args, encoding,
-                             presegmented ? TRI_PARAGRAPH_PRESEGMENTED : TRI_PARAGRAPH_BLANK_LINES,
-                             documents, &n);
-      if (rows != NULL)
-        {
-          alignment = tri_alignment_new (documents, n);
-          tri_alignment_set_rows (alignment, rows);
-        }
-      for (guint k = 0; k < TRI_ALIGN_MAX_LANGUAGES; k++)
-        g_clear_object (&documents[k]);
+      alignment = load_alignment (args, encoding, presegmented);
       if (alignment == NULL)
         return EXIT_INPUT;
     }
@@ -975,16 +995,188 @@ command_check (int    argc,
 
 /* spell */
 
+/* One version's misspellings, kept or left out by the counterpart rule. */
+typedef struct
+{
+  TriDocument        *document;
+  TriSpellDictionary *dictionary;
+  char               *path;        /* as given, for the text format */
+  GArray             *found;       /* TriMisspelling */
+  GHashTable         *suggested;   /* word → char ** (NULL: to compute) */
+} SpellVersion;
+
+/* Suggestions for the words of every version, computed by a few threads,
+ * each with dictionaries of its own (Hunspell serves one thread at a
+ * time; a suggestion takes up to a third of a second). */
+typedef struct
+{
+  SpellVersion *versions;
+  guint         n_versions;
+  GPtrArray    *jobs;       /* (version, word) pairs: guint and char *, flattened */
+  char       ***results;    /* one per pair, set by the thread that took it */
+  gint          next;
+  gboolean      threads;    /* several threads: each loads dictionaries of its own */
+} SuggestWork;
+
+static gpointer
+suggest_worker (gpointer data)
+{
+  SuggestWork *work = data;
+  TriSpellDictionary *own[TRI_MAX_COLUMNS] = { NULL };
+
+  for (;;)
+    {
+      gint k = g_atomic_int_add (&work->next, 1);
+      guint v;
+      const char *word;
+      char **suggestions;
+
+      if ((guint)k * 2 >= work->jobs->len)
+        break;
+      v = GPOINTER_TO_UINT (g_ptr_array_index (work->jobs, 2 * k));
+      word = g_ptr_array_index (work->jobs, 2 * k + 1);
+      if (own[v] == NULL && work->threads)
+        own[v] = tri_spell_dictionary_load_private (tri_spell_dictionary_get_language (work->versions[v].dictionary),
+                                                    tri_spell_dictionary_get_name (work->versions[v].dictionary),
+                                                    NULL);
+      suggestions = tri_spell_dictionary_suggest (own[v] != NULL ? own[v] : work->versions[v].dictionary, word, 5);
+      work->results[k] = suggestions;
+    }
+  for (guint v = 0; v < TRI_MAX_COLUMNS; v++)
+    g_clear_object (&own[v]);
+  return NULL;
+}
+
+static void
+suggest_all (SpellVersion *versions,
+             guint         n_versions)
+{
+  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (NULL);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  GThread *threads[4] = { NULL };
+  guint n_threads;
+  g_autofree char ***results = NULL;
+  SuggestWork work = { versions, n_versions, jobs, NULL, 0, FALSE };
+
+  for (guint v = 0; v < n_versions; v++)
+    {
+      const char *text = tri_document_get_text (versions[v].document);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < versions[v].found->len; i++)
+        {
+          const TriMisspelling *m = &g_array_index (versions[v].found, TriMisspelling, i);
+          char *word = g_strndup (text + m->start, m->end - m->start);
+
+          if (g_hash_table_contains (seen, word))
+            {
+              g_free (word);
+              continue;
+            }
+          g_hash_table_add (seen, word);
+          g_ptr_array_add (words, word);
+          g_ptr_array_add (jobs, GUINT_TO_POINTER (v));
+          g_ptr_array_add (jobs, word);
+        }
+    }
+
+  results = g_new0 (char **, jobs->len / 2 + 1);
+  work.results = results;
+  n_threads = CLAMP (g_get_num_processors (), 1, G_N_ELEMENTS (threads));
+  n_threads = MIN (n_threads, MAX (1, jobs->len / 2 / 8));
+  if (n_threads <= 1)
+    suggest_worker (&work);
+  else
+    {
+      work.threads = TRUE;
+      for (guint t = 0; t < n_threads; t++)
+        threads[t] = g_thread_new ("suggest", suggest_worker, &work);
+      for (guint t = 0; t < n_threads; t++)
+        g_thread_join (threads[t]);
+    }
+  for (guint k = 0; k < jobs->len / 2; k++)
+    g_hash_table_insert (versions[GPOINTER_TO_UINT (g_ptr_array_index (jobs, 2 * k))].suggested,
+                         g_strdup (g_ptr_array_index (jobs, 2 * k + 1)), results[k]);
+}
+
+/* Where each sentence of each version stands: its row. */
+static GArray *
+rows_of_sentences (TriAlignment *alignment,
+                   guint         column)
+{
+  TriDocument *doc = tri_alignment_get_document (alignment, column);
+  GArray *rows_of = g_array_new (FALSE, TRUE, sizeof (guint));
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (alignment));
+
+  g_array_set_size (rows_of, tri_document_get_n_sentences (doc));
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+      for (guint i = 0; i < tri_row_get_count (row, column); i++)
+        g_array_index (rows_of, guint, tri_row_get_first (row, column) + i) = r;
+    }
+  return rows_of;
+}
+
+/* The counterpart rule: a word Hunspell rejects that the same row of
+ * another version writes as a name (Zelenskyy's, Зеленского, Зеленського)
+ * is a name, not a misspelling. */
+static void
+drop_names (TriAlignment *alignment,
+            SpellVersion *versions,
+            guint         n_versions)
+{
+  g_autoptr(TriNames) names = tri_names_new ();
+
+  for (guint v = 0; v < n_versions; v++)
+    {
+      TriDocument *doc = versions[v].document;
+      const char *text = tri_document_get_text (doc);
+      g_autoptr(GArray) rows_of = rows_of_sentences (alignment, v);
+      GArray *kept = g_array_new (FALSE, FALSE, sizeof (TriMisspelling));
+
+      for (guint i = 0; i < versions[v].found->len; i++)
+        {
+          const TriMisspelling *m = &g_array_index (versions[v].found, TriMisspelling, i);
+          guint sentence = tri_document_find_sentence (doc, m->start);
+          g_autoptr(TriRow) row = NULL;
+          gboolean name = FALSE;
+
+          if (sentence < rows_of->len)
+            row = g_list_model_get_item (G_LIST_MODEL (alignment), g_array_index (rows_of, guint, sentence));
+          for (guint d = 0; row != NULL && d < n_versions && !name; d++)
+            {
+              g_autofree char *cell = NULL;
+
+              if (d == v || tri_row_get_count (row, d) == 0)
+                continue;
+              cell = tri_alignment_dup_cell_text (alignment, row, d);
+              name = tri_names_spelt_in (names, tri_document_get_language (doc), text + m->start,
+                                         (gssize)(m->end - m->start),
+                                         tri_document_get_language (versions[d].document), cell, -1);
+            }
+          if (!name)
+            g_array_append_val (kept, *m);
+        }
+      g_array_unref (versions[v].found);
+      versions[v].found = kept;
+    }
+}
+
 static char *
-misspelling_json (const char         *text,
+misspelling_json (const char           *language,
+                  const char           *text,
                   const TriMisspelling *m,
-                  const char * const *suggestions)
+                  const char * const   *suggestions)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *word = g_strndup (text + m->start, m->end - m->start);
 
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "lang");
+  json_builder_add_string_value (builder, language);
   json_builder_set_member_name (builder, "word");
   json_builder_add_string_value (builder, word);
   json_builder_set_member_name (builder, "start");
@@ -993,7 +1185,7 @@ misspelling_json (const char         *text,
   json_builder_add_int_value (builder, (gint64)m->end);
   json_builder_set_member_name (builder, "suggestions");
   json_builder_begin_array (builder);
-  for (guint i = 0; suggestions[i] != NULL; i++)
+  for (guint i = 0; suggestions != NULL && suggestions[i] != NULL; i++)
     json_builder_add_string_value (builder, suggestions[i]);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -1008,19 +1200,15 @@ command_spell (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(TriDocument) document = NULL;
-  g_autoptr(TriSpellDictionary) dictionary = NULL;
-  g_autoptr(GArray) found = NULL;
-  g_autoptr(GHashTable) suggested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+  g_autoptr(TriAlignment) alignment = NULL;
+  SpellVersion versions[TRI_MAX_COLUMNS] = { { NULL } };
+  guint n_versions = 0;
   g_autofree char *language = NULL;
   g_autofree char *format = NULL;
   g_autofree char *encoding = NULL;
   g_auto(GStrv) files = NULL;
-  const char *text;
-  gboolean jsonl;
-  int status;
-  gsize line = 1, line_start = 0, at = 0;
+  gboolean jsonl, presegmented = FALSE, no_suggestions = FALSE, all_names = FALSE, aligned;
+  int status = EXIT_OK;
   const GOptionEntry entries[] = {
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
       N_("Language of the text (en, ru, uk, …)"), N_("LANG") },
@@ -1029,91 +1217,142 @@ command_spell (int    argc,
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
       N_("Encoding of the file (UTF-8, UTF-16, Windows-1251, KOI8-R, KOI8-U, ISO-8859-5, CP866…); detected when not given"),
       N_("ENC") },
+    { "presegmented", 'p', 0, G_OPTION_ARG_NONE, &presegmented,
+      N_("The files are split already: every non-empty line is one sentence, a blank line ends a paragraph"), NULL },
+    { "no-suggestions", 0, 0, G_OPTION_ARG_NONE, &no_suggestions,
+      N_("Do not look for corrections (much faster)"), NULL },
+    { "all-names", 0, 0, G_OPTION_ARG_NONE, &all_names,
+      N_("Also report names that another version spells the same way"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE — check the spelling of a report"));
+  context = g_option_context_new (_("FILE | LANG=FILE LANG=FILE [LANG=FILE] — check the spelling of a report"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
     _("Checks every word of FILE with the Hunspell dictionary of LANG (the user's "
       "personal dictionary included), leaving alone words of capitals only, words "
-      "with digits, and web and e-mail addresses.\n"
+      "with digits, and web and e-mail addresses. Given two or three versions as "
+      "LANG=FILE, aligns them (as check does) and leaves alone a capitalised word "
+      "that the same row of another version writes as a name (Zelenskyy's, "
+      "Зеленского, Зеленського); --all-names reports those too.\n"
       "\n"
       "Formats:\n"
-      "  text   one misspelling per line: LINE:COLUMN: WORD → SUGGESTIONS\n"
+      "  text   one misspelling per line: [FILE:]LINE:COLUMN: WORD → SUGGESTIONS\n"
       "  jsonl  one JSON object per misspelling:\n"
-      "         {\"word\":\"…\",\"start\":B,\"end\":B,\"suggestions\":[\"…\",…]}\n"
+      "         {\"lang\":\"…\",\"word\":\"…\",\"start\":B,\"end\":B,\"suggestions\":[\"…\",…]}\n"
       "         where B are byte offsets (end exclusive) into the decoded UTF-8 text\n"
       "\n"
       "Exit status: 0 whether or not there are misspellings, 2 on a usage error, "
-      "3 when the file cannot be read or no dictionary is installed for LANG."));
+      "3 when a file cannot be read or no dictionary is installed for LANG."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, "%s", error->message);
-  status = check_file_options (context, files, _("spell takes exactly one FILE"), format, &jsonl,
-                               language, encoding);
-  if (status != EXIT_OK)
-    return status;
-  if (language == NULL)
-    return usage_error (context, _("spell needs --lang LANG"));
-
-  dictionary = tri_spell_dictionary_load (language, NULL, &error);
-  if (dictionary == NULL)
+  aligned = files != NULL && g_strv_length (files) >= 2;
+  if (aligned)
     {
-      g_printerr ("triptych-cli: %s\n", error->message);
-      return EXIT_INPUT;
-    }
-
-  file = g_file_new_for_commandline_arg (files[0]);
-  document = tri_document_load (file, encoding, language, TRI_PARAGRAPH_BLANK_LINES, NULL, &error);
-  if (document == NULL)
-    {
-      g_printerr ("triptych-cli: %s\n", error->message);
-      return EXIT_INPUT;
-    }
-
-  text = tri_document_get_text (document);
-  found = tri_spell_check (dictionary, text, -1, TRI_SPELL_DEFAULT_FLAGS, NULL);
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      const TriMisspelling *m = &g_array_index (found, TriMisspelling, i);
-      g_autofree char *word = g_strndup (text + m->start, m->end - m->start);
-      g_autofree char *output = NULL;
-      char **suggestions;
-
-      /* Suggestions are slow (up to a third of a second): once a word. */
-      suggestions = g_hash_table_lookup (suggested, word);
-      if (suggestions == NULL)
+      status = check_format_and_encoding (context, format, &jsonl, encoding);
+      if (status != EXIT_OK)
+        return status;
+      status = check_language_files (context, files, _("spell takes one FILE, or two or three LANG=FILE arguments"));
+      if (status != EXIT_OK)
+        return status;
+      alignment = load_alignment (files, encoding, presegmented);
+      if (alignment == NULL)
+        return EXIT_INPUT;
+      n_versions = tri_alignment_get_n_columns (alignment);
+      for (guint k = 0; k < n_versions; k++)
         {
-          suggestions = tri_spell_dictionary_suggest (dictionary, word, 5);
-          g_hash_table_insert (suggested, g_strdup (word), suggestions);
-        }
+          g_autofree char *lang = NULL;
 
-      if (jsonl)
-        output = misspelling_json (text, m, (const char * const *)suggestions);
-      else
+          versions[k].document = g_object_ref (tri_alignment_get_document (alignment, k));
+          parse_language_file (files[k], &lang, &versions[k].path);
+        }
+    }
+  else
+    {
+      g_autoptr(GFile) file = NULL;
+
+      status = check_file_options (context, files, _("spell takes one FILE, or two or three LANG=FILE arguments"),
+                                   format, &jsonl, language, encoding);
+      if (status != EXIT_OK)
+        return status;
+      if (language == NULL)
+        return usage_error (context, _("spell needs --lang LANG"));
+      file = g_file_new_for_commandline_arg (files[0]);
+      versions[0].document = tri_document_load (file, encoding, language,
+                                                presegmented ? TRI_PARAGRAPH_PRESEGMENTED : TRI_PARAGRAPH_BLANK_LINES,
+                                                NULL, &error);
+      if (versions[0].document == NULL)
         {
-          g_autofree char *list = g_strjoinv (", ", suggestions);
-
-          for (; at < m->start; at++)
-            if (text[at] == '\n')
-              {
-                line++;
-                line_start = at + 1;
-              }
-          output = suggestions[0] != NULL
-                   ? g_strdup_printf ("%" G_GSIZE_FORMAT ":%ld: %s → %s", line,
-                                      g_utf8_pointer_to_offset (text + line_start, text + m->start) + 1, word, list)
-                   : g_strdup_printf ("%" G_GSIZE_FORMAT ":%ld: %s", line,
-                                      g_utf8_pointer_to_offset (text + line_start, text + m->start) + 1, word);
+          g_printerr ("triptych-cli: %s\n", error->message);
+          return EXIT_INPUT;
         }
-      write_line (output);
+      n_versions = 1;
     }
 
-  return finish_output ();
+  for (guint v = 0; v < n_versions; v++)
+    {
+      versions[v].dictionary = tri_spell_dictionary_load (tri_document_get_language (versions[v].document), NULL, &error);
+      if (versions[v].dictionary == NULL)
+        {
+          g_printerr ("triptych-cli: %s\n", error->message);
+          status = EXIT_INPUT;
+          goto out;
+        }
+      versions[v].found = tri_spell_check (versions[v].dictionary, tri_document_get_text (versions[v].document), -1,
+                                           TRI_SPELL_DEFAULT_FLAGS, NULL);
+      versions[v].suggested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
+    }
+  if (aligned && !all_names)
+    drop_names (alignment, versions, n_versions);
+  if (!no_suggestions)
+    suggest_all (versions, n_versions);
+
+  for (guint v = 0; v < n_versions; v++)
+    {
+      const char *text = tri_document_get_text (versions[v].document);
+      LineCursor cursor = { 0, 1, 0 };
+
+      for (guint i = 0; i < versions[v].found->len; i++)
+        {
+          const TriMisspelling *m = &g_array_index (versions[v].found, TriMisspelling, i);
+          g_autofree char *word = g_strndup (text + m->start, m->end - m->start);
+          g_autofree char *output = NULL;
+          char **suggestions = g_hash_table_lookup (versions[v].suggested, word);
+
+          if (jsonl)
+            output = misspelling_json (tri_document_get_language (versions[v].document), text, m,
+                                       (const char * const *)suggestions);
+          else
+            {
+              g_autofree char *list = suggestions != NULL ? g_strjoinv (", ", suggestions) : NULL;
+              g_autofree char *where = NULL;
+
+              line_cursor_seek (&cursor, text, m->start);
+              where = g_strdup_printf ("%s%s%" G_GSIZE_FORMAT ":%ld", versions[v].path != NULL ? versions[v].path : "",
+                                       versions[v].path != NULL ? ":" : "", cursor.line,
+                                       g_utf8_pointer_to_offset (text + cursor.line_start, text + m->start) + 1);
+              output = list != NULL && list[0] != '\0'
+                       ? g_strdup_printf ("%s: %s → %s", where, word, list)
+                       : g_strdup_printf ("%s: %s", where, word);
+            }
+          write_line (output);
+        }
+    }
+  status = finish_output ();
+
+out:
+  for (guint v = 0; v < n_versions; v++)
+    {
+      g_clear_object (&versions[v].document);
+      g_clear_object (&versions[v].dictionary);
+      g_free (versions[v].path);
+      g_clear_pointer (&versions[v].found, g_array_unref);
+      g_clear_pointer (&versions[v].suggested, g_hash_table_unref);
+    }
+  return status;
 }
 
 /* learn: every pair of lines of two line-aligned files is a confirmed row,

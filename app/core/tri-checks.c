@@ -187,20 +187,10 @@ row_of_byte (Run   *run,
              gsize  offset)
 {
   TriDocument *doc = run->columns[column].doc;
-  guint lo = 0, hi = tri_document_get_n_sentences (doc);
 
-  if (hi == 0)
+  if (tri_document_get_n_sentences (doc) == 0)
     return 0;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (tri_document_get_sentence (doc, mid)->start <= offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return g_array_index (run->columns[column].rows_of, guint, lo > 0 ? lo - 1 : 0);
+  return g_array_index (run->columns[column].rows_of, guint, tri_document_find_sentence (doc, offset));
 }
 
 /* missing-translation */
@@ -235,6 +225,7 @@ check_missing (Run    *run,
                                                         missing->str));
 
     finding->languages |= absent;
+    finding->odd = absent;
     for (guint c = 0; c < run->n_columns; c++)
       {
         gsize start, end;
@@ -302,6 +293,7 @@ compare_numbers (Run         *run,
 {
   GArray *numbers[TRI_MAX_COLUMNS] = { NULL };
   GHashTable *counts[TRI_MAX_COLUMNS] = { NULL };
+  GHashTable *in_words[TRI_MAX_COLUMNS] = { NULL };
   GString *has[TRI_MAX_COLUMNS] = { NULL };
   GString *lacks[TRI_MAX_COLUMNS] = { NULL };
   g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
@@ -317,6 +309,7 @@ compare_numbers (Run         *run,
         numbers[c] = tri_numbers_find (tri_document_get_text (run->columns[c].doc), start[c], end[c],
                                        tri_months_get (tri_document_get_language (run->columns[c].doc)));
         counts[c] = count_values (numbers[c]);
+        in_words[c] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
         for (guint i = 0; i < numbers[c]->len; i++)
           g_hash_table_add (values, g_array_index (numbers[c], TriNumber, i).value);
         has[c] = g_string_new (NULL);
@@ -326,6 +319,40 @@ compare_numbers (Run         *run,
   if (n_have < 2)
     goto out;
 
+  /* Numbers in words ("ten" = 10) only when the figures disagree. */
+  {
+    gboolean agree = TRUE;
+
+    for (guint c = 0; c < run->n_columns && agree; c++)
+      for (guint d = c + 1; d < run->n_columns && agree; d++)
+        if (counts[c] != NULL && counts[d] != NULL)
+          {
+            GHashTableIter it;
+            gpointer key, n;
+
+            agree = g_hash_table_size (counts[c]) == g_hash_table_size (counts[d]);
+            g_hash_table_iter_init (&it, counts[c]);
+            while (agree && g_hash_table_iter_next (&it, &key, &n))
+              agree = g_hash_table_lookup (counts[d], key) == n;
+          }
+    if (agree)
+      goto out;
+  }
+  for (guint c = 0; c < run->n_columns; c++)
+    if (have & (1u << c))
+      {
+        GArray *words = tri_numbers_find_words (tri_document_get_text (run->columns[c].doc), start[c], end[c]);
+
+        for (guint i = 0; i < words->len; i++)
+          {
+            const char *word = g_array_index (words, TriNumber, i).value;
+
+            g_hash_table_insert (in_words[c], g_strdup (word),
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (in_words[c], word)) + 1));
+          }
+        tri_numbers_free (words);
+      }
+
   g_hash_table_iter_init (&iter, values);
   while (g_hash_table_iter_next (&iter, &value, NULL))
     {
@@ -334,9 +361,11 @@ compare_numbers (Run         *run,
       for (guint c = 0; c < run->n_columns; c++)
         if (counts[c] != NULL)
           most = MAX (most, GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)));
+      /* A version that writes the number in words has it ("ten" = 10). */
       for (guint c = 0; c < run->n_columns; c++)
         if (counts[c] != NULL)
-          full += GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)) == most;
+          full += GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)) +
+                  GPOINTER_TO_UINT (g_hash_table_lookup (in_words[c], value)) >= most;
       if (full == n_have)
         continue;
 
@@ -349,7 +378,8 @@ compare_numbers (Run         *run,
 
           if (counts[c] == NULL)
             continue;
-          complete = GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)) == most;
+          complete = GPOINTER_TO_UINT (g_hash_table_lookup (counts[c], value)) +
+                     GPOINTER_TO_UINT (g_hash_table_lookup (in_words[c], value)) >= most;
 
           /* A minority has it: mark it there. Two versions: both. */
           if (complete && (full * 2 <= n_have))
@@ -405,6 +435,20 @@ compare_numbers (Run         *run,
   for (guint c = 0; c < run->n_columns; c++)
     if (have & (1u << c))
       finding->languages |= 1u << c;
+  /* Three versions: the ones named are those that deviate. */
+  if (n_have >= 3)
+    {
+      guint named = 0;
+
+      for (guint c = 0; c < run->n_columns; c++)
+        if (has[c] != NULL && (has[c]->len > 0 || lacks[c]->len > 0))
+          {
+            finding->odd |= 1u << c;
+            named++;
+          }
+      if (named >= n_have)
+        finding->odd = 0;
+    }
   finding->message = g_strdup_printf ("%s (%s)", intro, detail->str);
 
 out:
@@ -412,6 +456,7 @@ out:
     {
       tri_numbers_free (numbers[c]);
       g_clear_pointer (&counts[c], g_hash_table_unref);
+      g_clear_pointer (&in_words[c], g_hash_table_unref);
       if (has[c] != NULL)
         g_string_free (has[c], TRUE);
       if (lacks[c] != NULL)
@@ -654,6 +699,7 @@ find_quotes (Run   *run,
 
   guint from, to;
 
+  col->cyrillic = cyrillic;
   col->quotes = g_array_new (FALSE, FALSE, sizeof (Quote));
   col->unpaired = g_array_new (FALSE, FALSE, sizeof (gsize));
 
@@ -679,11 +725,61 @@ find_quotes (Run   *run,
           gboolean handled = FALSE;
 
           /* Apostrophes: between letters, or ’ after a letter in English
-           * (the ministers’ plans), never quotation marks. */
-          if ((c == 0x2019 || c == 0x02BC || c == '\'') &&
-              ((is_word_char (before) && is_word_char (after)) || cyrillic || c == '\'' ||
+           * (the ministers’ plans), never quotation marks; nor is ‘ after
+           * a letter (“Hira‘”, an ayn). */
+          if ((c == 0x2019 || c == 0x02BC) &&
+              ((is_word_char (before) && is_word_char (after)) || cyrillic ||
                (is_word_char (before) && (stack->len == 0 || g_array_index (stack, Open, stack->len - 1).close != c))))
             continue;
+          if (c == 0x2018 && is_word_char (before))
+            continue;
+
+          /* Straight single marks ('rate my chat', 'скандинавською'): one
+           * opens a quotation at a word's start and closes the one it
+           * opened at a word's end; anything else is an apostrophe
+           * (п'ять, the players' union, 'tis). */
+          if (c == '\'')
+            {
+              gboolean top_single = stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '\'';
+
+              if (top_single && !g_unichar_isspace (before) && !is_word_char (after))
+                {
+                  Open open = g_array_index (stack, Open, stack->len - 1);
+                  Quote quote = { open.start, at + 1, stack->len - 1, FALSE };
+
+                  g_array_set_size (stack, stack->len - 1);
+                  g_array_append_val (col->quotes, quote);
+                }
+              else if (!is_word_char (before) && g_unichar_isalpha (after))
+                {
+                  Open open = { '\'', at };
+
+                  g_array_append_val (stack, open);
+                }
+              continue;
+            }
+
+          /* A closing mark of a quotation outside straight single marks
+           * still open: those were apostrophes. */
+          {
+            guint k = stack->len;
+
+            while (k > 0 && g_array_index (stack, Open, k - 1).close == '\'')
+              k--;
+            if (k > 0 && k < stack->len && closes (g_array_index (stack, Open, k - 1).close, c))
+              g_array_set_size (stack, k);
+          }
+
+          /* A straight double mark between a space and a word opens a
+           * quotation inside the one open ("у стані "анархії""). */
+          if (c == '"' && stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '"' &&
+              (g_unichar_isspace (before) || before == '(') && g_unichar_isalnum (after))
+            {
+              Open open = { '"', at };
+
+              g_array_append_val (stack, open);
+              continue;
+            }
 
           /* A closing mark of the innermost open quotation first: “ closes
            * „ in Russian before it can open anything. */
@@ -732,6 +828,15 @@ find_quotes (Run   *run,
       /* Still open at the end of the paragraph: a quotation that goes on
        * in the next, when it opens with a quotation mark, else a mark
        * that pairs with nothing. */
+      /* A straight single mark never closed was an apostrophe. */
+      {
+        guint kept = 0;
+
+        for (guint k = 0; k < stack->len; k++)
+          if (g_array_index (stack, Open, k).close != '\'')
+            g_array_index (stack, Open, kept++) = g_array_index (stack, Open, k);
+        g_array_set_size (stack, kept);
+      }
       if (stack->len > 0)
         {
           gboolean continues = FALSE;
@@ -792,6 +897,7 @@ check_unpaired (Run *run)
         finding = add_finding (run, "quote-unbalanced", TRI_SEVERITY_WARNING, r,
                                /* Translators: a language name */
                                g_strdup_printf (_("A quotation mark pairs with no other in %s"), run->columns[c].name));
+        finding->odd = 1u << c;
         add_span (finding, c, at, (gsize)(g_utf8_next_char (text + at) - text));
       }
 }
@@ -920,6 +1026,9 @@ is_speech (const char  *text,
   }
 }
 
+static guint first_quote_from (GArray *quotes,
+                               gsize   start);
+
 /* The outermost quotations of @column that open in [start, end) and are
  * speech, not names. */
 static GArray *
@@ -932,7 +1041,7 @@ quotes_in (Run   *run,
   GArray *quotes = run->columns[column].quotes;
   const char *text = tri_document_get_text (run->columns[column].doc);
 
-  for (guint i = 0; i < quotes->len; i++)
+  for (guint i = first_quote_from (quotes, start); i < quotes->len && g_array_index (quotes, Quote, i).start < end; i++)
     {
       const Quote *q = &g_array_index (quotes, Quote, i);
 
@@ -971,6 +1080,173 @@ starts_with_speaker (const char *text,
   return FALSE;
 }
 
+/* How many quotations of @column (outermost, any length) overlap
+ * [start, end): one that opened in an earlier row and goes on here counts,
+ * so versions that split a quotation's sentences differently agree. */
+/* The first of @quotes (sorted by their start) that may overlap bytes
+ * from @start on: the outermost one open at @start, else the first to
+ * start there or after. */
+static guint
+first_quote_from (GArray *quotes,
+                  gsize   start)
+{
+  guint lo = 0, hi = quotes->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (quotes, Quote, mid).start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* Back to the outermost quotation that opened before and may go on. */
+  for (guint k = lo; k > 0; k--)
+    if (g_array_index (quotes, Quote, k - 1).depth == 0)
+      return k - 1;
+  return lo;
+}
+
+static guint
+count_overlapping (Run   *run,
+                   guint  column,
+                   gsize  start,
+                   gsize  end,
+                   guint *speech)
+{
+  GArray *quotes = run->columns[column].quotes;
+  const char *text = tri_document_get_text (run->columns[column].doc);
+  guint n = 0;
+
+  for (guint i = first_quote_from (quotes, start); i < quotes->len && g_array_index (quotes, Quote, i).start < end; i++)
+    {
+      const Quote *q = &g_array_index (quotes, Quote, i);
+      gsize part = q->start;
+      gboolean outside = FALSE;
+
+      guint before = n;
+
+      if (q->depth != 0 || q->start >= end || q->end <= start)
+        continue;
+      if (!run->columns[column].cyrillic)
+        {
+          n++;
+          *speech += is_speech (text, q);
+          continue;
+        }
+      /* «Людям подобається, – зазначив він. – Це спорт…»: Russian and
+       * Ukrainian put the speaker's words between dashes inside one
+       * pair of marks, where English closes and reopens: a part each. */
+      for (const char *p = text + q->start; p < text + q->end; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if ((c == 0x2013 || c == 0x2014) && p - text >= 2 && p[-1] == ' ' && ends_clause (g_utf8_get_char (g_utf8_prev_char (p - 1))) &&
+              p[3] == ' ')
+            {
+              gsize at = (gsize)(p - text);
+
+              if (!outside)
+                n += part < end && at > start;
+              else
+                part = at;
+              outside = !outside;
+            }
+        }
+      if (!outside)
+        n += part < end && q->end > start;
+      if (is_speech (text, q))
+        *speech += n - before;
+    }
+  return n;
+}
+
+/* Which versions a row's quotations set apart (bit c for column c), or 0
+ * when they agree. @all counts every quotation, @speech those that are
+ * speech (is_speech()). Three versions: what two have and the third has
+ * not is missing there — but what only Russian and Ukrainian quote
+ * (names, titles, labels: «Челси») is their convention, and what one
+ * version alone quotes counts only when it is speech (a translator who
+ * made reported speech a quotation, or the reverse); @opened counts the
+ * speech that opens in the row.
+ *
+ * Quotations are paired by counting per row, by overlap. The word links
+ * of tri-word-align (issue 14) will let them be paired by their words:
+ * that is where a quotation whose boundary differs (one version takes in
+ * words the others leave outside) and scare quotes one version alone
+ * adds («невидимым») can be told; neither is found now. */
+static guint
+odd_quotations (Run         *run,
+                const guint *all,
+                const guint *speech,
+                const guint *opened)
+{
+  guint n = run->n_columns, odd = 0;
+
+  if (n == 3)
+    {
+      for (guint o = 0; o < 3; o++)
+        {
+          guint a = (o + 1) % 3, b = (o + 2) % 3;
+
+          if (all[a] != all[b] || all[o] == all[a])
+            continue;
+          if (all[o] < all[a])
+            {
+              /* Only the Cyrillic versions quote: their convention,
+               * unless both quote speech the other has not. */
+              if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
+                return speech[a] > all[o] && speech[b] > all[o] ? 1u << o : 0;
+              return 1u << o;
+            }
+          /* One version quotes more: speech only. A version of the
+           * original's script quoting speech the two others report: they
+           * dropped it; a Cyrillic one: it added a quotation. */
+          if (speech[o] <= all[a])
+            return 0;
+          if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
+            return (1u << a) | (1u << b);
+          /* Added: a quotation that opens here (one going on from a
+           * row where the others had a speaker's label is the same
+           * transcript). */
+          return opened[o] > all[a] ? 1u << o : 0;
+        }
+      if (all[0] == all[1] && all[1] == all[2])
+        return 0;
+      /* Three different counts: a version with none where both others
+       * have some lacks them (the rule above); else by speech, the
+       * fewest are odd. */
+      for (guint o = 0; o < 3; o++)
+        {
+          guint a = (o + 1) % 3, b = (o + 2) % 3;
+
+          if (all[o] == 0 && all[a] > 0 && all[b] > 0)
+            {
+              if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
+                return speech[a] > 0 && speech[b] > 0 ? 1u << o : 0;
+              return 1u << o;
+            }
+        }
+      if (speech[0] != speech[1] || speech[1] != speech[2])
+        {
+          guint fewest = MIN (speech[0], MIN (speech[1], speech[2]));
+
+          for (guint c = 0; c < 3; c++)
+            if (speech[c] == fewest)
+              odd |= 1u << c;
+        }
+      return odd;
+    }
+
+  /* Two versions: speech that one has and the other has not. */
+  for (guint c = 0; c < n; c++)
+    for (guint d = 0; d < n; d++)
+      if (c != d && speech[d] > all[c])
+        odd |= 1u << c;
+  return odd;
+}
+
 /* quote-missing and quote-mismatch: rows with text in every version. */
 static void
 check_quotes (Run    *run,
@@ -978,48 +1254,64 @@ check_quotes (Run    *run,
               guint   r)
 {
   GArray *quotes[TRI_MAX_COLUMNS] = { NULL };
-  guint n[TRI_MAX_COLUMNS] = { 0 };
+  guint all[TRI_MAX_COLUMNS] = { 0 }, speech[TRI_MAX_COLUMNS] = { 0 };
   gsize start, end;
-  guint most = 0, fewest = G_MAXUINT;
+  guint most = 0, odd;
 
   for (guint c = 0; c < run->n_columns; c++)
     {
       if (!cell_bytes (run, row, c, &start, &end))
         goto out;
       quotes[c] = quotes_in (run, c, start, end);
-      most = MAX (most, quotes[c]->len);
+      all[c] = count_overlapping (run, c, start, end, &speech[c]);
+      most = MAX (most, all[c]);
     }
   for (guint c = 0; c < run->n_columns; c++)
     {
       /* "Jerry: You can't park there" is what another version quotes
        * (Джеррі: «…»): a speaker's name and a colon make speech. */
-      n[c] = quotes[c]->len;
-      if (n[c] == 0 && most > 0 && cell_bytes (run, row, c, &start, &end) &&
+      if (all[c] == 0 && most > 0 && cell_bytes (run, row, c, &start, &end) &&
           starts_with_speaker (tri_document_get_text (run->columns[c].doc) + start, end - start))
-        n[c] = 1;
-      fewest = MIN (fewest, n[c]);
+        all[c] = speech[c] = 1;
     }
 
-  if (most != fewest)
+  {
+    guint opened[TRI_MAX_COLUMNS] = { 0 };
+
+    for (guint c = 0; c < run->n_columns; c++)
+      opened[c] = quotes[c]->len;
+    odd = odd_quotations (run, all, speech, opened);
+  }
+  if (odd != 0)
     {
       g_autoptr(GString) counts = g_string_new (NULL);
+      g_autoptr(GString) missing = g_string_new (NULL);
       TriFinding *finding = add_finding (run, "quote-missing", TRI_SEVERITY_WARNING, r, NULL);
 
+      finding->odd = odd;
       for (guint c = 0; c < run->n_columns; c++)
         {
           if (counts->len > 0)
             g_string_append (counts, ", ");
           /* Translators: a language name and how many quotations it has in a row */
           g_string_append_printf (counts, g_dngettext (GETTEXT_PACKAGE, "%s: %u quotation", "%s: %u quotations",
-                                                       n[c]),
-                                  run->columns[c].name, n[c]);
+                                                       all[c]),
+                                  run->columns[c].name, all[c]);
           finding->languages |= 1u << c;
-          for (guint i = 0; i < quotes[c]->len; i++)
-            add_span (finding, c, g_array_index (quotes[c], Quote, i).start, g_array_index (quotes[c], Quote, i).end);
+          for (guint i = 0; i < run->columns[c].quotes->len; i++)
+            {
+              const Quote *q = &g_array_index (run->columns[c].quotes, Quote, i);
+
+              if (q->depth == 0 && cell_bytes (run, row, c, &start, &end) && q->start < end && q->end > start)
+                add_span (finding, c, MAX (q->start, start), MIN (q->end, end));
+            }
         }
       finding->message = g_strdup_printf (_("A quotation is missing from a version (%s)"), counts->str);
       goto out;
     }
+  most = 0;
+  for (guint c = 0; c < run->n_columns; c++)
+    most = MAX (most, quotes[c]->len);
 
   /* The same number: the i-th quotation of each should say the same. */
   for (guint i = 0; i < most; i++)
@@ -1459,17 +1751,33 @@ check_names (Run         *run,
       }
 }
 
-/* Whether a speaker of @a (the names of one cue) is none of @b's. */
-static gboolean
-any_unmatched (Run    *run,
-               GArray *speakers[],
-               guint   a,
-               guint   b)
+/* Speakers of @a (the names of one cue) that are none of @b's: named
+ * elsewhere in @b's row, or nowhere in it. Versions differ when both
+ * have unmatched speakers of one kind: names swapped (Lavrov said /
+ * Блінкен заявив, each named in the other too) or replaced (Lavrov /
+ * Окафор); not when one's "speaker" is no name of the other and the
+ * other's is there ("France's Ministry of Armed Forces stated" /
+ * «міністр оборони Франції повідомив»). */
+enum
 {
+  UNMATCHED_ELSEWHERE = 1 << 0,
+  UNMATCHED_ABSENT = 1 << 1,
+};
+
+static guint
+any_unmatched (Run         *run,
+               GArray      *speakers[],
+               guint        a,
+               guint        b,
+               const guint *first,
+               const guint *last)
+{
+  guint kinds = 0;
+
   for (guint i = 0; i < speakers[a]->len;)
     {
       guint cue = g_array_index (speakers[a], TriSpeaker, i).cue;
-      gboolean matched = FALSE;
+      gboolean matched = FALSE, elsewhere = FALSE;
 
       for (; i < speakers[a]->len && g_array_index (speakers[a], TriSpeaker, i).cue == cue; i++)
         {
@@ -1477,11 +1785,12 @@ any_unmatched (Run    *run,
 
           for (guint j = 0; j < speakers[b]->len && !matched; j++)
             matched = tri_names_match (skeleton, word_at (run, b, g_array_index (speakers[b], TriSpeaker, j).word)->skeleton);
+          elsewhere |= find_counterpart (run, b, first[b], last[b], skeleton, FALSE, FALSE, FALSE, 0) >= 0;
         }
       if (!matched)
-        return TRUE;
+        kinds |= elsewhere ? UNMATCHED_ELSEWHERE : UNMATCHED_ABSENT;
     }
-  return FALSE;
+  return kinds;
 }
 
 static gboolean
@@ -1532,7 +1841,7 @@ check_speakers (Run         *run,
   for (guint a = 0; a < run->n_columns; a++)
     for (guint b = a + 1; b < run->n_columns; b++)
       if (speakers[a] != NULL && speakers[a]->len > 0 && speakers[b] != NULL && speakers[b]->len > 0 &&
-          any_unmatched (run, speakers, a, b) && any_unmatched (run, speakers, b, a))
+          (any_unmatched (run, speakers, a, b, first, last) & any_unmatched (run, speakers, b, a, first, last)) != 0)
         differ = TRUE;
 
   if (differ)

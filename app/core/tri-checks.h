@@ -33,6 +33,9 @@ typedef enum
  * @message: what is wrong, for a translator, in the UI language
  * @spans: per column, byte spans [start, end) (gsize pairs) of the
  *   offending text in the column's document
+ * @odd: bit c set when column c is the version that deviates from the
+ *   others (the one lacking a quotation, a number, a name …); 0 when it
+ *   cannot be told
  */
 typedef struct
 {
@@ -42,6 +45,7 @@ typedef struct
   guint        languages;
   char        *message;
   GArray      *spans[TRI_MAX_COLUMNS];
+  guint        odd;
 } TriFinding;
 
 void        tri_finding_free          (TriFinding   *finding);

@@ -956,3 +956,32 @@ _tri_document_dup_sentences (TriDocument *self)
   g_array_append_vals (copy, self->sentences->data, self->sentences->len);
   return copy;
 }
+
+/**
+ * tri_document_find_sentence:
+ * @self: a #TriDocument
+ * @offset: a byte of the text
+ *
+ * Returns: the sentence that holds byte @offset: the last one that starts
+ *   at or before it (0 when there is none)
+ */
+guint
+tri_document_find_sentence (TriDocument *self,
+                            gsize        offset)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), 0);
+
+  hi = self->sentences->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->sentences, TriSentence, mid).start <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? lo - 1 : 0;
+}

@@ -79,6 +79,8 @@ guint              tri_document_get_n_paragraphs  (TriDocument          *self);
 const TriSpan     *tri_document_get_paragraph     (TriDocument          *self,
                                                    guint                 index);
 guint              tri_document_get_n_sentences   (TriDocument          *self);
+guint              tri_document_find_sentence     (TriDocument          *self,
+                                                   gsize                 offset);
 const TriSentence *tri_document_get_sentence      (TriDocument          *self,
                                                    guint                 index);
 char              *tri_document_dup_sentence_text (TriDocument          *self,

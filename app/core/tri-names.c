@@ -328,7 +328,10 @@ tri_names_skeleton (TriNames   *names,
       gsize len = strlen (form);
 
       if (len >= 2 && len > best_len && g_str_has_prefix (skeleton, form) &&
-          (skeleton[len] == '\0' || (len >= 4 && strchr ("mgv", skeleton[len]) != NULL && skeleton[len + 1] == '\0')))
+          (skeleton[len] == '\0' || (len >= 4 && strchr ("mgv", skeleton[len]) != NULL && skeleton[len + 1] == '\0')) &&
+          /* Кит is no Китай: a word shorter than a short exonym is another. */
+          (len >= 4 || (length < 0 ? g_utf8_strlen (word, -1) : g_utf8_strlen (word, length)) >=
+                       g_utf8_strlen (exonyms[i][column], -1)))
         {
           best = names->exonyms[i * 3];
           best_len = len;
@@ -365,6 +368,27 @@ edit_distance (const char *a,
   return row[lb];
 }
 
+/* @skeleton with ш as s and an h (g) inside left out, doubled letters
+ * once, into @out (64 bytes; longer skeletons are cut). */
+static void
+fold_skeleton (const char *skeleton,
+               guint       length,
+               char       *out)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < length && n < 63; i++)
+    {
+      char c = skeleton[i] == 'S' ? 's' : skeleton[i];
+
+      if (c == 'g' && i > 0)
+        continue;
+      if (n == 0 || out[n - 1] != c)
+        out[n++] = c;
+    }
+  out[n] = '\0';
+}
+
 static gboolean
 match_skeletons (const char *a,
                  guint       la,
@@ -384,8 +408,9 @@ match_skeletons (const char *a,
       ls = lb;
       ll = la;
     }
-  /* English w is в or у (Washington, Вашингтон; Walsh, Уолш). */
-  if (ls >= 3 && ((shorter[0] == 'v' && longer[0] == 'a') || (shorter[0] == 'a' && longer[0] == 'v')))
+  /* English w is в or у (Washington, Вашингтон; Walsh, Уолш; Wade,
+   * Уейд). */
+  if (ls >= 2 && ((shorter[0] == 'v' && longer[0] == 'a') || (shorter[0] == 'a' && longer[0] == 'v')))
     {
       g_autofree char *same = g_strdup (shorter);
 
@@ -394,6 +419,18 @@ match_skeletons (const char *a,
     }
   if (strncmp (shorter, longer, ls) == 0 && ll - ls <= (ls >= 3 ? 2u : 1u))
     return TRUE;
+  /* An h one spelling sounds and the other does not (Graham, Грэм), and
+   * s heard as ш (Sessions, Сешнс): equal once those are set aside. */
+  if (!strictly && ls >= 2 && (strchr (a, 'S') != NULL || strchr (b, 'S') != NULL ||
+                               strchr (a + 1, 'g') != NULL || strchr (b + 1, 'g') != NULL))
+    {
+      char fa[64], fb[64];
+
+      fold_skeleton (a, la, fa);
+      fold_skeleton (b, lb, fb);
+      if (strcmp (fa, fb) == 0 && strlen (fa) >= 2)
+        return TRUE;
+    }
   allowed = strictly ? 0 : ls >= 7 ? 2 : ls >= 4 ? 1 : 0;
   for (guint cut = 0; allowed > 0 && cut <= 2 && ll - cut + 1 >= ls; cut++)
     if (edit_distance (shorter, ls, longer, ll - cut) <= allowed)
@@ -653,6 +690,92 @@ tri_names_scan (TriNames   *names,
       p = q;
     }
   return words;
+}
+
+/**
+ * tri_names_spelt_in:
+ * @names: a cache
+ * @language: the word's language
+ * @word: a word (a misspelling, say); an English possessive
+ *   (Zelenskyy's, Zelenskyy’s) is its base
+ * @length: its length in bytes, or -1
+ * @other_language: the language of @other
+ * @other: the text of the same row in another version
+ * @other_length: its length in bytes, or -1
+ *
+ * Whether @other writes the name @word spells: a capitalised word there
+ * with the same skeleton but for a case ending or an h or ш one spelling
+ * sounds (Zelenskyy's, Зеленского, Зеленського; Graham, Греєм). A word in
+ * lower case is a name or a term only when @other has it in another
+ * script (панамакс, Panamax); a misspelt name whose consonants change
+ * (Zelesnky) is no longer the other version's.
+ *
+ * The word links of tri-word-align (issue 14), once there, tell a word's
+ * counterpart more surely than a skeleton found anywhere in the row: the
+ * place to plug them in is here (and check_speakers(), check_names() in
+ * tri-checks.c for translated names: United States = Соединённые Штаты).
+ *
+ * Returns: whether @other has @word as a name
+ */
+gboolean
+tri_names_spelt_in (TriNames   *names,
+                    const char *language,
+                    const char *word,
+                    gssize      length,
+                    const char *other_language,
+                    const char *other,
+                    gssize      other_length)
+{
+  g_autofree char *skeleton = NULL;
+  g_autoptr(GArray) words = NULL;
+  gsize n = length < 0 ? strlen (word) : (gsize)length;
+  gboolean found = FALSE, lower;
+  GUnicodeScript script;
+
+  if (n == 0)
+    return FALSE;
+  lower = !g_unichar_isupper (g_utf8_get_char (word));
+  script = g_unichar_get_script (g_utf8_get_char (word));
+  /* Zelenskyy's: the name is Zelenskyy. */
+  if (n > 3 && (word[n - 1] == 's' || word[n - 1] == 'S'))
+    {
+      const char *s = g_utf8_prev_char (word + n - 1);
+
+      if (is_apostrophe (g_utf8_get_char (s)))
+        n = (gsize)(s - word);
+    }
+  else if (n > 3 && g_str_has_suffix (word, "s'"))
+    n--;
+  skeleton = tri_names_skeleton (names, language, word, (gssize)n);
+  if (strlen (skeleton) < (lower ? 3u : 2u))
+    return FALSE;
+  words = tri_names_scan (names, other_language, other, 0, other_length < 0 ? strlen (other) : (gsize)other_length);
+  for (guint i = 0; i < words->len && !found; i++)
+    {
+      const TriWord *w = &g_array_index (words, TriWord, i);
+      char a[64], b[64];
+
+      /* A word in lower case: a term another version writes as a name
+       * in its own letters (панамакс, Panamax), never a word of the same
+       * script nor an ordinary word (a typo of фермер is still farmer's). */
+      if (g_unichar_get_script (g_utf8_get_char (other + w->start)) == script
+          ? lower || !(w->flags & (TRI_WORD_CAPITALISED | TRI_WORD_ACRONYM))
+          : lower && !(w->flags & (TRI_WORD_CAPITALISED | TRI_WORD_ACRONYM)))
+        continue;
+      /* A term: its very skeleton (панамакс, Panamax), no ending
+       * allowed — a typo of a word is no word of the other version. */
+      if (lower || g_unichar_islower (g_utf8_get_char (other + w->start)))
+        found = strlen (skeleton) >= 4 && g_str_equal (skeleton, w->skeleton);
+      else if (tri_names_match_strictly (skeleton, w->skeleton))
+        found = TRUE;
+      else
+        {
+          fold_skeleton (skeleton, strlen (skeleton), a);
+          fold_skeleton (w->skeleton, strlen (w->skeleton), b);
+          found = strlen (a) >= 2 && strcmp (a, b) == 0;
+        }
+    }
+  return found;
 }
 
 /* Speakers */

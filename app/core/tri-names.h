@@ -86,6 +86,14 @@ GArray   *tri_names_find_speakers (const char *language,
                                    guint       first,
                                    guint       last);
 
+gboolean  tri_names_spelt_in      (TriNames   *names,
+                                   const char *language,
+                                   const char *word,
+                                   gssize      length,
+                                   const char *other_language,
+                                   const char *other,
+                                   gssize      other_length);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriNames, tri_names_free)
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/udat.h>
 
@@ -259,6 +260,173 @@ tri_months_lookup (TriMonths  *months,
 }
 
 
+
+/* Multipliers written after a number: "10 тысяч" is 10,000, "1,2 млрд"
+ * and "1.2 billion" are 1,200,000,000. A short form must be the whole
+ * word (млн, bn); a long one may take any ending (тысячами, мільйонів). */
+typedef struct
+{
+  const char *form;
+  gboolean    whole;
+  double      factor;
+} Multiplier;
+
+static const Multiplier multipliers[] = {
+  { "thousand", FALSE, 1e3 }, { "million", FALSE, 1e6 }, { "billion", FALSE, 1e9 },
+  { "trillion", FALSE, 1e12 }, { "bn", TRUE, 1e9 }, { "mln", TRUE, 1e6 },
+  { "тыс", TRUE, 1e3 }, { "тысяч", FALSE, 1e3 }, { "тис", TRUE, 1e3 }, { "тисяч", FALSE, 1e3 },
+  { "млн", TRUE, 1e6 }, { "миллион", FALSE, 1e6 }, { "мільйон", FALSE, 1e6 },
+  { "млрд", TRUE, 1e9 }, { "миллиард", FALSE, 1e9 }, { "мільярд", FALSE, 1e9 },
+  { "трлн", TRUE, 1e12 }, { "триллион", FALSE, 1e12 }, { "трильйон", FALSE, 1e12 },
+};
+
+/* The word at @p in lower case, apostrophes as ', and where it ends. */
+static char *
+lower_word (const char  *p,
+            const char  *end,
+            const char **word_end)
+{
+  GString *word = g_string_new (NULL);
+  const char *q = p;
+
+  while (q < end && *q != '\0')
+    {
+      gunichar c = g_utf8_get_char (q);
+
+      if (c == 0x2019 || c == 0x02BC || c == '\'')
+        {
+          const char *next = g_utf8_next_char (q);
+
+          if (word->len == 0 || next >= end || !g_unichar_isalpha (g_utf8_get_char (next)))
+            break;
+          g_string_append_c (word, '\'');
+        }
+      else if (g_unichar_isalpha (c))
+        g_string_append_unichar (word, c == 0x0451 || c == 0x0401 ? 0x0435 : g_unichar_tolower (c));  /* ё → е */
+      else
+        break;
+      q = g_utf8_next_char (q);
+    }
+  *word_end = q;
+  return g_string_free (word, FALSE);
+}
+
+/* The multiplier a word after a number stands for ("тысяч" 1e3), or 0;
+ * @after is set past it (and past the dot of "тыс."). */
+static double
+read_multiplier (const char  *p,
+                 const char  *end,
+                 const char **after)
+{
+  const char *q = p, *word_end;
+  g_autofree char *word = NULL;
+
+  /* One space (or a no-break one) between the number and the word. */
+  if (*q == ' ')
+    q++;
+  else if (g_str_has_prefix (q, "\xC2\xA0"))
+    q += 2;
+  else
+    return 0;
+  word = lower_word (q, end, &word_end);
+  for (guint i = 0; i < G_N_ELEMENTS (multipliers); i++)
+    if (multipliers[i].whole ? g_str_equal (word, multipliers[i].form)
+                             : g_str_has_prefix (word, multipliers[i].form))
+      {
+        *after = word_end < end && *word_end == '.' && multipliers[i].whole ? word_end + 1 : word_end;
+        return multipliers[i].factor;
+      }
+  return 0;
+}
+
+/* @value times @factor, written as numbers are ("10000", "1.5"). */
+static char *
+multiply (const char *value,
+          double      factor)
+{
+  double v = g_ascii_strtod (value, NULL) * factor;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (v < 1e18 && v == (double)(gint64)v)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)v);
+  return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, v));
+}
+
+
+/* Letters that may follow a number's digits and leave it a number: a
+ * unit (3mm, 85mph, 70km/h), an ordinal's ending (16th, 1,000th), a
+ * decade's s (1880s), the x of a size (20x16), the hours of a clock
+ * (1pm). Returns their length in bytes, or 0. */
+static gsize
+unit_suffix (const char *q,
+             const char *end)
+{
+  static const char * const suffixes[] = {
+    "mph", "km", "cm", "mm", "kg", "mg", "ml", "kw", "mw", "gw", "gb", "mb", "th", "st", "nd", "rd",
+    "pm", "am", "m", "g", "l", "s", "x", "h",
+  };
+  gsize n = 0;
+
+  while (q + n < end && g_ascii_isalpha (q[n]))
+    n++;
+  if (n == 0)
+    {
+      /* х or × (Cyrillic) between the numbers of a size */
+      if (g_str_has_prefix (q, "\xD1\x85") || g_str_has_prefix (q, "\xC3\x97"))
+        return g_ascii_isdigit (q[2]) ? 2 : 0;
+      return 0;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (strlen (suffixes[i]) == n && g_ascii_strncasecmp (q, suffixes[i], n) == 0)
+      return n;
+  return 0;
+}
+
+/* Whether @p (a digit) follows a size's x right after a digit (20x16). */
+static gboolean
+after_times (const char *text,
+             const char *p)
+{
+  const char *x = g_utf8_prev_char (p);
+  gunichar c = g_utf8_get_char (x);
+
+  return (c == 'x' || c == 0x0445 || c == 0x00D7) && x > text && g_ascii_isdigit (x[-1]);
+}
+
+/* 3.50 is 3.5, 12.00 is 12. */
+static void
+trim_decimal_zeros (GString *value)
+{
+  if (strchr (value->str, '.') == NULL)
+    return;
+  while (value->len > 0 && value->str[value->len - 1] == '0')
+    g_string_truncate (value, value->len - 1);
+  if (value->len > 0 && value->str[value->len - 1] == '.')
+    g_string_truncate (value, value->len - 1);
+}
+
+/* An hour of the twelve-hour clock written with pm (10:08 p.m., 11:35
+ * pm, 1pm) as the 24-hour clock's (22, 23, 13). */
+static void
+twelve_hour (const char *q,
+             const char *end,
+             GString    *value)
+{
+  int hour = atoi (value->str);
+
+  if (strchr (value->str, '.') != NULL || hour < 1 || hour > 11)
+    return;
+  if (q + 3 <= end && q[0] == ':' && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2]))
+    q += 3;
+  if (q < end && *q == ' ')
+    q++;
+  if (g_ascii_strncasecmp (q, "pm", 2) == 0 || g_ascii_strncasecmp (q, "p.m.", 4) == 0)
+    {
+      g_string_truncate (value, 0);
+      g_string_append_printf (value, "%d", hour + 12);
+    }
+}
+
 /**
  * tri_numbers_find:
  * @text: UTF-8 text
@@ -282,23 +450,36 @@ tri_numbers_find (const char *text,
 
   while (p < text + end && *p != '\0')
     {
-      /* A number starts at a digit that does not go on a word (A4, 5G). */
+      /* A number starts at a digit that does not go on a word (A4, 5G),
+       * or after the x of a size (20x16). */
       if (g_ascii_isdigit (*p) &&
-          (p == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)))))
+          (p == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p))) || after_times (text, p)))
         {
           TriNumber number;
           const char *q;
+          gsize suffix;
 
           g_string_truncate (value, 0);
           q = tri_number_read (p, value);
           if (q > text + end)
             break;
-          if (!g_unichar_isalpha (g_utf8_get_char (q)))
+          trim_decimal_zeros (value);
+          suffix = unit_suffix (q, text + end);
+          if (!g_unichar_isalpha (g_utf8_get_char (q)) || suffix > 0)
             {
+              const char *after = q;
+              double factor = read_multiplier (q, text + end, &after);
+
+              /* 10:08 p.m., 11:35 pm, 1pm: the 24-hour clock's hour. */
+              if (p == text || p[-1] != ':')
+                twelve_hour (q, text + end, value);
+
               number.start = (gsize)(p - text);
-              number.end = (gsize)(q - text);
-              number.value = g_strdup (value->str);
+              number.end = (gsize)((factor > 0 ? after : q) - text);
+              number.value = factor > 0 ? multiply (value->str, factor) : g_strdup (value->str);
               g_array_append_val (numbers, number);
+              if (factor > 0)
+                q = after;
             }
           p = q;
           continue;
@@ -331,6 +512,154 @@ tri_numbers_find (const char *text,
           continue;
         }
       p = g_utf8_next_char (p);
+    }
+  return numbers;
+}
+
+
+/* Numbers written in words, English, Russian and Ukrainian: a word's
+ * forms (lower case, ё as е) and its value. Read only to tell that a
+ * version has a number the others write in figures ("ten" = 10 =
+ * «десять», «четырёхмесячные» = 4-month-old), never to report one. */
+static const struct
+{
+  const char *forms;
+  guint       value;
+} number_words[] = {
+  { "one", 1 }, { "two", 2 }, { "three", 3 }, { "four", 4 }, { "five", 5 }, { "six", 6 },
+  { "seven", 7 }, { "eight", 8 }, { "nine", 9 }, { "ten", 10 }, { "eleven", 11 }, { "twelve", 12 },
+  { "thirteen", 13 }, { "fourteen", 14 }, { "fifteen", 15 }, { "sixteen", 16 }, { "seventeen", 17 },
+  { "eighteen", 18 }, { "nineteen", 19 }, { "twenty", 20 }, { "thirty", 30 }, { "forty", 40 },
+  { "fifty", 50 }, { "sixty", 60 }, { "seventy", 70 }, { "eighty", 80 }, { "ninety", 90 },
+  { "hundred", 100 }, { "dozen", 12 },
+  { "один одна одно одного одной одному одним одном одну", 1 },
+  { "два две двух двум двумя", 2 }, { "три трех трем тремя", 3 },
+  { "четыре четырех четырем четырьмя", 4 }, { "пять пяти пятью", 5 }, { "шесть шести шестью", 6 },
+  { "семь семи", 7 }, { "восемь восьми восемью", 8 }, { "девять девяти девятью", 9 },
+  { "десять десяти десятью", 10 }, { "одиннадцать одиннадцати", 11 }, { "двенадцать двенадцати", 12 },
+  { "тринадцать тринадцати", 13 }, { "четырнадцать четырнадцати", 14 }, { "пятнадцать пятнадцати", 15 },
+  { "шестнадцать шестнадцати", 16 }, { "семнадцать семнадцати", 17 }, { "восемнадцать восемнадцати", 18 },
+  { "девятнадцать девятнадцати", 19 }, { "двадцать двадцати", 20 }, { "тридцать тридцати", 30 },
+  { "сорок сорока", 40 }, { "пятьдесят пятидесяти", 50 }, { "шестьдесят шестидесяти", 60 },
+  { "семьдесят семидесяти", 70 }, { "восемьдесят восьмидесяти", 80 }, { "девяносто девяноста", 90 },
+  { "сто ста", 100 }, { "дюжина дюжины", 12 },
+  { "одне одній", 1 }, { "дві двох двом двома", 2 }, { "трьох трьом трьома", 3 },
+  { "чотири чотирьох чотирьом чотирма", 4 }, { "п'ять п'яти п'ятьма", 5 }, { "шість шістьох", 6 },
+  { "сім сімох", 7 }, { "вісім вісьмох", 8 }, { "дев'ять дев'яти", 9 },
+  { "одинадцять одинадцяти", 11 }, { "дванадцять дванадцяти", 12 }, { "тринадцять тринадцяти", 13 },
+  { "чотирнадцять чотирнадцяти", 14 }, { "п'ятнадцять п'ятнадцяти", 15 }, { "шістнадцять шістнадцяти", 16 },
+  { "сімнадцять сімнадцяти", 17 }, { "вісімнадцять вісімнадцяти", 18 }, { "дев'ятнадцять дев'ятнадцяти", 19 },
+  { "двадцять двадцяти", 20 }, { "тридцять тридцяти", 30 }, { "сорока", 40 }, { "п'ятдесят п'ятдесяти", 50 }, { "шістдесят шістдесяти", 60 },
+  { "сімдесят сімдесяти", 70 }, { "вісімдесят вісімдесяти", 80 }, { "дев'яносто", 90 },
+};
+
+/* The first halves of compounds: «четырёхмесячные», «п'ятирічний». */
+static const struct
+{
+  const char *prefix;
+  guint       value;
+} number_prefixes[] = {
+  { "двух", 2 }, { "трех", 3 }, { "четырех", 4 }, { "пяти", 5 }, { "шести", 6 }, { "семи", 7 },
+  { "восьми", 8 }, { "девяти", 9 }, { "десяти", 10 }, { "двох", 2 }, { "трьох", 3 }, { "чотирьох", 4 },
+  { "п'яти", 5 }, { "дев'яти", 9 }, { "чотири", 4 },
+};
+
+static GHashTable *
+number_words_table (void)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (number_words); i++)
+        {
+          g_auto(GStrv) forms = g_strsplit (number_words[i].forms, " ", -1);
+
+          for (guint k = 0; forms[k] != NULL; k++)
+            g_hash_table_insert (t, g_strdup (forms[k]), GUINT_TO_POINTER (number_words[i].value));
+        }
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
+/**
+ * tri_numbers_find_words:
+ * @text: UTF-8 text
+ * @start: where to look from, in bytes
+ * @end: where to stop
+ *
+ * Numbers written in words in English, Russian or Ukrainian ("ten",
+ * «десять», «четырёхмесячные», «один мільйон»), with a multiplier after
+ * them, or a multiplier alone ("a million"). They tell that a version
+ * has a number another writes in figures.
+ *
+ * Returns: (transfer full) (element-type TriNumber): the numbers, in
+ *   order; free with tri_numbers_free()
+ */
+GArray *
+tri_numbers_find_words (const char *text,
+                        gsize       start,
+                        gsize       end)
+{
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (TriNumber));
+  GHashTable *table = number_words_table ();
+  const char *p = text + start, *stop = text + end;
+
+  while (p < stop && *p != '\0')
+    {
+      const char *q;
+      g_autofree char *word = NULL;
+      guint value = 0;
+      double factor = 0;
+
+      if (!g_unichar_isalpha (g_utf8_get_char (p)) ||
+          (p > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)))))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      word = lower_word (p, stop, &q);
+      value = GPOINTER_TO_UINT (g_hash_table_lookup (table, word));
+      for (guint i = 0; value == 0 && i < G_N_ELEMENTS (number_prefixes); i++)
+        if (g_str_has_prefix (word, number_prefixes[i].prefix) &&
+            strlen (word) >= strlen (number_prefixes[i].prefix) + 6)
+          value = number_prefixes[i].value;
+      if (value == 0)
+        {
+          /* A multiplier alone: "a million", «мільйон». */
+          g_autofree char *spaced = g_strconcat (" ", word, NULL);
+          const char *after;
+
+          factor = read_multiplier (spaced, spaced + strlen (spaced), &after);
+          if (factor >= 1e6)
+            value = 1;
+          else
+            factor = 0;
+        }
+      else
+        {
+          const char *after = q;
+          double f = read_multiplier (q, stop, &after);
+
+          if (f > 0)
+            {
+              factor = f;
+              q = after;
+            }
+        }
+      if (value > 0)
+        {
+          TriNumber number = { (gsize)(p - text), (gsize)(q - text), NULL };
+          char digits[16];
+
+          g_snprintf (digits, sizeof digits, "%u", value);
+          number.value = factor > 0 ? multiply (digits, factor) : g_strdup (digits);
+          g_array_append_val (numbers, number);
+        }
+      p = q > p ? q : g_utf8_next_char (p);
     }
   return numbers;
 }

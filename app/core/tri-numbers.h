@@ -36,6 +36,9 @@ GArray     *tri_numbers_find (const char *text,
                               gsize       start,
                               gsize       end,
                               TriMonths  *months);
+GArray     *tri_numbers_find_words (const char *text,
+                                    gsize       start,
+                                    gsize       end);
 void        tri_numbers_free (GArray     *numbers);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tri-core.h"
+#include "tri-names.h"
 #include "tri-spell-checker.h"
 
 /* Spell checking of a whole alignment, in the background.
@@ -26,7 +27,13 @@
  *
  * Views never wait for it: they underline from the verdict cache
  * (tri_spell_checker_check_text()) and redraw when "changed" says the job
- * has learned more. */
+ * has learned more.
+ *
+ * With %TRI_SPELL_SKIP_NAMES, a capitalised word that the same row of
+ * another version writes as a name (tri_names_spelt_in(): Zelenskyy's,
+ * Зеленского) is no misspelling: the job and
+ * tri_spell_checker_check_cell() leave it out. (The word links of the
+ * Compare wording issue, once there, can tell the same more surely.) */
 
 #define RECHECK_DELAY_MS 250
 
@@ -53,6 +60,7 @@ struct _TriSpellChecker
   guint          recheck_source;
   GCancellable  *job;
   guint64        job_id;
+  TriNames      *names;      /* for tri_spell_checker_check_cell(), opened once */
 };
 
 G_DEFINE_FINAL_TYPE (TriSpellChecker, tri_spell_checker, G_TYPE_OBJECT)
@@ -78,6 +86,10 @@ typedef struct
   GArray             *starts;       /* gsize: each sentence's first byte */
   guint               count;
   GArray             *sentences;
+  char               *language;
+  char               *all_text;     /* every column's, for the names rule */
+  GArray             *rows_of;      /* guint: each sentence's row */
+  GArray             *cells;        /* gsize pairs: each row's cell, [start, end) */
 } JobColumn;
 
 typedef struct
@@ -99,6 +111,10 @@ job_free (Job *job)
       g_free (job->columns[c].text);
       g_clear_pointer (&job->columns[c].starts, g_array_unref);
       g_clear_pointer (&job->columns[c].sentences, g_array_unref);
+      g_free (job->columns[c].language);
+      g_free (job->columns[c].all_text);
+      g_clear_pointer (&job->columns[c].rows_of, g_array_unref);
+      g_clear_pointer (&job->columns[c].cells, g_array_unref);
     }
   g_clear_pointer (&job->ignored, g_hash_table_unref);
   g_clear_object (&job->self);
@@ -124,6 +140,43 @@ sentence_of (GArray *starts,
   return lo > 0 ? lo - 1 : 0;
 }
 
+/* The names rule in the job: misspellings of column @c that the same row
+ * of another column writes as a name are left out of @found. */
+static void
+drop_names (Job    *job,
+            guint   c,
+            GArray *found)
+{
+  g_autoptr(TriNames) names = tri_names_new ();
+  JobColumn *column = &job->columns[c];
+  guint kept = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      TriMisspelling m = g_array_index (found, TriMisspelling, i);
+      guint sentence = sentence_of (column->starts, m.start);
+      guint row = sentence < column->rows_of->len ? g_array_index (column->rows_of, guint, sentence) : G_MAXUINT;
+      gboolean name = FALSE;
+
+      for (guint d = 0; d < job->n_columns && !name && row != G_MAXUINT; d++)
+        {
+          const JobColumn *other = &job->columns[d];
+          gsize start, end;
+
+          if (d == c || other->all_text == NULL || 2 * row + 1 >= other->cells->len)
+            continue;
+          start = g_array_index (other->cells, gsize, 2 * row);
+          end = g_array_index (other->cells, gsize, 2 * row + 1);
+          name = end > start &&
+                 tri_names_spelt_in (names, column->language, column->text + m.start, (gssize)(m.end - m.start),
+                                     other->language, other->all_text + start, (gssize)(end - start));
+        }
+      if (!name)
+        g_array_index (found, TriMisspelling, kept++) = m;
+    }
+  g_array_set_size (found, kept);
+}
+
 static void
 job_worker (GTask        *task,
             gpointer      source,
@@ -142,6 +195,8 @@ job_worker (GTask        *task,
         continue;
 
       found = tri_spell_check (column->dictionary, column->text, -1, job->flags, job->ignored);
+      if (job->flags & TRI_SPELL_SKIP_NAMES)
+        drop_names (job, c, found);
       column->count = found->len;
       for (guint i = 0; i < found->len; i++)
         {
@@ -226,6 +281,40 @@ tri_spell_checker_recheck (TriSpellChecker *self)
     while (g_hash_table_iter_next (&iter, &word, NULL))
       g_hash_table_add (job->ignored, g_strdup (word));
   }
+  if (self->flags & TRI_SPELL_SKIP_NAMES)
+    {
+      guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          TriDocument *doc = tri_alignment_get_document (self->alignment, c);
+          JobColumn *column = &job->columns[c];
+
+          column->language = g_strdup (tri_document_get_language (doc));
+          column->all_text = g_strdup (tri_document_get_text (doc));
+          column->rows_of = g_array_new (FALSE, TRUE, sizeof (guint));
+          g_array_set_size (column->rows_of, tri_document_get_n_sentences (doc));
+          column->cells = g_array_new (FALSE, TRUE, sizeof (gsize));
+          g_array_set_size (column->cells, 2 * n_rows);
+        }
+      for (guint r = 0; r < n_rows; r++)
+        {
+          g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (self->alignment), r);
+
+          for (guint c = 0; c < self->n_columns; c++)
+            {
+              TriDocument *doc = tri_alignment_get_document (self->alignment, c);
+              guint first = tri_row_get_first (row, c), count = tri_row_get_count (row, c);
+
+              if (count == 0)
+                continue;
+              for (guint i = 0; i < count; i++)
+                g_array_index (job->columns[c].rows_of, guint, first + i) = r;
+              g_array_index (job->columns[c].cells, gsize, 2 * r) = tri_document_get_sentence (doc, first)->start;
+              g_array_index (job->columns[c].cells, gsize, 2 * r + 1) = tri_document_get_sentence (doc, first + count - 1)->end;
+            }
+        }
+    }
   for (guint c = 0; c < self->n_columns; c++)
     {
       TriDocument *doc = tri_alignment_get_document (self->alignment, c);
@@ -608,6 +697,60 @@ tri_spell_checker_check_text (TriSpellChecker *self,
                                  tri_alignment_get_ignored_words (self->alignment), NULL);
 }
 
+/**
+ * tri_spell_checker_check_cell:
+ * @self: a #TriSpellChecker
+ * @row: the row of the text
+ * @column: its column
+ * @text: the cell's text (maybe as being edited)
+ * @length: its length in bytes, or -1
+ *
+ * As tri_spell_checker_check_text(), and with %TRI_SPELL_SKIP_NAMES
+ * leaves out a capitalised word that @row's cell in another column writes
+ * as a name.
+ *
+ * Returns: (transfer full) (element-type TriMisspelling): what is known
+ *   to be misspelled
+ */
+GArray *
+tri_spell_checker_check_cell (TriSpellChecker *self,
+                              TriRow          *row,
+                              guint            column,
+                              const char      *text,
+                              gssize           length)
+{
+  GArray *found = tri_spell_checker_check_text (self, column, text, length);
+  guint kept = 0;
+
+  g_return_val_if_fail (TRI_IS_ROW (row), found);
+
+  if (!(self->flags & TRI_SPELL_SKIP_NAMES) || found->len == 0)
+    return found;
+  if (self->names == NULL)
+    self->names = tri_names_new ();
+  for (guint i = 0; i < found->len; i++)
+    {
+      TriMisspelling m = g_array_index (found, TriMisspelling, i);
+      gboolean name = FALSE;
+
+      for (guint d = 0; d < self->n_columns && !name; d++)
+        {
+          g_autofree char *other = NULL;
+
+          if (d == column || tri_row_get_count (row, d) == 0)
+            continue;
+          other = tri_alignment_dup_cell_text (self->alignment, row, d);
+          name = tri_names_spelt_in (self->names, tri_document_get_language (tri_alignment_get_document (self->alignment, column)),
+                                     text + m.start, (gssize)(m.end - m.start),
+                                     tri_document_get_language (tri_alignment_get_document (self->alignment, d)), other, -1);
+        }
+      if (!name)
+        g_array_index (found, TriMisspelling, kept++) = m;
+    }
+  g_array_set_size (found, kept);
+  return found;
+}
+
 static void
 tri_spell_checker_dispose (GObject *object)
 {
@@ -631,6 +774,7 @@ tri_spell_checker_dispose (GObject *object)
       g_clear_pointer (&column->sentences, g_array_unref);
     }
   g_clear_object (&self->alignment);
+  g_clear_pointer (&self->names, tri_names_free);
 
   G_OBJECT_CLASS (tri_spell_checker_parent_class)->dispose (object);
 }

@@ -43,6 +43,11 @@ GArray             *tri_spell_checker_check_text      (TriSpellChecker *self,
                                                        guint            column,
                                                        const char      *text,
                                                        gssize           length);
+GArray             *tri_spell_checker_check_cell      (TriSpellChecker *self,
+                                                       TriRow          *row,
+                                                       guint            column,
+                                                       const char      *text,
+                                                       gssize           length);
 void                tri_spell_checker_recheck         (TriSpellChecker *self);
 
 G_END_DECLS

@@ -1042,3 +1042,35 @@ tri_spell_dictionary_init (TriSpellDictionary *self)
   g_mutex_init (&self->cache_lock);
   self->verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
+
+/**
+ * tri_spell_dictionary_load_private:
+ * @language: a language code
+ * @name: (nullable): a dictionary's name (ru_RU), or %NULL for @language's
+ * @error: where to report failure
+ *
+ * Loads a dictionary of its own, not shared with
+ * tri_spell_dictionary_load()'s: Hunspell serves one thread at a time, so
+ * a thread that asks for suggestions in parallel with others needs one.
+ *
+ * Returns: (transfer full) (nullable): the dictionary
+ */
+TriSpellDictionary *
+tri_spell_dictionary_load_private (const char  *language,
+                                   const char  *name,
+                                   GError     **error)
+{
+  g_autofree char *found = NULL;
+
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (name == NULL)
+    {
+      /* The shared load reports a missing dictionary the usual way. */
+      found = tri_spell_find_dictionary (language);
+      if (found == NULL)
+        return tri_spell_dictionary_load (language, NULL, error);
+      name = found;
+    }
+  return dictionary_new (language, name, error);
+}

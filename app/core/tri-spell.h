@@ -33,6 +33,8 @@ GQuark tri_spell_error_quark (void);
  * @TRI_SPELL_SKIP_ACRONYMS: words of capitals only (NATO, ЄС) are not checked
  * @TRI_SPELL_SKIP_DIGITS: words with digits (A4, 5G) are not checked
  * @TRI_SPELL_SKIP_URLS: web addresses and e-mail addresses are not checked
+ * @TRI_SPELL_SKIP_NAMES: a capitalised word that the same row of another
+ *   version writes as a name is no misspelling (#TriSpellChecker only)
  *
  * What the checker leaves alone.
  */
@@ -41,6 +43,7 @@ typedef enum
   TRI_SPELL_SKIP_ACRONYMS = 1 << 0,
   TRI_SPELL_SKIP_DIGITS   = 1 << 1,
   TRI_SPELL_SKIP_URLS     = 1 << 2,
+  TRI_SPELL_SKIP_NAMES    = 1 << 3,
 } TriSpellFlags;
 
 #define TRI_SPELL_DEFAULT_FLAGS (TRI_SPELL_SKIP_ACRONYMS | TRI_SPELL_SKIP_DIGITS | TRI_SPELL_SKIP_URLS)
@@ -79,6 +82,9 @@ const char          *tri_spell_dictionary_get_language (TriSpellDictionary *self
 gboolean             tri_spell_dictionary_check_word  (TriSpellDictionary  *self,
                                                        const char          *word,
                                                        gssize               length);
+TriSpellDictionary  *tri_spell_dictionary_load_private (const char         *language,
+                                                       const char          *name,
+                                                       GError             **error);
 char               **tri_spell_dictionary_suggest     (TriSpellDictionary  *self,
                                                        const char          *word,
                                                        guint                max);

@@ -395,15 +395,17 @@ severity_icon (TriSeverity severity)
     }
 }
 
-/* "Row 12 · English, Russian" */
+/* "Row 12 · Ukrainian": the version that deviates when the check could
+ * tell it, else every version involved ("Row 12 · English, Russian"). */
 static char *
 describe_where (TriChecksPanel   *self,
                 const TriFinding *finding)
 {
   g_autoptr(GString) languages = g_string_new (NULL);
+  guint shown = finding->odd != 0 ? finding->odd : finding->languages;
 
   for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
-    if (finding->languages & (1u << c))
+    if (shown & (1u << c))
       {
         g_autofree char *name = tri_language_dup_display_name (
           tri_document_get_language (tri_alignment_get_document (self->alignment, c)));

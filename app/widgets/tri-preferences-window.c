@@ -29,6 +29,7 @@ struct _TriPreferencesWindow
   GtkSwitch            *acronyms_switch;
   GtkSwitch            *digits_switch;
   GtkSwitch            *urls_switch;
+  GtkSwitch            *names_switch;
 };
 
 G_DEFINE_FINAL_TYPE (TriPreferencesWindow, tri_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -89,6 +90,7 @@ tri_preferences_window_class_init (TriPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, acronyms_switch);
   gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, digits_switch);
   gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, urls_switch);
+  gtk_widget_class_bind_template_child (widget_class, TriPreferencesWindow, names_switch);
 
   gtk_widget_class_install_action (widget_class, "prefs.open-abbreviations", NULL,
                                    tri_preferences_window_open_abbreviations_action);
@@ -128,10 +130,12 @@ tri_preferences_window_new (GSettings *settings)
   g_settings_bind (settings, "spell-skip-acronyms", self->acronyms_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "spell-skip-digits", self->digits_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "spell-skip-urls", self->urls_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "spell-skip-names", self->names_switch, "active", G_SETTINGS_BIND_DEFAULT);
   /* What to leave alone means nothing with checking off. */
   g_object_bind_property (self->spell_switch, "active", self->acronyms_switch, "sensitive", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->spell_switch, "active", self->digits_switch, "sensitive", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->spell_switch, "active", self->urls_switch, "sensitive", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->spell_switch, "active", self->names_switch, "sensitive", G_BINDING_SYNC_CREATE);
 
   return self;
 }

@@ -294,7 +294,11 @@ misspelled_chars (TriSegmentEditor *self,
     return spans;
 
   text = dup_buffer_text (self, column);
-  found = tri_spell_checker_check_text (self->spell, column, text, -1);
+  {
+    g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (self->alignment), self->row);
+
+    found = tri_spell_checker_check_cell (self->spell, row, column, text, -1);
+  }
   for (guint i = 0; i < found->len; i++)
     {
       const TriMisspelling *m = &g_array_index (found, TriMisspelling, i);

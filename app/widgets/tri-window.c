@@ -161,7 +161,7 @@ update_cell_spelling (TriWindow   *self,
   g_autoptr(GArray) misspellings = NULL;
 
   if (self->spell != NULL && text != NULL && text[0] != '\0' && gtk_list_item_get_item (item) != NULL)
-    misspellings = tri_spell_checker_check_text (self->spell, column, text, -1);
+    misspellings = tri_spell_checker_check_cell (self->spell, gtk_list_item_get_item (item), column, text, -1);
   tri_segment_cell_set_misspellings (cell, misspellings);
 }
 
@@ -1467,6 +1467,8 @@ apply_spell_settings (TriWindow *self)
     flags |= TRI_SPELL_SKIP_DIGITS;
   if (g_settings_get_boolean (self->settings, "spell-skip-urls"))
     flags |= TRI_SPELL_SKIP_URLS;
+  if (g_settings_get_boolean (self->settings, "spell-skip-names"))
+    flags |= TRI_SPELL_SKIP_NAMES;
   tri_spell_checker_set_flags (self->spell, flags);
   tri_spell_checker_set_enabled (self->spell, g_settings_get_boolean (self->settings, "spell-check"));
 }
@@ -2820,6 +2822,7 @@ tri_window_constructed (GObject *object)
   {
     static const char * const spell_keys[] = {
       "changed::spell-check", "changed::spell-skip-acronyms", "changed::spell-skip-digits", "changed::spell-skip-urls",
+      "changed::spell-skip-names",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (spell_keys); i++)
