@@ -65,7 +65,6 @@ replace_contents (GFile            *file,
   g_autoptr(GFile) temporary = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *temporary_name = NULL;
   gboolean ok;
@@ -88,18 +87,10 @@ replace_contents (GFile            *file,
   temporary_name = g_strdup_printf (".%s.%08x~", name, g_random_int ());
   temporary = g_file_get_child (parent, temporary_name);
   stream = g_file_create (temporary, flags, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  ok = write_all (G_OUTPUT_STREAM (stream), data, length, cancellable, error);
-  if (!ok)
-    {
-      /* Closed without another error over the first. */
-      abandon = g_cancellable_new ();
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-    }
-  else
+  ok = stream != NULL && write_all (G_OUTPUT_STREAM (stream), data, length, cancellable, error);
+  if (stream != NULL && !ok)
+    g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);   /* the first error kept */
+  else if (ok)
     ok = g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
 
   if (ok && info != NULL && (flags & G_FILE_CREATE_PRIVATE) == 0 &&
