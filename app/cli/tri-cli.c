@@ -650,9 +650,26 @@ load_input (const char  *path,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   TriExportFormat format;
 
+  g_autoptr(GError) local_error = NULL;
+  TriAlignment *alignment;
+
   if (tri_export_format_for_filename (path, &format) && tri_export_format_can_import (format))
     return tri_import_load (file, format, (const char * const *)languages, NULL, error);
-  return tri_project_load (file, NULL, error);
+  alignment = tri_project_load (file, NULL, &local_error);
+  /* A report given by mistake: say what is read, not a JSON parse error. */
+  if (alignment == NULL && !g_str_has_suffix (path, ".triptych") &&
+      g_error_matches (local_error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT,
+                   _("“%s” is not a file convert reads: a Triptych project (.triptych), or a TMX, TSV, "
+                     "CSV or JSONL file told by its extension (.tmx, .tsv, .tab, .csv, .jsonl)"), name);
+      return NULL;
+    }
+  if (alignment == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return alignment;
 }
 
 static int
