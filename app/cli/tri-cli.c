@@ -170,10 +170,11 @@ write_output (const char *output,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
-      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                    NULL, NULL, &error))
+      /* Not g_file_replace_contents(): on a full disk it renamed the
+       * half-written file over the old one. The message names the file. */
+      if (!tri_file_replace_contents (file, data, length, G_FILE_CREATE_NONE, NULL, &error))
         {
-          g_printerr ("triptych-cli: %s: %s\n", output, error->message);
+          g_printerr ("triptych-cli: %s\n", error->message);
           return EXIT_INPUT;
         }
       return EXIT_OK;

@@ -312,3 +312,67 @@ tri_file_load_bytes (GFile         *file,
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
+
+static void
+replace_bytes_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  GFileCreateFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "tri-flags"));
+  GError *error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (tri_file_replace_contents (G_FILE (source_object), data != NULL ? data : "", length, flags,
+                                 cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tri_file_replace_bytes_async:
+ * @file: where to write
+ * @bytes: what
+ * @flags: as for tri_file_replace_contents()
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when done
+ * @user_data: for @callback
+ *
+ * tri_file_replace_contents() in a thread.
+ */
+void
+tri_file_replace_bytes_async (GFile               *file,
+                              GBytes              *bytes,
+                              GFileCreateFlags     flags,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (file, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tri_file_replace_bytes_async);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify)g_bytes_unref);
+  g_object_set_data (G_OBJECT (task), "tri-flags", GUINT_TO_POINTER (flags));
+  g_task_run_in_thread (task, replace_bytes_thread);
+}
+
+/**
+ * tri_file_replace_bytes_finish:
+ * @file: the file written
+ * @result: the result
+ * @error: return location for a #GError, whose message names the file
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+tri_file_replace_bytes_finish (GFile         *file,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, file), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -63,6 +63,15 @@ GBytes  *tri_file_load_bytes       (GFile         *file,
                                     gsize          max_size,
                                     GCancellable  *cancellable,
                                     GError       **error);
+void     tri_file_replace_bytes_async  (GFile               *file,
+                                        GBytes              *bytes,
+                                        GFileCreateFlags     flags,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean tri_file_replace_bytes_finish (GFile               *file,
+                                        GAsyncResult        *result,
+                                        GError             **error);
 void     tri_set_read_error        (GError       **error,
                                     const GError  *gio_error,
                                     const char    *name);

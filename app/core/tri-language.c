@@ -135,14 +135,15 @@ tri_language_is_valid (const char *language)
   if (language == NULL || language[0] == '\0')
     return FALSE;
 
-  /* BCP 47's syntax ("_" taken as "-"): subtags of one to eight letters
+  /* BCP 47's syntax ("_" taken as "-", and a POSIX "@latin" modifier
+   * allowed): subtags of one to eight letters
    * or digits, and a bounded length, so that a code is safe in a message
    * and in a file name ("en-../../x" is not a code). */
   if (strlen (language) > TRI_LANGUAGE_MAX_LENGTH)
     return FALSE;
   for (const char *p = language, *subtag = language; ; p++)
     {
-      if (*p == '\0' || *p == '-' || *p == '_')
+      if (*p == '\0' || *p == '-' || *p == '_' || *p == '@')
         {
           if (p == subtag || p - subtag > 8)
             return FALSE;
