@@ -338,6 +338,30 @@ test_special_files (TriTestDir    *fixture,
     }
 }
 
+/* A project reached through a symbolic link: saved through it, the link
+ * kept. */
+static void
+test_save_through_link (TriTestDir    *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(TriAlignment) alignment = new_edited_alignment ();
+  g_autofree char *real = g_build_filename (fixture->dir, "real.triptych", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = tri_project_serialize (alignment);
+  g_autofree char *saved = NULL;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (real, "{}", -1, NULL));
+  g_assert_cmpint (symlink ("real.triptych", link), ==, 0);
+  g_assert_true (tri_project_save (alignment, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (real, &saved, &length, NULL));
+  g_assert_cmpmem (saved, length, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
 /* An empty GBytes has no data at all (NULL): an error, not a crash. */
 static void
 test_empty_bytes (void)
@@ -369,6 +393,8 @@ main (int   argc,
   g_test_add ("/project/save-read-only-folder", TriTestDir, NULL, tri_test_dir_set_up, test_save_read_only_folder,
               tri_test_dir_tear_down);
   g_test_add ("/project/special-files", TriTestDir, NULL, tri_test_dir_set_up, test_special_files,
+              tri_test_dir_tear_down);
+  g_test_add ("/project/save-through-link", TriTestDir, NULL, tri_test_dir_set_up, test_save_through_link,
               tri_test_dir_tear_down);
   g_test_add_func ("/project/empty-bytes", test_empty_bytes);
 

@@ -53,14 +53,43 @@ write_all (GOutputStream  *stream,
   return TRUE;
 }
 
+/* A symbolic link is written through: the file it points to is replaced,
+ * the link kept (as GLib's replace did). Links to links are followed a few
+ * times. */
+static GFile *
+resolve_links (GFile        *file,
+               GCancellable *cancellable)
+{
+  GFile *target = g_object_ref (file);
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (target,
+                                                     G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
+                                                     G_FILE_ATTRIBUTE_STANDARD_SYMLINK_TARGET,
+                                                     G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+      g_autoptr(GFile) parent = NULL;
+      GFile *next;
+
+      if (info == NULL || !g_file_info_get_is_symlink (info) || g_file_info_get_symlink_target (info) == NULL ||
+          (parent = g_file_get_parent (target)) == NULL)
+        break;
+      next = g_file_resolve_relative_path (parent, g_file_info_get_symlink_target (info));
+      g_object_unref (target);
+      target = next;
+    }
+  return target;
+}
+
 static gboolean
-replace_contents (GFile            *file,
+replace_contents (GFile            *link,
                   const char       *data,
                   gsize             length,
                   GFileCreateFlags  flags,
                   GCancellable     *cancellable,
                   GError          **error)
 {
+  g_autoptr(GFile) file = resolve_links (link, cancellable);
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autoptr(GFile) temporary = NULL;
   g_autoptr(GFileInfo) info = NULL;
