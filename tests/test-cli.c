@@ -639,6 +639,9 @@ test_project_round_trip (TriTestDir    *fixture,
   g_assert_cmpint (run_cli (NULL, NULL, "align", "--format", "project", en_arg, ru_arg, NULL), ==, 2);
   g_assert_cmpint (run_cli (NULL, &err, "convert", en, NULL), ==, 3);
   g_assert_nonnull (strstr (err, "en.txt"));
+  /* It says what convert reads, not a JSON parse error. */
+  g_assert_nonnull (strstr (err, ".jsonl"));
+  g_assert_null (strstr (err, "Parse error"));
 }
 
 static char *

@@ -908,6 +908,47 @@ test_hostile (TriTestDir    *fixture,
   assert_refused (fixture, "empty.csv", "", 0, TRI_IO_ERROR_CORRUPT, NULL);
 }
 
+/* What is refused says why and where, briefly, in words a user can act
+ * on; each of these said something unclear before. */
+static void
+test_import_messages (TriTestDir    *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) tmx = g_string_new ("<tmx version=\"1.4\"><header/><body>\n");
+  g_autofree char *tmx_path = NULL;
+  g_autofree char *jsonl_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriAlignment) alignment = NULL;
+  static const char * const twice[] = { "en", "en", NULL };
+
+  /* A CR-only CSV: not an invisible carriage return inside “ru\r…”. */
+  assert_refused (fixture, "old-mac.csv", "en,ru\rYes.,Да.\r", -1, TRI_IO_ERROR_CORRUPT, "carriage return alone");
+  /* A NUL byte: not “not valid UTF-8”. */
+  assert_refused (fixture, "nul.csv", "en,ru\r\nYes.\0,Да.\r\n", 17, TRI_IO_ERROR_BINARY, "NUL byte");
+  /* A header and no row, as an empty JSONL: nothing to open. */
+  assert_refused (fixture, "header.csv", "en,ru\r\n", -1, TRI_IO_ERROR_CORRUPT, "no aligned text");
+  assert_refused (fixture, "empty.jsonl", "", 0, TRI_IO_ERROR_CORRUPT, "no aligned text");
+
+  /* Forty languages: the message names ten and counts the rest. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (tmx, "<tu><tuv xml:lang=\"en-x%u\"><seg>Unit %u.</seg></tuv></tu>\n", i, i);
+  g_string_append (tmx, "</body></tmx>\n");
+  tmx_path = tri_test_write_file (fixture->dir, "many.tmx", tmx->str, -1);
+  alignment = import_path (tmx_path, NULL, &error);
+  g_assert_null (alignment);
+  g_assert_error (error, TRI_IO_ERROR, TRI_IO_ERROR_INVALID_OPTION);
+  g_assert_nonnull (strstr (error->message, "en-x9 and 30 more"));
+  g_assert_null (strstr (error->message, "en-x10"));
+  g_clear_error (&error);
+
+  /* The same language asked for twice: said so, not “no text in en”. */
+  jsonl_path = tri_test_write_file (fixture->dir, "two.jsonl", "{\"en\": \"Yes.\", \"ru\": \"Да.\"}\n", -1);
+  alignment = import_path (jsonl_path, twice, &error);
+  g_assert_null (alignment);
+  g_assert_error (error, TRI_IO_ERROR, TRI_IO_ERROR_INVALID_OPTION);
+  g_assert_nonnull (strstr (error->message, "twice"));
+}
+
 /* Simple JSONL (language → text) and a CSV written by a spreadsheet. */
 static void
 test_import_simple (TriTestDir    *fixture,
@@ -964,6 +1005,7 @@ main (int    argc,
   ADD ("/export/save", test_save);
   ADD ("/import/hostile", test_hostile);
   ADD ("/import/simple", test_import_simple);
+  ADD ("/import/messages", test_import_messages);
 
   return g_test_run ();
 }

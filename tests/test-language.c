@@ -122,6 +122,8 @@ test_is_valid (void)
   static const char * const invalid[] = {
     "", "xx1", "english", "Russian", "e", "12", "x-", "-ru", "ru1", "xx", "zz", "qaa", "root",
     "рус",
+    /* Never a path or a message's worth of text (issue 13). */
+    "en-../../x", "x/../../../name", "en/ru", "en--US", "en-toolongsubtag", "en\r", "en us",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)

@@ -7,10 +7,16 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "tri-error.h"
 #include "tri-project.h"
+#include "tri-text-source.h"
 #include "tri-test-utils.h"
 
 static TriAlignment *
@@ -189,6 +195,186 @@ test_save_new_file (TriTestDir    *fixture,
   g_assert_cmpuint (n, ==, 1);
 }
 
+/* The folder holds @name and nothing else (no temporary file left). */
+static void
+assert_only_file (const char *dir_path,
+                  const char *name)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *found;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((found = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_cmpstr (found, ==, name);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+}
+
+/* A disk that fills up while the project is written: the save fails, the
+ * old project is still there byte for byte, and the temporary file is
+ * gone. The disk is made to fill by the file size limit (RLIMIT_FSIZE):
+ * write(2) then fails part way with EFBIG, as it fails with ENOSPC on a
+ * full disk, for any user and on any file system. (GLib's replace renamed
+ * the half-written file over the old one: 0 bytes on a full tmpfs.) */
+static void
+test_save_full_disk (TriTestDir    *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(TriAlignment) alignment = new_edited_alignment ();
+  g_autofree char *path = g_build_filename (fixture->dir, "report.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) bigger = g_string_new (NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  struct rlimit saved, limit;
+  gboolean saved_ok;
+
+  /* The project on disk, then the user's work grows it past what fits. */
+  g_assert_true (tri_project_save (alignment, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (bigger, "Sollberger%u", i);
+  tri_alignment_ignore_word (alignment, bigger->str);
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = before_length + 4096;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  saved_ok = tri_project_save (alignment, file, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+
+  g_assert_false (saved_ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "report.triptych"));
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, before, before_length);
+  assert_only_file (fixture->dir, "report.triptych");
+}
+
+/* A folder Triptych may not create files in, holding a file it may write:
+ * the save is refused, never written in place (where a full disk would
+ * leave half a project). Root may write anywhere, so as root the test runs
+ * as nobody, in a subprocess. */
+static void
+test_save_read_only_folder (TriTestDir    *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(TriAlignment) alignment = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  gboolean saved_ok;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (chown (fixture->dir, 65534, 65534), ==, 0);
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+    }
+  g_assert_cmpint (geteuid (), !=, 0);
+
+  alignment = new_edited_alignment ();
+  path = g_build_filename (fixture->dir, "report.triptych", NULL);
+  file = g_file_new_for_path (path);
+  g_assert_true (tri_project_save (alignment, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &before_length, NULL));
+  g_assert_true (tri_alignment_ignore_word (alignment, "Sollberger"));
+
+  g_assert_cmpint (g_chmod (fixture->dir, 0555), ==, 0);
+  saved_ok = tri_project_save (alignment, file, NULL, &error);
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+
+  g_assert_false (saved_ok);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "report.triptych"));
+  g_assert_true (g_file_get_contents (path, &after, &after_length, NULL));
+  g_assert_cmpmem (after, after_length, before, before_length);
+  assert_only_file (fixture->dir, "report.triptych");
+}
+
+/* Only regular files are read: a FIFO without a writer would block for
+ * ever, /dev/zero never ends. */
+static void
+test_special_files (TriTestDir    *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->dir, "pipe.triptych", NULL);
+  const char *paths[] = { fifo, "/dev/zero", fixture->dir };
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TriAlignment) loaded = tri_project_load (file, NULL, &error);
+      g_autoptr(TriDecodedText) text = NULL;
+
+      g_test_message ("%s", paths[i]);
+      g_assert_null (loaded);
+      g_assert_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ);
+      g_clear_error (&error);
+      text = tri_text_source_load_file (file, NULL, NULL, &error);
+      g_assert_null (text);
+      g_assert_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ);
+    }
+}
+
+/* A project reached through a symbolic link: saved through it, the link
+ * kept. */
+static void
+test_save_through_link (TriTestDir    *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(TriAlignment) alignment = new_edited_alignment ();
+  g_autofree char *real = g_build_filename (fixture->dir, "real.triptych", NULL);
+  g_autofree char *link = g_build_filename (fixture->dir, "link.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (link);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = tri_project_serialize (alignment);
+  g_autofree char *saved = NULL;
+  gsize length;
+
+  g_assert_true (g_file_set_contents (real, "{}", -1, NULL));
+  g_assert_cmpint (symlink ("real.triptych", link), ==, 0);
+  g_assert_true (tri_project_save (alignment, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_get_contents (real, &saved, &length, NULL));
+  g_assert_cmpmem (saved, length, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* An empty GBytes has no data at all (NULL): an error, not a crash. */
+static void
+test_empty_bytes (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriAlignment) loaded = tri_project_deserialize (bytes, "empty.triptych", &error);
+
+  g_assert_null (loaded);
+  g_assert_error (error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "empty.triptych"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -201,6 +387,16 @@ main (int   argc,
               tri_test_dir_tear_down);
   g_test_add ("/project/save-failure", TriTestDir, NULL, tri_test_dir_set_up, test_save_failure_keeps_file,
               tri_test_dir_tear_down);
+
+  g_test_add ("/project/save-full-disk", TriTestDir, NULL, tri_test_dir_set_up, test_save_full_disk,
+              tri_test_dir_tear_down);
+  g_test_add ("/project/save-read-only-folder", TriTestDir, NULL, tri_test_dir_set_up, test_save_read_only_folder,
+              tri_test_dir_tear_down);
+  g_test_add ("/project/special-files", TriTestDir, NULL, tri_test_dir_set_up, test_special_files,
+              tri_test_dir_tear_down);
+  g_test_add ("/project/save-through-link", TriTestDir, NULL, tri_test_dir_set_up, test_save_through_link,
+              tri_test_dir_tear_down);
+  g_test_add_func ("/project/empty-bytes", test_empty_bytes);
 
   return g_test_run ();
 }

@@ -7,8 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tri-document.h"
 #include "tri-spell-checker.h"
@@ -237,6 +239,64 @@ test_personal (void)
 }
 
 /* No dictionary: an error that names the package to install. */
+/* A personal dictionary that cannot be read is left alone: the word is
+ * refused (not known either), never written alone over the user's list.
+ * The list is made unreadable (write-only); root reads anything, so as
+ * root the test runs as nobody, in a subprocess. */
+static void
+test_personal_unreadable (void)
+{
+  static const char words[] = "Sollberger\nGryshchenko\n";
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "triptych", "dictionaries", NULL);
+  g_autofree char *path = g_build_filename (dir, "en.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  TriSpellDictionary *en;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, words, -1, NULL));
+  if (geteuid () == 0)
+    {
+      g_autofree char *triptych = g_path_get_dirname (dir);
+      g_autofree char *up = g_strdup (g_get_user_data_dir ());
+
+      /* The test's own folders (G_TEST_OPTION_ISOLATE_DIRS) open to nobody. */
+      while (g_str_has_prefix (up, g_get_tmp_dir ()) && strlen (up) > strlen (g_get_tmp_dir ()) + 1)
+        {
+          char *parent = g_path_get_dirname (up);
+
+          g_assert_cmpint (g_chmod (up, 0755), ==, 0);
+          g_free (up);
+          up = parent;
+        }
+      g_assert_cmpint (chown (g_get_user_data_dir (), 65534, 65534), ==, 0);
+      g_assert_cmpint (chown (triptych, 65534, 65534), ==, 0);
+      g_assert_cmpint (chown (dir, 65534, 65534), ==, 0);
+      g_assert_cmpint (chown (path, 65534, 65534), ==, 0);
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+    }
+  g_assert_cmpint (g_chmod (path, 0200), ==, 0);
+
+  en = tri_spell_dictionary_load ("en", NULL, NULL);
+  g_assert_nonnull (en);
+  g_assert_false (tri_spell_dictionary_add_personal (en, "Qwertzuiopy", &error));
+  g_assert_nonnull (error);
+  g_assert_false (tri_spell_dictionary_check_word (en, "Qwertzuiopy", -1));
+
+  g_assert_cmpint (g_chmod (path, 0600), ==, 0);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, words);
+  g_object_unref (en);
+}
+
 static void
 test_missing (void)
 {
@@ -439,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/spell/flags", test_flags);
   g_test_add_func ("/spell/ignore-and-cache", test_ignore_and_cache);
   g_test_add_func ("/spell/personal", test_personal);
+  g_test_add_func ("/spell/personal-unreadable", test_personal_unreadable);
   g_test_add_func ("/spell/missing", test_missing);
   g_test_add_func ("/spell/other-encoding", test_other_encoding);
   g_test_add_func ("/spell/checker", test_checker);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <adwaita.h>
 #include <signal.h>
 #include <string.h>
@@ -55,6 +57,73 @@ has_cells (gpointer data)
 
   collect_cells (GTK_WIDGET (data), cells);
   return cells->len > 0;
+}
+
+/* Sets *data (an AdwMessageDialog **) to the dialog shown, if one is. */
+static gboolean
+find_message_dialog (gpointer data)
+{
+  AdwMessageDialog **ask = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && *ask == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        *ask = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return *ask != NULL;
+}
+
+/* The cells the user sees: mapped, with a size, inside the grid's
+ * viewport. */
+static GPtrArray *
+visible_cells (TriWindow *window)
+{
+  GtkWidget *view = GTK_WIDGET (tri_window_get_column_view (window));
+  GtkWidget *scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  GPtrArray *visible = g_ptr_array_new ();
+
+  collect_cells (view, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      graphene_rect_t bounds;
+
+      if (gtk_widget_get_width (cell) > 0 && gtk_widget_get_height (cell) > 0 &&
+          gtk_widget_compute_bounds (cell, scroller, &bounds) &&
+          bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (scroller))
+        g_ptr_array_add (visible, cell);
+    }
+  return visible;
+}
+
+/* Whether a cell's text carries the red wavy underline. */
+static gboolean
+cell_underlined (GtkWidget *cell)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (cell); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PangoAttrList *attrs = GTK_IS_LABEL (child) ? gtk_label_get_attributes (GTK_LABEL (child))
+                           : GTK_IS_INSCRIPTION (child) ? gtk_inscription_get_attributes (GTK_INSCRIPTION (child))
+                           : NULL;
+      g_autoptr(GSList) list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+      gboolean found = FALSE;
+
+      for (GSList *l = list; l != NULL; l = l->next)
+        {
+          PangoAttribute *attr = l->data;
+
+          found |= attr->klass->type == PANGO_ATTR_UNDERLINE &&
+                   ((PangoAttrInt *)attr)->value == PANGO_UNDERLINE_ERROR;
+        }
+      g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify)pango_attribute_destroy);
+      if (found)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -1304,6 +1373,33 @@ test_crash_recovery (void)
   destroy_window (window);
 }
 
+typedef struct
+{
+  TriWindow *window;
+  guint      sentence;   /* that must be seen, or 0 for any */
+} JumpSeen;
+
+/* Cells are seen, each showing a sentence of the report, one of them
+ * seen->sentence. */
+static gboolean
+jump_shown (gpointer data)
+{
+  JumpSeen *seen = data;
+  g_autoptr(GPtrArray) cells = visible_cells (seen->window);
+  gboolean found = seen->sentence == 0;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *text = tri_segment_cell_get_text (g_ptr_array_index (cells, i));
+      guint n = 0;
+
+      if (text == NULL || sscanf (text, "Sentence %u of", &n) != 1)
+        return FALSE;
+      found |= n == seen->sentence;
+    }
+  return cells->len > 0 && found;
+}
+
 static void
 test_scroll_large (void)
 {
@@ -1326,16 +1422,21 @@ test_scroll_large (void)
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (tri_window_get_column_view (window)), GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
-  /* Jumps across the whole list: no warning (G_DEBUG=fatal-warnings). */
+  /* Jumps across the whole list: no warning (G_DEBUG=fatal-warnings), and
+   * after each, rows are shown, each with a sentence of the report, not an
+   * empty grid; the first jump, to the top, shows the first sentence.
+   * (Which rows show after a jump back to the top is not asserted: GTK 4.8's
+   * column view was seen keeping rows near the end there with the
+   * adjustment at 0 — to look into.) */
   for (guint step = 0; step <= 20; step++)
     {
       double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+      guint where = (step * 7) % 21;
+      JumpSeen seen = { window, step == 0 ? 1 : 0 };
 
-      gtk_adjustment_set_value (adjustment, upper * ((step * 7) % 21) / 20.0);
-      for (guint k = 0; k < 5; k++)
-        g_main_context_iteration (NULL, FALSE);
+      gtk_adjustment_set_value (adjustment, upper * where / 20.0);
+      wait_until (jump_shown, &seen);
     }
-  g_assert_true (has_cells (window));
 
   for (guint c = 0; c < 3; c++)
     g_object_unref (documents[c]);
@@ -1679,19 +1780,7 @@ test_export_import (void)
 
     tri_window_open_files (third, &four_file, NULL, 1, NULL, TRI_PARAGRAPH_BLANK_LINES);
     wait_until (not_busy, third);
-    while (ask == NULL)
-      {
-        GListModel *toplevels = gtk_window_get_toplevels ();
-
-        for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-          {
-            g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-            if (ADW_IS_MESSAGE_DIALOG (toplevel))
-              ask = ADW_MESSAGE_DIALOG (toplevel);
-          }
-        g_main_context_iteration (NULL, FALSE);
-      }
+    wait_until (find_message_dialog, &ask);
     /* The first three ticked: English, German, Russian. */
     adw_message_dialog_response (ask, "open");
     wait_until (has_alignment, third);
@@ -1709,10 +1798,37 @@ test_export_import (void)
 /* Scrolling through rows whose cells have misspellings to underline as
  * they come into view: no row is left unpainted (GTK 4.8 warns, fatal
  * here, when a row's size changes while the list allocates it). */
+static guint
+count_underlined (TriWindow *window)
+{
+  g_autoptr(GPtrArray) cells = visible_cells (window);
+  guint n = 0;
+
+  for (guint i = 0; i < cells->len; i++)
+    n += cell_underlined (g_ptr_array_index (cells, i));
+  return n;
+}
+
+static gboolean
+misspellings_underlined (gpointer data)
+{
+  g_autoptr(GPtrArray) cells = visible_cells (TRI_WINDOW (data));
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+
+      if (tri_segment_cell_get_n_misspellings (TRI_SEGMENT_CELL (cell)) > 0 && !cell_underlined (cell))
+        return FALSE;
+    }
+  return cells->len > 0;
+}
+
 static void
 test_scroll_underlined (void)
 {
   TriWindow *window = new_window ();
+  guint n_underlined = 0;
   GtkAdjustment *adjustment;
   GtkWidget *scroller;
 
@@ -1732,8 +1848,13 @@ test_scroll_underlined (void)
                                             gtk_adjustment_get_page_size (adjustment) / 5);
       while (g_get_monotonic_time () < until)
         g_main_context_iteration (NULL, FALSE);
+      /* What the user sees: rows with a size, and every cell with a
+       * misspelling underlined. */
+      wait_until (misspellings_underlined, window);
+      n_underlined += count_underlined (window);
     }
-  g_assert_true (has_cells (window));
+  /* The sample's misspellings were met on the way down. */
+  g_assert_cmpuint (n_underlined, >, 0);
   destroy_window (window);
 }
 

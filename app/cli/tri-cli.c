@@ -172,10 +172,11 @@ write_output (const char *output,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
-      if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE,
-                                    NULL, NULL, &error))
+      /* Not g_file_replace_contents(): on a full disk it renamed the
+       * half-written file over the old one. The message names the file. */
+      if (!tri_file_replace_contents (file, data, length, G_FILE_CREATE_NONE, NULL, &error))
         {
-          g_printerr ("triptych-cli: %s: %s\n", output, error->message);
+          g_printerr ("triptych-cli: %s\n", error->message);
           return EXIT_INPUT;
         }
       return EXIT_OK;
@@ -694,9 +695,26 @@ load_input (const char  *path,
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   TriExportFormat format;
 
+  g_autoptr(GError) local_error = NULL;
+  TriAlignment *alignment;
+
   if (tri_export_format_for_filename (path, &format) && tri_export_format_can_import (format))
     return tri_import_load (file, format, (const char * const *)languages, NULL, error);
-  return tri_project_load (file, NULL, error);
+  alignment = tri_project_load (file, NULL, &local_error);
+  /* A report given by mistake: say what is read, not a JSON parse error. */
+  if (alignment == NULL && !g_str_has_suffix (path, ".triptych") &&
+      g_error_matches (local_error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT,
+                   _("“%s” is not a file convert reads: a Triptych project (.triptych), or a TMX, TSV, "
+                     "CSV or JSONL file told by its extension (.tmx, .tsv, .tab, .csv, .jsonl)"), name);
+      return NULL;
+    }
+  if (alignment == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return alignment;
 }
 
 static int

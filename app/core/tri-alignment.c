@@ -1748,7 +1748,8 @@ gboolean
 tri_alignment_check (TriAlignment  *self,
                      GError       **error)
 {
-  guint next[TRI_MAX_COLUMNS] = { 0 };
+  /* Wide enough that counts summed from a damaged file cannot wrap. */
+  guint64 next[TRI_MAX_COLUMNS] = { 0 };
 
   g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
 
@@ -1761,7 +1762,8 @@ tri_alignment_check (TriAlignment  *self,
           if (row->count[c] > 0 && row->first[c] != next[c])
             {
               g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           "row %u, column %u: starts at sentence %u, not %u", r, c, row->first[c], next[c]);
+                           "row %u, column %u: starts at sentence %u, not %" G_GUINT64_FORMAT,
+                           r, c, row->first[c], next[c]);
               return FALSE;
             }
           next[c] += row->count[c];
@@ -1772,7 +1774,7 @@ tri_alignment_check (TriAlignment  *self,
     if (next[c] != tri_document_get_n_sentences (self->documents[c]))
       {
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     "column %u: the rows hold %u sentences of %u", c, next[c],
+                     "column %u: the rows hold %" G_GUINT64_FORMAT " sentences of %u", c, next[c],
                      tri_document_get_n_sentences (self->documents[c]));
         return FALSE;
       }

@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "tri-csv.h"
 
 /* RFC 4180 comma-separated values, written by the check report and the
@@ -55,11 +57,14 @@ tri_csv_append_field (GString    *out,
  * @end: the end of the text
  * @line: (inout): the line number at @cursor, counted on over the line
  *   breaks the record holds
- * @unterminated: (out): set when a quoted field runs to the end of the text
+ * @problem: (out) (nullable): set to what is wrong with the record (a
+ *   translated message), or %NULL
  *
  * Reads one record. Line ends may be CRLF or LF; line breaks inside quoted
- * fields are kept as they are. A quotation mark inside an unquoted field is
- * taken as it stands, as spreadsheet applications do.
+ * fields are kept as they are. RFC 4180 is kept strictly, so that no text
+ * is read other than as written: a quoted field that is not closed, text
+ * after a closing quotation mark ("a"junk) and a quotation mark inside an
+ * unquoted field (a"b) are problems, the record still returned.
  *
  * Returns: (transfer full) (element-type utf8) (nullable): the fields, or
  *   %NULL at the end of the text
@@ -68,13 +73,13 @@ GPtrArray *
 tri_csv_parse_record (const char **cursor,
                       const char  *end,
                       gsize       *line,
-                      gboolean    *unterminated)
+                      const char **problem)
 {
   const char *p = *cursor;
   GPtrArray *fields;
   GString *field;
 
-  *unterminated = FALSE;
+  *problem = NULL;
   if (p >= end)
     return NULL;
 
@@ -90,7 +95,7 @@ tri_csv_parse_record (const char **cursor,
             {
               if (p >= end)
                 {
-                  *unterminated = TRUE;
+                  *problem = _("a quoted field is not closed");
                   break;
                 }
               if (*p == '"')
@@ -108,10 +113,17 @@ tri_csv_parse_record (const char **cursor,
                 (*line)++;
               g_string_append_c (field, *p++);
             }
+          if (p < end && *p != ',' && *p != '\n' && !(*p == '\r' && p + 1 < end && p[1] == '\n') &&
+              *problem == NULL)
+            *problem = _("a quoted field has text after its closing quotation mark");
         }
 
       while (p < end && *p != ',' && *p != '\n' && !(*p == '\r' && p + 1 < end && p[1] == '\n'))
-        g_string_append_c (field, *p++);
+        {
+          if (*p == '"' && *problem == NULL)
+            *problem = _("a quotation mark in a field that is not quoted (quote the field and double the mark)");
+          g_string_append_c (field, *p++);
+        }
 
       g_ptr_array_add (fields, g_string_free (field, FALSE));
       field = NULL;

@@ -17,6 +17,6 @@ void       tri_csv_append_field (GString     *out,
 GPtrArray *tri_csv_parse_record (const char **cursor,
                                  const char  *end,
                                  gsize       *line,
-                                 gboolean    *unterminated);
+                                 const char **problem);
 
 G_END_DECLS

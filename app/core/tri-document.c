@@ -614,6 +614,9 @@ tri_document_new_from_parts (const char         *text,
 
       if (s->start < end || s->end <= s->start || s->end > length ||
           (i > 0 && s->paragraph < paragraph) ||
+          /* Every paragraph holds a sentence: no more paragraphs than
+           * sentences (a damaged index would add billions). */
+          s->paragraph > i ||
           ((guchar)text[s->start] & 0xC0) == 0x80 ||
           (s->end < length && ((guchar)text[s->end] & 0xC0) == 0x80))
         {

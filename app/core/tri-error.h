@@ -51,6 +51,27 @@ gboolean tri_file_replace_contents (GFile         *file,
                                     GFileCreateFlags flags,
                                     GCancellable  *cancellable,
                                     GError       **error);
+/* The most a project or an imported file may hold. */
+#define TRI_FILE_MAX_SIZE ((gsize) 512 * 1024 * 1024)
+
+GInputStream *tri_file_open_regular (GFile         *file,
+                                     const char    *name,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+GBytes  *tri_file_load_bytes       (GFile         *file,
+                                    const char    *name,
+                                    gsize          max_size,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
+void     tri_file_replace_bytes_async  (GFile               *file,
+                                        GBytes              *bytes,
+                                        GFileCreateFlags     flags,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean tri_file_replace_bytes_finish (GFile               *file,
+                                        GAsyncResult        *result,
+                                        GError             **error);
 void     tri_set_read_error        (GError       **error,
                                     const GError  *gio_error,
                                     const char    *name);

@@ -18,7 +18,9 @@
 #include "tri-csv.h"
 #include "tri-error.h"
 #include "tri-import.h"
+#include "tri-json.h"
 #include "tri-language.h"
+#include <math.h>
 
 /* Aligned text from other tools as an alignment (issue 7): TMX (any number
  * of languages, up to three of them opened), TSV and CSV with a header of
@@ -99,15 +101,33 @@ collector_clear (Collector *collector)
     }
 }
 
-/* Language codes compare without case, "_" as "-". */
-static gboolean
-same_language (const char *a,
-               const char *b)
+/* The most languages a file may hold, and the most attributes an element
+ * of a TMX: more is no translation memory but an attack (100,000 codes
+ * took 73 s and a 600 KB message; libxml2 compares attributes pairwise). */
+#define MAX_LANGUAGES 1000
+#define MAX_ATTRIBUTES 256
+
+/* A code as shown in a message: short, without control characters. */
+static char *
+shown_code (const char *code)
 {
-  for (; *a != '\0' && *b != '\0'; a++, b++)
-    if (g_ascii_tolower (*a == '_' ? '-' : *a) != g_ascii_tolower (*b == '_' ? '-' : *b))
-      return FALSE;
-  return *a == *b;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  const char *p = code;
+
+  for (guint n = 0; *p != '\0' && n < 40; n++, p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        break;
+      if (g_unichar_iscntrl (c))
+        g_string_append_unichar (shown, 0xFFFD);
+      else
+        g_string_append_unichar (shown, c);
+    }
+  if (*p != '\0')
+    g_string_append (shown, "…");
+  return g_string_free (g_steal_pointer (&shown), FALSE);
 }
 
 /* The column of @code, or -1 for a language not opened. */
@@ -118,14 +138,14 @@ collector_column (Collector  *collector,
   gboolean known = FALSE;
 
   for (guint i = 0; i < collector->found->len && !known; i++)
-    known = same_language (g_ptr_array_index (collector->found, i), code);
+    known = tri_language_same (g_ptr_array_index (collector->found, i), code);
   if (!known)
     g_ptr_array_add (collector->found, g_strdup (code));
   if (collector->list_only)
     return -1;
 
   for (guint k = 0; k < collector->n_columns; k++)
-    if (same_language (collector->codes[k], code))
+    if (tri_language_same (collector->codes[k], code))
       {
         if (!collector->met[k])
           {
@@ -187,13 +207,17 @@ collector_add_unit (Collector     *collector,
   g_array_append_val (collector->rows, bead);
 }
 
+/* The languages met, the first ten of them for a short message. */
 static char *
 join_found (Collector *collector)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
-  for (guint i = 0; i < collector->found->len; i++)
+  for (guint i = 0; i < collector->found->len && i < 10; i++)
     g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", (char *)g_ptr_array_index (collector->found, i));
+  if (collector->found->len > 10)
+    /* Translators: after a list of ten language codes; %u is how many more there are */
+    g_string_append_printf (list, _(" and %u more"), collector->found->len - 10);
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
@@ -218,6 +242,14 @@ collector_finish (Collector  *collector,
                    /* Translators: a file name, then the codes of the languages it holds */
                    _("“%s” holds more than three languages (%s); choose up to three to open"),
                    collector->name, found);
+      return NULL;
+    }
+  if (!collector->list_only && collector->rows->len == 0)
+    {
+      /* A header and nothing else: what an empty JSONL says. */
+      g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT,
+                   _("“%s” holds no aligned text (it names languages, but no row has text in them)"),
+                   collector->name);
       return NULL;
     }
   for (guint k = 0; k < collector->n_columns; k++)
@@ -279,7 +311,61 @@ typedef struct
   gsize          n_read;
   char          *xml_error;     /* libxml2's first error, with its line */
   int            xml_line;
+  int            scan;          /* where tmx_scan() is: 0 text, 1 a tag, '"' or '\'' a value, 2 other markup */
+  guint          n_attributes;  /* in the tag being scanned */
+  gsize          lines;         /* line breaks scanned */
+  gsize          too_many;      /* the line of a tag with too many attributes, or 0 */
 } TmxInput;
+
+/* A rough scan of the raw bytes ahead of libxml2, which reads a start tag
+ * whole and compares its attributes pairwise (100,000 took 17 s): a tag
+ * with more than MAX_ATTRIBUTES "=" outside its values is stopped before
+ * libxml2 sees it. Comments, CDATA and declarations are passed over. */
+static gboolean
+tmx_scan (TmxInput   *input,
+          const char *buffer,
+          gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = buffer[i];
+
+      if (c == '\n')
+        input->lines++;
+      switch (input->scan)
+        {
+        case 0:
+          if (c == '<')
+            {
+              input->scan = 1;
+              input->n_attributes = 0;
+            }
+          break;
+        case 1:
+          if ((c == '!' || c == '?') && input->n_attributes == 0)
+            input->scan = 2;
+          else if (c == '"' || c == '\'')
+            input->scan = c;
+          else if (c == '>')
+            input->scan = 0;
+          else if (c == '=' && ++input->n_attributes > MAX_ATTRIBUTES)
+            {
+              input->too_many = input->lines + 1;
+              return FALSE;
+            }
+          break;
+        case 2:
+          if (c == '>')
+            input->scan = 0;
+          break;
+        default:
+          if (c == input->scan)
+            input->scan = 1;
+          break;
+        }
+    }
+  return TRUE;
+}
 
 static int
 tmx_read_cb (void *context,
@@ -295,6 +381,16 @@ tmx_read_cb (void *context,
   if (n < 0)
     return -1;
   input->n_read += (gsize)n;
+  if (input->n_read > TRI_FILE_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (TRI_FILE_MAX_SIZE);
+
+      g_set_error (&input->io_error, TRI_IO_ERROR, TRI_IO_ERROR_TOO_LARGE,
+                   _("it is too large to open (the limit is %s)"), limit);
+      return -1;
+    }
+  if (input->too_many > 0 || !tmx_scan (input, buffer, (gsize)n))
+    return -1;
   return (int)n;
 }
 
@@ -337,13 +433,13 @@ tmx_begin_tu (TmxState *state)
     g_string_truncate (state->texts[k], 0);
 }
 
-static void
+static gboolean
 tmx_end_prop (TmxState *state)
 {
   const char *value = state->prop->str;
 
   if (state->prop_type == NULL || !state->in_tu)
-    return;
+    return TRUE;
   if (g_str_equal (state->prop_type, "x-status"))
     state->confirmed = g_str_equal (value, "confirmed");
   else if (g_str_equal (state->prop_type, "x-score"))
@@ -351,11 +447,15 @@ tmx_end_prop (TmxState *state)
       char *end;
       double score = g_ascii_strtod (value, &end);
 
+      /* NaN would be written back as invalid JSON. */
+      if (end != value && *end == '\0' && !isfinite (score))
+        return FALSE;
       if (end != value && *end == '\0')
         state->score = score;
     }
   else if (g_str_equal (state->prop_type, "x-bookmarked"))
     state->bookmarked = g_str_equal (value, "yes");
+  return TRUE;
 }
 
 static void
@@ -438,13 +538,22 @@ tmx_start_element (TmxState       *state,
                           _("a <tuv> has no xml:lang"));
           return FALSE;
         }
-      if (!g_utf8_validate (lang, -1, NULL) || strlen (lang) > 64)
+      if (!tri_language_is_valid (lang))
         {
-          set_line_error (error, TRI_IO_ERROR_CORRUPT, state->collector->name, line,
-                          _("a language code is not valid"));
+          g_autofree char *shown = shown_code (lang);
+          g_autofree char *what = g_strdup_printf (_("“%s” is not a language code (en, ru, uk-UA, …)"), shown);
+
+          set_line_error (error, TRI_IO_ERROR_CORRUPT, state->collector->name, line, what);
           return FALSE;
         }
       state->column = collector_column (state->collector, lang);
+      if (state->collector->found->len > MAX_LANGUAGES)
+        {
+          g_autofree char *what = g_strdup_printf (_("it holds more than %u languages"), MAX_LANGUAGES);
+
+          set_line_error (error, TRI_IO_ERROR_CORRUPT, state->collector->name, line, what);
+          return FALSE;
+        }
     }
   else if (g_str_equal (name, "seg") && state->in_tu)
     {
@@ -463,10 +572,13 @@ tmx_start_element (TmxState       *state,
   return TRUE;
 }
 
-static void
+/* An element's end. Returns FALSE with @error set for a bad one. */
+static gboolean
 tmx_end_element (TmxState   *state,
                  const char *name,
-                 int         depth)
+                 int         depth,
+                 gsize       line,
+                 GError    **error)
 {
   if (state->in_seg)
     {
@@ -474,7 +586,7 @@ tmx_end_element (TmxState   *state,
         state->skip_depth = -1;
       else if (state->skip_depth < 0 && g_str_equal (name, "seg"))
         tmx_end_seg (state);
-      return;
+      return TRUE;
     }
 
   if (g_str_equal (name, "tu") && state->in_tu)
@@ -487,9 +599,17 @@ tmx_end_element (TmxState   *state,
     state->column = -1;
   else if (g_str_equal (name, "prop"))
     {
-      tmx_end_prop (state);
+      gboolean ok = tmx_end_prop (state);
+
       g_clear_pointer (&state->prop_type, g_free);
+      if (!ok)
+        {
+          set_line_error (error, TRI_IO_ERROR_CORRUPT, state->collector->name, line,
+                          _("a score (x-score) is not a finite number"));
+          return FALSE;
+        }
     }
+  return TRUE;
 }
 
 static gboolean
@@ -498,22 +618,18 @@ read_tmx (GFile         *file,
           GCancellable  *cancellable,
           GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autofree char *uri = g_file_get_uri (file);
-  TmxInput input = { NULL, cancellable, NULL, 0, NULL, 0 };
+  TmxInput input = { NULL, cancellable, NULL, 0, NULL, 0, 0, 0, 0, 0 };
   TmxState state = { collector, { NULL }, NULL, NULL, NULL, -1, FALSE, FALSE, -1, 1.0, FALSE, FALSE };
   xmlTextReader *reader;
   gboolean ok = TRUE, root = TRUE, any = FALSE;
   int ret;
 
-  stream = g_file_read (file, cancellable, &local_error);
+  stream = tri_file_open_regular (file, collector->name, cancellable, error);
   if (stream == NULL)
-    {
-      tri_set_read_error (error, local_error, collector->name);
-      return FALSE;
-    }
-  input.stream = G_INPUT_STREAM (stream);
+    return FALSE;
+  input.stream = stream;
 
   /* See the top for why these options and no others. */
   reader = xmlReaderForIO (tmx_read_cb, NULL, &input, uri, NULL, XML_PARSE_NONET);
@@ -559,7 +675,7 @@ read_tmx (GFile         *file,
           root = FALSE;
           break;
         case XML_READER_TYPE_END_ELEMENT:
-          tmx_end_element (&state, name, depth);
+          ok = tmx_end_element (&state, name, depth, (gsize)xmlTextReaderGetParserLineNumber (reader), error);
           break;
         case XML_READER_TYPE_TEXT:
         case XML_READER_TYPE_CDATA:
@@ -578,7 +694,16 @@ read_tmx (GFile         *file,
   if (ok && ret != 0)
     {
       ok = FALSE;
-      if (input.io_error != NULL)
+      if (input.too_many > 0)
+        {
+          g_autofree char *what = g_strdup_printf (_("an element has more than %u attributes"), MAX_ATTRIBUTES);
+
+          set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, input.too_many, what);
+        }
+      else if (g_error_matches (input.io_error, TRI_IO_ERROR, TRI_IO_ERROR_TOO_LARGE))
+        g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_TOO_LARGE, "“%s”: %s", collector->name,
+                     input.io_error->message);
+      else if (input.io_error != NULL)
         tri_set_read_error (error, input.io_error, collector->name);
       else if (input.n_read == 0)
         set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, 1, _("the file is empty"));
@@ -614,19 +739,26 @@ load_text (GFile         *file,
            gsize         *skip,
            GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  g_autoptr(GBytes) bytes = tri_file_load_bytes (file, name, TRI_FILE_MAX_SIZE, cancellable, error);
   const char *data, *bad;
   gsize length;
 
   if (bytes == NULL)
-    {
-      tri_set_read_error (error, local_error, name);
-      return NULL;
-    }
+    return NULL;
 
   data = g_bytes_get_data (bytes, &length);
+  if (data == NULL)
+    data = "";
   *skip = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  if ((bad = memchr (data, '\0', length)) != NULL)
+    {
+      gsize line = 1;
+
+      for (const char *p = data; p < bad; p++)
+        line += *p == '\n';
+      set_line_error (error, TRI_IO_ERROR_BINARY, name, line, _("it holds a NUL byte: it is not a text file"));
+      return NULL;
+    }
   if (!g_utf8_validate_len (data + *skip, length - *skip, &bad))
     {
       gsize line = 1;
@@ -671,16 +803,16 @@ next_record (TriExportFormat   format,
              const char      **cursor,
              const char       *end,
              gsize            *line,
-             gboolean         *unterminated)
+             const char      **problem)
 {
   const char *p = *cursor, *eol;
   GPtrArray *fields;
   gsize length;
 
   if (format == TRI_EXPORT_CSV)
-    return tri_csv_parse_record (cursor, end, line, unterminated);
+    return tri_csv_parse_record (cursor, end, line, problem);
 
-  *unterminated = FALSE;
+  *problem = NULL;
   if (p >= end)
     return NULL;
   eol = memchr (p, '\n', (gsize)(end - p));
@@ -727,17 +859,24 @@ read_table (GFile            *file,
   GString *texts[TRI_MAX_COLUMNS] = { NULL };
   int columns[64];
   const char *cursor, *end;
-  gboolean unterminated, ok = TRUE;
+  const char *problem;
+  gboolean ok = TRUE;
 
   if (bytes == NULL)
     return FALSE;
-  cursor = (const char *)g_bytes_get_data (bytes, &length) + skip;
+  cursor = g_bytes_get_data (bytes, &length);
+  cursor = (cursor != NULL ? cursor : "") + skip;
   end = cursor + (length - skip);
 
-  header = next_record (format, &cursor, end, &line, &unterminated);
+  header = next_record (format, &cursor, end, &line, &problem);
   if (header == NULL || is_blank_record (header))
     {
       set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, 1, _("the file is empty"));
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, 1, problem);
       return FALSE;
     }
   if (header->len > G_N_ELEMENTS (columns))
@@ -749,13 +888,30 @@ read_table (GFile            *file,
     {
       const char *code = g_ptr_array_index (header, i);
 
+      if (strchr (code, '\r') != NULL)
+        {
+          set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, 1,
+                          _("its lines end in a carriage return alone; save it with LF or CRLF line ends"));
+          return FALSE;
+        }
       if (!tri_language_is_valid (code))
         {
-          g_autofree char *what = g_strdup_printf (_("the header must name each column’s language (en, ru, uk, …), not “%s”"), code);
+          g_autofree char *shown = shown_code (code);
+          g_autofree char *what = g_strdup_printf (_("the header must name each column’s language (en, ru, uk, …), not “%s”"), shown);
 
           set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, 1, what);
           return FALSE;
         }
+      for (guint j = 0; j < i; j++)
+        if (tri_language_same (g_ptr_array_index (header, j), code))
+          {
+            /* Translators: a language code, then two column numbers */
+            g_autofree char *what = g_strdup_printf (_("the header names “%s” twice (columns %u and %u)"),
+                                                     code, j + 1, i + 1);
+
+            set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, 1, what);
+            return FALSE;
+          }
       columns[i] = collector_column (collector, code);
     }
 
@@ -767,13 +923,12 @@ read_table (GFile            *file,
       g_autoptr(GPtrArray) fields = NULL;
 
       record_line = line;
-      fields = next_record (format, &cursor, end, &line, &unterminated);
+      fields = next_record (format, &cursor, end, &line, &problem);
       if (fields == NULL)
         break;
-      if (unterminated)
+      if (problem != NULL)
         {
-          set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, record_line,
-                          _("a quoted field is not closed"));
+          set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, record_line, problem);
           ok = FALSE;
           break;
         }
@@ -821,7 +976,9 @@ read_json_unit (Collector   *collector,
   JsonObject *source = object;
   JsonNode *text_node = json_object_get_member (object, "text");
   g_autoptr(GList) members = NULL;
-  gboolean any = FALSE;
+  gboolean any = FALSE, confirmed = FALSE;
+  double score = 1.0;
+  JsonNode *node;
 
   if (text_node != NULL && JSON_NODE_HOLDS_OBJECT (text_node))
     source = json_node_get_object (text_node);
@@ -833,12 +990,24 @@ read_json_unit (Collector   *collector,
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *code = l->data;
-      JsonNode *node = json_object_get_member (source, code);
       int column;
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-          !tri_language_is_valid (code))
+      node = json_object_get_member (source, code);
+
+      if (!tri_language_is_valid (code))
         continue;
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          /* The row format's "en": [0] (sentence numbers) beside "text". */
+          if (source != object)
+            {
+              g_autofree char *what = g_strdup_printf (_("the text in “%s” is not a string"), code);
+
+              set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, line, what);
+              return FALSE;
+            }
+          continue;
+        }
       any = TRUE;
       column = collector_column (collector, code);
       if (column >= 0)
@@ -853,10 +1022,29 @@ read_json_unit (Collector   *collector,
       return FALSE;
     }
 
-  collector_add_unit (collector, texts,
-                      json_object_get_double_member_with_default (object, "score", 1.0),
-                      json_object_get_boolean_member_with_default (object, "confirmed", FALSE),
-                      FALSE);
+  node = json_object_get_member (object, "score");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) ||
+          (json_node_get_value_type (node) != G_TYPE_DOUBLE && json_node_get_value_type (node) != G_TYPE_INT64) ||
+          !isfinite (score = json_node_get_double (node)))
+        {
+          set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, line, _("“score” is not a number"));
+          return FALSE;
+        }
+    }
+  node = json_object_get_member (object, "confirmed");
+  if (node != NULL)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, line, _("“confirmed” is not true or false"));
+          return FALSE;
+        }
+      confirmed = json_node_get_boolean (node);
+    }
+
+  collector_add_unit (collector, texts, score, confirmed, FALSE);
   return TRUE;
 }
 
@@ -875,7 +1063,8 @@ read_jsonl (GFile         *file,
 
   if (bytes == NULL)
     return FALSE;
-  cursor = (const char *)g_bytes_get_data (bytes, &length) + skip;
+  cursor = g_bytes_get_data (bytes, &length);
+  cursor = (cursor != NULL ? cursor : "") + skip;
   end = cursor + (length - skip);
 
   for (guint k = 0; k < TRI_MAX_COLUMNS; k++)
@@ -897,7 +1086,7 @@ read_jsonl (GFile         *file,
       if (blank)
         continue;
 
-      if (!json_parser_load_from_data (parser, start, (gssize)n, &local_error))
+      if (!tri_json_parse (parser, start, n, &local_error))
         {
           set_line_error (error, TRI_IO_ERROR_CORRUPT, collector->name, line, local_error->message);
           ok = FALSE;
@@ -1010,6 +1199,14 @@ tri_import_load (GFile              *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    for (guint j = 0; j < i; j++)
+      if (tri_language_same (languages[i], languages[j]))
+        {
+          g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_INVALID_OPTION,
+                       _("“%s” is asked for twice: choose each language once"), languages[i]);
+          return NULL;
+        }
   collector_init (&collector, name, languages);
   if (read_any (file, format, &collector, cancellable, error))
     alignment = collector_finish (&collector, error);

@@ -157,10 +157,29 @@ tri_language_get_base (const char *language)
 }
 
 /**
+ * tri_language_same:
+ * @a: a language code
+ * @b: another
+ *
+ * Returns: whether @a and @b are one code, compared without case and with
+ *   "_" as "-" ("en-US", "en_us")
+ */
+gboolean
+tri_language_same (const char *a,
+                   const char *b)
+{
+  for (; *a != '\0' && *b != '\0'; a++, b++)
+    if (g_ascii_tolower (*a == '_' ? '-' : *a) != g_ascii_tolower (*b == '_' ? '-' : *b))
+      return FALSE;
+  return *a == *b;
+}
+
+/**
  * tri_language_is_valid:
  * @language: a string
  *
  * Returns: whether @language is a language code ICU knows ("en", "uk-UA")
+ *   in BCP 47's syntax, at most %TRI_LANGUAGE_MAX_LENGTH bytes long
  */
 gboolean
 tri_language_is_valid (const char *language)
@@ -172,6 +191,26 @@ tri_language_is_valid (const char *language)
 
   if (language == NULL || language[0] == '\0')
     return FALSE;
+
+  /* BCP 47's syntax ("_" taken as "-", and a POSIX "@latin" modifier
+   * allowed): subtags of one to eight letters
+   * or digits, and a bounded length, so that a code is safe in a message
+   * and in a file name ("en-../../x" is not a code). */
+  if (strlen (language) > TRI_LANGUAGE_MAX_LENGTH)
+    return FALSE;
+  for (const char *p = language, *subtag = language; ; p++)
+    {
+      if (*p == '\0' || *p == '-' || *p == '_' || *p == '@')
+        {
+          if (p == subtag || p - subtag > 8)
+            return FALSE;
+          if (*p == '\0')
+            break;
+          subtag = p + 1;
+        }
+      else if (!g_ascii_isalnum (*p))
+        return FALSE;
+    }
 
   base = tri_language_get_base (language);
   if (strlen (base) < 2 || strlen (base) > 3)

@@ -10,10 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "tri-error.h"
+#include "tri-json.h"
+#include "tri-language.h"
 #include "tri-project.h"
 
 /* A project (.triptych) holds everything needed to go on where the user
@@ -249,6 +252,73 @@ string_member (Reader     *reader,
   return json_node_get_string (node);
 }
 
+/* An optional value of @type (a number is G_TYPE_DOUBLE, an integer
+ * taken as one): %NULL and TRUE when absent, %NULL and FALSE (the reader
+ * failed) when of another kind. */
+static JsonNode *
+optional_value (Reader     *reader,
+                JsonObject *object,
+                const char *name,
+                GType       type,
+                gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  GType found;
+
+  *ok = TRUE;
+  if (node == NULL)
+    return NULL;
+  found = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  if (found == type || (type == G_TYPE_DOUBLE && found == G_TYPE_INT64))
+    return node;
+
+  *ok = FALSE;
+  {
+    g_autofree char *what = g_strdup_printf (_("“%s” is missing or of the wrong kind"), name);
+
+    corrupt (reader, what);
+  }
+  return NULL;
+}
+
+/* An optional number, finite (NaN would be written back as invalid JSON);
+ * @value is left as it is when the member is absent. */
+static gboolean
+optional_number (Reader     *reader,
+                 JsonObject *object,
+                 const char *name,
+                 double     *value)
+{
+  gboolean ok;
+  JsonNode *node = optional_value (reader, object, name, G_TYPE_DOUBLE, &ok);
+
+  if (node != NULL && !isfinite (json_node_get_double (node)))
+    {
+      g_autofree char *what = g_strdup_printf (_("“%s” is missing or of the wrong kind"), name);
+
+      corrupt (reader, what);
+      return FALSE;
+    }
+  if (node != NULL)
+    *value = json_node_get_double (node);
+  return ok;
+}
+
+/* An optional true or false. */
+static gboolean
+optional_boolean (Reader     *reader,
+                  JsonObject *object,
+                  const char *name,
+                  gboolean   *value)
+{
+  gboolean ok;
+  JsonNode *node = optional_value (reader, object, name, G_TYPE_BOOLEAN, &ok);
+
+  if (node != NULL)
+    *value = json_node_get_boolean (node);
+  return ok;
+}
+
 /* An optional array of strings, given to @set. */
 static gboolean
 read_string_set (Reader       *reader,
@@ -320,6 +390,11 @@ read_document (Reader     *reader,
 
   if (reader->failed)
     return NULL;
+  if (!tri_language_is_valid (language))
+    {
+      corrupt (reader, _("a text’s language is not a language code"));
+      return NULL;
+    }
 
   if (json_object_has_member (object, "file"))
     {
@@ -419,10 +494,11 @@ tri_project_deserialize (GBytes      *bytes,
   JsonArray *docs_array, *rows_array;
   const char *format;
   guint n = 0;
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  gboolean aligned = TRUE;
+  gsize length = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &length) : NULL;
 
-  if (!json_parser_load_from_data (parser, data, (gssize)length, &local_error))
+  if (!tri_json_parse (parser, data, length, &local_error))
     {
       corrupt (&reader, local_error->message);
       return NULL;
@@ -477,6 +553,10 @@ tri_project_deserialize (GBytes      *bytes,
         corrupt (&reader, _("a text is not an object"));
       else
         documents[n] = read_document (&reader, json_node_get_object (doc_node));
+      for (guint c = 0; !reader.failed && c < n; c++)
+        if (tri_language_same (tri_document_get_language (documents[c]),
+                               tri_document_get_language (documents[n])))
+          corrupt (&reader, _("two texts have the same language"));
       if (reader.failed)
         goto fail;
     }
@@ -523,16 +603,18 @@ tri_project_deserialize (GBytes      *bytes,
               goto fail;
             }
         }
-      bead.score = json_object_get_double_member_with_default (row, "score", 1.0);
+      if (!optional_number (&reader, row, "score", &bead.score) ||
+          !optional_boolean (&reader, row, "confirmed", &bead.fixed) ||
+          !optional_boolean (&reader, row, "bookmark", &bead.bookmarked))
+        goto fail;
       bead.score = CLAMP (bead.score, 0.0, 1.0);
-      bead.fixed = json_object_get_boolean_member_with_default (row, "confirmed", FALSE);
-      bead.bookmarked = json_object_get_boolean_member_with_default (row, "bookmark", FALSE);
       g_array_append_val (rows, bead);
     }
 
+  if (!optional_boolean (&reader, root, "aligned", &aligned))
+    goto fail;
   alignment = tri_alignment_new (documents, n);
-  tri_alignment_restore (alignment, rows,
-                         json_object_get_boolean_member_with_default (root, "aligned", TRUE));
+  tri_alignment_restore (alignment, rows, aligned);
 
   if (!tri_alignment_check (alignment, &local_error))
     {
@@ -601,18 +683,14 @@ tri_project_load (GFile         *file,
                   GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = tri_file_load_bytes (file, name, TRI_FILE_MAX_SIZE, cancellable, error);
   if (bytes == NULL)
-    {
-      tri_set_read_error (error, local_error, name);
-      return NULL;
-    }
+    return NULL;
 
   return tri_project_deserialize (bytes, name, error);
 }

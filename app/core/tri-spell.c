@@ -679,6 +679,7 @@ tri_spell_dictionary_add_personal (TriSpellDictionary  *self,
   g_autofree char *contents = NULL;
   g_autofree char *dir = NULL;
   g_autoptr(GString) updated = NULL;
+  g_autoptr(GError) read_error = NULL;
 
   g_return_val_if_fail (TRI_IS_SPELL_DICTIONARY (self), FALSE);
   g_return_val_if_fail (word != NULL, FALSE);
@@ -690,9 +691,6 @@ tri_spell_dictionary_add_personal (TriSpellDictionary  *self,
       return FALSE;
     }
 
-  add_to_hunspell (self, word);
-  remember (self, g_strdup (word), VERDICT_CORRECT);
-
   dir = g_path_get_dirname (self->personal);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -703,8 +701,19 @@ tri_spell_dictionary_add_personal (TriSpellDictionary  *self,
       return FALSE;
     }
 
-  if (!g_file_get_contents (self->personal, &contents, NULL, NULL))
-    contents = g_strdup ("");
+  /* A list that cannot be read is not an empty one: writing the new word
+   * alone over it would wipe the user's words. */
+  if (!g_file_get_contents (self->personal, &contents, NULL, &read_error))
+    {
+      if (!g_error_matches (read_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("Could not read the personal dictionary, so the word was not added: %s"),
+                       read_error->message);
+          return FALSE;
+        }
+      contents = g_strdup ("");
+    }
   updated = g_string_new (contents);
   if (updated->len > 0 && updated->str[updated->len - 1] != '\n')
     g_string_append_c (updated, '\n');
@@ -716,6 +725,9 @@ tri_spell_dictionary_add_personal (TriSpellDictionary  *self,
       g_prefix_error (error, _("Could not save the personal dictionary: "));
       return FALSE;
     }
+  /* Known from now on only once it is saved. */
+  add_to_hunspell (self, word);
+  remember (self, g_strdup (word), VERDICT_CORRECT);
   return TRUE;
 }
 

@@ -831,7 +831,8 @@ tri_text_source_load_file (GFile         *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const guint8 *contents;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -869,16 +870,14 @@ tri_text_source_load_file (GFile         *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ,
-                     _("Cannot read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
+  /* The size said is not trusted: a device or a FIFO is refused, and no
+   * more than the limit is read. */
+  bytes = tri_file_load_bytes (file, name, TRI_TEXT_SOURCE_MAX_SIZE, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+  contents = g_bytes_get_data (bytes, &length);
 
   /* Web pages, Word, OpenDocument and PDF files are read by their readers. */
-  return tri_format_decode ((const guint8 *)contents, length, name, encoding, NULL, error);
+  return tri_format_decode (contents != NULL ? contents : (const guint8 *)"", length, name, encoding,
+                            NULL, error);
 }

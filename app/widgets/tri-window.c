@@ -14,6 +14,7 @@
 
 #include "tri-language.h"
 #include "tri-autosave.h"
+#include "tri-error.h"
 #include "tri-project.h"
 #include "tri-segment-cell.h"
 #include "tri-user-lexicon.h"
@@ -1898,13 +1899,11 @@ on_project_saved_cb (GObject      *object,
 
   g_free (op);
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  /* The message names the file ("Cannot save “…”: …"). */
+  if (!tri_file_replace_bytes_finish (G_FILE (object), result, &error))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *message = g_strdup_printf (_("Cannot save “%s”: %s"), name, error->message);
-
-      g_debug ("%s", message);
-      show_toast (self, message);
+      g_debug ("%s", error->message);
+      show_toast (self, error->message);
       return;
     }
 
@@ -1933,8 +1932,9 @@ save_to (TriWindow *self,
   op->close_after = close_after;
   op->bytes = tri_project_serialize (self->alignment);
 
-  g_file_replace_contents_bytes_async (file, op->bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       NULL, on_project_saved_cb, op);
+  /* Not g_file_replace_contents_bytes_async(): on a full disk it renamed
+   * the half-written file over the old project. */
+  tri_file_replace_bytes_async (file, op->bytes, G_FILE_CREATE_NONE, NULL, on_project_saved_cb, op);
 }
 
 /**
