@@ -18,6 +18,7 @@
 #include "tri-document.h"
 #include "tri-error.h"
 #include "tri-export.h"
+#include "tri-format.h"
 #include "tri-import.h"
 #include "tri-project.h"
 #include "tri-text-source.h"
@@ -32,6 +33,10 @@ static const TriFuzzTarget targets[] = {
   { "csv", tri_fuzz_csv },
   { "jsonl", tri_fuzz_jsonl },
   { "checks", tri_fuzz_checks },
+  { "html", tri_fuzz_html },
+  { "docx", tri_fuzz_docx },
+  { "odt", tri_fuzz_odt },
+  { "pdf", tri_fuzz_pdf },
 };
 
 static char *scratch_dir;
@@ -293,4 +298,63 @@ tri_fuzz_checks (const guint8 *data,
   findings = tri_checks_run (alignment);
   g_assert_nonnull (findings);
   return TRUE;
+}
+
+/* A document reader: its text, if any, must be UTF-8 and make a document
+ * whose sentences lie inside it; a refusal must say why. */
+typedef char *(*ExtractFunc) (const guint8 *data, gsize length, const char *name, GError **error);
+
+static gboolean
+fuzz_extract (ExtractFunc   extract,
+              const guint8 *data,
+              gsize         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = extract (data, size, "fuzz", &error);
+  g_autoptr(TriDecodedText) decoded = NULL;
+  g_autoptr(TriDocument) doc = NULL;
+
+  if (text == NULL)
+    {
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "fuzz"));
+      return FALSE;
+    }
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+
+  decoded = tri_text_source_decode ((const guint8 *)text, strlen (text), "fuzz", "UTF-8", &error);
+  if (decoded == NULL)
+    return FALSE;
+  doc = tri_document_new (decoded->text, NULL, TRI_PARAGRAPH_BLANK_LINES);
+  assert_document (doc);
+  return TRUE;
+}
+
+gboolean
+tri_fuzz_html (const guint8 *data,
+               gsize         size)
+{
+  return fuzz_extract (tri_format_extract_html, data, size);
+}
+
+gboolean
+tri_fuzz_docx (const guint8 *data,
+               gsize         size)
+{
+  return fuzz_extract (tri_format_extract_docx, data, size);
+}
+
+gboolean
+tri_fuzz_odt (const guint8 *data,
+              gsize         size)
+{
+  return fuzz_extract (tri_format_extract_odt, data, size);
+}
+
+gboolean
+tri_fuzz_pdf (const guint8 *data,
+              gsize         size)
+{
+  return fuzz_extract (tri_format_extract_pdf, data, size);
 }

@@ -36,5 +36,9 @@ gboolean tri_fuzz_tsv     (const guint8 *data, gsize size);
 gboolean tri_fuzz_csv     (const guint8 *data, gsize size);
 gboolean tri_fuzz_jsonl   (const guint8 *data, gsize size);
 gboolean tri_fuzz_checks  (const guint8 *data, gsize size);
+gboolean tri_fuzz_html    (const guint8 *data, gsize size);
+gboolean tri_fuzz_docx    (const guint8 *data, gsize size);
+gboolean tri_fuzz_odt     (const guint8 *data, gsize size);
+gboolean tri_fuzz_pdf     (const guint8 *data, gsize size);
 
 G_END_DECLS
