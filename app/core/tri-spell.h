@@ -82,6 +82,8 @@ gboolean             tri_spell_dictionary_check_word  (TriSpellDictionary  *self
 char               **tri_spell_dictionary_suggest     (TriSpellDictionary  *self,
                                                        const char          *word,
                                                        guint                max);
+char               **tri_spell_dictionary_stem        (TriSpellDictionary  *self,
+                                                       const char          *word);
 gboolean             tri_spell_dictionary_add_personal (TriSpellDictionary *self,
                                                        const char          *word,
                                                        GError             **error);
