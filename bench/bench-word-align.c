@@ -18,7 +18,7 @@
  * are read from the corpora (../shared/corpora by default), never kept in
  * the repository.
  *
- *   bench-word-align [--corpora DIR] [--gold FILE] [--show N|all]
+ *   bench-word-align [--corpora DIR] [--gold FILE] [--show N|all] [--speed]
  *
  * --show prints a triple of the set (N: its line in the corpus) with the
  * hand-drawn links and the aligner's, for checking the labels by reading. */
@@ -439,6 +439,7 @@ main (int    argc,
   g_autofree char *which = NULL;
   g_autofree char *corpus_check = NULL;
   GPtrArray *triples;
+  gboolean speed_only = FALSE;
   static const struct { const char *label; TriWordEvidence evidence; } steps[] = {
     { "numbers", TRI_WORD_EVIDENCE_NUMBERS },
     { "+ names (skeletons)", TRI_WORD_EVIDENCE_NUMBERS | TRI_WORD_EVIDENCE_NAMES },
@@ -459,11 +460,13 @@ main (int    argc,
         g_free (corpora), corpora = g_strdup (argv[++i]);
       else if (g_str_equal (argv[i], "--gold") && i + 1 < argc)
         g_free (gold), gold = g_strdup (argv[++i]);
+      else if (g_str_equal (argv[i], "--speed"))
+        speed_only = TRUE;
       else if (g_str_equal (argv[i], "--show") && i + 1 < argc)
         which = g_strdup (argv[++i]);
       else
         {
-          g_printerr ("Usage: bench-word-align [--corpora DIR] [--gold FILE] [--show LINE|all]\n");
+          g_printerr ("Usage: bench-word-align [--corpora DIR] [--gold FILE] [--show LINE|all] [--speed]\n");
           return 2;
         }
     }
@@ -481,6 +484,12 @@ main (int    argc,
   if (which != NULL)
     {
       show (corpora, triples, which);
+      return 0;
+    }
+  if (speed_only)
+    {
+      g_print ("| what | time |\n|---|---|\n");
+      speed (corpora);
       return 0;
     }
 

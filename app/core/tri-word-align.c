@@ -42,6 +42,7 @@
 #define LINK_MIN 0.5f       /* weaker pairs are never linked */
 #define PHRASE_MIN 0.75f    /* a second partner needs this much */
 #define CANDIDATE_MIN 0.3f  /* kept for the three-way step */
+#define COGNATE_MIN 0.7     /* ru–uk spellings this alike are cognates */
 
 /* Interned strings of one language: forms, lemmas, translations. */
 typedef struct
@@ -50,6 +51,8 @@ typedef struct
   gunichar  norm[MAX_NORM];
   guint8    len;     /* of norm */
   guint8    stem;    /* of norm without its ending's vowels */
+  guint8    prefixes[3];   /* lengths of Slavic prefixes it may have */
+  guint8    n_prefixes;
 } Lex;
 
 typedef struct
@@ -60,6 +63,8 @@ typedef struct
   char     *skeleton;              /* Latin skeleton, maybe "" */
   char     *number;                /* normalised value, or NULL */
   GArray   *translations[MAX_VERSIONS]; /* Lex ids in that version's language */
+  GArray   *translation_keys[MAX_VERSIONS]; /* their spelling keys, sorted */
+  guint64   keys[MAX_LEMMAS];      /* the lemmas' spelling keys */
   gboolean  function;              /* the, of, а, же … */
   gboolean  latin;                 /* in Latin letters */
 } Word;
@@ -97,6 +102,7 @@ struct _TriWordAligner
   GDestroyNotify      lexicon_destroy;
   Counts              pair_counts[MAX_VERSIONS][MAX_VERSIONS]; /* a < b */
   Counts              word_counts[MAX_VERSIONS];
+  Counts              memo[MAX_VERSIONS][MAX_VERSIONS];       /* forms' scores, × 10000 + 1 */
 };
 
 struct _TriWordRow
@@ -317,6 +323,27 @@ intern (TriWordAligner *self,
     n--;
   lex->stem = n;
 
+  /* Russian and Ukrainian prefixes (normalised: від → вид) */
+  if (g_str_equal (base, "ru") || g_str_equal (base, "uk"))
+    {
+      static const gunichar prefixes[][5] = {
+        { 0x43F, 0x435, 0x440, 0x435 }, { 0x43F, 0x440, 0x438 }, { 0x43F, 0x440, 0x43E },
+        { 0x440, 0x430, 0x437 }, { 0x440, 0x43E, 0x437 }, { 0x432, 0x438, 0x434 }, { 0x43E, 0x442 },
+        { 0x43F, 0x43E }, { 0x437, 0x430 }, { 0x43D, 0x430 }, { 0x432, 0x438 }, { 0x434, 0x43E },
+        { 0x43E, 0x431 }, { 0x441 }, { 0x437 }, { 0x443 }, { 0x432 }, { 0x43E },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (prefixes) && lex->n_prefixes < G_N_ELEMENTS (lex->prefixes); k++)
+        {
+          guint m = 0;
+
+          while (prefixes[k][m] != 0 && m < lex->len && lex->norm[m] == prefixes[k][m])
+            m++;
+          if (prefixes[k][m] == 0 && lex->len >= m + 4)
+            lex->prefixes[lex->n_prefixes++] = m;
+        }
+    }
+
   g_ptr_array_add (self->lex, lex);
   g_hash_table_insert (self->lex_ids, g_steal_pointer (&key), GUINT_TO_POINTER (self->lex->len));
   return self->lex->len - 1;
@@ -327,6 +354,49 @@ lex_get (TriWordAligner *self,
          guint32         id)
 {
   return g_ptr_array_index (self->lex, id);
+}
+
+/* A key that inflected forms and Russian–Ukrainian cognates of a word
+ * often share: its first five normalised letters (all of a shorter one). */
+static guint64
+lex_key (const Lex *lex)
+{
+  guint n = lex->len >= 5 ? 5 : lex->len;
+  guint64 key = n;
+
+  for (guint i = 0; i < n; i++)
+    key = key * 0x100000001b3ull + lex->norm[i];
+  return key;
+}
+
+static int
+compare_u64 (gconstpointer a,
+             gconstpointer b)
+{
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+has_key (GArray  *keys,
+         guint64  key)
+{
+  guint lo = 0, hi = keys != NULL ? keys->len : 0;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      guint64 x = g_array_index (keys, guint64, mid);
+
+      if (x == key)
+        return TRUE;
+      if (x < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
 }
 
 static void
@@ -417,6 +487,52 @@ read_number (Version    *version,
   return month > 0 ? g_strdup_printf ("m%d", month) : NULL;
 }
 
+static int
+compare_u32 (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* English irregular forms Hunspell does not reduce. */
+static const char *
+english_irregular (const char *lower)
+{
+  static const struct { const char *form; const char *lemma; } table[] = {
+    { "said", "say" }, { "found", "find" }, { "made", "make" }, { "mice", "mouse" }, { "men",
+    "man" }, { "women", "woman" }, { "children", "child" }, { "took", "take" }, { "taken",
+    "take" }, { "gave", "give" }, { "given", "give" }, { "went", "go" }, { "gone", "go" }, {
+    "came", "come" }, { "saw", "see" }, { "seen", "see" }, { "got", "get" }, { "told", "tell" },
+    { "thought", "think" }, { "brought", "bring" }, { "bought", "buy" }, { "kept", "keep" }, {
+    "left", "leave" }, { "felt", "feel" }, { "held", "hold" }, { "known", "know" }, { "knew",
+    "know" }, { "began", "begin" }, { "begun", "begin" }, { "became", "become" }, { "built",
+    "build" }, { "lost", "lose" }, { "paid", "pay" }, { "met", "meet" }, { "ran", "run" }, {
+    "sent", "send" }, { "spent", "spend" }, { "stood", "stand" }, { "sold", "sell" }, { "wrote",
+    "write" }, { "written", "write" }, { "led", "lead" }, { "fell", "fall" }, { "fallen", "fall"
+    }, { "chose", "choose" }, { "chosen", "choose" }, { "broke", "break" }, { "broken", "break"
+    }, { "spoke", "speak" }, { "spoken", "speak" }, { "swore", "swear" }, { "sworn", "swear" },
+    { "drove", "drive" }, { "driven", "drive" }, { "ate", "eat" }, { "eaten", "eat" }, { "grew",
+    "grow" }, { "grown", "grow" }, { "rose", "rise" }, { "risen", "rise" }, { "threw", "throw"
+    }, { "thrown", "throw" }, { "won", "win" }, { "fought", "fight" }, { "caught", "catch" }, {
+    "taught", "teach" }, { "sought", "seek" }, { "struck", "strike" }, { "understood",
+    "understand" }, { "laid", "lay" }, { "hid", "hide" }, { "shot", "shoot" }, { "flew", "fly"
+    }, { "flown", "fly" }, { "drew", "draw" }, { "drawn", "draw" }, { "wore", "wear" }, {
+    "worn", "wear" }, { "feet", "foot" }, { "teeth", "tooth" }, { "lives", "life" }, { "wives",
+    "wife" }, { "leaves", "leaf" }, { "better", "good" }, { "best", "good" }, { "worse", "bad"
+    }, { "worst", "bad" }, { "geese", "goose" }, { "lay", "lie" }, { "slept", "sleep" }, {
+    "sang", "sing" }, { "sung", "sing" }, { "hung", "hang" }, { "dug", "dig" }, { "fed", "feed"
+    }, { "forgot", "forget" }, { "forgotten", "forget" }, { "heard", "hear" }, { "meant", "mean"
+    }, { "read", "read" }
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    if (g_str_equal (table[i].form, lower))
+      return table[i].lemma;
+  return NULL;
+}
+
 static Word *get_word (TriWordAligner *self, guint v, const char *text, gsize length, gboolean translate);
 
 static void
@@ -459,7 +575,29 @@ add_translations (TriWordAligner *self,
                 }
             }
         }
+      g_array_sort (ids, compare_u32);
+      {
+        guint n = 0;
+
+        for (guint i = 0; i < ids->len; i++)
+          if (n == 0 || g_array_index (ids, guint32, i) != g_array_index (ids, guint32, n - 1))
+            g_array_index (ids, guint32, n++) = g_array_index (ids, guint32, i);
+        g_array_set_size (ids, n);
+      }
       word->translations[t] = ids;
+      word->translation_keys[t] = g_array_sized_new (FALSE, FALSE, sizeof (guint64), ids->len);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const Lex *l = lex_get (self, g_array_index (ids, guint32, i));
+
+          if (l->len >= 4)
+            {
+              guint64 key = lex_key (l);
+
+              g_array_append_val (word->translation_keys[t], key);
+            }
+        }
+      g_array_sort (word->translation_keys[t], compare_u64);
     }
 }
 
@@ -513,6 +651,12 @@ get_word (TriWordAligner *self,
         }
     }
 
+  if (g_str_equal (version->base, "en") && english_irregular (lower) != NULL && word->n_lemmas < MAX_LEMMAS)
+    word->lemmas[word->n_lemmas++] = intern (self, version->base, english_irregular (lower));
+
+  for (guint k = 0; k < word->n_lemmas; k++)
+    word->keys[k] = lex_key (lex_get (self, word->lemmas[k]));
+
   word->skeleton = tri_names_skeleton (self->names, version->language, text, length);
 
   g_hash_table_insert (version->words, g_strdup (lower), word);
@@ -531,8 +675,12 @@ word_free (gpointer data)
   Word *word = data;
 
   for (guint i = 0; i < MAX_VERSIONS; i++)
-    if (word->translations[i] != NULL)
-      g_array_unref (word->translations[i]);
+    {
+      if (word->translations[i] != NULL)
+        g_array_unref (word->translations[i]);
+      if (word->translation_keys[i] != NULL)
+        g_array_unref (word->translation_keys[i]);
+    }
   g_free (word->skeleton);
   g_free (word->number);
   g_free (word);
@@ -592,48 +740,46 @@ static gboolean
 has_id (GArray  *ids,
         guint32  id)
 {
-  if (ids == NULL)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    if (g_array_index (ids, guint32, i) == id)
-      return TRUE;
+  guint lo = 0, hi = ids != NULL ? ids->len : 0;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      guint32 x = g_array_index (ids, guint32, mid);
+
+      if (x == id)
+        return TRUE;
+      if (x < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
   return FALSE;
 }
 
-/* Translations of @from (version @vf) into version @vt found among the
- * lemmas of @to: exactly, or as a close spelling. */
+/* Translations of @from into version @vt among the lemmas of @to: the
+ * lemma itself, or one spelt alike (its key). */
 static double
 dictionary_score (TriWordAligner *self,
                   const Word     *from,
                   guint           vt,
                   const Word     *to)
 {
-  GArray *ids = from->translations[vt];
   guint nl = (self->evidence & TRI_WORD_EVIDENCE_STEMS) ? to->n_lemmas : 1;
-  double best = 0.0;
 
-  if (ids == NULL || ids->len == 0)
+  if (from->translations[vt] == NULL || from->translations[vt]->len == 0)
     return 0.0;
   for (guint k = 0; k < nl; k++)
-    if (has_id (ids, to->lemmas[k]))
+    if (has_id (from->translations[vt], to->lemmas[k]))
       return 0.9;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const Lex *t = lex_get (self, g_array_index (ids, guint32, i));
-
-      for (guint k = 0; k < nl; k++)
-        {
-          double sim = lex_similarity (t, lex_get (self, to->lemmas[k]));
-
-          if (sim >= 0.8)
-            best = MAX (best, 0.75 * sim);
-        }
-    }
-  return best;
+  for (guint k = 0; k < nl; k++)
+    if (lex_get (self, to->lemmas[k])->len >= 4 && has_key (from->translation_keys[vt], to->keys[k]))
+      return 0.75;
+  return 0.0;
 }
 
 /* English → Ukrainian through the English–Russian dictionary: a Russian
- * translation that is a cognate of the Ukrainian word. */
+ * translation spelt like the Ukrainian word (стабильный ↔ стабільний). */
 static double
 pivot_score (TriWordAligner *self,
              const Word     *from,
@@ -641,27 +787,39 @@ pivot_score (TriWordAligner *self,
              const Word     *to)
 {
   guint nl = (self->evidence & TRI_WORD_EVIDENCE_STEMS) ? to->n_lemmas : 1;
-  double best = 0.0;
 
   for (guint p = 0; p < self->n_versions; p++)
-    {
-      GArray *ids = from->translations[p];
+    if (p != vt && self->versions[p].east_slavic && from->translation_keys[p] != NULL)
+      for (guint k = 0; k < nl; k++)
+        if (lex_get (self, to->lemmas[k])->len >= 4 && has_key (from->translation_keys[p], to->keys[k]))
+          return 0.7;
+  return 0.0;
+}
 
-      if (p == vt || ids == NULL || !self->versions[p].east_slavic)
-        continue;
-      for (guint i = 0; i < ids->len; i++)
-        {
-          const Lex *t = lex_get (self, g_array_index (ids, guint32, i));
+static double
+without_prefixes (const Lex *a,
+                  const Lex *b)
+{
+  double best = 0.0;
 
-          for (guint k = 0; k < nl; k++)
-            {
-              double sim = lex_similarity (t, lex_get (self, to->lemmas[k]));
+  for (guint i = 0; i <= a->n_prefixes; i++)
+    for (guint j = 0; j <= b->n_prefixes; j++)
+      {
+        guint pa = i > 0 ? a->prefixes[i - 1] : 0, pb = j > 0 ? b->prefixes[j - 1] : 0;
+        Lex x, y;
 
-              if (sim >= 0.75)
-                best = MAX (best, 0.85 * sim);
-            }
-        }
-    }
+        if (i == 0 && j == 0)
+          continue;
+        if (a->norm[pa] != b->norm[pb])
+          continue;
+        memcpy (x.norm, a->norm + pa, (a->len - pa) * sizeof (gunichar));
+        x.len = a->len - pa;
+        x.stem = a->stem > pa ? a->stem - pa : 0;
+        memcpy (y.norm, b->norm + pb, (b->len - pb) * sizeof (gunichar));
+        y.len = b->len - pb;
+        y.stem = b->stem > pb ? b->stem - pb : 0;
+        best = MAX (best, lex_similarity (&x, &y));
+      }
   return best;
 }
 
@@ -684,7 +842,11 @@ cognate_score (TriWordAligner *self,
     for (guint j = 0; j < nb; j++)
       if (i > 0 || j > 0)
         best = MAX (best, lex_similarity (lex_get (self, a->lemmas[i]), lex_get (self, b->lemmas[j])));
+  /* a prefix one of them has (нашли ↔ знайшли, отдали ↔ віддали,
+   * вернется ↔ повернеться): the rest compared */
   if (best < 0.7)
+    best = MAX (best, 0.9 * without_prefixes (fa, fb));
+  if (best < COGNATE_MIN)
     return 0.0;
   return best;
 }
@@ -771,6 +933,15 @@ pair_score (TriWordAligner *self,
 
 /* The aligner */
 
+/* Scores remembered are stale once the evidence changes. */
+static void
+forget_scores (TriWordAligner *self)
+{
+  for (guint a = 0; a < MAX_VERSIONS; a++)
+    for (guint b = 0; b < MAX_VERSIONS; b++)
+      counts_clear (&self->memo[a][b]);
+}
+
 /**
  * tri_word_aligner_new:
  * @n_versions: how many versions a row has (at most 4)
@@ -821,7 +992,7 @@ tri_word_aligner_new (guint               n_versions,
     for (guint b = 0; b < n_versions; b++)
       if (a != b && self->versions[a].base[0] != '\0' && self->versions[b].base[0] != '\0' &&
           !g_str_equal (self->versions[a].base, self->versions[b].base))
-        self->dictionaries[a][b] = tri_dictionary_get_system (self->versions[a].base, self->versions[b].base);
+        self->dictionaries[a][b] = tri_dictionary_get_system_wide (self->versions[a].base, self->versions[b].base);
 
   return self;
 }
@@ -849,6 +1020,7 @@ tri_word_aligner_free (TriWordAligner *self)
     }
   if (self->lexicon_destroy != NULL)
     self->lexicon_destroy (self->lexicon_data);
+  forget_scores (self);
   tri_names_free (self->names);
   g_hash_table_unref (self->lex_ids);
   g_ptr_array_unref (self->lex);
@@ -867,6 +1039,7 @@ tri_word_aligner_set_evidence (TriWordAligner  *self,
                                TriWordEvidence  evidence)
 {
   self->evidence = evidence;
+  forget_scores (self);
 }
 
 /**
@@ -890,15 +1063,7 @@ tri_word_aligner_set_lexicon (TriWordAligner     *self,
   self->lexicon = func;
   self->lexicon_data = user_data;
   self->lexicon_destroy = destroy;
-}
-
-static int
-compare_u32 (gconstpointer a,
-             gconstpointer b)
-{
-  guint32 x = *(const guint32 *)a, y = *(const guint32 *)b;
-
-  return x < y ? -1 : x > y;
+  forget_scores (self);
 }
 
 /* The distinct first lemmas of a cell's words, sorted. */
@@ -914,7 +1079,7 @@ cell_lemmas (TriWordAligner *self,
   for (guint i = 0; i < spans->len; i++)
     {
       const TriWordSpan *span = &g_array_index (spans, TriWordSpan, i);
-      Word *word = get_word (self, v, text + span->start, span->end - span->start, FALSE);
+      Word *word = get_word (self, v, text + span->start, span->end - span->start, TRUE);
 
       if (word->number == NULL && !word->function)
         g_array_append_val (ids, word->lemmas[0]);
@@ -947,6 +1112,7 @@ tri_word_aligner_learn (TriWordAligner     *self,
 {
   guint nv = self->n_versions;
 
+  forget_scores (self);
   for (guint r = 0; r < n_rows; r++)
     {
       GArray *ids[MAX_VERSIONS];
@@ -1024,10 +1190,14 @@ score_pair (TriWordAligner  *self,
   for (guint i = 0; i < n; i++)
     for (guint j = 0; j < m; j++)
       {
-        double s = pair_score (self, a, g_ptr_array_index (words[a], i), b, g_ptr_array_index (words[b], j));
+        const Word *wa = g_ptr_array_index (words[a], i), *wb = g_ptr_array_index (words[b], j);
+        guint32 *memo = counts_slot (&self->memo[a][b], ((guint64)wa->form << 32) | wb->form, TRUE);
+        double s;
 
-        if (s >= CANDIDATE_MIN && g_getenv ("TRI_WA_DEBUG"))
-          g_printerr ("%u-%u %s %s %.2f\n", a, b, lex_get (self, ((Word *)g_ptr_array_index (words[a], i))->form)->text, lex_get (self, ((Word *)g_ptr_array_index (words[b], j))->form)->text, s);
+        if (*memo == 0)
+          *memo = (guint32)(pair_score (self, a, wa, b, wb) * 10000 + 1.5);
+        s = (*memo - 1) / 10000.0;
+
         if (s >= CANDIDATE_MIN)
           g_array_append_vals (cands, &(Candidate) { i, j, (float)s, diagonal_distance (i, n, j, m) }, 1);
       }
