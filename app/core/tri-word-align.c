@@ -42,6 +42,7 @@
 #define LINK_MIN 0.5f       /* weaker pairs are never linked */
 #define PHRASE_MIN 0.75f    /* a second partner needs this much */
 #define CANDIDATE_MIN 0.3f  /* kept for the three-way step */
+#define DOCUMENT_MIN 2       /* rows two words share to be evidence */
 #define COGNATE_MIN 0.7     /* ru–uk spellings this alike are cognates */
 
 /* Interned strings of one language: forms, lemmas, translations. */
@@ -868,7 +869,7 @@ document_score (TriWordAligner *self,
   if (pairs->used == 0)
     return 0.0;
   together = counts_get (pairs, ((guint64)a->lemmas[0] << 32) | b->lemmas[0]);
-  if (together < 2)
+  if (together < DOCUMENT_MIN)
     return 0.0;
   ca = counts_get (&self->word_counts[va], a->lemmas[0]);
   cb = counts_get (&self->word_counts[vb], b->lemmas[0]);
@@ -1081,7 +1082,8 @@ cell_lemmas (TriWordAligner *self,
       const TriWordSpan *span = &g_array_index (spans, TriWordSpan, i);
       Word *word = get_word (self, v, text + span->start, span->end - span->start, TRUE);
 
-      if (word->number == NULL && !word->function)
+      /* short words (в, на, и) are everywhere: no evidence */
+      if (word->number == NULL && !word->function && lex_get (self, word->form)->len >= 3)
         g_array_append_val (ids, word->lemmas[0]);
     }
   g_array_sort (ids, compare_u32);
