@@ -900,6 +900,13 @@ pair_score (TriWordAligner *self,
   if (a->latin && b->latin && fa->len >= 2 && g_str_equal (fa->text, fb->text) && !a->function)
     s = 0.95;
 
+  /* Russian and Ukrainian spell names apart (Гамильтон, Хемілтон): the
+   * same skeleton */
+  if ((self->evidence & TRI_WORD_EVIDENCE_NAMES) && slavic && !a->function && !b->function &&
+      fa->len >= 4 && fb->len >= 4 && strlen (a->skeleton) >= 3 &&
+      tri_names_match_strictly (a->skeleton, b->skeleton))
+    s = MAX (s, 0.75);
+
   if ((self->evidence & TRI_WORD_EVIDENCE_NAMES) && !slavic && !a->function && !b->function &&
       a->skeleton[0] != '\0' && b->skeleton[0] != '\0' && strlen (a->skeleton) >= 2 &&
       (A->east_slavic ? b->latin : a->latin))
