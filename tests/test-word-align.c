@@ -362,8 +362,12 @@ int
 main (int    argc,
       char **argv)
 {
+  g_autoptr(TriWordAligner) keeper = NULL;
+
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  /* keeps the Hunspell dictionaries loaded from test to test */
+  keeper = tri_word_aligner_new (3, langs);
 
   g_test_add_func ("/word-align/tokenize", test_tokenize);
   g_test_add_func ("/word-align/numbers", test_numbers);

@@ -340,6 +340,7 @@ add_entry (TriDictionary *self,
   const char *p = memchr (body, '\n', length);
   guint added = 0;
   gboolean in_brackets = FALSE;
+  gboolean in_example = FALSE;
 
   p = p != NULL ? p + 1 : end;
 
@@ -358,7 +359,11 @@ add_entry (TriDictionary *self,
       else if (ch == ']' || ch == ')')
         in_brackets = FALSE;
 
-      if (!g_unichar_isalpha (ch) || in_brackets || (p > body && p[-1] == '_'))
+      /* a wide reading skips examples: "young people молодёжь;" */
+      if (ch == ';' || ch == '\n')
+        in_example = FALSE;
+
+      if (!g_unichar_isalpha (ch) || in_brackets || in_example || (p > body && p[-1] == '_'))
         {
           /* Skip the rest of a grammar label such as "_n." too. */
           if (ch == '_')
@@ -381,6 +386,11 @@ add_entry (TriDictionary *self,
         }
 
       word = g_utf8_strdown (start, p - start);
+      if (self->max_translations > MAX_TRANSLATIONS && !word_in_script (word, script))
+        {
+          in_example = TRUE;
+          continue;
+        }
       if (g_utf8_strlen (word, -1) >= 3 && word_in_script (word, script) &&
           strcmp (word, headword) != 0)
         {

@@ -42,8 +42,10 @@
 #define LINK_MIN 0.5f       /* weaker pairs are never linked */
 #define PHRASE_MIN 0.75f    /* a second partner needs this much */
 #define CANDIDATE_MIN 0.3f  /* kept for the three-way step */
+#define THREE_WAY_MIN 0.7f    /* a link through the third version needs both this strong */
+#define MAX_CANDIDATES 8      /* per word and pair */
 #define DOCUMENT_MIN 2       /* rows two words share to be evidence */
-#define COGNATE_MIN 0.7     /* ru–uk spellings this alike are cognates */
+#define COGNATE_MIN 0.62    /* ru–uk spellings this alike are cognates */
 
 /* Interned strings of one language: forms, lemmas, translations. */
 typedef struct
@@ -1197,7 +1199,10 @@ score_pair (TriWordAligner  *self,
   guint n = words[a]->len, m = words[b]->len;
 
   for (guint i = 0; i < n; i++)
-    for (guint j = 0; j < m; j++)
+    {
+      guint first = cands->len;
+
+      for (guint j = 0; j < m; j++)
       {
         const Word *wa = g_ptr_array_index (words[a], i), *wb = g_ptr_array_index (words[b], j);
         guint32 *memo = counts_slot (&self->memo[a][b], ((guint64)wa->form << 32) | wb->form, TRUE);
@@ -1210,6 +1215,15 @@ score_pair (TriWordAligner  *self,
         if (s >= CANDIDATE_MIN)
           g_array_append_vals (cands, &(Candidate) { i, j, (float)s, diagonal_distance (i, n, j, m) }, 1);
       }
+
+      /* a word repeated through a long cell: its best few, by the diagonal */
+      if (cands->len - first > MAX_CANDIDATES)
+        {
+          qsort (&g_array_index (cands, Candidate, first), cands->len - first, sizeof (Candidate), compare_candidates);
+          g_array_set_size (cands, first + MAX_CANDIDATES);
+          qsort (&g_array_index (cands, Candidate, first), MAX_CANDIDATES, sizeof (Candidate), compare_by_i);
+        }
+    }
   return cands;
 }
 
@@ -1238,17 +1252,29 @@ three_way (GArray *ac,
   for (guint x = 0; x < ab->len; x++)
     {
       const Candidate *p = &g_array_index (ab, Candidate, x);
+      guint lo = 0, hi = bc->len;
 
       if (p->score < LINK_MIN)
         continue;
-      for (guint y = 0; y < bc->len; y++)
+
+      /* bc is sorted by i: its candidates of p's j */
+      while (lo < hi)
+        {
+          guint mid = (lo + hi) / 2;
+
+          if (g_array_index (bc, Candidate, mid).i < p->j)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      for (guint y = lo; y < bc->len && g_array_index (bc, Candidate, y).i == p->j; y++)
         {
           const Candidate *q = &g_array_index (bc, Candidate, y);
           float s;
           gint64 key;
           gpointer found;
 
-          if (q->i != p->j || q->score < LINK_MIN)
+          if (q->score < LINK_MIN)
             continue;
           s = 0.9f * MIN (p->score, q->score);
           key = ((gint64)p->i << 32) | q->j;
@@ -1258,11 +1284,12 @@ three_way (GArray *ac,
               Candidate *c = &g_array_index (ac, Candidate, GPOINTER_TO_UINT (found) - 1);
 
               /* two kinds of evidence agreeing are worth more than either */
-              c->score = MAX (c->score, s);
-              if (GPOINTER_TO_UINT (found) - 1 < original)
+              if (GPOINTER_TO_UINT (found) - 1 < original && c->score >= LINK_MIN)
                 c->score = MIN (1.0f, MAX (c->score, 0.5f * (c->score + s) + 0.15f));
+              else if (MIN (p->score, q->score) >= THREE_WAY_MIN)
+                c->score = MAX (c->score, s);
             }
-          else if (ac->len + 1 < keys->len)
+          else if (ac->len + 1 < keys->len && MIN (p->score, q->score) >= THREE_WAY_MIN)
             {
               g_array_append_vals (ac, &(Candidate) { p->i, q->j, s, diagonal_distance (p->i, n, q->j, m) }, 1);
               g_array_index (keys, gint64, ac->len - 1) = key;
