@@ -588,8 +588,8 @@ command_align (int    argc,
       "\n"
       "Bilingual dictionaries from Debian (mueller7-dict for English–Russian, dict-freedict-*) are\n"
       "used when installed.\n"
-      "\n"
-      "With --words, each JSONL row also has \"words\": for each pair of the languages in\n"
+      "\n"),
+    _("With --words, each JSONL row also has \"words\": for each pair of the languages in\n"
       "argument order (\"en-ru\", \"en-uk\", \"ru-uk\"), a list of links [S1, E1, S2, E2]: the\n"
       "byte spans [start, end) of two words that translate each other, in the decoded texts\n"
       "like \"spans\". A word may have several links (a phrase), or none.\n"
