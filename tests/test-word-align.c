@@ -285,12 +285,30 @@ test_document (void)
   g_autoptr(TriWordRow) before = NULL;
   g_autoptr(TriWordRow) after = NULL;
 
-  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_NAMES);
+  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_NAMES & ~TRI_WORD_EVIDENCE_ORDER);
   before = align3 (wa, texts);
   g_assert_false (linked (before, texts, 0, "quokka", 1, "квокка"));
   tri_word_aligner_learn (wa, 3, cells);
   after = align3 (wa, texts);
   g_assert_true (linked (after, texts, 0, "quokka", 1, "квокка"));
+}
+
+/* Russian and Ukrainian word order: a word between links pairs with the
+ * word between their counterparts (совет ↔ раду, no cognates) */
+static void
+test_word_order (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = { "", "Вчера министр выбрал новый совет директоров.", "Вчора міністр обрав нову раду директорів." };
+  g_autoptr(TriWordRow) with = NULL;
+  g_autoptr(TriWordRow) without = NULL;
+
+  with = align3 (wa, texts);
+  g_assert_true (linked (with, texts, 1, "совет", 2, "раду"));
+  g_assert_true (linked (with, texts, 1, "новый", 2, "нову"));
+  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_ORDER);
+  without = align3 (wa, texts);
+  g_assert_false (linked (without, texts, 1, "совет", 2, "раду"));
 }
 
 static void
@@ -378,6 +396,7 @@ main (int    argc,
   g_test_add_func ("/word-align/many-to-many", test_many_to_many);
   g_test_add_func ("/word-align/three-way", test_three_way);
   g_test_add_func ("/word-align/document", test_document);
+  g_test_add_func ("/word-align/word-order", test_word_order);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

@@ -34,7 +34,8 @@
  * Links are drawn best first (competitive linking), a word taking a
  * second partner only when that partner's neighbour is already its
  * partner and the evidence is strong (phrases: "sued" ↔ «подал в суд»).
- * Position (the diagonal) only orders equal scores. */
+ * Position (the diagonal) only orders equal scores; last, equal gaps
+ * between links pair their content words in order (fill_gaps()). */
 
 #define MAX_VERSIONS 4
 #define MAX_LEMMAS 4
@@ -44,6 +45,8 @@
 #define CANDIDATE_MIN 0.3f  /* kept for the three-way step */
 #define THREE_WAY_MIN 0.7f    /* a link through the third version needs both this strong */
 #define MAX_CANDIDATES 8      /* per word and pair */
+#define GAP_MAX 3             /* ru–uk gaps filled in order up to this many words */
+#define GAP_MAX_OTHER 2       /* other pairs: up to this many */
 #define DOCUMENT_MIN 2       /* rows two words share to be evidence */
 #define COGNATE_MIN 0.62    /* ru–uk spellings this alike are cognates */
 
@@ -1381,6 +1384,59 @@ link_pair (GArray *cands,
   return links;
 }
 
+/* Translations keep much of the word order, Russian and Ukrainian nearly
+ * all of it: a gap of as many unlinked words in both between two links (or
+ * the row's ends), up to @gap_max, pairs its words in order when they are
+ * alike in kind (content words of similar length, neither a number). */
+static void
+fill_gaps (TriWordAligner *self,
+           GArray         *links,
+           GPtrArray      *wa,
+           GPtrArray      *wb,
+           int             gap_max)
+{
+  guint n = wa->len, m = wb->len, added = 0;
+  g_autofree guint8 *used_a = g_new0 (guint8, n + 1);
+  g_autofree guint8 *used_b = g_new0 (guint8, m + 1);
+  int prev_a = -1, prev_b = -1;
+
+  for (guint k = 0; k < links->len; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+
+      used_a[l->a] = used_b[l->b] = 1;
+    }
+
+  /* links are sorted by a; walk the monotone ones and their end */
+  for (guint k = 0; k <= links->len; k++)
+    {
+      int next_a = k < links->len ? (int)g_array_index (links, TriWordLink, k).a : (int)n;
+      int next_b = k < links->len ? (int)g_array_index (links, TriWordLink, k).b : (int)m;
+      int gap = next_a - prev_a - 1;
+
+      if (next_b <= prev_b)
+        continue;   /* a crossing link: no gap to fill */
+      if (gap >= 1 && gap <= gap_max && next_b - prev_b - 1 == gap)
+        for (int g = 1; g <= gap; g++)
+          {
+            guint i = (guint)(prev_a + g), j = (guint)(prev_b + g);
+            const Word *x = g_ptr_array_index (wa, i), *y = g_ptr_array_index (wb, j);
+            const Lex *fx = lex_get (self, x->form), *fy = lex_get (self, y->form);
+
+            if (used_a[i] || used_b[j] || x->function || y->function || x->number || y->number ||
+                fx->len < 3 || fy->len < 3 || fx->len > 2 * fy->len || fy->len > 2 * fx->len)
+              continue;
+            g_array_append_vals (links, &(TriWordLink) { i, j, 0.5f }, 1);
+            used_a[i] = used_b[j] = 1;
+            added++;
+          }
+      prev_a = next_a;
+      prev_b = next_b;
+    }
+  if (added > 0)
+    g_array_sort (links, compare_links);
+}
+
 /**
  * tri_word_aligner_align:
  * @self: a #TriWordAligner
@@ -1447,7 +1503,12 @@ tri_word_aligner_align (TriWordAligner     *self,
     for (guint b = a + 1; b < nv; b++)
       {
         GArray *links = link_pair (cands[a][b], words[a]->len, words[b]->len);
-        GArray *reverse = g_array_sized_new (FALSE, FALSE, sizeof (TriWordLink), links->len);
+        GArray *reverse;
+
+        if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
+          fill_gaps (self, links, words[a], words[b],
+                     self->versions[a].east_slavic && self->versions[b].east_slavic ? GAP_MAX : GAP_MAX_OTHER);
+        reverse = g_array_sized_new (FALSE, FALSE, sizeof (TriWordLink), links->len);
 
         for (guint k = 0; k < links->len; k++)
           {

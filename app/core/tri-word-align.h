@@ -63,6 +63,8 @@ typedef struct
  * @TRI_WORD_EVIDENCE_DOCUMENT: what tri_word_aligner_learn() learnt
  * @TRI_WORD_EVIDENCE_THREE_WAY: a link through the third version
  * @TRI_WORD_EVIDENCE_USER: the lexicon of tri_word_aligner_set_lexicon()
+ * @TRI_WORD_EVIDENCE_ORDER: Russian–Ukrainian word order: words alike in
+ *   kind in equal gaps between links
  *
  * Kinds of evidence, all used by default; fewer for measuring what each adds.
  */
@@ -76,9 +78,10 @@ typedef enum
   TRI_WORD_EVIDENCE_DOCUMENT   = 1 << 5,
   TRI_WORD_EVIDENCE_THREE_WAY  = 1 << 6,
   TRI_WORD_EVIDENCE_USER       = 1 << 7,
+  TRI_WORD_EVIDENCE_ORDER      = 1 << 8,
 } TriWordEvidence;
 
-#define TRI_WORD_EVIDENCE_ALL ((TriWordEvidence)0xff)
+#define TRI_WORD_EVIDENCE_ALL ((TriWordEvidence)0x1ff)
 
 /**
  * TriWordLexiconFunc:
