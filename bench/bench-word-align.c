@@ -465,7 +465,7 @@ main (int    argc,
     { "+ document lexicon", TRI_WORD_EVIDENCE_NUMBERS | TRI_WORD_EVIDENCE_NAMES | TRI_WORD_EVIDENCE_DICTIONARY |
                             TRI_WORD_EVIDENCE_STEMS | TRI_WORD_EVIDENCE_COGNATES | TRI_WORD_EVIDENCE_DOCUMENT },
     { "+ three-way", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_ORDER },
-    { "+ ru–uk word order (all)", TRI_WORD_EVIDENCE_ALL },
+    { "+ word order (all)", TRI_WORD_EVIDENCE_ALL },
   };
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -526,7 +526,7 @@ main (int    argc,
       { "all but cognates", TRI_WORD_EVIDENCE_COGNATES },
       { "all but the document lexicon", TRI_WORD_EVIDENCE_DOCUMENT },
       { "all but three-way", TRI_WORD_EVIDENCE_THREE_WAY },
-      { "all but ru–uk word order", TRI_WORD_EVIDENCE_ORDER },
+      { "all but word order", TRI_WORD_EVIDENCE_ORDER },
     };
 
     for (guint s = 0; s < G_N_ELEMENTS (without); s++)

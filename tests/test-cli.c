@@ -609,18 +609,15 @@ test_align_words (TriTestDir    *fixture,
     }
 
   /* the order of the arguments is the order of the pairs */
-  g_assert_cmpint (run_cli (&out, NULL, "align", "--words", args[1], args[0], NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, NULL, "align", "-w", args[1], args[0], args[2], NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"words\":{\"ru-en\":["));
-  g_clear_pointer (&out, g_free);
-
-  g_assert_cmpint (run_cli (&out, NULL, "align", "-w", args[0], args[1], args[2], NULL), ==, 0);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   for (guint r = 0; r < 2; r++)
     {
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonObject *row, *words;
-      static const char *pairs[3][2] = { { "en", "ru" }, { "en", "uk" }, { "ru", "uk" } };
+      static const char *pairs[3][2] = { { "ru", "en" }, { "ru", "uk" }, { "en", "uk" } };
 
       g_assert_true (json_parser_load_from_data (parser, lines[r], -1, NULL));
       row = json_node_get_object (json_parser_get_root (parser));
@@ -632,7 +629,7 @@ test_align_words (TriTestDir    *fixture,
           g_autofree char *key = g_strconcat (pairs[p][0], "-", pairs[p][1], NULL);
           JsonArray *links = json_object_get_array_member (words, key);
           const char *a = texts[pairs[p][0][0] == 'e' ? 0 : 1];
-          const char *b = texts[pairs[p][1][0] == 'r' ? 1 : 2];
+          const char *b = texts[pairs[p][1][0] == 'e' ? 0 : 2];
 
           g_assert_nonnull (links);
           g_assert_cmpuint (json_array_get_length (links), >, 0);
@@ -655,7 +652,7 @@ test_align_words (TriTestDir    *fixture,
               g_assert_true (!g_unichar_isalnum (g_utf8_get_char (a + e1)));
               g_assert_true (!g_unichar_isalnum (g_utf8_get_char (b + e2)));
               seen_number |= g_str_equal (w1, "25") && g_str_equal (w2, "25");
-              seen_name |= (g_str_equal (w1, "Hamilton") && g_str_equal (w2, "Гамильтон")) ||
+              seen_name |= (g_str_equal (w1, "Гамильтон") && g_str_equal (w2, "Hamilton")) ||
                            (g_str_equal (w1, "Гамильтон") && g_str_equal (w2, "Гамільтон"));
             }
         }
