@@ -586,9 +586,9 @@ test_align_words (TriTestDir    *fixture,
                   gconstpointer  user_data)
 {
   static const char *texts[3] = {
-    "Hamilton confirmed that 25 patients were admitted to the hospital.\n\nThe hospital said on Monday.\n",
-    "Гамильтон подтвердил, что в больницу поступили 25 пациентов.\n\nВ больнице заявили в понедельник.\n",
-    "Гамільтон підтвердив, що до лікарні надійшли 25 пацієнтів.\n\nУ лікарні заявили в понеділок.\n",
+    "Huntington confirmed that 25 patients were taken to the clinic.\n\nThe clinic said so on Monday.\n",
+    "Хантингтон подтвердил, что 25 пациентов доставили в клинику.\n\nВ клинике сказали это в понедельник.\n",
+    "Гантінгтон підтвердив, що 25 пацієнтів доставили до клініки.\n\nУ клініці сказали це в понеділок.\n",
   };
   static const char *codes[3] = { "en", "ru", "uk" };
   char *args[3];
@@ -652,8 +652,8 @@ test_align_words (TriTestDir    *fixture,
               g_assert_true (!g_unichar_isalnum (g_utf8_get_char (a + e1)));
               g_assert_true (!g_unichar_isalnum (g_utf8_get_char (b + e2)));
               seen_number |= g_str_equal (w1, "25") && g_str_equal (w2, "25");
-              seen_name |= (g_str_equal (w1, "Гамильтон") && g_str_equal (w2, "Hamilton")) ||
-                           (g_str_equal (w1, "Гамильтон") && g_str_equal (w2, "Гамільтон"));
+              seen_name |= (g_str_equal (w1, "Хантингтон") && g_str_equal (w2, "Huntington")) ||
+                           (g_str_equal (w1, "Хантингтон") && g_str_equal (w2, "Гантінгтон"));
             }
         }
     }

@@ -109,19 +109,19 @@ test_numbers (void)
 {
   g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
   const char *texts[3] = {
-    "By 1976, thirty percent had been restored.",
-    "К 1976 году было восстановлено 30 %.",
-    "До 1976 року було відновлено тридцять відсотків.",
+    "By 1984, thirty percent of the bridge was rebuilt.",
+    "К 1984 году было перестроено 30 % моста.",
+    "До 1984 року було перебудовано тридцять відсотків мосту.",
   };
   g_autoptr(TriWordRow) row = align3 (wa, texts);
 
-  g_assert_true (linked (row, texts, 0, "1976", 1, "1976"));
-  g_assert_true (linked (row, texts, 1, "1976", 2, "1976"));
+  g_assert_true (linked (row, texts, 0, "1984", 1, "1984"));
+  g_assert_true (linked (row, texts, 1, "1984", 2, "1984"));
   g_assert_true (linked (row, texts, 0, "thirty", 1, "30"));
   g_assert_true (linked (row, texts, 0, "thirty", 2, "тридцять"));
   g_assert_true (linked (row, texts, 1, "30", 2, "тридцять"));
   /* a number is never linked with another number */
-  g_assert_false (linked (row, texts, 0, "1976", 1, "30"));
+  g_assert_false (linked (row, texts, 0, "1984", 1, "30"));
 }
 
 static void
@@ -129,15 +129,15 @@ test_names (void)
 {
   g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
   const char *texts[3] = {
-    "Sachin Tendulkar and Rahul Dravid played in Black Desert.",
-    "Сачин Тендулкар и Рахул Дравид играли в Black Desert.",
-    "Сачин Тендулкар та Рауль Дравід грали в Black Desert.",
+    "Virat Kohli and Rohit Sharma played in Black Desert.",
+    "Вират Кохли и Рохит Шарма играли в Black Desert.",
+    "Вірат Кохлі та Рохіт Шарма грали в Black Desert.",
   };
   g_autoptr(TriWordRow) row = align3 (wa, texts);
 
-  g_assert_true (linked (row, texts, 0, "Tendulkar", 1, "Тендулкар"));
-  g_assert_true (linked (row, texts, 0, "Dravid", 2, "Дравід"));
-  g_assert_true (linked (row, texts, 1, "Дравид", 2, "Дравід"));
+  g_assert_true (linked (row, texts, 0, "Kohli", 1, "Кохли"));
+  g_assert_true (linked (row, texts, 0, "Sharma", 2, "Шарма"));
+  g_assert_true (linked (row, texts, 1, "Кохли", 2, "Кохлі"));
   /* a Latin token kept as it is */
   g_assert_true (linked (row, texts, 0, "Desert", 1, "Desert"));
   g_assert_true (linked (row, texts, 1, "Black", 2, "Black"));
@@ -150,9 +150,9 @@ test_dictionary_and_stems (void)
 {
   g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
   const char *texts[3] = {
-    "There they found mice in the hospitals, he said.",
-    "Там они нашли мышей в больницах, сказал он.",
-    "Там вони знайшли мишей у лікарнях, сказав він.",
+    "In the old hospitals they found mice, he said.",
+    "В старых больницах нашли мышей, сказал он.",
+    "У старих лікарнях знайшли мишей, сказав він.",
   };
   g_autoptr(TriWordRow) row = align3 (wa, texts);
 
@@ -170,16 +170,16 @@ test_cognates (void)
   g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
   const char *texts[3] = {
     "",
-    "Гамильтон подтвердил, что пациент в стабильном состоянии; его нашли.",
-    "Хемілтон підтвердила, що пацієнт у стабільному стані; його знайшли.",
+    "Врачи подтвердили, что пациент Хантингтон в стабильном состоянии; его нашли утром.",
+    "Лікарі підтвердили, що пацієнт Гантінгтон у стабільному стані; його знайшли вранці.",
   };
   g_autoptr(TriWordRow) row = align3 (wa, texts);
 
-  g_assert_true (linked (row, texts, 1, "подтвердил", 2, "підтвердила"));
+  g_assert_true (linked (row, texts, 1, "подтвердили", 2, "підтвердили"));
   g_assert_true (linked (row, texts, 1, "пациент", 2, "пацієнт"));
   g_assert_true (linked (row, texts, 1, "стабильном", 2, "стабільному"));
   g_assert_true (linked (row, texts, 1, "нашли", 2, "знайшли"));
-  g_assert_true (linked (row, texts, 1, "Гамильтон", 2, "Хемілтон"));
+  g_assert_true (linked (row, texts, 1, "Хантингтон", 2, "Гантінгтон"));
   /* different words are no cognates */
   g_assert_false (linked (row, texts, 1, "состоянии", 2, "стабільному"));
 }
