@@ -33,7 +33,7 @@
  * be raised through the third version (en→ru and ru→uk support en→uk).
  * Links are drawn best first (competitive linking), a word taking a
  * second partner only when that partner's neighbour is already its
- * partner and the evidence is strong (phrases: "sued" ↔ «подал в суд»).
+ * partner and the evidence is strong (phrases: "took part" ↔ «брав участь»).
  * Position (the diagonal) only orders equal scores; last, equal gaps
  * between links pair their content words in order (fill_gaps()). */
 
@@ -905,7 +905,7 @@ pair_score (TriWordAligner *self,
   if (a->latin && b->latin && fa->len >= 2 && g_str_equal (fa->text, fb->text) && !a->function)
     s = 0.95;
 
-  /* Russian and Ukrainian spell names apart (Гамильтон, Хемілтон): the
+  /* Russian and Ukrainian spell names apart (Хантингтон, Гантінгтон): the
    * same skeleton */
   if ((self->evidence & TRI_WORD_EVIDENCE_NAMES) && slavic && !a->function && !b->function &&
       fa->len >= 4 && fb->len >= 4 && strlen (a->skeleton) >= 3 &&
