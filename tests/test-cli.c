@@ -580,6 +580,95 @@ test_align_presegmented_and_output (TriTestDir    *fixture,
   g_assert_nonnull (strstr (written, "\"spans\":{\"en\":[[36,55]],"));
 }
 
+/* --words: every link's offsets slice a word out of its file, and the
+ * pairs come in argument order. */
+static void
+test_align_words (TriTestDir    *fixture,
+                  gconstpointer  user_data)
+{
+  static const char *texts[3] = {
+    "Huntington confirmed that 25 patients were taken to the clinic.\n\nThe clinic said so on Monday.\n",
+    "Хантингтон подтвердил, что 25 пациентов доставили в клинику.\n\nВ клинике сказали это в понедельник.\n",
+    "Гантінгтон підтвердив, що 25 пацієнтів доставили до клініки.\n\nУ клініці сказали це в понеділок.\n",
+  };
+  static const char *codes[3] = { "en", "ru", "uk" };
+  char *args[3];
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean seen_number = FALSE, seen_name = FALSE;
+
+  if (!have_cli ())
+    return;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strconcat (codes[i], ".txt", NULL);
+      g_autofree char *path = tri_test_write_file (fixture->dir, name, texts[i], -1);
+
+      args[i] = g_strconcat (codes[i], "=", path, NULL);
+    }
+
+  /* the order of the arguments is the order of the pairs */
+  g_assert_cmpint (run_cli (&out, NULL, "align", "-w", args[1], args[0], args[2], NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"words\":{\"ru-en\":["));
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  for (guint r = 0; r < 2; r++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *row, *words;
+      static const char *pairs[3][2] = { { "ru", "en" }, { "ru", "uk" }, { "en", "uk" } };
+
+      g_assert_true (json_parser_load_from_data (parser, lines[r], -1, NULL));
+      row = json_node_get_object (json_parser_get_root (parser));
+      words = json_object_get_object_member (row, "words");
+      g_assert_nonnull (words);
+      g_assert_cmpuint (json_object_get_size (words), ==, 3);
+      for (guint p = 0; p < 3; p++)
+        {
+          g_autofree char *key = g_strconcat (pairs[p][0], "-", pairs[p][1], NULL);
+          JsonArray *links = json_object_get_array_member (words, key);
+          const char *a = texts[pairs[p][0][0] == 'e' ? 0 : 1];
+          const char *b = texts[pairs[p][1][0] == 'e' ? 0 : 2];
+
+          g_assert_nonnull (links);
+          g_assert_cmpuint (json_array_get_length (links), >, 0);
+          for (guint l = 0; l < json_array_get_length (links); l++)
+            {
+              JsonArray *link = json_array_get_array_element (links, l);
+              gint64 s1 = json_array_get_int_element (link, 0), e1 = json_array_get_int_element (link, 1);
+              gint64 s2 = json_array_get_int_element (link, 2), e2 = json_array_get_int_element (link, 3);
+              g_autofree char *w1 = NULL, *w2 = NULL;
+
+              g_assert_cmpint (s1, <, e1);
+              g_assert_cmpint (e1, <=, (gint64)strlen (a));
+              g_assert_cmpint (s2, <, e2);
+              g_assert_cmpint (e2, <=, (gint64)strlen (b));
+              /* whole words: a letter or digit at each end, none outside */
+              w1 = g_strndup (a + s1, e1 - s1);
+              w2 = g_strndup (b + s2, e2 - s2);
+              g_assert_true (g_unichar_isalnum (g_utf8_get_char (w1)));
+              g_assert_true (s1 == 0 || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (a + s1))));
+              g_assert_true (!g_unichar_isalnum (g_utf8_get_char (a + e1)));
+              g_assert_true (!g_unichar_isalnum (g_utf8_get_char (b + e2)));
+              seen_number |= g_str_equal (w1, "25") && g_str_equal (w2, "25");
+              seen_name |= (g_str_equal (w1, "Хантингтон") && g_str_equal (w2, "Huntington")) ||
+                           (g_str_equal (w1, "Хантингтон") && g_str_equal (w2, "Гантінгтон"));
+            }
+        }
+    }
+  g_assert_true (seen_number);
+  g_assert_true (seen_name);
+
+  /* --words is for JSONL only */
+  g_assert_cmpint (run_cli (NULL, &err, "align", "--words", "--format", "tsv", args[0], args[1], NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--words"));
+
+  for (guint i = 0; i < 3; i++)
+    g_free (args[i]);
+}
+
 static void
 test_align_errors (TriTestDir    *fixture,
                    gconstpointer  user_data)
@@ -1140,6 +1229,7 @@ main (int   argc,
   ADD ("/cli/align", test_align);
   ADD ("/cli/align-presegmented-and-output", test_align_presegmented_and_output);
   ADD ("/cli/align-errors", test_align_errors);
+  ADD ("/cli/align-words", test_align_words);
   ADD ("/cli/export-formats", test_export_formats);
   ADD ("/cli/project-round-trip", test_project_round_trip);
   ADD ("/cli/documents", test_documents);

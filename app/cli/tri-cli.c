@@ -587,11 +587,13 @@ command_align (int    argc,
   g_auto(GStrv) args = NULL;
   g_auto(GStrv) lexicons = NULL;
   ExportArgs export_args = { NULL };
-  gboolean presegmented = FALSE, line_paragraphs = FALSE;
+  gboolean presegmented = FALSE, line_paragraphs = FALSE, words = FALSE;
   TriDocument *documents[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
   guint n = 0;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
+    { "words", 'w', 0, G_OPTION_ARG_NONE, &words,
+      N_("JSONL: add each row’s word links per pair of languages (\"words\")"), NULL },
     { "presegmented", 'p', 0, G_OPTION_ARG_NONE, &presegmented,
       N_("The files are split already: every non-empty line is one sentence, a blank line ends a paragraph"), NULL },
     { "dict", 'd', 0, G_OPTION_ARG_FILENAME, &dict_path,
@@ -619,6 +621,11 @@ command_align (int    argc,
       "\n"
       "Bilingual dictionaries from Debian (mueller7-dict for English–Russian, dict-freedict-*) are\n"
       "used when installed.\n"
+      "\n"),
+    _("With --words, each JSONL row also has \"words\": for each pair of the languages in\n"
+      "argument order (\"en-ru\", \"en-uk\", \"ru-uk\"), a list of links [S1, E1, S2, E2]: the\n"
+      "byte spans [start, end) of two words that translate each other, in the decoded texts\n"
+      "like \"spans\". A word may have several links (a phrase), or none.\n"
       "\n"), _(EXPORT_FORMATS_HELP), "\n\n",
     _("Exit status: 0 on success, 2 on a usage error, 3 when a file cannot be read."), NULL);
   g_option_context_set_description (context, description);
@@ -630,6 +637,10 @@ command_align (int    argc,
     }
 
   status = check_export_args (context, &export_args, &options);
+  if (status == EXIT_OK && words && (options == NULL || options->format != TRI_EXPORT_JSONL))
+    status = usage_error (context, _("--words needs --format jsonl"));
+  if (status == EXIT_OK && words)
+    options->words = TRUE;
   if (status == EXIT_OK && encoding != NULL && !tri_text_source_encoding_is_known (encoding))
     status = usage_error (context, _("unknown encoding “%s”"), encoding);
   if (status == EXIT_OK)

@@ -48,6 +48,7 @@ struct _TriDictionary
   /* key → GPtrArray of translations (strings in @strings) */
   GHashTable      *entries;
   GPtrArray       *sources;
+  guint            max_translations; /* read from an entry */
 };
 
 static void
@@ -72,6 +73,7 @@ tri_dictionary_new (void)
   g_mutex_init (&self->mutex);
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)source_free);
   self->strings = g_string_chunk_new (64 * 1024);
+  self->max_translations = MAX_TRANSLATIONS;
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify)g_ptr_array_unref);
   return self;
@@ -144,7 +146,7 @@ add_unlocked (TriDictionary *self,
       g_hash_table_insert (self->entries, g_string_chunk_insert_const (self->strings, key), list);
     }
 
-  if (list->len < MAX_TRANSLATIONS * 2)
+  if (list->len < self->max_translations * 2)
     {
       for (guint i = 0; i < list->len; i++)
         if (g_ptr_array_index (list, i) == stored)
@@ -338,10 +340,11 @@ add_entry (TriDictionary *self,
   const char *p = memchr (body, '\n', length);
   guint added = 0;
   gboolean in_brackets = FALSE;
+  gboolean in_example = FALSE;
 
   p = p != NULL ? p + 1 : end;
 
-  while (p < end && added < MAX_TRANSLATIONS)
+  while (p < end && added < self->max_translations)
     {
       const char *start;
       g_autofree char *word = NULL;
@@ -350,12 +353,17 @@ add_entry (TriDictionary *self,
       if (ch == (gunichar)-1 || ch == (gunichar)-2)
         break;
 
-      if (ch == '[')
+      /* a wide reading also skips remarks in parentheses: "(употр. как _pl.)" */
+      if (ch == '[' || (ch == '(' && self->max_translations > MAX_TRANSLATIONS))
         in_brackets = TRUE;
-      else if (ch == ']')
+      else if (ch == ']' || ch == ')')
         in_brackets = FALSE;
 
-      if (!g_unichar_isalpha (ch) || in_brackets || (p > body && p[-1] == '_'))
+      /* a wide reading skips examples: "young people молодёжь;" */
+      if (ch == ';' || ch == '\n')
+        in_example = FALSE;
+
+      if (!g_unichar_isalpha (ch) || in_brackets || in_example || (p > body && p[-1] == '_'))
         {
           /* Skip the rest of a grammar label such as "_n." too. */
           if (ch == '_')
@@ -378,6 +386,11 @@ add_entry (TriDictionary *self,
         }
 
       word = g_utf8_strdown (start, p - start);
+      if (self->max_translations > MAX_TRANSLATIONS && !word_in_script (word, script))
+        {
+          in_example = TRUE;
+          continue;
+        }
       if (g_utf8_strlen (word, -1) >= 3 && word_in_script (word, script) &&
           strcmp (word, headword) != 0)
         {
@@ -614,21 +627,12 @@ find_system_files (const char *source,
 G_LOCK_DEFINE_STATIC (system_dictionaries);
 static GHashTable *system_dictionaries;
 
-/**
- * tri_dictionary_get_system:
- * @source_language: the language of the headwords
- * @target_language: the language of the translations
- *
- * The dictionaries Debian packages installed for this pair, read once per
- * process (a few hundred milliseconds for Mueller's). Thread-safe.
- *
- * Returns: (transfer full) (nullable): the dictionary, or %NULL when none is installed
- */
-TriDictionary *
-tri_dictionary_get_system (const char *source_language,
-                           const char *target_language)
+static TriDictionary *
+get_system (const char *source_language,
+            const char *target_language,
+            guint       max_translations)
 {
-  g_autofree char *pair = g_strdup_printf ("%s>%s", source_language, target_language);
+  g_autofree char *pair = g_strdup_printf ("%s>%s/%u", source_language, target_language, max_translations);
   TriDictionary *dict;
   gboolean found;
 
@@ -655,7 +659,10 @@ tri_dictionary_get_system (const char *source_language,
             continue;
 
           if (dict == NULL)
-            dict = tri_dictionary_new ();
+            {
+              dict = tri_dictionary_new ();
+              dict->max_translations = max_translations;
+            }
           if (!tri_dictionary_load_dictd (dict, index, body, target_language, &error))
             g_debug ("Skipping the dictionary %s: %s", index, error->message);
           else
@@ -672,4 +679,40 @@ tri_dictionary_get_system (const char *source_language,
   G_UNLOCK (system_dictionaries);
 
   return dict != NULL ? tri_dictionary_ref (dict) : NULL;
+}
+
+/**
+ * tri_dictionary_get_system:
+ * @source_language: the language of the headwords
+ * @target_language: the language of the translations
+ *
+ * The dictionaries Debian packages installed for this pair, read once per
+ * process (a few hundred milliseconds for Mueller's). Thread-safe.
+ *
+ * Returns: (transfer full) (nullable): the dictionary, or %NULL when none is installed
+ */
+TriDictionary *
+tri_dictionary_get_system (const char *source_language,
+                           const char *target_language)
+{
+  return get_system (source_language, target_language, MAX_TRANSLATIONS);
+}
+
+/**
+ * tri_dictionary_get_system_wide:
+ * @source_language: the language of the headwords
+ * @target_language: the language of the translations
+ *
+ * Like tri_dictionary_get_system(), but reading up to 32 translations of
+ * an entry (its later senses too) rather than the first 4, and no remarks
+ * in parentheses: for linking words, where a sense far down the entry
+ * ("people": народ, нация … люди) is often the one a sentence uses.
+ *
+ * Returns: (transfer full) (nullable): the dictionary, or %NULL when none is installed
+ */
+TriDictionary *
+tri_dictionary_get_system_wide (const char *source_language,
+                                const char *target_language)
+{
+  return get_system (source_language, target_language, 32);
 }

@@ -33,6 +33,8 @@ const char * const *tri_dictionary_lookup     (TriDictionary  *self,
 guint          tri_dictionary_get_size        (TriDictionary  *self);
 TriDictionary *tri_dictionary_get_system      (const char     *source_language,
                                                const char     *target_language);
+TriDictionary *tri_dictionary_get_system_wide (const char     *source_language,
+                                               const char     *target_language);
 char          *tri_dictionary_key             (const char     *word,
                                                gssize          length);
 

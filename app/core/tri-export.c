@@ -18,6 +18,7 @@
 #include "tri-error.h"
 #include "tri-export.h"
 #include "tri-language.h"
+#include "tri-word-align.h"
 
 /* An alignment as the files translation memories, MT training and corpus
  * tools read (issue 7; gui-anchors.md §5):
@@ -687,11 +688,136 @@ append_json_string (GString    *out,
  * Written directly rather than with JsonBuilder: json-glib prints doubles
  * with 17 digits (0.98999999999999999), where a confidence needs two; the
  * codes are letters and hyphens, and the texts go through json-glib. */
+/* A row's cell in one column as the word aligner reads it: its sentences
+ * joined by a space, with where each starts in the cell and in the
+ * document's text. */
+typedef struct
+{
+  GString *text;
+  GArray  *cell_starts;   /* gsize */
+  GArray  *doc_starts;    /* gsize */
+} WordCell;
+
 static void
-append_row_json (GString       *out,
-                 Export        *export,
-                 const TriBead *row,
-                 char * const  *texts)
+word_cell_init (WordCell      *cell,
+                Export        *export,
+                const TriBead *row,
+                guint          column)
+{
+  TriDocument *doc = tri_alignment_get_document (export->alignment, column);
+  const char *text = tri_document_get_text (doc);
+
+  cell->text = g_string_new (NULL);
+  cell->cell_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  cell->doc_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (guint s = 0; s < row->count[column]; s++)
+    {
+      const TriSentence *sentence = tri_document_get_sentence (doc, row->first[column] + s);
+
+      if (s > 0)
+        g_string_append_c (cell->text, ' ');
+      g_array_append_val (cell->cell_starts, cell->text->len);
+      g_array_append_val (cell->doc_starts, sentence->start);
+      g_string_append_len (cell->text, text + sentence->start, (gssize)(sentence->end - sentence->start));
+    }
+}
+
+static gsize
+word_cell_offset (const WordCell *cell,
+                  gsize           offset)
+{
+  guint s = 0;
+
+  while (s + 1 < cell->cell_starts->len && g_array_index (cell->cell_starts, gsize, s + 1) <= offset)
+    s++;
+  return g_array_index (cell->doc_starts, gsize, s) + (offset - g_array_index (cell->cell_starts, gsize, s));
+}
+
+static void
+word_cell_clear (WordCell *cell)
+{
+  g_string_free (cell->text, TRUE);
+  g_array_unref (cell->cell_starts);
+  g_array_unref (cell->doc_starts);
+}
+
+/* ,"words":{"en-ru":[[s1,e1,s2,e2],…],…}: the row's word links per pair
+ * of columns, byte offsets in the documents' texts like "spans". */
+static void
+append_row_words (GString        *out,
+                  Export         *export,
+                  TriWordAligner *aligner,
+                  const TriBead  *row)
+{
+  WordCell cells[TRI_MAX_COLUMNS];
+  const char *texts[TRI_MAX_COLUMNS];
+  g_autoptr(TriWordRow) words = NULL;
+  gboolean first_pair = TRUE;
+
+  for (guint k = 0; k < export->n_columns; k++)
+    {
+      word_cell_init (&cells[k], export, row, export->columns[k]);
+      texts[k] = cells[k].text->str;
+    }
+  words = tri_word_aligner_align (aligner, texts);
+
+  g_string_append (out, ",\"words\":{");
+  for (guint a = 0; a < export->n_columns; a++)
+    for (guint b = a + 1; b < export->n_columns; b++)
+      {
+        guint na, nb, nl;
+        const TriWordSpan *sa = tri_word_row_get_words (words, a, &na);
+        const TriWordSpan *sb = tri_word_row_get_words (words, b, &nb);
+        const TriWordLink *links = tri_word_row_get_links (words, a, b, &nl);
+
+        g_string_append_printf (out, "%s\"%s-%s\":[", first_pair ? "" : ",", export->codes[a], export->codes[b]);
+        first_pair = FALSE;
+        for (guint l = 0; l < nl; l++)
+          g_string_append_printf (out, "%s[%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT "]",
+                                  l > 0 ? "," : "",
+                                  word_cell_offset (&cells[a], sa[links[l].a].start),
+                                  word_cell_offset (&cells[a], sa[links[l].a].end),
+                                  word_cell_offset (&cells[b], sb[links[l].b].start),
+                                  word_cell_offset (&cells[b], sb[links[l].b].end));
+        g_string_append_c (out, ']');
+      }
+  g_string_append_c (out, '}');
+
+  for (guint k = 0; k < export->n_columns; k++)
+    word_cell_clear (&cells[k]);
+}
+
+/* A word aligner for the exported columns, having learnt from all rows. */
+static TriWordAligner *
+word_aligner_for (Export *export)
+{
+  const char *languages[TRI_MAX_COLUMNS];
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  TriWordAligner *aligner;
+
+  for (guint k = 0; k < export->n_columns; k++)
+    languages[k] = tri_document_get_language (tri_alignment_get_document (export->alignment, export->columns[k]));
+  aligner = tri_word_aligner_new (export->n_columns, languages);
+
+  for (guint r = 0; r < export->rows->len; r++)
+    for (guint k = 0; k < export->n_columns; k++)
+      {
+        WordCell cell;
+
+        word_cell_init (&cell, export, &g_array_index (export->rows, TriBead, r), export->columns[k]);
+        g_ptr_array_add (cells, g_strdup (cell.text->str));
+        word_cell_clear (&cell);
+      }
+  tri_word_aligner_learn (aligner, export->rows->len, (const char * const *)cells->pdata);
+  return aligner;
+}
+
+static void
+append_row_json (GString        *out,
+                 Export         *export,
+                 const TriBead  *row,
+                 char * const   *texts,
+                 TriWordAligner *aligner)
 {
   char score[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -727,6 +853,9 @@ append_row_json (GString       *out,
     }
   g_string_append_c (out, '}');
 
+  if (aligner != NULL)
+    append_row_words (out, export, aligner, row);
+
   if (texts != NULL)
     {
       g_string_append (out, ",\"text\":{");
@@ -747,6 +876,7 @@ export_jsonl (Export *export)
 {
   GString *out = g_string_new (NULL);
   guint which[TRI_MAX_COLUMNS];
+  g_autoptr(TriWordAligner) aligner = export->options->words ? word_aligner_for (export) : NULL;
 
   for (guint k = 0; k < export->n_columns; k++)
     which[k] = k;
@@ -757,7 +887,7 @@ export_jsonl (Export *export)
       g_auto(GStrv) texts = dup_row_texts (export, row, which, export->n_columns);
 
       if (texts != NULL)
-        append_row_json (out, export, row, texts);
+        append_row_json (out, export, row, texts, aligner);
     }
   return g_string_free_to_bytes (out);
 }

@@ -69,6 +69,8 @@ typedef enum
  *   exported language that is not the source
  * @bom: TSV and CSV: start with a UTF-8 byte-order mark, which spreadsheet
  *   applications need to read the file as UTF-8
+ * @words: JSONL: each row's word links per pair of languages ("words",
+ *   see tri-word-align.h), with byte offsets like "spans"
  *
  * How to export. Start from tri_export_options_new(); the strings are owned
  * by the options and freed by tri_export_options_free().
@@ -84,6 +86,7 @@ typedef struct
   char             *source;
   char             *target;
   gboolean          bom;
+  gboolean          words;
 } TriExportOptions;
 
 /**

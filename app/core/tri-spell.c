@@ -611,6 +611,43 @@ tri_spell_dictionary_check_word (TriSpellDictionary *self,
   return correct;
 }
 
+/* Hunspell's list of @word (suggestions or stems), in UTF-8, at most @max. */
+static char **
+hunspell_list (TriSpellDictionary *self,
+               const char         *word,
+               guint               max,
+               int               (*call) (Hunhandle *, char ***, const char *))
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *converted = NULL;
+  char **list = NULL;
+  int n;
+
+  if (self->encoding != NULL)
+    {
+      converted = g_convert (word, -1, self->encoding, "UTF-8", NULL, NULL, NULL);
+      if (converted == NULL)
+        return g_strv_builder_end (builder);
+    }
+
+  g_mutex_lock (&self->hunspell_lock);
+  n = call (self->hunspell, &list, converted != NULL ? converted : word);
+  for (int i = 0; i < n && (guint)i < max; i++)
+    {
+      g_autofree char *utf8 = self->encoding != NULL
+                              ? g_convert (list[i], -1, "UTF-8", self->encoding, NULL, NULL, NULL)
+                              : g_strdup (list[i]);
+
+      if (utf8 != NULL && g_utf8_validate (utf8, -1, NULL))
+        g_strv_builder_add (builder, utf8);
+    }
+  if (list != NULL)
+    Hunspell_free_list (self->hunspell, &list, n);
+  g_mutex_unlock (&self->hunspell_lock);
+
+  return g_strv_builder_end (builder);
+}
+
 /**
  * tri_spell_dictionary_suggest:
  * @self: a #TriSpellDictionary
@@ -627,37 +664,30 @@ tri_spell_dictionary_suggest (TriSpellDictionary *self,
                               const char         *word,
                               guint               max)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *converted = NULL;
-  char **list = NULL;
-  int n;
-
   g_return_val_if_fail (TRI_IS_SPELL_DICTIONARY (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
 
-  if (self->encoding != NULL)
-    {
-      converted = g_convert (word, -1, self->encoding, "UTF-8", NULL, NULL, NULL);
-      if (converted == NULL)
-        return g_strv_builder_end (builder);
-    }
+  return hunspell_list (self, word, max, Hunspell_suggest);
+}
 
-  g_mutex_lock (&self->hunspell_lock);
-  n = Hunspell_suggest (self->hunspell, &list, converted != NULL ? converted : word);
-  for (int i = 0; i < n && (guint)i < max; i++)
-    {
-      g_autofree char *utf8 = self->encoding != NULL
-                              ? g_convert (list[i], -1, "UTF-8", self->encoding, NULL, NULL, NULL)
-                              : g_strdup (list[i]);
+/**
+ * tri_spell_dictionary_stem:
+ * @self: a #TriSpellDictionary
+ * @word: a word
+ *
+ * The dictionary forms (stems) Hunspell gives for @word: «мышей» → «мышь»,
+ * «відкинув» → «відкинути». Empty when it does not know the word.
+ *
+ * Returns: (transfer full): the stems
+ */
+char **
+tri_spell_dictionary_stem (TriSpellDictionary *self,
+                           const char         *word)
+{
+  g_return_val_if_fail (TRI_IS_SPELL_DICTIONARY (self), NULL);
+  g_return_val_if_fail (word != NULL, NULL);
 
-      if (utf8 != NULL && g_utf8_validate (utf8, -1, NULL))
-        g_strv_builder_add (builder, utf8);
-    }
-  if (list != NULL)
-    Hunspell_free_list (self->hunspell, &list, n);
-  g_mutex_unlock (&self->hunspell_lock);
-
-  return g_strv_builder_end (builder);
+  return hunspell_list (self, word, 8, Hunspell_stem);
 }
 
 /**

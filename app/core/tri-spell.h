@@ -88,6 +88,8 @@ TriSpellDictionary  *tri_spell_dictionary_load_private (const char         *lang
 char               **tri_spell_dictionary_suggest     (TriSpellDictionary  *self,
                                                        const char          *word,
                                                        guint                max);
+char               **tri_spell_dictionary_stem        (TriSpellDictionary  *self,
+                                                       const char          *word);
 gboolean             tri_spell_dictionary_add_personal (TriSpellDictionary *self,
                                                        const char          *word,
                                                        GError             **error);

@@ -1,0 +1,404 @@
+/* test-word-align.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "tri-word-align.h"
+
+static const char * const langs[3] = { "en", "ru", "uk" };
+
+/* The word of @text the span covers. */
+static char *
+word_at (const char        *text,
+         const TriWordSpan *span)
+{
+  return g_strndup (text + span->start, span->end - span->start);
+}
+
+/* Whether @row links the word @a of version @va (its text @ta) with the
+ * word @b of version @vb: words given by their text, the first such. */
+static gboolean
+linked (const TriWordRow *row,
+        const char      **texts,
+        guint             va,
+        const char       *a,
+        guint             vb,
+        const char       *b)
+{
+  guint n, na, nb;
+  const TriWordLink *links = tri_word_row_get_links (row, va, vb, &n);
+  const TriWordSpan *sa = tri_word_row_get_words (row, va, &na);
+  const TriWordSpan *sb = tri_word_row_get_words (row, vb, &nb);
+
+  for (guint l = 0; l < n; l++)
+    {
+      g_autofree char *wa = word_at (texts[va], &sa[links[l].a]);
+      g_autofree char *wb = word_at (texts[vb], &sb[links[l].b]);
+
+      if (g_str_equal (wa, a) && g_str_equal (wb, b))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The index of the first word @word in version @v. */
+static guint
+index_of (const TriWordRow *row,
+          const char      **texts,
+          guint             v,
+          const char       *word)
+{
+  guint n;
+  const TriWordSpan *spans = tri_word_row_get_words (row, v, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *w = word_at (texts[v], &spans[i]);
+
+      if (g_str_equal (w, word))
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static TriWordRow *
+align3 (TriWordAligner *wa,
+        const char    **texts)
+{
+  return tri_word_aligner_align (wa, (const char * const *)texts);
+}
+
+static void
+test_tokenize (void)
+{
+  static const struct { const char *text; const char *words; } cases[] = {
+    { "Зараз у нас є 4-місячні миші, — додав він.", "Зараз|у|нас|є|4-місячні|миші|додав|він" },
+    { "She’s here: 1,250 people (15.00 UTC).", "She’s|here|1,250|people|15.00|UTC" },
+    { "п'ять дев’яти; генерал-губернатора…", "п'ять|дев’яти|генерал-губернатора" },
+    { "«Так», - сказав він. 3,5% і 8:30.", "Так|сказав|він|3,5|і|8|30" },
+    /* every script: Greek, Arabic, Hebrew, Devanagari (combining marks), CJK runs */
+    { "Αθήνα القاهرة ירושלים हिन्दी 北京", "Αθήνα|القاهرة|ירושלים|हिन्दी|北京" },
+    { "", "" },
+    { " ... — ", "" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GArray) spans = tri_word_tokenize (cases[c].text, -1);
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      for (guint i = 0; i < spans->len; i++)
+        {
+          g_autofree char *w = word_at (cases[c].text, &g_array_index (spans, TriWordSpan, i));
+
+          g_string_append_printf (got, i > 0 ? "|%s" : "%s", w);
+        }
+      g_assert_cmpstr (got->str, ==, cases[c].words);
+    }
+}
+
+static void
+test_numbers (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "By 1984, thirty percent of the bridge was rebuilt.",
+    "К 1984 году было перестроено 30 % моста.",
+    "До 1984 року було перебудовано тридцять відсотків мосту.",
+  };
+  g_autoptr(TriWordRow) row = align3 (wa, texts);
+
+  g_assert_true (linked (row, texts, 0, "1984", 1, "1984"));
+  g_assert_true (linked (row, texts, 1, "1984", 2, "1984"));
+  g_assert_true (linked (row, texts, 0, "thirty", 1, "30"));
+  g_assert_true (linked (row, texts, 0, "thirty", 2, "тридцять"));
+  g_assert_true (linked (row, texts, 1, "30", 2, "тридцять"));
+  /* a number is never linked with another number */
+  g_assert_false (linked (row, texts, 0, "1984", 1, "30"));
+}
+
+static void
+test_names (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "Virat Kohli and Rohit Sharma played in Black Desert.",
+    "Вират Кохли и Рохит Шарма играли в Black Desert.",
+    "Вірат Кохлі та Рохіт Шарма грали в Black Desert.",
+  };
+  g_autoptr(TriWordRow) row = align3 (wa, texts);
+
+  g_assert_true (linked (row, texts, 0, "Kohli", 1, "Кохли"));
+  g_assert_true (linked (row, texts, 0, "Sharma", 2, "Шарма"));
+  g_assert_true (linked (row, texts, 1, "Кохли", 2, "Кохлі"));
+  /* a Latin token kept as it is */
+  g_assert_true (linked (row, texts, 0, "Desert", 1, "Desert"));
+  g_assert_true (linked (row, texts, 1, "Black", 2, "Black"));
+}
+
+/* Inflected forms through Hunspell's stems and the dictionary:
+ * "mice" ↔ «мышей» (mouse, мышь), "said" ↔ «сказал» (say, сказать). */
+static void
+test_dictionary_and_stems (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "In the old hospitals they found mice, he said.",
+    "В старых больницах нашли мышей, сказал он.",
+    "У старих лікарнях знайшли мишей, сказав він.",
+  };
+  g_autoptr(TriWordRow) row = align3 (wa, texts);
+
+  g_assert_true (linked (row, texts, 0, "mice", 1, "мышей"));
+  g_assert_true (linked (row, texts, 0, "hospitals", 1, "больницах"));
+  g_assert_true (linked (row, texts, 0, "said", 1, "сказал"));
+  /* English–Ukrainian through the Russian translations' spelling */
+  g_assert_true (linked (row, texts, 0, "mice", 2, "мишей"));
+}
+
+/* Russian–Ukrainian cognates, inflected, with a prefix, spelt apart */
+static void
+test_cognates (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "",
+    "Врачи подтвердили, что пациент Хантингтон в стабильном состоянии; его нашли утром.",
+    "Лікарі підтвердили, що пацієнт Гантінгтон у стабільному стані; його знайшли вранці.",
+  };
+  g_autoptr(TriWordRow) row = align3 (wa, texts);
+
+  g_assert_true (linked (row, texts, 1, "подтвердили", 2, "підтвердили"));
+  g_assert_true (linked (row, texts, 1, "пациент", 2, "пацієнт"));
+  g_assert_true (linked (row, texts, 1, "стабильном", 2, "стабільному"));
+  g_assert_true (linked (row, texts, 1, "нашли", 2, "знайшли"));
+  g_assert_true (linked (row, texts, 1, "Хантингтон", 2, "Гантінгтон"));
+  /* different words are no cognates */
+  g_assert_false (linked (row, texts, 1, "состоянии", 2, "стабільному"));
+}
+
+/* A word one version adds has no counterpart; the API says so. */
+static void
+test_no_counterpart (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "The patient was admitted to the hospital.",
+    "Пациент поступил в больницу.",
+    "Пацієнт також надійшов до лікарні.",
+  };
+  g_autoptr(TriWordRow) row = align3 (wa, texts);
+  guint also = index_of (row, texts, 2, "також");
+  guint the = index_of (row, texts, 0, "The");
+  guint patient = index_of (row, texts, 0, "patient");
+  guint words[4];
+
+  g_assert_false (tri_word_row_has_counterpart (row, 2, also, 0));
+  g_assert_false (tri_word_row_has_counterpart (row, 2, also, 1));
+  g_assert_false (tri_word_row_has_counterpart (row, 0, the, 1));
+  g_assert_false (tri_word_row_has_counterpart (row, 0, the, 2));
+  g_assert_true (tri_word_row_has_counterpart (row, 0, patient, 1));
+  g_assert_cmpuint (tri_word_row_get_counterparts (row, 0, patient, 2, words, G_N_ELEMENTS (words)), ==, 1);
+  g_assert_cmpuint (words[0], ==, index_of (row, texts, 2, "Пацієнт"));
+  /* the links both ways agree */
+  g_assert_cmpuint (tri_word_row_get_counterparts (row, 2, words[0], 0, words, 1), ==, 1);
+  g_assert_cmpuint (words[0], ==, patient);
+  /* the word under a byte offset */
+  g_assert_cmpint (tri_word_row_find_word (row, 0, 5), ==, (int)patient);
+  g_assert_cmpint (tri_word_row_find_word (row, 0, 3), ==, -1);
+}
+
+/* A user lexicon: made-up pairs, so that nothing else could link them. */
+static double
+toy_lexicon (const char *la,
+             const char *a,
+             const char *lb,
+             const char *b,
+             gpointer    data)
+{
+  static const struct { const char *a, *b; double score; } pairs[] = {
+    { "get", "выбирались", 0.9 }, { "out", "выбирались", 0.8 },
+    { "zorblat", "зорблат", 0.9 }, { "зорблат", "квакля", 0.9 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if ((g_str_equal (a, pairs[i].a) && g_str_equal (b, pairs[i].b)) ||
+        (g_str_equal (b, pairs[i].a) && g_str_equal (a, pairs[i].b)))
+      return pairs[i].score;
+  return 0.0;
+}
+
+static void
+test_many_to_many (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = { "They could get out.", "Они выбирались.", "" };
+  g_autoptr(TriWordRow) row = NULL;
+  guint words[4];
+
+  tri_word_aligner_set_lexicon (wa, toy_lexicon, NULL, NULL);
+  row = align3 (wa, texts);
+  g_assert_true (linked (row, texts, 0, "get", 1, "выбирались"));
+  g_assert_true (linked (row, texts, 0, "out", 1, "выбирались"));
+  g_assert_cmpuint (tri_word_row_get_counterparts (row, 1, index_of (row, texts, 1, "выбирались"), 0,
+                                                   words, G_N_ELEMENTS (words)), ==, 2);
+}
+
+/* en→ru and ru→uk make en→uk, where nothing links them directly */
+static void
+test_three_way (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = { "A zorblat came.", "Пришёл зорблат.", "Прийшла квакля." };
+  g_autoptr(TriWordRow) with = NULL;
+  g_autoptr(TriWordRow) without = NULL;
+
+  tri_word_aligner_set_lexicon (wa, toy_lexicon, NULL, NULL);
+  with = align3 (wa, texts);
+  g_assert_true (linked (with, texts, 0, "zorblat", 1, "зорблат"));
+  g_assert_true (linked (with, texts, 1, "зорблат", 2, "квакля"));
+  g_assert_true (linked (with, texts, 0, "zorblat", 2, "квакля"));
+
+  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_THREE_WAY);
+  without = align3 (wa, texts);
+  g_assert_false (linked (without, texts, 0, "zorblat", 2, "квакля"));
+}
+
+/* The document lexicon: words that keep sharing rows */
+static void
+test_document (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *cells[] = {
+    "The quokka slept.", "Квокка спала.", "Квока спала.",
+    "A quokka ate leaves.", "Квокка ела листья.", "Квока їла листя.",
+    "They saw a quokka there.", "Там видели квокку.", "Там бачили квоку.",
+  };
+  const char *texts[3] = { "Every quokka smiles.", "Каждая квокка улыбается.", "Кожна квока усміхається." };
+  g_autoptr(TriWordRow) before = NULL;
+  g_autoptr(TriWordRow) after = NULL;
+
+  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_NAMES & ~TRI_WORD_EVIDENCE_ORDER);
+  before = align3 (wa, texts);
+  g_assert_false (linked (before, texts, 0, "quokka", 1, "квокка"));
+  tri_word_aligner_learn (wa, 3, cells);
+  after = align3 (wa, texts);
+  g_assert_true (linked (after, texts, 0, "quokka", 1, "квокка"));
+}
+
+/* Russian and Ukrainian word order: a word between links pairs with the
+ * word between their counterparts (совет ↔ раду, no cognates) */
+static void
+test_word_order (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = { "", "Вчера министр выбрал новый совет директоров.", "Вчора міністр обрав нову раду директорів." };
+  g_autoptr(TriWordRow) with = NULL;
+  g_autoptr(TriWordRow) without = NULL;
+
+  with = align3 (wa, texts);
+  g_assert_true (linked (with, texts, 1, "совет", 2, "раду"));
+  g_assert_true (linked (with, texts, 1, "новый", 2, "нову"));
+  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_ORDER);
+  without = align3 (wa, texts);
+  g_assert_false (linked (without, texts, 1, "совет", 2, "раду"));
+}
+
+static void
+test_empty_cells (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = { NULL, "", "Пацієнт надійшов." };
+  g_autoptr(TriWordRow) row = align3 (wa, texts);
+  guint n;
+
+  g_assert_cmpuint (tri_word_row_get_n_versions (row), ==, 3);
+  tri_word_row_get_words (row, 0, &n);
+  g_assert_cmpuint (n, ==, 0);
+  tri_word_row_get_words (row, 2, &n);
+  g_assert_cmpuint (n, ==, 2);
+  for (guint a = 0; a < 3; a++)
+    for (guint b = 0; b < 3; b++)
+      if (a != b)
+        {
+          tri_word_row_get_links (row, a, b, &n);
+          g_assert_cmpuint (n, ==, 0);
+        }
+  g_assert_false (tri_word_row_has_counterpart (row, 2, 0, 1));
+  tri_word_aligner_learn (wa, 1, texts);
+}
+
+/* Cells of 2,000 words: each sentence's number finds its own. */
+static void
+test_long_cells (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  g_autoptr(GString) en = g_string_new (NULL);
+  g_autoptr(GString) ru = g_string_new (NULL);
+  g_autoptr(GString) uk = g_string_new (NULL);
+  const char *texts[3];
+  g_autoptr(TriWordRow) row = NULL;
+  guint n, nl;
+  const TriWordLink *links;
+
+  for (guint i = 0; i < 250; i++)
+    {
+      g_string_append_printf (en, "In %u the council met in Kyiv again. ", 1000 + i);
+      g_string_append_printf (ru, "В %u году совет снова собрался в Киеве. ", 1000 + i);
+      g_string_append_printf (uk, "У %u році рада знову зібралася в Києві. ", 1000 + i);
+    }
+  texts[0] = en->str;
+  texts[1] = ru->str;
+  texts[2] = uk->str;
+  row = align3 (wa, texts);
+  tri_word_row_get_words (row, 0, &n);
+  g_assert_cmpuint (n, ==, 2000);
+
+  links = tri_word_row_get_links (row, 0, 1, &nl);
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autofree char *year = g_strdup_printf ("%u", 1000 + i);
+      guint w = 8 * i + 1, found = 0;
+      guint partners[2];
+
+      g_assert_cmpuint (tri_word_row_get_counterparts (row, 0, w, 1, partners, 2), ==, 1);
+      g_assert_cmpuint (partners[0], ==, 8 * i + 1);
+      for (guint l = 0; l < nl; l++)
+        found += links[l].a == w;
+      g_assert_cmpuint (found, ==, 1);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(TriWordAligner) keeper = NULL;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  /* keeps the Hunspell dictionaries loaded from test to test */
+  keeper = tri_word_aligner_new (3, langs);
+
+  g_test_add_func ("/word-align/tokenize", test_tokenize);
+  g_test_add_func ("/word-align/numbers", test_numbers);
+  g_test_add_func ("/word-align/names", test_names);
+  g_test_add_func ("/word-align/dictionary-and-stems", test_dictionary_and_stems);
+  g_test_add_func ("/word-align/cognates", test_cognates);
+  g_test_add_func ("/word-align/no-counterpart", test_no_counterpart);
+  g_test_add_func ("/word-align/many-to-many", test_many_to_many);
+  g_test_add_func ("/word-align/three-way", test_three_way);
+  g_test_add_func ("/word-align/document", test_document);
+  g_test_add_func ("/word-align/word-order", test_word_order);
+  g_test_add_func ("/word-align/empty-cells", test_empty_cells);
+  g_test_add_func ("/word-align/long-cells", test_long_cells);
+
+  return g_test_run ();
+}
