@@ -140,7 +140,12 @@ tri_format_refuse_entities (const guint8 *data,
                             const char   *name,
                             GError      **error)
 {
-  const char *p = (const char *)data, *end = p + length;
+  const char *p = (const char *)data, *end;
+
+  /* An empty part (no bytes, maybe no buffer) declares nothing. */
+  if (length == 0)
+    return TRUE;
+  end = p + length;
 
   while (p < end)
     {
