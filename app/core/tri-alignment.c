@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <unicode/uregex.h>
@@ -167,6 +168,7 @@ struct _TriAlignment
   guint        last_group;
   GHashTable  *ignored;     /* words the spell checker leaves alone in this project */
   GHashTable  *dismissed;   /* keys of the check findings dismissed (tri_checker_dup_key()) */
+  TriAligner  *aligner;     /* scores the rows edits make, if set */
 };
 
 enum {
@@ -281,6 +283,7 @@ tri_alignment_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->ignored, g_hash_table_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
+  g_clear_object (&self->aligner);
   g_queue_clear_full (&self->undo, step_free);
   g_queue_clear_full (&self->redo, step_free);
 
@@ -912,12 +915,119 @@ row_is_empty (TriAlignment *self,
   return TRUE;
 }
 
-/* An edited row is the user's work: confident, and to be confirmed again. */
+/* A row whose text changed is scored again: NaN until score_pending()
+ * gives it the aligner's confidence in it. A confirmed row stays
+ * confirmed: the user fixed a word, not the alignment. */
+static void
+mark_rescore (TriRow *row)
+{
+  row->score = NAN;
+}
+
+/* A row whose sentences changed is scored again, and to be confirmed
+ * again. */
 static void
 mark_edited (TriRow *row)
 {
-  row->score = 1.0;
+  mark_rescore (row);
   row->fixed = FALSE;
+}
+
+/* Rows of context on either side of the rows to score: their sentences
+ * weigh the words, as the whole documents do when aligning. */
+#define SCORE_CONTEXT 40
+
+/* Scores the rows from @position on, @n_rows of them, that edits made (a
+ * NaN score), as the aligner scores a bead; without an aligner they are
+ * the user's work and trusted. The rows are new, held only by the list and
+ * the step that made them, and get their score before anyone sees them. */
+static void
+score_pending (TriAlignment *self,
+               guint         position,
+               guint         n_rows)
+{
+  guint first = G_MAXUINT, last = 0, lo, hi;
+  TriAlignInput *inputs[TRI_MAX_COLUMNS] = { NULL };
+  g_autoptr(GArray) beads = NULL;
+  guint from[TRI_MAX_COLUMNS];
+
+  for (guint r = position; r < position + n_rows; r++)
+    if (isnan (row_at (self, r)->score))
+      {
+        first = MIN (first, r);
+        last = r;
+      }
+  if (first == G_MAXUINT)
+    return;
+
+  if (self->aligner == NULL)
+    {
+      for (guint r = first; r <= last; r++)
+        if (isnan (row_at (self, r)->score))
+          row_at (self, r)->score = 1.0;
+      return;
+    }
+
+  lo = first > SCORE_CONTEXT ? first - SCORE_CONTEXT : 0;
+  hi = MIN (self->rows->len, last + 1 + SCORE_CONTEXT);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      TriDocument *doc = self->documents[c];
+      const TriRow *end = row_at (self, hi - 1);
+      guint to = end->first[c] + end->count[c];
+      g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+      g_autofree guint *paragraphs = g_new0 (guint, to - row_at (self, lo)->first[c] + 1);
+
+      from[c] = row_at (self, lo)->first[c];
+      for (guint i = from[c]; i < to; i++)
+        {
+          g_ptr_array_add (sentences, tri_document_dup_sentence_text (doc, i));
+          paragraphs[i - from[c]] = tri_document_get_sentence (doc, i)->paragraph;
+        }
+      inputs[c] = tri_align_input_new (tri_document_get_language (doc),
+                                       (const char * const *)sentences->pdata, paragraphs, sentences->len);
+    }
+
+  beads = g_array_sized_new (FALSE, TRUE, sizeof (TriBead), hi - lo);
+  for (guint r = lo; r < hi; r++)
+    {
+      const TriRow *row = row_at (self, r);
+      TriBead bead = { { 0 }, { 0 }, row->score, row->fixed, row->bookmarked };
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          bead.first[c] = row->first[c] - from[c];
+          bead.count[c] = row->count[c];
+        }
+      g_array_append_val (beads, bead);
+    }
+
+  tri_aligner_score_rows (self->aligner, inputs, self->n_columns, beads);
+
+  for (guint r = first; r <= last; r++)
+    row_at (self, r)->score = g_array_index (beads, TriBead, r - lo).score;
+  for (guint c = 0; c < self->n_columns; c++)
+    tri_align_input_free (inputs[c]);
+}
+
+/**
+ * tri_alignment_set_aligner:
+ * @self: a #TriAlignment
+ * @aligner: (nullable): the aligner that scores the rows edits make
+ *
+ * With an aligner, every row an edit creates or changes is scored as the
+ * aligner scores a bead, and flagged for review as aligned rows are;
+ * without, such rows are the user's work and are not flagged.
+ */
+void
+tri_alignment_set_aligner (TriAlignment *self,
+                           TriAligner   *aligner)
+{
+  g_return_if_fail (TRI_IS_ALIGNMENT (self));
+  g_return_if_fail (aligner == NULL || TRI_IS_ALIGNER (aligner));
+
+  g_set_object (&self->aligner, aligner);
 }
 
 /* Row @index of @rows, ready to change: rows are never changed once in the
@@ -996,6 +1106,7 @@ splice (TriAlignment *self,
   g_ptr_array_remove_range (self->rows, position, n_removed);
   for (guint r = 0; r < new_rows->len; r++)
     g_ptr_array_insert (self->rows, (int)(position + r), g_object_ref (g_ptr_array_index (new_rows, r)));
+  score_pending (self, position, new_rows->len);
 
   push_step (self, step);
 
@@ -1013,6 +1124,7 @@ apply_step (TriAlignment *self,
   g_ptr_array_remove_range (self->rows, position, remove->len);
   for (guint r = 0; r < insert->len; r++)
     g_ptr_array_insert (self->rows, (int)(position + r), g_object_ref (g_ptr_array_index (insert, r)));
+  score_pending (self, position, insert->len);
   self->generation++;
   g_list_model_items_changed (G_LIST_MODEL (self), position, remove->len, insert->len);
 }
@@ -2098,7 +2210,11 @@ shifted_rows (TriAlignment *self,
           TriRow *copy = row_copy (row);
 
           copy->count[column] = (guint)((int)copy->count[column] + delta);
-          mark_edited (copy);
+          /* The same sentences with other words: a text edit. */
+          if (delta == 0)
+            mark_rescore (copy);
+          else
+            mark_edited (copy);
           g_ptr_array_add (rows, copy);
         }
       else if (delta != 0 && row->count[column] > 0 && row->first[column] >= from)
@@ -2532,7 +2648,7 @@ apply_replacements (TriAlignment *self,
 
   rows = shifted_rows (self, column, G_MAXUINT, 0, G_MAXUINT);
   for (guint i = 0; i < changes->len; i++)
-    mark_edited (own_row (rows, g_array_index (changes, Replacement, i).row));
+    mark_rescore (own_row (rows, g_array_index (changes, Replacement, i).row));
 
   text_edit (self, column, new_text->str, sentences, rows);
 }

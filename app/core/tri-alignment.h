@@ -46,6 +46,8 @@ void          tri_alignment_restore        (TriAlignment  *self,
                                             gboolean       aligned);
 GArray       *tri_alignment_dup_rows       (TriAlignment  *self);
 TriAlignment *tri_alignment_snapshot       (TriAlignment  *self);
+void          tri_alignment_set_aligner    (TriAlignment  *self,
+                                            TriAligner    *aligner);
 gboolean      tri_alignment_get_aligned    (TriAlignment  *self);
 guint         tri_alignment_get_n_review   (TriAlignment  *self);
 guint         tri_alignment_get_n_columns  (TriAlignment  *self);
