@@ -95,6 +95,49 @@ new_window (void)
   return window;
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Answers the dialog shown, as its button does: the response, then it
+ * closes. */
+static void
+respond (const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+shows_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static guint
+n_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += TRI_IS_WINDOW (l->data);
+  return n;
+}
+
 static void
 destroy_window (TriWindow *window)
 {
@@ -1068,8 +1111,9 @@ test_project (void)
   wait_until (saved, window);
   g_assert_true (g_file_equal (tri_window_get_project_file (window), file));
 
-  /* Reopened from the recent projects of a new window, everything is
-   * there. */
+  /* Closed, then reopened from the recent projects of a new window,
+   * everything is there. (While it is open, its window comes up.) */
+  destroy_window (window);
   reopened = new_window ();
   wait_until (shows_recent_project, reopened);
   g_signal_emit_by_name (find_recent_project (GTK_WIDGET (reopened)), "activated");
@@ -1083,7 +1127,6 @@ test_project (void)
   g_assert_true (g_file_equal (tri_window_get_project_file (reopened), file));
 
   destroy_window (reopened);
-  destroy_window (window);
   tri_test_rm_rf (dir);
 }
 
@@ -1093,6 +1136,30 @@ autosaved (gpointer data)
   GFile *file = tri_window_get_autosave_file (TRI_WINDOW (data));
 
   return file != NULL && g_file_query_exists (file, NULL);
+}
+
+/* The user confirms the first three rows, the work is autosaved after
+ * the short quiet, and the program is killed. */
+static void
+confirm_three_and_crash (TriWindow *window)
+{
+  wait_until (not_busy, window);
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+  wait_until (autosaved, window);
+  raise (SIGKILL);
+  g_assert_not_reached ();
+}
+
+/* Start clean: earlier tests may leave unsaved work behind on purpose. */
+static void
+remove_autosaves (void)
+{
+  g_autoptr(GPtrArray) before = tri_autosave_list ();
+
+  for (guint i = 0; i < before->len; i++)
+    tri_autosave_remove (g_ptr_array_index (before, i));
 }
 
 /* Edits survive a crash: a child process edits, autosaves by itself (after
@@ -1109,23 +1176,10 @@ test_crash_recovery (void)
     {
       window = new_window ();
       tri_window_open_sample (window);
-      wait_until (not_busy, window);
-      gtk_single_selection_set_selected (grid_selection (window), 0);
-      gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
-      gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
-      gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
-      wait_until (autosaved, window);
-      raise (SIGKILL);
-      g_assert_not_reached ();
+      confirm_three_and_crash (window);
     }
 
-  /* Start clean: earlier tests may leave unsaved work behind on purpose. */
-  {
-    g_autoptr(GPtrArray) before = tri_autosave_list ();
-
-    for (guint i = 0; i < before->len; i++)
-      tri_autosave_remove (g_ptr_array_index (before, i));
-  }
+  remove_autosaves ();
 
   g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_failed ();
@@ -1143,6 +1197,242 @@ test_crash_recovery (void)
   g_assert_cmpuint (tri_alignment_get_n_confirmed (tri_window_get_alignment (window)), ==, 3);
   g_assert_true (tri_window_get_unsaved (window));
   g_assert_false (g_file_query_exists (g_ptr_array_index (left, 0), NULL));
+  destroy_window (window);
+}
+
+static gboolean
+recovered (gpointer data)
+{
+  TriAlignment *alignment = tri_window_get_alignment (TRI_WINDOW (data));
+
+  return !tri_window_get_busy (TRI_WINDOW (data)) && alignment != NULL &&
+         tri_alignment_get_n_confirmed (alignment) == 3;
+}
+
+/* Two launches on one project: the first edits and crashes, the second
+ * accepts recovery. The recovered work goes into the window showing the
+ * project, the only one (opening the project again presents it), and
+ * saving it saves the recovered work. */
+static void
+test_recover_into_project (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TriAlignment) saved_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (g_test_subprocess ())
+    {
+      /* The first launch. */
+      file = g_file_new_for_path (g_getenv ("TRI_TEST_PROJECT"));
+      window = tri_application_open_project (app, file);
+      wait_until (has_alignment, window);
+      confirm_three_and_crash (TRI_WINDOW (window));
+    }
+
+  remove_autosaves ();
+
+  /* The project, saved with nothing confirmed. */
+  dir = tri_test_make_tmpdir ();
+  path = g_build_filename (dir, "report.triptych", NULL);
+  file = g_file_new_for_path (path);
+  {
+    TriWindow *first = new_window ();
+
+    tri_window_open_sample (first);
+    wait_until (not_busy, first);
+    tri_window_save_project (first, file);
+    wait_until (saved, first);
+    destroy_window (first);
+  }
+
+  g_setenv ("TRI_TEST_PROJECT", path, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  /* The second launch: the project, and the offer to recover. */
+  window = tri_application_open_project (app, file);
+  wait_until (has_alignment, window);
+  wait_until (not_busy, window);
+  wait_until (shows_message_dialog, NULL);
+  respond ("recover");
+  wait_until (recovered, window);
+  g_assert_cmpuint (n_windows (), ==, 1);
+  g_assert_true (tri_window_get_unsaved (TRI_WINDOW (window)));
+  g_assert_true (g_file_equal (tri_window_get_project_file (TRI_WINDOW (window)), file));
+
+  /* Opened once more, the project is presented, not opened beside. */
+  g_assert_true (tri_application_open_project (app, file) == window);
+  g_assert_cmpuint (n_windows (), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_until (saved, window);
+  g_assert_null (find_message_dialog ());
+  saved_rows = tri_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (saved_rows), ==, 3);
+
+  destroy_window (TRI_WINDOW (window));
+  tri_test_rm_rf (dir);
+}
+
+/* A project another program changed since it was read is not saved over
+ * without asking. */
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "report.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *contents = NULL;
+  TriWindow *window = new_window ();
+  TriWindow *reopened;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  tri_window_save_project (window, file);
+  wait_until (saved, window);
+  destroy_window (window);
+
+  reopened = TRI_WINDOW (tri_application_open_project (app, file));
+  wait_until (has_alignment, reopened);
+  wait_until (not_busy, reopened);
+  gtk_single_selection_set_selected (grid_selection (reopened), 0);
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "align.confirm", NULL);
+
+  /* Meanwhile a colleague's copy replaces the file (an hour later). */
+  g_file_get_contents (path, &theirs, NULL, &error);
+  g_assert_no_error (error);
+  g_file_replace_contents (file, theirs, strlen (theirs) - 1, NULL, FALSE, G_FILE_CREATE_NONE,
+                           NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, g_get_real_time () / G_USEC_PER_SEC + 3600,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL);
+  wait_until (shows_message_dialog, NULL);
+  respond ("cancel");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (tri_window_get_unsaved (reopened));
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (contents), ==, strlen (theirs) - 1);
+  g_clear_pointer (&contents, g_free);
+
+  /* Asked again, the user chooses to replace it; then saves go on as
+   * usual, without asking. */
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL);
+  wait_until (shows_message_dialog, NULL);
+  respond ("overwrite");
+  wait_until (saved, reopened);
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "align.confirm", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL);
+  wait_until (saved, reopened);
+  g_assert_null (find_message_dialog ());
+  {
+    g_autoptr(TriAlignment) rows = tri_project_load (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (tri_alignment_get_n_confirmed (rows), ==, 2);
+  }
+
+  destroy_window (reopened);
+  tri_test_rm_rf (dir);
+}
+
+/* The mapped label whose text has @part. */
+static GtkLabel *
+find_label_with (GtkWidget  *widget,
+                 const char *part)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first row with an empty cell in @column, or G_MAXUINT. */
+static guint
+row_with_empty_cell (TriAlignment *alignment,
+                     guint         column)
+{
+  for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (alignment)); r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+      if (tri_row_get_count (row, column) == 0)
+        return r;
+    }
+  return G_MAXUINT;
+}
+
+static gboolean
+row_needs_review (TriAlignment *alignment,
+                  guint         index)
+{
+  g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), index);
+
+  return tri_row_get_needs_review (row);
+}
+
+/* Rows an edit makes are scored as aligned rows are: an empty cell
+ * inserted in English misaligns the rows below, and they are flagged;
+ * taken out again, the rows are as they were, and the row whose Ukrainian
+ * sentence is missing is flagged again, for F8 to find. */
+static void
+test_review_after_edits (void)
+{
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+  guint before, missing, misaligned;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+  g_assert_true (tri_alignment_get_aligned (alignment));
+  before = tri_alignment_get_n_review (alignment);
+  missing = row_with_empty_cell (alignment, 2);
+  g_assert_cmpuint (missing, !=, G_MAXUINT);
+  g_assert_true (row_needs_review (alignment, missing));
+
+  gtk_single_selection_set_selected (grid_selection (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "segment.insert-empty", NULL);
+  misaligned = tri_alignment_get_n_review (alignment);
+  g_assert_cmpuint (misaligned, >=, before + 10);
+  {
+    g_autofree char *count = g_strdup_printf ("%u rows to review", misaligned);
+
+    g_assert_nonnull (strstr (gtk_label_get_text (find_label_with (GTK_WIDGET (window), "to review")), count));
+  }
+
+  gtk_single_selection_set_selected (grid_selection (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "segment.remove-empty", NULL);
+  g_assert_cmpuint (tri_alignment_get_n_review (alignment), <, misaligned);
+  g_assert_cmpuint (row_with_empty_cell (alignment, 2), ==, missing);
+  g_assert_true (row_needs_review (alignment, missing));
+
+  /* F8 from the top reaches it. */
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  for (guint i = 0; i < 20 && gtk_single_selection_get_selected (grid_selection (window)) != missing; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.next-review", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, missing);
+
   destroy_window (window);
 }
 
@@ -1507,26 +1797,13 @@ test_export_import (void)
       "</body></tmx>\n";
     g_autofree char *four_path = tri_test_write_file (dir, "four.tmx", four, -1);
     g_autoptr(GFile) four_file = g_file_new_for_path (four_path);
-    AdwMessageDialog *ask = NULL;
     TriWindow *third = new_window ();
 
     tri_window_open_files (third, &four_file, NULL, 1, NULL, TRI_PARAGRAPH_BLANK_LINES);
     wait_until (not_busy, third);
-    while (ask == NULL)
-      {
-        GListModel *toplevels = gtk_window_get_toplevels ();
-
-        for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-          {
-            g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-            if (ADW_IS_MESSAGE_DIALOG (toplevel))
-              ask = ADW_MESSAGE_DIALOG (toplevel);
-          }
-        g_main_context_iteration (NULL, FALSE);
-      }
+    wait_until (shows_message_dialog, NULL);
     /* The first three ticked: English, German, Russian. */
-    adw_message_dialog_response (ask, "open");
+    respond ("open");
     wait_until (has_alignment, third);
     wait_until (not_busy, third);
     g_assert_cmpuint (tri_alignment_get_n_columns (tri_window_get_alignment (third)), ==, 3);
@@ -1625,6 +1902,9 @@ main (int   argc,
   g_test_add_func ("/window/spelling", test_spelling);
   g_test_add_func ("/window/project", test_project);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
+  g_test_add_func ("/window/recover-into-project", test_recover_into_project);
+  g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window/review-after-edits", test_review_after_edits);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/scroll-underlined", test_scroll_underlined);
   g_test_add_func ("/window/zoom", test_zoom);

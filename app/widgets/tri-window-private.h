@@ -42,6 +42,8 @@ struct _TriWindow
   guint                 progress_source;
   guint                 current_column;
   GFile                *project_file;
+  char                 *project_etag;   /* the project file's etag when last read or written */
+  GFile                *loading_file;   /* the project being opened, until it is shown */
   guint64               saved_generation;
   GFile                *autosave_file;
   guint64               autosaved_generation;
