@@ -1847,6 +1847,162 @@ test_scroll_underlined (void)
   destroy_window (window);
 }
 
+/* The grid's row that has the keyboard focus, or G_MAXUINT: the row
+ * whose English cell the focus widget shows. */
+static guint
+focused_row (TriWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  TriAlignment *alignment = tri_window_get_alignment (window);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (tri_window_get_column_view (window))))
+    return G_MAXUINT;
+  collect_cells (focus, cells);
+  for (guint i = 0; i < cells->len; i++)
+    for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (alignment)); r++)
+      {
+        g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+        g_autofree char *text = tri_alignment_dup_cell_text (alignment, row, 0);
+
+        if (text[0] != '\0' && g_strcmp0 (tri_segment_cell_get_text (g_ptr_array_index (cells, i)), text) == 0)
+          return r;
+      }
+  return G_MAXUINT;
+}
+
+typedef struct
+{
+  TriWindow *window;
+  guint      row;
+} FocusWait;
+
+static gboolean
+focus_on (gpointer data)
+{
+  FocusWait *wait = data;
+
+  return focused_row (wait->window) == wait->row;
+}
+
+/* Whether the grid shows row @index's English cell. */
+static gboolean
+shows_row (TriWindow *window,
+           guint      index)
+{
+  TriAlignment *alignment = tri_window_get_alignment (window);
+  g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), index);
+  g_autofree char *text = tri_alignment_dup_cell_text (alignment, row, 0);
+
+  return grid_shows (window, text);
+}
+
+/* One current row: the finding chosen in the Checks panel is the row
+ * Return edits and Ctrl+Return confirms once the panel is closed; Ctrl+Home
+ * takes the strip along; after a split, Up goes to a row on screen; undo
+ * goes to what it changed. */
+static void
+test_current_row (void)
+{
+  TriWindow *window = new_window ();
+  TriSegmentEditor *editor = tri_window_get_editor (window);
+  TriChecksPanel *panel = TRI_CHECKS_PANEL (tri_window_get_checks_panel (window));
+  TriAlignment *alignment;
+  TriFinding *finding;
+  GtkWidget *focus;
+  FocusWait wait = { window, 0 };
+  guint last, found;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  wait_until (checked_sample, window);
+  alignment = tri_window_get_alignment (window);
+  last = n_rows (window) - 1;
+
+  /* The cursor on row 11, the keyboard in the grid there. */
+  gtk_single_selection_set_selected (grid_selection (window), 10);
+  gtk_widget_grab_focus (GTK_WIDGET (tri_window_get_column_view (window)));
+  wait.row = 10;
+  wait_until (focus_on, &wait);
+
+  /* A finding on another row chosen in the panel; the panel closed. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.checks", NULL);
+  finding = find_finding (tri_window_get_checker (window), "number-mismatch");
+  g_assert_nonnull (finding);
+  g_assert_cmpuint (finding->row, !=, 10);
+  found = finding->row;
+  g_signal_emit_by_name (panel, "finding-selected", finding, FALSE);
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, found);
+  g_object_set (window, "checks-visible", FALSE, NULL);
+  wait.row = found;
+  wait_until (focus_on, &wait);
+
+  /* Return, as the list view takes it: the focused row activated. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  gtk_widget_activate_action (focus, "listitem.activate", NULL);
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, found);
+  g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, found);
+  gtk_widget_grab_focus (GTK_WIDGET (tri_window_get_column_view (window)));
+  wait_until (focus_on, &wait);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+  {
+    g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), found);
+
+    g_assert_true (tri_row_get_confirmed (row));
+  }
+
+  /* Ctrl+Home and Ctrl+End: the cursor, the strip and the focus. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "last");
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, last);
+  wait.row = last;
+  wait_until (focus_on, &wait);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "first");
+  g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, 0);
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, 0);
+  wait.row = 0;
+  wait_until (focus_on, &wait);
+
+  /* A split far down, then Up: the row above, on screen. */
+  {
+    guint row = G_MAXUINT, after;
+
+    for (guint r = last; r > 0 && row == G_MAXUINT; r--)
+      {
+        g_autoptr(TriRow) item = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+        if (tri_row_get_count (item, 0) == 1 && tri_row_get_count (item, 1) == 1 && r > 20)
+          row = r;
+      }
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "last");
+    gtk_single_selection_set_selected (grid_selection (window), row - 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.split", NULL);
+    wait_until (has_cells, window);
+    after = gtk_single_selection_get_selected (grid_selection (window));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "up");
+    g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, after - 1);
+    g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, after - 1);
+    wait.row = after - 1;
+    wait_until (focus_on, &wait);
+    g_assert_true (shows_row (window, after - 1));
+
+    /* Back at the top, undo goes down to the split it undoes. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "first");
+    wait.row = 0;
+    wait_until (focus_on, &wait);
+    g_assert_false (shows_row (window, row - 1));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, row - 1);
+    wait.row = row - 1;
+    wait_until (focus_on, &wait);
+    g_assert_true (shows_row (window, row - 1));
+  }
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1905,6 +2061,7 @@ main (int   argc,
   g_test_add_func ("/window/recover-into-project", test_recover_into_project);
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/review-after-edits", test_review_after_edits);
+  g_test_add_func ("/window/current-row", test_current_row);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/scroll-underlined", test_scroll_underlined);
   g_test_add_func ("/window/zoom", test_zoom);

@@ -55,12 +55,13 @@ focus_row_tick_cb (GtkWidget     *widget,
       GtkListItem *item = g_ptr_array_index (self->number_items, i);
       GtkWidget *child = gtk_list_item_get_child (item);
 
-      if (gtk_list_item_get_position (item) == self->focus_position && gtk_widget_get_mapped (child))
+      if (gtk_list_item_get_position (item) == self->focus_position && gtk_widget_get_mapped (child) &&
+          gtk_list_item_get_item (item) != NULL)
         {
           /* The number column's cell, and its row. */
           GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (child));
 
-          if (row != NULL)
+          if (row != NULL && gtk_widget_get_mapped (row))
             gtk_widget_grab_focus (row);
           self->focus_tick = 0;
           return G_SOURCE_REMOVE;
@@ -77,13 +78,10 @@ focus_row_tick_cb (GtkWidget     *widget,
 
 /* GTK 4.8 has no gtk_column_view_scroll_to() (4.12): activate the inner
  * list view's "list.scroll-to-item", as Nautilus 43 does. */
-void
-_tri_window_scroll_to (TriWindow *self,
-                       guint      row)
+static void
+scroll_grid (TriWindow *self,
+             guint      row)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -92,6 +90,37 @@ _tri_window_scroll_to (TriWindow *self,
         gtk_widget_activate_action (child, "list.scroll-to-item", "u", row);
         break;
       }
+}
+
+/**
+ * _tri_window_follow_cursor:
+ * @self: a #TriWindow
+ * @row: the grid's row the cursor moved to
+ *
+ * Brings the cursor's row into view, and the keyboard to it if the
+ * keyboard is in the grid.
+ */
+void
+_tri_window_follow_cursor (TriWindow *self,
+                           guint      row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  scroll_grid (self, row);
+  if (focus != NULL && (focus == GTK_WIDGET (self->column_view) ||
+                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))))
+    _tri_window_focus_row (self, row);
+}
+
+void
+_tri_window_scroll_to (TriWindow *self,
+                       guint      row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  scroll_grid (self, row);
 
   /* Never take the focus from the editor strip, the search bar, the
    * Checks panel or the parallel text. (In the grid, an edit may have
@@ -101,13 +130,84 @@ _tri_window_scroll_to (TriWindow *self,
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) &&
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->checks_panel)) &&
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->parallel_view))))
+    _tri_window_focus_row (self, row);
+}
+
+/**
+ * _tri_window_focus_row:
+ * @self: a #TriWindow
+ * @position: a row of the grid
+ *
+ * Gives the keyboard focus to the grid's row at @position, once it is
+ * realized: the row the list view's own keys (Return, the arrows) act
+ * on is then the cursor's.
+ */
+void
+_tri_window_focus_row (TriWindow *self,
+                       guint      position)
+{
+  self->focus_position = position;
+  self->focus_frames = 0;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_row_tick_cb,
+                                                     self, NULL);
+}
+
+/* The rows the grid shows at once, for Page Up and Page Down. */
+static guint
+rows_on_screen (TriWindow *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->number_items->len; i++)
     {
-      self->focus_position = row;
-      self->focus_frames = 0;
-      if (self->focus_tick == 0)
-        self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_row_tick_cb,
-                                                         self, NULL);
+      GtkWidget *child = gtk_list_item_get_child (g_ptr_array_index (self->number_items, i));
+
+      n += child != NULL && gtk_widget_get_mapped (child);
     }
+  return n > 2 ? n - 2 : 1;
+}
+
+/* The cursor keys of the grid (Up, Down, Page Up, Page Down, Home, End,
+ * with or without Ctrl): the cursor is the selected row, and the strip,
+ * the keyboard focus and the view follow it. GtkListBase's own bindings
+ * move the focus alone with Ctrl, and leave the view behind after an
+ * edit rebinds the rows. */
+static void
+move_cursor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  GtkSingleSelection *model = selection (self);
+  const char *where = g_variant_get_string (param, NULL);
+  guint n, at, page;
+
+  if (model == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  if (n == 0)
+    return;
+
+  at = gtk_single_selection_get_selected (model);
+  page = rows_on_screen (self);
+  if (at == GTK_INVALID_LIST_POSITION)
+    at = 0;
+  else if (g_str_equal (where, "up"))
+    at = at > 0 ? at - 1 : 0;
+  else if (g_str_equal (where, "down"))
+    at = MIN (at + 1, n - 1);
+  else if (g_str_equal (where, "page-up"))
+    at = at > page ? at - page : 0;
+  else if (g_str_equal (where, "page-down"))
+    at = MIN (at + page, n - 1);
+  else if (g_str_equal (where, "first"))
+    at = 0;
+  else if (g_str_equal (where, "last"))
+    at = n - 1;
+
+  gtk_single_selection_set_selected (model, at);
+  _tri_window_scroll_to (self, at);
 }
 
 void
@@ -312,12 +412,15 @@ undo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  guint row;
 
   _tri_window_commit_edits (self);
-  row = current_row (self);
   if (self->alignment != NULL && self->busy == 0)
-    after_edit (self, tri_alignment_undo (self->alignment), row == GTK_INVALID_LIST_POSITION ? 0 : row);
+    {
+      /* The cursor goes to what the undo changed. */
+      gboolean done = tri_alignment_undo (self->alignment);
+
+      after_edit (self, done, self->changed_row);
+    }
 }
 
 static void
@@ -326,12 +429,14 @@ redo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  guint row;
 
   _tri_window_commit_edits (self);
-  row = current_row (self);
   if (self->alignment != NULL && self->busy == 0)
-    after_edit (self, tri_alignment_redo (self->alignment), row == GTK_INVALID_LIST_POSITION ? 0 : row);
+    {
+      gboolean done = tri_alignment_redo (self->alignment);
+
+      after_edit (self, done, self->changed_row);
+    }
 }
 
 static gboolean
@@ -778,6 +883,7 @@ _tri_window_class_actions_init (TriWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "align.confirm", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.column", "u", column_action);
+  gtk_widget_class_install_action (widget_class, "win.move-cursor", "s", move_cursor_action);
   for (guint c = 0; c < TRI_ALIGN_MAX_LANGUAGES; c++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + c, GDK_ALT_MASK, "win.column", "u", c);
 }

@@ -59,6 +59,7 @@ struct _TriWindow
   guint                 focus_position;
   guint                 focus_frames;
   guint                 last_selected;  /* the alignment's index of the row last selected */
+  guint                 changed_row;    /* the first row the last change of the rows touched */
   TriChecker           *checker;        /* the Checks panel's findings */
   guint                 highlight_row;  /* the row of the finding shown, or G_MAXUINT */
   guint                 highlight_index; /* its index in the checker's findings, or G_MAXUINT */
@@ -107,6 +108,10 @@ void _tri_window_commit_edits       (TriWindow      *self);
 void _tri_window_scroll_to          (TriWindow      *self,
                                      guint           position);
 void _tri_window_select_row         (TriWindow      *self,
+                                     guint           row);
+void _tri_window_focus_row          (TriWindow      *self,
+                                     guint           position);
+void _tri_window_follow_cursor      (TriWindow      *self,
                                      guint           row);
 void _tri_window_show_toast         (TriWindow      *self,
                                      const char     *message);

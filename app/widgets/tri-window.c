@@ -1113,6 +1113,7 @@ on_rows_changed_cb (TriWindow  *self,
 {
   /* Undo, redo and the counts follow every change, the editor strip's
    * too. */
+  self->changed_row = position;
   _tri_window_update_actions (self);
 
   if (!tri_window_get_unsaved (self))
@@ -1348,6 +1349,10 @@ on_selected_cb (TriWindow          *self,
       update_review_count (self);
     }
   tri_segment_editor_set_row (self->editor, row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row);
+
+  /* The cursor is always in view, and the keyboard, in the grid, on it. */
+  if (row != G_MAXUINT)
+    _tri_window_follow_cursor (self, gtk_single_selection_get_selected (selection));
 
   /* A search or a "go to" while the texts are shown moves their cursor. */
   if (row != G_MAXUINT && tri_window_get_parallel_view (self) &&
@@ -2617,8 +2622,23 @@ on_row_activated_cb (GtkColumnView *column_view,
                      guint          position,
                      TriWindow     *self)
 {
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)), position);
+  /* Return acts on the cursor's row, which the keyboard focus follows
+   * (a click selects the row before it activates it). */
   gtk_widget_activate_action (GTK_WIDGET (self), "segment.edit", NULL);
+}
+
+/* The keyboard coming back to the grid (the Checks panel closed, the
+ * strip left, a click elsewhere) lands on the cursor's row, not on the
+ * row that had the focus before. */
+static void
+on_grid_focus_enter_cb (TriWindow *self)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+  guint at = model != NULL ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model))
+                           : GTK_INVALID_LIST_POSITION;
+
+  if (at != GTK_INVALID_LIST_POSITION)
+    _tri_window_focus_row (self, at);
 }
 
 /* The row menu: the editing operations on a right click, the Menu key or
@@ -3260,14 +3280,40 @@ tri_window_init (TriWindow *self)
       { GDK_KEY_Down, GDK_SHIFT_MASK, "align.extend-down" },
       { GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "segment.swap-up" },
     };
+    /* The cursor keys: one current row (win.move-cursor). */
+    static const struct {
+      guint keyval;
+      const char *where;
+    } moves[] = {
+      { GDK_KEY_Up, "up" }, { GDK_KEY_KP_Up, "up" },
+      { GDK_KEY_Down, "down" }, { GDK_KEY_KP_Down, "down" },
+      { GDK_KEY_Page_Up, "page-up" }, { GDK_KEY_KP_Page_Up, "page-up" },
+      { GDK_KEY_Page_Down, "page-down" }, { GDK_KEY_KP_Page_Down, "page-down" },
+      { GDK_KEY_Home, "first" }, { GDK_KEY_KP_Home, "first" },
+      { GDK_KEY_End, "last" }, { GDK_KEY_KP_End, "last" },
+    };
     GtkEventController *capture = gtk_shortcut_controller_new ();
+    GtkEventController *focus = gtk_event_controller_focus_new ();
 
     gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture),
                                             gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
                                                               gtk_named_action_new (keys[i].action)));
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      for (guint ctrl = 0; ctrl < 2; ctrl++)
+        {
+          GtkShortcut *shortcut =
+            gtk_shortcut_new (gtk_keyval_trigger_new (moves[i].keyval, ctrl ? GDK_CONTROL_MASK : 0),
+                              gtk_named_action_new ("win.move-cursor"));
+
+          gtk_shortcut_set_arguments (shortcut, g_variant_new_string (moves[i].where));
+          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture), shortcut);
+        }
     gtk_widget_add_controller (GTK_WIDGET (self->column_view), capture);
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (on_grid_focus_enter_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), focus);
   }
 
   /* F8 moves to the next row to review; GtkPaned (the grid and the editor
