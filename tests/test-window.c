@@ -2003,6 +2003,98 @@ test_current_row (void)
   destroy_window (window);
 }
 
+/* The text a mapped grid cell highlights, if one does. */
+static char *
+grid_highlighted (TriWindow *window)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_cells (GTK_WIDGET (tri_window_get_column_view (window)), cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      char *text = tri_segment_cell_dup_highlighted (g_ptr_array_index (cells, i));
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* The find bar's count: "3 of 7". */
+static GtkLabel *
+find_count_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) &&
+      g_regex_match_simple ("^[0-9]+ of [0-9]+$", gtk_label_get_text (GTK_LABEL (widget)), 0, 0))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_count_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+search_for (TriWindow  *window,
+            const char *text)
+{
+  GtkWidget *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  entry = gtk_window_get_focus (GTK_WINDOW (window));
+  entry = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* Find shows its match: the cursor on its row, the current column moved
+ * to its version, the match highlighted in the cell and in the strip, and
+ * which of how many it is. */
+static void
+test_find (void)
+{
+  TriWindow *window = new_window ();
+  g_autofree char *marked = NULL;
+  g_autofree char *cell = NULL;
+  GtkLabel *status;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 0);
+
+  /* "Женев" is in the Russian and Ukrainian versions only. */
+  search_for (window, "Женев");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  /* The current column: Russian. */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tri_window_get_column_view (window)), "current-column-2"));
+  marked = highlighted (window, 1);
+  g_assert_cmpstr (marked, ==, "Женев");
+  status = find_count_label (GTK_WIDGET (window));
+  g_assert_nonnull (status);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (status), "1 of "));
+  wait_until (has_cells, window);
+  cell = grid_highlighted (window);
+  g_assert_cmpstr (cell, ==, "Женев");
+
+  /* F3 goes on: the next match, in Ukrainian in the same row. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (status), "2 of "));
+  g_clear_pointer (&marked, g_free);
+  marked = highlighted (window, 2);
+  g_assert_cmpstr (marked, ==, "Женев");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tri_window_get_column_view (window)), "current-column-3"));
+  /* And back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (status), "1 of "));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2062,6 +2154,7 @@ main (int   argc,
   g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/window/review-after-edits", test_review_after_edits);
   g_test_add_func ("/window/current-row", test_current_row);
+  g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/scroll-underlined", test_scroll_underlined);
   g_test_add_func ("/window/zoom", test_zoom);

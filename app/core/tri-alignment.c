@@ -2055,6 +2055,104 @@ tri_alignment_find (TriAlignment  *self,
   return result;
 }
 
+/* The characters in the first @units UTF-16 units of @text. */
+static glong
+utf16_chars (const gunichar2 *text,
+             int32_t          units)
+{
+  glong n = 0;
+
+  for (int32_t i = 0; i < units; i++)
+    if (text[i] < 0xDC00 || text[i] > 0xDFFF)
+      n++;
+  return n;
+}
+
+/**
+ * tri_alignment_find_all:
+ * @self: a #TriAlignment
+ * @pattern: what to look for
+ * @regex: whether @pattern is an ICU regular expression (else plain text)
+ * @match_case: whether case matters
+ * @column: the column to look in, or -1 for all
+ * @error: return location for a #GError (an invalid expression)
+ *
+ * Every match, row by row, column by column, in text order: what the
+ * find bar counts ("3 of 7") and highlights. A match's span is in bytes of
+ * its column's document, as a check finding's spans are.
+ *
+ * Returns: (transfer full) (element-type TriMatch) (nullable): the matches,
+ *   %NULL with @error set for a bad pattern
+ */
+GArray *
+tri_alignment_find_all (TriAlignment  *self,
+                        const char    *pattern,
+                        gboolean       regex,
+                        gboolean       match_case,
+                        int            column,
+                        GError       **error)
+{
+  URegularExpression *re;
+  GArray *matches;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), NULL);
+  g_return_val_if_fail (pattern != NULL, NULL);
+
+  matches = g_array_new (FALSE, FALSE, sizeof (TriMatch));
+  if (pattern[0] == '\0')
+    return matches;
+  re = open_pattern (pattern, regex, match_case, error);
+  if (re == NULL)
+    {
+      g_array_unref (matches);
+      return NULL;
+    }
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      TriRow *row = row_at (self, r);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          const char *text = tri_document_get_text (self->documents[c]);
+          const TriSentence *first, *last;
+          g_autofree gunichar2 *text16 = NULL;
+          glong len16 = 0;
+          UErrorCode status = U_ZERO_ERROR;
+
+          if ((column >= 0 && (guint)column != c) || row->count[c] == 0)
+            continue;
+
+          /* The cell's text as the document has it: spans are offsets. */
+          first = tri_document_get_sentence (self->documents[c], row->first[c]);
+          last = tri_document_get_sentence (self->documents[c], row->first[c] + row->count[c] - 1);
+          text16 = g_utf8_to_utf16 (text + first->start, (glong)(last->end - first->start), NULL, &len16, NULL);
+          if (text16 == NULL)
+            continue;
+
+          uregex_setText (re, text16, (int32_t)len16, &status);
+          while (U_SUCCESS (status) && uregex_findNext (re, &status) && U_SUCCESS (status))
+            {
+              int32_t start = uregex_start (re, 0, &status);
+              int32_t end = uregex_end (re, 0, &status);
+              TriMatch match = { r, c, 0, 0 };
+              const char *p = text + first->start;
+
+              if (U_FAILURE (status) || end <= start)
+                continue;
+              /* UTF-16 units to bytes: count the characters before. */
+              match.start = first->start + (gsize)(g_utf8_offset_to_pointer (p, utf16_chars (text16, start)) - p);
+              match.end = first->start + (gsize)(g_utf8_offset_to_pointer (p, utf16_chars (text16, end)) - p);
+              g_array_append_val (matches, match);
+            }
+          forget_text (re);
+        }
+    }
+
+  uregex_close (re);
+  return matches;
+}
+
 /* Edits of a text: its words, or where its sentences end. The sentence
  * indices of the column change, so the step keeps all the rows. */
 

@@ -118,6 +118,29 @@ gboolean      tri_alignment_set_cell_sentences (TriAlignment       *self,
                                                 guint               row,
                                                 guint               column,
                                                 const char * const *sentences);
+/**
+ * TriMatch:
+ * @row: the row
+ * @column: the column
+ * @start: where the match starts, in bytes of the column's document
+ * @end: where it ends
+ *
+ * A match of tri_alignment_find_all().
+ */
+typedef struct
+{
+  guint row;
+  guint column;
+  gsize start;
+  gsize end;
+} TriMatch;
+
+GArray       *tri_alignment_find_all        (TriAlignment *self,
+                                             const char   *pattern,
+                                             gboolean      regex,
+                                             gboolean      match_case,
+                                             int           column,
+                                             GError      **error);
 gboolean      tri_alignment_find            (TriAlignment *self,
                                              const char   *pattern,
                                              gboolean      regex,

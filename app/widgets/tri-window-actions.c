@@ -649,14 +649,31 @@ previous_uneven_action (GtkWidget *widget, const char *action_name, GVariant *pa
 
 /* Search: ICU regular expressions or plain text, in all columns or the
  * current one; Enter and F3 go on, Shift the other way. */
+/* Matches in order: row, column, then place in the text. */
+static int
+compare_match (const TriMatch *a,
+               const TriMatch *b)
+{
+  if (a->row != b->row)
+    return a->row < b->row ? -1 : 1;
+  if (a->column != b->column)
+    return a->column < b->column ? -1 : 1;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  return 0;
+}
+
 static void
 find (TriWindow *self,
       int        direction)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) matches = NULL;
   const char *pattern;
   guint row = current_row (self);
-  guint found = 0;
+  guint index = G_MAXUINT;
+  const TriMatch *match;
+  g_autofree char *count = NULL;
 
   if (self->alignment == NULL)
     return;
@@ -668,25 +685,61 @@ find (TriWindow *self,
       return;
     }
 
-  if (tri_alignment_find (self->alignment, pattern,
-                          gtk_check_button_get_active (self->search_regex),
-                          gtk_check_button_get_active (self->search_case),
-                          gtk_check_button_get_active (self->search_column) ? (int)self->current_column : -1,
-                          row == GTK_INVALID_LIST_POSITION ? G_MAXUINT : row,
-                          direction, &found, &error))
+  matches = tri_alignment_find_all (self->alignment, pattern,
+                                    gtk_check_button_get_active (self->search_regex),
+                                    gtk_check_button_get_active (self->search_case),
+                                    gtk_check_button_get_active (self->search_column) ? (int)self->current_column : -1,
+                                    &error);
+  if (matches == NULL)
     {
-      g_autofree char *where = g_strdup_printf (_("Row %u"), found + 1);
-
-      gtk_label_set_text (self->search_status, where);
-      _tri_window_select_row (self, found);
+      gtk_label_set_text (self->search_status, error->message);
+      return;
     }
-  else if (error != NULL)
-    gtk_label_set_text (self->search_status, error->message);
-  else
+  if (matches->len == 0)
     {
       gtk_label_set_text (self->search_status, _("Not found"));
       gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
     }
+
+  /* On from the match shown, if the cursor is still on its row; else
+   * from the cursor's row (its own matches first, going down). */
+  for (guint i = 0; i < matches->len && index == G_MAXUINT; i++)
+    {
+      guint at = direction > 0 ? i : matches->len - 1 - i;
+      const TriMatch *m = &g_array_index (matches, TriMatch, at);
+
+      if (self->found.row == row && row != GTK_INVALID_LIST_POSITION)
+        {
+          if (direction * compare_match (m, &self->found) > 0)
+            index = at;
+        }
+      else if (row == GTK_INVALID_LIST_POSITION ||
+               (direction > 0 ? m->row >= row : m->row < row))
+        index = at;
+    }
+  if (index == G_MAXUINT)
+    index = direction > 0 ? 0 : matches->len - 1;
+
+  match = &g_array_index (matches, TriMatch, index);
+  self->found = *match;
+  /* Translators: the match shown and how many there are, e.g. "3 of 7" */
+  count = g_strdup_printf (_("%u of %u"), index + 1, matches->len);
+  gtk_label_set_text (self->search_status, count);
+
+  /* The match's column becomes the current one, its row the cursor's,
+   * and the match is highlighted in the cell and in the strip. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", match->column);
+  _tri_window_select_row (self, match->row);
+  {
+    GArray *spans[TRI_MAX_COLUMNS] = { NULL };
+    gsize span[2] = { match->start, match->end };
+
+    spans[match->column] = g_array_new (FALSE, FALSE, sizeof (gsize));
+    g_array_append_vals (spans[match->column], span, 2);
+    _tri_window_highlight (self, match->row, spans);
+    g_array_unref (spans[match->column]);
+  }
 }
 
 static void

@@ -60,6 +60,7 @@ struct _TriWindow
   guint                 focus_frames;
   guint                 last_selected;  /* the alignment's index of the row last selected */
   guint                 changed_row;    /* the first row the last change of the rows touched */
+  TriMatch              found;          /* the match the find bar showed last */
   TriChecker           *checker;        /* the Checks panel's findings */
   guint                 highlight_row;  /* the row of the finding shown, or G_MAXUINT */
   guint                 highlight_index; /* its index in the checker's findings, or G_MAXUINT */
@@ -142,6 +143,9 @@ void _tri_window_set_checker        (TriWindow      *self,
                                      TriAlignment   *alignment);
 void _tri_window_update_cell_highlight (TriWindow   *self,
                                         GtkListItem *item);
+void _tri_window_highlight          (TriWindow      *self,
+                                     guint           row,
+                                     GArray        **spans);
 char *_tri_window_dup_row_findings  (TriWindow      *self,
                                      guint           row);
 

@@ -3251,6 +3251,7 @@ tri_window_init (TriWindow *self)
   self->cell_items = g_ptr_array_new ();
   self->mapped_cells = g_ptr_array_new ();
   self->range_anchor = G_MAXUINT;
+  self->found.row = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
   _tri_window_init_checks (self);
