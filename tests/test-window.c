@@ -118,8 +118,13 @@ respond (const char *response)
   AdwMessageDialog *dialog = find_message_dialog ();
 
   g_assert_nonnull (dialog);
+  /* The response may close its window: the dialog goes first. */
+  g_object_ref (dialog);
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
 }
 
 static gboolean
@@ -1467,7 +1472,9 @@ test_scroll_large (void)
       for (guint k = 0; k < 5; k++)
         g_main_context_iteration (NULL, FALSE);
     }
-  g_assert_true (has_cells (window));
+  /* Rows on screen again, once the list has laid them out (a frame or
+   * two on a busy machine). */
+  wait_until (has_cells, window);
 
   for (guint c = 0; c < 3; c++)
     g_object_unref (documents[c]);
@@ -1921,8 +1928,10 @@ test_current_row (void)
   last = n_rows (window) - 1;
 
   /* The cursor on row 11, the keyboard in the grid there. */
-  gtk_single_selection_set_selected (grid_selection (window), 10);
   gtk_widget_grab_focus (GTK_WIDGET (tri_window_get_column_view (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "first");
+  for (guint i = 0; i < 10; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "down");
   wait.row = 10;
   wait_until (focus_on, &wait);
 
@@ -2095,6 +2104,115 @@ test_find (void)
   destroy_window (window);
 }
 
+static gboolean
+window_gone (gpointer data)
+{
+  return n_windows () == GPOINTER_TO_UINT (data);
+}
+
+/* The title says when work is unsaved; an undo back to what was opened is
+ * nothing to save, and closing does not ask. */
+static void
+test_unsaved_marker (void)
+{
+  TriWindow *window = new_window ();
+  guint others = n_windows () - 1;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  gtk_single_selection_set_selected (grid_selection (window), 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  g_assert_true (tri_window_get_unsaved (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (tri_window_get_unsaved (window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* Redone, it is unsaved again; undone, clean. A change undo does not
+   * take back (a word ignored) is unsaved whatever is undone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_true (tri_window_get_unsaved (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (tri_window_get_unsaved (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  tri_alignment_ignore_word (tri_window_get_alignment (window), "Hryshchenko");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (tri_window_get_unsaved (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (tri_window_get_unsaved (window));
+
+  /* Closing asks about that. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (shows_message_dialog, NULL);
+  respond ("discard");
+  wait_until (window_gone, GUINT_TO_POINTER (others));
+}
+
+/* Split Row in All Columns: each cell after its first sentence, one step;
+ * the confirmation a structural edit takes back is announced, the one a
+ * text edit keeps is kept. */
+static void
+test_split_all (void)
+{
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+  g_autoptr(TriRow) merged = NULL;
+  g_autoptr(TriRow) first = NULL;
+  g_autoptr(TriRow) second = NULL;
+  guint rows;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+
+  /* Rows 5 and 6 merged: two sentences or more in every column. */
+  gtk_single_selection_set_selected (grid_selection (window), 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  merged = g_list_model_get_item (G_LIST_MODEL (alignment), 4);
+  for (guint c = 0; c < 3; c++)
+    g_assert_cmpuint (tri_row_get_count (merged, c), >=, 2);
+  rows = n_rows (window);
+
+  /* A word fixed in the confirmed row: still confirmed. */
+  gtk_single_selection_set_selected (grid_selection (window), 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+  {
+    TriDocument *en = tri_alignment_get_document (alignment, 0);
+    guint sentence = tri_row_get_first (merged, 0);
+    g_autofree char *text = tri_document_dup_sentence_text (en, sentence);
+    g_autofree char *fixed = g_strconcat (text, " ", NULL);
+
+    fixed[strlen (fixed) - 2] = '!';
+    g_assert_true (tri_alignment_edit_sentence (alignment, 0, sentence, fixed));
+    g_clear_object (&merged);
+    merged = g_list_model_get_item (G_LIST_MODEL (alignment), 4);
+    g_assert_true (tri_row_get_confirmed (merged));
+  }
+
+  gtk_single_selection_set_selected (grid_selection (window), 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.split-all", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows + 1);
+  first = g_list_model_get_item (G_LIST_MODEL (alignment), 4);
+  second = g_list_model_get_item (G_LIST_MODEL (alignment), 5);
+  for (guint c = 0; c < 3; c++)
+    {
+      g_assert_cmpuint (tri_row_get_count (first, c), ==, 1);
+      g_assert_cmpuint (tri_row_get_count (second, c), ==, tri_row_get_count (merged, c) - 1);
+    }
+  g_assert_false (tri_row_get_confirmed (first));
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), "confirmed row changed"));
+
+  /* One step to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2155,6 +2273,8 @@ main (int   argc,
   g_test_add_func ("/window/review-after-edits", test_review_after_edits);
   g_test_add_func ("/window/current-row", test_current_row);
   g_test_add_func ("/window/find", test_find);
+  g_test_add_func ("/window/unsaved-marker", test_unsaved_marker);
+  g_test_add_func ("/window/split-all", test_split_all);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/scroll-underlined", test_scroll_underlined);
   g_test_add_func ("/window/zoom", test_zoom);

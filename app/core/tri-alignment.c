@@ -162,7 +162,9 @@ struct _TriAlignment
   gboolean     aligned;
   GQueue       undo;       /* Step *, newest first */
   GQueue       redo;
-  guint64      generation; /* one more at every change of the rows */
+  guint64      generation; /* the state of the rows: (epoch << 32) | a state's id */
+  guint32      epoch;      /* one more at every change undo does not take back */
+  guint32      last_id;    /* the last state's id */
   guint        group_depth; /* tri_alignment_begin_group() calls not ended */
   guint        group;       /* the open group's id, while group_depth > 0 */
   guint        last_group;
@@ -200,6 +202,10 @@ typedef struct
   GArray    *new_sentences;
   /* Steps made in one group (same nonzero id) are undone as one. */
   guint      group;
+  /* The states before and after the step: undo and redo go back to them,
+   * so an edit undone is the state it undid (saved, or not). */
+  guint32    before;
+  guint32    after;
 } Step;
 
 static void
@@ -216,10 +222,26 @@ step_free (gpointer data)
   g_free (step);
 }
 
+/* A new state of the rows. (A change undo does not take back starts a new
+ * epoch first: no state before it comes back.) */
+static void
+new_state (TriAlignment *self)
+{
+  self->generation = ((guint64)self->epoch << 32) | ++self->last_id;
+}
+
+static void
+new_epoch (TriAlignment *self)
+{
+  self->epoch++;
+  new_state (self);
+}
+
 static void
 push_step (TriAlignment *self,
            Step         *step)
 {
+  step->before = (guint32)self->generation;
   step->group = self->group_depth > 0 ? self->group : 0;
   g_queue_push_head (&self->undo, step);
   g_queue_clear_full (&self->redo, step_free);
@@ -429,7 +451,7 @@ rebuild (TriAlignment *self)
   g_ptr_array_unref (self->rows);
   self->rows = pair_in_order (self);
   self->aligned = FALSE;
-  self->generation++;
+  new_epoch (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
 }
 
@@ -468,7 +490,7 @@ tri_alignment_set_rows (TriAlignment *self,
     }
 
   forget_edits (self);
-  self->generation++;
+  new_epoch (self);
   removed = self->rows->len;
   g_ptr_array_unref (self->rows);
   self->rows = list;
@@ -511,7 +533,7 @@ string_set_change (TriAlignment *self,
     g_hash_table_add (set, g_strdup (item));
   else
     g_hash_table_remove (set, item);
-  self->generation++;
+  new_epoch (self);
   g_signal_emit_by_name (self, signal);
   return TRUE;
 }
@@ -1110,22 +1132,29 @@ splice (TriAlignment *self,
 
   push_step (self, step);
 
-  self->generation++;
+  new_state (self);
+  step->after = (guint32)self->generation;
   g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, new_rows->len);
   notify_undo (self);
 }
 
+/* Puts @insert in place of @remove, making the state @state (a step's
+ * own, undone or redone) or, for 0, a new one. */
 static void
 apply_step (TriAlignment *self,
             guint         position,
             GPtrArray    *remove,
-            GPtrArray    *insert)
+            GPtrArray    *insert,
+            guint32       state)
 {
   g_ptr_array_remove_range (self->rows, position, remove->len);
   for (guint r = 0; r < insert->len; r++)
     g_ptr_array_insert (self->rows, (int)(position + r), g_object_ref (g_ptr_array_index (insert, r)));
   score_pending (self, position, insert->len);
-  self->generation++;
+  if (state != 0)
+    self->generation = ((guint64)self->epoch << 32) | state;
+  else
+    new_state (self);
   g_list_model_items_changed (G_LIST_MODEL (self), position, remove->len, insert->len);
 }
 
@@ -1240,9 +1269,9 @@ replay (TriAlignment *self,
       if (step->column >= 0)
         apply_content (self, step, forward);
       if (forward)
-        apply_step (self, step->position, step->old_rows, step->new_rows);
+        apply_step (self, step->position, step->old_rows, step->new_rows, step->after);
       else
-        apply_step (self, step->position, step->new_rows, step->old_rows);
+        apply_step (self, step->position, step->new_rows, step->old_rows, step->before);
       g_queue_push_head (to, step);
     }
   while (in_group (from, step->group));
@@ -1338,6 +1367,20 @@ tri_alignment_merge_next (TriAlignment *self,
   return TRUE;
 }
 
+/* Replaces row @position with @first and @second (taken). */
+static void
+split_in_two (TriAlignment *self,
+              guint         position,
+              TriRow       *first,
+              TriRow       *second)
+{
+  GPtrArray *rows = new_rows ();
+
+  g_ptr_array_add (rows, first);
+  g_ptr_array_add (rows, second);
+  splice (self, position, 1, rows);
+}
+
 /**
  * tri_alignment_split_row:
  * @self: a #TriAlignment
@@ -1356,7 +1399,6 @@ tri_alignment_split_row (TriAlignment *self,
                          guint         column,
                          guint         at)
 {
-  GPtrArray *rows;
   TriRow *first, *second;
   const TriRow *old;
 
@@ -1380,10 +1422,60 @@ tri_alignment_split_row (TriAlignment *self,
   second->bookmarked = FALSE;
   mark_edited (second);
 
-  rows = new_rows ();
-  g_ptr_array_add (rows, first);
-  g_ptr_array_add (rows, second);
-  splice (self, row, 1, rows);
+  split_in_two (self, row, first, second);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_split_row_all:
+ * @self: a #TriAlignment
+ * @row: a row index
+ * @at: (array fixed-size=3): per column, how many of the cell's sentences
+ *   stay in @row; a cell of one sentence (or none) stays whole
+ *
+ * Splits @row in two in every column at once: the sentences of each cell
+ * from @at on go to a new row after it. One step of undo.
+ *
+ * Returns: whether some cell had a sentence after its split point
+ */
+gboolean
+tri_alignment_split_row_all (TriAlignment *self,
+                             guint         row,
+                             const guint  *at)
+{
+  TriRow *first, *second;
+  const TriRow *old;
+  gboolean split = FALSE;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+  g_return_val_if_fail (at != NULL, FALSE);
+
+  if (row >= self->rows->len)
+    return FALSE;
+  old = row_at (self, row);
+
+  first = row_copy (old);
+  second = row_copy (old);
+  second->bookmarked = FALSE;
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      guint keep = at[c] >= 1 && at[c] < old->count[c] ? at[c] : old->count[c];
+
+      first->count[c] = keep;
+      second->first[c] = old->first[c] + keep;
+      second->count[c] = old->count[c] - keep;
+      split |= second->count[c] > 0;
+    }
+  if (!split)
+    {
+      g_object_unref (first);
+      g_object_unref (second);
+      return FALSE;
+    }
+  mark_edited (first);
+  mark_edited (second);
+
+  split_in_two (self, row, first, second);
   return TRUE;
 }
 
@@ -2266,7 +2358,8 @@ text_edit (TriAlignment *self,
   g_array_unref (new_sentences);
 
   push_step (self, step);
-  apply_step (self, step->position, step->old_rows, step->new_rows);
+  apply_step (self, step->position, step->old_rows, step->new_rows, 0);
+  step->after = (guint32)self->generation;
   notify_undo (self);
 }
 

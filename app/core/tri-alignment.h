@@ -65,6 +65,9 @@ gboolean      tri_alignment_split_row       (TriAlignment *self,
                                              guint         row,
                                              guint         column,
                                              guint         at);
+gboolean      tri_alignment_split_row_all   (TriAlignment *self,
+                                             guint         row,
+                                             const guint  *at);
 gboolean      tri_alignment_move_up         (TriAlignment *self,
                                              guint         row,
                                              guint         column);

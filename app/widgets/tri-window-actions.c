@@ -43,6 +43,21 @@ current_row (TriWindow *self)
  * go on from the row jumped to, not from the row last clicked. GTK 4.8 can
  * only focus a row that is realized; one scrolled to is realized on the
  * next layout, so this waits for it, a few frames at most. */
+/* Whether @item shows the row at its position now: after an edit, until
+ * the list lays itself out again, a row may show a row replaced, and GTK
+ * 4.8 must not be given the focus on it. */
+static gboolean
+shows_current_item (TriWindow   *self,
+                    GtkListItem *item)
+{
+  g_autoptr(GObject) current = NULL;
+
+  if (self->filter == NULL || gtk_list_item_get_position (item) >= g_list_model_get_n_items (G_LIST_MODEL (self->filter)))
+    return FALSE;
+  current = g_list_model_get_item (G_LIST_MODEL (self->filter), gtk_list_item_get_position (item));
+  return current == gtk_list_item_get_item (item);
+}
+
 static gboolean
 focus_row_tick_cb (GtkWidget     *widget,
                    GdkFrameClock *frame_clock,
@@ -56,7 +71,7 @@ focus_row_tick_cb (GtkWidget     *widget,
       GtkWidget *child = gtk_list_item_get_child (item);
 
       if (gtk_list_item_get_position (item) == self->focus_position && gtk_widget_get_mapped (child) &&
-          gtk_list_item_get_item (item) != NULL)
+          gtk_list_item_get_item (item) != NULL && shows_current_item (self, item))
         {
           /* The number column's cell, and its row. */
           GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (child));
@@ -108,8 +123,11 @@ _tri_window_follow_cursor (TriWindow *self,
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   scroll_grid (self, row);
-  if (focus != NULL && (focus == GTK_WIDGET (self->column_view) ||
-                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))))
+  /* Only when a row has the focus: GTK 4.8 can fail (a critical, then a
+   * crash) giving a row the focus the list view itself has after an edit
+   * in the strip replaced the row that had it. */
+  if (focus != NULL && !GTK_IS_LIST_VIEW (focus) &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
     _tri_window_focus_row (self, row);
 }
 
@@ -241,6 +259,7 @@ target (TriWindow *self,
     return FALSE;
 
   _tri_window_commit_edits (self);
+  self->confirmed_before = tri_alignment_get_n_confirmed (self->alignment);
   *row = current_row (self);
   if (*row == GTK_INVALID_LIST_POSITION)
     *row = 0;
@@ -254,11 +273,28 @@ after_edit (TriWindow *self,
 {
   if (!done)
     {
+      self->confirmed_before = G_MAXUINT;
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
   _tri_window_select_row (self, row);
   _tri_window_update_actions (self);
+
+  /* A change of a confirmed row's sentences takes its confirmation back
+   * (a change of its words does not): say so. */
+  if (self->confirmed_before != G_MAXUINT &&
+      tri_alignment_get_n_confirmed (self->alignment) < self->confirmed_before)
+    {
+      guint lost = self->confirmed_before - tri_alignment_get_n_confirmed (self->alignment);
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u confirmed row changed: confirm it again when it is right",
+                                      "%u confirmed rows changed: confirm them again when they are right",
+                                      lost), lost);
+
+      _tri_window_show_toast (self, message);
+    }
+  self->confirmed_before = G_MAXUINT;
 }
 
 static void
@@ -320,6 +356,23 @@ split_point (TriWindow *self)
   return sentence > 0 ? (guint)sentence : 1;
 }
 
+/* Where Split Row in All Columns splits each cell: at the strip's cursor
+ * sentence in the cell it is in, after the first sentence elsewhere. */
+static gboolean
+split_all (TriWindow *self,
+           guint      row)
+{
+  guint at[TRI_MAX_COLUMNS];
+
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    {
+      int sentence = tri_segment_editor_get_cursor_sentence (self->editor, c);
+
+      at[c] = sentence > 0 ? (guint)sentence : 1;
+    }
+  return tri_alignment_split_row_all (self->alignment, row, at);
+}
+
 #define ROW_ACTION(name, call, next_row)                          \
   static void                                                     \
   name (GtkWidget  *widget,                                       \
@@ -334,11 +387,13 @@ split_point (TriWindow *self)
     if (!target (self, &row))                                     \
       return;                                                     \
     (void)column;                                                 \
+    (void)alignment;                                              \
     after_edit (self, call, next_row);                            \
   }
 
 ROW_ACTION (merge_next_action, tri_alignment_merge_next (alignment, row), row)
 ROW_ACTION (split_action, tri_alignment_split_row (alignment, row, column, split_point (self)), row + 1)
+ROW_ACTION (split_all_action, split_all (self, row), row + 1)
 ROW_ACTION (move_up_action, tri_alignment_move_up (alignment, row, column), row > 0 ? row - 1 : 0)
 ROW_ACTION (move_down_action, tri_alignment_move_down (alignment, row, column), row)
 ROW_ACTION (insert_empty_action, tri_alignment_insert_empty (alignment, row, column), row)
@@ -889,6 +944,7 @@ _tri_window_class_actions_init (TriWindowClass *klass)
   } actions[] = {
     { "align.merge-next", merge_next_action, GDK_KEY_m, GDK_CONTROL_MASK },
     { "align.split", split_action, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "align.split-all", split_all_action, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK },
     { "segment.move-up", move_up_action, GDK_KEY_Up, GDK_ALT_MASK },
     { "segment.move-down", move_down_action, GDK_KEY_Down, GDK_ALT_MASK },
     { "segment.insert-empty", insert_empty_action, GDK_KEY_Insert, 0 },

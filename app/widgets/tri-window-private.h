@@ -43,6 +43,7 @@ struct _TriWindow
   guint                 current_column;
   GFile                *project_file;
   char                 *project_etag;   /* the project file's etag when last read or written */
+  char                 *subtitle;       /* the project or files shown, without the unsaved marker */
   GFile                *loading_file;   /* the project being opened, until it is shown */
   guint64               saved_generation;
   GFile                *autosave_file;
@@ -61,6 +62,7 @@ struct _TriWindow
   guint                 last_selected;  /* the alignment's index of the row last selected */
   guint                 changed_row;    /* the first row the last change of the rows touched */
   TriMatch              found;          /* the match the find bar showed last */
+  guint                 confirmed_before; /* confirmed rows before the edit running, or G_MAXUINT */
   TriChecker           *checker;        /* the Checks panel's findings */
   guint                 highlight_row;  /* the row of the finding shown, or G_MAXUINT */
   guint                 highlight_index; /* its index in the checker's findings, or G_MAXUINT */

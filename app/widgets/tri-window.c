@@ -553,6 +553,24 @@ update_status_bar (TriWindow *self)
     }
 }
 
+/* "• report.triptych": work not saved; gone when an undo goes back to
+ * what was saved. The window list shows it too. */
+static void
+update_unsaved_marker (TriWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  gboolean unsaved = tri_window_get_unsaved (self);
+
+  if (self->subtitle == NULL)
+    return;
+  subtitle = unsaved ? g_strconcat ("• ", self->subtitle, NULL) : g_strdup (self->subtitle);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* Translators: the window's title: the project or files, then the app */
+  title = g_strdup_printf (_("%s — Triptych"), subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 static void
 update_titles (TriWindow *self)
 {
@@ -564,6 +582,7 @@ update_titles (TriWindow *self)
   if (self->alignment == NULL)
     {
       adw_window_title_set_subtitle (self->window_title, NULL);
+      g_clear_pointer (&self->subtitle, g_free);
       return;
     }
 
@@ -628,7 +647,9 @@ update_titles (TriWindow *self)
       g_autofree char *name = g_file_get_basename (self->project_file);
       g_string_assign (subtitle, name);
     }
-  adw_window_title_set_subtitle (self->window_title, subtitle->str);
+  g_free (self->subtitle);
+  self->subtitle = g_string_free (g_steal_pointer (&subtitle), FALSE);
+  update_unsaved_marker (self);
 }
 
 static void
@@ -788,7 +809,7 @@ _tri_window_update_actions (TriWindow *self)
 {
   gboolean editable = self->alignment != NULL && self->busy == 0;
   static const char * const edits[] = {
-    "align.merge-next", "align.split", "segment.move-up", "segment.move-down",
+    "align.merge-next", "align.split", "align.split-all", "segment.move-up", "segment.move-down",
     "segment.insert-empty", "segment.remove-empty", "align.delete-row", "segment.swap-up",
     "align.confirm", "align.confirm-through", "align.bookmark", "align.realign",
     "win.save", "win.save-as", "segment.join", "segment.edit",
@@ -905,6 +926,7 @@ on_aligned_cb (GObject      *object,
 
   self->realigning = FALSE;
   update_review_count (self);
+  update_unsaved_marker (self);
   _tri_window_update_actions (self);
 }
 
@@ -1115,6 +1137,7 @@ on_rows_changed_cb (TriWindow  *self,
    * too. */
   self->changed_row = position;
   _tri_window_update_actions (self);
+  update_unsaved_marker (self);
 
   if (!tri_window_get_unsaved (self))
     return;
@@ -3040,6 +3063,7 @@ tri_window_finalize (GObject *object)
   g_clear_object (&self->project_file);
   g_clear_object (&self->loading_file);
   g_free (self->project_etag);
+  g_free (self->subtitle);
   g_clear_object (&self->autosave_file);
   g_clear_object (&self->aligner);
   g_clear_object (&self->column_actions);
@@ -3252,6 +3276,7 @@ tri_window_init (TriWindow *self)
   self->mapped_cells = g_ptr_array_new ();
   self->range_anchor = G_MAXUINT;
   self->found.row = G_MAXUINT;
+  self->confirmed_before = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
   _tri_window_init_checks (self);
