@@ -19,6 +19,7 @@
 #include "tri-segment-cell.h"
 #include "tri-test-utils.h"
 #include "tri-window.h"
+#include "tri-window-private.h"
 
 static TriApplication *app;
 
@@ -2213,6 +2214,50 @@ test_split_all (void)
   destroy_window (window);
 }
 
+static gboolean
+has_project_file (gpointer data)
+{
+  return tri_window_get_project_file (TRI_WINDOW (data)) != NULL;
+}
+
+/* Save As and Export start in the project's folder with its name; the
+ * export dialog starts TMX from the first version's language and puts no
+ * byte-order mark in TSV. */
+static void
+test_export_defaults (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "grain-talks.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = NULL;
+  TriWindow *window = new_window ();
+  TriExportDialog *dialog;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  tri_window_save_project (window, file);
+  wait_until (has_project_file, window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  g_assert_nonnull (window->chooser);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window->chooser));
+  g_assert_cmpstr (name, ==, "grain-talks.triptych");
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (window->chooser));
+  g_clear_object (&window->chooser);
+
+  dialog = tri_export_dialog_new (GTK_WINDOW (window), tri_window_get_alignment (window), NULL);
+  {
+    g_autoptr(TriExportOptions) options = NULL;
+
+    options = tri_export_dialog_dup_options (dialog);
+    g_assert_cmpstr (options->srclang, ==, "en");
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+  tri_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2275,6 +2320,7 @@ main (int   argc,
   g_test_add_func ("/window/find", test_find);
   g_test_add_func ("/window/unsaved-marker", test_unsaved_marker);
   g_test_add_func ("/window/split-all", test_split_all);
+  g_test_add_func ("/window/export-defaults", test_export_defaults);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/scroll-underlined", test_scroll_underlined);
   g_test_add_func ("/window/zoom", test_zoom);

@@ -116,6 +116,9 @@ void _tri_window_focus_row          (TriWindow      *self,
                                      guint           position);
 void _tri_window_follow_cursor      (TriWindow      *self,
                                      guint           row);
+void _tri_window_suggest_file       (TriWindow      *self,
+                                     GtkFileChooser *chooser,
+                                     const char     *suffix);
 void _tri_window_show_toast         (TriWindow      *self,
                                      const char     *message);
 void _tri_window_start_alignment    (TriWindow      *self,

@@ -2548,6 +2548,40 @@ tri_file_is_project (GFile *file)
 
 /* Save As */
 
+/**
+ * _tri_window_suggest_file:
+ * @self: a #TriWindow
+ * @chooser: a file chooser saving something of the project's
+ * @suffix: the file's extension, with the dot (".triptych", ".tmx")
+ *
+ * Starts @chooser in the project's folder (else the first version's) with
+ * the project's name (else the first version's file name), and @suffix:
+ * "report.triptych", "report.tmx".
+ */
+void
+_tri_window_suggest_file (TriWindow      *self,
+                          GtkFileChooser *chooser,
+                          const char     *suffix)
+{
+  TriDocument *doc = tri_alignment_get_document (self->alignment, 0);
+  GFile *from = self->project_file != NULL ? self->project_file : tri_document_get_file (doc);
+  g_autofree char *base = from != NULL ? g_file_get_basename (from) : g_strdup (tri_document_get_title (doc));
+  g_autofree char *stem = NULL;
+  g_autofree char *suggested = NULL;
+
+  /* "report.triptych", "report-en.txt": the name up to its first dot. */
+  stem = g_strndup (base != NULL ? base : "", base != NULL ? strcspn (base, ".") : 0);
+  suggested = g_strconcat (stem[0] != '\0' ? stem : _("Alignment"), suffix, NULL);
+  if (from != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (from);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (chooser, suggested);
+}
+
 static void
 on_save_chooser_response_cb (TriWindow            *self,
                              int                   response,
@@ -2593,15 +2627,7 @@ show_save_chooser (TriWindow *self,
   gtk_file_filter_add_suffix (filter, "triptych");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
-  /* "report.triptych" after the first version's file name. */
-  {
-    TriDocument *doc = tri_alignment_get_document (self->alignment, 0);
-    const char *title = tri_document_get_title (doc);
-    g_autofree char *stem = g_strndup (title, strcspn (title, "."));
-
-    suggested = g_strconcat (stem[0] != '\0' ? stem : _("Alignment"), ".triptych", NULL);
-  }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+  _tri_window_suggest_file (self, GTK_FILE_CHOOSER (self->chooser), ".triptych");
 
   g_object_set_data (G_OBJECT (self->chooser), "close-after", GINT_TO_POINTER (close_after));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb),
