@@ -1671,8 +1671,11 @@ test_checks (void)
   g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, number->row);
   marked = highlighted (window, 1);
   g_assert_cmpstr (marked, ==, "1 520");
+  g_assert_null (find_label_with (GTK_WIDGET (window), "back at the first"));
   gtk_widget_activate_action (GTK_WIDGET (window), "align.next-finding", NULL);
   g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, missing->row);
+  /* Round the end: said. */
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), "back at the first"));
 
   /* Notes on request. */
   g_object_set (panel, "show-notes", TRUE, NULL);

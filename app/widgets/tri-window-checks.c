@@ -267,6 +267,10 @@ go_to_finding (TriWindow *self,
         {
           show_finding (self, finding, i, FALSE);
           tri_checks_panel_select (self->checks_panel, finding);
+          /* Round the end of the list: say so, not silently. */
+          if (start >= 0 && start < n && (direction > 0 ? (gint64)i <= start : (gint64)i >= start))
+            _tri_window_show_toast (self, direction > 0 ? _("Past the last finding: back at the first")
+                                                        : _("Past the first finding: back at the last"));
           return;
         }
     }
