@@ -229,16 +229,6 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  window = tri_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  iterate_for (500);
-
-  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  clock.paints = g_array_new (FALSE, FALSE, sizeof (double));
-  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (on_before_paint), &clock);
-  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &clock);
-
   /* Opening three texts (not a project): until rows are on screen, and
    * until they are aligned. */
   {
@@ -278,6 +268,16 @@ main (int   argc,
         g_object_unref (files[c]);
       }
   }
+
+  window = tri_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_for (500);
+
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  clock.paints = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (frame_clock, "before-paint", G_CALLBACK (on_before_paint), &clock);
+  g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &clock);
 
   /* Open to first frame. */
   clock.start = g_get_monotonic_time ();
