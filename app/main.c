@@ -18,8 +18,12 @@ main (int   argc,
 {
   g_autoptr(TriApplication) app = NULL;
 
+  const char *localedir = g_getenv ("TRIPTYCH_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build folder (build-aux/dev run, meson devenv): the
+   * translations built there, not those of an installed copy. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

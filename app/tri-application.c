@@ -25,6 +25,7 @@ struct _TriApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (TriApplication, tri_application, ADW_TYPE_APPLICATION)
@@ -63,24 +64,66 @@ tri_application_get_settings (TriApplication *self)
   return self->settings;
 }
 
+/**
+ * tri_application_find_project_window:
+ * @self: a #TriApplication
+ * @file: a .triptych project
+ *
+ * Returns: (transfer none) (nullable): the window that shows @file or is
+ *   opening it: a project has one window
+ */
+GtkWindow *
+tri_application_find_project_window (TriApplication *self,
+                                     GFile          *file)
+{
+  g_return_val_if_fail (TRI_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TRI_IS_WINDOW (l->data) && tri_window_shows_project (l->data, file))
+      return l->data;
+  return NULL;
+}
+
 typedef struct
 {
   TriApplication *self;
   GPtrArray      *files;
 } Recovery;
 
+static TriWindow *new_window (TriApplication *self);
+
+/* The work is put back into the window that shows its project, else into
+ * an empty window, else into a new one: never beside its project. */
+static TriWindow *
+window_for_recovery (TriApplication *self,
+                     GtkWindow      *parent,
+                     GFile          *autosave)
+{
+  g_autoptr(GFile) project = tri_autosave_get_project (autosave);
+  GtkWindow *window = project != NULL ? tri_application_find_project_window (self, project) : NULL;
+
+  if (window != NULL)
+    return TRI_WINDOW (window);
+  if (TRI_IS_WINDOW (parent) && tri_window_is_empty (TRI_WINDOW (parent)))
+    return TRI_WINDOW (parent);
+  return new_window (self);
+}
+
 static void
 on_recovery_response_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          Recovery         *recovery)
 {
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
   for (guint i = 0; i < recovery->files->len; i++)
     {
       GFile *file = g_ptr_array_index (recovery->files, i);
 
       if (g_str_equal (response, "recover"))
         {
-          TriWindow *window = tri_window_new (recovery->self);
+          TriWindow *window = window_for_recovery (recovery->self, parent, file);
 
           gtk_window_present (GTK_WINDOW (window));
           tri_window_recover (window, file);
@@ -99,15 +142,14 @@ static void
 offer_recovery (TriApplication *self,
                 TriWindow      *window)
 {
-  static gboolean offered;
   g_autoptr(GPtrArray) files = NULL;
   AdwMessageDialog *dialog;
   Recovery *recovery;
   g_autofree char *body = NULL;
 
-  if (offered)
+  if (self->recovery_offered)
     return;
-  offered = TRUE;
+  self->recovery_offered = TRUE;
 
   files = tri_autosave_list ();
   if (files->len == 0)
@@ -142,7 +184,38 @@ new_window (TriApplication *self)
   TriWindow *window = tri_window_new (self);
 
   gtk_window_present (GTK_WINDOW (window));
-  offer_recovery (self, window);
+  return window;
+}
+
+/**
+ * tri_application_open_project:
+ * @self: a #TriApplication
+ * @file: a .triptych project
+ *
+ * Opens @file in a new window, or presents the window that shows it
+ * already; work a crash left unsaved is offered back at the first window.
+ *
+ * Returns: (transfer none): the project's window
+ */
+GtkWindow *
+tri_application_open_project (TriApplication *self,
+                              GFile          *file)
+{
+  GtkWindow *window;
+
+  g_return_val_if_fail (TRI_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  window = tri_application_find_project_window (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return window;
+    }
+
+  window = GTK_WINDOW (new_window (self));
+  tri_window_open_project (TRI_WINDOW (window), file);
+  offer_recovery (self, TRI_WINDOW (window));
   return window;
 }
 
@@ -162,6 +235,7 @@ tri_application_activate (GApplication *app)
     }
 
   window = GTK_WINDOW (new_window (self));
+  offer_recovery (self, TRI_WINDOW (window));
 
   /* A new user sees the sample report first: it shows what Triptych does. */
   if (g_settings_get_boolean (self->settings, "first-run"))
@@ -222,10 +296,15 @@ tri_application_command_line (GApplication            *app,
       return EXIT_SUCCESS;
     }
 
-  window = new_window (self);
   if (files->len == 1 && tri_file_is_project (g_ptr_array_index (files, 0)))
-    tri_window_open_project (window, g_ptr_array_index (files, 0));
-  else if (files->len > 0)
+    {
+      tri_application_open_project (self, g_ptr_array_index (files, 0));
+      return EXIT_SUCCESS;
+    }
+
+  window = new_window (self);
+  offer_recovery (self, window);
+  if (files->len > 0)
     tri_window_open_files (window, (GFile **)files->pdata, (const char * const *)languages->pdata,
                            files->len, encoding,
                            line_paragraphs ? TRI_PARAGRAPH_LINES : TRI_PARAGRAPH_BLANK_LINES);

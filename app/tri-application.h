@@ -17,5 +17,9 @@ G_DECLARE_FINAL_TYPE (TriApplication, tri_application, TRI, APPLICATION, AdwAppl
 
 TriApplication *tri_application_new          (void);
 GSettings      *tri_application_get_settings (TriApplication *self);
+GtkWindow      *tri_application_find_project_window (TriApplication *self,
+                                                     GFile          *file);
+GtkWindow      *tri_application_open_project (TriApplication *self,
+                                              GFile          *file);
 
 G_END_DECLS

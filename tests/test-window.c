@@ -22,6 +22,7 @@
 #include "tri-test-utils.h"
 #include "tri-user-lexicon.h"
 #include "tri-window.h"
+#include "tri-window-private.h"
 
 static TriApplication *app;
 
@@ -57,23 +58,6 @@ has_cells (gpointer data)
 
   collect_cells (GTK_WIDGET (data), cells);
   return cells->len > 0;
-}
-
-/* Sets *data (an AdwMessageDialog **) to the dialog shown, if one is. */
-static gboolean
-find_message_dialog (gpointer data)
-{
-  AdwMessageDialog **ask = data;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && *ask == NULL; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        *ask = ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return *ask != NULL;
 }
 
 /* The cells the user sees: mapped, with a size, inside the grid's
@@ -163,6 +147,54 @@ new_window (void)
 
   gtk_window_present (GTK_WINDOW (window));
   return window;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* Answers the dialog shown, as its button does: the response, then it
+ * closes. */
+static void
+respond (const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  /* The response may close its window: the dialog goes first. */
+  g_object_ref (dialog);
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static gboolean
+shows_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static guint
+n_windows (void)
+{
+  guint n = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    n += TRI_IS_WINDOW (l->data);
+  return n;
 }
 
 static void
@@ -1295,8 +1327,9 @@ test_project (void)
   wait_until (saved, window);
   g_assert_true (g_file_equal (tri_window_get_project_file (window), file));
 
-  /* Reopened from the recent projects of a new window, everything is
-   * there. */
+  /* Closed, then reopened from the recent projects of a new window,
+   * everything is there. (While it is open, its window comes up.) */
+  destroy_window (window);
   reopened = new_window ();
   wait_until (shows_recent_project, reopened);
   g_signal_emit_by_name (find_recent_project (GTK_WIDGET (reopened)), "activated");
@@ -1310,7 +1343,6 @@ test_project (void)
   g_assert_true (g_file_equal (tri_window_get_project_file (reopened), file));
 
   destroy_window (reopened);
-  destroy_window (window);
   tri_test_rm_rf (dir);
 }
 
@@ -1320,6 +1352,30 @@ autosaved (gpointer data)
   GFile *file = tri_window_get_autosave_file (TRI_WINDOW (data));
 
   return file != NULL && g_file_query_exists (file, NULL);
+}
+
+/* The user confirms the first three rows, the work is autosaved after
+ * the short quiet, and the program is killed. */
+static void
+confirm_three_and_crash (TriWindow *window)
+{
+  wait_until (not_busy, window);
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+  wait_until (autosaved, window);
+  raise (SIGKILL);
+  g_assert_not_reached ();
+}
+
+/* Start clean: earlier tests may leave unsaved work behind on purpose. */
+static void
+remove_autosaves (void)
+{
+  g_autoptr(GPtrArray) before = tri_autosave_list ();
+
+  for (guint i = 0; i < before->len; i++)
+    tri_autosave_remove (g_ptr_array_index (before, i));
 }
 
 /* Edits survive a crash: a child process edits, autosaves by itself (after
@@ -1336,23 +1392,10 @@ test_crash_recovery (void)
     {
       window = new_window ();
       tri_window_open_sample (window);
-      wait_until (not_busy, window);
-      gtk_single_selection_set_selected (grid_selection (window), 0);
-      gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
-      gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
-      gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
-      wait_until (autosaved, window);
-      raise (SIGKILL);
-      g_assert_not_reached ();
+      confirm_three_and_crash (window);
     }
 
-  /* Start clean: earlier tests may leave unsaved work behind on purpose. */
-  {
-    g_autoptr(GPtrArray) before = tri_autosave_list ();
-
-    for (guint i = 0; i < before->len; i++)
-      tri_autosave_remove (g_ptr_array_index (before, i));
-  }
+  remove_autosaves ();
 
   g_test_trap_subprocess (NULL, 30 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_failed ();
@@ -1398,6 +1441,242 @@ jump_shown (gpointer data)
       found |= n == seen->sentence;
     }
   return cells->len > 0 && found;
+}
+
+static gboolean
+recovered (gpointer data)
+{
+  TriAlignment *alignment = tri_window_get_alignment (TRI_WINDOW (data));
+
+  return !tri_window_get_busy (TRI_WINDOW (data)) && alignment != NULL &&
+         tri_alignment_get_n_confirmed (alignment) == 3;
+}
+
+/* Two launches on one project: the first edits and crashes, the second
+ * accepts recovery. The recovered work goes into the window showing the
+ * project, the only one (opening the project again presents it), and
+ * saving it saves the recovered work. */
+static void
+test_recover_into_project (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TriAlignment) saved_rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (g_test_subprocess ())
+    {
+      /* The first launch. */
+      file = g_file_new_for_path (g_getenv ("TRI_TEST_PROJECT"));
+      window = tri_application_open_project (app, file);
+      wait_until (has_alignment, window);
+      confirm_three_and_crash (TRI_WINDOW (window));
+    }
+
+  remove_autosaves ();
+
+  /* The project, saved with nothing confirmed. */
+  dir = tri_test_make_tmpdir ();
+  path = g_build_filename (dir, "report.triptych", NULL);
+  file = g_file_new_for_path (path);
+  {
+    TriWindow *first = new_window ();
+
+    tri_window_open_sample (first);
+    wait_until (not_busy, first);
+    tri_window_save_project (first, file);
+    wait_until (saved, first);
+    destroy_window (first);
+  }
+
+  g_setenv ("TRI_TEST_PROJECT", path, TRUE);
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_failed ();
+
+  /* The second launch: the project, and the offer to recover. */
+  window = tri_application_open_project (app, file);
+  wait_until (has_alignment, window);
+  wait_until (not_busy, window);
+  wait_until (shows_message_dialog, NULL);
+  respond ("recover");
+  wait_until (recovered, window);
+  g_assert_cmpuint (n_windows (), ==, 1);
+  g_assert_true (tri_window_get_unsaved (TRI_WINDOW (window)));
+  g_assert_true (g_file_equal (tri_window_get_project_file (TRI_WINDOW (window)), file));
+
+  /* Opened once more, the project is presented, not opened beside. */
+  g_assert_true (tri_application_open_project (app, file) == window);
+  g_assert_cmpuint (n_windows (), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_until (saved, window);
+  g_assert_null (find_message_dialog ());
+  saved_rows = tri_project_load (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (saved_rows), ==, 3);
+
+  destroy_window (TRI_WINDOW (window));
+  tri_test_rm_rf (dir);
+}
+
+/* A project another program changed since it was read is not saved over
+ * without asking. */
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "report.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *contents = NULL;
+  TriWindow *window = new_window ();
+  TriWindow *reopened;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  tri_window_save_project (window, file);
+  wait_until (saved, window);
+  destroy_window (window);
+
+  reopened = TRI_WINDOW (tri_application_open_project (app, file));
+  wait_until (has_alignment, reopened);
+  wait_until (not_busy, reopened);
+  gtk_single_selection_set_selected (grid_selection (reopened), 0);
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "align.confirm", NULL);
+
+  /* Meanwhile a colleague's copy replaces the file (an hour later). */
+  g_file_get_contents (path, &theirs, NULL, &error);
+  g_assert_no_error (error);
+  g_file_replace_contents (file, theirs, strlen (theirs) - 1, NULL, FALSE, G_FILE_CREATE_NONE,
+                           NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, g_get_real_time () / G_USEC_PER_SEC + 3600,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL);
+  wait_until (shows_message_dialog, NULL);
+  respond ("cancel");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (tri_window_get_unsaved (reopened));
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (contents), ==, strlen (theirs) - 1);
+  g_clear_pointer (&contents, g_free);
+
+  /* Asked again, the user chooses to replace it; then saves go on as
+   * usual, without asking. */
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL);
+  wait_until (shows_message_dialog, NULL);
+  respond ("overwrite");
+  wait_until (saved, reopened);
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "align.confirm", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL);
+  wait_until (saved, reopened);
+  g_assert_null (find_message_dialog ());
+  {
+    g_autoptr(TriAlignment) rows = tri_project_load (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (tri_alignment_get_n_confirmed (rows), ==, 2);
+  }
+
+  destroy_window (reopened);
+  tri_test_rm_rf (dir);
+}
+
+/* The mapped label whose text has @part. */
+static GtkLabel *
+find_label_with (GtkWidget  *widget,
+                 const char *part)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first row with an empty cell in @column, or G_MAXUINT. */
+static guint
+row_with_empty_cell (TriAlignment *alignment,
+                     guint         column)
+{
+  for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (alignment)); r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+      if (tri_row_get_count (row, column) == 0)
+        return r;
+    }
+  return G_MAXUINT;
+}
+
+static gboolean
+row_needs_review (TriAlignment *alignment,
+                  guint         index)
+{
+  g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), index);
+
+  return tri_row_get_needs_review (row);
+}
+
+/* Rows an edit makes are scored as aligned rows are: an empty cell
+ * inserted in English misaligns the rows below, and they are flagged;
+ * taken out again, the rows are as they were, and the row whose Ukrainian
+ * sentence is missing is flagged again, for F8 to find. */
+static void
+test_review_after_edits (void)
+{
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+  guint before, missing, misaligned;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+  g_assert_true (tri_alignment_get_aligned (alignment));
+  before = tri_alignment_get_n_review (alignment);
+  missing = row_with_empty_cell (alignment, 2);
+  g_assert_cmpuint (missing, !=, G_MAXUINT);
+  g_assert_true (row_needs_review (alignment, missing));
+
+  gtk_single_selection_set_selected (grid_selection (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "segment.insert-empty", NULL);
+  misaligned = tri_alignment_get_n_review (alignment);
+  g_assert_cmpuint (misaligned, >=, before + 10);
+  {
+    g_autofree char *count = g_strdup_printf ("%u rows to review", misaligned);
+
+    g_assert_nonnull (strstr (gtk_label_get_text (find_label_with (GTK_WIDGET (window), "to review")), count));
+  }
+
+  gtk_single_selection_set_selected (grid_selection (window), 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "segment.remove-empty", NULL);
+  g_assert_cmpuint (tri_alignment_get_n_review (alignment), <, misaligned);
+  g_assert_cmpuint (row_with_empty_cell (alignment, 2), ==, missing);
+  g_assert_true (row_needs_review (alignment, missing));
+
+  /* F8 from the top reaches it. */
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  for (guint i = 0; i < 20 && gtk_single_selection_get_selected (grid_selection (window)) != missing; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.next-review", NULL);
+  g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, missing);
+
+  destroy_window (window);
 }
 
 static void
@@ -1641,8 +1920,14 @@ test_checks (void)
   g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, number->row);
   marked = highlighted (window, 1);
   g_assert_cmpstr (marked, ==, "1 520");
+  g_assert_null (find_label_with (GTK_WIDGET (window), "back at the first"));
   gtk_widget_activate_action (GTK_WIDGET (window), "align.next-finding", NULL);
   g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, quotation->row);
+  g_assert_null (find_label_with (GTK_WIDGET (window), "back at the first"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.next-finding", NULL);
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, missing->row);
+  /* Round the end: said. */
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), "back at the first"));
 
   /* Notes on request. */
   g_object_set (panel, "show-notes", TRUE, NULL);
@@ -1775,14 +2060,13 @@ test_export_import (void)
       "</body></tmx>\n";
     g_autofree char *four_path = tri_test_write_file (dir, "four.tmx", four, -1);
     g_autoptr(GFile) four_file = g_file_new_for_path (four_path);
-    AdwMessageDialog *ask = NULL;
     TriWindow *third = new_window ();
 
     tri_window_open_files (third, &four_file, NULL, 1, NULL, TRI_PARAGRAPH_BLANK_LINES);
     wait_until (not_busy, third);
-    wait_until (find_message_dialog, &ask);
+    wait_until (shows_message_dialog, NULL);
     /* The first three ticked: English, German, Russian. */
-    adw_message_dialog_response (ask, "open");
+    respond ("open");
     wait_until (has_alignment, third);
     wait_until (not_busy, third);
     g_assert_cmpuint (tri_alignment_get_n_columns (tri_window_get_alignment (third)), ==, 3);
@@ -1858,6 +2142,409 @@ test_scroll_underlined (void)
   destroy_window (window);
 }
 
+/* The grid's row that has the keyboard focus, or G_MAXUINT: the row
+ * whose English cell the focus widget shows. */
+static guint
+focused_row (TriWindow *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  TriAlignment *alignment = tri_window_get_alignment (window);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (tri_window_get_column_view (window))))
+    return G_MAXUINT;
+  collect_cells (focus, cells);
+  for (guint i = 0; i < cells->len; i++)
+    for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (alignment)); r++)
+      {
+        g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+        g_autofree char *text = tri_alignment_dup_cell_text (alignment, row, 0);
+
+        if (text[0] != '\0' && g_strcmp0 (tri_segment_cell_get_text (g_ptr_array_index (cells, i)), text) == 0)
+          return r;
+      }
+  return G_MAXUINT;
+}
+
+typedef struct
+{
+  TriWindow *window;
+  guint      row;
+} FocusWait;
+
+static gboolean
+focus_on (gpointer data)
+{
+  FocusWait *wait = data;
+
+  return focused_row (wait->window) == wait->row;
+}
+
+/* Whether the grid shows row @index's English cell. */
+static gboolean
+shows_row (TriWindow *window,
+           guint      index)
+{
+  TriAlignment *alignment = tri_window_get_alignment (window);
+  g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), index);
+  g_autofree char *text = tri_alignment_dup_cell_text (alignment, row, 0);
+
+  return grid_shows (window, text);
+}
+
+/* One current row: the finding chosen in the Checks panel is the row
+ * Return edits and Ctrl+Return confirms once the panel is closed; Ctrl+Home
+ * takes the strip along; after a split, Up goes to a row on screen; undo
+ * goes to what it changed. */
+static void
+test_current_row (void)
+{
+  TriWindow *window = new_window ();
+  TriSegmentEditor *editor = tri_window_get_editor (window);
+  TriChecksPanel *panel = TRI_CHECKS_PANEL (tri_window_get_checks_panel (window));
+  TriAlignment *alignment;
+  TriFinding *finding;
+  GtkWidget *focus;
+  FocusWait wait = { window, 0 };
+  guint last, found;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  wait_until (checked_sample, window);
+  alignment = tri_window_get_alignment (window);
+  last = n_rows (window) - 1;
+
+  /* The cursor on row 11, the keyboard in the grid there. */
+  gtk_widget_grab_focus (GTK_WIDGET (tri_window_get_column_view (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "first");
+  for (guint i = 0; i < 10; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "down");
+  wait.row = 10;
+  wait_until (focus_on, &wait);
+
+  /* A finding on another row chosen in the panel; the panel closed. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.checks", NULL);
+  finding = find_finding (tri_window_get_checker (window), "number-mismatch");
+  g_assert_nonnull (finding);
+  g_assert_cmpuint (finding->row, !=, 10);
+  found = finding->row;
+  g_signal_emit_by_name (panel, "finding-selected", finding, FALSE);
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, found);
+  g_object_set (window, "checks-visible", FALSE, NULL);
+  wait.row = found;
+  wait_until (focus_on, &wait);
+
+  /* Return, as the list view takes it: the focused row activated. */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  gtk_widget_activate_action (focus, "listitem.activate", NULL);
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, found);
+  g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, found);
+  gtk_widget_grab_focus (GTK_WIDGET (tri_window_get_column_view (window)));
+  wait_until (focus_on, &wait);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+  {
+    g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), found);
+
+    g_assert_true (tri_row_get_confirmed (row));
+  }
+
+  /* Ctrl+Home and Ctrl+End: the cursor, the strip and the focus. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "last");
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, last);
+  wait.row = last;
+  wait_until (focus_on, &wait);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "first");
+  g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, 0);
+  g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, 0);
+  wait.row = 0;
+  wait_until (focus_on, &wait);
+
+  /* A split far down, then Up: the row above, on screen. */
+  {
+    guint row = G_MAXUINT, after;
+
+    for (guint r = last; r > 0 && row == G_MAXUINT; r--)
+      {
+        g_autoptr(TriRow) item = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+
+        if (tri_row_get_count (item, 0) == 1 && tri_row_get_count (item, 1) == 1 && r > 20)
+          row = r;
+      }
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "last");
+    gtk_single_selection_set_selected (grid_selection (window), row - 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "align.split", NULL);
+    wait_until (has_cells, window);
+    after = gtk_single_selection_get_selected (grid_selection (window));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "up");
+    g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, after - 1);
+    g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, after - 1);
+    wait.row = after - 1;
+    wait_until (focus_on, &wait);
+    g_assert_true (shows_row (window, after - 1));
+
+    /* Back at the top, undo goes down to the split it undoes. */
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "first");
+    wait.row = 0;
+    wait_until (focus_on, &wait);
+    g_assert_false (shows_row (window, row - 1));
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, row - 1);
+    wait.row = row - 1;
+    wait_until (focus_on, &wait);
+    g_assert_true (shows_row (window, row - 1));
+  }
+
+  destroy_window (window);
+}
+
+/* The text a mapped grid cell highlights, if one does. */
+static char *
+grid_highlighted (TriWindow *window)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_cells (GTK_WIDGET (tri_window_get_column_view (window)), cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      char *text = tri_segment_cell_dup_highlighted (g_ptr_array_index (cells, i));
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
+/* The find bar's count: "3 of 7". */
+static GtkLabel *
+find_count_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) &&
+      g_regex_match_simple ("^[0-9]+ of [0-9]+$", gtk_label_get_text (GTK_LABEL (widget)), 0, 0))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_count_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+search_for (TriWindow  *window,
+            const char *text)
+{
+  GtkWidget *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  entry = gtk_window_get_focus (GTK_WINDOW (window));
+  entry = gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* Find shows its match: the cursor on its row, the current column moved
+ * to its version, the match highlighted in the cell and in the strip, and
+ * which of how many it is. */
+static void
+test_find (void)
+{
+  TriWindow *window = new_window ();
+  g_autofree char *marked = NULL;
+  g_autofree char *cell = NULL;
+  GtkLabel *status;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  gtk_single_selection_set_selected (grid_selection (window), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.column", "u", 0);
+
+  /* "Женев" is in the Russian and Ukrainian versions only. */
+  search_for (window, "Женев");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  /* The current column: Russian. */
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tri_window_get_column_view (window)), "current-column-2"));
+  marked = highlighted (window, 1);
+  g_assert_cmpstr (marked, ==, "Женев");
+  status = find_count_label (GTK_WIDGET (window));
+  g_assert_nonnull (status);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (status), "1 of "));
+  wait_until (has_cells, window);
+  cell = grid_highlighted (window);
+  g_assert_cmpstr (cell, ==, "Женев");
+
+  /* F3 goes on: the next match, in Ukrainian in the same row. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (status), "2 of "));
+  g_clear_pointer (&marked, g_free);
+  marked = highlighted (window, 2);
+  g_assert_cmpstr (marked, ==, "Женев");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tri_window_get_column_view (window)), "current-column-3"));
+  /* And back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (status), "1 of "));
+
+  destroy_window (window);
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return n_windows () == GPOINTER_TO_UINT (data);
+}
+
+/* The title says when work is unsaved; an undo back to what was opened is
+ * nothing to save, and closing does not ask. */
+static void
+test_unsaved_marker (void)
+{
+  TriWindow *window = new_window ();
+  guint others = n_windows () - 1;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  gtk_single_selection_set_selected (grid_selection (window), 3);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  g_assert_true (tri_window_get_unsaved (window));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (tri_window_get_unsaved (window));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  /* Redone, it is unsaved again; undone, clean. A change undo does not
+   * take back (a word ignored) is unsaved whatever is undone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_true (tri_window_get_unsaved (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (tri_window_get_unsaved (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  tri_alignment_ignore_word (tri_window_get_alignment (window), "Hryshchenko");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (tri_window_get_unsaved (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_true (tri_window_get_unsaved (window));
+
+  /* Closing asks about that. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (shows_message_dialog, NULL);
+  respond ("discard");
+  wait_until (window_gone, GUINT_TO_POINTER (others));
+}
+
+/* Split Row in All Columns: each cell after its first sentence, one step;
+ * the confirmation a structural edit takes back is announced, the one a
+ * text edit keeps is kept. */
+static void
+test_split_all (void)
+{
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+  g_autoptr(TriRow) merged = NULL;
+  g_autoptr(TriRow) first = NULL;
+  g_autoptr(TriRow) second = NULL;
+  guint rows;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+
+  /* Rows 5 and 6 merged: two sentences or more in every column. */
+  gtk_single_selection_set_selected (grid_selection (window), 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  merged = g_list_model_get_item (G_LIST_MODEL (alignment), 4);
+  for (guint c = 0; c < 3; c++)
+    g_assert_cmpuint (tri_row_get_count (merged, c), >=, 2);
+  rows = n_rows (window);
+
+  /* A word fixed in the confirmed row: still confirmed. */
+  gtk_single_selection_set_selected (grid_selection (window), 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
+  {
+    TriDocument *en = tri_alignment_get_document (alignment, 0);
+    guint sentence = tri_row_get_first (merged, 0);
+    g_autofree char *text = tri_document_dup_sentence_text (en, sentence);
+    g_autofree char *fixed = g_strconcat (text, " ", NULL);
+
+    fixed[strlen (fixed) - 2] = '!';
+    g_assert_true (tri_alignment_edit_sentence (alignment, 0, sentence, fixed));
+    g_clear_object (&merged);
+    merged = g_list_model_get_item (G_LIST_MODEL (alignment), 4);
+    g_assert_true (tri_row_get_confirmed (merged));
+  }
+
+  gtk_single_selection_set_selected (grid_selection (window), 4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.split-all", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows + 1);
+  first = g_list_model_get_item (G_LIST_MODEL (alignment), 4);
+  second = g_list_model_get_item (G_LIST_MODEL (alignment), 5);
+  for (guint c = 0; c < 3; c++)
+    {
+      g_assert_cmpuint (tri_row_get_count (first, c), ==, 1);
+      g_assert_cmpuint (tri_row_get_count (second, c), ==, tri_row_get_count (merged, c) - 1);
+    }
+  g_assert_false (tri_row_get_confirmed (first));
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), "confirmed row changed"));
+
+  /* One step to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpuint (n_rows (window), ==, rows);
+
+  destroy_window (window);
+}
+
+static gboolean
+has_project_file (gpointer data)
+{
+  return tri_window_get_project_file (TRI_WINDOW (data)) != NULL;
+}
+
+/* Save As and Export start in the project's folder with its name; the
+ * export dialog starts TMX from the first version's language and puts no
+ * byte-order mark in TSV. */
+static void
+test_export_defaults (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "grain-talks.triptych", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *name = NULL;
+  TriWindow *window = new_window ();
+  TriExportDialog *dialog;
+
+  tri_window_open_sample (window);
+  wait_until (not_busy, window);
+  tri_window_save_project (window, file);
+  wait_until (has_project_file, window);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
+  g_assert_nonnull (window->chooser);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window->chooser));
+  g_assert_cmpstr (name, ==, "grain-talks.triptych");
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (window->chooser));
+  g_clear_object (&window->chooser);
+
+  dialog = tri_export_dialog_new (GTK_WINDOW (window), tri_window_get_alignment (window), NULL);
+  {
+    g_autoptr(TriExportOptions) options = NULL;
+
+    options = tri_export_dialog_dup_options (dialog);
+    g_assert_cmpstr (options->srclang, ==, "en");
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  destroy_window (window);
+  tri_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1915,6 +2602,14 @@ main (int   argc,
   g_test_add_func ("/window/spelling", test_spelling);
   g_test_add_func ("/window/project", test_project);
   g_test_add_func ("/window/crash-recovery", test_crash_recovery);
+  g_test_add_func ("/window/recover-into-project", test_recover_into_project);
+  g_test_add_func ("/window/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/window/review-after-edits", test_review_after_edits);
+  g_test_add_func ("/window/current-row", test_current_row);
+  g_test_add_func ("/window/find", test_find);
+  g_test_add_func ("/window/unsaved-marker", test_unsaved_marker);
+  g_test_add_func ("/window/split-all", test_split_all);
+  g_test_add_func ("/window/export-defaults", test_export_defaults);
   g_test_add_func ("/window/scroll-large", test_scroll_large);
   g_test_add_func ("/window/scroll-underlined", test_scroll_underlined);
   g_test_add_func ("/window/zoom", test_zoom);

@@ -2180,6 +2180,31 @@ check_fixed (TriAlignInput **inputs,
   return TRUE;
 }
 
+/* A run's context: its feature space, languages and dictionaries. */
+static void
+context_init (TriAligner     *self,
+              Context        *ctx,
+              TriAlignInput **inputs,
+              guint           n_inputs)
+{
+  memset (ctx, 0, sizeof *ctx);
+  ctx->space.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ctx->space.kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
+  ctx->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify)language_info_free);
+  ctx->user_dictionary = self->user_dictionary;
+  ctx->progress = &self->progress;
+  attach_dictionaries (self, ctx, inputs, n_inputs, self->system_dictionaries);
+}
+
+static void
+context_clear (Context *ctx)
+{
+  g_hash_table_unref (ctx->space.ids);
+  g_array_unref (ctx->space.kinds);
+  g_hash_table_unref (ctx->languages);
+}
+
 /**
  * tri_aligner_align:
  * @self: a #TriAligner
@@ -2231,15 +2256,9 @@ tri_aligner_align (TriAligner        *self,
 
   load_params ();
 
-  ctx.space.ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ctx.space.kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
-  ctx.languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify)language_info_free);
-  ctx.user_dictionary = self->user_dictionary;
-  ctx.progress = &self->progress;
+  context_init (self, &ctx, inputs, n_inputs);
   ctx.progress_callback = progress;
   ctx.progress_data = progress_data;
-  attach_dictionaries (self, &ctx, inputs, n_inputs, self->system_dictionaries);
 
   rows = g_array_new (FALSE, FALSE, sizeof (TriBead));
   for (guint k = 0; k < n_inputs; k++)
@@ -2285,9 +2304,7 @@ tri_aligner_align (TriAligner        *self,
         done += from[k];
     }
 
-  g_hash_table_unref (ctx.space.ids);
-  g_array_unref (ctx.space.kinds);
-  g_hash_table_unref (ctx.languages);
+  context_clear (&ctx);
 
   if (g_cancellable_is_cancelled (cancellable))
     {
@@ -2413,4 +2430,135 @@ tri_aligner_get_progress (TriAligner *self)
   g_return_val_if_fail (TRI_IS_ALIGNER (self), 0);
 
   return g_atomic_int_get (&self->progress) / 1000.0;
+}
+
+/* Scoring the rows an edit made */
+
+/* The confidence in the bead of a's [a0, a0 + k) and b's [b0, b0 + l), as
+ * the alignment gives it: an empty side is a skip; no bead is larger than
+ * MAX_BEAD sentences a side. */
+static double
+bead_confidence (const Pair *pair,
+                 guint       a0,
+                 guint       k,
+                 guint       b0,
+                 guint       l)
+{
+  BeadCost cost = { 0, 0, 0 };
+
+  if (k > MAX_BEAD || l > MAX_BEAD)
+    return 0;
+  if (k > 0 && l > 0)
+    cost = bead_cost (pair, a0 + k, b0 + l, k, l);
+  return confidence (&cost, k, l);
+}
+
+#define PENDING(row) (isnan ((row)->score))
+
+/**
+ * tri_aligner_score_rows:
+ * @self: a #TriAligner
+ * @inputs: (array length=n_inputs): one to three documents, or runs of
+ *   their sentences
+ * @n_inputs: their number
+ * @rows: (element-type TriBead): rows over every sentence of @inputs, in
+ *   order
+ *
+ * Gives each row of @rows whose score is NaN the confidence the aligner
+ * gives such a bead (lexical overlap, fit of the lengths, kind, paragraph
+ * ends): what a row an edit made deserves. A row with an empty cell scores
+ * as a skip does. The other rows are context: their sentences weigh the
+ * words. Three documents are scored as they are aligned: the two closest
+ * languages as a pair, the third against both.
+ */
+void
+tri_aligner_score_rows (TriAligner     *self,
+                        TriAlignInput **inputs,
+                        guint           n_inputs,
+                        GArray         *rows)
+{
+  Context ctx;
+  Sequence seq[TRI_ALIGN_MAX_LANGUAGES] = { { NULL, 0 } };
+  Pair pair;
+
+  g_return_if_fail (TRI_IS_ALIGNER (self));
+  g_return_if_fail (n_inputs >= 1 && n_inputs <= TRI_ALIGN_MAX_LANGUAGES);
+  g_return_if_fail (rows != NULL);
+
+  if (n_inputs == 1)
+    {
+      for (guint t = 0; t < rows->len; t++)
+        if (PENDING (&g_array_index (rows, TriBead, t)))
+          g_array_index (rows, TriBead, t).score = 1.0;
+      return;
+    }
+
+  load_params ();
+  context_init (self, &ctx, inputs, n_inputs);
+  for (guint k = 0; k < n_inputs; k++)
+    build_sequence (&ctx, inputs[k], 0, inputs[k]->sentences->len, &seq[k]);
+
+  if (n_inputs == 2)
+    {
+      pair_init (&pair, &ctx.space, seq[0].items, seq[0].n, seq[1].items, seq[1].n);
+      for (guint t = 0; t < rows->len; t++)
+        {
+          TriBead *row = &g_array_index (rows, TriBead, t);
+
+          if (PENDING (row))
+            row->score = bead_confidence (&pair, row->first[0], row->count[0], row->first[1], row->count[1]);
+        }
+      pair_clear (&pair);
+    }
+  else
+    {
+      guint p, q, r;
+      g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (PairBead));
+      g_autofree guint *unit_of = g_new (guint, rows->len + 1);
+      Sequence merged = { NULL, 0 };
+      double ratio = 1.0;
+
+      /* Each row's sentences of the two closest languages: one unit. */
+      choose_pivot (inputs, &p, &q, &r);
+      pair_init (&pair, &ctx.space, seq[p].items, seq[p].n, seq[q].items, seq[q].n);
+      for (guint t = 0; t < rows->len; t++)
+        {
+          const TriBead *row = &g_array_index (rows, TriBead, t);
+          PairBead unit = { row->first[p], row->first[p] + row->count[p],
+                            row->first[q], row->first[q] + row->count[q], 1.0 };
+
+          unit_of[t] = G_MAXUINT;
+          if (row->count[p] + row->count[q] == 0)
+            continue;
+          if (PENDING (row))
+            unit.confidence = bead_confidence (&pair, row->first[p], row->count[p], row->first[q], row->count[q]);
+          unit_of[t] = units->len;
+          g_array_append_val (units, unit);
+        }
+      pair_clear (&pair);
+
+      if (sequence_length (&seq[p]) > 0 && sequence_length (&seq[q]) > 0)
+        ratio = sequence_length (&seq[q]) / sequence_length (&seq[p]);
+      merge_sequence (&seq[p], &seq[q], units, ratio, &merged);
+
+      pair_init (&pair, &ctx.space, seq[r].items, seq[r].n, merged.items, merged.n);
+      for (guint t = 0; t < rows->len; t++)
+        {
+          TriBead *row = &g_array_index (rows, TriBead, t);
+          guint u = unit_of[t];
+
+          if (!PENDING (row))
+            continue;
+          row->score = bead_confidence (&pair, row->first[r], row->count[r],
+                                        u != G_MAXUINT ? u : 0, u != G_MAXUINT ? 1 : 0);
+          if (u != G_MAXUINT)
+            row->score = MIN (row->score, g_array_index (units, PairBead, u).confidence);
+        }
+      pair_clear (&pair);
+      sequence_clear (&merged);
+    }
+
+  for (guint k = 0; k < n_inputs; k++)
+    sequence_clear (&seq[k]);
+  context_clear (&ctx);
 }

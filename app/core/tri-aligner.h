@@ -95,5 +95,9 @@ GArray     *tri_aligner_align_finish         (TriAligner        *self,
                                               GAsyncResult      *result,
                                               GError           **error);
 double      tri_aligner_get_progress         (TriAligner        *self);
+void        tri_aligner_score_rows           (TriAligner        *self,
+                                              TriAlignInput    **inputs,
+                                              guint              n_inputs,
+                                              GArray            *rows);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <unicode/uregex.h>
@@ -161,12 +162,15 @@ struct _TriAlignment
   gboolean     aligned;
   GQueue       undo;       /* Step *, newest first */
   GQueue       redo;
-  guint64      generation; /* one more at every change of the rows */
+  guint64      generation; /* the state of the rows: (epoch << 32) | a state's id */
+  guint32      epoch;      /* one more at every change undo does not take back */
+  guint32      last_id;    /* the last state's id */
   guint        group_depth; /* tri_alignment_begin_group() calls not ended */
   guint        group;       /* the open group's id, while group_depth > 0 */
   guint        last_group;
   GHashTable  *ignored;     /* words the spell checker leaves alone in this project */
   GHashTable  *dismissed;   /* keys of the check findings dismissed (tri_checker_dup_key()) */
+  TriAligner  *aligner;     /* scores the rows edits make, if set */
 };
 
 enum {
@@ -198,6 +202,10 @@ typedef struct
   GArray    *new_sentences;
   /* Steps made in one group (same nonzero id) are undone as one. */
   guint      group;
+  /* The states before and after the step: undo and redo go back to them,
+   * so an edit undone is the state it undid (saved, or not). */
+  guint32    before;
+  guint32    after;
 } Step;
 
 static void
@@ -214,10 +222,26 @@ step_free (gpointer data)
   g_free (step);
 }
 
+/* A new state of the rows. (A change undo does not take back starts a new
+ * epoch first: no state before it comes back.) */
+static void
+new_state (TriAlignment *self)
+{
+  self->generation = ((guint64)self->epoch << 32) | ++self->last_id;
+}
+
+static void
+new_epoch (TriAlignment *self)
+{
+  self->epoch++;
+  new_state (self);
+}
+
 static void
 push_step (TriAlignment *self,
            Step         *step)
 {
+  step->before = (guint32)self->generation;
   step->group = self->group_depth > 0 ? self->group : 0;
   g_queue_push_head (&self->undo, step);
   g_queue_clear_full (&self->redo, step_free);
@@ -281,6 +305,7 @@ tri_alignment_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->ignored, g_hash_table_unref);
   g_clear_pointer (&self->dismissed, g_hash_table_unref);
+  g_clear_object (&self->aligner);
   g_queue_clear_full (&self->undo, step_free);
   g_queue_clear_full (&self->redo, step_free);
 
@@ -426,7 +451,7 @@ rebuild (TriAlignment *self)
   g_ptr_array_unref (self->rows);
   self->rows = pair_in_order (self);
   self->aligned = FALSE;
-  self->generation++;
+  new_epoch (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, self->rows->len);
 }
 
@@ -465,7 +490,7 @@ tri_alignment_set_rows (TriAlignment *self,
     }
 
   forget_edits (self);
-  self->generation++;
+  new_epoch (self);
   removed = self->rows->len;
   g_ptr_array_unref (self->rows);
   self->rows = list;
@@ -508,7 +533,7 @@ string_set_change (TriAlignment *self,
     g_hash_table_add (set, g_strdup (item));
   else
     g_hash_table_remove (set, item);
-  self->generation++;
+  new_epoch (self);
   g_signal_emit_by_name (self, signal);
   return TRUE;
 }
@@ -912,12 +937,119 @@ row_is_empty (TriAlignment *self,
   return TRUE;
 }
 
-/* An edited row is the user's work: confident, and to be confirmed again. */
+/* A row whose text changed is scored again: NaN until score_pending()
+ * gives it the aligner's confidence in it. A confirmed row stays
+ * confirmed: the user fixed a word, not the alignment. */
+static void
+mark_rescore (TriRow *row)
+{
+  row->score = NAN;
+}
+
+/* A row whose sentences changed is scored again, and to be confirmed
+ * again. */
 static void
 mark_edited (TriRow *row)
 {
-  row->score = 1.0;
+  mark_rescore (row);
   row->fixed = FALSE;
+}
+
+/* Rows of context on either side of the rows to score: their sentences
+ * weigh the words, as the whole documents do when aligning. */
+#define SCORE_CONTEXT 40
+
+/* Scores the rows from @position on, @n_rows of them, that edits made (a
+ * NaN score), as the aligner scores a bead; without an aligner they are
+ * the user's work and trusted. The rows are new, held only by the list and
+ * the step that made them, and get their score before anyone sees them. */
+static void
+score_pending (TriAlignment *self,
+               guint         position,
+               guint         n_rows)
+{
+  guint first = G_MAXUINT, last = 0, lo, hi;
+  TriAlignInput *inputs[TRI_MAX_COLUMNS] = { NULL };
+  g_autoptr(GArray) beads = NULL;
+  guint from[TRI_MAX_COLUMNS];
+
+  for (guint r = position; r < position + n_rows; r++)
+    if (isnan (row_at (self, r)->score))
+      {
+        first = MIN (first, r);
+        last = r;
+      }
+  if (first == G_MAXUINT)
+    return;
+
+  if (self->aligner == NULL)
+    {
+      for (guint r = first; r <= last; r++)
+        if (isnan (row_at (self, r)->score))
+          row_at (self, r)->score = 1.0;
+      return;
+    }
+
+  lo = first > SCORE_CONTEXT ? first - SCORE_CONTEXT : 0;
+  hi = MIN (self->rows->len, last + 1 + SCORE_CONTEXT);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      TriDocument *doc = self->documents[c];
+      const TriRow *end = row_at (self, hi - 1);
+      guint to = end->first[c] + end->count[c];
+      g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+      g_autofree guint *paragraphs = g_new0 (guint, to - row_at (self, lo)->first[c] + 1);
+
+      from[c] = row_at (self, lo)->first[c];
+      for (guint i = from[c]; i < to; i++)
+        {
+          g_ptr_array_add (sentences, tri_document_dup_sentence_text (doc, i));
+          paragraphs[i - from[c]] = tri_document_get_sentence (doc, i)->paragraph;
+        }
+      inputs[c] = tri_align_input_new (tri_document_get_language (doc),
+                                       (const char * const *)sentences->pdata, paragraphs, sentences->len);
+    }
+
+  beads = g_array_sized_new (FALSE, TRUE, sizeof (TriBead), hi - lo);
+  for (guint r = lo; r < hi; r++)
+    {
+      const TriRow *row = row_at (self, r);
+      TriBead bead = { { 0 }, { 0 }, row->score, row->fixed, row->bookmarked };
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          bead.first[c] = row->first[c] - from[c];
+          bead.count[c] = row->count[c];
+        }
+      g_array_append_val (beads, bead);
+    }
+
+  tri_aligner_score_rows (self->aligner, inputs, self->n_columns, beads);
+
+  for (guint r = first; r <= last; r++)
+    row_at (self, r)->score = g_array_index (beads, TriBead, r - lo).score;
+  for (guint c = 0; c < self->n_columns; c++)
+    tri_align_input_free (inputs[c]);
+}
+
+/**
+ * tri_alignment_set_aligner:
+ * @self: a #TriAlignment
+ * @aligner: (nullable): the aligner that scores the rows edits make
+ *
+ * With an aligner, every row an edit creates or changes is scored as the
+ * aligner scores a bead, and flagged for review as aligned rows are;
+ * without, such rows are the user's work and are not flagged.
+ */
+void
+tri_alignment_set_aligner (TriAlignment *self,
+                           TriAligner   *aligner)
+{
+  g_return_if_fail (TRI_IS_ALIGNMENT (self));
+  g_return_if_fail (aligner == NULL || TRI_IS_ALIGNER (aligner));
+
+  g_set_object (&self->aligner, aligner);
 }
 
 /* Row @index of @rows, ready to change: rows are never changed once in the
@@ -996,24 +1128,33 @@ splice (TriAlignment *self,
   g_ptr_array_remove_range (self->rows, position, n_removed);
   for (guint r = 0; r < new_rows->len; r++)
     g_ptr_array_insert (self->rows, (int)(position + r), g_object_ref (g_ptr_array_index (new_rows, r)));
+  score_pending (self, position, new_rows->len);
 
   push_step (self, step);
 
-  self->generation++;
+  new_state (self);
+  step->after = (guint32)self->generation;
   g_list_model_items_changed (G_LIST_MODEL (self), position, n_removed, new_rows->len);
   notify_undo (self);
 }
 
+/* Puts @insert in place of @remove, making the state @state (a step's
+ * own, undone or redone) or, for 0, a new one. */
 static void
 apply_step (TriAlignment *self,
             guint         position,
             GPtrArray    *remove,
-            GPtrArray    *insert)
+            GPtrArray    *insert,
+            guint32       state)
 {
   g_ptr_array_remove_range (self->rows, position, remove->len);
   for (guint r = 0; r < insert->len; r++)
     g_ptr_array_insert (self->rows, (int)(position + r), g_object_ref (g_ptr_array_index (insert, r)));
-  self->generation++;
+  score_pending (self, position, insert->len);
+  if (state != 0)
+    self->generation = ((guint64)self->epoch << 32) | state;
+  else
+    new_state (self);
   g_list_model_items_changed (G_LIST_MODEL (self), position, remove->len, insert->len);
 }
 
@@ -1128,9 +1269,9 @@ replay (TriAlignment *self,
       if (step->column >= 0)
         apply_content (self, step, forward);
       if (forward)
-        apply_step (self, step->position, step->old_rows, step->new_rows);
+        apply_step (self, step->position, step->old_rows, step->new_rows, step->after);
       else
-        apply_step (self, step->position, step->new_rows, step->old_rows);
+        apply_step (self, step->position, step->new_rows, step->old_rows, step->before);
       g_queue_push_head (to, step);
     }
   while (in_group (from, step->group));
@@ -1226,6 +1367,20 @@ tri_alignment_merge_next (TriAlignment *self,
   return TRUE;
 }
 
+/* Replaces row @position with @first and @second (taken). */
+static void
+split_in_two (TriAlignment *self,
+              guint         position,
+              TriRow       *first,
+              TriRow       *second)
+{
+  GPtrArray *rows = new_rows ();
+
+  g_ptr_array_add (rows, first);
+  g_ptr_array_add (rows, second);
+  splice (self, position, 1, rows);
+}
+
 /**
  * tri_alignment_split_row:
  * @self: a #TriAlignment
@@ -1244,7 +1399,6 @@ tri_alignment_split_row (TriAlignment *self,
                          guint         column,
                          guint         at)
 {
-  GPtrArray *rows;
   TriRow *first, *second;
   const TriRow *old;
 
@@ -1268,10 +1422,60 @@ tri_alignment_split_row (TriAlignment *self,
   second->bookmarked = FALSE;
   mark_edited (second);
 
-  rows = new_rows ();
-  g_ptr_array_add (rows, first);
-  g_ptr_array_add (rows, second);
-  splice (self, row, 1, rows);
+  split_in_two (self, row, first, second);
+  return TRUE;
+}
+
+/**
+ * tri_alignment_split_row_all:
+ * @self: a #TriAlignment
+ * @row: a row index
+ * @at: (array fixed-size=3): per column, how many of the cell's sentences
+ *   stay in @row; a cell of one sentence (or none) stays whole
+ *
+ * Splits @row in two in every column at once: the sentences of each cell
+ * from @at on go to a new row after it. One step of undo.
+ *
+ * Returns: whether some cell had a sentence after its split point
+ */
+gboolean
+tri_alignment_split_row_all (TriAlignment *self,
+                             guint         row,
+                             const guint  *at)
+{
+  TriRow *first, *second;
+  const TriRow *old;
+  gboolean split = FALSE;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), FALSE);
+  g_return_val_if_fail (at != NULL, FALSE);
+
+  if (row >= self->rows->len)
+    return FALSE;
+  old = row_at (self, row);
+
+  first = row_copy (old);
+  second = row_copy (old);
+  second->bookmarked = FALSE;
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      guint keep = at[c] >= 1 && at[c] < old->count[c] ? at[c] : old->count[c];
+
+      first->count[c] = keep;
+      second->first[c] = old->first[c] + keep;
+      second->count[c] = old->count[c] - keep;
+      split |= second->count[c] > 0;
+    }
+  if (!split)
+    {
+      g_object_unref (first);
+      g_object_unref (second);
+      return FALSE;
+    }
+  mark_edited (first);
+  mark_edited (second);
+
+  split_in_two (self, row, first, second);
   return TRUE;
 }
 
@@ -1945,6 +2149,104 @@ tri_alignment_find (TriAlignment  *self,
   return result;
 }
 
+/* The characters in the first @units UTF-16 units of @text. */
+static glong
+utf16_chars (const gunichar2 *text,
+             int32_t          units)
+{
+  glong n = 0;
+
+  for (int32_t i = 0; i < units; i++)
+    if (text[i] < 0xDC00 || text[i] > 0xDFFF)
+      n++;
+  return n;
+}
+
+/**
+ * tri_alignment_find_all:
+ * @self: a #TriAlignment
+ * @pattern: what to look for
+ * @regex: whether @pattern is an ICU regular expression (else plain text)
+ * @match_case: whether case matters
+ * @column: the column to look in, or -1 for all
+ * @error: return location for a #GError (an invalid expression)
+ *
+ * Every match, row by row, column by column, in text order: what the
+ * find bar counts ("3 of 7") and highlights. A match's span is in bytes of
+ * its column's document, as a check finding's spans are.
+ *
+ * Returns: (transfer full) (element-type TriMatch) (nullable): the matches,
+ *   %NULL with @error set for a bad pattern
+ */
+GArray *
+tri_alignment_find_all (TriAlignment  *self,
+                        const char    *pattern,
+                        gboolean       regex,
+                        gboolean       match_case,
+                        int            column,
+                        GError       **error)
+{
+  URegularExpression *re;
+  GArray *matches;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), NULL);
+  g_return_val_if_fail (pattern != NULL, NULL);
+
+  matches = g_array_new (FALSE, FALSE, sizeof (TriMatch));
+  if (pattern[0] == '\0')
+    return matches;
+  re = open_pattern (pattern, regex, match_case, error);
+  if (re == NULL)
+    {
+      g_array_unref (matches);
+      return NULL;
+    }
+
+  for (guint r = 0; r < self->rows->len; r++)
+    {
+      TriRow *row = row_at (self, r);
+
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          const char *text = tri_document_get_text (self->documents[c]);
+          const TriSentence *first, *last;
+          g_autofree gunichar2 *text16 = NULL;
+          glong len16 = 0;
+          UErrorCode status = U_ZERO_ERROR;
+
+          if ((column >= 0 && (guint)column != c) || row->count[c] == 0)
+            continue;
+
+          /* The cell's text as the document has it: spans are offsets. */
+          first = tri_document_get_sentence (self->documents[c], row->first[c]);
+          last = tri_document_get_sentence (self->documents[c], row->first[c] + row->count[c] - 1);
+          text16 = g_utf8_to_utf16 (text + first->start, (glong)(last->end - first->start), NULL, &len16, NULL);
+          if (text16 == NULL)
+            continue;
+
+          uregex_setText (re, text16, (int32_t)len16, &status);
+          while (U_SUCCESS (status) && uregex_findNext (re, &status) && U_SUCCESS (status))
+            {
+              int32_t start = uregex_start (re, 0, &status);
+              int32_t end = uregex_end (re, 0, &status);
+              TriMatch match = { r, c, 0, 0 };
+              const char *p = text + first->start;
+
+              if (U_FAILURE (status) || end <= start)
+                continue;
+              /* UTF-16 units to bytes: count the characters before. */
+              match.start = first->start + (gsize)(g_utf8_offset_to_pointer (p, utf16_chars (text16, start)) - p);
+              match.end = first->start + (gsize)(g_utf8_offset_to_pointer (p, utf16_chars (text16, end)) - p);
+              g_array_append_val (matches, match);
+            }
+          forget_text (re);
+        }
+    }
+
+  uregex_close (re);
+  return matches;
+}
+
 /* Edits of a text: its words, or where its sentences end. The sentence
  * indices of the column change, so the step keeps all the rows. */
 
@@ -2058,7 +2360,8 @@ text_edit (TriAlignment *self,
   g_array_unref (new_sentences);
 
   push_step (self, step);
-  apply_step (self, step->position, step->old_rows, step->new_rows);
+  apply_step (self, step->position, step->old_rows, step->new_rows, 0);
+  step->after = (guint32)self->generation;
   notify_undo (self);
 }
 
@@ -2100,7 +2403,11 @@ shifted_rows (TriAlignment *self,
           TriRow *copy = row_copy (row);
 
           copy->count[column] = (guint)((int)copy->count[column] + delta);
-          mark_edited (copy);
+          /* The same sentences with other words: a text edit. */
+          if (delta == 0)
+            mark_rescore (copy);
+          else
+            mark_edited (copy);
           g_ptr_array_add (rows, copy);
         }
       else if (delta != 0 && row->count[column] > 0 && row->first[column] >= from)
@@ -2534,7 +2841,7 @@ apply_replacements (TriAlignment *self,
 
   rows = shifted_rows (self, column, G_MAXUINT, 0, G_MAXUINT);
   for (guint i = 0; i < changes->len; i++)
-    mark_edited (own_row (rows, g_array_index (changes, Replacement, i).row));
+    mark_rescore (own_row (rows, g_array_index (changes, Replacement, i).row));
 
   text_edit (self, column, new_text->str, sentences, rows);
 }

@@ -46,6 +46,8 @@ void          tri_alignment_restore        (TriAlignment  *self,
                                             gboolean       aligned);
 GArray       *tri_alignment_dup_rows       (TriAlignment  *self);
 TriAlignment *tri_alignment_snapshot       (TriAlignment  *self);
+void          tri_alignment_set_aligner    (TriAlignment  *self,
+                                            TriAligner    *aligner);
 gboolean      tri_alignment_get_aligned    (TriAlignment  *self);
 guint         tri_alignment_get_n_review   (TriAlignment  *self);
 guint         tri_alignment_get_n_columns  (TriAlignment  *self);
@@ -63,6 +65,9 @@ gboolean      tri_alignment_split_row       (TriAlignment *self,
                                              guint         row,
                                              guint         column,
                                              guint         at);
+gboolean      tri_alignment_split_row_all   (TriAlignment *self,
+                                             guint         row,
+                                             const guint  *at);
 gboolean      tri_alignment_move_up         (TriAlignment *self,
                                              guint         row,
                                              guint         column);
@@ -116,6 +121,29 @@ gboolean      tri_alignment_set_cell_sentences (TriAlignment       *self,
                                                 guint               row,
                                                 guint               column,
                                                 const char * const *sentences);
+/**
+ * TriMatch:
+ * @row: the row
+ * @column: the column
+ * @start: where the match starts, in bytes of the column's document
+ * @end: where it ends
+ *
+ * A match of tri_alignment_find_all().
+ */
+typedef struct
+{
+  guint row;
+  guint column;
+  gsize start;
+  gsize end;
+} TriMatch;
+
+GArray       *tri_alignment_find_all        (TriAlignment *self,
+                                             const char   *pattern,
+                                             gboolean      regex,
+                                             gboolean      match_case,
+                                             int           column,
+                                             GError      **error);
 gboolean      tri_alignment_find            (TriAlignment *self,
                                              const char   *pattern,
                                              gboolean      regex,

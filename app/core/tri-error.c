@@ -342,21 +342,61 @@ tri_file_load_bytes (GFile         *file,
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
 }
 
+typedef struct
+{
+  GBytes           *bytes;
+  char             *etag;
+  GFileCreateFlags  flags;
+} ReplaceBytes;
+
+static void
+replace_bytes_free (ReplaceBytes *replace)
+{
+  g_bytes_unref (replace->bytes);
+  g_free (replace->etag);
+  g_free (replace);
+}
+
+/* The file's etag now, or %NULL when it has none (it does not exist). */
+static char *
+query_etag (GFile        *file,
+            GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
 static void
 replace_bytes_thread (GTask        *task,
                       gpointer      source_object,
                       gpointer      task_data,
                       GCancellable *cancellable)
 {
-  GBytes *bytes = task_data;
-  GFileCreateFlags flags = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "tri-flags"));
+  ReplaceBytes *replace = task_data;
+  GFile *file = G_FILE (source_object);
   GError *error = NULL;
   gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
+  const char *data = g_bytes_get_data (replace->bytes, &length);
 
-  if (tri_file_replace_contents (G_FILE (source_object), data != NULL ? data : "", length, flags,
+  if (replace->etag != NULL)
+    {
+      g_autofree char *now = query_etag (file, cancellable);
+
+      if (now != NULL && !g_str_equal (now, replace->etag))
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                                   _("“%s” was changed by another program"), name);
+          return;
+        }
+    }
+
+  if (tri_file_replace_contents (file, data != NULL ? data : "", length, replace->flags,
                                  cancellable, &error))
-    g_task_return_boolean (task, TRUE);
+    g_task_return_pointer (task, query_etag (file, cancellable), g_free);
   else
     g_task_return_error (task, error);
 }
@@ -365,26 +405,34 @@ replace_bytes_thread (GTask        *task,
  * tri_file_replace_bytes_async:
  * @file: where to write
  * @bytes: what
+ * @etag: (nullable): the etag @file had when it was read, or %NULL to
+ *   replace it whatever it is now
  * @flags: as for tri_file_replace_contents()
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when done
  * @user_data: for @callback
  *
- * tri_file_replace_contents() in a thread.
+ * tri_file_replace_contents() in a thread. When @etag is given and the
+ * file was changed since (another program wrote it), nothing is written
+ * and the error is %G_IO_ERROR_WRONG_ETAG.
  */
 void
 tri_file_replace_bytes_async (GFile               *file,
                               GBytes              *bytes,
+                              const char          *etag,
                               GFileCreateFlags     flags,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (file, cancellable, callback, user_data);
+  ReplaceBytes *replace = g_new0 (ReplaceBytes, 1);
 
+  replace->bytes = g_bytes_ref (bytes);
+  replace->etag = g_strdup (etag);
+  replace->flags = flags;
   g_task_set_source_tag (task, tri_file_replace_bytes_async);
-  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify)g_bytes_unref);
-  g_object_set_data (G_OBJECT (task), "tri-flags", GUINT_TO_POINTER (flags));
+  g_task_set_task_data (task, replace, (GDestroyNotify)replace_bytes_free);
   g_task_run_in_thread (task, replace_bytes_thread);
 }
 
@@ -392,6 +440,7 @@ tri_file_replace_bytes_async (GFile               *file,
  * tri_file_replace_bytes_finish:
  * @file: the file written
  * @result: the result
+ * @new_etag: (out) (optional) (transfer full): the file's etag once written
  * @error: return location for a #GError, whose message names the file
  *
  * Returns: whether the file was written
@@ -399,9 +448,23 @@ tri_file_replace_bytes_async (GFile               *file,
 gboolean
 tri_file_replace_bytes_finish (GFile         *file,
                                GAsyncResult  *result,
+                               char         **new_etag,
                                GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
+  char *etag;
+
   g_return_val_if_fail (g_task_is_valid (result, file), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  etag = g_task_propagate_pointer (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (new_etag != NULL)
+    *new_etag = etag;
+  else
+    g_free (etag);
+  return TRUE;
 }

@@ -65,12 +65,14 @@ GBytes  *tri_file_load_bytes       (GFile         *file,
                                     GError       **error);
 void     tri_file_replace_bytes_async  (GFile               *file,
                                         GBytes              *bytes,
+                                        const char          *etag,
                                         GFileCreateFlags     flags,
                                         GCancellable        *cancellable,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);
 gboolean tri_file_replace_bytes_finish (GFile               *file,
                                         GAsyncResult        *result,
+                                        char               **new_etag,
                                         GError             **error);
 void     tri_set_read_error        (GError       **error,
                                     const GError  *gio_error,

@@ -84,7 +84,9 @@ update (TriExportDialog *self)
 
   gtk_widget_set_visible (self->tmx_group, format == TRI_EXPORT_TMX);
   gtk_widget_set_visible (self->xliff_group, format == TRI_EXPORT_XLIFF);
-  gtk_widget_set_visible (self->table_group, format == TRI_EXPORT_TSV || format == TRI_EXPORT_CSV);
+  /* Spreadsheets want a byte-order mark in CSV; TSV goes to tools that
+   * take it for text. */
+  gtk_widget_set_visible (self->table_group, format == TRI_EXPORT_CSV);
   for (guint c = 0; c < self->n_columns; c++)
     gtk_widget_set_sensitive (self->language_rows[c], format != TRI_EXPORT_XLIFF);
   if (format == TRI_EXPORT_XLIFF)
@@ -141,7 +143,7 @@ tri_export_dialog_dup_options (TriExportDialog *self)
   options->srclang = g_strdup (srclang == 0 || srclang > self->n_columns ? "*all*" : self->codes[srclang - 1]);
   options->tmx_pairs = gtk_switch_get_active (self->pairs_switch);
   options->region_codes = gtk_switch_get_active (self->region_switch);
-  options->bom = gtk_switch_get_active (self->bom_switch);
+  options->bom = format == TRI_EXPORT_CSV && gtk_switch_get_active (self->bom_switch);
   return options;
 }
 
@@ -285,6 +287,8 @@ build (TriExportDialog *self)
 
   group = add_group (page, _("What to Export"), NULL);
   self->format_row = add_combo (group, _("_Format"), NULL, G_LIST_MODEL (formats));
+  /* The format's name under the title, whole, not cut short beside it. */
+  adw_combo_row_set_use_subtitle (self->format_row, TRUE);
   self->rows_row = add_combo (group, _("_Rows"), NULL, G_LIST_MODEL (rows));
 
   group = add_group (page, _("Versions"), _("The languages each aligned row holds in the file"));
@@ -309,6 +313,9 @@ build (TriExportDialog *self)
   self->srclang_row = add_combo (group, _("_Source Language"),
                                  _("The language the memory translates from; “any” lets a CAT tool choose"),
                                  G_LIST_MODEL (srclangs));
+  /* The first version's language: what a translation memory translates
+   * from, unless the user says otherwise. */
+  adw_combo_row_set_selected (self->srclang_row, 1);
   self->pairs_switch = add_switch (group, _("One File per _Pair"),
                                    _("For tools that read two languages a file: report-en-ru.tmx, report-en-uk.tmx …"));
   self->region_switch = add_switch (group, _("Re_gion Codes"),

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "tri-segment-cell.h"
 
 /* One cell of the aligned grid: the sentences of one language in one row,
@@ -241,6 +243,31 @@ tri_segment_cell_set_highlights (TriSegmentCell *self,
     return;
   set_array (&self->highlights, highlights);
   update_attributes (self);
+}
+
+/**
+ * tri_segment_cell_dup_highlighted:
+ * @self: a #TriSegmentCell
+ *
+ * Returns: (transfer full) (nullable): the text of the first span the
+ *   cell highlights (a finding's, a find's match), if any
+ */
+char *
+tri_segment_cell_dup_highlighted (TriSegmentCell *self)
+{
+  const char *text;
+  gsize start, end;
+
+  g_return_val_if_fail (TRI_IS_SEGMENT_CELL (self), NULL);
+
+  text = tri_segment_cell_get_text (self);
+  if (self->highlights == NULL || self->highlights->len < 2 || text == NULL)
+    return NULL;
+  start = g_array_index (self->highlights, gsize, 0);
+  end = g_array_index (self->highlights, gsize, 1);
+  if (start > end || end > strlen (text))
+    return NULL;
+  return g_strndup (text + start, end - start);
 }
 
 /**

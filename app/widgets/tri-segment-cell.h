@@ -24,6 +24,7 @@ const char *tri_segment_cell_get_text (TriSegmentCell *self);
 void        tri_segment_cell_set_misspellings   (TriSegmentCell *self,
                                                  GArray         *misspellings);
 guint       tri_segment_cell_get_n_misspellings (TriSegmentCell *self);
+char       *tri_segment_cell_dup_highlighted    (TriSegmentCell *self);
 void        tri_segment_cell_set_highlights     (TriSegmentCell *self,
                                                  GArray         *highlights);
 void        tri_widget_set_tooltip_text         (GtkWidget      *widget,

@@ -44,6 +44,21 @@ current_row (TriWindow *self)
  * go on from the row jumped to, not from the row last clicked. GTK 4.8 can
  * only focus a row that is realized; one scrolled to is realized on the
  * next layout, so this waits for it, a few frames at most. */
+/* Whether @item shows the row at its position now: after an edit, until
+ * the list lays itself out again, a row may show a row replaced, and GTK
+ * 4.8 must not be given the focus on it. */
+static gboolean
+shows_current_item (TriWindow   *self,
+                    GtkListItem *item)
+{
+  g_autoptr(GObject) current = NULL;
+
+  if (self->filter == NULL || gtk_list_item_get_position (item) >= g_list_model_get_n_items (G_LIST_MODEL (self->filter)))
+    return FALSE;
+  current = g_list_model_get_item (G_LIST_MODEL (self->filter), gtk_list_item_get_position (item));
+  return current == gtk_list_item_get_item (item);
+}
+
 static gboolean
 focus_row_tick_cb (GtkWidget     *widget,
                    GdkFrameClock *frame_clock,
@@ -56,12 +71,13 @@ focus_row_tick_cb (GtkWidget     *widget,
       GtkListItem *item = g_ptr_array_index (self->number_items, i);
       GtkWidget *child = gtk_list_item_get_child (item);
 
-      if (gtk_list_item_get_position (item) == self->focus_position && gtk_widget_get_mapped (child))
+      if (gtk_list_item_get_position (item) == self->focus_position && gtk_widget_get_mapped (child) &&
+          gtk_list_item_get_item (item) != NULL && shows_current_item (self, item))
         {
           /* The number column's cell, and its row. */
           GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (child));
 
-          if (row != NULL)
+          if (row != NULL && gtk_widget_get_mapped (row))
             gtk_widget_grab_focus (row);
           self->focus_tick = 0;
           return G_SOURCE_REMOVE;
@@ -78,13 +94,10 @@ focus_row_tick_cb (GtkWidget     *widget,
 
 /* GTK 4.8 has no gtk_column_view_scroll_to() (4.12): activate the inner
  * list view's "list.scroll-to-item", as Nautilus 43 does. */
-void
-_tri_window_scroll_to (TriWindow *self,
-                       guint      row)
+static void
+scroll_grid (TriWindow *self,
+             guint      row)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -93,6 +106,40 @@ _tri_window_scroll_to (TriWindow *self,
         gtk_widget_activate_action (child, "list.scroll-to-item", "u", row);
         break;
       }
+}
+
+/**
+ * _tri_window_follow_cursor:
+ * @self: a #TriWindow
+ * @row: the grid's row the cursor moved to
+ *
+ * Brings the cursor's row into view, and the keyboard to it if the
+ * keyboard is in the grid.
+ */
+void
+_tri_window_follow_cursor (TriWindow *self,
+                           guint      row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  scroll_grid (self, row);
+  /* Only when a row has the focus: GTK 4.8 can fail (a critical, then a
+   * crash) giving a row the focus the list view itself has after an edit
+   * in the strip replaced the row that had it. */
+  if (focus != NULL && !GTK_IS_LIST_VIEW (focus) &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+    _tri_window_focus_row (self, row);
+}
+
+void
+_tri_window_scroll_to (TriWindow *self,
+                       guint      row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  scroll_grid (self, row);
 
   /* Never take the focus from the editor strip, the search bar, the
    * Checks panel or the parallel text. (In the grid, an edit may have
@@ -102,13 +149,84 @@ _tri_window_scroll_to (TriWindow *self,
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) &&
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->checks_panel)) &&
        !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->parallel_view))))
+    _tri_window_focus_row (self, row);
+}
+
+/**
+ * _tri_window_focus_row:
+ * @self: a #TriWindow
+ * @position: a row of the grid
+ *
+ * Gives the keyboard focus to the grid's row at @position, once it is
+ * realized: the row the list view's own keys (Return, the arrows) act
+ * on is then the cursor's.
+ */
+void
+_tri_window_focus_row (TriWindow *self,
+                       guint      position)
+{
+  self->focus_position = position;
+  self->focus_frames = 0;
+  if (self->focus_tick == 0)
+    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_row_tick_cb,
+                                                     self, NULL);
+}
+
+/* The rows the grid shows at once, for Page Up and Page Down. */
+static guint
+rows_on_screen (TriWindow *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->number_items->len; i++)
     {
-      self->focus_position = row;
-      self->focus_frames = 0;
-      if (self->focus_tick == 0)
-        self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_row_tick_cb,
-                                                         self, NULL);
+      GtkWidget *child = gtk_list_item_get_child (g_ptr_array_index (self->number_items, i));
+
+      n += child != NULL && gtk_widget_get_mapped (child);
     }
+  return n > 2 ? n - 2 : 1;
+}
+
+/* The cursor keys of the grid (Up, Down, Page Up, Page Down, Home, End,
+ * with or without Ctrl): the cursor is the selected row, and the strip,
+ * the keyboard focus and the view follow it. GtkListBase's own bindings
+ * move the focus alone with Ctrl, and leave the view behind after an
+ * edit rebinds the rows. */
+static void
+move_cursor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  GtkSingleSelection *model = selection (self);
+  const char *where = g_variant_get_string (param, NULL);
+  guint n, at, page;
+
+  if (model == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  if (n == 0)
+    return;
+
+  at = gtk_single_selection_get_selected (model);
+  page = rows_on_screen (self);
+  if (at == GTK_INVALID_LIST_POSITION)
+    at = 0;
+  else if (g_str_equal (where, "up"))
+    at = at > 0 ? at - 1 : 0;
+  else if (g_str_equal (where, "down"))
+    at = MIN (at + 1, n - 1);
+  else if (g_str_equal (where, "page-up"))
+    at = at > page ? at - page : 0;
+  else if (g_str_equal (where, "page-down"))
+    at = MIN (at + page, n - 1);
+  else if (g_str_equal (where, "first"))
+    at = 0;
+  else if (g_str_equal (where, "last"))
+    at = n - 1;
+
+  gtk_single_selection_set_selected (model, at);
+  _tri_window_scroll_to (self, at);
 }
 
 void
@@ -142,6 +260,7 @@ target (TriWindow *self,
     return FALSE;
 
   _tri_window_commit_edits (self);
+  self->confirmed_before = tri_alignment_get_n_confirmed (self->alignment);
   *row = current_row (self);
   if (*row == GTK_INVALID_LIST_POSITION)
     *row = 0;
@@ -155,11 +274,28 @@ after_edit (TriWindow *self,
 {
   if (!done)
     {
+      self->confirmed_before = G_MAXUINT;
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
   _tri_window_select_row (self, row);
   _tri_window_update_actions (self);
+
+  /* A change of a confirmed row's sentences takes its confirmation back
+   * (a change of its words does not): say so. */
+  if (self->confirmed_before != G_MAXUINT &&
+      tri_alignment_get_n_confirmed (self->alignment) < self->confirmed_before)
+    {
+      guint lost = self->confirmed_before - tri_alignment_get_n_confirmed (self->alignment);
+      g_autofree char *message =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u confirmed row changed: confirm it again when it is right",
+                                      "%u confirmed rows changed: confirm them again when they are right",
+                                      lost), lost);
+
+      _tri_window_show_toast (self, message);
+    }
+  self->confirmed_before = G_MAXUINT;
 }
 
 static void
@@ -221,6 +357,23 @@ split_point (TriWindow *self)
   return sentence > 0 ? (guint)sentence : 1;
 }
 
+/* Where Split Row in All Columns splits each cell: at the strip's cursor
+ * sentence in the cell it is in, after the first sentence elsewhere. */
+static gboolean
+split_all (TriWindow *self,
+           guint      row)
+{
+  guint at[TRI_MAX_COLUMNS];
+
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    {
+      int sentence = tri_segment_editor_get_cursor_sentence (self->editor, c);
+
+      at[c] = sentence > 0 ? (guint)sentence : 1;
+    }
+  return tri_alignment_split_row_all (self->alignment, row, at);
+}
+
 #define ROW_ACTION(name, call, next_row)                          \
   static void                                                     \
   name (GtkWidget  *widget,                                       \
@@ -235,11 +388,13 @@ split_point (TriWindow *self)
     if (!target (self, &row))                                     \
       return;                                                     \
     (void)column;                                                 \
+    (void)alignment;                                              \
     after_edit (self, call, next_row);                            \
   }
 
 ROW_ACTION (merge_next_action, tri_alignment_merge_next (alignment, row), row)
 ROW_ACTION (split_action, tri_alignment_split_row (alignment, row, column, split_point (self)), row + 1)
+ROW_ACTION (split_all_action, split_all (self, row), row + 1)
 ROW_ACTION (move_up_action, tri_alignment_move_up (alignment, row, column), row > 0 ? row - 1 : 0)
 ROW_ACTION (move_down_action, tri_alignment_move_down (alignment, row, column), row)
 ROW_ACTION (insert_empty_action, tri_alignment_insert_empty (alignment, row, column), row)
@@ -338,12 +493,15 @@ undo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  guint row;
 
   _tri_window_commit_edits (self);
-  row = current_row (self);
   if (self->alignment != NULL && self->busy == 0)
-    after_edit (self, tri_alignment_undo (self->alignment), row == GTK_INVALID_LIST_POSITION ? 0 : row);
+    {
+      /* The cursor goes to what the undo changed. */
+      gboolean done = tri_alignment_undo (self->alignment);
+
+      after_edit (self, done, self->changed_row);
+    }
 }
 
 static void
@@ -352,12 +510,14 @@ redo_action (GtkWidget  *widget,
              GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  guint row;
 
   _tri_window_commit_edits (self);
-  row = current_row (self);
   if (self->alignment != NULL && self->busy == 0)
-    after_edit (self, tri_alignment_redo (self->alignment), row == GTK_INVALID_LIST_POSITION ? 0 : row);
+    {
+      gboolean done = tri_alignment_redo (self->alignment);
+
+      after_edit (self, done, self->changed_row);
+    }
 }
 
 static gboolean
@@ -570,14 +730,31 @@ previous_uneven_action (GtkWidget *widget, const char *action_name, GVariant *pa
 
 /* Search: ICU regular expressions or plain text, in all columns or the
  * current one; Enter and F3 go on, Shift the other way. */
+/* Matches in order: row, column, then place in the text. */
+static int
+compare_match (const TriMatch *a,
+               const TriMatch *b)
+{
+  if (a->row != b->row)
+    return a->row < b->row ? -1 : 1;
+  if (a->column != b->column)
+    return a->column < b->column ? -1 : 1;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  return 0;
+}
+
 static void
 find (TriWindow *self,
       int        direction)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) matches = NULL;
   const char *pattern;
   guint row = current_row (self);
-  guint found = 0;
+  guint index = G_MAXUINT;
+  const TriMatch *match;
+  g_autofree char *count = NULL;
 
   if (self->alignment == NULL)
     return;
@@ -589,25 +766,61 @@ find (TriWindow *self,
       return;
     }
 
-  if (tri_alignment_find (self->alignment, pattern,
-                          gtk_check_button_get_active (self->search_regex),
-                          gtk_check_button_get_active (self->search_case),
-                          gtk_check_button_get_active (self->search_column) ? (int)self->current_column : -1,
-                          row == GTK_INVALID_LIST_POSITION ? G_MAXUINT : row,
-                          direction, &found, &error))
+  matches = tri_alignment_find_all (self->alignment, pattern,
+                                    gtk_check_button_get_active (self->search_regex),
+                                    gtk_check_button_get_active (self->search_case),
+                                    gtk_check_button_get_active (self->search_column) ? (int)self->current_column : -1,
+                                    &error);
+  if (matches == NULL)
     {
-      g_autofree char *where = g_strdup_printf (_("Row %u"), found + 1);
-
-      gtk_label_set_text (self->search_status, where);
-      _tri_window_select_row (self, found);
+      gtk_label_set_text (self->search_status, error->message);
+      return;
     }
-  else if (error != NULL)
-    gtk_label_set_text (self->search_status, error->message);
-  else
+  if (matches->len == 0)
     {
       gtk_label_set_text (self->search_status, _("Not found"));
       gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
     }
+
+  /* On from the match shown, if the cursor is still on its row; else
+   * from the cursor's row (its own matches first, going down). */
+  for (guint i = 0; i < matches->len && index == G_MAXUINT; i++)
+    {
+      guint at = direction > 0 ? i : matches->len - 1 - i;
+      const TriMatch *m = &g_array_index (matches, TriMatch, at);
+
+      if (self->found.row == row && row != GTK_INVALID_LIST_POSITION)
+        {
+          if (direction * compare_match (m, &self->found) > 0)
+            index = at;
+        }
+      else if (row == GTK_INVALID_LIST_POSITION ||
+               (direction > 0 ? m->row >= row : m->row < row))
+        index = at;
+    }
+  if (index == G_MAXUINT)
+    index = direction > 0 ? 0 : matches->len - 1;
+
+  match = &g_array_index (matches, TriMatch, index);
+  self->found = *match;
+  /* Translators: the match shown and how many there are, e.g. "3 of 7" */
+  count = g_strdup_printf (_("%u of %u"), index + 1, matches->len);
+  gtk_label_set_text (self->search_status, count);
+
+  /* The match's column becomes the current one, its row the cursor's,
+   * and the match is highlighted in the cell and in the strip. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", match->column);
+  _tri_window_select_row (self, match->row);
+  {
+    GArray *spans[TRI_MAX_COLUMNS] = { NULL };
+    gsize span[2] = { match->start, match->end };
+
+    spans[match->column] = g_array_new (FALSE, FALSE, sizeof (gsize));
+    g_array_append_vals (spans[match->column], span, 2);
+    _tri_window_highlight (self, match->row, spans);
+    g_array_unref (spans[match->column]);
+  }
 }
 
 static void
@@ -757,6 +970,7 @@ _tri_window_class_actions_init (TriWindowClass *klass)
   } actions[] = {
     { "align.merge-next", merge_next_action, GDK_KEY_m, GDK_CONTROL_MASK },
     { "align.split", split_action, GDK_KEY_m, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "align.split-all", split_all_action, GDK_KEY_m, GDK_CONTROL_MASK | GDK_ALT_MASK },
     { "segment.move-up", move_up_action, GDK_KEY_Up, GDK_ALT_MASK },
     { "segment.move-down", move_down_action, GDK_KEY_Down, GDK_ALT_MASK },
     { "segment.insert-empty", insert_empty_action, GDK_KEY_Insert, 0 },
@@ -804,6 +1018,7 @@ _tri_window_class_actions_init (TriWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "align.confirm", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.column", "u", column_action);
+  gtk_widget_class_install_action (widget_class, "win.move-cursor", "s", move_cursor_action);
   for (guint c = 0; c < TRI_ALIGN_MAX_LANGUAGES; c++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + c, GDK_ALT_MASK, "win.column", "u", c);
 }

@@ -62,6 +62,29 @@ update_highlights (TriWindow *self)
   tri_segment_editor_set_highlights (self->editor, self->highlight_row, self->highlight_spans);
 }
 
+/**
+ * _tri_window_highlight:
+ * @self: a #TriWindow
+ * @row: a row
+ * @spans: (array fixed-size=3): per column, byte spans (gsize pairs) of
+ *   the column's document, or %NULL
+ *
+ * Highlights @spans in @row's cells and in the strip (a find's match), in
+ * place of what was highlighted.
+ */
+void
+_tri_window_highlight (TriWindow  *self,
+                       guint       row,
+                       GArray    **spans)
+{
+  clear_highlight (self);
+  self->highlight_row = row;
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    if (spans[c] != NULL && spans[c]->len > 0)
+      self->highlight_spans[c] = g_array_copy (spans[c]);
+  update_highlights (self);
+}
+
 /* Shows @finding: its row chosen, its spans highlighted. */
 static void
 show_finding (TriWindow  *self,
@@ -244,6 +267,10 @@ go_to_finding (TriWindow *self,
         {
           show_finding (self, finding, i, FALSE);
           tri_checks_panel_select (self->checks_panel, finding);
+          /* Round the end of the list: say so, not silently. */
+          if (start >= 0 && start < n && (direction > 0 ? (gint64)i <= start : (gint64)i >= start))
+            _tri_window_show_toast (self, direction > 0 ? _("Past the last finding: back at the first")
+                                                        : _("Past the first finding: back at the last"));
           return;
         }
     }

@@ -132,7 +132,6 @@ on_export_cb (TriExportDialog  *dialog,
               TriWindow        *self)
 {
   GtkFileChooserNative *chooser;
-  g_autofree char *suggested = NULL;
 
   gtk_window_close (GTK_WINDOW (dialog));
   if (self->chooser != NULL)
@@ -141,9 +140,7 @@ on_export_cb (TriExportDialog  *dialog,
   chooser = gtk_file_chooser_native_new (_("Export Aligned Rows"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  suggested = g_strconcat (adw_window_title_get_title (self->window_title),
-                           tri_export_format_get_suffix (options->format), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  _tri_window_suggest_file (self, GTK_FILE_CHOOSER (chooser), tri_export_format_get_suffix (options->format));
   self->chooser = chooser;
   g_signal_connect_data (chooser, "response", G_CALLBACK (on_export_file_cb),
                          tri_export_options_copy (options), (GClosureNotify)(void (*)(void))tri_export_options_free, 0);

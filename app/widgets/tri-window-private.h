@@ -42,6 +42,9 @@ struct _TriWindow
   guint                 progress_source;
   guint                 current_column;
   GFile                *project_file;
+  char                 *project_etag;   /* the project file's etag when last read or written */
+  char                 *subtitle;       /* the project or files shown, without the unsaved marker */
+  GFile                *loading_file;   /* the project being opened, until it is shown */
   guint64               saved_generation;
   GFile                *autosave_file;
   guint64               autosaved_generation;
@@ -57,6 +60,9 @@ struct _TriWindow
   guint                 focus_position;
   guint                 focus_frames;
   guint                 last_selected;  /* the alignment's index of the row last selected */
+  guint                 changed_row;    /* the first row the last change of the rows touched */
+  TriMatch              found;          /* the match the find bar showed last */
+  guint                 confirmed_before; /* confirmed rows before the edit running, or G_MAXUINT */
   TriChecker           *checker;        /* the Checks panel's findings */
   guint                 highlight_row;  /* the row of the finding shown, or G_MAXUINT */
   guint                 highlight_index; /* its index in the checker's findings, or G_MAXUINT */
@@ -106,6 +112,13 @@ void _tri_window_scroll_to          (TriWindow      *self,
                                      guint           position);
 void _tri_window_select_row         (TriWindow      *self,
                                      guint           row);
+void _tri_window_focus_row          (TriWindow      *self,
+                                     guint           position);
+void _tri_window_follow_cursor      (TriWindow      *self,
+                                     guint           row);
+void _tri_window_suggest_file       (TriWindow      *self,
+                                     GtkFileChooser *chooser,
+                                     const char     *suffix);
 void _tri_window_show_toast         (TriWindow      *self,
                                      const char     *message);
 void _tri_window_start_alignment    (TriWindow      *self,
@@ -144,6 +157,9 @@ void _tri_window_set_checker        (TriWindow      *self,
                                      TriAlignment   *alignment);
 void _tri_window_update_cell_highlight (TriWindow   *self,
                                         GtkListItem *item);
+void _tri_window_highlight          (TriWindow      *self,
+                                     guint           row,
+                                     GArray        **spans);
 char *_tri_window_dup_row_findings  (TriWindow      *self,
                                      guint           row);
 

@@ -572,6 +572,24 @@ update_status_bar (TriWindow *self)
     }
 }
 
+/* "• report.triptych": work not saved; gone when an undo goes back to
+ * what was saved. The window list shows it too. */
+static void
+update_unsaved_marker (TriWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  gboolean unsaved = tri_window_get_unsaved (self);
+
+  if (self->subtitle == NULL)
+    return;
+  subtitle = unsaved ? g_strconcat ("• ", self->subtitle, NULL) : g_strdup (self->subtitle);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  /* Translators: the window's title: the project or files, then the app */
+  title = g_strdup_printf (_("%s — Triptych"), subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 static void
 update_titles (TriWindow *self)
 {
@@ -583,6 +601,7 @@ update_titles (TriWindow *self)
   if (self->alignment == NULL)
     {
       adw_window_title_set_subtitle (self->window_title, NULL);
+      g_clear_pointer (&self->subtitle, g_free);
       return;
     }
 
@@ -647,7 +666,9 @@ update_titles (TriWindow *self)
       g_autofree char *name = g_file_get_basename (self->project_file);
       g_string_assign (subtitle, name);
     }
-  adw_window_title_set_subtitle (self->window_title, subtitle->str);
+  g_free (self->subtitle);
+  self->subtitle = g_string_free (g_steal_pointer (&subtitle), FALSE);
+  update_unsaved_marker (self);
 }
 
 static void
@@ -807,7 +828,7 @@ _tri_window_update_actions (TriWindow *self)
 {
   gboolean editable = self->alignment != NULL && self->busy == 0;
   static const char * const edits[] = {
-    "align.merge-next", "align.split", "segment.move-up", "segment.move-down",
+    "align.merge-next", "align.split", "align.split-all", "segment.move-up", "segment.move-down",
     "segment.insert-empty", "segment.remove-empty", "align.delete-row", "segment.swap-up",
     "align.confirm", "align.confirm-through", "align.bookmark", "align.realign",
     "win.save", "win.save-as", "segment.join", "segment.edit",
@@ -924,6 +945,7 @@ on_aligned_cb (GObject      *object,
 
   self->realigning = FALSE;
   update_review_count (self);
+  update_unsaved_marker (self);
   _tri_window_update_actions (self);
 }
 
@@ -1143,7 +1165,9 @@ on_rows_changed_cb (TriWindow  *self,
 {
   /* Undo, redo and the counts follow every change, the editor strip's
    * too. */
+  self->changed_row = position;
   _tri_window_update_actions (self);
+  update_unsaved_marker (self);
 
   if (!tri_window_get_unsaved (self))
     return;
@@ -1379,6 +1403,10 @@ on_selected_cb (TriWindow          *self,
     }
   tri_segment_editor_set_row (self->editor, row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row);
 
+  /* The cursor is always in view, and the keyboard, in the grid, on it. */
+  if (row != G_MAXUINT)
+    _tri_window_follow_cursor (self, gtk_single_selection_get_selected (selection));
+
   /* A search or a "go to" while the texts are shown moves their cursor. */
   if (row != G_MAXUINT && tri_window_get_parallel_view (self) &&
       row != tri_parallel_view_get_row (self->parallel_view))
@@ -1549,6 +1577,8 @@ show_alignment (TriWindow    *self,
     }
   g_clear_object (&self->alignment);
   self->alignment = alignment;
+  /* The rows edits make are scored as the aligner scores its own. */
+  tri_alignment_set_aligner (alignment, self->aligner);
   self->saved_generation = tri_alignment_get_generation (alignment);
   self->autosaved_generation = 0;
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1595,6 +1625,14 @@ show_alignment (TriWindow    *self,
   _tri_window_update_actions (self);
 }
 
+/* What is shown next is no project saved yet. */
+static void
+forget_project_file (TriWindow *self)
+{
+  g_clear_object (&self->project_file);
+  g_clear_pointer (&self->project_etag, g_free);
+}
+
 /**
  * _tri_window_show_imported:
  * @self: a #TriWindow
@@ -1606,7 +1644,7 @@ void
 _tri_window_show_imported (TriWindow    *self,
                            TriAlignment *alignment)
 {
-  g_clear_object (&self->project_file);
+  forget_project_file (self);
   show_alignment (self, alignment, FALSE);
   update_review_count (self);
 }
@@ -1628,7 +1666,7 @@ tri_window_set_documents (TriWindow    *self,
   g_return_if_fail (TRI_IS_WINDOW (self));
   g_return_if_fail (n_documents >= 1 && n_documents <= TRI_MAX_COLUMNS);
 
-  g_clear_object (&self->project_file);
+  forget_project_file (self);
   show_alignment (self, tri_alignment_new (documents, n_documents), TRUE);
 }
 
@@ -1758,28 +1796,31 @@ update_recent (TriWindow *self)
   g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
 }
 
-static void
-on_project_loaded_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+/* A project is read in a thread; @etag is its file's etag just before it
+ * was read (a change after that is a change since it was read). */
+typedef struct
 {
-  g_autoptr(TriWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  TriAlignment *alignment = g_task_propagate_pointer (G_TASK (result), &error);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  GFile *file;      /* what is read: the project, or an autosave */
+  GFile *project;   /* the project file whose etag is taken, if any */
+  char  *etag;
+} LoadData;
 
-  set_busy (self, FALSE);
-  if (alignment == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
-      return;
-    }
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->project);
+  g_free (data->etag);
+  g_free (data);
+}
 
-  g_set_object (&self->project_file, file);
-  show_alignment (self, alignment, FALSE);
-  add_to_recent (file);
-  update_review_count (self);
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
 }
 
 static void
@@ -1788,13 +1829,104 @@ load_project_worker (GTask        *task,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
+  LoadData *data = task_data;
   GError *error = NULL;
-  TriAlignment *alignment = tri_project_load (task_data, cancellable, &error);
+  TriAlignment *alignment;
 
+  if (data->project != NULL)
+    data->etag = query_etag (data->project);
+  alignment = tri_project_load (data->file, cancellable, &error);
   if (alignment == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, alignment, g_object_unref);
+}
+
+/* A new load or recovery replaces the one running. */
+static GTask *
+new_load_task (TriWindow           *self,
+               GFile               *file,
+               GFile               *project,
+               GAsyncReadyCallback  callback,
+               gpointer             source_tag)
+{
+  GTask *task;
+  LoadData *data = g_new0 (LoadData, 1);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  data->file = g_object_ref (file);
+  data->project = project != NULL ? g_object_ref (project) : NULL;
+  task = g_task_new (NULL, self->cancellable, callback, g_object_ref (self));
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  set_busy (self, TRUE);
+  return task;
+}
+
+static void
+on_project_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(TriWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  TriAlignment *alignment = g_task_propagate_pointer (G_TASK (result), &error);
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+
+  set_busy (self, FALSE);
+  if (alignment == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_object (&self->loading_file);
+          show_toast (self, error->message);
+        }
+      return;
+    }
+
+  g_clear_object (&self->loading_file);
+  g_set_object (&self->project_file, data->file);
+  g_free (self->project_etag);
+  self->project_etag = g_steal_pointer (&data->etag);
+  show_alignment (self, alignment, FALSE);
+  add_to_recent (data->file);
+  update_review_count (self);
+}
+
+/**
+ * tri_window_shows_project:
+ * @self: a #TriWindow
+ * @file: a .triptych project
+ *
+ * Returns: whether @self shows @file, or is opening it
+ */
+gboolean
+tri_window_shows_project (TriWindow *self,
+                          GFile     *file)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  return (self->loading_file != NULL && g_file_equal (self->loading_file, file)) ||
+         (self->loading_file == NULL && self->project_file != NULL &&
+          g_file_equal (self->project_file, file));
+}
+
+/**
+ * tri_window_is_empty:
+ * @self: a #TriWindow
+ *
+ * Returns: whether @self shows nothing and opens nothing: the start page
+ */
+gboolean
+tri_window_is_empty (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+
+  return self->alignment == NULL && self->busy == 0 && self->loading_file == NULL;
 }
 
 /**
@@ -1803,21 +1935,33 @@ load_project_worker (GTask        *task,
  * @file: a .triptych project
  *
  * Opens a project in the background: its texts, rows, confirmations and
- * bookmarks, as saved.
+ * bookmarks, as saved. A project another window shows is not opened
+ * twice: that window is presented instead.
  */
 void
 tri_window_open_project (TriWindow *self,
                          GFile     *file)
 {
+  GtkApplication *application;
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (TRI_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (NULL, self->cancellable, on_project_loaded_cb, g_object_ref (self));
-  g_task_set_source_tag (task, tri_window_open_project);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  set_busy (self, TRUE);
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (TRI_IS_APPLICATION (application))
+    {
+      GtkWindow *shown = tri_application_find_project_window (TRI_APPLICATION (application), file);
+
+      if (shown != NULL)
+        {
+          gtk_window_present (shown);
+          return;
+        }
+    }
+
+  g_set_object (&self->loading_file, file);
+  task = new_load_task (self, file, file, on_project_loaded_cb, tri_window_open_project);
   g_task_run_in_thread (task, load_project_worker);
 }
 
@@ -1829,20 +1973,31 @@ on_recovered_cb (GObject      *object,
   g_autoptr(TriWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   TriAlignment *alignment = g_task_propagate_pointer (G_TASK (result), &error);
-  GFile *autosave = g_task_get_task_data (G_TASK (result));
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GFile) project = NULL;
 
   set_busy (self, FALSE);
   if (alignment == NULL)
     {
-      show_toast (self, error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
       return;
     }
 
+  /* The window may show the project already, read before the crash's
+   * work is put back on it: what it read is what a save must find. */
+  project = tri_autosave_get_project (data->file);
+  if (project == NULL || self->project_file == NULL || !g_file_equal (project, self->project_file))
+    {
+      g_free (self->project_etag);
+      self->project_etag = g_steal_pointer (&data->etag);
+    }
+  g_clear_object (&self->loading_file);
   show_alignment (self, alignment, FALSE);
-  self->project_file = tri_autosave_get_project (autosave);
+  g_set_object (&self->project_file, project);
   /* Unsaved, as it was: the window keeps it in its own autosave now. */
   self->saved_generation = G_MAXUINT64;
-  tri_autosave_remove (autosave);
+  tri_autosave_remove (data->file);
   tri_window_autosave (self);
   update_titles (self);
   _tri_window_update_actions (self);
@@ -1854,26 +2009,29 @@ on_recovered_cb (GObject      *object,
  * @self: a #TriWindow
  * @autosave: an autosaved project left by a crash
  *
- * Opens the work in @autosave, as unsaved, for the project it belonged to.
+ * Opens the work in @autosave, as unsaved, for the project it belonged to,
+ * in place of what @self shows or is opening.
  */
 void
 tri_window_recover (TriWindow *self,
                     GFile     *autosave)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GFile) project = NULL;
 
   g_return_if_fail (TRI_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (autosave));
 
-  task = g_task_new (NULL, self->cancellable, on_recovered_cb, g_object_ref (self));
-  g_task_set_source_tag (task, tri_window_recover);
-  g_task_set_task_data (task, g_object_ref (autosave), g_object_unref);
-  set_busy (self, TRUE);
+  project = tri_autosave_get_project (autosave);
+  g_set_object (&self->loading_file, project);
+  task = new_load_task (self, autosave, project, on_recovered_cb, tri_window_recover);
   g_task_run_in_thread (task, load_project_worker);
 }
 
 /* Saving: the project is serialised on the main thread (a snapshot) and
- * written in the background, atomically. */
+ * written in the background, atomically. Saved over the file it was read
+ * from, it must still be as it was read (its etag): a file changed on
+ * disk since is not overwritten without asking. */
 
 typedef struct
 {
@@ -1883,6 +2041,49 @@ typedef struct
   gboolean   close_after;
   GBytes    *bytes;
 } SaveOperation;
+
+static void save_to (TriWindow *self,
+                     GFile     *file,
+                     gboolean   close_after,
+                     gboolean   overwrite);
+
+static void
+on_changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                TriWindow        *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
+
+  if (g_str_equal (response, "overwrite") && self->alignment != NULL)
+    save_to (self, file, close_after, TRUE);
+}
+
+static void
+ask_overwrite (TriWindow *self,
+               GFile     *file,
+               gboolean   close_after)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+
+  /* Translators: the project file's name */
+  body = g_strdup_printf (_("“%s” was changed by another program since Triptych read it. "
+                            "Saving replaces those changes with yours."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "overwrite", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 on_project_saved_cb (GObject      *object,
@@ -1894,14 +2095,21 @@ on_project_saved_cb (GObject      *object,
   g_autoptr(GFile) file = op->file;
   g_autoptr(GBytes) bytes = op->bytes;
   g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
   gboolean close_after = op->close_after;
   guint64 generation = op->generation;
 
   g_free (op);
 
   /* The message names the file ("Cannot save “…”: …"). */
-  if (!tri_file_replace_bytes_finish (G_FILE (object), result, &error))
+  if (!tri_file_replace_bytes_finish (G_FILE (object), result, &etag, &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          ask_overwrite (self, file, close_after);
+          return;
+        }
+
       g_debug ("%s", error->message);
       show_toast (self, error->message);
       return;
@@ -1909,6 +2117,8 @@ on_project_saved_cb (GObject      *object,
 
   self->saved_generation = generation;
   g_set_object (&self->project_file, file);
+  g_free (self->project_etag);
+  self->project_etag = g_steal_pointer (&etag);
   add_to_recent (file);
   if (!tri_window_get_unsaved (self))
     forget_autosave (self);
@@ -1920,9 +2130,15 @@ on_project_saved_cb (GObject      *object,
 static void
 save_to (TriWindow *self,
          GFile     *file,
-         gboolean   close_after)
+         gboolean   close_after,
+         gboolean   overwrite)
 {
   SaveOperation *op;
+  const char *etag = NULL;
+
+  /* GIO compares the etag as it replaces the file. */
+  if (!overwrite && self->project_file != NULL && g_file_equal (file, self->project_file))
+    etag = self->project_etag;
 
   _tri_window_commit_edits (self);
   op = g_new0 (SaveOperation, 1);
@@ -1933,8 +2149,10 @@ save_to (TriWindow *self,
   op->bytes = tri_project_serialize (self->alignment);
 
   /* Not g_file_replace_contents_bytes_async(): on a full disk it renamed
-   * the half-written file over the old project. */
-  tri_file_replace_bytes_async (file, op->bytes, G_FILE_CREATE_NONE, NULL, on_project_saved_cb, op);
+   * the half-written file over the old project. The etag is compared
+   * before the file is replaced. */
+  tri_file_replace_bytes_async (file, op->bytes, etag, G_FILE_CREATE_NONE, NULL,
+                                on_project_saved_cb, op);
 }
 
 /**
@@ -1942,7 +2160,9 @@ save_to (TriWindow *self,
  * @self: a #TriWindow
  * @file: where to save
  *
- * Saves the project to @file, atomically, in the background.
+ * Saves the project to @file, atomically, in the background. If @file is
+ * the project's file and another program changed it since it was read, a
+ * dialog asks before it is replaced.
  */
 void
 tri_window_save_project (TriWindow *self,
@@ -1952,7 +2172,7 @@ tri_window_save_project (TriWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->alignment != NULL)
-    save_to (self, file, FALSE);
+    save_to (self, file, FALSE, FALSE);
 }
 
 /* Opening files */
@@ -2096,6 +2316,7 @@ start_open (TriWindow          *self,
 {
   OpenOperation *op;
 
+  g_clear_object (&self->loading_file);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -2381,6 +2602,40 @@ tri_file_is_project (GFile *file)
 
 /* Save As */
 
+/**
+ * _tri_window_suggest_file:
+ * @self: a #TriWindow
+ * @chooser: a file chooser saving something of the project's
+ * @suffix: the file's extension, with the dot (".triptych", ".tmx")
+ *
+ * Starts @chooser in the project's folder (else the first version's) with
+ * the project's name (else the first version's file name), and @suffix:
+ * "report.triptych", "report.tmx".
+ */
+void
+_tri_window_suggest_file (TriWindow      *self,
+                          GtkFileChooser *chooser,
+                          const char     *suffix)
+{
+  TriDocument *doc = tri_alignment_get_document (self->alignment, 0);
+  GFile *from = self->project_file != NULL ? self->project_file : tri_document_get_file (doc);
+  g_autofree char *base = from != NULL ? g_file_get_basename (from) : g_strdup (tri_document_get_title (doc));
+  g_autofree char *stem = NULL;
+  g_autofree char *suggested = NULL;
+
+  /* "report.triptych", "report-en.txt": the name up to its first dot. */
+  stem = g_strndup (base != NULL ? base : "", base != NULL ? strcspn (base, ".") : 0);
+  suggested = g_strconcat (stem[0] != '\0' ? stem : _("Alignment"), suffix, NULL);
+  if (from != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (from);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+    }
+  gtk_file_chooser_set_current_name (chooser, suggested);
+}
+
 static void
 on_save_chooser_response_cb (TriWindow            *self,
                              int                   response,
@@ -2402,7 +2657,7 @@ on_save_chooser_response_cb (TriWindow            *self,
 
           named = g_file_get_child (parent, with);
         }
-      save_to (self, named != NULL ? named : file, close_after);
+      save_to (self, named != NULL ? named : file, close_after, FALSE);
     }
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
@@ -2426,15 +2681,7 @@ show_save_chooser (TriWindow *self,
   gtk_file_filter_add_suffix (filter, "triptych");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
-  /* "report.triptych" after the first version's file name. */
-  {
-    TriDocument *doc = tri_alignment_get_document (self->alignment, 0);
-    const char *title = tri_document_get_title (doc);
-    g_autofree char *stem = g_strndup (title, strcspn (title, "."));
-
-    suggested = g_strconcat (stem[0] != '\0' ? stem : _("Alignment"), ".triptych", NULL);
-  }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), suggested);
+  _tri_window_suggest_file (self, GTK_FILE_CHOOSER (self->chooser), ".triptych");
 
   g_object_set_data (G_OBJECT (self->chooser), "close-after", GINT_TO_POINTER (close_after));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb),
@@ -2449,7 +2696,7 @@ save (TriWindow *self,
   if (self->alignment == NULL)
     return;
   if (self->project_file != NULL)
-    save_to (self, self->project_file, close_after);
+    save_to (self, self->project_file, close_after, FALSE);
   else
     show_save_chooser (self, close_after);
 }
@@ -2478,8 +2725,23 @@ on_row_activated_cb (GtkColumnView *column_view,
                      guint          position,
                      TriWindow     *self)
 {
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (column_view)), position);
+  /* Return acts on the cursor's row, which the keyboard focus follows
+   * (a click selects the row before it activates it). */
   gtk_widget_activate_action (GTK_WIDGET (self), "segment.edit", NULL);
+}
+
+/* The keyboard coming back to the grid (the Checks panel closed, the
+ * strip left, a click elsewhere) lands on the cursor's row, not on the
+ * row that had the focus before. */
+static void
+on_grid_focus_enter_cb (TriWindow *self)
+{
+  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
+  guint at = model != NULL ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model))
+                           : GTK_INVALID_LIST_POSITION;
+
+  if (at != GTK_INVALID_LIST_POSITION)
+    _tri_window_focus_row (self, at);
 }
 
 /* The row menu: the editing operations on a right click, the Menu key or
@@ -2880,6 +3142,9 @@ tri_window_finalize (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->alignment);
   g_clear_object (&self->project_file);
+  g_clear_object (&self->loading_file);
+  g_free (self->project_etag);
+  g_free (self->subtitle);
   g_clear_object (&self->autosave_file);
   g_clear_object (&self->aligner);
   g_clear_object (&self->column_actions);
@@ -3092,6 +3357,8 @@ tri_window_init (TriWindow *self)
   self->cell_items = g_ptr_array_new ();
   self->mapped_cells = g_ptr_array_new ();
   self->range_anchor = G_MAXUINT;
+  self->found.row = G_MAXUINT;
+  self->confirmed_before = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
   _tri_window_init_checks (self);
@@ -3121,14 +3388,40 @@ tri_window_init (TriWindow *self)
       { GDK_KEY_Down, GDK_SHIFT_MASK, "align.extend-down" },
       { GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "segment.swap-up" },
     };
+    /* The cursor keys: one current row (win.move-cursor). */
+    static const struct {
+      guint keyval;
+      const char *where;
+    } moves[] = {
+      { GDK_KEY_Up, "up" }, { GDK_KEY_KP_Up, "up" },
+      { GDK_KEY_Down, "down" }, { GDK_KEY_KP_Down, "down" },
+      { GDK_KEY_Page_Up, "page-up" }, { GDK_KEY_KP_Page_Up, "page-up" },
+      { GDK_KEY_Page_Down, "page-down" }, { GDK_KEY_KP_Page_Down, "page-down" },
+      { GDK_KEY_Home, "first" }, { GDK_KEY_KP_Home, "first" },
+      { GDK_KEY_End, "last" }, { GDK_KEY_KP_End, "last" },
+    };
     GtkEventController *capture = gtk_shortcut_controller_new ();
+    GtkEventController *focus = gtk_event_controller_focus_new ();
 
     gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture),
                                             gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
                                                               gtk_named_action_new (keys[i].action)));
+    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+      for (guint ctrl = 0; ctrl < 2; ctrl++)
+        {
+          GtkShortcut *shortcut =
+            gtk_shortcut_new (gtk_keyval_trigger_new (moves[i].keyval, ctrl ? GDK_CONTROL_MASK : 0),
+                              gtk_named_action_new ("win.move-cursor"));
+
+          gtk_shortcut_set_arguments (shortcut, g_variant_new_string (moves[i].where));
+          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture), shortcut);
+        }
     gtk_widget_add_controller (GTK_WIDGET (self->column_view), capture);
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (on_grid_focus_enter_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), focus);
   }
 
   /* F8 moves to the next row to review; GtkPaned (the grid and the editor

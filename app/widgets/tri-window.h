@@ -46,6 +46,9 @@ void          tri_window_open_project   (TriWindow          *self,
 void          tri_window_save_project   (TriWindow          *self,
                                          GFile              *file);
 GFile        *tri_window_get_project_file (TriWindow        *self);
+gboolean      tri_window_shows_project  (TriWindow          *self,
+                                         GFile              *file);
+gboolean      tri_window_is_empty       (TriWindow          *self);
 gboolean      tri_window_get_unsaved    (TriWindow          *self);
 gboolean      tri_file_is_project       (GFile              *file);
 void          tri_window_autosave       (TriWindow          *self);
