@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "tri-dictionary.h"
@@ -384,25 +385,13 @@ compare_u64 (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Whether the sorted @keys hold @key. */
 static gboolean
 has_key (GArray  *keys,
          guint64  key)
 {
-  guint lo = 0, hi = keys != NULL ? keys->len : 0;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      guint64 x = g_array_index (keys, guint64, mid);
-
-      if (x == key)
-        return TRUE;
-      if (x < key)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return FALSE;
+  return keys != NULL && keys->len > 0 &&
+         bsearch (&key, keys->data, keys->len, sizeof (guint64), compare_u64) != NULL;
 }
 
 static void
@@ -742,25 +731,13 @@ lex_similarity (const Lex *a,
   return full;
 }
 
+/* Whether the sorted @ids hold @id. */
 static gboolean
 has_id (GArray  *ids,
         guint32  id)
 {
-  guint lo = 0, hi = ids != NULL ? ids->len : 0;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-      guint32 x = g_array_index (ids, guint32, mid);
-
-      if (x == id)
-        return TRUE;
-      if (x < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return FALSE;
+  return ids != NULL && ids->len > 0 &&
+         bsearch (&id, ids->data, ids->len, sizeof (guint32), compare_u32) != NULL;
 }
 
 /* Translations of @from into version @vt among the lemmas of @to: the
