@@ -232,6 +232,21 @@ main (int   argc,
   pdf = make_pdf (100);
   docx = make_docx (5 * 1024 * 1024);
 
+  /* --save DIR keeps the two documents, to profile a reader on its own. */
+  if (argc == 3 && g_str_equal (argv[1], "--save"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *pdf_path = g_build_filename (argv[2], "bench.pdf", NULL);
+      g_autofree char *docx_path = g_build_filename (argv[2], "bench.docx", NULL);
+
+      if (!g_file_set_contents (pdf_path, g_bytes_get_data (pdf, NULL), (gssize)g_bytes_get_size (pdf), &error) ||
+          !g_file_set_contents (docx_path, g_bytes_get_data (docx, NULL), (gssize)g_bytes_get_size (docx), &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
   g_print ("| document | size | paragraphs | wall (best of 3) | CPU (best of 3) | target | met (CPU)? |\n");
   g_print ("|---|---|---|---|---|---|---|\n");
   measure ("PDF, 100 two-column pages", pdf, "bench.pdf", 2);

@@ -208,6 +208,8 @@ test_detect (void)
   g_assert_cmpint (tri_format_detect ((const guint8 *)"%PDF-1.7\n", 9, "report"), ==, TRI_FORMAT_PDF);
 }
 
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
 /* A zip in memory holding @member with @data. */
 static GBytes *
 make_zip (const char   *member,
@@ -305,6 +307,49 @@ test_hostile_zip (void)
   empty = g_bytes_new_static ("", 0);
   assert_refused (empty, "empty.docx", TRI_IO_ERROR_CORRUPT, "empty");
   assert_refused (empty, "empty.pdf", TRI_IO_ERROR_CORRUPT, "empty");
+
+  /* The reader streams a part into the parser: a DOCTYPE after a comment
+   * longer than a piece it reads (256 KB) is still seen and refused, a
+   * prolog that never reaches an element is refused, and a real document
+   * behind a long comment is read. */
+  {
+    gsize pad = 600 * 1024;
+    g_autoptr(GString) late = g_string_new ("<?xml version=\"1.0\"?>\n<!--");
+    g_autoptr(GString) endless = g_string_new ("<?xml version=\"1.0\"?>\n<!--");
+    g_autoptr(GString) fine = g_string_new ("<?xml version=\"1.0\"?>\n<!--");
+    g_autoptr(GBytes) late_zip = NULL;
+    g_autoptr(GBytes) endless_zip = NULL;
+    g_autoptr(GBytes) fine_zip = NULL;
+    g_autoptr(TriDecodedText) decoded = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (gsize i = 0; i < pad; i++)
+      g_string_append_c (late, "ab \n"[i % 4]);
+    g_string_append (fine, late->str + fine->len);
+    g_string_append (late, "-->\n<!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                           "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p>"
+                           "</w:body></w:document>");
+    late_zip = make_zip ("word/document.xml", (const guint8 *)late->str, late->len, NULL);
+    assert_refused (late_zip, "late.docx", TRI_IO_ERROR_UNSAFE, "entities");
+
+    /* Letters at random, so that the zip does not take it for a bomb. */
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+
+      for (gsize i = 0; i < 2 * pad; i++)
+        g_string_append_c (endless, (char)('a' + g_rand_int_range (rand, 0, 26)));
+    }
+    endless_zip = make_zip ("word/document.xml", (const guint8 *)endless->str, endless->len, NULL);
+    assert_refused (endless_zip, "endless.docx", TRI_IO_ERROR_CORRUPT, "no root element");
+
+    g_string_append (fine, "-->\n<w:document xmlns:w=\"" W_NS "\"><w:body><w:p><w:r>"
+                           "<w:t>Переговори тривали до ночі.</w:t></w:r></w:p></w:body></w:document>");
+    fine_zip = make_zip ("word/document.xml", (const guint8 *)fine->str, fine->len, NULL);
+    decoded = tri_format_decode (g_bytes_get_data (fine_zip, NULL), g_bytes_get_size (fine_zip),
+                                 "fine.docx", NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (decoded->text, ==, "Переговори тривали до ночі.\n");
+  }
 
   /* A zip cut short: its directory is gone. */
   {

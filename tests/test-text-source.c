@@ -725,6 +725,46 @@ test_utf16_without_bom (void)
       }
 }
 
+/* UTF-8 already in NFC is taken as it is (no round trip through UTF-16):
+ * ill-formed sequences a lenient reader would pass on must still be
+ * refused, and the text must come out byte for byte. */
+static void
+test_utf8_as_is (void)
+{
+  static const char * const ill_formed[] = {
+    "Talks \xED\xA0\x80 resumed.",       /* a surrogate, encoded */
+    "Talks \xC0\xAF resumed.",            /* an overlong “/” */
+    "Talks \xF4\x90\x80\x80 resumed.",   /* beyond U+10FFFF */
+    "Talks \xF8\x88\x80\x80\x80 resumed.", /* a five-byte form */
+  };
+  static const char text[] = "«Мы не ведём переговоров», — сказал Песков. “We talk,” Kuleba said.\n";
+  g_autofree char *with_bom = g_strconcat ("\xEF\xBB\xBF", text, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ill_formed); i++)
+    {
+      g_autoptr(TriDecodedText) decoded = NULL;
+      g_autoptr(GError) error = NULL;
+
+      decoded = tri_text_source_decode ((const guint8 *)ill_formed[i], strlen (ill_formed[i]), "bad.txt",
+                                        "UTF-8", &error);
+      g_assert_error (error, TRI_IO_ERROR, TRI_IO_ERROR_ENCODING);
+      g_assert_null (decoded);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *data = i == 0 ? text : with_bom;
+      g_autoptr(TriDecodedText) decoded = NULL;
+      g_autoptr(GError) error = NULL;
+
+      decoded = tri_text_source_decode ((const guint8 *)data, strlen (data), "ok.txt", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (decoded->text, ==, text);
+      g_assert_cmpuint (decoded->length, ==, strlen (text));
+      g_assert_true (decoded->had_bom == (i == 1));
+    }
+}
+
 static void
 test_nfc (void)
 {
@@ -926,6 +966,7 @@ main (int   argc,
   ADD ("/text-source/missing-and-folder", test_missing_and_folder);
   ADD ("/text-source/line-ends", test_line_ends);
   g_test_add_func ("/text-source/nfc", test_nfc);
+  g_test_add_func ("/text-source/utf8-as-is", test_utf8_as_is);
   g_test_add_func ("/text-source/unicode-line-ends", test_unicode_line_ends);
   g_test_add ("/text-source/too-large", TriTestDir, NULL, tri_test_dir_set_up, test_too_large,
               tri_test_dir_tear_down);

@@ -57,19 +57,32 @@ set_corrupt (GError     **error,
                _("“%s” is not a readable %s document: %s"), name, kind, problem);
 }
 
-/* The bytes of one member of the archive, capped. */
-static GBytes *
+/* Takes the next piece of a member; returns FALSE to stop reading. */
+typedef gboolean (*MemberFunc) (const guint8 *data,
+                                gsize         length,
+                                gpointer      user_data);
+
+#define MEMBER_CHUNK (256 * 1024)
+
+/* Reads one member of the archive piece by piece, its unpacked size
+ * capped. Streaming it spares the copy of a part that can unpack to
+ * tens of megabytes (and the page faults of a buffer that size). Returns
+ * FALSE with @error set when the member is missing, damaged or a bomb;
+ * TRUE when it was read to its end or @func stopped it. */
+static gboolean
 read_member (zip_t       *zip,
              const char  *member,
              const char  *name,
              const char  *kind,
+             MemberFunc   func,
+             gpointer     user_data,
              GError     **error)
 {
   zip_int64_t index = zip_name_locate (zip, member, 0);
   zip_stat_t st;
   zip_file_t *file;
-  GByteArray *bytes;
-  guint8 buffer[64 * 1024];
+  g_autofree guint8 *buffer = NULL;
+  guint64 total = 0;
   zip_int64_t n;
 
   if (index < 0)
@@ -77,14 +90,14 @@ read_member (zip_t       *zip,
       g_autofree char *problem = g_strdup_printf (_("it has no part “%s”"), member);
 
       set_corrupt (error, name, kind, problem);
-      return NULL;
+      return FALSE;
     }
 
   zip_stat_init (&st);
   if (zip_stat_index (zip, (zip_uint64_t)index, 0, &st) != 0)
     {
       set_corrupt (error, name, kind, zip_strerror (zip));
-      return NULL;
+      return FALSE;
     }
 
   /* The sizes the directory claims; the loop below counts what it gets. */
@@ -97,34 +110,33 @@ read_member (zip_t       *zip,
   if (file == NULL)
     {
       set_corrupt (error, name, kind, zip_strerror (zip));
-      return NULL;
+      return FALSE;
     }
 
-  /* The size the directory claims, capped: a guess that saves copies. */
-  bytes = g_byte_array_sized_new ((guint)MIN ((st.valid & ZIP_STAT_SIZE) ? st.size : 0, (zip_uint64_t)64 * 1024 * 1024));
-  while ((n = zip_fread (file, buffer, sizeof buffer)) > 0)
+  buffer = g_malloc (MEMBER_CHUNK);
+  while ((n = zip_fread (file, buffer, MEMBER_CHUNK)) > 0)
     {
-      g_byte_array_append (bytes, buffer, (guint)n);
-      if (bytes->len > TRI_FORMAT_ZIP_MAX_PART ||
-          ((st.valid & ZIP_STAT_COMP_SIZE) && bytes->len > 1024 * 1024 &&
-           bytes->len / MAX (st.comp_size, 1) > TRI_FORMAT_ZIP_MAX_RATIO))
+      total += (guint64)n;
+      if (total > TRI_FORMAT_ZIP_MAX_PART ||
+          ((st.valid & ZIP_STAT_COMP_SIZE) && total > 1024 * 1024 &&
+           total / MAX (st.comp_size, 1) > TRI_FORMAT_ZIP_MAX_RATIO))
         {
           zip_fclose (file);
-          g_byte_array_unref (bytes);
           goto bomb;
         }
+      if (!func (buffer, (gsize)n, user_data))
+        break;
     }
 
   if (n < 0)
     {
       set_corrupt (error, name, kind, zip_file_strerror (file));
       zip_fclose (file);
-      g_byte_array_unref (bytes);
-      return NULL;
+      return FALSE;
     }
   zip_fclose (file);
 
-  return g_byte_array_free_to_bytes (bytes);
+  return TRUE;
 
 bomb:
   {
@@ -135,8 +147,17 @@ bomb:
                  _("“%s” is refused: its part “%s” unpacks to far more than it holds "
                    "(a zip bomb?); the limit is %s and %d times its packed size"),
                  name, member, limit, TRI_FORMAT_ZIP_MAX_RATIO);
-    return NULL;
+    return FALSE;
   }
+}
+
+static gboolean
+append_to_array (const guint8 *data,
+                 gsize         length,
+                 gpointer      user_data)
+{
+  g_byte_array_append (user_data, data, (guint)length);
+  return TRUE;
 }
 
 static zip_t *
@@ -404,25 +425,81 @@ on_error (void     *ctx,
     state->error = g_strstrip (g_strdup (e->message != NULL ? e->message : "?"));
 }
 
-/* Reads one XML part with libxml2's SAX2 parser, fed in chunks: a DOM, or
- * even the streaming reader, of a large document costs more in
- * allocations and copies than the parsing itself. */
+/* The prolog of a part longer than this is not an office file's. */
+#define MAX_PROLOG (1024 * 1024)
+
+typedef struct
+{
+  PartState      state;
+  xmlParserCtxt *ctxt;
+  const char    *name;
+  GByteArray    *prolog;  /* the bytes before the root element, until it is seen */
+  GError        *unsafe;  /* a DOCTYPE, or a prolog without end */
+} PartReader;
+
+static void
+parse (PartReader   *reader,
+       const guint8 *data,
+       gsize         length)
+{
+  for (gsize offset = 0; offset < length && reader->state.error == NULL; offset += MEMBER_CHUNK)
+    xmlParseChunk (reader->ctxt, (const char *)data + offset,
+                   (int)MIN ((gsize)MEMBER_CHUNK, length - offset), 0);
+}
+
+/* The prolog is checked (see tri_format_refuse_entities()) before any of
+ * it reaches the parser; the rest goes straight to it. */
+static gboolean
+part_reader_feed (const guint8 *data,
+                  gsize         length,
+                  gpointer      user_data)
+{
+  PartReader *reader = user_data;
+  gboolean seen_root;
+
+  if (reader->prolog == NULL)
+    {
+      parse (reader, data, length);
+      return reader->state.error == NULL;
+    }
+
+  g_byte_array_append (reader->prolog, data, (guint)length);
+  if (!tri_format_refuse_entities (reader->prolog->data, reader->prolog->len, reader->name,
+                                   &seen_root, &reader->unsafe))
+    return FALSE;
+  if (!seen_root)
+    {
+      if (reader->prolog->len <= MAX_PROLOG)
+        return TRUE;
+      g_set_error (&reader->unsafe, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT,
+                   /* Translators: a file name */
+                   _("“%s” is not a readable document: its XML has no root element in its first megabyte"),
+                   reader->name);
+      return FALSE;
+    }
+
+  parse (reader, reader->prolog->data, reader->prolog->len);
+  g_clear_pointer (&reader->prolog, g_byte_array_unref);
+  return reader->state.error == NULL;
+}
+
+/* Reads one XML part with libxml2's SAX2 parser, fed in pieces as the
+ * member unpacks: a DOM, or even the streaming reader, of a large
+ * document costs more in allocations and copies than the parsing itself. */
 static char *
-read_part (GBytes      *bytes,
+read_part (zip_t       *zip,
+           const char  *member,
            const char  *name,
            TriFormat    format,
            GError     **error)
 {
-  gsize length;
-  const guint8 *data = g_bytes_get_data (bytes, &length);
   const char *kind = tri_format_get_label (format);
   xmlSAXHandler sax = { 0 };
-  xmlParserCtxt *ctxt;
-  PartState state = { format, { NULL, FALSE, 0, FALSE }, 0, -1, FALSE, format != TRI_FORMAT_ODT, NULL };
-  gboolean well_formed;
-
-  if (!tri_format_refuse_entities (data, length, name, error))
-    return NULL;
+  PartReader reader = {
+    { format, { NULL, FALSE, 0, FALSE }, 0, -1, FALSE, format != TRI_FORMAT_ODT, NULL },
+    NULL, name, NULL, NULL,
+  };
+  gboolean read, well_formed;
 
   sax.initialized = XML_SAX2_MAGIC;
   sax.startElementNs = on_start_element;
@@ -432,35 +509,50 @@ read_part (GBytes      *bytes,
   sax.cdataBlock = on_characters;
   sax.serror = on_error;
 
-  tri_text_builder_init (&state.builder);
-  ctxt = xmlCreatePushParserCtxt (&sax, &state, NULL, 0, NULL);
-  if (ctxt == NULL)
+  reader.ctxt = xmlCreatePushParserCtxt (&sax, &reader.state, NULL, 0, NULL);
+  if (reader.ctxt == NULL)
     {
       set_corrupt (error, name, kind, g_strerror (ENOMEM));
-      g_string_free (state.builder.out, TRUE);
       return NULL;
     }
   /* No XML_PARSE_NOENT, DTDLOAD or HUGE: see the top. */
-  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlCtxtUseOptions (reader.ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 
-  for (gsize offset = 0; offset < length && state.error == NULL; offset += 256 * 1024)
-    xmlParseChunk (ctxt, (const char *)data + offset, (int)MIN ((gsize)256 * 1024, length - offset), 0);
-  xmlParseChunk (ctxt, NULL, 0, 1);
-  well_formed = ctxt->wellFormed;
-  xmlFreeParserCtxt (ctxt);
+  tri_text_builder_init (&reader.state.builder);
+  reader.prolog = g_byte_array_new ();
+  read = read_member (zip, member, name, kind, part_reader_feed, &reader, error);
 
-  if (!well_formed || state.error != NULL)
+  /* A part that ended before its root element: the parser says what is wrong. */
+  if (read && reader.unsafe == NULL && reader.prolog != NULL)
+    parse (&reader, reader.prolog->data, reader.prolog->len);
+  g_clear_pointer (&reader.prolog, g_byte_array_unref);
+
+  if (read && reader.unsafe == NULL && reader.state.error == NULL)
+    xmlParseChunk (reader.ctxt, NULL, 0, 1);
+  well_formed = reader.ctxt->wellFormed;
+  xmlFreeParserCtxt (reader.ctxt);
+
+  if (!read || reader.unsafe != NULL)
     {
-      g_autofree char *problem = g_strdup_printf (_("its XML is broken (%s)"),
-                                                  state.error != NULL ? state.error : "?");
-
-      set_corrupt (error, name, kind, problem);
-      g_free (state.error);
-      g_string_free (state.builder.out, TRUE);
+      if (reader.unsafe != NULL)
+        g_propagate_error (error, reader.unsafe);
+      g_free (reader.state.error);
+      g_string_free (reader.state.builder.out, TRUE);
       return NULL;
     }
 
-  return tri_text_builder_finish (&state.builder);
+  if (!well_formed || reader.state.error != NULL)
+    {
+      g_autofree char *problem = g_strdup_printf (_("its XML is broken (%s)"),
+                                                  reader.state.error != NULL ? reader.state.error : "?");
+
+      set_corrupt (error, name, kind, problem);
+      g_free (reader.state.error);
+      g_string_free (reader.state.builder.out, TRUE);
+      return NULL;
+    }
+
+  return tri_text_builder_finish (&reader.state.builder);
 }
 
 static char *
@@ -471,7 +563,7 @@ extract (const guint8  *data,
          GError       **error)
 {
   const char *kind = tri_format_get_label (format);
-  g_autoptr(GBytes) part = NULL;
+  char *text;
   zip_t *zip;
 
   zip = open_zip (data, length, name, kind, error);
@@ -480,11 +572,10 @@ extract (const guint8  *data,
 
   if (format == TRI_FORMAT_ODT && zip_name_locate (zip, "META-INF/manifest.xml", 0) >= 0)
     {
-      g_autoptr(GBytes) manifest = read_member (zip, "META-INF/manifest.xml", name, kind, NULL);
+      g_autoptr(GByteArray) manifest = g_byte_array_new ();
 
-      if (manifest != NULL &&
-          tri_format_contains (g_bytes_get_data (manifest, NULL), g_bytes_get_size (manifest),
-                               "encryption-data"))
+      if (read_member (zip, "META-INF/manifest.xml", name, kind, append_to_array, manifest, NULL) &&
+          tri_format_contains (manifest->data, manifest->len, "encryption-data"))
         {
           zip_discard (zip);
           g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_READ,
@@ -494,13 +585,10 @@ extract (const guint8  *data,
         }
     }
 
-  part = read_member (zip, format == TRI_FORMAT_DOCX ? "word/document.xml" : "content.xml",
-                      name, kind, error);
+  text = read_part (zip, format == TRI_FORMAT_DOCX ? "word/document.xml" : "content.xml",
+                    name, format, error);
   zip_discard (zip);
-  if (part == NULL)
-    return NULL;
-
-  return read_part (part, name, format, error);
+  return text;
 }
 
 /**

@@ -36,6 +36,7 @@ gboolean tri_format_contains        (const guint8 *data,
 gboolean tri_format_refuse_entities (const guint8 *data,
                                      gsize         length,
                                      const char   *name,
+                                     gboolean     *seen_root,
                                      GError      **error);
 
 G_END_DECLS

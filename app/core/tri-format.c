@@ -133,14 +133,20 @@ tri_text_builder_finish (TriTextBuilder *builder)
  * (external entities, expansion bombs), as in the TMX reader. Entities
  * are declared only in a DOCTYPE, which comes before the root element:
  * the prolog (declaration, comments, processing instructions) is read up
- * to the first element. */
+ * to the first element. @seen_root, when given, says whether @data
+ * reached it: a reader that streams a part gives more bytes until it
+ * does (or the part ends). */
 gboolean
 tri_format_refuse_entities (const guint8 *data,
                             gsize         length,
                             const char   *name,
+                            gboolean     *seen_root,
                             GError      **error)
 {
   const char *p = (const char *)data, *end;
+
+  if (seen_root != NULL)
+    *seen_root = FALSE;
 
   /* An empty part (no bytes, maybe no buffer) declares nothing. */
   if (length == 0)
@@ -156,11 +162,14 @@ tri_format_refuse_entities (const guint8 *data,
           p++;
           continue;
         }
-      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+      /* Too few bytes to tell a comment or a DOCTYPE from an element. */
+      if (end - p < 4)
+        return TRUE;
+      if (memcmp (p, "<!--", 4) == 0)
         close = g_strstr_len (p, end - p, "-->");
-      else if (end - p >= 2 && p[1] == '?')
+      else if (p[1] == '?')
         close = g_strstr_len (p, end - p, "?>");
-      else if (end - p >= 2 && p[1] == '!')
+      else if (p[1] == '!')
         {
           g_set_error (error, TRI_IO_ERROR, TRI_IO_ERROR_UNSAFE,
                        _("“%s” is refused: its XML declares a document type or entities, "
@@ -168,9 +177,13 @@ tri_format_refuse_entities (const guint8 *data,
           return FALSE;
         }
       else
-        return TRUE;  /* the root element */
+        {
+          if (seen_root != NULL)
+            *seen_root = TRUE;
+          return TRUE;  /* the root element */
+        }
       if (close == NULL)
-        return TRUE;  /* the parser says what is wrong */
+        return TRUE;  /* not closed yet, or the parser will say what is wrong */
       p = close + 2;
     }
   return TRUE;

@@ -785,11 +785,25 @@ tri_text_source_decode (const guint8  *data,
       final16 = normalized;
     }
 
-  status = U_ZERO_ERROR;
-  u_strToUTF8 (NULL, 0, &utf8_len, final16, final_len, &status);
-  status = U_ZERO_ERROR;
-  decoded->text = g_malloc ((gsize)utf8_len + 1);
-  u_strToUTF8 (decoded->text, utf8_len + 1, &utf8_len, final16, final_len, &status);
+  if (final16 == utf16 && ucnv_compareNames (decoded->encoding, "UTF-8") == 0)
+    {
+      /* UTF-8 the converter took whole (it refuses every ill-formed
+       * sequence) and already in NFC: converting back would give the same
+       * bytes, so they are copied (most text, and all a document reader
+       * extracts). */
+      decoded->text = g_malloc (length + 1);
+      memcpy (decoded->text, data, length);
+      decoded->text[length] = '\0';
+      utf8_len = (int32_t)length;
+    }
+  else
+    {
+      status = U_ZERO_ERROR;
+      u_strToUTF8 (NULL, 0, &utf8_len, final16, final_len, &status);
+      status = U_ZERO_ERROR;
+      decoded->text = g_malloc ((gsize)utf8_len + 1);
+      u_strToUTF8 (decoded->text, utf8_len + 1, &utf8_len, final16, final_len, &status);
+    }
   if (U_FAILURE (status))
     {
       /* Only unpaired surrogates in UTF-16 input get here. */
