@@ -210,44 +210,6 @@ test_detect (void)
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-/* A zip in memory holding @member with @data. */
-static GBytes *
-make_zip (const char   *member,
-          const guint8 *data,
-          gsize         length,
-          const char   *mimetype)
-{
-  zip_error_t zerr;
-  zip_source_t *buffer, *part;
-  zip_t *zip;
-  zip_stat_t st;
-  guint8 *bytes;
-
-  zip_error_init (&zerr);
-  buffer = zip_source_buffer_create (NULL, 0, 0, &zerr);
-  g_assert_nonnull (buffer);
-  zip_source_keep (buffer);
-  zip = zip_open_from_source (buffer, ZIP_TRUNCATE, &zerr);
-  g_assert_nonnull (zip);
-  if (mimetype != NULL)
-    {
-      part = zip_source_buffer (zip, mimetype, strlen (mimetype), 0);
-      g_assert_cmpint (zip_file_add (zip, "mimetype", part, 0), >=, 0);
-    }
-  part = zip_source_buffer (zip, data, length, 0);
-  g_assert_cmpint (zip_file_add (zip, member, part, 0), >=, 0);
-  g_assert_cmpint (zip_close (zip), ==, 0);
-
-  zip_source_open (buffer);
-  zip_source_stat (buffer, &st);
-  bytes = g_malloc (st.size);
-  g_assert_cmpint (zip_source_read (buffer, bytes, st.size), ==, (zip_int64_t)st.size);
-  zip_source_close (buffer);
-  zip_source_free (buffer);
-  zip_error_fini (&zerr);
-
-  return g_bytes_new_take (bytes, st.size);
-}
 
 static void
 assert_refused (GBytes     *bytes,
@@ -288,15 +250,15 @@ test_hostile_zip (void)
   /* 8 MB of blanks pack to a few kilobytes: far over the ratio. */
   memcpy (spaces, "<w:document>", 12);
   memset (spaces + 12, ' ', n - 12);
-  bomb = make_zip ("word/document.xml", (const guint8 *)spaces, n, NULL);
+  bomb = tri_test_make_zip ("word/document.xml", (const guint8 *)spaces, n, NULL, FALSE);
   g_assert_cmpuint (g_bytes_get_size (bomb), <, n / 200);
   assert_refused (bomb, "bomb.docx", TRI_IO_ERROR_TOO_LARGE, "zip bomb");
 
-  xxe = make_zip ("word/document.xml", (const guint8 *)xxe_xml, strlen (xxe_xml), NULL);
+  xxe = tri_test_make_zip ("word/document.xml", (const guint8 *)xxe_xml, strlen (xxe_xml), NULL, FALSE);
   assert_refused (xxe, "xxe.docx", TRI_IO_ERROR_UNSAFE, "entities");
 
-  odt_xxe = make_zip ("content.xml", (const guint8 *)laughs, strlen (laughs),
-                      "application/vnd.oasis.opendocument.text");
+  odt_xxe = tri_test_make_zip ("content.xml", (const guint8 *)laughs, strlen (laughs),
+                      "application/vnd.oasis.opendocument.text", FALSE);
   assert_refused (odt_xxe, "laughs.odt", TRI_IO_ERROR_UNSAFE, "entities");
 
   text = g_bytes_new_static (plain, strlen (plain));
@@ -329,7 +291,7 @@ test_hostile_zip (void)
     g_string_append (late, "-->\n<!DOCTYPE w:document [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                            "<w:document xmlns:w=\"" W_NS "\"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p>"
                            "</w:body></w:document>");
-    late_zip = make_zip ("word/document.xml", (const guint8 *)late->str, late->len, NULL);
+    late_zip = tri_test_make_zip ("word/document.xml", (const guint8 *)late->str, late->len, NULL, FALSE);
     assert_refused (late_zip, "late.docx", TRI_IO_ERROR_UNSAFE, "entities");
 
     /* Letters at random, so that the zip does not take it for a bomb. */
@@ -339,12 +301,12 @@ test_hostile_zip (void)
       for (gsize i = 0; i < 2 * pad; i++)
         g_string_append_c (endless, (char)('a' + g_rand_int_range (rand, 0, 26)));
     }
-    endless_zip = make_zip ("word/document.xml", (const guint8 *)endless->str, endless->len, NULL);
+    endless_zip = tri_test_make_zip ("word/document.xml", (const guint8 *)endless->str, endless->len, NULL, FALSE);
     assert_refused (endless_zip, "endless.docx", TRI_IO_ERROR_CORRUPT, "no root element");
 
     g_string_append (fine, "-->\n<w:document xmlns:w=\"" W_NS "\"><w:body><w:p><w:r>"
                            "<w:t>Переговори тривали до ночі.</w:t></w:r></w:p></w:body></w:document>");
-    fine_zip = make_zip ("word/document.xml", (const guint8 *)fine->str, fine->len, NULL);
+    fine_zip = tri_test_make_zip ("word/document.xml", (const guint8 *)fine->str, fine->len, NULL, FALSE);
     decoded = tri_format_decode (g_bytes_get_data (fine_zip, NULL), g_bytes_get_size (fine_zip),
                                  "fine.docx", NULL, NULL, &error);
     g_assert_no_error (error);
@@ -353,7 +315,7 @@ test_hostile_zip (void)
 
   /* A zip cut short: its directory is gone. */
   {
-    g_autoptr(GBytes) whole = make_zip ("word/document.xml", (const guint8 *)"<w:document/>", 13, NULL);
+    g_autoptr(GBytes) whole = tri_test_make_zip ("word/document.xml", (const guint8 *)"<w:document/>", 13, NULL, FALSE);
 
     broken = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
     assert_refused (broken, "cut.docx", TRI_IO_ERROR_CORRUPT, "not a readable DOCX");

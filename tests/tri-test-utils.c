@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+#include <zip.h>
 
 #include "tri-test-utils.h"
 
@@ -132,4 +134,59 @@ tri_test_align3 (const char *en,
   for (guint c = 0; c < 3; c++)
     g_object_unref (docs[c]);
   return alignment;
+}
+
+/**
+ * tri_test_make_zip:
+ * @member: the name of the one part
+ * @data: its bytes
+ * @length: their length
+ * @mimetype: (nullable): a “mimetype” member to put first (ODT), or %NULL
+ * @store: %TRUE to store the parts, %FALSE to deflate them
+ *
+ * Returns: (transfer full): a zip in memory holding @member with @data
+ */
+GBytes *
+tri_test_make_zip (const char   *member,
+                   const guint8 *data,
+                   gsize         length,
+                   const char   *mimetype,
+                   gboolean      store)
+{
+  zip_error_t zerr;
+  zip_source_t *buffer, *part;
+  zip_t *zip;
+  zip_stat_t st;
+  zip_int64_t index;
+  guint8 *bytes;
+
+  zip_error_init (&zerr);
+  buffer = zip_source_buffer_create (NULL, 0, 0, &zerr);
+  g_assert_nonnull (buffer);
+  zip_source_keep (buffer);
+  zip = zip_open_from_source (buffer, ZIP_TRUNCATE, &zerr);
+  g_assert_nonnull (zip);
+  if (mimetype != NULL)
+    {
+      part = zip_source_buffer (zip, mimetype, strlen (mimetype), 0);
+      index = zip_file_add (zip, "mimetype", part, 0);
+      g_assert_cmpint (index, >=, 0);
+      zip_set_file_compression (zip, (zip_uint64_t)index, ZIP_CM_STORE, 0);
+    }
+  part = zip_source_buffer (zip, length > 0 ? data : (const guint8 *)"", length, 0);
+  index = zip_file_add (zip, member, part, 0);
+  g_assert_cmpint (index, >=, 0);
+  if (store)
+    zip_set_file_compression (zip, (zip_uint64_t)index, ZIP_CM_STORE, 0);
+  g_assert_cmpint (zip_close (zip), ==, 0);
+
+  zip_source_open (buffer);
+  zip_source_stat (buffer, &st);
+  bytes = g_malloc (st.size);
+  g_assert_cmpint (zip_source_read (buffer, bytes, st.size), ==, (zip_int64_t)st.size);
+  zip_source_close (buffer);
+  zip_source_free (buffer);
+  zip_error_fini (&zerr);
+
+  return g_bytes_new_take (bytes, st.size);
 }

@@ -50,5 +50,10 @@ TriAlignment *tri_test_align3  (const char       *en,
 char  *tri_test_span_text      (TriAlignment     *alignment,
                                 const TriFinding *finding,
                                 guint             column);
+GBytes *tri_test_make_zip      (const char       *member,
+                                const guint8     *data,
+                                gsize             length,
+                                const char       *mimetype,
+                                gboolean          store);
 
 G_END_DECLS
