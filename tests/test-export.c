@@ -905,6 +905,10 @@ test_hostile (TriTestDir    *fixture,
                   TRI_IO_ERROR_CORRUPT, "line 3");
   assert_refused (fixture, "numbers.jsonl", "{\"en\":[0],\"ru\":[0],\"score\":1.00}\n", -1,
                   TRI_IO_ERROR_CORRUPT, "line 1");
+  /* json-glib 1.6 reads `4["ut"]` as 4 (and leaks the array; found by
+   * fuzzing): a value after a number or string is a second value. */
+  assert_refused (fixture, "scalar.jsonl", "{\"en\":\"a\",\"ru\":\"b\"}\n4[\"ut\"]\n", -1,
+                  TRI_IO_ERROR_CORRUPT, "more than one JSON value");
   assert_refused (fixture, "empty.csv", "", 0, TRI_IO_ERROR_CORRUPT, NULL);
 }
 

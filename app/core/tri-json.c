@@ -19,13 +19,15 @@
  * of them overflow the stack. The nesting is counted first, outside
  * strings, and a text nested deeper than TRI_JSON_MAX_DEPTH is refused
  * before json-glib sees it; so is a NUL character in a string, and text
- * after the first object or array. */
+ * after the first object or array — or after a first number, string or
+ * literal: json-glib 1.6 takes `4["x"]` as 4, and leaks the array. */
 static gboolean
 check_depth (const char  *data,
              gsize        length,
              GError     **error)
 {
   gboolean in_string = FALSE, closed = FALSE;
+  gboolean scalar = FALSE;  /* a number, string or literal at the top */
   guint depth = 0;
 
   for (gsize i = 0; i < length; i++)
@@ -46,7 +48,8 @@ check_depth (const char  *data,
           else if (c == '"')
             in_string = FALSE;
         }
-      else if (closed && !g_ascii_isspace (c))
+      else if ((closed && !g_ascii_isspace (c)) ||
+               (scalar && depth == 0 && (c == '"' || c == '[' || c == '{')))
         {
           /* json-glib reads the first value and drops the rest. */
           g_set_error_literal (error, TRI_IO_ERROR, TRI_IO_ERROR_CORRUPT,
@@ -54,7 +57,10 @@ check_depth (const char  *data,
           return FALSE;
         }
       else if (c == '"')
-        in_string = TRUE;
+        {
+          in_string = TRUE;
+          scalar = scalar || depth == 0;
+        }
       else if (c == '[' || c == '{')
         {
           if (++depth > TRI_JSON_MAX_DEPTH)
@@ -66,6 +72,8 @@ check_depth (const char  *data,
         }
       else if ((c == ']' || c == '}') && depth > 0)
         closed = --depth == 0;
+      else if (depth == 0 && !g_ascii_isspace (c))
+        scalar = TRUE;
     }
   return TRUE;
 }
