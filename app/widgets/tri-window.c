@@ -640,8 +640,15 @@ update_titles (TriWindow *self)
 
       status = column_status (self, c);
       label = gtk_label_new (status);
+      /* "news.html · HTML · 14 paragraphs · 30 sentences · 2 misspellings"
+       * is wider than a column of a narrow window: it goes on a second
+       * line rather than lose its middle. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 2);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_label_set_yalign (GTK_LABEL (label), 0.0f);
       gtk_widget_set_tooltip_text (label, status);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (self->status_bar, label);
