@@ -793,8 +793,8 @@ pair_sim_compute (const Pair *pair,
   return sum;
 }
 
-/* Similarities are needed for every bead at every cell of the band:
- * computed once per cell near it. */
+/* Similarities are needed for the beads at the cells of the band: a
+ * cache of the cells near it. */
 static void
 pair_cache_sims (Pair        *pair,
                  const guint *lo,
@@ -820,10 +820,11 @@ pair_cache_sims (Pair        *pair,
       cells += pair->sim_hi[i] - low;
     }
 
+  /* Filled on first use (negative: not yet): most cells far from the
+   * path are never read, their beads ruled out by bead_cost_bound(). */
   pair->sim = g_new (float, cells + 1);
-  for (guint i = 0; i < n; i++)
-    for (guint j = pair->sim_lo[i]; j < pair->sim_hi[i]; j++)
-      pair->sim[pair->sim_row[i] + j - pair->sim_lo[i]] = (float)pair_sim_compute (pair, i, j);
+  for (gsize c = 0; c <= cells; c++)
+    pair->sim[c] = -1;
 }
 
 static double
@@ -832,7 +833,13 @@ pair_sim (const Pair *pair,
           guint       j)
 {
   if (pair->sim != NULL && j >= pair->sim_lo[i] && j < pair->sim_hi[i])
-    return pair->sim[pair->sim_row[i] + j - pair->sim_lo[i]];
+    {
+      float *cell = &pair->sim[pair->sim_row[i] + j - pair->sim_lo[i]];
+
+      if (*cell < 0)
+        *cell = (float)pair_sim_compute (pair, i, j);
+      return *cell;
+    }
   return pair_sim_compute (pair, i, j);
 }
 
@@ -1049,7 +1056,10 @@ find_anchors (const Pair *pair)
   GArray *chain = g_array_new (FALSE, FALSE, sizeof (Anchor));
   g_autoptr(GHashTable) postings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
   g_autofree double *acc = g_new0 (double, pair->m + 1);
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* The sentences of b that share a rare feature with the current one of
+   * a: each at most once (a plain array: this is the hot loop). */
+  g_autofree guint *touched = g_new (guint, pair->m + 1);
+  guint n_touched;
   /* Candidates near the diagonal only: a long report repeats itself
    * (boilerplate, recurring names), and a far match is more likely a repeat
    * than a translation. Bertalign uses max (250, 6 %); the cap keeps a very
@@ -1081,7 +1091,7 @@ find_anchors (const Pair *pair)
       guint best = G_MAXUINT;
       double best_score = 0, second = 0;
 
-      g_array_set_size (touched, 0);
+      n_touched = 0;
       for (guint k = 0; k < pair->shared_a[i].n; k++)
         {
           guint32 f = pair->shared_a[i].ids[k];
@@ -1094,7 +1104,7 @@ find_anchors (const Pair *pair)
               guint j = g_array_index (list, guint, t);
 
               if (acc[j] == 0)
-                g_array_append_val (touched, j);
+                touched[n_touched++] = j;
               acc[j] += pair->weight[f];
             }
         }
@@ -1106,9 +1116,9 @@ find_anchors (const Pair *pair)
         double top_rough[4];
         guint n_top = 0;
 
-        for (guint t = 0; t < touched->len; t++)
+        for (guint t = 0; t < n_touched; t++)
           {
-            guint j = g_array_index (touched, guint, t);
+            guint j = touched[t];
             double expected = (double)i * pair->m / MAX (pair->n, 1);
             double denominator = pair->mass_a[i] + pair->mass_b[j];
             double rough = denominator > 0 ? acc[j] / denominator : 0;
@@ -1392,6 +1402,38 @@ bead_cost (const Pair *pair,
   return result;
 }
 
+/* A lower bound of bead_cost() in O(1), from the prefix sums alone: the
+ * bead's overlap can be no more than the lesser of its two sides' masses.
+ * Beads whose bound cannot beat the cell's best so far are not scored. */
+static double
+bead_cost_bound (const Pair *pair,
+                 guint       i,
+                 guint       j,
+                 guint       k,
+                 guint       l)
+{
+  double mass_a, mass_b, lexical, bound;
+  guint inner;
+
+  if (k == 0 || l == 0)
+    return pair->prior[k][l];
+
+  mass_a = pair->sum_mass_a[i] - pair->sum_mass_a[i - k];
+  mass_b = pair->sum_mass_b[j] - pair->sum_mass_b[j - l];
+  lexical = mass_a + mass_b > 0 ? MIN (1.0, 2 * MIN (mass_a, mass_b) / (mass_a + mass_b)) : 0;
+
+  bound = pair->prior[k][l] - params.lexical * lexical +
+          params.length * length_cost (pair, pair->sum_len_a[i] - pair->sum_len_a[i - k],
+                                       pair->sum_len_b[j] - pair->sum_len_b[j - l]) +
+          params.mismatch * (1 - lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
+  if (pair->a[i - 1].par_end != pair->b[j - 1].par_end)
+    bound += params.paragraph;
+  inner = (pair->sum_par_a[i - 1] - pair->sum_par_a[i - k]) + (pair->sum_par_b[j - 1] - pair->sum_par_b[j - l]);
+  bound += params.paragraph * inner;
+  /* Rounding must never make the bound exceed the cost. */
+  return bound - 1e-3;
+}
+
 static double
 confidence (const BeadCost *cost,
             guint           k,
@@ -1536,9 +1578,10 @@ align_pair (Context      *ctx,
                 continue;
               if (!isfinite (cost[CELL (pi, pj)]))
                 continue;
-              /* No bead costs less than its prior minus the whole lexical
-               * bonus: skip those that cannot win. */
+              /* Skip the beads that cannot win. */
               if (cost[CELL (pi, pj)] + pair->prior[k][l] - params.lexical >= best)
+                continue;
+              if (k > 0 && l > 0 && cost[CELL (pi, pj)] + bead_cost_bound (pair, i, j, k, l) >= best)
                 continue;
 
               c = bead_cost (pair, i, j, k, l);
