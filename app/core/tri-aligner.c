@@ -345,6 +345,7 @@ typedef struct
   char                  *language;
   UTransliterator       *trans;
   GHashTable            *words;          /* lower-case word → WordInfo */
+  GHashTable            *skeletons;      /* lower-case word → its skeleton, "" if none */
   GPtrArray             *dictionaries;   /* TriDictionary *, translations of this language's words */
   GPtrArray             *dict_languages; /* the language of each dictionary's translations */
   TriMonths             *months;         /* shared, never freed */
@@ -395,6 +396,7 @@ language_info_new (const char *language)
   info->language = g_strdup (language);
   info->trans = open_transliterator (language);
   info->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
+  info->skeletons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   info->dictionaries = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_dictionary_unref);
   info->dict_languages = g_ptr_array_new_with_free_func (g_free);
   info->months = tri_months_get (info->language);
@@ -407,6 +409,7 @@ language_info_free (LanguageInfo *info)
   if (info->trans != NULL)
     utrans_close (info->trans);
   g_hash_table_unref (info->words);
+  g_hash_table_unref (info->skeletons);
   g_ptr_array_unref (info->dictionaries);
   g_ptr_array_unref (info->dict_languages);
   g_free (info->language);
@@ -451,11 +454,20 @@ skeleton_id (Context      *ctx,
   char ascii[128];
   char skel[8];
   gboolean is_ascii = TRUE;
+  const char *known;
+
+  /* A word form's skeleton, once per language: the transliteration is the
+   * costly part, and dictionary translations repeat (зерно for grain and
+   * for corn). */
+  known = g_hash_table_lookup (info->skeletons, lower);
+  if (known != NULL)
+    return known[0] != '\0' ? feature_id (&ctx->space, known, kind) : G_MAXUINT32;
 
   for (const char *p = lower; *p; p++)
     if ((guchar)*p >= 0x80)
       is_ascii = FALSE;
 
+  skel[0] = '\0';
   if (is_ascii || info->trans == NULL)
     g_strlcpy (ascii, lower, sizeof ascii);
   else
@@ -464,23 +476,26 @@ skeleton_id (Context      *ctx,
       int32_t len = 0, limit;
       UErrorCode status = U_ZERO_ERROR;
 
+      ascii[0] = '\0';
       u_strFromUTF8 (buf, G_N_ELEMENTS (buf) - 1, &len, lower, -1, &status);
-      if (U_FAILURE (status))
-        return G_MAXUINT32;
-      limit = len;
-      utrans_transUChars (info->trans, buf, &len, G_N_ELEMENTS (buf) - 1, 0, &limit, &status);
-      if (U_FAILURE (status))
-        return G_MAXUINT32;
-      u_strToUTF8 (ascii, sizeof ascii - 1, NULL, buf, limit, &status);
-      if (U_FAILURE (status))
-        return G_MAXUINT32;
-      ascii[MIN (limit, (int32_t)sizeof ascii - 1)] = '\0';
+      if (U_SUCCESS (status))
+        {
+          limit = len;
+          utrans_transUChars (info->trans, buf, &len, G_N_ELEMENTS (buf) - 1, 0, &limit, &status);
+          if (U_SUCCESS (status))
+            u_strToUTF8 (ascii, sizeof ascii - 1, NULL, buf, limit, &status);
+          if (U_SUCCESS (status))
+            ascii[MIN (limit, (int32_t)sizeof ascii - 1)] = '\0';
+          else
+            ascii[0] = '\0';
+        }
     }
 
-  if (!skeleton (ascii, skel, sizeof skel))
-    return G_MAXUINT32;
+  if (ascii[0] == '\0' || !skeleton (ascii, skel, sizeof skel))
+    skel[0] = '\0';
+  g_hash_table_insert (info->skeletons, g_strdup (lower), g_strdup (skel));
 
-  return feature_id (&ctx->space, skel, kind);
+  return skel[0] != '\0' ? feature_id (&ctx->space, skel, kind) : G_MAXUINT32;
 }
 
 static WordInfo *
@@ -664,7 +679,14 @@ sentence_features (Context      *ctx,
                 break;
             }
 
-          lower = g_utf8_strdown (start, p - start);
+          {
+            gboolean ascii = TRUE;
+
+            for (const char *q = start; q < p && ascii; q++)
+              ascii = (guchar)*q < 0x80;
+            /* The same result for ASCII, many times faster. */
+            lower = ascii ? g_ascii_strdown (start, p - start) : g_utf8_strdown (start, p - start);
+          }
           word = lookup_word (ctx, info, lower);
 
           if (word->skeleton != G_MAXUINT32)
