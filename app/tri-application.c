@@ -18,6 +18,7 @@
 #include "tri-gui-resources.h"
 #include "tri-language.h"
 #include "tri-preferences-window.h"
+#include "tri-user-lexicon.h"
 #include "tri-window.h"
 
 struct _TriApplication
@@ -338,6 +339,8 @@ tri_application_shutdown (GApplication *app)
 {
   TriApplication *self = TRI_APPLICATION (app);
 
+  /* What the last confirmations taught, before the process ends. */
+  tri_user_lexicon_flush ();
   G_APPLICATION_CLASS (tri_application_parent_class)->shutdown (app);
 
   g_clear_object (&self->settings);

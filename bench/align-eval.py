@@ -1225,6 +1225,11 @@ class Bench:
                 texts[lang] = text
             golds = {pair: gold_beads(units[pair[0]], units[pair[1]]) for pair in PAIRS}
             golds3 = {pair: gold_beads3(units, LANGS, pair) for pair in PAIRS}
+            if self.args.keep:
+                # The gold beads beside the case files, for reading the errors.
+                with open(os.path.join(tmp, f'{name}-{mode}-gold.json'), 'w', encoding='utf-8') as f:
+                    json.dump({'pairwise': {'-'.join(p): g for p, g in golds.items()},
+                               'three-way': {'-'.join(p): g for p, g in golds3.items()}}, f)
             presegmented = mode == 'presegmented'
             n_sentences = {lang: len(units[lang]) for lang in LANGS} if presegmented else None
             expected = ({lang: [(u.start, u.end) for u in units[lang]] for lang in LANGS}

@@ -81,12 +81,14 @@ def build(documents, size, seed):
         lines = int(lines * 1.02) + 10
 
 
-def measure(cli, args, timeout):
-    """Runs args; returns (seconds, peak RSS in MB, error or None)."""
+def measure(cli, args, timeout, cwd=None):
+    """Runs args (in cwd: hunalign writes translate.txt into its working
+    folder); returns (seconds, peak RSS in MB, error or None)."""
     if os.path.exists(TIME):
         command = [TIME, '-f', '%e %M', cli] + args
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                                    cwd=cwd)
         except subprocess.TimeoutExpired:
             return None, None, f'timed out after {timeout:g} s'
         lines = result.stderr.strip().splitlines()
@@ -100,7 +102,7 @@ def measure(cli, args, timeout):
             return None, None, f'cannot read {TIME} output: {lines[-1:]}'
     started = time.monotonic()
     with subprocess.Popen([cli] + args, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.PIPE) as process:
+                          stderr=subprocess.PIPE, cwd=cwd) as process:
         deadline = started + timeout
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -194,7 +196,7 @@ def main(argv):
                 best = None
                 for _ in range(max(1, args.runs)):
                     ae.log(f'{size} sentences, hunalign en+ru')
-                    seconds, rss, error = measure(hunalign, [hun_dic] + hun_files, args.timeout)
+                    seconds, rss, error = measure(hunalign, [hun_dic] + hun_files, args.timeout, cwd=tmp)
                     if error:
                         hun_stopped = f'hunalign: {error}'
                         break

@@ -139,24 +139,16 @@ test_dictionary (void)
   (void)translations;
 }
 
-static void
-test_learn_confirmed_rows (void)
+/* The rows above as an alignment, one row each; Russian first if
+ * @russian_first. */
+static TriAlignment *
+make_alignment (gboolean russian_first)
 {
   g_autoptr(GString) en = g_string_new (NULL);
   g_autoptr(GString) ru = g_string_new (NULL);
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (TriBead));
-  g_autoptr(TriAlignment) alignment = NULL;
-  g_autoptr(TriUserLexicon) lexicon = NULL;
-  g_autoptr(TriDictionary) dictionary = NULL;
-  g_autofree char *path = NULL;
-  const char *languages[] = { "ru", "en" };
+  TriAlignment *alignment;
   TriDocument *docs[2];
-  guint confirmed[] = { 0, 1, 3, 4 };
-
-  /* In the (test's own) user data folder. */
-  path = tri_user_lexicon_default_path ("ru", "en-GB");
-  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
-  g_assert_true (g_str_has_suffix (path, "en-ru.tsv"));
 
   for (guint i = 0; i < G_N_ELEMENTS (rows_en); i++)
     {
@@ -166,19 +158,41 @@ test_learn_confirmed_rows (void)
       g_string_append_printf (ru, "%s\n\n", rows_ru[i]);
       g_array_append_val (rows, bead);
     }
-  /* Russian first: the lexicon keeps its own order (en, ru). */
-  docs[0] = tri_document_new (ru->str, "ru", TRI_PARAGRAPH_BLANK_LINES);
-  docs[1] = tri_document_new (en->str, "en", TRI_PARAGRAPH_BLANK_LINES);
+  docs[0] = tri_document_new (russian_first ? ru->str : en->str, russian_first ? "ru" : "en",
+                              TRI_PARAGRAPH_BLANK_LINES);
+  docs[1] = tri_document_new (russian_first ? en->str : ru->str, russian_first ? "en" : "ru",
+                              TRI_PARAGRAPH_BLANK_LINES);
   alignment = tri_alignment_new (docs, 2);
   g_object_unref (docs[0]);
   g_object_unref (docs[1]);
   tri_alignment_set_rows (alignment, rows);
+  return alignment;
+}
+
+static void
+test_learn_confirmed_rows (void)
+{
+  g_autoptr(TriAlignment) alignment = NULL;
+  g_autoptr(TriUserLexicon) lexicon = NULL;
+  g_autoptr(TriDictionary) dictionary = NULL;
+  g_autofree char *path = NULL;
+  const char *languages[] = { "ru", "en" };
+  guint confirmed[] = { 0, 1, 3, 4 };
+
+  /* In the (test's own) user data folder. */
+  path = tri_user_lexicon_default_path ("ru", "en-GB");
+  g_assert_true (g_str_has_prefix (path, g_get_user_data_dir ()));
+  g_assert_true (g_str_has_suffix (path, "en-ru.tsv"));
+
+  /* Russian first: the lexicon keeps its own order (en, ru). */
+  alignment = make_alignment (TRUE);
 
   /* Row 3 is not confirmed: not learnt. */
   tri_alignment_set_confirmed (alignment, 0, TRUE);
   tri_alignment_set_confirmed (alignment, 1, TRUE);
   tri_alignment_set_confirmed (alignment, 4, TRUE);
   tri_user_lexicon_learn_rows (alignment, confirmed, G_N_ELEMENTS (confirmed));
+  tri_user_lexicon_flush ();
 
   lexicon = tri_user_lexicon_load (path, NULL);
   g_assert_nonnull (lexicon);
@@ -193,6 +207,47 @@ test_learn_confirmed_rows (void)
   g_assert_cmpuint (tri_dictionary_get_size (dictionary), >, 0);
 }
 
+/* Confirming a row, taking the confirmation back and confirming it again
+ * (an undo, an edit undone) is one row of evidence, not two; and the
+ * lexicon is saved after the confirmation returns, not during it. */
+static void
+test_confirm_twice (void)
+{
+  g_autoptr(TriAlignment) alignment = make_alignment (FALSE);
+  g_autoptr(TriUserLexicon) lexicon = NULL;
+  g_autoptr(TriDictionary) dictionary = NULL;
+  g_autofree char *path = tri_user_lexicon_default_path ("en", "ru");
+  const char *languages[] = { "en", "ru" };
+  guint first[] = { 0, 1, 2 }, again[] = { 1 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (first); k++)
+    tri_alignment_set_confirmed (alignment, first[k], TRUE);
+  tri_user_lexicon_learn_rows (alignment, first, G_N_ELEMENTS (first));
+
+  /* Not written yet: the confirmation did not wait for the disk. The
+   * aligner sees the rows all the same. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  dictionary = tri_user_lexicon_dictionary_for (languages, 2);
+  g_assert_nonnull (dictionary);
+
+  tri_alignment_set_confirmed (alignment, 1, FALSE);
+  tri_alignment_set_confirmed (alignment, 1, TRUE);
+  tri_user_lexicon_learn_rows (alignment, again, G_N_ELEMENTS (again));
+  tri_user_lexicon_flush ();
+
+  lexicon = tri_user_lexicon_load (path, NULL);
+  g_assert_nonnull (lexicon);
+  g_assert_cmpuint (tri_user_lexicon_get_n_rows (lexicon), ==, 3);
+  g_assert_cmpuint (tri_user_lexicon_get_word_count (lexicon, 0, "ministry"), ==, 1);
+  g_assert_cmpuint (tri_user_lexicon_lookup (lexicon, "exports", "экспорт"), ==, 2);
+
+  /* Also after loading it again: the file knows which rows it counted. */
+  tri_user_lexicon_add_row (lexicon, rows_en[1], rows_ru[1]);
+  g_assert_cmpuint (tri_user_lexicon_get_n_rows (lexicon), ==, 3);
+  tri_user_lexicon_add_row (lexicon, rows_en[3], rows_ru[3]);
+  g_assert_cmpuint (tri_user_lexicon_get_n_rows (lexicon), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +259,7 @@ main (int   argc,
               tri_test_dir_set_up, test_save_and_load, tri_test_dir_tear_down);
   g_test_add_func ("/user-lexicon/dictionary", test_dictionary);
   g_test_add_func ("/user-lexicon/learn-confirmed-rows", test_learn_confirmed_rows);
+  g_test_add_func ("/user-lexicon/confirm-twice", test_confirm_twice);
 
   return g_test_run ();
 }

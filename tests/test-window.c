@@ -632,7 +632,8 @@ test_editing (void)
   g_assert_cmpuint (tri_alignment_get_n_confirmed (alignment), ==, 5);
 
   /* The confirmed rows went into the user's lexicon of every pair, each
-   * once, for the aligner from now on. */
+   * once, for the aligner from now on (saved a moment later; now). */
+  tri_user_lexicon_flush ();
   for (guint k = 0; k < G_N_ELEMENTS (lexicon_pairs); k++)
     {
       g_autofree char *path = tri_user_lexicon_default_path (lexicon_pairs[k][0], lexicon_pairs[k][1]);

@@ -345,6 +345,7 @@ typedef struct
   char                  *language;
   UTransliterator       *trans;
   GHashTable            *words;          /* lower-case word → WordInfo */
+  GHashTable            *skeletons;      /* lower-case word → its skeleton, "" if none */
   GPtrArray             *dictionaries;   /* TriDictionary *, translations of this language's words */
   GPtrArray             *dict_languages; /* the language of each dictionary's translations */
   TriMonths             *months;         /* shared, never freed */
@@ -395,6 +396,7 @@ language_info_new (const char *language)
   info->language = g_strdup (language);
   info->trans = open_transliterator (language);
   info->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
+  info->skeletons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   info->dictionaries = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_dictionary_unref);
   info->dict_languages = g_ptr_array_new_with_free_func (g_free);
   info->months = tri_months_get (info->language);
@@ -407,6 +409,7 @@ language_info_free (LanguageInfo *info)
   if (info->trans != NULL)
     utrans_close (info->trans);
   g_hash_table_unref (info->words);
+  g_hash_table_unref (info->skeletons);
   g_ptr_array_unref (info->dictionaries);
   g_ptr_array_unref (info->dict_languages);
   g_free (info->language);
@@ -451,11 +454,20 @@ skeleton_id (Context      *ctx,
   char ascii[128];
   char skel[8];
   gboolean is_ascii = TRUE;
+  const char *known;
+
+  /* A word form's skeleton, once per language: the transliteration is the
+   * costly part, and dictionary translations repeat (зерно for grain and
+   * for corn). */
+  known = g_hash_table_lookup (info->skeletons, lower);
+  if (known != NULL)
+    return known[0] != '\0' ? feature_id (&ctx->space, known, kind) : G_MAXUINT32;
 
   for (const char *p = lower; *p; p++)
     if ((guchar)*p >= 0x80)
       is_ascii = FALSE;
 
+  skel[0] = '\0';
   if (is_ascii || info->trans == NULL)
     g_strlcpy (ascii, lower, sizeof ascii);
   else
@@ -464,23 +476,26 @@ skeleton_id (Context      *ctx,
       int32_t len = 0, limit;
       UErrorCode status = U_ZERO_ERROR;
 
+      ascii[0] = '\0';
       u_strFromUTF8 (buf, G_N_ELEMENTS (buf) - 1, &len, lower, -1, &status);
-      if (U_FAILURE (status))
-        return G_MAXUINT32;
-      limit = len;
-      utrans_transUChars (info->trans, buf, &len, G_N_ELEMENTS (buf) - 1, 0, &limit, &status);
-      if (U_FAILURE (status))
-        return G_MAXUINT32;
-      u_strToUTF8 (ascii, sizeof ascii - 1, NULL, buf, limit, &status);
-      if (U_FAILURE (status))
-        return G_MAXUINT32;
-      ascii[MIN (limit, (int32_t)sizeof ascii - 1)] = '\0';
+      if (U_SUCCESS (status))
+        {
+          limit = len;
+          utrans_transUChars (info->trans, buf, &len, G_N_ELEMENTS (buf) - 1, 0, &limit, &status);
+          if (U_SUCCESS (status))
+            u_strToUTF8 (ascii, sizeof ascii - 1, NULL, buf, limit, &status);
+          if (U_SUCCESS (status))
+            ascii[MIN (limit, (int32_t)sizeof ascii - 1)] = '\0';
+          else
+            ascii[0] = '\0';
+        }
     }
 
-  if (!skeleton (ascii, skel, sizeof skel))
-    return G_MAXUINT32;
+  if (ascii[0] == '\0' || !skeleton (ascii, skel, sizeof skel))
+    skel[0] = '\0';
+  g_hash_table_insert (info->skeletons, g_strdup (lower), g_strdup (skel));
 
-  return feature_id (&ctx->space, skel, kind);
+  return skel[0] != '\0' ? feature_id (&ctx->space, skel, kind) : G_MAXUINT32;
 }
 
 static WordInfo *
@@ -664,7 +679,14 @@ sentence_features (Context      *ctx,
                 break;
             }
 
-          lower = g_utf8_strdown (start, p - start);
+          {
+            gboolean ascii = TRUE;
+
+            for (const char *q = start; q < p && ascii; q++)
+              ascii = (guchar)*q < 0x80;
+            /* The same result for ASCII, many times faster. */
+            lower = ascii ? g_ascii_strdown (start, p - start) : g_utf8_strdown (start, p - start);
+          }
           word = lookup_word (ctx, info, lower);
 
           if (word->skeleton != G_MAXUINT32)
@@ -793,8 +815,8 @@ pair_sim_compute (const Pair *pair,
   return sum;
 }
 
-/* Similarities are needed for every bead at every cell of the band:
- * computed once per cell near it. */
+/* Similarities are needed for the beads at the cells of the band: a
+ * cache of the cells near it. */
 static void
 pair_cache_sims (Pair        *pair,
                  const guint *lo,
@@ -820,10 +842,11 @@ pair_cache_sims (Pair        *pair,
       cells += pair->sim_hi[i] - low;
     }
 
+  /* Filled on first use (negative: not yet): most cells far from the
+   * path are never read, their beads ruled out by bead_cost_bound(). */
   pair->sim = g_new (float, cells + 1);
-  for (guint i = 0; i < n; i++)
-    for (guint j = pair->sim_lo[i]; j < pair->sim_hi[i]; j++)
-      pair->sim[pair->sim_row[i] + j - pair->sim_lo[i]] = (float)pair_sim_compute (pair, i, j);
+  for (gsize c = 0; c <= cells; c++)
+    pair->sim[c] = -1;
 }
 
 static double
@@ -832,7 +855,13 @@ pair_sim (const Pair *pair,
           guint       j)
 {
   if (pair->sim != NULL && j >= pair->sim_lo[i] && j < pair->sim_hi[i])
-    return pair->sim[pair->sim_row[i] + j - pair->sim_lo[i]];
+    {
+      float *cell = &pair->sim[pair->sim_row[i] + j - pair->sim_lo[i]];
+
+      if (*cell < 0)
+        *cell = (float)pair_sim_compute (pair, i, j);
+      return *cell;
+    }
   return pair_sim_compute (pair, i, j);
 }
 
@@ -1049,7 +1078,10 @@ find_anchors (const Pair *pair)
   GArray *chain = g_array_new (FALSE, FALSE, sizeof (Anchor));
   g_autoptr(GHashTable) postings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
   g_autofree double *acc = g_new0 (double, pair->m + 1);
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* The sentences of b that share a rare feature with the current one of
+   * a: each at most once (a plain array: this is the hot loop). */
+  g_autofree guint *touched = g_new (guint, pair->m + 1);
+  guint n_touched;
   /* Candidates near the diagonal only: a long report repeats itself
    * (boilerplate, recurring names), and a far match is more likely a repeat
    * than a translation. Bertalign uses max (250, 6 %); the cap keeps a very
@@ -1081,7 +1113,7 @@ find_anchors (const Pair *pair)
       guint best = G_MAXUINT;
       double best_score = 0, second = 0;
 
-      g_array_set_size (touched, 0);
+      n_touched = 0;
       for (guint k = 0; k < pair->shared_a[i].n; k++)
         {
           guint32 f = pair->shared_a[i].ids[k];
@@ -1094,7 +1126,7 @@ find_anchors (const Pair *pair)
               guint j = g_array_index (list, guint, t);
 
               if (acc[j] == 0)
-                g_array_append_val (touched, j);
+                touched[n_touched++] = j;
               acc[j] += pair->weight[f];
             }
         }
@@ -1106,9 +1138,9 @@ find_anchors (const Pair *pair)
         double top_rough[4];
         guint n_top = 0;
 
-        for (guint t = 0; t < touched->len; t++)
+        for (guint t = 0; t < n_touched; t++)
           {
-            guint j = g_array_index (touched, guint, t);
+            guint j = touched[t];
             double expected = (double)i * pair->m / MAX (pair->n, 1);
             double denominator = pair->mass_a[i] + pair->mass_b[j];
             double rough = denominator > 0 ? acc[j] / denominator : 0;
@@ -1392,6 +1424,38 @@ bead_cost (const Pair *pair,
   return result;
 }
 
+/* A lower bound of bead_cost() in O(1), from the prefix sums alone: the
+ * bead's overlap can be no more than the lesser of its two sides' masses.
+ * Beads whose bound cannot beat the cell's best so far are not scored. */
+static double
+bead_cost_bound (const Pair *pair,
+                 guint       i,
+                 guint       j,
+                 guint       k,
+                 guint       l)
+{
+  double mass_a, mass_b, lexical, bound;
+  guint inner;
+
+  if (k == 0 || l == 0)
+    return pair->prior[k][l];
+
+  mass_a = pair->sum_mass_a[i] - pair->sum_mass_a[i - k];
+  mass_b = pair->sum_mass_b[j] - pair->sum_mass_b[j - l];
+  lexical = mass_a + mass_b > 0 ? MIN (1.0, 2 * MIN (mass_a, mass_b) / (mass_a + mass_b)) : 0;
+
+  bound = pair->prior[k][l] - params.lexical * lexical +
+          params.length * length_cost (pair, pair->sum_len_a[i] - pair->sum_len_a[i - k],
+                                       pair->sum_len_b[j] - pair->sum_len_b[j - l]) +
+          params.mismatch * (1 - lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
+  if (pair->a[i - 1].par_end != pair->b[j - 1].par_end)
+    bound += params.paragraph;
+  inner = (pair->sum_par_a[i - 1] - pair->sum_par_a[i - k]) + (pair->sum_par_b[j - 1] - pair->sum_par_b[j - l]);
+  bound += params.paragraph * inner;
+  /* Rounding must never make the bound exceed the cost. */
+  return bound - 1e-3;
+}
+
 static double
 confidence (const BeadCost *cost,
             guint           k,
@@ -1536,9 +1600,10 @@ align_pair (Context      *ctx,
                 continue;
               if (!isfinite (cost[CELL (pi, pj)]))
                 continue;
-              /* No bead costs less than its prior minus the whole lexical
-               * bonus: skip those that cannot win. */
+              /* Skip the beads that cannot win. */
               if (cost[CELL (pi, pj)] + pair->prior[k][l] - params.lexical >= best)
+                continue;
+              if (k > 0 && l > 0 && cost[CELL (pi, pj)] + bead_cost_bound (pair, i, j, k, l) >= best)
                 continue;
 
               c = bead_cost (pair, i, j, k, l);

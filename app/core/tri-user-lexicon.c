@@ -36,6 +36,7 @@
  *   talks		3          the word occurs in 3 rows (first language)
  *   	переговоры	3      the word occurs in 3 rows (second language)
  *   talks	переговоры	3  both occur in the same 3 rows
+ *   @learnt	9f0c…          a row counted (a hash of its two texts)
  *
  * Words are lower case, letters with inner apostrophes or hyphens ("п’ять",
  * "north-east"); numbers are left out (the aligner matches them anyway).
@@ -54,6 +55,7 @@ struct _TriUserLexicon
   guint       n_rows;
   GHashTable *words[2];   /* word → rows */
   GHashTable *pairs;      /* "a\tb" → rows */
+  GHashTable *learnt;     /* row keys (row_key()) of the rows counted */
 };
 
 /**
@@ -76,6 +78,7 @@ tri_user_lexicon_new (const char *language_a,
   for (guint s = 0; s < 2; s++)
     self->words[s] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->learnt = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
 
@@ -94,6 +97,7 @@ tri_user_lexicon_free (TriUserLexicon *self)
       g_hash_table_unref (self->words[s]);
     }
   g_hash_table_unref (self->pairs);
+  g_hash_table_unref (self->learnt);
   g_free (self);
 }
 
@@ -215,6 +219,19 @@ row_words (const char *text)
   return words;
 }
 
+/* Which row: a hash of its two texts (16 hex digits of SHA-1). */
+static char *
+row_key (const char *text_a,
+         const char *text_b)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
+
+  g_checksum_update (sum, (const guchar *)text_a, -1);
+  g_checksum_update (sum, (const guchar *)"\t", 1);
+  g_checksum_update (sum, (const guchar *)text_b, -1);
+  return g_strndup (g_checksum_get_string (sum), 16);
+}
+
 /**
  * tri_user_lexicon_add_row:
  * @self: a #TriUserLexicon
@@ -222,7 +239,8 @@ row_words (const char *text)
  * @text_b: its text in the second
  *
  * Counts a confirmed row: each word once, and each pair of a word of
- * @text_a and a word of @text_b once.
+ * @text_a and a word of @text_b once. A row already counted (the same two
+ * texts: confirmed, unconfirmed and confirmed again) is not counted again.
  */
 void
 tri_user_lexicon_add_row (TriUserLexicon *self,
@@ -238,6 +256,12 @@ tri_user_lexicon_add_row (TriUserLexicon *self,
   b = row_words (text_b);
   if (a->len == 0 || b->len == 0)
     return;
+  {
+    char *key = row_key (text_a, text_b);
+
+    if (!g_hash_table_add (self->learnt, key))
+      return;
+  }
 
   self->n_rows++;
   for (guint i = 0; i < a->len; i++)
@@ -464,6 +488,53 @@ append_sorted (GString    *out,
     }
 }
 
+/* The file's text (see the format above). */
+static GString *
+serialize (TriUserLexicon *self)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out, "# Triptych user lexicon: words of rows the user confirmed, in how many rows\n"
+                        "# each occurs (word, tab, tab, count: first language; tab, word, tab, count:\n"
+                        "# second) and each pair occurs together (word, tab, word, tab, count).\n");
+  g_string_append_printf (out, "@languages\t%s\t%s\n@rows\t%u\n",
+                          self->languages[0], self->languages[1], self->n_rows);
+  append_sorted (out, self->words[0], "", "\t", 1);
+  append_sorted (out, self->words[1], "\t", "", 1);
+  append_sorted (out, self->pairs, "", "",
+                 g_hash_table_size (self->pairs) > MAX_SAVED_PAIRS ? 2 : 1);
+  {
+    g_autofree gpointer *keys = g_hash_table_get_keys_as_array (self->learnt, NULL);
+    guint n = g_hash_table_size (self->learnt);
+
+    qsort (keys, n, sizeof (gpointer), compare_strings);
+    for (guint k = 0; k < n; k++)
+      g_string_append_printf (out, "@learnt\t%s\n", (const char *)keys[k]);
+  }
+  return out;
+}
+
+static gboolean
+write_text (const GString *text,
+            const char    *path,
+            GError       **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: a folder, then what went wrong */
+                   _("Cannot create “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  file = g_file_new_for_path (path);
+  return tri_file_replace_contents (file, text->str, text->len, G_FILE_CREATE_NONE, NULL, error);
+}
+
 /**
  * tri_user_lexicon_save:
  * @self: a #TriUserLexicon
@@ -479,34 +550,12 @@ tri_user_lexicon_save (TriUserLexicon  *self,
                        const char      *path,
                        GError         **error)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *dir = NULL;
+  g_autoptr(GString) out = NULL;
 
   g_return_val_if_fail (self != NULL && path != NULL, FALSE);
 
-  g_string_append (out, "# Triptych user lexicon: words of rows the user confirmed, in how many rows\n"
-                        "# each occurs (word, tab, tab, count: first language; tab, word, tab, count:\n"
-                        "# second) and each pair occurs together (word, tab, word, tab, count).\n");
-  g_string_append_printf (out, "@languages\t%s\t%s\n@rows\t%u\n",
-                          self->languages[0], self->languages[1], self->n_rows);
-  append_sorted (out, self->words[0], "", "\t", 1);
-  append_sorted (out, self->words[1], "\t", "", 1);
-  append_sorted (out, self->pairs, "", "",
-                 g_hash_table_size (self->pairs) > MAX_SAVED_PAIRS ? 2 : 1);
-
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   /* Translators: a folder, then what went wrong */
-                   _("Cannot create “%s”: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
-  file = g_file_new_for_path (path);
-  return tri_file_replace_contents (file, out->str, out->len, G_FILE_CREATE_NONE, NULL, error);
+  out = serialize (self);
+  return write_text (out, path, error);
 }
 
 /**
@@ -551,6 +600,11 @@ tri_user_lexicon_load (const char  *path,
           self->n_rows = (guint)g_ascii_strtoull (f[1], NULL, 10);
           continue;
         }
+      if (self != NULL && g_strv_length (f) == 2 && g_str_equal (f[0], "@learnt"))
+        {
+          g_hash_table_add (self->learnt, g_strdup (f[1]));
+          continue;
+        }
       if (g_strv_length (f) != 3)
         continue;
       if (g_str_equal (f[0], "@languages"))
@@ -583,7 +637,137 @@ tri_user_lexicon_load (const char  *path,
   return self;
 }
 
-/* The user's lexicons and the window */
+/* The user's lexicons and the window
+ *
+ * The window's lexicons stay in memory once read (one per file), and are
+ * written a moment after the last confirmation, by one worker thread: a
+ * confirmation neither waits for the disk nor rewrites the file once per
+ * row. `lock` guards the table and the lexicons in it; `write_lock` is held
+ * from taking a lexicon's text to writing it, so that writes of one file
+ * never overtake each other. */
+
+#define SAVE_DELAY_MS 1500
+
+typedef struct
+{
+  TriUserLexicon *lexicon;
+  gboolean        dirty;    /* changed since its text was last taken */
+} Cached;
+
+static GMutex lock;
+static GMutex write_lock;
+static GHashTable *cache;      /* path → Cached */
+static guint save_source;      /* the pending save's timeout, main context */
+static GThreadPool *saver;
+
+static void
+cached_free (gpointer data)
+{
+  Cached *cached = data;
+
+  tri_user_lexicon_free (cached->lexicon);
+  g_free (cached);
+}
+
+/* The lexicon of @path, read once; with `lock` held. */
+static Cached *
+cached_get (const char *path)
+{
+  Cached *cached;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_free);
+  cached = g_hash_table_lookup (cache, path);
+  if (cached == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      cached = g_new0 (Cached, 1);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          cached->lexicon = tri_user_lexicon_load (path, &error);
+          if (cached->lexicon == NULL)
+            g_warning ("%s", error->message);
+        }
+      if (cached->lexicon == NULL)
+        {
+          g_autofree char *name = g_path_get_basename (path);
+          g_auto(GStrv) pair = g_strsplit (name, ".", 2);
+          g_auto(GStrv) langs = g_strsplit (pair[0], "-", 2);
+
+          cached->lexicon = tri_user_lexicon_new (langs[0], langs[1] != NULL ? langs[1] : langs[0]);
+        }
+      g_hash_table_insert (cache, g_strdup (path), cached);
+    }
+  return cached;
+}
+
+static void
+string_free (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+/* Writes the lexicons changed since they were last written. */
+static void
+save_dirty (void)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (string_free);
+
+  g_mutex_lock (&write_lock);
+  g_mutex_lock (&lock);
+  if (cache != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, cache);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          Cached *cached = value;
+
+          if (!cached->dirty)
+            continue;
+          cached->dirty = FALSE;
+          g_ptr_array_add (paths, g_strdup (key));
+          g_ptr_array_add (texts, serialize (cached->lexicon));
+        }
+    }
+  g_mutex_unlock (&lock);
+
+  for (guint k = 0; k < paths->len; k++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!write_text (g_ptr_array_index (texts, k), g_ptr_array_index (paths, k), &error))
+        g_warning ("%s", error->message);
+    }
+  g_mutex_unlock (&write_lock);
+}
+
+static void
+saver_run (gpointer data,
+           gpointer user_data)
+{
+  save_dirty ();
+}
+
+static gboolean
+save_later (gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  save_source = 0;
+  if (saver == NULL)
+    saver = g_thread_pool_new (saver_run, NULL, 1, FALSE, &error);
+  if (saver == NULL || !g_thread_pool_push (saver, GUINT_TO_POINTER (1), &error))
+    {
+      g_warning ("%s", error != NULL ? error->message : "no thread");
+      save_dirty ();
+    }
+  return G_SOURCE_REMOVE;
+}
 
 /**
  * tri_user_lexicon_learn_rows:
@@ -592,8 +776,10 @@ tri_user_lexicon_load (const char  *path,
  * @n_rows: their number
  *
  * Adds @rows to the user's lexicon of every pair of the alignment's
- * languages (tri_user_lexicon_default_path()) and saves them. A lexicon
- * that cannot be saved is reported in the log; the confirmation stands.
+ * languages (tri_user_lexicon_default_path()); they are saved a moment
+ * later, off the calling thread (tri_user_lexicon_flush() saves at once).
+ * A row counted before is not counted again. A lexicon that cannot be
+ * saved is reported in the log; the confirmation stands.
  */
 void
 tri_user_lexicon_learn_rows (TriAlignment *alignment,
@@ -611,28 +797,15 @@ tri_user_lexicon_learn_rows (TriAlignment *alignment,
         const char *lx = tri_document_get_language (tri_alignment_get_document (alignment, x));
         const char *ly = tri_document_get_language (tri_alignment_get_document (alignment, y));
         g_autofree char *path = tri_user_lexicon_default_path (lx, ly);
-        g_autoptr(TriUserLexicon) lexicon = NULL;
-        g_autoptr(GError) error = NULL;
+        g_autofree char *base = tri_language_get_base (lx);
+        Cached *cached;
         guint a, b;
 
-        if (g_file_test (path, G_FILE_TEST_EXISTS))
-          lexicon = tri_user_lexicon_load (path, &error);
-        if (lexicon == NULL)
-          {
-            g_autofree char *name = g_path_get_basename (path);
-            g_auto(GStrv) pair = g_strsplit (name, ".", 2);
-            g_auto(GStrv) langs = g_strsplit (pair[0], "-", 2);
-
-            g_clear_error (&error);
-            lexicon = tri_user_lexicon_new (langs[0], langs[1] != NULL ? langs[1] : langs[0]);
-          }
+        g_mutex_lock (&lock);
+        cached = cached_get (path);
         /* Columns in the lexicon's order of languages. */
-        {
-          g_autofree char *base = tri_language_get_base (lx);
-
-          a = g_str_equal (base, tri_user_lexicon_get_language (lexicon, 0)) ? x : y;
-          b = a == x ? y : x;
-        }
+        a = g_str_equal (base, tri_user_lexicon_get_language (cached->lexicon, 0)) ? x : y;
+        b = a == x ? y : x;
         for (guint k = 0; k < n_rows; k++)
           {
             g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), rows[k]);
@@ -643,11 +816,33 @@ tri_user_lexicon_learn_rows (TriAlignment *alignment,
               continue;
             ta = tri_alignment_dup_cell_text (alignment, row, a);
             tb = tri_alignment_dup_cell_text (alignment, row, b);
-            tri_user_lexicon_add_row (lexicon, ta, tb);
+            tri_user_lexicon_add_row (cached->lexicon, ta, tb);
           }
-        if (!tri_user_lexicon_save (lexicon, path, &error))
-          g_warning ("%s", error->message);
+        cached->dirty = TRUE;
+        g_mutex_unlock (&lock);
       }
+
+  /* Once the user pauses. */
+  if (save_source != 0)
+    g_source_remove (save_source);
+  save_source = g_timeout_add (SAVE_DELAY_MS, save_later, NULL);
+}
+
+/**
+ * tri_user_lexicon_flush:
+ *
+ * Saves now, on the calling thread, what tri_user_lexicon_learn_rows()
+ * has not saved yet, after any save under way; for quitting.
+ */
+void
+tri_user_lexicon_flush (void)
+{
+  if (save_source != 0)
+    {
+      g_source_remove (save_source);
+      save_source = 0;
+    }
+  save_dirty ();
 }
 
 /**
@@ -669,13 +864,15 @@ tri_user_lexicon_dictionary_for (const char * const *languages,
     for (guint y = x + 1; y < n_languages; y++)
       {
         g_autofree char *path = tri_user_lexicon_default_path (languages[x], languages[y]);
-        g_autoptr(TriUserLexicon) lexicon = NULL;
+        Cached *cached;
 
-        if (!g_file_test (path, G_FILE_TEST_EXISTS))
-          continue;
-        lexicon = tri_user_lexicon_load (path, NULL);
-        if (lexicon != NULL)
-          tri_user_lexicon_add_to_dictionary (lexicon, dictionary);
+        g_mutex_lock (&lock);
+        cached = cache != NULL ? g_hash_table_lookup (cache, path) : NULL;
+        if (cached == NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+          cached = cached_get (path);
+        if (cached != NULL)
+          tri_user_lexicon_add_to_dictionary (cached->lexicon, dictionary);
+        g_mutex_unlock (&lock);
       }
   return tri_dictionary_get_size (dictionary) > 0 ? g_steal_pointer (&dictionary) : NULL;
 }

@@ -61,6 +61,7 @@ void            tri_user_lexicon_learn_rows     (TriAlignment    *alignment,
                                                  guint            n_rows);
 TriDictionary  *tri_user_lexicon_dictionary_for (const char * const *languages,
                                                  guint            n_languages);
+void            tri_user_lexicon_flush          (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriUserLexicon, tri_user_lexicon_free)
 
