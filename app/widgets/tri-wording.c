@@ -1,0 +1,774 @@
+/* tri-wording.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-wording"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+
+#include <string.h>
+
+#include "tri-dictionary.h"
+#include "tri-language.h"
+#include "tri-numbers.h"
+#include "tri-wording.h"
+
+/* Compare Wording: what the grid, the editor strip and the parallel view
+ * show of the word aligner (tri-word-align.c). Given the texts of a row's
+ * cells, the words to highlight when one of them is pointed at (it and
+ * its counterparts), the mark of every word (counterparts in all the
+ * other versions, some, none) and a word's tooltip.
+ *
+ * Rows are linked on demand and kept by their texts, so the second
+ * motion over a row costs a hash look-up. The aligner loads Hunspell
+ * dictionaries and the bilingual dictionaries, a few hundred milliseconds:
+ * it is made in a thread, and until it is ready ("ready") nothing is
+ * highlighted. It is then used in the main thread only (it is not
+ * thread-safe). */
+
+#define MAX_VERSIONS 4
+#define MAX_CACHED_ROWS 512
+#define MAX_COUNTERPARTS 16
+
+struct _TriWording
+{
+  GObject         parent_instance;
+
+  guint           n_versions;
+  char           *languages[MAX_VERSIONS];
+  TriWordAligner *aligner;        /* NULL until made */
+  TriDictionary  *dictionaries[MAX_VERSIONS][MAX_VERSIONS];
+  GHashTable     *rows;           /* the cells' texts joined → TriWordRow */
+};
+
+G_DEFINE_FINAL_TYPE (TriWording, tri_wording, G_TYPE_OBJECT)
+
+enum {
+  READY,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+typedef struct
+{
+  guint           n_versions;
+  char           *languages[MAX_VERSIONS];
+  TriWordAligner *aligner;
+  TriDictionary  *dictionaries[MAX_VERSIONS][MAX_VERSIONS];
+} Loading;
+
+static void
+loading_free (Loading *loading)
+{
+  for (guint a = 0; a < MAX_VERSIONS; a++)
+    {
+      g_free (loading->languages[a]);
+      for (guint b = 0; b < MAX_VERSIONS; b++)
+        g_clear_pointer (&loading->dictionaries[a][b], tri_dictionary_unref);
+    }
+  g_clear_pointer (&loading->aligner, tri_word_aligner_free);
+  g_free (loading);
+}
+
+static void
+tri_wording_finalize (GObject *object)
+{
+  TriWording *self = (TriWording *)object;
+
+  for (guint a = 0; a < MAX_VERSIONS; a++)
+    {
+      g_free (self->languages[a]);
+      for (guint b = 0; b < MAX_VERSIONS; b++)
+        g_clear_pointer (&self->dictionaries[a][b], tri_dictionary_unref);
+    }
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->aligner, tri_word_aligner_free);
+
+  G_OBJECT_CLASS (tri_wording_parent_class)->finalize (object);
+}
+
+static void
+tri_wording_class_init (TriWordingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tri_wording_finalize;
+
+  /**
+   * TriWording::ready:
+   *
+   * The aligner is made: words can be highlighted from now on.
+   */
+  signals [READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+tri_wording_init (TriWording *self)
+{
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)tri_word_row_free);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Loading *loading = task_data;
+
+  loading->aligner = tri_word_aligner_new (loading->n_versions, (const char * const *)loading->languages);
+  for (guint a = 0; a < loading->n_versions; a++)
+    for (guint b = 0; b < loading->n_versions; b++)
+      if (a != b && !tri_language_same (loading->languages[a], loading->languages[b]))
+        {
+          g_autofree char *from = tri_language_get_base (loading->languages[a]);
+          g_autofree char *to = tri_language_get_base (loading->languages[b]);
+
+          if (from != NULL && to != NULL)
+            loading->dictionaries[a][b] = tri_dictionary_get_system (from, to);
+        }
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_loaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  TriWording *self = TRI_WORDING (object);
+  Loading *loading = g_task_get_task_data (G_TASK (result));
+
+  self->aligner = g_steal_pointer (&loading->aligner);
+  memcpy (self->dictionaries, loading->dictionaries, sizeof self->dictionaries);
+  memset (loading->dictionaries, 0, sizeof loading->dictionaries);
+  g_signal_emit (self, signals [READY], 0);
+}
+
+/**
+ * tri_wording_new:
+ * @n_versions: how many versions a row has (at most 4)
+ * @languages: (array length=n_versions): their languages
+ *
+ * Starts making the aligner in a thread; "ready" says when it is made.
+ *
+ * Returns: (transfer full): a new #TriWording
+ */
+TriWording *
+tri_wording_new (guint               n_versions,
+                 const char * const *languages)
+{
+  TriWording *self;
+  g_autoptr(GTask) task = NULL;
+  Loading *loading;
+
+  g_return_val_if_fail (n_versions >= 1 && n_versions <= MAX_VERSIONS, NULL);
+
+  self = g_object_new (TRI_TYPE_WORDING, NULL);
+  self->n_versions = n_versions;
+  loading = g_new0 (Loading, 1);
+  loading->n_versions = n_versions;
+  for (guint v = 0; v < n_versions; v++)
+    {
+      self->languages[v] = g_strdup (languages[v] != NULL ? languages[v] : "");
+      loading->languages[v] = g_strdup (self->languages[v]);
+    }
+
+  task = g_task_new (self, NULL, on_loaded_cb, NULL);
+  g_task_set_source_tag (task, tri_wording_new);
+  g_task_set_task_data (task, loading, (GDestroyNotify)loading_free);
+  g_task_run_in_thread (task, load_thread);
+  return self;
+}
+
+/**
+ * tri_wording_is_ready:
+ * @self: a #TriWording
+ *
+ * Returns: whether its aligner is made
+ */
+gboolean
+tri_wording_is_ready (TriWording *self)
+{
+  g_return_val_if_fail (TRI_IS_WORDING (self), FALSE);
+
+  return self->aligner != NULL;
+}
+
+/**
+ * tri_wording_get_row:
+ * @self: a #TriWording
+ * @texts: (array): the texts of a row's cells, one per version
+ *
+ * Links the row's words, or finds them linked already.
+ *
+ * Returns: (transfer none) (nullable): the linked row, valid until the
+ *   next call; %NULL while the aligner is not ready
+ */
+const TriWordRow *
+tri_wording_get_row (TriWording         *self,
+                     const char * const *texts)
+{
+  g_autoptr(GString) key = NULL;
+  TriWordRow *row;
+
+  g_return_val_if_fail (TRI_IS_WORDING (self), NULL);
+
+  if (self->aligner == NULL)
+    return NULL;
+
+  key = g_string_new (NULL);
+  for (guint v = 0; v < self->n_versions; v++)
+    {
+      g_string_append (key, texts[v] != NULL ? texts[v] : "");
+      g_string_append_c (key, '\x1e');
+    }
+  row = g_hash_table_lookup (self->rows, key->str);
+  if (row != NULL)
+    return row;
+
+  if (g_hash_table_size (self->rows) >= MAX_CACHED_ROWS)
+    g_hash_table_remove_all (self->rows);
+  {
+    const char *safe[MAX_VERSIONS] = { NULL };
+
+    for (guint v = 0; v < self->n_versions; v++)
+      safe[v] = texts[v] != NULL ? texts[v] : "";
+    row = tri_word_aligner_align (self->aligner, safe);
+  }
+  g_hash_table_insert (self->rows, g_string_free (g_steal_pointer (&key), FALSE), row);
+  return row;
+}
+
+static void
+append_span (GArray            *spans,
+             const TriWordSpan *span)
+{
+  gsize start = span->start, end = span->end;
+
+  g_array_append_val (spans, start);
+  g_array_append_val (spans, end);
+}
+
+/**
+ * tri_wording_get_highlights:
+ * @self: a #TriWording
+ * @texts: (array): the texts of a row's cells, one per version
+ * @version: the cell pointed at
+ * @offset: the byte offset pointed at in it
+ * @spans: (out caller-allocates) (array): for each version, a new array
+ *   of byte spans (gsize pairs) to highlight: the word and its counterparts
+ *
+ * Returns: whether @offset is on a word (when not, @spans are left alone)
+ */
+gboolean
+tri_wording_get_highlights (TriWording         *self,
+                            const char * const *texts,
+                            guint               version,
+                            guint               offset,
+                            GArray            **spans)
+{
+  const TriWordRow *row;
+  const TriWordSpan *words;
+  guint n_words;
+  int word;
+
+  g_return_val_if_fail (TRI_IS_WORDING (self), FALSE);
+  g_return_val_if_fail (version < self->n_versions, FALSE);
+
+  row = tri_wording_get_row (self, texts);
+  if (row == NULL || (word = tri_word_row_find_word (row, version, offset)) < 0)
+    return FALSE;
+
+  for (guint v = 0; v < self->n_versions; v++)
+    {
+      guint found[MAX_COUNTERPARTS];
+      guint n;
+
+      spans[v] = g_array_new (FALSE, FALSE, sizeof (gsize));
+      words = tri_word_row_get_words (row, v, &n_words);
+      if (v == version)
+        {
+          append_span (spans[v], &words[word]);
+          continue;
+        }
+      n = MIN (MAX_COUNTERPARTS, tri_word_row_get_counterparts (row, version, (guint)word, v, found,
+                                                                 MAX_COUNTERPARTS));
+      for (guint i = 0; i < n; i++)
+        append_span (spans[v], &words[found[i]]);
+    }
+  return TRUE;
+}
+
+/* The numbers' values in @text's span, sorted, joined; NULL for none. */
+static char *
+dup_numbers (const char *text,
+             guint       start,
+             guint       end)
+{
+  g_autoptr(GArray) numbers = tri_numbers_find (text, start, end, NULL);
+  g_autoptr(GString) values = NULL;
+
+  if (numbers == NULL || numbers->len == 0)
+    {
+      if (numbers != NULL)
+        tri_numbers_free (g_steal_pointer (&numbers));
+      return NULL;
+    }
+  values = g_string_new (NULL);
+  for (guint i = 0; i < numbers->len; i++)
+    {
+      g_string_append (values, g_array_index (numbers, TriNumber, i).value);
+      g_string_append_c (values, ' ');
+    }
+  tri_numbers_free (g_steal_pointer (&numbers));
+  return g_string_free (g_steal_pointer (&values), FALSE);
+}
+
+/* If @word of @version is a number: the versions (bits) where none of
+ * its counterparts reads as the same number (the checks' "numbers
+ * differ"); a number word ("three") counts as the same. */
+static guint
+number_differs (TriWording         *self,
+                const TriWordRow   *row,
+                const char * const *texts,
+                guint               version,
+                guint               word)
+{
+  guint n_words, differs = 0;
+  const TriWordSpan *words = tri_word_row_get_words (row, version, &n_words);
+  g_autofree char *value = dup_numbers (texts[version], words[word].start, words[word].end);
+
+  if (value == NULL)
+    return 0;
+
+  for (guint v = 0; v < self->n_versions; v++)
+    {
+      guint found[MAX_COUNTERPARTS];
+      const TriWordSpan *other;
+      guint n, n_other;
+      gboolean same = FALSE;
+
+      if (v == version || texts[v] == NULL || texts[v][0] == '\0')
+        continue;
+      n = MIN (MAX_COUNTERPARTS, tri_word_row_get_counterparts (row, version, word, v, found, MAX_COUNTERPARTS));
+      other = tri_word_row_get_words (row, v, &n_other);
+      for (guint i = 0; i < n && !same; i++)
+        {
+          g_autofree char *theirs = dup_numbers (texts[v], other[found[i]].start, other[found[i]].end);
+
+          same = theirs == NULL || g_str_equal (theirs, value);
+        }
+      if (!same)
+        differs |= 1u << v;
+    }
+  return differs;
+}
+
+/**
+ * tri_wording_get_marks:
+ * @self: a #TriWording
+ * @texts: (array): the texts of a row's cells, one per version
+ * @version: a cell
+ *
+ * Returns: (transfer full) (nullable) (element-type TriWordingSpan): the
+ *   words of @version's cell and their marks; %NULL while the aligner is
+ *   not ready
+ */
+GArray *
+tri_wording_get_marks (TriWording         *self,
+                       const char * const *texts,
+                       guint               version)
+{
+  const TriWordRow *row;
+  const TriWordSpan *words;
+  guint n_words, n_others = 0;
+  GArray *marks;
+
+  g_return_val_if_fail (TRI_IS_WORDING (self), NULL);
+  g_return_val_if_fail (version < self->n_versions, NULL);
+
+  row = tri_wording_get_row (self, texts);
+  if (row == NULL)
+    return NULL;
+
+  /* An empty cell is the row's gap, not every word's omission. */
+  for (guint v = 0; v < self->n_versions; v++)
+    if (v != version && texts[v] != NULL && texts[v][0] != '\0')
+      n_others++;
+
+  words = tri_word_row_get_words (row, version, &n_words);
+  marks = g_array_sized_new (FALSE, FALSE, sizeof (TriWordingSpan), n_words);
+  for (guint w = 0; w < n_words && n_others > 0; w++)
+    {
+      TriWordingSpan span = { words[w].start, words[w].end, TRI_WORDING_MARK_ALL };
+      guint n_with = 0;
+
+      for (guint v = 0; v < self->n_versions; v++)
+        if (v != version && texts[v] != NULL && texts[v][0] != '\0' &&
+            tri_word_row_has_counterpart (row, version, w, v))
+          n_with++;
+
+      if (number_differs (self, row, texts, version, w) != 0)
+        span.mark = TRI_WORDING_MARK_DIFFERS;
+      else if (n_with == 0)
+        span.mark = TRI_WORDING_MARK_NONE;
+      else if (n_with < n_others)
+        span.mark = TRI_WORDING_MARK_SOME;
+      g_array_append_val (marks, span);
+    }
+  return marks;
+}
+
+/* "Russian", "Russian or Ukrainian", "German, Russian or Ukrainian". */
+static char *
+dup_language_list (TriWording *self,
+                   GPtrArray  *names)
+{
+  g_autofree char *list = NULL;
+
+  if (names->len == 0)
+    return g_strdup ("");
+  list = g_strdup (g_ptr_array_index (names, names->len - 1));
+  for (guint i = names->len - 1; i > 0; i--)
+    {
+      char *longer;
+
+      if (i == names->len - 1)
+        /* Translators: the last two of a list of languages: "Russian or Ukrainian" */
+        longer = g_strdup_printf (_("%s or %s"), (char *)g_ptr_array_index (names, i - 1), list);
+      else
+        /* Translators: the first languages of a list: "German, Russian or Ukrainian" */
+        longer = g_strdup_printf (_("%s, %s"), (char *)g_ptr_array_index (names, i - 1), list);
+      g_free (list);
+      list = longer;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* The language's name as it stands in a sentence: "Russian" in an
+ * English UI, "русский" in a Russian one. */
+static char *
+dup_name (TriWording *self,
+          guint       version)
+{
+  g_autofree char *name = tri_language_dup_display_name (self->languages[version]);
+
+  if (name == NULL || name[0] == '\0')
+    {
+      g_free (name);
+      /* Translators: a version whose language is not known, by its column number */
+      return g_strdup_printf (_("version %u"), version + 1);
+    }
+  /* Titles capitalise the name; a sentence keeps it as English does. */
+  if (!g_str_has_prefix (g_get_language_names ()[0], "en") && g_strcmp0 (g_get_language_names ()[0], "C") != 0)
+    {
+      const char *second = g_utf8_next_char (name);
+      g_autofree char *first = g_utf8_strdown (name, second - name);
+
+      return g_strconcat (first, second, NULL);
+    }
+  return g_steal_pointer (&name);
+}
+
+/**
+ * tri_wording_dup_tooltip:
+ * @self: a #TriWording
+ * @texts: (array): the texts of a row's cells, one per version
+ * @version: the cell pointed at
+ * @offset: the byte offset pointed at in it
+ *
+ * What the other versions do with the word at @offset: its counterparts,
+ * or in which versions it has none, and what the dictionaries translate
+ * it with.
+ *
+ * Returns: (transfer full) (nullable): the tooltip, or %NULL off a word
+ */
+char *
+tri_wording_dup_tooltip (TriWording         *self,
+                         const char * const *texts,
+                         guint               version,
+                         guint               offset)
+{
+  const TriWordRow *row;
+  const TriWordSpan *words;
+  g_autoptr(GString) tooltip = NULL;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *word_text = NULL;
+  guint n_words;
+  int word;
+
+  g_return_val_if_fail (TRI_IS_WORDING (self), NULL);
+  g_return_val_if_fail (version < self->n_versions, NULL);
+
+  row = tri_wording_get_row (self, texts);
+  if (row == NULL || (word = tri_word_row_find_word (row, version, offset)) < 0)
+    return NULL;
+
+  words = tri_word_row_get_words (row, version, &n_words);
+  word_text = g_strndup (texts[version] + words[word].start, words[word].end - words[word].start);
+  tooltip = g_string_new (NULL);
+  for (guint v = 0; v < self->n_versions; v++)
+    {
+      guint found[MAX_COUNTERPARTS];
+      const TriWordSpan *other;
+      g_autoptr(GString) counterparts = NULL;
+      guint n, n_other;
+
+      if (v == version || texts[v] == NULL || texts[v][0] == '\0')
+        continue;
+      n = MIN (MAX_COUNTERPARTS, tri_word_row_get_counterparts (row, version, (guint)word, v, found,
+                                                                 MAX_COUNTERPARTS));
+      if (n == 0)
+        {
+          g_ptr_array_add (missing, dup_name (self, v));
+          continue;
+        }
+      other = tri_word_row_get_words (row, v, &n_other);
+      counterparts = g_string_new (NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (counterparts, ' ');
+          g_string_append_len (counterparts, texts[v] + other[found[i]].start,
+                               other[found[i]].end - other[found[i]].start);
+        }
+      {
+        g_autofree char *name = tri_language_dup_display_name (self->languages[v]);
+
+        if (tooltip->len > 0)
+          g_string_append_c (tooltip, '\n');
+        /* Translators: a language, and the word's counterpart in its version: "Russian: «отверг»" */
+        g_string_append_printf (tooltip, _("%s: «%s»"), name, counterparts->str);
+      }
+    }
+
+  if (missing->len > 0)
+    {
+      g_autofree char *list = dup_language_list (self, missing);
+
+      if (tooltip->len > 0)
+        g_string_append_c (tooltip, '\n');
+      /* Translators: %s is a language, or a list of them: "No counterpart in Russian or Ukrainian" */
+      g_string_append_printf (tooltip, _("No counterpart in %s"), list);
+    }
+
+  /* A number the checks would flag. */
+  {
+    guint differs = number_differs (self, row, texts, version, (guint)word);
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint v = 0; v < self->n_versions; v++)
+      if (differs & (1u << v))
+        g_ptr_array_add (names, dup_name (self, v));
+    if (names->len > 0)
+      {
+        g_autofree char *list = dup_language_list (self, names);
+
+        if (tooltip->len > 0)
+          g_string_append_c (tooltip, '\n');
+        /* Translators: %s is a language, or a list of them: "Not the same number in Russian" */
+        g_string_append_printf (tooltip, _("Not the same number in %s"), list);
+      }
+  }
+
+  /* What the dictionaries say. */
+  for (guint v = 0; v < self->n_versions; v++)
+    {
+      g_autofree char *key = NULL;
+      const char * const *translations;
+      guint n = 0;
+
+      if (v == version || self->dictionaries[version][v] == NULL)
+        continue;
+      key = tri_dictionary_key (word_text, -1);
+      translations = tri_dictionary_lookup (self->dictionaries[version][v], key, &n);
+      if (translations != NULL && n > 0)
+        {
+          g_autofree char *name = tri_language_dup_display_name (self->languages[v]);
+          g_autofree char *joined = g_strjoinv (", ", (char **)translations);
+
+          if (tooltip->len > 0)
+            g_string_append_c (tooltip, '\n');
+          /* Translators: a language, and the dictionary's translations of the word into it */
+          g_string_append_printf (tooltip, _("Dictionary, %s: %s"), name, joined);
+        }
+    }
+
+  if (tooltip->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&tooltip), FALSE);
+}
+
+/* How a mark looks: never by its colour alone (the underline's style and
+ * the weight say it too). */
+static const struct
+{
+  guint16        red, green, blue;
+  PangoUnderline underline;
+  PangoWeight    weight;
+} mark_styles[] = {
+  [TRI_WORDING_MARK_ALL] = { 0x9a00, 0x9900, 0x9600, PANGO_UNDERLINE_SINGLE, PANGO_WEIGHT_NORMAL },
+  [TRI_WORDING_MARK_SOME] = { 0xe500, 0xa500, 0x0a00, PANGO_UNDERLINE_DOUBLE, PANGO_WEIGHT_NORMAL },
+  [TRI_WORDING_MARK_NONE] = { 0x9100, 0x4100, 0xac00, PANGO_UNDERLINE_DOUBLE, PANGO_WEIGHT_BOLD },
+  [TRI_WORDING_MARK_DIFFERS] = { 0xe600, 0x6100, 0x0000, PANGO_UNDERLINE_ERROR, PANGO_WEIGHT_BOLD },
+};
+
+static const char * const mark_tags[] = {
+  [TRI_WORDING_MARK_ALL] = "wording-all",
+  [TRI_WORDING_MARK_SOME] = "wording-some",
+  [TRI_WORDING_MARK_NONE] = "wording-none",
+  [TRI_WORDING_MARK_DIFFERS] = "wording-differs",
+};
+
+/* Adwaita's accent blue, light enough for a light and a dark theme. */
+#define HIGHLIGHT_RED   0x3500
+#define HIGHLIGHT_GREEN 0x8400
+#define HIGHLIGHT_BLUE  0xe400
+#define HIGHLIGHT_ALPHA 0x5800
+
+static void
+insert (PangoAttrList  *attrs,
+        PangoAttribute *attr,
+        guint           start,
+        guint           end)
+{
+  attr->start_index = start;
+  attr->end_index = end;
+  pango_attr_list_insert (attrs, attr);
+}
+
+/**
+ * tri_wording_add_attributes:
+ * @attrs: a cell's attributes
+ * @highlights: (nullable) (element-type gsize): byte spans (pairs) of
+ *   the word pointed at or its counterparts
+ * @marks: (nullable) (element-type TriWordingSpan): Compare Wording's marks
+ *
+ * A soft accent background under the highlighted words; under the marked
+ * ones an underline whose style says the mark as well as its colour: a
+ * thin line for counterparts everywhere, a double one for some, a double
+ * one and bold for none, a wavy one and bold for a number that differs.
+ */
+void
+tri_wording_add_attributes (PangoAttrList *attrs,
+                            GArray        *highlights,
+                            GArray        *marks)
+{
+  for (guint i = 0; highlights != NULL && i + 1 < highlights->len; i += 2)
+    {
+      guint start = (guint)g_array_index (highlights, gsize, i);
+      guint end = (guint)g_array_index (highlights, gsize, i + 1);
+
+      insert (attrs, pango_attr_background_new (HIGHLIGHT_RED, HIGHLIGHT_GREEN, HIGHLIGHT_BLUE), start, end);
+      insert (attrs, pango_attr_background_alpha_new (HIGHLIGHT_ALPHA), start, end);
+    }
+
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      const TriWordingSpan *m = &g_array_index (marks, TriWordingSpan, i);
+
+      insert (attrs, pango_attr_underline_new (mark_styles[m->mark].underline), m->start, m->end);
+      insert (attrs, pango_attr_underline_color_new (mark_styles[m->mark].red, mark_styles[m->mark].green,
+                                                     mark_styles[m->mark].blue), m->start, m->end);
+      if (mark_styles[m->mark].weight != PANGO_WEIGHT_NORMAL)
+        insert (attrs, pango_attr_weight_new (mark_styles[m->mark].weight), m->start, m->end);
+    }
+}
+
+/**
+ * tri_wording_create_tags:
+ * @buffer: a text buffer
+ *
+ * The tags of tri_wording_apply_tags(): the same looks as the grid's.
+ */
+void
+tri_wording_create_tags (GtkTextBuffer *buffer)
+{
+  GdkRGBA accent = { HIGHLIGHT_RED / 65535.f, HIGHLIGHT_GREEN / 65535.f, HIGHLIGHT_BLUE / 65535.f,
+                     HIGHLIGHT_ALPHA / 65535.f };
+
+  gtk_text_buffer_create_tag (buffer, "wording-word", "background-rgba", &accent, NULL);
+  for (guint m = 0; m < G_N_ELEMENTS (mark_tags); m++)
+    {
+      GdkRGBA color = { mark_styles[m].red / 65535.f, mark_styles[m].green / 65535.f,
+                        mark_styles[m].blue / 65535.f, 1.0f };
+
+      gtk_text_buffer_create_tag (buffer, mark_tags[m], "underline", mark_styles[m].underline,
+                                  "underline-rgba", &color, "weight", mark_styles[m].weight, NULL);
+    }
+}
+
+static void
+apply_tag (GtkTextBuffer *buffer,
+           const char    *text,
+           const char    *tag,
+           guint          offset,
+           guint          start,
+           guint          end)
+{
+  GtkTextIter a, b;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &a, (int)(offset + g_utf8_pointer_to_offset (text, text + start)));
+  gtk_text_buffer_get_iter_at_offset (buffer, &b, (int)(offset + g_utf8_pointer_to_offset (text, text + end)));
+  gtk_text_buffer_apply_tag_by_name (buffer, tag, &a, &b);
+}
+
+/**
+ * tri_wording_apply_tags:
+ * @buffer: a text buffer with the tags of tri_wording_create_tags()
+ * @text: the text the spans are in
+ * @offset: where @text starts in @buffer, in characters
+ * @highlights: (nullable) (element-type gsize): byte spans (pairs) of
+ *   @text to highlight, or %NULL to leave the highlights as they are
+ * @marks: (nullable) (element-type TriWordingSpan): Compare Wording's
+ *   marks, or %NULL to leave them as they are
+ */
+void
+tri_wording_apply_tags (GtkTextBuffer *buffer,
+                        const char    *text,
+                        guint          offset,
+                        GArray        *highlights,
+                        GArray        *marks)
+{
+  gsize length = strlen (text);
+
+  for (guint i = 0; highlights != NULL && i + 1 < highlights->len; i += 2)
+    if (g_array_index (highlights, gsize, i + 1) <= length)
+      apply_tag (buffer, text, "wording-word", offset, (guint)g_array_index (highlights, gsize, i),
+                 (guint)g_array_index (highlights, gsize, i + 1));
+  for (guint i = 0; marks != NULL && i < marks->len; i++)
+    {
+      const TriWordingSpan *m = &g_array_index (marks, TriWordingSpan, i);
+
+      if (m->end <= length)
+        apply_tag (buffer, text, mark_tags[m->mark], offset, m->start, m->end);
+    }
+}
+
+/**
+ * tri_wording_clear_tags:
+ * @buffer: a text buffer with the tags of tri_wording_create_tags()
+ * @highlights: whether to clear the highlights
+ * @marks: whether to clear the marks
+ */
+void
+tri_wording_clear_tags (GtkTextBuffer *buffer,
+                        gboolean       highlights,
+                        gboolean       marks)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  if (highlights)
+    gtk_text_buffer_remove_tag_by_name (buffer, "wording-word", &start, &end);
+  for (guint m = 0; marks && m < G_N_ELEMENTS (mark_tags); m++)
+    gtk_text_buffer_remove_tag_by_name (buffer, mark_tags[m], &start, &end);
+}
