@@ -196,6 +196,14 @@ test_hover (void)
   g_assert_nonnull (strstr (tooltip, "Russian"));
   g_assert_nonnull (strstr (tooltip, "Ukrainian"));
 
+  /* A word the dictionary knows: its translations too (dict-mueller7,
+   * which build-aux/dev installs). */
+  _tri_window_hover_word (window, 0, 0, byte_offset (en, "Minister"));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (en));
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "Dictionary, Russian: "));
+  g_assert_nonnull (strstr (tooltip, "министр"));
+
   /* The number: its counterparts, not the name's. */
   _tri_window_hover_word (window, 0, 1, byte_offset (ru, "12"));
   g_assert_true (cell_has (en, "12", PANGO_ATTR_BACKGROUND, -1));
@@ -266,7 +274,7 @@ test_strip_cursor (void)
 }
 
 /* Compare Wording (Ctrl+D): the selected row's words marked — the word
- * with no counterpart bold and double-underlined, a name with
+ * with no counterpart italic and double-underlined, a name with
  * counterparts everywhere a thin line — in the grid and the strip; other
  * rows unmarked; off again, no marks. */
 static void
@@ -282,7 +290,7 @@ test_compare_mode (void)
     ;
   en = find_cell (window, "Minister");
   other = find_cell (window, "The talks");
-  g_assert_false (cell_has (en, "reportedly", PANGO_ATTR_WEIGHT, PANGO_WEIGHT_BOLD));
+  g_assert_false (cell_has (en, "reportedly", PANGO_ATTR_STYLE, PANGO_STYLE_ITALIC));
 
   g_assert_false (g_settings_get_boolean (window->settings, "compare-wording"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-wording", NULL);
@@ -290,10 +298,10 @@ test_compare_mode (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  g_assert_true (cell_has (en, "reportedly", PANGO_ATTR_WEIGHT, PANGO_WEIGHT_BOLD));
+  g_assert_true (cell_has (en, "reportedly", PANGO_ATTR_STYLE, PANGO_STYLE_ITALIC));
   g_assert_true (cell_has (en, "reportedly", PANGO_ATTR_UNDERLINE, PANGO_UNDERLINE_DOUBLE));
   g_assert_true (cell_has (en, "Kovalenko", PANGO_ATTR_UNDERLINE, PANGO_UNDERLINE_SINGLE));
-  g_assert_false (cell_has (en, "Kovalenko", PANGO_ATTR_WEIGHT, PANGO_WEIGHT_BOLD));
+  g_assert_false (cell_has (en, "Kovalenko", PANGO_ATTR_STYLE, PANGO_STYLE_ITALIC));
   g_assert_cmpuint (n_attributes (other, PANGO_ATTR_UNDERLINE), ==, 0);
   g_assert_true (tri_segment_editor_has_word_mark (editor, 0, char_offset (en_buffer, "reportedly"), TRI_WORDING_MARK_NONE));
   g_assert_true (tri_segment_editor_has_word_mark (editor, 0, char_offset (en_buffer, "Kovalenko"), TRI_WORDING_MARK_ALL));
@@ -302,7 +310,7 @@ test_compare_mode (void)
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (tri_window_get_column_view (window))), 1);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  g_assert_false (cell_has (en, "reportedly", PANGO_ATTR_WEIGHT, PANGO_WEIGHT_BOLD));
+  g_assert_false (cell_has (en, "reportedly", PANGO_ATTR_STYLE, PANGO_STYLE_ITALIC));
   g_assert_true (cell_has (other, "Petrenko", PANGO_ATTR_UNDERLINE, PANGO_UNDERLINE_SINGLE));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-wording", NULL);

@@ -593,12 +593,15 @@ tri_wording_dup_tooltip (TriWording         *self,
       if (translations != NULL && n > 0)
         {
           g_autofree char *name = tri_language_dup_display_name (self->languages[v]);
-          g_autofree char *joined = g_strjoinv (", ", (char **)translations);
+          g_autoptr(GString) joined = g_string_new (NULL);
 
+          /* The array is @n long, not NULL-terminated. */
+          for (guint i = 0; i < n; i++)
+            g_string_append_printf (joined, "%s%s", i > 0 ? ", " : "", translations[i]);
           if (tooltip->len > 0)
             g_string_append_c (tooltip, '\n');
           /* Translators: a language, and the dictionary's translations of the word into it */
-          g_string_append_printf (tooltip, _("Dictionary, %s: %s"), name, joined);
+          g_string_append_printf (tooltip, _("Dictionary, %s: %s"), name, joined->str);
         }
     }
 
@@ -614,11 +617,12 @@ static const struct
   guint16        red, green, blue;
   PangoUnderline underline;
   PangoWeight    weight;
+  PangoStyle     style;
 } mark_styles[] = {
-  [TRI_WORDING_MARK_ALL] = { 0x9a00, 0x9900, 0x9600, PANGO_UNDERLINE_SINGLE, PANGO_WEIGHT_NORMAL },
-  [TRI_WORDING_MARK_SOME] = { 0xe500, 0xa500, 0x0a00, PANGO_UNDERLINE_DOUBLE, PANGO_WEIGHT_NORMAL },
-  [TRI_WORDING_MARK_NONE] = { 0x9100, 0x4100, 0xac00, PANGO_UNDERLINE_DOUBLE, PANGO_WEIGHT_BOLD },
-  [TRI_WORDING_MARK_DIFFERS] = { 0xe600, 0x6100, 0x0000, PANGO_UNDERLINE_ERROR, PANGO_WEIGHT_BOLD },
+  [TRI_WORDING_MARK_ALL] = { 0x9a00, 0x9900, 0x9600, PANGO_UNDERLINE_SINGLE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+  [TRI_WORDING_MARK_SOME] = { 0xe500, 0xa500, 0x0a00, PANGO_UNDERLINE_DOUBLE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL },
+  [TRI_WORDING_MARK_NONE] = { 0x9100, 0x4100, 0xac00, PANGO_UNDERLINE_DOUBLE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC },
+  [TRI_WORDING_MARK_DIFFERS] = { 0xe600, 0x6100, 0x0000, PANGO_UNDERLINE_ERROR, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL },
 };
 
 static const char * const mark_tags[] = {
@@ -654,8 +658,10 @@ insert (PangoAttrList  *attrs,
  *
  * A soft accent background under the highlighted words; under the marked
  * ones an underline whose style says the mark as well as its colour: a
- * thin line for counterparts everywhere, a double one for some, a double
- * one and bold for none, a wavy one and bold for a number that differs.
+ * thin grey line for counterparts everywhere, a double one for some, a
+ * double one and italics for none (an addition, or the others' omission;
+ * quieter than bold: unlinked function words are many), a wavy one and
+ * bold for a number that differs (a problem, as the checks see it).
  */
 void
 tri_wording_add_attributes (PangoAttrList *attrs,
@@ -680,6 +686,8 @@ tri_wording_add_attributes (PangoAttrList *attrs,
                                                      mark_styles[m->mark].blue), m->start, m->end);
       if (mark_styles[m->mark].weight != PANGO_WEIGHT_NORMAL)
         insert (attrs, pango_attr_weight_new (mark_styles[m->mark].weight), m->start, m->end);
+      if (mark_styles[m->mark].style != PANGO_STYLE_NORMAL)
+        insert (attrs, pango_attr_style_new (mark_styles[m->mark].style), m->start, m->end);
     }
 }
 
@@ -702,7 +710,8 @@ tri_wording_create_tags (GtkTextBuffer *buffer)
                         mark_styles[m].blue / 65535.f, 1.0f };
 
       gtk_text_buffer_create_tag (buffer, mark_tags[m], "underline", mark_styles[m].underline,
-                                  "underline-rgba", &color, "weight", mark_styles[m].weight, NULL);
+                                  "underline-rgba", &color, "weight", mark_styles[m].weight,
+                                  "style", mark_styles[m].style, NULL);
     }
 }
 
