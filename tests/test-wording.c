@@ -350,6 +350,56 @@ test_number_differs (void)
   g_assert_nonnull (strstr (tooltip, "Ukrainian: «12»"));
 }
 
+static gboolean
+prefetched (gpointer data)
+{
+  TriWindow *window = data;
+
+  return window->prefetched && window->collect_source == 0 && !tri_wording_is_prefetching (window->wording);
+}
+
+/* Every row is linked in the background before the pointer gets there,
+ * and again after an edit changes a row. */
+static void
+test_prefetch (void)
+{
+  TriWindow *window = open_report ();
+  TriAlignment *alignment = tri_window_get_alignment (window);
+
+  wait_until (prefetched, window);
+  for (guint r = 0; r < 2; r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+      g_auto(GStrv) cells = g_new0 (char *, 4);
+
+      for (guint c = 0; c < 3; c++)
+        cells[c] = tri_alignment_dup_cell_text (alignment, row, c);
+      g_assert_true (tri_wording_has_row (window->wording, (const char * const *)cells));
+    }
+
+  /* The two rows merged: the new row linked too. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (tri_window_get_column_view (window))), 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), ==, 1);
+  {
+    g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), 0);
+    g_auto(GStrv) cells = g_new0 (char *, 4);
+    gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+    for (guint c = 0; c < 3; c++)
+      cells[c] = tri_alignment_dup_cell_text (alignment, row, c);
+    g_assert_false (tri_wording_has_row (window->wording, (const char * const *)cells));
+    while (!tri_wording_has_row (window->wording, (const char * const *)cells))
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (1000);
+      }
+  }
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/wording/strip-cursor", test_strip_cursor);
   g_test_add_func ("/wording/compare-mode", test_compare_mode);
   g_test_add_func ("/wording/number-differs", test_number_differs);
+  g_test_add_func ("/wording/prefetch", test_prefetch);
 
   return g_test_run ();
 }

@@ -74,6 +74,11 @@ struct _TriWindow
   guint                 hover_start;    /* the word's first byte */
   GArray               *hover_spans[TRI_MAX_COLUMNS];   /* it and its counterparts */
   char                 *hover_tooltip;
+  guint                 prefetch_source; /* waits for the rows to settle */
+  guint                 collect_source; /* reads the rows' texts, a chunk a turn */
+  guint                 collect_next;
+  GPtrArray            *collected;      /* GStrv: rows' texts to link in the thread */
+  gboolean              prefetched;     /* every row was given once */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;

@@ -226,6 +226,93 @@ on_editor_cursor_word_cb (TriWindow *self,
   _tri_window_hover_word (self, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), column, offset);
 }
 
+#define PREFETCH_DELAY_MS 500
+#define COLLECT_CHUNK 1000   /* rows whose texts are read per main-loop turn */
+
+/* In idle turns, a chunk at a time (reading 20,000 rows' texts at once
+ * takes the main loop for longer than a frame): the texts of the rows not
+ * linked yet, then to the thread. */
+static gboolean
+on_collect_cb (gpointer data)
+{
+  TriWindow *self = data;
+  guint n_rows;
+
+  if (self->wording == NULL || self->alignment == NULL || !tri_wording_is_ready (self->wording))
+    {
+      self->collect_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+  if (self->collected == NULL)
+    self->collected = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  for (guint i = 0; i < COLLECT_CHUNK && self->collect_next < n_rows; i++, self->collect_next++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (self->alignment), self->collect_next);
+      GStrv texts = dup_texts (self, row);
+
+      /* The first run takes every row: its aligner learns from them. */
+      if (self->prefetched && tri_wording_has_row (self->wording, (const char * const *)texts))
+        g_strfreev (texts);
+      else
+        g_ptr_array_add (self->collected, texts);
+    }
+  if (self->collect_next < n_rows)
+    return G_SOURCE_CONTINUE;
+
+  if (self->collected->len > 0)
+    tri_wording_prefetch (self->wording, g_steal_pointer (&self->collected));
+  g_clear_pointer (&self->collected, g_ptr_array_unref);
+  self->prefetched = TRUE;
+  self->collect_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_prefetch_timeout_cb (gpointer data)
+{
+  TriWindow *self = data;
+
+  self->prefetch_source = 0;
+  g_clear_handle_id (&self->collect_source, g_source_remove);
+  g_clear_pointer (&self->collected, g_ptr_array_unref);
+  self->collect_next = 0;
+  self->collect_source = g_idle_add_full (G_PRIORITY_LOW, on_collect_cb, self, NULL);
+}
+
+/* Rows linked in the background once the rows have settled: after the
+ * aligner is made and after each change of the rows. */
+static void
+schedule_prefetch (TriWindow *self)
+{
+  g_clear_handle_id (&self->prefetch_source, g_source_remove);
+  self->prefetch_source = g_timeout_add_once (PREFETCH_DELAY_MS, on_prefetch_timeout_cb, self);
+}
+
+static void
+on_wording_ready_cb (TriWindow *self)
+{
+  _tri_window_update_wording (self);
+  schedule_prefetch (self);
+}
+
+static void
+on_rows_changed_cb (TriWindow *self)
+{
+  if (self->wording != NULL && tri_wording_is_ready (self->wording))
+    schedule_prefetch (self);
+}
+
+static void
+stop_prefetch (TriWindow *self)
+{
+  g_clear_handle_id (&self->prefetch_source, g_source_remove);
+  g_clear_handle_id (&self->collect_source, g_source_remove);
+  g_clear_pointer (&self->collected, g_ptr_array_unref);
+  self->prefetched = FALSE;
+}
+
 /**
  * _tri_window_reset_wording:
  * @self: a #TriWindow
@@ -239,16 +326,21 @@ _tri_window_reset_wording (TriWindow *self)
   guint n;
 
   clear_hover (self);
+  stop_prefetch (self);
   if (self->wording != NULL)
-    g_signal_handlers_disconnect_by_func (self->wording, _tri_window_update_wording, self);
+    g_signal_handlers_disconnect_by_func (self->wording, on_wording_ready_cb, self);
   g_clear_object (&self->wording);
   if (self->alignment == NULL || (n = tri_alignment_get_n_columns (self->alignment)) == 0)
     return;
 
+  g_signal_handlers_disconnect_by_func (self->alignment, on_rows_changed_cb, self);
+  g_signal_connect_object (self->alignment, "items-changed", G_CALLBACK (on_rows_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
   for (guint c = 0; c < n && c < TRI_MAX_COLUMNS; c++)
     languages[c] = tri_document_get_language (tri_alignment_get_document (self->alignment, c));
   self->wording = tri_wording_new (MIN (n, TRI_MAX_COLUMNS), languages);
-  g_signal_connect_object (self->wording, "ready", G_CALLBACK (_tri_window_update_wording), self,
+  g_signal_connect_object (self->wording, "ready", G_CALLBACK (on_wording_ready_cb), self,
                            G_CONNECT_SWAPPED);
   tri_segment_editor_set_wording (self->editor, self->wording);
   tri_parallel_view_set_wording (self->parallel_view, self->wording);
@@ -289,5 +381,6 @@ void
 _tri_window_dispose_wording (TriWindow *self)
 {
   clear_hover (self);
+  stop_prefetch (self);
   g_clear_object (&self->wording);
 }

@@ -33,7 +33,8 @@
  * thread-safe). */
 
 #define MAX_VERSIONS 4
-#define MAX_CACHED_ROWS 512
+#define MAX_CACHED_ROWS 100000   /* 20,000 rows prefetched, and edits' */
+#define PREFETCH_BATCH 256        /* rows linked in the thread between hand-overs */
 #define MAX_COUNTERPARTS 16
 
 struct _TriWording
@@ -45,6 +46,14 @@ struct _TriWording
   TriWordAligner *aligner;        /* NULL until made */
   TriDictionary  *dictionaries[MAX_VERSIONS][MAX_VERSIONS];
   GHashTable     *rows;           /* the cells' texts joined → TriWordRow */
+
+  /* Prefetching: another aligner links rows in a thread (an aligner is
+   * not thread-safe: one a thread). Between runs it waits here. */
+  TriWordAligner *worker;
+  gboolean        worker_learnt;  /* it learnt the document's rows */
+  GCancellable   *prefetching;    /* the run, or NULL */
+  GPtrArray      *pending;        /* GStrv rows for the next run, or NULL */
+  int             n_batches;      /* linked in the thread, not in the cache yet (atomic) */
 };
 
 G_DEFINE_FINAL_TYPE (TriWording, tri_wording, G_TYPE_OBJECT)
@@ -90,8 +99,23 @@ tri_wording_finalize (GObject *object)
     }
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->aligner, tri_word_aligner_free);
+  g_clear_pointer (&self->worker, tri_word_aligner_free);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_object (&self->prefetching);
 
   G_OBJECT_CLASS (tri_wording_parent_class)->finalize (object);
+}
+
+static void
+tri_wording_dispose (GObject *object)
+{
+  TriWording *self = (TriWording *)object;
+
+  /* The running prefetch holds a reference: it stops at its next row. */
+  if (self->prefetching != NULL)
+    g_cancellable_cancel (self->prefetching);
+
+  G_OBJECT_CLASS (tri_wording_parent_class)->dispose (object);
 }
 
 static void
@@ -99,6 +123,7 @@ tri_wording_class_init (TriWordingClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = tri_wording_dispose;
   object_class->finalize = tri_wording_finalize;
 
   /**
@@ -202,6 +227,21 @@ tri_wording_is_ready (TriWording *self)
   return self->aligner != NULL;
 }
 
+/* The cache's key for a row: its cells' texts. */
+static GString *
+row_key (guint               n_versions,
+         const char * const *texts)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint v = 0; v < n_versions; v++)
+    {
+      g_string_append (key, texts[v] != NULL ? texts[v] : "");
+      g_string_append_c (key, '\x1e');
+    }
+  return key;
+}
+
 /**
  * tri_wording_get_row:
  * @self: a #TriWording
@@ -224,12 +264,7 @@ tri_wording_get_row (TriWording         *self,
   if (self->aligner == NULL)
     return NULL;
 
-  key = g_string_new (NULL);
-  for (guint v = 0; v < self->n_versions; v++)
-    {
-      g_string_append (key, texts[v] != NULL ? texts[v] : "");
-      g_string_append_c (key, '\x1e');
-    }
+  key = row_key (self->n_versions, texts);
   row = g_hash_table_lookup (self->rows, key->str);
   if (row != NULL)
     return row;
@@ -245,6 +280,204 @@ tri_wording_get_row (TriWording         *self,
   }
   g_hash_table_insert (self->rows, g_string_free (g_steal_pointer (&key), FALSE), row);
   return row;
+}
+
+typedef struct
+{
+  guint           n_versions;
+  char           *languages[MAX_VERSIONS];
+  TriWordAligner *worker;      /* made here the first time */
+  gboolean        learnt;
+  GPtrArray      *rows;        /* GStrv */
+} Prefetch;
+
+typedef struct
+{
+  TriWording *self;
+  GHashTable *linked;          /* key → TriWordRow */
+} Batch;
+
+static void
+prefetch_free (Prefetch *prefetch)
+{
+  for (guint v = 0; v < MAX_VERSIONS; v++)
+    g_free (prefetch->languages[v]);
+  g_clear_pointer (&prefetch->worker, tri_word_aligner_free);
+  g_clear_pointer (&prefetch->rows, g_ptr_array_unref);
+  g_free (prefetch);
+}
+
+/* In the main thread: a batch of rows linked in the thread, into the
+ * cache (a row linked on demand meanwhile stays). */
+static gboolean
+on_batch_cb (gpointer data)
+{
+  Batch *batch = data;
+  GHashTableIter iter;
+  gpointer key, row;
+
+  g_hash_table_iter_init (&iter, batch->linked);
+  while (g_hash_table_iter_next (&iter, &key, &row))
+    {
+      if (g_hash_table_size (batch->self->rows) < MAX_CACHED_ROWS &&
+          !g_hash_table_contains (batch->self->rows, key))
+        {
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (batch->self->rows, key, row);
+        }
+    }
+  g_hash_table_unref (batch->linked);
+  g_atomic_int_dec_and_test (&batch->self->n_batches);
+  g_object_unref (batch->self);
+  g_free (batch);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+prefetch_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Prefetch *prefetch = task_data;
+  GHashTable *linked = NULL;
+
+  if (prefetch->worker == NULL)
+    prefetch->worker = tri_word_aligner_new (prefetch->n_versions, (const char * const *)prefetch->languages);
+
+  /* The first run has every row: what the document teaches. */
+  if (!prefetch->learnt)
+    {
+      g_autofree const char **cells = g_new0 (const char *, prefetch->rows->len * prefetch->n_versions + 1);
+
+      for (guint r = 0; r < prefetch->rows->len; r++)
+        for (guint v = 0; v < prefetch->n_versions; v++)
+          cells[r * prefetch->n_versions + v] = ((char **)g_ptr_array_index (prefetch->rows, r))[v];
+      tri_word_aligner_learn (prefetch->worker, prefetch->rows->len, cells);
+      prefetch->learnt = TRUE;
+    }
+
+  for (guint r = 0; r < prefetch->rows->len && !g_cancellable_is_cancelled (cancellable); r++)
+    {
+      const char * const *texts = g_ptr_array_index (prefetch->rows, r);
+      GString *key = row_key (prefetch->n_versions, texts);
+
+      if (linked == NULL)
+        linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)tri_word_row_free);
+      g_hash_table_insert (linked, g_string_free (key, FALSE), tri_word_aligner_align (prefetch->worker, texts));
+      if (g_hash_table_size (linked) >= PREFETCH_BATCH || r + 1 == prefetch->rows->len)
+        {
+          Batch *batch = g_new0 (Batch, 1);
+
+          batch->self = g_object_ref (source_object);
+          batch->linked = g_steal_pointer (&linked);
+          g_atomic_int_inc (&batch->self->n_batches);
+          g_idle_add_full (G_PRIORITY_LOW, on_batch_cb, batch, NULL);
+        }
+    }
+  g_clear_pointer (&linked, g_hash_table_unref);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void start_prefetch (TriWording *self, GPtrArray *rows);
+
+static void
+on_prefetched_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  TriWording *self = TRI_WORDING (object);
+  Prefetch *prefetch = g_task_get_task_data (G_TASK (result));
+
+  g_clear_object (&self->prefetching);
+  self->worker = g_steal_pointer (&prefetch->worker);
+  self->worker_learnt = prefetch->learnt;
+  if (self->pending != NULL)
+    start_prefetch (self, g_steal_pointer (&self->pending));
+}
+
+static void
+start_prefetch (TriWording *self,
+                GPtrArray  *rows)
+{
+  g_autoptr(GTask) task = NULL;
+  Prefetch *prefetch = g_new0 (Prefetch, 1);
+
+  prefetch->n_versions = self->n_versions;
+  for (guint v = 0; v < self->n_versions; v++)
+    prefetch->languages[v] = g_strdup (self->languages[v]);
+  prefetch->worker = g_steal_pointer (&self->worker);
+  prefetch->learnt = self->worker_learnt;
+  prefetch->rows = rows;
+
+  self->prefetching = g_cancellable_new ();
+  task = g_task_new (self, self->prefetching, on_prefetched_cb, NULL);
+  g_task_set_source_tag (task, start_prefetch);
+  g_task_set_task_data (task, prefetch, (GDestroyNotify)prefetch_free);
+  g_task_run_in_thread (task, prefetch_thread);
+}
+
+/**
+ * tri_wording_prefetch:
+ * @self: a #TriWording
+ * @rows: (transfer full) (element-type GStrv): rows' cells' texts, one
+ *   string per version
+ *
+ * Links @rows in a thread, with an aligner of its own, a batch at a time
+ * into the cache, so pointing at them later costs a look-up. The first
+ * call should give every row of the document: that aligner learns from
+ * them what the document teaches (rows linked on demand, before the
+ * thread reached them, do without). A call while a run is on waits for
+ * it (the rows of the call before it that had not started are dropped).
+ */
+void
+tri_wording_prefetch (TriWording *self,
+                      GPtrArray  *rows)
+{
+  g_return_if_fail (TRI_IS_WORDING (self));
+  g_return_if_fail (rows != NULL);
+
+  if (self->prefetching != NULL)
+    {
+      g_clear_pointer (&self->pending, g_ptr_array_unref);
+      self->pending = rows;
+      return;
+    }
+  start_prefetch (self, rows);
+}
+
+/**
+ * tri_wording_has_row:
+ * @self: a #TriWording
+ * @texts: (array): the texts of a row's cells, one per version
+ *
+ * Returns: whether the row is linked already
+ */
+gboolean
+tri_wording_has_row (TriWording         *self,
+                     const char * const *texts)
+{
+  g_autoptr(GString) key = NULL;
+
+  g_return_val_if_fail (TRI_IS_WORDING (self), FALSE);
+
+  key = row_key (self->n_versions, texts);
+  return g_hash_table_contains (self->rows, key->str);
+}
+
+/**
+ * tri_wording_is_prefetching:
+ * @self: a #TriWording
+ *
+ * Returns: whether rows are being linked in a thread, or linked and not
+ *   in the cache yet
+ */
+gboolean
+tri_wording_is_prefetching (TriWording *self)
+{
+  g_return_val_if_fail (TRI_IS_WORDING (self), FALSE);
+
+  return self->prefetching != NULL || g_atomic_int_get (&self->n_batches) > 0;
 }
 
 static void

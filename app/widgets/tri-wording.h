@@ -53,6 +53,11 @@ TriWording *tri_wording_new             (guint               n_versions,
 gboolean    tri_wording_is_ready        (TriWording         *self);
 const TriWordRow *tri_wording_get_row   (TriWording         *self,
                                          const char * const *texts);
+void        tri_wording_prefetch        (TriWording         *self,
+                                         GPtrArray          *rows);
+gboolean    tri_wording_has_row         (TriWording         *self,
+                                         const char * const *texts);
+gboolean    tri_wording_is_prefetching  (TriWording         *self);
 gboolean    tri_wording_get_highlights  (TriWording         *self,
                                          const char * const *texts,
                                          guint               version,
