@@ -351,6 +351,45 @@ test_number_differs (void)
 }
 
 static gboolean
+has_tag (GtkTextBuffer *buffer,
+         int            offset,
+         const char    *name)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name));
+}
+
+/* In the parallel text, the cursor on a word highlights its counterparts
+ * in the other versions' texts. */
+static void
+test_parallel_view (void)
+{
+  TriWindow *window = open_report ();
+  TriParallelView *view = tri_window_get_parallel_text (window);
+  GtkTextBuffer *en, *ru, *uk;
+  GtkTextIter iter;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.parallel-view", NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  en = gtk_text_view_get_buffer (tri_parallel_view_get_view (view, 0));
+  ru = gtk_text_view_get_buffer (tri_parallel_view_get_view (view, 1));
+  uk = gtk_text_view_get_buffer (tri_parallel_view_get_view (view, 2));
+  g_assert_false (has_tag (ru, char_offset (ru, "Петренко"), "wording-word"));
+
+  gtk_text_buffer_get_iter_at_offset (en, &iter, char_offset (en, "Petrenko") + 1);
+  gtk_text_buffer_place_cursor (en, &iter);
+  g_assert_true (has_tag (en, char_offset (en, "Petrenko"), "wording-word"));
+  g_assert_true (has_tag (ru, char_offset (ru, "Петренко"), "wording-word"));
+  g_assert_true (has_tag (uk, char_offset (uk, "Петренком"), "wording-word"));
+  g_assert_false (has_tag (ru, char_offset (ru, "Коваленко"), "wording-word"));
+
+  destroy_window (window);
+}
+
+static gboolean
 prefetched (gpointer data)
 {
   TriWindow *window = data;
@@ -437,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/wording/compare-mode", test_compare_mode);
   g_test_add_func ("/wording/number-differs", test_number_differs);
   g_test_add_func ("/wording/prefetch", test_prefetch);
+  g_test_add_func ("/wording/parallel-view", test_parallel_view);
 
   return g_test_run ();
 }
