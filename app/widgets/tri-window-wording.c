@@ -227,7 +227,7 @@ on_editor_cursor_word_cb (TriWindow *self,
 }
 
 #define PREFETCH_DELAY_MS 500
-#define COLLECT_CHUNK 1000   /* rows whose texts are read per main-loop turn */
+#define COLLECT_CHUNK 200   /* rows whose texts are read per main-loop turn */
 
 /* In idle turns, a chunk at a time (reading 20,000 rows' texts at once
  * takes the main loop for longer than a frame): the texts of the rows not

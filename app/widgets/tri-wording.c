@@ -34,7 +34,7 @@
 
 #define MAX_VERSIONS 4
 #define MAX_CACHED_ROWS 100000   /* 20,000 rows prefetched, and edits' */
-#define PREFETCH_BATCH 256        /* rows linked in the thread between hand-overs */
+#define PREFETCH_BATCH 64        /* rows linked in the thread between hand-overs */
 #define MAX_COUNTERPARTS 16
 
 struct _TriWording
