@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "tri-application.h"
+#include "tri-user-lexicon.h"
 #include "tri-segment-cell.h"
 #include "tri-window.h"
 #include "tri-window-private.h"
@@ -350,6 +352,56 @@ test_number_differs (void)
   g_assert_nonnull (strstr (tooltip, "Ukrainian: «12»"));
 }
 
+static TriWording *
+new_wording_ready (void)
+{
+  TriWording *wording = tri_wording_new (3, languages);
+
+  while (!tri_wording_is_ready (wording))
+    g_main_context_iteration (NULL, TRUE);
+  return wording;
+}
+
+/* The user's lexicon (the words of the rows they confirmed) links words
+ * nothing else knows; the word aligner reads it when it is made. */
+static void
+test_user_lexicon (void)
+{
+  const char *row[] = { "Yesterday in Geneva the blorp failed at noon.", "Гнурк отказал вчера в полдень в Женеве.",
+                        "Учора опівдні в Женеві гнурк відмовив." };
+  g_autoptr(TriUserLexicon) lexicon = tri_user_lexicon_new ("en", "ru");
+  g_autofree char *path = tri_user_lexicon_default_path ("en", "ru");
+  g_autoptr(GError) error = NULL;
+  guint blorp = (guint)(strstr (row[0], "blorp") - row[0]);
+  GArray *spans[3] = { NULL };
+
+  {
+    g_autoptr(TriWording) before = new_wording_ready ();
+
+    g_assert_true (tri_wording_get_highlights (before, row, 0, blorp, spans));
+    g_assert_cmpuint (spans[1]->len, ==, 0);
+    for (guint c = 0; c < 3; c++)
+      g_clear_pointer (&spans[c], g_array_unref);
+  }
+
+  tri_user_lexicon_add_row (lexicon, "The blorp is new.", "Гнурк новый.");
+  tri_user_lexicon_add_row (lexicon, "Nobody saw the blorp.", "Никто не видел гнурк.");
+  tri_user_lexicon_add_row (lexicon, "A blorp again.", "Снова гнурк.");
+  g_assert_true (tri_user_lexicon_save (lexicon, path, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(TriWording) after = new_wording_ready ();
+
+    g_assert_true (tri_wording_get_highlights (after, row, 0, blorp, spans));
+    g_assert_cmpuint (spans[1]->len, ==, 2);
+    g_assert_cmpuint (g_array_index (spans[1], gsize, 0), ==, 0);
+    for (guint c = 0; c < 3; c++)
+      g_clear_pointer (&spans[c], g_array_unref);
+  }
+  g_assert_cmpint (g_remove (path), ==, 0);
+}
+
 static gboolean
 has_tag (GtkTextBuffer *buffer,
          int            offset,
@@ -477,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/wording/number-differs", test_number_differs);
   g_test_add_func ("/wording/prefetch", test_prefetch);
   g_test_add_func ("/wording/parallel-view", test_parallel_view);
+  g_test_add_func ("/wording/user-lexicon", test_user_lexicon);
 
   return g_test_run ();
 }

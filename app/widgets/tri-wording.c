@@ -17,6 +17,7 @@
 #include "tri-dictionary.h"
 #include "tri-language.h"
 #include "tri-numbers.h"
+#include "tri-user-lexicon.h"
 #include "tri-wording.h"
 
 /* Compare Wording: what the grid, the editor strip and the parallel view
@@ -54,6 +55,7 @@ struct _TriWording
   GCancellable   *prefetching;    /* the run, or NULL */
   GPtrArray      *pending;        /* GStrv rows for the next run, or NULL */
   int             n_batches;      /* linked in the thread, not in the cache yet (atomic) */
+  gpointer        lexicons;       /* Lexicons, shared by the aligners, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (TriWording, tri_wording, G_TYPE_OBJECT)
@@ -65,12 +67,100 @@ enum {
 
 static guint signals [N_SIGNALS];
 
+/* The user's lexicons (the words of the rows they confirmed, one file a
+ * pair of languages), read once, then only read: the main thread's
+ * aligner and the prefetching one share them. */
+typedef struct
+{
+  GPtrArray *lexicons;   /* TriUserLexicon */
+} Lexicons;
+
+static void
+lexicons_clear (Lexicons *lexicons)
+{
+  g_ptr_array_unref (lexicons->lexicons);
+}
+
+static void
+lexicons_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, (GDestroyNotify)lexicons_clear);
+}
+
+static Lexicons *
+lexicons_load (guint               n_versions,
+               char * const       *languages)
+{
+  Lexicons *lexicons = g_atomic_rc_box_new0 (Lexicons);
+
+  lexicons->lexicons = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_user_lexicon_free);
+  for (guint a = 0; a < n_versions; a++)
+    for (guint b = a + 1; b < n_versions; b++)
+      {
+        g_autofree char *path = tri_user_lexicon_default_path (languages[a], languages[b]);
+        TriUserLexicon *lexicon;
+
+        if (g_file_test (path, G_FILE_TEST_EXISTS) && (lexicon = tri_user_lexicon_load (path, NULL)) != NULL)
+          g_ptr_array_add (lexicons->lexicons, lexicon);
+      }
+  return lexicons;
+}
+
+/* A TriWordLexiconFunc: the Dice coefficient of the two words over the
+ * confirmed rows, when they shared two rows or more. */
+static double
+lexicon_score (const char *language_a,
+               const char *word_a,
+               const char *language_b,
+               const char *word_b,
+               gpointer    user_data)
+{
+  Lexicons *lexicons = user_data;
+
+  for (guint i = 0; i < lexicons->lexicons->len; i++)
+    {
+      TriUserLexicon *lexicon = g_ptr_array_index (lexicons->lexicons, i);
+      const char *first = tri_user_lexicon_get_language (lexicon, 0);
+      const char *second = tri_user_lexicon_get_language (lexicon, 1);
+      guint together, n_a, n_b;
+      double dice;
+
+      if (tri_language_same (first, language_b) && tri_language_same (second, language_a))
+        {
+          const char *word = word_a;
+
+          word_a = word_b;
+          word_b = word;
+        }
+      else if (!tri_language_same (first, language_a) || !tri_language_same (second, language_b))
+        continue;
+
+      together = tri_user_lexicon_lookup (lexicon, word_a, word_b);
+      if (together < 2)
+        return 0;
+      n_a = tri_user_lexicon_get_word_count (lexicon, 0, word_a);
+      n_b = tri_user_lexicon_get_word_count (lexicon, 1, word_b);
+      dice = 2.0 * together / MAX (1, n_a + n_b);
+      return dice >= 0.5 ? dice : 0;
+    }
+  return 0;
+}
+
+static void
+set_lexicons (TriWordAligner *aligner,
+              Lexicons       *lexicons)
+{
+  if (lexicons->lexicons->len > 0)
+    tri_word_aligner_set_lexicon (aligner, lexicon_score, g_atomic_rc_box_acquire (lexicons), lexicons_unref);
+}
+
 typedef struct
 {
   guint           n_versions;
   char           *languages[MAX_VERSIONS];
   TriWordAligner *aligner;
   TriDictionary  *dictionaries[MAX_VERSIONS][MAX_VERSIONS];
+  Lexicons       *lexicons;
 } Loading;
 
 static void
@@ -83,6 +173,7 @@ loading_free (Loading *loading)
         g_clear_pointer (&loading->dictionaries[a][b], tri_dictionary_unref);
     }
   g_clear_pointer (&loading->aligner, tri_word_aligner_free);
+  g_clear_pointer (&loading->lexicons, lexicons_unref);
   g_free (loading);
 }
 
@@ -102,6 +193,7 @@ tri_wording_finalize (GObject *object)
   g_clear_pointer (&self->worker, tri_word_aligner_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->prefetching);
+  g_clear_pointer (&self->lexicons, lexicons_unref);
 
   G_OBJECT_CLASS (tri_wording_parent_class)->finalize (object);
 }
@@ -150,6 +242,8 @@ load_thread (GTask        *task,
   Loading *loading = task_data;
 
   loading->aligner = tri_word_aligner_new (loading->n_versions, (const char * const *)loading->languages);
+  loading->lexicons = lexicons_load (loading->n_versions, loading->languages);
+  set_lexicons (loading->aligner, loading->lexicons);
   for (guint a = 0; a < loading->n_versions; a++)
     for (guint b = 0; b < loading->n_versions; b++)
       if (a != b && !tri_language_same (loading->languages[a], loading->languages[b]))
@@ -172,6 +266,7 @@ on_loaded_cb (GObject      *object,
   Loading *loading = g_task_get_task_data (G_TASK (result));
 
   self->aligner = g_steal_pointer (&loading->aligner);
+  self->lexicons = g_steal_pointer (&loading->lexicons);
   memcpy (self->dictionaries, loading->dictionaries, sizeof self->dictionaries);
   memset (loading->dictionaries, 0, sizeof loading->dictionaries);
   g_signal_emit (self, signals [READY], 0);
@@ -289,6 +384,7 @@ typedef struct
   TriWordAligner *worker;      /* made here the first time */
   gboolean        learnt;
   GPtrArray      *rows;        /* GStrv */
+  Lexicons       *lexicons;
 } Prefetch;
 
 typedef struct
@@ -304,6 +400,7 @@ prefetch_free (Prefetch *prefetch)
     g_free (prefetch->languages[v]);
   g_clear_pointer (&prefetch->worker, tri_word_aligner_free);
   g_clear_pointer (&prefetch->rows, g_ptr_array_unref);
+  g_clear_pointer (&prefetch->lexicons, lexicons_unref);
   g_free (prefetch);
 }
 
@@ -343,7 +440,11 @@ prefetch_thread (GTask        *task,
   GHashTable *linked = NULL;
 
   if (prefetch->worker == NULL)
-    prefetch->worker = tri_word_aligner_new (prefetch->n_versions, (const char * const *)prefetch->languages);
+    {
+      prefetch->worker = tri_word_aligner_new (prefetch->n_versions, (const char * const *)prefetch->languages);
+      if (prefetch->lexicons != NULL)
+        set_lexicons (prefetch->worker, prefetch->lexicons);
+    }
 
   /* The first run has every row: what the document teaches. */
   if (!prefetch->learnt)
@@ -409,6 +510,8 @@ start_prefetch (TriWording *self,
   prefetch->worker = g_steal_pointer (&self->worker);
   prefetch->learnt = self->worker_learnt;
   prefetch->rows = rows;
+  if (self->lexicons != NULL)
+    prefetch->lexicons = g_atomic_rc_box_acquire (self->lexicons);
 
   self->prefetching = g_cancellable_new ();
   task = g_task_new (self, self->prefetching, on_prefetched_cb, NULL);
