@@ -104,7 +104,7 @@ main (int   argc,
   g_autoptr(GArray) words = NULL;
   TriDocument *documents[3];
   TriWindow *window;
-  double first = 0, mean = 0;
+  double first = 0, first_shown = 0, mean = 0;
   guint n_words[3] = { 0 };
   gint64 start, deadline;
 
@@ -143,6 +143,10 @@ main (int   argc,
   start = g_get_monotonic_time ();
   _tri_window_hover_word (window, 0, 0, (int)g_array_index (words, TriWordSpan, 0).start);
   first = (g_get_monotonic_time () - start) / 1000.0;
+  /* The thread links it; the highlight follows by itself. */
+  while (window->hover_row == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  first_shown = (g_get_monotonic_time () - start) / 1000.0;
   iterate ();
 
   /* Then every word of every cell, back and forth, three times. */
@@ -165,7 +169,8 @@ main (int   argc,
   g_array_sort (cached, compare_double);
 
   printf ("| measure (row of %u / %u / %u words) | value |\n|---|--:|\n", n_words[0], n_words[1], n_words[2]);
-  printf ("| first motion over the row (links it): attributes set | %.2f ms |\n", first);
+  printf ("| first motion over the row: the main loop's part (asks the thread) | %.2f ms |\n", first);
+  printf ("| first motion over the row: until the highlight is set (the thread linked it) | %.1f ms |\n", first_shown);
   printf ("| later motions, each onto another word (%u): mean / p95 / worst | %.3f / %.3f / %.3f ms |\n",
           cached->len, mean / cached->len, g_array_index (cached, double, cached->len * 95 / 100),
           g_array_index (cached, double, cached->len - 1));

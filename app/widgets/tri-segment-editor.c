@@ -303,6 +303,17 @@ on_wording_ready_cb (TriSegmentEditor *self)
   update_wording_marks (self);
 }
 
+/* The row edited may be linked now (the thread links rows not linked yet). */
+static void
+on_rows_linked_cb (TriSegmentEditor *self)
+{
+  if (self->compare_wording)
+    update_wording_marks (self);
+  for (guint c = 0; c < self->n_columns; c++)
+    if (gtk_widget_has_focus (GTK_WIDGET (self->views[c])))
+      update_cursor_word (self, c);
+}
+
 /**
  * tri_segment_editor_set_wording:
  * @self: a #TriSegmentEditor
@@ -315,10 +326,16 @@ tri_segment_editor_set_wording (TriSegmentEditor *self,
   g_return_if_fail (TRI_IS_SEGMENT_EDITOR (self));
 
   if (self->wording != NULL)
-    g_signal_handlers_disconnect_by_func (self->wording, on_wording_ready_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->wording, on_wording_ready_cb, self);
+      g_signal_handlers_disconnect_by_func (self->wording, on_rows_linked_cb, self);
+    }
   g_set_object (&self->wording, wording);
   if (wording != NULL)
-    g_signal_connect_object (wording, "ready", G_CALLBACK (on_wording_ready_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (wording, "ready", G_CALLBACK (on_wording_ready_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (wording, "rows-linked", G_CALLBACK (on_rows_linked_cb), self, G_CONNECT_SWAPPED);
+    }
   update_wording_marks (self);
 }
 

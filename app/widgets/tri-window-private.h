@@ -74,6 +74,9 @@ struct _TriWindow
   guint                 hover_start;    /* the word's first byte */
   GArray               *hover_spans[TRI_MAX_COLUMNS];   /* it and its counterparts */
   char                 *hover_tooltip;
+  guint                 want_position;  /* the last word pointed at, linked or not */
+  guint                 want_column;
+  int                   want_offset;
   guint                 prefetch_source; /* waits for the rows to settle */
   guint                 collect_source; /* reads the rows' texts, a chunk a turn */
   guint                 collect_next;

@@ -128,6 +128,10 @@ _tri_window_hover_word (TriWindow *self,
 
   if (self->alignment == NULL || self->filter == NULL || self->wording == NULL)
     return;
+  /* Asked again when the thread has linked the row. */
+  self->want_position = position;
+  self->want_column = column;
+  self->want_offset = offset;
   n_columns = tri_alignment_get_n_columns (self->alignment);
   if (position != GTK_INVALID_LIST_POSITION && offset >= 0 && column < n_columns)
     row = g_list_model_get_item (G_LIST_MODEL (self->filter), position);
@@ -290,6 +294,16 @@ schedule_prefetch (TriWindow *self)
   self->prefetch_source = g_timeout_add_once (PREFETCH_DELAY_MS, on_prefetch_timeout_cb, self);
 }
 
+/* The row pointed at, or the selected one, may be linked now. */
+static void
+on_rows_linked_cb (TriWindow *self)
+{
+  if (self->want_offset >= 0 && self->hover_row == NULL)
+    _tri_window_hover_word (self, self->want_position, self->want_column, self->want_offset);
+  if (g_settings_get_boolean (self->settings, "compare-wording"))
+    _tri_window_update_wording (self);
+}
+
 static void
 on_wording_ready_cb (TriWindow *self)
 {
@@ -340,6 +354,9 @@ _tri_window_reset_wording (TriWindow *self)
   for (guint c = 0; c < n && c < TRI_MAX_COLUMNS; c++)
     languages[c] = tri_document_get_language (tri_alignment_get_document (self->alignment, c));
   self->wording = tri_wording_new (MIN (n, TRI_MAX_COLUMNS), languages);
+  /* The main loop never waits for a row's links. */
+  tri_wording_set_link_in_background (self->wording, TRUE);
+  g_signal_connect_object (self->wording, "rows-linked", G_CALLBACK (on_rows_linked_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->wording, "ready", G_CALLBACK (on_wording_ready_cb), self,
                            G_CONNECT_SWAPPED);
   tri_segment_editor_set_wording (self->editor, self->wording);
@@ -361,6 +378,7 @@ _tri_window_init_wording (TriWindow *self)
 
   self->hover_column = G_MAXUINT;
   self->hover_start = G_MAXUINT;
+  self->want_offset = -1;
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_grid_motion_cb), self, 0);
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_grid_leave_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), motion);

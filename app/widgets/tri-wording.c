@@ -55,6 +55,9 @@ struct _TriWording
   GCancellable   *prefetching;    /* the run, or NULL */
   GPtrArray      *pending;        /* GStrv rows for the next run, or NULL */
   int             n_batches;      /* linked in the thread, not in the cache yet (atomic) */
+  gboolean        in_background;  /* rows not linked yet are asked of the thread */
+  GAsyncQueue    *urgent;         /* GStrv: rows asked for, the thread's first */
+  GHashTable     *requested;      /* their keys, until linked */
   gpointer        lexicons;       /* Lexicons, shared by the aligners, or NULL */
 };
 
@@ -62,6 +65,7 @@ G_DEFINE_FINAL_TYPE (TriWording, tri_wording, G_TYPE_OBJECT)
 
 enum {
   READY,
+  ROWS_LINKED,
   N_SIGNALS
 };
 
@@ -194,6 +198,8 @@ tri_wording_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->prefetching);
   g_clear_pointer (&self->lexicons, lexicons_unref);
+  g_clear_pointer (&self->urgent, g_async_queue_unref);
+  g_clear_pointer (&self->requested, g_hash_table_unref);
 
   G_OBJECT_CLASS (tri_wording_parent_class)->finalize (object);
 }
@@ -225,12 +231,23 @@ tri_wording_class_init (TriWordingClass *klass)
    */
   signals [READY] = g_signal_new ("ready", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * TriWording::rows-linked:
+   *
+   * Rows linked in the thread are in the cache: what was asked of
+   * tri_wording_get_row() in vain may be there now.
+   */
+  signals [ROWS_LINKED] = g_signal_new ("rows-linked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 tri_wording_init (TriWording *self)
 {
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)tri_word_row_free);
+  self->urgent = g_async_queue_new_full ((GDestroyNotify)g_strfreev);
+  self->requested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -345,8 +362,11 @@ row_key (guint               n_versions,
  * Links the row's words, or finds them linked already.
  *
  * Returns: (transfer none) (nullable): the linked row, valid until the
- *   next call; %NULL while the aligner is not ready
+ *   next call; %NULL while the aligner is not ready, and, linking in the
+ *   background, while the thread links the row ("rows-linked" follows)
  */
+static void request_row (TriWording *self, const char * const *texts);
+
 const TriWordRow *
 tri_wording_get_row (TriWording         *self,
                      const char * const *texts)
@@ -363,6 +383,16 @@ tri_wording_get_row (TriWording         *self,
   row = g_hash_table_lookup (self->rows, key->str);
   if (row != NULL)
     return row;
+
+  if (self->in_background)
+    {
+      if (!g_hash_table_contains (self->requested, key->str))
+        {
+          g_hash_table_add (self->requested, g_strdup (key->str));
+          request_row (self, texts);
+        }
+      return NULL;
+    }
 
   if (g_hash_table_size (self->rows) >= MAX_CACHED_ROWS)
     g_hash_table_remove_all (self->rows);
@@ -385,6 +415,7 @@ typedef struct
   gboolean        learnt;
   GPtrArray      *rows;        /* GStrv */
   Lexicons       *lexicons;
+  GAsyncQueue    *urgent;      /* rows asked for meanwhile: first */
 } Prefetch;
 
 typedef struct
@@ -401,6 +432,7 @@ prefetch_free (Prefetch *prefetch)
   g_clear_pointer (&prefetch->worker, tri_word_aligner_free);
   g_clear_pointer (&prefetch->rows, g_ptr_array_unref);
   g_clear_pointer (&prefetch->lexicons, lexicons_unref);
+  g_clear_pointer (&prefetch->urgent, g_async_queue_unref);
   g_free (prefetch);
 }
 
@@ -416,6 +448,7 @@ on_batch_cb (gpointer data)
   g_hash_table_iter_init (&iter, batch->linked);
   while (g_hash_table_iter_next (&iter, &key, &row))
     {
+      g_hash_table_remove (batch->self->requested, key);
       if (g_hash_table_size (batch->self->rows) < MAX_CACHED_ROWS &&
           !g_hash_table_contains (batch->self->rows, key))
         {
@@ -425,9 +458,52 @@ on_batch_cb (gpointer data)
     }
   g_hash_table_unref (batch->linked);
   g_atomic_int_dec_and_test (&batch->self->n_batches);
+  g_signal_emit (batch->self, signals [ROWS_LINKED], 0);
   g_object_unref (batch->self);
   g_free (batch);
   return G_SOURCE_REMOVE;
+}
+
+/* Hands @linked over to the main thread. */
+static void
+post_batch (gpointer    source_object,
+            GHashTable *linked)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->self = g_object_ref (source_object);
+  batch->linked = linked;
+  g_atomic_int_inc (&batch->self->n_batches);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_batch_cb, batch, NULL);
+}
+
+static void
+link_into (Prefetch           *prefetch,
+           GHashTable        **linked,
+           const char * const *texts)
+{
+  GString *key = row_key (prefetch->n_versions, texts);
+
+  if (*linked == NULL)
+    *linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)tri_word_row_free);
+  g_hash_table_insert (*linked, g_string_free (key, FALSE), tri_word_aligner_align (prefetch->worker, texts));
+}
+
+/* The rows asked for meanwhile, each handed over at once. */
+static void
+link_urgent (gpointer  source_object,
+             Prefetch *prefetch)
+{
+  GStrv texts;
+
+  while ((texts = g_async_queue_try_pop (prefetch->urgent)) != NULL)
+    {
+      GHashTable *linked = NULL;
+
+      link_into (prefetch, &linked, (const char * const *)texts);
+      post_batch (source_object, linked);
+      g_strfreev (texts);
+    }
 }
 
 static void
@@ -446,8 +522,10 @@ prefetch_thread (GTask        *task,
         set_lexicons (prefetch->worker, prefetch->lexicons);
     }
 
+  link_urgent (source_object, prefetch);
+
   /* The first run has every row: what the document teaches. */
-  if (!prefetch->learnt)
+  if (!prefetch->learnt && prefetch->rows->len > 0)
     {
       g_autofree const char **cells = g_new0 (const char *, prefetch->rows->len * prefetch->n_versions + 1);
 
@@ -460,23 +538,13 @@ prefetch_thread (GTask        *task,
 
   for (guint r = 0; r < prefetch->rows->len && !g_cancellable_is_cancelled (cancellable); r++)
     {
-      const char * const *texts = g_ptr_array_index (prefetch->rows, r);
-      GString *key = row_key (prefetch->n_versions, texts);
-
-      if (linked == NULL)
-        linked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)tri_word_row_free);
-      g_hash_table_insert (linked, g_string_free (key, FALSE), tri_word_aligner_align (prefetch->worker, texts));
+      link_urgent (source_object, prefetch);
+      link_into (prefetch, &linked, g_ptr_array_index (prefetch->rows, r));
       if (g_hash_table_size (linked) >= PREFETCH_BATCH || r + 1 == prefetch->rows->len)
-        {
-          Batch *batch = g_new0 (Batch, 1);
-
-          batch->self = g_object_ref (source_object);
-          batch->linked = g_steal_pointer (&linked);
-          g_atomic_int_inc (&batch->self->n_batches);
-          g_idle_add_full (G_PRIORITY_LOW, on_batch_cb, batch, NULL);
-        }
+        post_batch (source_object, g_steal_pointer (&linked));
     }
   g_clear_pointer (&linked, g_hash_table_unref);
+  link_urgent (source_object, prefetch);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -495,6 +563,40 @@ on_prefetched_cb (GObject      *object,
   self->worker_learnt = prefetch->learnt;
   if (self->pending != NULL)
     start_prefetch (self, g_steal_pointer (&self->pending));
+  else if (g_async_queue_length (self->urgent) > 0)
+    /* Asked for after the thread looked last. */
+    start_prefetch (self, g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev));
+}
+
+static void
+request_row (TriWording         *self,
+             const char * const *texts)
+{
+  GStrv copy = g_new0 (char *, self->n_versions + 1);
+
+  for (guint v = 0; v < self->n_versions; v++)
+    copy[v] = g_strdup (texts[v] != NULL ? texts[v] : "");
+  g_async_queue_push (self->urgent, copy);
+  if (self->prefetching == NULL)
+    start_prefetch (self, g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev));
+}
+
+/**
+ * tri_wording_set_link_in_background:
+ * @self: a #TriWording
+ * @background: whether a row not linked yet is linked in the thread (the
+ *   look-ups return %NULL until "rows-linked") rather than at once
+ *
+ * The main loop never waits for a row's links (60 words: 30–100 ms the
+ * first time its words are seen, on a loaded machine).
+ */
+void
+tri_wording_set_link_in_background (TriWording *self,
+                                    gboolean    background)
+{
+  g_return_if_fail (TRI_IS_WORDING (self));
+
+  self->in_background = background;
 }
 
 static void
@@ -510,6 +612,7 @@ start_prefetch (TriWording *self,
   prefetch->worker = g_steal_pointer (&self->worker);
   prefetch->learnt = self->worker_learnt;
   prefetch->rows = rows;
+  prefetch->urgent = g_async_queue_ref (self->urgent);
   if (self->lexicons != NULL)
     prefetch->lexicons = g_atomic_rc_box_acquire (self->lexicons);
 

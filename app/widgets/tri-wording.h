@@ -51,6 +51,8 @@ G_DECLARE_FINAL_TYPE (TriWording, tri_wording, TRI, WORDING, GObject)
 TriWording *tri_wording_new             (guint               n_versions,
                                          const char * const *languages);
 gboolean    tri_wording_is_ready        (TriWording         *self);
+void        tri_wording_set_link_in_background (TriWording  *self,
+                                                gboolean     background);
 const TriWordRow *tri_wording_get_row   (TriWording         *self,
                                          const char * const *texts);
 void        tri_wording_prefetch        (TriWording         *self,
