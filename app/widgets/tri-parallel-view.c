@@ -14,6 +14,7 @@
 #include "tri-language.h"
 #include "tri-parallel-view.h"
 #include "tri-text-column.h"
+#include "tri-wording.h"
 
 /* The parallel-text view: the versions as whole texts side by side, in
  * read-only text views with a cursor. The sentence under the cursor is
@@ -54,6 +55,7 @@ struct _TriParallelView
   char          *texts[TRI_MAX_COLUMNS];   /* what each buffer holds */
   GArray        *spans[TRI_MAX_COLUMNS];   /* Span per sentence */
   GArray        *rows_of[TRI_MAX_COLUMNS]; /* guint row per sentence */
+  TriWording    *wording;      /* the words' counterparts, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (TriParallelView, tri_parallel_view, GTK_TYPE_WIDGET)
@@ -227,6 +229,65 @@ highlight_row (TriParallelView *self,
     }
 }
 
+/* The word at the cursor (character @cursor of @column) and its
+ * counterparts in @row's other cells highlighted. */
+static void
+highlight_word (TriParallelView *self,
+                guint            row,
+                guint            column,
+                int              cursor)
+{
+  char *texts[TRI_MAX_COLUMNS + 1] = { NULL };
+  GArray *highlights[TRI_MAX_COLUMNS] = { NULL };
+  Span spans[TRI_MAX_COLUMNS] = { { 0, 0 } };
+  gboolean found = FALSE;
+
+  if (self->wording != NULL)
+    {
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          const char *start, *end;
+
+          spans[c] = cell_span (self, row, c);
+          start = g_utf8_offset_to_pointer (self->texts[c], spans[c].start);
+          end = g_utf8_offset_to_pointer (start, spans[c].end - spans[c].start);
+          texts[c] = g_strndup (start, (gsize)(end - start));
+        }
+      if (cursor >= spans[column].start && cursor <= spans[column].end)
+        {
+          guint offset = (guint)(g_utf8_offset_to_pointer (texts[column], cursor - spans[column].start) - texts[column]);
+
+          found = tri_wording_get_highlights (self->wording, (const char * const *)texts, column, offset, highlights);
+          if (!found && offset > 0)
+            found = tri_wording_get_highlights (self->wording, (const char * const *)texts, column, offset - 1,
+                                                highlights);
+        }
+    }
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      tri_wording_clear_tags (buffer_of (self, c), TRUE, FALSE);
+      if (found)
+        tri_wording_apply_tags (buffer_of (self, c), texts[c], (guint)spans[c].start, highlights[c], NULL);
+      g_clear_pointer (&highlights[c], g_array_unref);
+      g_clear_pointer (&texts[c], g_free);
+    }
+}
+
+/**
+ * tri_parallel_view_set_wording:
+ * @self: a #TriParallelView
+ * @wording: (nullable): the words' counterparts
+ */
+void
+tri_parallel_view_set_wording (TriParallelView *self,
+                               TriWording      *wording)
+{
+  g_return_if_fail (TRI_IS_PARALLEL_VIEW (self));
+
+  g_set_object (&self->wording, wording);
+}
+
 static void
 on_mark_set_cb (GtkTextBuffer   *buffer,
                 GtkTextIter     *location,
@@ -252,6 +313,7 @@ on_mark_set_cb (GtkTextBuffer   *buffer,
   span = g_array_index (self->spans[column], Span, sentence);
 
   highlight_row (self, row, column, span.start, span.end, TRUE);
+  highlight_word (self, row, column, gtk_text_iter_get_offset (location));
   g_signal_emit (self, signals [ROW_CHANGED], 0, row);
 }
 
@@ -601,6 +663,7 @@ tri_parallel_view_dispose (GObject *object)
   if (self->alignment != NULL)
     g_signal_handlers_disconnect_by_func (self->alignment, on_items_changed_cb, self);
   g_clear_object (&self->alignment);
+  g_clear_object (&self->wording);
 
   for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
     {
@@ -675,6 +738,7 @@ tri_parallel_view_init (TriParallelView *self)
       gtk_widget_add_css_class (view, "parallel-text");
       gtk_text_buffer_create_tag (buffer, "current", "background-rgba", &current, NULL);
       gtk_text_buffer_create_tag (buffer, "counterpart", "background-rgba", &counterpart, NULL);
+      tri_wording_create_tags (buffer);
       gtk_text_buffer_get_start_iter (buffer, &start);
       gtk_text_buffer_create_mark (buffer, "counterpart", &start, TRUE);
       g_signal_connect_object (buffer, "mark-set", G_CALLBACK (on_mark_set_cb), self, 0);

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "tri-alignment.h"
+#include "tri-wording.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,7 @@ gboolean   tri_parallel_view_get_highlight  (TriParallelView *self,
                                              int             *end);
 GtkTextView *tri_parallel_view_get_view     (TriParallelView *self,
                                              guint            column);
+void       tri_parallel_view_set_wording    (TriParallelView *self,
+                                             TriWording      *wording);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tri-segment-cell.h"
+#include "tri-wording.h"
 
 /* One cell of the aligned grid: the sentences of one language in one row,
  * as a read-only wrapped label. Cells are recycled by the column view, so
@@ -26,6 +27,9 @@ struct _TriSegmentCell
   GtkInscription *inscription;  /* NULL in a wrapped cell */
   GArray         *misspellings; /* TriMisspelling, or NULL */
   GArray         *highlights;   /* gsize pairs: the check finding shown, or NULL */
+  GArray         *word_highlights;  /* gsize pairs: the word pointed at, its counterparts */
+  GArray         *word_marks;   /* TriWordingSpan: Compare Wording's marks, or NULL */
+  char           *tooltip;      /* the tooltip off the words */
 };
 
 G_DEFINE_FINAL_TYPE (TriSegmentCell, tri_segment_cell, GTK_TYPE_WIDGET)
@@ -39,6 +43,9 @@ tri_segment_cell_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **)&self->inscription, gtk_widget_unparent);
   g_clear_pointer (&self->misspellings, g_array_unref);
   g_clear_pointer (&self->highlights, g_array_unref);
+  g_clear_pointer (&self->word_highlights, g_array_unref);
+  g_clear_pointer (&self->word_marks, g_array_unref);
+  g_clear_pointer (&self->tooltip, g_free);
 
   G_OBJECT_CLASS (tri_segment_cell_parent_class)->dispose (object);
 }
@@ -137,6 +144,8 @@ tri_segment_cell_set_text (TriSegmentCell *self,
     tooltip = _("No counterpart in this version");
   else
     tooltip = self->inscription != NULL ? text : NULL;
+  g_free (self->tooltip);
+  self->tooltip = g_strdup (tooltip);
   tri_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
 
@@ -164,8 +173,14 @@ update_attributes (TriSegmentCell *self)
 {
   g_autoptr(PangoAttrList) attrs = NULL;
 
-  if (self->misspellings != NULL || self->highlights != NULL)
+  if (self->misspellings != NULL || self->highlights != NULL || self->word_highlights != NULL ||
+      self->word_marks != NULL)
     attrs = pango_attr_list_new ();
+
+  /* Compare Wording's marks under the spelling's: a misspelled word keeps
+   * its red wavy line. */
+  if (attrs != NULL)
+    tri_wording_add_attributes (attrs, self->word_highlights, self->word_marks);
 
   for (guint i = 0; self->misspellings != NULL && i < self->misspellings->len; i++)
     {
@@ -243,6 +258,73 @@ tri_segment_cell_set_highlights (TriSegmentCell *self,
     return;
   set_array (&self->highlights, highlights);
   update_attributes (self);
+}
+
+/**
+ * tri_segment_cell_set_word_highlights:
+ * @self: a #TriSegmentCell
+ * @highlights: (nullable) (element-type gsize): byte spans of the text
+ *   shown (pairs): the word pointed at, or its counterparts
+ */
+void
+tri_segment_cell_set_word_highlights (TriSegmentCell *self,
+                                      GArray         *highlights)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_CELL (self));
+
+  if (self->word_highlights == NULL && (highlights == NULL || highlights->len == 0))
+    return;
+  set_array (&self->word_highlights, highlights);
+  update_attributes (self);
+}
+
+/**
+ * tri_segment_cell_set_word_marks:
+ * @self: a #TriSegmentCell
+ * @marks: (nullable) (element-type TriWordingSpan): Compare Wording's
+ *   marks of the words shown
+ */
+void
+tri_segment_cell_set_word_marks (TriSegmentCell *self,
+                                 GArray         *marks)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_CELL (self));
+
+  if (self->word_marks == NULL && (marks == NULL || marks->len == 0))
+    return;
+  set_array (&self->word_marks, marks);
+  update_attributes (self);
+}
+
+/**
+ * tri_segment_cell_set_word_tooltip:
+ * @self: a #TriSegmentCell
+ * @tooltip: (nullable): what the other versions do with the word pointed
+ *   at, or %NULL for the cell's own tooltip
+ */
+void
+tri_segment_cell_set_word_tooltip (TriSegmentCell *self,
+                                   const char     *tooltip)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_CELL (self));
+
+  tri_widget_set_tooltip_text (GTK_WIDGET (self), tooltip != NULL ? tooltip : self->tooltip);
+}
+
+/**
+ * tri_segment_cell_get_attributes:
+ * @self: a #TriSegmentCell
+ *
+ * Returns: (transfer none) (nullable): the attributes of the text shown
+ */
+PangoAttrList *
+tri_segment_cell_get_attributes (TriSegmentCell *self)
+{
+  g_return_val_if_fail (TRI_IS_SEGMENT_CELL (self), NULL);
+
+  if (self->label != NULL)
+    return gtk_label_get_attributes (self->label);
+  return gtk_inscription_get_attributes (self->inscription);
 }
 
 /**

@@ -27,6 +27,13 @@ guint       tri_segment_cell_get_n_misspellings (TriSegmentCell *self);
 char       *tri_segment_cell_dup_highlighted    (TriSegmentCell *self);
 void        tri_segment_cell_set_highlights     (TriSegmentCell *self,
                                                  GArray         *highlights);
+void        tri_segment_cell_set_word_highlights (TriSegmentCell *self,
+                                                  GArray         *highlights);
+void        tri_segment_cell_set_word_marks     (TriSegmentCell *self,
+                                                 GArray         *marks);
+void        tri_segment_cell_set_word_tooltip   (TriSegmentCell *self,
+                                                 const char     *tooltip);
+PangoAttrList *tri_segment_cell_get_attributes  (TriSegmentCell *self);
 void        tri_widget_set_tooltip_text         (GtkWidget      *widget,
                                                  const char     *text);
 int         tri_segment_cell_get_char_at        (TriSegmentCell *self,

@@ -16,6 +16,7 @@
 #include "tri-language.h"
 #include "tri-segment-editor.h"
 #include "tri-text-column.h"
+#include "tri-wording.h"
 
 /* The editor strip under the grid: one GtkSourceView per language, bound
  * to the selected row, lined up with the grid's columns (a homogeneous
@@ -58,6 +59,8 @@ struct _TriSegmentEditor
   gboolean       dirty[TRI_MAX_COLUMNS];
   guint          highlight_row;   /* the row of the check finding shown, or G_MAXUINT */
   GArray        *highlights[TRI_MAX_COLUMNS];   /* its byte spans in each document */
+  TriWording    *wording;         /* the words' counterparts, or NULL */
+  gboolean       compare_wording; /* every word marked by its counterparts */
 };
 
 G_DEFINE_FINAL_TYPE (TriSegmentEditor, tri_segment_editor, GTK_TYPE_WIDGET)
@@ -66,6 +69,7 @@ enum {
   COLUMN_FOCUSED,
   DONE,
   MESSAGE,
+  CURSOR_WORD,
   N_SIGNALS
 };
 
@@ -209,6 +213,180 @@ tri_segment_editor_set_highlights (TriSegmentEditor  *self,
   update_highlights (self);
 }
 
+static GStrv
+dup_buffer_texts (TriSegmentEditor *self)
+{
+  GStrv texts = g_new0 (char *, TRI_MAX_COLUMNS + 1);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    texts[c] = dup_buffer_text (self, c);
+  return texts;
+}
+
+/* Compare Wording's marks on every word of the row, or none. */
+static void
+update_wording_marks (TriSegmentEditor *self)
+{
+  g_auto(GStrv) texts = NULL;
+
+  if (self->wording != NULL && self->compare_wording && has_row (self))
+    texts = dup_buffer_texts (self);
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[c]));
+      g_autoptr(GArray) marks = NULL;
+
+      tri_wording_clear_tags (buffer, FALSE, TRUE);
+      if (texts != NULL && (marks = tri_wording_get_marks (self->wording, (const char * const *)texts, c)) != NULL)
+        tri_wording_apply_tags (buffer, texts[c], 0, NULL, marks);
+    }
+}
+
+/* The word at the cursor of @column and its counterparts in the other
+ * views highlighted; "cursor-word" tells where it is. */
+static void
+update_cursor_word (TriSegmentEditor *self,
+                    guint             column)
+{
+  g_auto(GStrv) texts = NULL;
+  GArray *spans[TRI_MAX_COLUMNS] = { NULL };
+  gboolean found = FALSE;
+  int offset = -1;
+
+  /* The cursor of a view the user is in, not the one a row change left. */
+  if (self->wording != NULL && has_row (self) && column < self->n_columns &&
+      gtk_widget_has_focus (GTK_WIDGET (self->views[column])))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[column]));
+      GtkTextIter cursor;
+
+      texts = dup_buffer_texts (self);
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      offset = (int)(g_utf8_offset_to_pointer (texts[column], gtk_text_iter_get_offset (&cursor)) - texts[column]);
+      found = tri_wording_get_highlights (self->wording, (const char * const *)texts, column, (guint)offset, spans);
+      /* Just past a word's last letter is still on it. */
+      if (!found && offset > 0)
+        found = tri_wording_get_highlights (self->wording, (const char * const *)texts, column,
+                                            (guint)offset - 1, spans);
+    }
+
+  for (guint c = 0; c < self->n_columns; c++)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[c]));
+
+      tri_wording_clear_tags (buffer, TRUE, FALSE);
+      if (found)
+        tri_wording_apply_tags (buffer, texts[c], 0, spans[c], NULL);
+      g_clear_pointer (&spans[c], g_array_unref);
+    }
+  g_signal_emit (self, signals [CURSOR_WORD], 0, column, found ? offset : -1);
+}
+
+static void
+on_mark_set_cb (GtkTextBuffer    *buffer,
+                GtkTextIter      *location,
+                GtkTextMark      *mark,
+                TriSegmentEditor *self)
+{
+  if (self->loading || mark != gtk_text_buffer_get_insert (buffer))
+    return;
+
+  for (guint c = 0; c < self->n_columns; c++)
+    if (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[c])) == buffer)
+      update_cursor_word (self, c);
+}
+
+static void
+on_wording_ready_cb (TriSegmentEditor *self)
+{
+  update_wording_marks (self);
+}
+
+/* The row edited may be linked now (the thread links rows not linked yet). */
+static void
+on_rows_linked_cb (TriSegmentEditor *self)
+{
+  if (self->compare_wording)
+    update_wording_marks (self);
+  for (guint c = 0; c < self->n_columns; c++)
+    if (gtk_widget_has_focus (GTK_WIDGET (self->views[c])))
+      update_cursor_word (self, c);
+}
+
+/**
+ * tri_segment_editor_set_wording:
+ * @self: a #TriSegmentEditor
+ * @wording: (nullable): the words' counterparts
+ */
+void
+tri_segment_editor_set_wording (TriSegmentEditor *self,
+                                TriWording       *wording)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_EDITOR (self));
+
+  if (self->wording != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->wording, on_wording_ready_cb, self);
+      g_signal_handlers_disconnect_by_func (self->wording, on_rows_linked_cb, self);
+    }
+  g_set_object (&self->wording, wording);
+  if (wording != NULL)
+    {
+      g_signal_connect_object (wording, "ready", G_CALLBACK (on_wording_ready_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (wording, "rows-linked", G_CALLBACK (on_rows_linked_cb), self, G_CONNECT_SWAPPED);
+    }
+  update_wording_marks (self);
+}
+
+/**
+ * tri_segment_editor_set_compare_wording:
+ * @self: a #TriSegmentEditor
+ * @compare: whether every word of the row is marked by what the other
+ *   versions do with it
+ */
+void
+tri_segment_editor_set_compare_wording (TriSegmentEditor *self,
+                                        gboolean          compare)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_EDITOR (self));
+
+  if (self->compare_wording == !!compare)
+    return;
+  self->compare_wording = !!compare;
+  update_wording_marks (self);
+}
+
+/**
+ * tri_segment_editor_has_word_mark:
+ * @self: a #TriSegmentEditor
+ * @column: a view
+ * @offset: a character offset in it
+ * @mark: a #TriWordingMark, or -1 for the highlight of the cursor's word
+ *   and its counterparts
+ *
+ * Returns: whether the character at @offset has that mark
+ */
+gboolean
+tri_segment_editor_has_word_mark (TriSegmentEditor *self,
+                                  guint             column,
+                                  int               offset,
+                                  int               mark)
+{
+  static const char * const tags[] = { "wording-all", "wording-some", "wording-none", "wording-differs" };
+  GtkTextBuffer *buffer;
+  GtkTextTag *tag;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (TRI_IS_SEGMENT_EDITOR (self), FALSE);
+  g_return_val_if_fail (column < TRI_MAX_COLUMNS && mark >= -1 && mark < (int)G_N_ELEMENTS (tags), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->views[column]));
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), mark < 0 ? "wording-word" : tags[mark]);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
 /* Shows the model's text in every view whose text says something else,
  * keeping the cursor near where it was. Views with uncommitted typing
  * keep it. */
@@ -255,6 +433,7 @@ refresh (TriSegmentEditor *self)
     }
   tri_segment_editor_update_spelling (self);
   update_highlights (self);
+  update_wording_marks (self);
 }
 
 static gboolean commit (TriSegmentEditor *self);
@@ -713,6 +892,7 @@ on_buffer_changed_cb (TriSegmentEditor *self,
   g_clear_handle_id (&self->commit_source, g_source_remove);
   self->commit_source = g_timeout_add (COMMIT_DELAY_MS, on_commit_timeout_cb, self);
   tri_segment_editor_update_spelling (self);
+  update_wording_marks (self);
 }
 
 static void
@@ -981,6 +1161,7 @@ tri_segment_editor_dispose (GObject *object)
   g_clear_object (&self->suggestions);
   g_clear_object (&self->spell_menu);
   g_clear_pointer (&self->picked_word, g_free);
+  g_clear_object (&self->wording);
 
   for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
     {
@@ -1025,6 +1206,16 @@ tri_segment_editor_class_init (TriSegmentEditorClass *klass)
   signals [MESSAGE] =
     g_signal_new ("message", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * TriSegmentEditor::cursor-word:
+   * @column: the view whose cursor moved
+   * @offset: the byte offset of the cursor's word in its text, or -1
+   *   when the cursor is on none
+   */
+  signals [CURSOR_WORD] =
+    g_signal_new ("cursor-word", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_INT);
 
   gtk_widget_class_install_action (widget_class, "spelling.correct", "s", spelling_correct_action);
   gtk_widget_class_install_action (widget_class, "spelling.add", NULL, spelling_add_action);
@@ -1082,6 +1273,8 @@ tri_segment_editor_init (TriSegmentEditor *self)
                                     "underline-rgba", &red,
                                     NULL);
         gtk_text_buffer_create_tag (buffer, "finding", "background-rgba", &yellow, NULL);
+        tri_wording_create_tags (buffer);
+        g_signal_connect_object (buffer, "mark-set", G_CALLBACK (on_mark_set_cb), self, 0);
         gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
         gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
         g_signal_connect (click, "pressed", G_CALLBACK (on_view_secondary_click_cb), self);

@@ -11,6 +11,7 @@
 
 #include "tri-alignment.h"
 #include "tri-spell-checker.h"
+#include "tri-wording.h"
 
 G_BEGIN_DECLS
 
@@ -44,5 +45,13 @@ GMenuModel *tri_segment_editor_get_spell_menu (TriSegmentEditor *self);
 const char *tri_segment_editor_pick_word (TriSegmentEditor *self,
                                           guint             column,
                                           int               offset);
+void       tri_segment_editor_set_wording (TriSegmentEditor *self,
+                                           TriWording       *wording);
+void       tri_segment_editor_set_compare_wording (TriSegmentEditor *self,
+                                                   gboolean          compare);
+gboolean   tri_segment_editor_has_word_mark (TriSegmentEditor *self,
+                                             guint             column,
+                                             int               offset,
+                                             int               mark);
 
 G_END_DECLS

@@ -191,6 +191,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   else
     tri_segment_cell_set_misspellings (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), NULL);
   _tri_window_update_cell_highlight (self, item);
+  _tri_window_update_cell_wording (self, item);
   if (tri_row_get_needs_review (row))
     gtk_widget_add_css_class (gtk_list_item_get_child (item), "needs-review");
   else
@@ -1031,6 +1032,7 @@ on_alignment_language_cb (TriWindow   *self,
   g_assert (TRI_IS_WINDOW (self));
 
   /* The document was split again: align anew. */
+  _tri_window_reset_wording (self);
   start_alignment (self);
 }
 
@@ -1409,6 +1411,7 @@ on_selected_cb (TriWindow          *self,
       update_review_count (self);
     }
   tri_segment_editor_set_row (self->editor, row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row);
+  _tri_window_update_wording (self);
 
   /* The cursor is always in view, and the keyboard, in the grid, on it. */
   if (row != G_MAXUINT)
@@ -1613,6 +1616,7 @@ show_alignment (TriWindow    *self,
   tri_segment_editor_set_alignment (self->editor, alignment);
   tri_segment_editor_set_spell_checker (self->editor, self->spell);
   tri_parallel_view_set_alignment (self->parallel_view, alignment);
+  _tri_window_reset_wording (self);
   self->last_selected = GTK_INVALID_LIST_POSITION;
   g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_after_cb), self,
@@ -3088,6 +3092,8 @@ tri_window_constructed (GObject *object)
   }
   g_signal_connect_object (self->settings, "changed::compact-rows",
                            G_CALLBACK (rebuild_cells), self, G_CONNECT_SWAPPED);
+  /* Compare Wording (Ctrl+D): the words' counterparts. */
+  _tri_window_init_wording (self);
   {
     static const char * const spell_keys[] = {
       "changed::spell-check", "changed::spell-skip-acronyms", "changed::spell-skip-digits", "changed::spell-skip-urls",
@@ -3113,6 +3119,7 @@ tri_window_dispose (GObject *object)
   g_clear_handle_id (&self->autosave_idle, g_source_remove);
   g_clear_handle_id (&self->autosave_interval, g_source_remove);
   g_clear_handle_id (&self->mapped_idle, g_source_remove);
+  _tri_window_dispose_wording (self);
 
   /* A clean end: nothing to recover. Unsaved work (the app quit with it)
    * stays in the autosave folder, offered at the next start. */
@@ -3343,6 +3350,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, tri_window_zoom_reset_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.compare-wording", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-sample", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
