@@ -36,6 +36,17 @@ static const char * const check_order[] = {
   "length-ratio",
 };
 
+/* Where @check's group stands in the panel: check_order's, then any check
+ * it does not know. */
+static guint
+check_rank (const char *check)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (check_order); k++)
+    if (g_str_equal (check, check_order[k]))
+      return k;
+  return G_N_ELEMENTS (check_order);
+}
+
 #define TRI_TYPE_CHECK_ITEM (tri_check_item_get_type ())
 G_DECLARE_FINAL_TYPE (TriCheckItem, tri_check_item, TRI, CHECK_ITEM, GObject)
 
@@ -196,6 +207,13 @@ restore_cursor (TriChecksPanel *self,
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", best);
 }
 
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
 static void
 rebuild (TriChecksPanel *self)
 {
@@ -249,12 +267,14 @@ rebuild (TriChecksPanel *self)
         }
     }
   {
-    GHashTableIter iter;
-    gpointer group;
+    g_autofree gpointer *unknown = g_hash_table_get_keys_as_array (by_check, NULL);
+    guint n_unknown = g_hash_table_size (by_check);
 
-    g_hash_table_iter_init (&iter, by_check);
-    while (g_hash_table_iter_next (&iter, NULL, &group))
+    qsort (unknown, n_unknown, sizeof (gpointer), compare_names);
+    for (guint k = 0; k < n_unknown; k++)
       {
+        TriCheckItem *group = g_hash_table_lookup (by_check, unknown[k]);
+
         g_list_store_append (self->groups, group);
         g_object_unref (group);
       }
@@ -642,6 +662,65 @@ tri_checks_panel_dup_shown (TriChecksPanel *self)
         g_ptr_array_add (shown, finding);
     }
   return shown;
+}
+
+typedef struct
+{
+  TriFinding *finding;
+  guint       rank;
+  guint       index;
+} Listed;
+
+static int
+compare_listed (gconstpointer a,
+                gconstpointer b)
+{
+  const Listed *x = a, *y = b;
+  int by_check;
+
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  /* Checks the panel does not know come last, by name. */
+  by_check = x->rank == G_N_ELEMENTS (check_order) ? strcmp (x->finding->check, y->finding->check) : 0;
+  if (by_check != 0)
+    return by_check;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/**
+ * tri_checks_panel_dup_listed:
+ * @self: a #TriChecksPanel
+ *
+ * The findings the panel lists and are not dismissed, in the panel's
+ * order: by check, as the groups stand, then by row. F6 goes through them
+ * in this order.
+ *
+ * Returns: (transfer container) (element-type TriFinding): the checker's
+ *   findings
+ */
+GPtrArray *
+tri_checks_panel_dup_listed (TriChecksPanel *self)
+{
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GArray) listed = g_array_new (FALSE, FALSE, sizeof (Listed));
+  GPtrArray *ordered;
+
+  g_return_val_if_fail (TRI_IS_CHECKS_PANEL (self), g_ptr_array_new ());
+
+  shown = tri_checks_panel_dup_shown (self);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      TriFinding *finding = g_ptr_array_index (shown, i);
+      Listed item = { finding, check_rank (finding->check), i };
+
+      g_array_append_val (listed, item);
+    }
+  g_array_sort (listed, compare_listed);
+
+  ordered = g_ptr_array_sized_new (listed->len);
+  for (guint i = 0; i < listed->len; i++)
+    g_ptr_array_add (ordered, g_array_index (listed, Listed, i).finding);
+  return ordered;
 }
 
 /**

@@ -21,6 +21,7 @@ void        tri_checks_panel_set_checker     (TriChecksPanel   *self,
                                               TriChecker       *checker,
                                               TriAlignment     *alignment);
 GPtrArray  *tri_checks_panel_dup_shown       (TriChecksPanel   *self);
+GPtrArray  *tri_checks_panel_dup_listed      (TriChecksPanel   *self);
 gboolean    tri_checks_panel_shows           (TriChecksPanel   *self,
                                               const TriFinding *finding);
 void        tri_checks_panel_select          (TriChecksPanel   *self,

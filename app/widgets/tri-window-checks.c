@@ -233,48 +233,53 @@ _tri_window_set_checker (TriWindow    *self,
   update_button (self);
 }
 
-/* F6 and Shift+F6: the next finding the panel lists, wrapping around. */
+/* F6 and Shift+F6: the next finding in the order the panel lists them
+ * (by check, then by row), wrapping around; from a row that shows none,
+ * the first (or last) the panel lists. */
 static void
 go_to_finding (TriWindow *self,
                int        direction)
 {
+  g_autoptr(GPtrArray) listed = NULL;
   GPtrArray *findings;
-  gint64 start, n;
+  TriFinding *current = NULL;
+  TriFinding *next;
+  gint64 at = -1, n;
+  guint index;
 
   if (self->checker == NULL)
     return;
   _tri_window_commit_edits (self);
   tri_checker_flush (self->checker);
   findings = tri_checker_get_findings (self->checker);
-  n = findings->len;
-
-  if (self->highlight_index != G_MAXUINT && self->highlight_row == self->last_selected)
-    start = self->highlight_index;
-  else if (self->last_selected == G_MAXUINT)
-    start = direction > 0 ? -1 : n;
-  else if (direction > 0)
-    start = (gint64)tri_checker_lower_bound (self->checker, self->last_selected + 1) - 1;
-  else
-    start = tri_checker_lower_bound (self->checker, self->last_selected);
-
-  for (gint64 step = 1; step <= n; step++)
+  listed = tri_checks_panel_dup_listed (self->checks_panel);
+  n = listed->len;
+  if (n == 0)
     {
-      guint i = (guint)(((start + direction * step) % n + n) % n);
-      TriFinding *finding = g_ptr_array_index (findings, i);
-
-      if (tri_checks_panel_shows (self->checks_panel, finding) &&
-          !tri_checker_get_dismissed (self->checker, finding))
-        {
-          show_finding (self, finding, i, FALSE);
-          tri_checks_panel_select (self->checks_panel, finding);
-          /* Round the end of the list: say so, not silently. */
-          if (start >= 0 && start < n && (direction > 0 ? (gint64)i <= start : (gint64)i >= start))
-            _tri_window_show_toast (self, direction > 0 ? _("Past the last finding: back at the first")
-                                                        : _("Past the first finding: back at the last"));
-          return;
-        }
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
     }
-  gtk_widget_error_bell (GTK_WIDGET (self));
+
+  if (self->highlight_index != G_MAXUINT && self->highlight_row == self->last_selected &&
+      self->highlight_index < findings->len)
+    current = g_ptr_array_index (findings, self->highlight_index);
+  for (gint64 i = 0; current != NULL && i < n; i++)
+    if (g_ptr_array_index (listed, i) == current)
+      at = i;
+
+  if (at < 0)
+    at = direction > 0 ? -1 : n;
+  next = g_ptr_array_index (listed, ((at + direction) % n + n) % n);
+  if (!g_ptr_array_find (findings, next, &index))
+    return;
+
+  show_finding (self, next, index, FALSE);
+  tri_checks_panel_select (self->checks_panel, next);
+  /* Round the end of the list: say so, not silently. */
+  if (at + direction >= n || at + direction < 0)
+    if (at >= 0 && at < n)
+      _tri_window_show_toast (self, direction > 0 ? _("Past the last finding: back at the first")
+                                                  : _("Past the first finding: back at the last"));
 }
 
 static void
