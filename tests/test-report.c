@@ -137,10 +137,11 @@ test_html (void)
   assert_select (doc, "//article[2]//td/@lang", "en|ru|uk");
   assert_select (doc, "//article[2]//th", "English|Russian|Ukrainian");
 
-  /* The changed figure is marked in the Russian column only. */
+  /* The changed figure is marked in every column: the Russian's and the
+   * figure it is to be compared with. */
   assert_select (doc, "//article[contains(@class,'error')]//td[@lang='ru']/mark", "1 500");
-  assert_select (doc, "//article[contains(@class,'error')]//td[@lang='en']/mark", "");
-  assert_select (doc, "//article[contains(@class,'error')]//td[@lang='uk']/mark", "");
+  assert_select (doc, "//article[contains(@class,'error')]//td[@lang='en']/mark", "1,000");
+  assert_select (doc, "//article[contains(@class,'error')]//td[@lang='uk']/mark", "1 000");
   quote_marks = select_text (doc, "//article[contains(@class,'warning')]//td[@lang='ru']/mark");
   g_assert_true (g_str_has_prefix (quote_marks, "«Мы приехали"));
   en_cell = select_text (doc, "//article[1]//td[@lang='en']");
@@ -252,10 +253,11 @@ test_csv (void)
   g_assert_cmpstr (number[4], ==, ((TriFinding *)g_ptr_array_index (findings, 1))->message);
   /* The comma and the quotation marks came back as they were. */
   g_assert_true (g_str_has_prefix (number[5], "The draft of the \"Grain & Ports\" group sets up a fund for 1,000 ships,"));
-  g_assert_cmpstr (number[6], ==, "");
+  /* Each version's marked text: the Russian's figure and the others'. */
+  g_assert_cmpstr (number[6], ==, "1,000");
   g_assert_cmpstr (number[8], ==, "1 500");
   g_assert_cmpstr (number[9], ==, uk_cell);
-  g_assert_cmpstr (number[10], ==, "");
+  g_assert_cmpstr (number[10], ==, "1 000");
   g_assert_nonnull (strstr (csv, "\"\"Grain & Ports\"\""));
 }
 

@@ -876,28 +876,29 @@ line_cursor_seek (LineCursor *cursor,
   cursor->at = at;
 }
 
-/* FILE:LINE:COLUMN: severity: [check] message, at the finding's first
- * span (in column order). */
+/* FILE:LINE:COLUMN: severity: [check] message, at the first span of the
+ * version that deviates (else of the first version marked). */
 static char *
 finding_text (TriAlignment     *alignment,
               const TriFinding *finding,
               LineCursor       *cursors)
 {
-  for (guint c = 0; c < tri_alignment_get_n_columns (alignment); c++)
-    if (finding->spans[c] != NULL && finding->spans[c]->len >= 2)
-      {
-        TriDocument *doc = tri_alignment_get_document (alignment, c);
-        const char *text = tri_document_get_text (doc);
-        gsize at = g_array_index (finding->spans[c], gsize, 0);
-        g_autofree char *where = tri_document_get_file (doc) != NULL
-                                 ? g_file_get_parse_name (tri_document_get_file (doc))
-                                 : g_strdup (tri_document_get_title (doc));
+  guint c = tri_finding_get_focus_column (finding, tri_alignment_get_n_columns (alignment));
 
-        line_cursor_seek (&cursors[c], text, at);
-        return g_strdup_printf ("%s:%" G_GSIZE_FORMAT ":%ld: %s: [%s] %s", where, cursors[c].line,
-                                g_utf8_pointer_to_offset (text + cursors[c].line_start, text + at) + 1,
-                                tri_severity_to_string (finding->severity), finding->check, finding->message);
-      }
+  if (c != G_MAXUINT)
+    {
+      TriDocument *doc = tri_alignment_get_document (alignment, c);
+      const char *text = tri_document_get_text (doc);
+      gsize at = g_array_index (finding->spans[c], gsize, 0);
+      g_autofree char *where = tri_document_get_file (doc) != NULL
+                               ? g_file_get_parse_name (tri_document_get_file (doc))
+                               : g_strdup (tri_document_get_title (doc));
+
+      line_cursor_seek (&cursors[c], text, at);
+      return g_strdup_printf ("%s:%" G_GSIZE_FORMAT ":%ld: %s: [%s] %s", where, cursors[c].line,
+                              g_utf8_pointer_to_offset (text + cursors[c].line_start, text + at) + 1,
+                              tri_severity_to_string (finding->severity), finding->check, finding->message);
+    }
   return g_strdup_printf ("%s: [%s] %s", tri_severity_to_string (finding->severity), finding->check,
                           finding->message);
 }

@@ -110,6 +110,29 @@ tri_finding_free (TriFinding *finding)
 }
 
 /**
+ * tri_finding_get_focus_column:
+ * @finding: a finding
+ * @n_columns: the alignment's number of columns
+ *
+ * Where to take the user first: the first version that deviates and has
+ * a span (a finding marks the others' text too, to compare), else the
+ * first version with a span.
+ *
+ * Returns: a column, or %G_MAXUINT when the finding marks no text
+ */
+guint
+tri_finding_get_focus_column (const TriFinding *finding,
+                              guint             n_columns)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < MIN (n_columns, TRI_MAX_COLUMNS); c++)
+      if (finding->spans[c] != NULL && finding->spans[c]->len >= 2 &&
+          (pass == 1 || (finding->odd & (1u << c)) != 0))
+        return c;
+  return G_MAXUINT;
+}
+
+/**
  * tri_severity_to_string:
  * @severity: a severity
  *
@@ -300,6 +323,7 @@ compare_numbers (Run         *run,
   g_autoptr(GString) detail = g_string_new (NULL);
   TriFinding *finding = NULL;
   guint n_have = 0;
+  gboolean lacked;
   GHashTableIter iter;
   gpointer value;
 
@@ -372,6 +396,7 @@ compare_numbers (Run         *run,
       if (finding == NULL)
         finding = add_finding (run, check, severity, r, NULL);
 
+      lacked = FALSE;
       for (guint c = 0; c < run->n_columns; c++)
         {
           gboolean complete;
@@ -402,8 +427,24 @@ compare_numbers (Run         *run,
               if (lacks[c]->len > 0)
                 g_string_append (lacks[c], ", ");
               append_as_written (run, numbers, value, lacks[c]);
+              lacked = TRUE;
             }
         }
+
+      /* What a version lacks is marked where the others have it (1,250
+       * and 1 250 beside the Russian's 1 520): every version shows the
+       * number to compare. */
+      for (guint c = 0; lacked && c < run->n_columns; c++)
+        for (guint i = 0; counts[c] != NULL && i < numbers[c]->len; i++)
+          {
+            const TriNumber *number = &g_array_index (numbers[c], TriNumber, i);
+
+            if (g_str_equal (number->value, value))
+              {
+                add_span (finding, c, number->start, number->end);
+                break;
+              }
+          }
     }
 
   if (finding == NULL)

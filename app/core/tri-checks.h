@@ -50,6 +50,8 @@ typedef struct
 
 void        tri_finding_free          (TriFinding   *finding);
 const char *tri_severity_to_string    (TriSeverity   severity);
+guint       tri_finding_get_focus_column (const TriFinding *finding,
+                                          guint             n_columns);
 GPtrArray  *tri_checks_run            (TriAlignment *alignment);
 GPtrArray  *tri_checks_run_rows       (TriAlignment *alignment,
                                        guint        *first,

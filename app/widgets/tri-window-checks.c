@@ -92,6 +92,8 @@ show_finding (TriWindow  *self,
               guint       index,
               gboolean    focus)
 {
+  guint column;
+
   clear_highlight (self);
   self->highlight_row = finding->row;
   self->highlight_index = index;
@@ -108,13 +110,11 @@ show_finding (TriWindow  *self,
   _tri_window_select_row (self, finding->row);
   update_highlights (self);
 
-  /* The first version the finding marks becomes the current column. */
-  for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
-    if (finding->spans[c] != NULL && finding->spans[c]->len > 0)
-      {
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", c);
-        break;
-      }
+  /* The version that deviates becomes the current column, else the
+   * first the finding marks. */
+  column = tri_finding_get_focus_column (finding, tri_alignment_get_n_columns (self->alignment));
+  if (column != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
 }
 
 static void
