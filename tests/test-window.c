@@ -1938,6 +1938,15 @@ test_checks (void)
   g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, number->row);
   marked = highlighted (window, 1);
   g_assert_cmpstr (marked, ==, "1 520");
+  /* … and the figures it differs from, in the other versions too; the
+   * current column is the Russian's. */
+  {
+    g_autofree char *en_marked = highlighted (window, 0);
+    g_autofree char *uk_marked = highlighted (window, 2);
+
+    g_assert_cmpstr (en_marked, ==, "1,250");
+    g_assert_cmpstr (uk_marked, ==, "1 250");
+  }
   g_assert_null (find_label_with (GTK_WIDGET (window), "back at the first"));
   gtk_widget_activate_action (GTK_WIDGET (window), "align.previous-finding", NULL);
   g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, quotation->row);
