@@ -946,15 +946,9 @@ on_aligned_cb (GObject      *object,
       /* The aligner's rows are where the user starts: nothing to save yet. */
       gboolean unsaved = tri_window_get_unsaved (self);
 
-      GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
-
       tri_alignment_set_rows (self->alignment, rows);
       if (!unsaved)
         self->saved_generation = tri_alignment_get_generation (self->alignment);
-      /* Opened texts start on their first row: the strip shows it. */
-      if (selection != NULL && gtk_single_selection_get_selected (selection) == GTK_INVALID_LIST_POSITION &&
-          g_list_model_get_n_items (G_LIST_MODEL (selection)) > 0)
-        gtk_single_selection_set_selected (selection, 0);
     }
 
   self->realigning = FALSE;
@@ -1628,9 +1622,6 @@ show_alignment (TriWindow    *self,
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_after_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  /* The first row is the current one: the strip shows it from the start. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter)) > 0)
-    gtk_single_selection_set_selected (selection, 0);
 
   update_titles (self);
   gtk_stack_set_visible_child_name (self->stack, "grid");
