@@ -30,17 +30,23 @@ static TriApplication *app;
  * (the checks and the background word linking share two loaded cores in
  * CI with the other suites). */
 static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
+wait_until_at (gboolean   (*done) (gpointer),
+               gpointer     data,
+               const char  *what,
+               int          line)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (!done (data))
     {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Line %d: waited 30 s for %s", line, what);
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
 }
+
+#define wait_until(done, data) wait_until_at ((done), (data), #done, __LINE__)
 
 static void
 collect_cells (GtkWidget *widget,
@@ -2568,6 +2574,102 @@ test_export_defaults (void)
   tri_test_rm_rf (dir);
 }
 
+/* Three versions of a long report (@n paragraphs of four sentences). */
+static char *
+write_long_version (const char *dir,
+                    const char *language,
+                    guint       n)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *name = g_strdup_printf ("long-%s.txt", language);
+
+  for (guint i = 1; i <= n; i++)
+    {
+      if (g_str_equal (language, "en"))
+        g_string_append_printf (text, "Round %u of the talks opened in Geneva. The delegations met for %u hours. "
+                                      "Mr. Hrytsenko said the text was %u pages long. Nothing was signed.\n\n",
+                                i, i % 9 + 2, i + 40);
+      else if (g_str_equal (language, "ru"))
+        g_string_append_printf (text, "Раунд %u переговоров открылся в Женеве. Делегации заседали %u часов. "
+                                      "Г-н Гриценко сказал, что в тексте %u страниц. Ничего не подписали.\n\n",
+                                i, i % 9 + 2, i + 40);
+      else
+        g_string_append_printf (text, "Раунд %u перемовин відкрився в Женеві. Делегації засідали %u годин. "
+                                      "Пан Гриценко сказав, що в тексті %u сторінок. Нічого не підписали.\n\n",
+                                i, i % 9 + 2, i + 40);
+    }
+  return tri_test_write_file (dir, name, text->str, -1);
+}
+
+static gboolean
+has_new_alignment (gpointer data)
+{
+  TriWindow *window = ((gpointer *)data)[0];
+  TriAlignment *before = ((gpointer *)data)[1];
+
+  return tri_window_get_alignment (window) != NULL && tri_window_get_alignment (window) != before;
+}
+
+/* Long texts: Escape while they are read leaves the window as it was; the
+ * rows show while they are aligned and the checks wait for the alignment
+ * (findings on rows paired in order would be noise, and would delay them);
+ * Escape while aligning keeps the rows paired in order, and checks them. */
+static void
+test_open_long_texts (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  const char *languages[] = { "en", "ru", "uk" };
+  GFile *files[3];
+  TriWindow *window = new_window ();
+  TriAlignment *alignment;
+  gpointer wait[2] = { window, NULL };
+
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *path = write_long_version (dir, languages[c], 500);
+
+      files[c] = g_file_new_for_path (path);
+    }
+
+  /* Escape while the files are read. */
+  tri_window_open_files (window, files, languages, 3, NULL, TRI_PARAGRAPH_BLANK_LINES);
+  g_assert_true (tri_window_get_busy (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-alignment", NULL);
+  wait_until (not_busy, window);
+  iterate_for (200);
+  g_assert_null (tri_window_get_alignment (window));
+  g_assert_true (tri_window_is_empty (window));
+
+  /* Opened: rows first, checked once aligned. */
+  tri_window_open_files (window, files, languages, 3, NULL, TRI_PARAGRAPH_BLANK_LINES);
+  wait_until (has_alignment, window);
+  alignment = tri_window_get_alignment (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), ==, 2000);
+  g_assert_false (tri_alignment_get_aligned (alignment));
+  g_assert_true (tri_window_get_busy (window));
+  g_assert_null (tri_window_get_checker (window));
+  wait_until (not_busy, window);
+  g_assert_true (tri_alignment_get_aligned (alignment));
+  g_assert_nonnull (tri_window_get_checker (window));
+
+  /* Escape while aligning. */
+  wait[1] = alignment;
+  tri_window_open_files (window, files, languages, 3, NULL, TRI_PARAGRAPH_BLANK_LINES);
+  wait_until (has_new_alignment, wait);
+  alignment = tri_window_get_alignment (window);
+  g_assert_true (tri_window_get_busy (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-alignment", NULL);
+  g_assert_false (tri_window_get_busy (window));
+  g_assert_false (tri_alignment_get_aligned (alignment));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), ==, 2000);
+  g_assert_nonnull (tri_window_get_checker (window));
+
+  for (guint c = 0; c < 3; c++)
+    g_object_unref (files[c]);
+  destroy_window (window);
+  tri_test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2613,6 +2715,7 @@ main (int   argc,
 
   g_test_add_func ("/window/sample", test_sample);
   g_test_add_func ("/window/open-files", test_open_files);
+  g_test_add_func ("/window/open-long-texts", test_open_long_texts);
   g_test_add_func ("/window/two-files-and-bad-file", test_two_files_and_bad_file);
   g_test_add_func ("/window/reopen-with-encoding", test_reopen_with_encoding);
   g_test_add_func ("/window/documents", test_documents);

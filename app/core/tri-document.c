@@ -398,22 +398,24 @@ tri_document_new (const char       *text,
  *
  * Returns: (transfer full) (nullable): the document
  */
-TriDocument *
-tri_document_load (GFile             *file,
-                   const char        *encoding,
-                   const char        *language,
-                   TriParagraphMode   mode,
-                   GCancellable      *cancellable,
-                   GError           **error)
+static TriDocument *
+load (GFile             *file,
+      const char        *encoding,
+      const char        *language,
+      TriParagraphMode   mode,
+      int               *stage,
+      GCancellable      *cancellable,
+      GError           **error)
 {
   g_autoptr(TriDecodedText) decoded = NULL;
   TriDocument *self;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
   decoded = tri_text_source_load_file (file, encoding, cancellable, error);
   if (decoded == NULL)
     return NULL;
+
+  if (stage != NULL)
+    g_atomic_int_set (stage, TRI_LOAD_SPLITTING);
 
   self = document_new_take (g_steal_pointer (&decoded->text), decoded->length, language,
                             decoded->language, mode);
@@ -429,12 +431,26 @@ tri_document_load (GFile             *file,
   return self;
 }
 
+TriDocument *
+tri_document_load (GFile             *file,
+                   const char        *encoding,
+                   const char        *language,
+                   TriParagraphMode   mode,
+                   GCancellable      *cancellable,
+                   GError           **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return load (file, encoding, language, mode, NULL, cancellable, error);
+}
+
 typedef struct
 {
   GFile            *file;
   char             *encoding;
   char             *language;
   TriParagraphMode  mode;
+  int              *stage;
 } LoadData;
 
 static void
@@ -456,8 +472,10 @@ load_worker (GTask        *task,
   GError *error = NULL;
   TriDocument *document;
 
-  document = tri_document_load (data->file, data->encoding, data->language, data->mode,
-                                cancellable, &error);
+  document = load (data->file, data->encoding, data->language, data->mode, data->stage,
+                   cancellable, &error);
+  if (data->stage != NULL)
+    g_atomic_int_set (data->stage, TRI_LOAD_DONE);
   if (document == NULL)
     g_task_return_error (task, error);
   else
@@ -470,6 +488,9 @@ load_worker (GTask        *task,
  * @encoding: (nullable): its encoding, or %NULL to detect it
  * @language: (nullable): its language, or %NULL to guess it
  * @mode: what separates paragraphs
+ * @stage: (nullable) (out caller-allocates): where the worker thread
+ *   writes (with g_atomic_int_set()) the #TriLoadStage it reached; it must
+ *   stay valid until @callback runs. Read it with g_atomic_int_get().
  * @cancellable: (nullable): a #GCancellable
  * @callback: called on the calling thread's main context when done
  * @user_data: data for @callback
@@ -481,6 +502,7 @@ tri_document_load_async (GFile               *file,
                          const char          *encoding,
                          const char          *language,
                          TriParagraphMode     mode,
+                         int                 *stage,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -495,6 +517,9 @@ tri_document_load_async (GFile               *file,
   data->encoding = g_strdup (encoding);
   data->language = g_strdup (language);
   data->mode = mode;
+  data->stage = stage;
+  if (stage != NULL)
+    g_atomic_int_set (stage, TRI_LOAD_READING);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tri_document_load_async);

@@ -33,6 +33,21 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (TriDocument, tri_document, TRI, DOCUMENT, GObject)
 
+/**
+ * TriLoadStage:
+ * @TRI_LOAD_READING: reading and decoding the file
+ * @TRI_LOAD_SPLITTING: splitting the text into sentences
+ * @TRI_LOAD_DONE: finished (read or failed)
+ *
+ * How far tri_document_load_async() got.
+ */
+typedef enum
+{
+  TRI_LOAD_READING,
+  TRI_LOAD_SPLITTING,
+  TRI_LOAD_DONE,
+} TriLoadStage;
+
 TriDocument       *tri_document_new               (const char           *text,
                                                    const char           *language,
                                                    TriParagraphMode      mode);
@@ -46,6 +61,7 @@ void               tri_document_load_async        (GFile                *file,
                                                    const char           *encoding,
                                                    const char           *language,
                                                    TriParagraphMode      mode,
+                                                   int                  *stage,
                                                    GCancellable         *cancellable,
                                                    GAsyncReadyCallback   callback,
                                                    gpointer              user_data);

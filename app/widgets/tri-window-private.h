@@ -41,6 +41,8 @@ struct _TriWindow
   TriAligner           *aligner;
   GCancellable         *align_cancellable;
   guint                 progress_source;
+  gint64                progress_start; /* when the work the progress strip follows began */
+  struct _TriOpenOperation *opening;    /* the files being read, or NULL */
   guint                 current_column;
   GFile                *project_file;
   char                 *project_etag;   /* the project file's etag when last read or written */
@@ -86,7 +88,6 @@ struct _TriWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
-  GtkSpinner           *spinner;
   GtkStack             *stack;
   GtkScrolledWindow    *scroller;
   GtkColumnView        *column_view;
@@ -104,6 +105,8 @@ struct _TriWindow
   GtkListBox           *recent_list;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
+  GtkLabel             *progress_label;
+  GtkWidget            *progress_cancel;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkCheckButton       *search_regex;

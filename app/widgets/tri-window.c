@@ -64,6 +64,7 @@ _tri_window_show_toast (TriWindow  *self,
 }
 
 static void set_busy (TriWindow *self, gboolean busy);
+static void start_progress (TriWindow *self);
 
 void
 _tri_window_set_busy (TriWindow *self,
@@ -82,12 +83,12 @@ set_busy (TriWindow *self,
     self->busy--;
 
   /* A load may finish after the window was disposed. */
-  if (self->spinner == NULL)
+  if (self->editor == NULL)
     return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->editor), self->busy == 0);
-  gtk_spinner_set_spinning (self->spinner, self->busy > 0);
+  if (self->busy > 0)
+    start_progress (self);
   _tri_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
@@ -852,6 +853,23 @@ _tri_window_update_actions (TriWindow *self)
   update_review_count (self);
 }
 
+/* Files being opened: one document each, read in threads. */
+typedef struct _TriOpenOperation
+{
+  TriWindow    *self;
+  GCancellable *cancellable;
+  int          replace_column;   /* -1: the files replace all columns */
+  guint        n_files;
+  guint        pending;
+  TriDocument *documents[TRI_MAX_COLUMNS];
+  int          stages[TRI_MAX_COLUMNS];  /* TriLoadStage, written by the threads */
+  GPtrArray   *errors;
+} OpenOperation;
+
+/* The progress strip: what runs now, its stage and how far it got. Shown
+ * once the work has run for a moment (short work never flashes it). */
+#define PROGRESS_DELAY_US (300 * G_TIME_SPAN_MILLISECOND)
+
 static void
 stop_progress (TriWindow *self)
 {
@@ -860,7 +878,91 @@ stop_progress (TriWindow *self)
     gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
 }
 
-/* Stops a running alignment; the rows stay paired in order. */
+/* Returns whether something is still running. */
+static gboolean
+update_progress (TriWindow *self)
+{
+  const char *stage = NULL;
+  double fraction = -1;
+  gboolean can_cancel = TRUE;
+
+  if (self->opening != NULL)
+    {
+      guint reading = 0, done = 0;
+
+      for (guint i = 0; i < self->opening->n_files; i++)
+        {
+          int at = g_atomic_int_get (&self->opening->stages[i]);
+
+          reading += at == TRI_LOAD_READING;
+          done += at;
+        }
+      /* Each file: read (half), then split (the other half). */
+      fraction = done / (2.0 * self->opening->n_files);
+      stage = reading > 0 ? _("Reading the files…") : _("Splitting into sentences…");
+    }
+  else if (self->loading_file != NULL)
+    stage = _("Opening the project…");
+  else if (self->align_cancellable != NULL)
+    {
+      stage = _("Aligning sentences…");
+      fraction = tri_aligner_get_progress (self->aligner);
+    }
+  else if (self->checker != NULL && tri_checker_get_busy (self->checker))
+    {
+      stage = _("Checking the versions…");
+      can_cancel = FALSE;
+    }
+
+  if (stage == NULL)
+    return FALSE;
+
+  if (g_get_monotonic_time () - self->progress_start < PROGRESS_DELAY_US)
+    return TRUE;
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  if (g_strcmp0 (gtk_label_get_label (self->progress_label), stage) != 0)
+    {
+      gtk_label_set_label (self->progress_label, stage);
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+    }
+  if (fraction > 0)
+    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  else
+    gtk_progress_bar_pulse (self->progress_bar);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_cancel), can_cancel);
+
+  return TRUE;
+}
+
+static gboolean
+on_progress_tick_cb (gpointer user_data)
+{
+  TriWindow *self = user_data;
+
+  if (update_progress (self))
+    return G_SOURCE_CONTINUE;
+
+  self->progress_source = 0;
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Something started (opening, aligning, checking): the strip follows it
+ * until nothing runs. */
+static void
+start_progress (TriWindow *self)
+{
+  if (self->progress_source != 0)
+    return;
+
+  self->progress_start = g_get_monotonic_time ();
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  self->progress_source = g_timeout_add (100, on_progress_tick_cb, self);
+}
+
+/* Stops a running alignment; the rows stay paired in order, and are
+ * checked as they are. */
 static gboolean
 cancel_alignment (TriWindow *self)
 {
@@ -870,25 +972,10 @@ cancel_alignment (TriWindow *self)
 
   g_cancellable_cancel (self->align_cancellable);
   g_clear_object (&self->align_cancellable);
-  stop_progress (self);
   set_busy (self, FALSE);
+  if (self->checker == NULL && self->alignment != NULL)
+    _tri_window_set_checker (self, self->alignment);
   return TRUE;
-}
-
-static gboolean
-on_progress_tick_cb (gpointer user_data)
-{
-  TriWindow *self = user_data;
-  double fraction = tri_aligner_get_progress (self->aligner);
-
-  /* Show the bar only for alignments that take a while. */
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  if (fraction > 0)
-    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  else
-    gtk_progress_bar_pulse (self->progress_bar);
-
-  return G_SOURCE_CONTINUE;
 }
 
 typedef struct
@@ -917,7 +1004,6 @@ on_aligned_cb (GObject      *object,
     return;
   g_clear_object (&self->align_cancellable);
 
-  stop_progress (self);
   set_busy (self, FALSE);
 
   if (rows == NULL)
@@ -952,6 +1038,11 @@ on_aligned_cb (GObject      *object,
     }
 
   self->realigning = FALSE;
+  /* Opened texts are checked once aligned: findings on rows paired in
+   * order would be noise, and checking them would delay the rows. */
+  if (self->checker == NULL)
+    _tri_window_set_checker (self, self->alignment);
+  start_progress (self);
   update_review_count (self);
   update_unsaved_marker (self);
   _tri_window_update_actions (self);
@@ -1008,8 +1099,6 @@ _tri_window_start_alignment (TriWindow    *self,
 
   self->align_cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  self->progress_source = g_timeout_add (300, on_progress_tick_cb, self);
 
   run = g_new0 (AlignRun, 1);
   run->self = g_object_ref (self);
@@ -1602,7 +1691,8 @@ show_alignment (TriWindow    *self,
   g_signal_connect_object (self->spell, "changed", G_CALLBACK (on_spell_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->spell, "problem", G_CALLBACK (on_spell_problem_cb), self, G_CONNECT_SWAPPED);
   apply_spell_settings (self);
-  _tri_window_set_checker (self, alignment);
+  /* Texts to align are checked after the alignment (on_aligned_cb). */
+  _tri_window_set_checker (self, align ? NULL : alignment);
   build_columns (self);
 
   g_clear_object (&self->filter);
@@ -1633,6 +1723,8 @@ show_alignment (TriWindow    *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", 0);
   if (align)
     start_alignment (self);
+  else
+    start_progress (self);
   _tri_window_update_actions (self);
 }
 
@@ -2188,16 +2280,6 @@ tri_window_save_project (TriWindow *self,
 
 /* Opening files */
 
-typedef struct
-{
-  TriWindow    *self;
-  GCancellable *cancellable;
-  int          replace_column;   /* -1: the files replace all columns */
-  guint        n_files;
-  guint        pending;
-  TriDocument *documents[TRI_MAX_COLUMNS];
-  GPtrArray   *errors;
-} OpenOperation;
 
 static void
 open_operation_free (OpenOperation *op)
@@ -2308,6 +2390,8 @@ on_document_loaded_cb (GObject      *object,
 
   if (--op->pending == 0)
     {
+      if (op->self->opening == op)
+        op->self->opening = NULL;
       /* A newer open replaced this one: drop what it read. */
       if (!g_cancellable_is_cancelled (op->cancellable))
         open_operation_complete (op);
@@ -2339,6 +2423,7 @@ start_open (TriWindow          *self,
   op->n_files = n_files;
   op->pending = n_files;
   op->errors = g_ptr_array_new_with_free_func (g_free);
+  self->opening = op;
 
   set_busy (self, TRUE);
 
@@ -2349,7 +2434,7 @@ start_open (TriWindow          *self,
       slot->op = op;
       slot->index = i;
       tri_document_load_async (files[i], encoding, languages != NULL ? languages[i] : NULL, mode,
-                               self->cancellable, on_document_loaded_cb, slot);
+                               &op->stages[i], self->cancellable, on_document_loaded_cb, slot);
     }
 }
 
@@ -2985,8 +3070,22 @@ tri_window_cancel_alignment_action (GtkWidget  *widget,
 {
   TriWindow *self = TRI_WINDOW (widget);
 
+  /* Files or a project being read: the window stays as it was. */
+  if (self->opening != NULL || self->loading_file != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->loading_file);
+      self->opening = NULL;
+      show_toast (self, _("Opening cancelled"));
+      return;
+    }
+
   if (cancel_alignment (self))
-    show_toast (self, _("Alignment cancelled: the rows are paired in order"));
+    {
+      if (self->checker == NULL && self->alignment != NULL)
+        _tri_window_set_checker (self, self->alignment);
+      show_toast (self, _("Alignment cancelled: the rows are paired in order"));
+    }
 }
 
 static void
@@ -3115,7 +3214,7 @@ tri_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->align_cancellable);
   g_clear_object (&self->align_cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  stop_progress (self);
   g_clear_handle_id (&self->autosave_idle, g_source_remove);
   g_clear_handle_id (&self->autosave_interval, g_source_remove);
   g_clear_handle_id (&self->mapped_idle, g_source_remove);
@@ -3306,7 +3405,6 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, paned);
@@ -3326,6 +3424,8 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_cancel);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_regex);
