@@ -63,6 +63,7 @@ typedef struct
   gint64  first_frame;
   GArray *paints;       /* ms per frame */
   gint64  paint_start;
+  gint64  last_paint;   /* when the last frame was painted */
   gboolean recording;
 } Clock;
 
@@ -79,6 +80,7 @@ on_after_paint (GdkFrameClock *frame_clock,
 {
   gint64 now = g_get_monotonic_time ();
 
+  clock->last_paint = now;
   if (clock->first_frame == 0 && clock->start != 0)
     clock->first_frame = now;
   if (clock->recording)
@@ -95,6 +97,40 @@ iterate_for (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
+}
+
+/* From @t0 to the end of the first frame painted after it, in ms. */
+static double
+until_painted (Clock  *clock,
+               gint64  t0)
+{
+  while (clock->last_paint < t0 && g_get_monotonic_time () - t0 < 2 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  return (clock->last_paint - t0) / 1000.0;
+}
+
+static void
+on_popover_painted (GdkFrameClock *frame_clock,
+                    gint64        *painted)
+{
+  if (*painted == 0)
+    *painted = g_get_monotonic_time ();
+}
+
+static GtkMenuButton *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_primary_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static int
@@ -197,7 +233,10 @@ main (int   argc,
   g_autoptr(GArray) seen_edits = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) shifts = g_array_new (FALSE, FALSE, sizeof (double));
   guint n_review = 0;
-  double texts_rows_ms = 0, texts_aligned_ms = 0;
+  double texts_rows_ms = 0, texts_aligned_ms = 0, texts_checked_ms = 0, texts_longest = 0;
+  g_autoptr(GArray) typed = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) menus = g_array_new (FALSE, FALSE, sizeof (double));
   double s_mean, s_p95, s_worst;
   double spell_longest = 0, spell_done = 0;
   guint spell_found = 0;
@@ -256,9 +295,26 @@ main (int   argc,
     while (tri_window_get_alignment (texts) == NULL)
       g_main_context_iteration (NULL, TRUE);
     texts_rows_ms = (g_get_monotonic_time () - start) / 1000.0;
+    /* Turns that do not wait for a thread: their time is work on the
+     * main thread (a turn over 16 ms is a dropped frame). */
     while (tri_window_get_busy (texts) || !tri_alignment_get_aligned (tri_window_get_alignment (texts)))
-      g_main_context_iteration (NULL, TRUE);
+      {
+        gint64 t0 = g_get_monotonic_time ();
+
+        g_main_context_iteration (NULL, FALSE);
+        texts_longest = MAX (texts_longest, (g_get_monotonic_time () - t0) / 1000.0);
+        g_usleep (500);
+      }
     texts_aligned_ms = (g_get_monotonic_time () - start) / 1000.0;
+    while (tri_window_get_checker (texts) == NULL || tri_checker_get_busy (tri_window_get_checker (texts)))
+      {
+        gint64 t0 = g_get_monotonic_time ();
+
+        g_main_context_iteration (NULL, FALSE);
+        texts_longest = MAX (texts_longest, (g_get_monotonic_time () - t0) / 1000.0);
+        g_usleep (500);
+      }
+    texts_checked_ms = (g_get_monotonic_time () - start) / 1000.0;
 
     gtk_window_destroy (GTK_WINDOW (texts));
     iterate_for (300);
@@ -389,6 +445,73 @@ main (int   argc,
   rss_after = status_kb ("VmRSS:");
   summarise (word_edits, &w_mean, &w_p95, &w_worst);
 
+  /* What users wait on at this size: a key typed in the editor strip
+   * until it is painted, Page Down in the grid until painted, the main
+   * menu (F10) until its popover is painted. */
+  {
+    TriSegmentEditor *editor = tri_window_get_editor (window);
+    GtkWidget *grid = GTK_WIDGET (tri_window_get_column_view (window));
+    GtkMenuButton *menu_button = find_primary_menu_button (GTK_WIDGET (window));
+    GtkTextBuffer *buffer;
+
+    gtk_widget_grab_focus (grid);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "first");
+    for (guint i = 0; i < 5; i++)
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "down");
+    iterate_for (300);
+    tri_segment_editor_focus_column (editor, 0);
+    iterate_for (300);
+    buffer = tri_segment_editor_get_buffer (editor, 0);
+    for (guint i = 0; i < 20; i++)
+      {
+        gint64 t0 = g_get_monotonic_time ();
+        double ms;
+
+        gtk_text_buffer_insert_interactive_at_cursor (buffer, i % 5 == 4 ? " " : "x", 1, TRUE);
+        ms = until_painted (&clock, t0);
+        g_array_append_val (typed, ms);
+        iterate_for (30);
+      }
+    tri_segment_editor_commit (editor);
+    iterate_for (300);
+
+    gtk_widget_grab_focus (grid);
+    iterate_for (100);
+    for (guint i = 0; i < 20; i++)
+      {
+        gint64 t0 = g_get_monotonic_time ();
+        double ms;
+
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "page-down");
+        ms = until_painted (&clock, t0);
+        g_array_append_val (pages, ms);
+        iterate_for (50);
+      }
+
+    for (guint i = 0; menu_button != NULL && i < 10; i++)
+      {
+        gint64 t0 = g_get_monotonic_time ();
+        gint64 painted = 0;
+        GtkPopover *popover;
+        GdkFrameClock *popover_clock;
+        double ms;
+
+        gtk_menu_button_popup (menu_button);
+        popover = gtk_menu_button_get_popover (menu_button);
+        while (!gtk_widget_get_mapped (GTK_WIDGET (popover)) && g_get_monotonic_time () - t0 < 2 * G_USEC_PER_SEC)
+          g_main_context_iteration (NULL, TRUE);
+        popover_clock = gtk_widget_get_frame_clock (GTK_WIDGET (popover));
+        g_signal_connect (popover_clock, "after-paint", G_CALLBACK (on_popover_painted), &painted);
+        while (painted == 0 && g_get_monotonic_time () - t0 < 2 * G_USEC_PER_SEC)
+          g_main_context_iteration (NULL, TRUE);
+        g_signal_handlers_disconnect_by_func (popover_clock, on_popover_painted, &painted);
+        ms = ((painted != 0 ? painted : g_get_monotonic_time ()) - t0) / 1000.0;
+        g_array_append_val (menus, ms);
+        gtk_menu_button_popdown (menu_button);
+        iterate_for (200);
+      }
+  }
+
   /* Scrolling, with wrapped rows and then with compact ones. */
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tri_window_get_column_view (window)));
   scroll (&clock, vadjustment, &smooth_mean, &smooth_p95, &smooth_worst, &mean, &p95, &worst);
@@ -406,7 +529,22 @@ main (int   argc,
 
   printf ("## Window at scale (three versions of %u sentences)\n\n", n);
   printf ("| measure | value |\n|---|--:|\n");
-  printf ("| three texts opened: rows in the window / aligned | %.0f / %.0f ms |\n", texts_rows_ms, texts_aligned_ms);
+  printf ("| three texts opened: rows in the window / aligned / checked | %.0f / %.0f / %.0f ms |\n",
+          texts_rows_ms, texts_aligned_ms, texts_checked_ms);
+  printf ("| three texts opened: longest main-loop turn from rows to checked | %.1f ms |\n", texts_longest);
+  {
+    double k_mean, k_p95, k_worst;
+
+    summarise (typed, &k_mean, &k_p95, &k_worst);
+    printf ("| a key typed in the editor strip, until painted (20 keys): mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
+            k_mean, k_p95, k_worst);
+    summarise (pages, &k_mean, &k_p95, &k_worst);
+    printf ("| Page Down in the grid, until painted (20): mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
+            k_mean, k_p95, k_worst);
+    summarise (menus, &k_mean, &k_p95, &k_worst);
+    printf ("| main menu (F10), until its popover is painted (10): mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
+            k_mean, k_p95, k_worst);
+  }
   printf ("| project open to first frame | %.0f ms |\n", (clock.first_frame - clock.start) / 1000.0);
   {
     double e_mean, e_p95, e_worst;

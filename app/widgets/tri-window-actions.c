@@ -84,7 +84,10 @@ focus_row_tick_cb (GtkWidget     *widget,
         }
     }
 
-  if (++self->focus_frames > 10)
+  /* Rows take a few frames to be laid out where the grid scrolled (more
+   * on a loaded machine, close to a second was measured): keep trying
+   * for five seconds, not a count of frames. */
+  if (g_get_monotonic_time () > self->focus_deadline)
     {
       self->focus_tick = 0;
       return G_SOURCE_REMOVE;
@@ -166,7 +169,7 @@ _tri_window_focus_row (TriWindow *self,
                        guint      position)
 {
   self->focus_position = position;
-  self->focus_frames = 0;
+  self->focus_deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   if (self->focus_tick == 0)
     self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_row_tick_cb,
                                                      self, NULL);

@@ -61,7 +61,7 @@ struct _TriWindow
   gboolean              extending;      /* the cursor moves to extend the range */
   guint                 focus_tick;     /* waits to give the keyboard focus to the cursor's row */
   guint                 focus_position;
-  guint                 focus_frames;
+  gint64                focus_deadline; /* until when it keeps waiting */
   guint                 last_selected;  /* the alignment's index of the row last selected */
   guint                 changed_row;    /* the first row the last change of the rows touched */
   TriMatch              found;          /* the match the find bar showed last */

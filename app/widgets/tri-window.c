@@ -87,8 +87,7 @@ set_busy (TriWindow *self,
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->editor), self->busy == 0);
-  if (self->busy > 0)
-    start_progress (self);
+  start_progress (self);
   _tri_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
@@ -948,17 +947,23 @@ on_progress_tick_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Something started (opening, aligning, checking): the strip follows it
- * until nothing runs. */
+/* Something started or ended (opening, aligning, checking): the strip
+ * follows what runs, and hides at once when nothing does. */
 static void
 start_progress (TriWindow *self)
 {
-  if (self->progress_source != 0)
-    return;
-
-  self->progress_start = g_get_monotonic_time ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  self->progress_source = g_timeout_add (100, on_progress_tick_cb, self);
+  if (self->progress_source == 0)
+    {
+      self->progress_start = g_get_monotonic_time ();
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+    }
+  if (!update_progress (self))
+    {
+      stop_progress (self);
+      return;
+    }
+  if (self->progress_source == 0)
+    self->progress_source = g_timeout_add (100, on_progress_tick_cb, self);
 }
 
 /* Stops a running alignment; the rows stay paired in order, and are
