@@ -13,7 +13,6 @@
 #include <glib/gi18n.h>
 
 #include "tri-report.h"
-#include "tri-segment-cell.h"
 #include "tri-window-private.h"
 
 /* The window's side of the cross-language checks: the Checks panel (F9),
@@ -30,35 +29,10 @@ clear_highlight (TriWindow *self)
     g_clear_pointer (&self->highlight_spans[c], g_array_unref);
 }
 
-/**
- * _tri_window_update_cell_highlight:
- * @self: a #TriWindow
- * @item: a grid cell's list item
- *
- * Highlights, in a cell of the chosen finding's row, the finding's spans.
- */
-void
-_tri_window_update_cell_highlight (TriWindow   *self,
-                                   GtkListItem *item)
-{
-  TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-  guint row = self->filter != NULL ? tri_row_filter_get_row (self->filter, gtk_list_item_get_position (item))
-                                   : G_MAXUINT;
-  g_autoptr(GArray) mapped = NULL;
-
-  if (row != G_MAXUINT && row == self->highlight_row && column < TRI_MAX_COLUMNS &&
-      self->highlight_spans[column] != NULL && gtk_list_item_get_item (item) != NULL)
-    mapped = tri_alignment_map_spans (self->alignment, gtk_list_item_get_item (item), column,
-                                      self->highlight_spans[column]);
-  tri_segment_cell_set_highlights (cell, mapped);
-}
-
 static void
 update_highlights (TriWindow *self)
 {
-  for (guint i = 0; i < self->cell_items->len; i++)
-    _tri_window_update_cell_highlight (self, g_ptr_array_index (self->cell_items, i));
+  tri_alignment_grid_highlight (self->grid, self->highlight_row, self->highlight_spans);
   tri_segment_editor_set_highlights (self->editor, self->highlight_row, self->highlight_spans);
 }
 
@@ -106,7 +80,7 @@ show_finding (TriWindow  *self,
   /* Activated: the keyboard goes to the row (the jump gives it to the
    * row when it finds the grid focused). */
   if (focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
   _tri_window_select_row (self, finding->row);
   update_highlights (self);
 
@@ -145,18 +119,13 @@ on_rows_changed_cb (TriWindow *self)
   update_highlights (self);
 }
 
-/**
- * _tri_window_get_row_findings:
- * @self: a #TriWindow
- * @row: a row
- *
- * Returns: (transfer full) (nullable): the messages of the findings of
- *   @row the Checks panel lists, one a line, or %NULL
- */
-char *
-_tri_window_dup_row_findings (TriWindow *self,
-                              guint      row)
+/* The mark by @row's number: the messages of the row's findings the
+ * Checks panel lists, one a line, or NULL. */
+static char *
+dup_row_findings (guint    row,
+                  gpointer user_data)
 {
+  TriWindow *self = user_data;
   g_autoptr(GString) text = NULL;
   GPtrArray *findings;
 
@@ -203,7 +172,7 @@ static void
 on_listed_cb (TriWindow *self)
 {
   update_button (self);
-  _tri_window_update_numbers (self);
+  tri_alignment_grid_update_notes (self->grid);
 }
 
 /**
@@ -260,7 +229,7 @@ go_to_finding (TriWindow *self,
       return;
     }
 
-  if (self->highlight_index != G_MAXUINT && self->highlight_row == self->last_selected &&
+  if (self->highlight_index != G_MAXUINT && self->highlight_row == tri_alignment_grid_get_current_row (self->grid) &&
       self->highlight_index < findings->len)
     current = g_ptr_array_index (findings, self->highlight_index);
   for (gint64 i = 0; current != NULL && i < n; i++)
@@ -463,6 +432,7 @@ _tri_window_init_checks (TriWindow *self)
                            G_CONNECT_SWAPPED);
   /* What the panel lists: the count and the rows' marks follow. */
   g_signal_connect_object (self->checks_panel, "listed", G_CALLBACK (on_listed_cb), self, G_CONNECT_SWAPPED);
+  tri_alignment_grid_set_note_func (self->grid, dup_row_findings, self, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", FALSE);
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "tri-aligner.h"
+#include "tri-alignment-grid.h"
 #include "tri-checker.h"
 #include "tri-checks-panel.h"
 #include "tri-parallel-view.h"
@@ -25,11 +26,6 @@ struct _TriWindow
 
   GSettings            *settings;
   TriAlignment         *alignment;
-  TriRowFilter         *filter;         /* the rows the grid shows */
-  GPtrArray            *number_items;   /* the number column's list items */
-  GPtrArray            *cell_items;     /* the text columns' list items */
-  GPtrArray            *mapped_cells;   /* cells mapped, waiting for their underlines */
-  guint                 mapped_idle;
   TriSpellChecker      *spell;
   char                **dictionaries;   /* installed, for the columns' menus */
   gboolean              spell_problem_shown[TRI_MAX_COLUMNS];
@@ -41,7 +37,6 @@ struct _TriWindow
   TriAligner           *aligner;
   GCancellable         *align_cancellable;
   guint                 progress_source;
-  guint                 current_column;
   GFile                *project_file;
   char                 *project_etag;   /* the project file's etag when last read or written */
   char                 *subtitle;       /* the project or files shown, without the unsaved marker */
@@ -55,12 +50,6 @@ struct _TriWindow
   guint                 realign_from;   /* the first row it replaces */
   guint                 realign_count;  /* how many */
   guint                 realign_tail;   /* the rows after them that come back as they are */
-  guint                 range_anchor;   /* where Shift+Up/Down started a range of rows, or G_MAXUINT */
-  gboolean              extending;      /* the cursor moves to extend the range */
-  guint                 focus_tick;     /* waits to give the keyboard focus to the cursor's row */
-  guint                 focus_position;
-  guint                 focus_frames;
-  guint                 last_selected;  /* the alignment's index of the row last selected */
   guint                 changed_row;    /* the first row the last change of the rows touched */
   TriMatch              found;          /* the match the find bar showed last */
   guint                 confirmed_before; /* confirmed rows before the edit running, or G_MAXUINT */
@@ -88,8 +77,7 @@ struct _TriWindow
   AdwWindowTitle       *window_title;
   GtkSpinner           *spinner;
   GtkStack             *stack;
-  GtkScrolledWindow    *scroller;
-  GtkColumnView        *column_view;
+  TriAlignmentGrid     *grid;
   GtkPaned             *paned;
   GtkStack             *view_stack;
   AdwFlap              *flap;
@@ -124,8 +112,6 @@ void _tri_window_init_wording       (TriWindow      *self);
 void _tri_window_reset_wording      (TriWindow      *self);
 void _tri_window_dispose_wording    (TriWindow      *self);
 void _tri_window_update_wording     (TriWindow      *self);
-void _tri_window_update_cell_wording (TriWindow     *self,
-                                      GtkListItem   *item);
 void _tri_window_hover_word         (TriWindow      *self,
                                      guint           position,
                                      guint           column,
@@ -133,14 +119,9 @@ void _tri_window_hover_word         (TriWindow      *self,
 void _tri_window_init_search        (TriWindow      *self);
 void _tri_window_update_actions     (TriWindow      *self);
 void _tri_window_commit_edits       (TriWindow      *self);
-void _tri_window_scroll_to          (TriWindow      *self,
-                                     guint           position);
 void _tri_window_select_row         (TriWindow      *self,
                                      guint           row);
-void _tri_window_focus_row          (TriWindow      *self,
-                                     guint           position);
-void _tri_window_follow_cursor      (TriWindow      *self,
-                                     guint           row);
+gboolean _tri_window_grid_may_focus (TriWindow      *self);
 void _tri_window_suggest_file       (TriWindow      *self,
                                      GtkFileChooser *chooser,
                                      const char     *suffix);
@@ -151,11 +132,6 @@ void _tri_window_start_alignment    (TriWindow      *self,
                                      guint           replace_from,
                                      guint           n_replace,
                                      guint           n_tail);
-gboolean _tri_window_get_range      (TriWindow      *self,
-                                     guint          *first,
-                                     guint          *last);
-void _tri_window_clear_range        (TriWindow      *self);
-void _tri_window_update_numbers     (TriWindow      *self);
 
 void _tri_window_set_busy           (TriWindow      *self,
                                      gboolean        busy);
@@ -180,12 +156,8 @@ void _tri_window_dispose_checks     (TriWindow      *self);
 void _tri_window_class_checks_init  (TriWindowClass *klass);
 void _tri_window_set_checker        (TriWindow      *self,
                                      TriAlignment   *alignment);
-void _tri_window_update_cell_highlight (TriWindow   *self,
-                                        GtkListItem *item);
 void _tri_window_highlight          (TriWindow      *self,
                                      guint           row,
                                      GArray        **spans);
-char *_tri_window_dup_row_findings  (TriWindow      *self,
-                                     guint           row);
 
 G_END_DECLS

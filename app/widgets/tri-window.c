@@ -16,13 +16,11 @@
 #include "tri-autosave.h"
 #include "tri-error.h"
 #include "tri-project.h"
-#include "tri-segment-cell.h"
 #include "tri-user-lexicon.h"
 #include "tri-window-private.h"
 
 #define MIN_FONT_SIZE 6
 #define MAX_FONT_SIZE 48
-#define NUMBER_COLUMN_WIDTH 56
 
 
 enum {
@@ -90,235 +88,6 @@ set_busy (TriWindow *self,
   gtk_spinner_set_spinning (self->spinner, self->busy > 0);
   _tri_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
-}
-
-/* Cells */
-
-static void update_cell_spelling (TriWindow   *self,
-                                  GtkListItem *item);
-
-/* Cells mapped since the last idle: their underlines are set then, not
- * in "map", which the list emits while it allocates its rows — new
- * attributes there queue a resize of a row being allocated, and GTK 4.8
- * then skips painting it (the grid went blank above the cursor, with
- * "Trying to snapshot … without a current allocation"). */
-static void
-on_mapped_cells_cb (gpointer user_data)
-{
-  TriWindow *self = user_data;
-
-  self->mapped_idle = 0;
-  for (guint i = 0; i < self->mapped_cells->len; i++)
-    update_cell_spelling (self, g_ptr_array_index (self->mapped_cells, i));
-  g_ptr_array_set_size (self->mapped_cells, 0);
-}
-
-static void
-on_cell_map_cb (GtkListItem *item)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  TriWindow *self = TRI_WINDOW (gtk_widget_get_root (cell));
-
-  if (!g_ptr_array_find (self->mapped_cells, item, NULL))
-    g_ptr_array_add (self->mapped_cells, item);
-  if (self->mapped_idle == 0)
-    self->mapped_idle = g_idle_add_once (on_mapped_cells_cb, self);
-}
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  TriWindow                *self)
-{
-  GtkWidget *cell = tri_segment_cell_new (g_settings_get_boolean (self->settings, "compact-rows"));
-
-  /* For the row menu: which row and column a click is on. */
-  g_object_set_data (G_OBJECT (cell), "list-item", item);
-  g_object_set_data (G_OBJECT (cell), "column", g_object_get_data (G_OBJECT (factory), "column"));
-  gtk_list_item_set_child (item, cell);
-  g_ptr_array_add (self->cell_items, item);
-
-  /* A cell kept off screen missed the checks meanwhile. */
-  g_signal_connect_swapped (cell, "map", G_CALLBACK (on_cell_map_cb), item);
-}
-
-static void
-on_cell_teardown_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     TriWindow                *self)
-{
-  g_ptr_array_remove_fast (self->cell_items, item);
-  g_ptr_array_remove_fast (self->mapped_cells, item);
-}
-
-/* The cell's misspelled words, from what the background check knows. */
-static void
-update_cell_spelling (TriWindow   *self,
-                      GtkListItem *item)
-{
-  TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-  const char *text = tri_segment_cell_get_text (cell);
-  g_autoptr(GArray) misspellings = NULL;
-
-  if (self->spell != NULL && text != NULL && text[0] != '\0' && gtk_list_item_get_item (item) != NULL)
-    misspellings = tri_spell_checker_check_cell (self->spell, gtk_list_item_get_item (item), column, text, -1);
-  tri_segment_cell_set_misspellings (cell, misspellings);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 TriWindow                *self)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  TriRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  g_assert (TRI_IS_WINDOW (self));
-  g_assert (TRI_IS_ROW (row));
-
-  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
-    return;
-
-  text = tri_alignment_dup_cell_text (self->alignment, row, column);
-  tri_segment_cell_set_text (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), text);
-  /* Off screen, the underlines wait until the cell is mapped: an edit
-   * rebinds the ~600 cells GTK 4.8 keeps realized (twice the edit's cost
-   * when every one was checked). */
-  if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
-    update_cell_spelling (self, item);
-  else
-    tri_segment_cell_set_misspellings (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), NULL);
-  _tri_window_update_cell_highlight (self, item);
-  _tri_window_update_cell_wording (self, item);
-  if (tri_row_get_needs_review (row))
-    gtk_widget_add_css_class (gtk_list_item_get_child (item), "needs-review");
-  else
-    gtk_widget_remove_css_class (gtk_list_item_get_child (item), "needs-review");
-}
-
-static void
-on_number_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    TriWindow                *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_widget_set_valign (box, GTK_ALIGN_START);
-  gtk_widget_add_css_class (label, "row-number");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_halign (icon, GTK_ALIGN_END);
-  gtk_widget_add_css_class (icon, "review-icon");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  icon = gtk_image_new_from_icon_name ("object-select-symbolic");
-  gtk_widget_set_halign (icon, GTK_ALIGN_END);
-  gtk_widget_add_css_class (icon, "confirmed-icon");
-  gtk_widget_set_tooltip_text (icon, _("Confirmed"));
-  gtk_box_append (GTK_BOX (box), icon);
-
-  icon = gtk_image_new_from_icon_name ("user-bookmarks-symbolic");
-  gtk_widget_set_halign (icon, GTK_ALIGN_END);
-  gtk_widget_add_css_class (icon, "bookmark-icon");
-  gtk_widget_set_tooltip_text (icon, _("Bookmark"));
-  gtk_box_append (GTK_BOX (box), icon);
-
-  /* Last: the row has check findings (the Checks panel, F6). */
-  icon = gtk_image_new_from_icon_name ("emblem-important-symbolic");
-  gtk_widget_set_halign (icon, GTK_ALIGN_END);
-  gtk_widget_add_css_class (icon, "finding-icon");
-  gtk_widget_set_visible (icon, FALSE);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  g_object_set_data (G_OBJECT (box), "list-item", item);
-  g_object_set_data (G_OBJECT (box), "column", GUINT_TO_POINTER (G_MAXUINT));
-  gtk_list_item_set_child (item, box);
-  g_ptr_array_add (self->number_items, item);
-}
-
-/* The row's number in the alignment, whatever the grid is narrowed to. */
-static void
-update_number (TriWindow   *self,
-               GtkListItem *item)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  guint row = self->filter != NULL ? tri_row_filter_get_row (self->filter, gtk_list_item_get_position (item))
-                                   : G_MAXUINT;
-  guint first, last;
-  char number[16];
-
-  if (row == G_MAXUINT)
-    return;
-
-  /* The range of rows Shift+Up/Down marked: a bar by their numbers. */
-  if (_tri_window_get_range (self, &first, &last) && row >= first && row <= last)
-    gtk_widget_add_css_class (box, "in-range");
-  else
-    gtk_widget_remove_css_class (box, "in-range");
-
-  g_snprintf (number, sizeof number, "%u", row + 1);
-  gtk_label_set_text (GTK_LABEL (label), number);
-
-  /* The row's findings: a mark, their messages on hover. */
-  {
-    GtkWidget *mark = gtk_widget_get_last_child (box);
-    g_autofree char *findings = _tri_window_dup_row_findings (self, row);
-
-    gtk_widget_set_visible (mark, findings != NULL);
-    if (findings != NULL)
-      tri_widget_set_tooltip_text (mark, findings);
-  }
-}
-
-/* Rows above a row that stays can come and go: its number changes with
- * neither a new item nor, in a narrowed grid, a new position. */
-void
-_tri_window_update_numbers (TriWindow *self)
-{
-  for (guint i = 0; i < self->number_items->len; i++)
-    update_number (self, g_ptr_array_index (self->number_items, i));
-}
-
-static void
-on_number_teardown_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       TriWindow                *self)
-{
-  g_ptr_array_remove_fast (self->number_items, item);
-}
-
-static void
-on_number_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   TriWindow                *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *icon = gtk_widget_get_next_sibling (label);
-  TriRow *row = gtk_list_item_get_item (item);
-
-  update_number (self, item);
-
-  gtk_widget_set_visible (gtk_widget_get_next_sibling (icon), tri_row_get_confirmed (row));
-  gtk_widget_set_visible (gtk_widget_get_prev_sibling (gtk_widget_get_last_child (box)),
-                          tri_row_get_bookmarked (row));
-
-  /* Low confidence: an icon with a tooltip, and a tint on the cells. */
-  gtk_widget_set_visible (icon, tri_row_get_needs_review (row));
-  if (tri_row_get_needs_review (row))
-    {
-      g_autofree char *tip = g_strdup_printf (_("Check this row: the aligner is only %.0f%% sure of it"),
-                                              100 * tri_row_get_score (row));
-
-      tri_widget_set_tooltip_text (icon, tip);
-    }
 }
 
 /* Columns */
@@ -487,18 +256,6 @@ on_column_encoding_change_cb (GSimpleAction *action,
               tri_document_get_paragraph_mode (doc), (int)column);
 }
 
-static void
-remove_columns (TriWindow *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-
-  while (g_list_model_get_n_items (columns) > 0)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
-      gtk_column_view_remove_column (self->column_view, column);
-    }
-}
-
 /* The status bar's line for @column: file, encoding, sentences, and how
  * many words the spell checker flags. */
 static char *
@@ -594,7 +351,6 @@ update_unsaved_marker (TriWindow *self)
 static void
 update_titles (TriWindow *self)
 {
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   GtkWidget *child;
   guint n;
@@ -615,14 +371,14 @@ update_titles (TriWindow *self)
   for (guint c = 0; c < n; c++)
     {
       TriDocument *doc = tri_alignment_get_document (self->alignment, c);
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c + 1);
+      g_autofree char *action_name = g_strdup_printf ("language-%u", c);
       g_autofree char *name = tri_language_dup_display_name (tri_document_get_language (doc));
       g_autofree char *status = NULL;
       GtkWidget *label;
       const char *title = tri_document_get_title (doc);
       GAction *action;
 
-      gtk_column_view_column_set_title (column, name);
+      tri_alignment_grid_set_column_header (self->grid, c, name, NULL);
 
       {
         g_autoptr(GMenuModel) submenu = build_column_menu (c, (const char * const *)self->dictionaries);
@@ -661,14 +417,13 @@ update_titles (TriWindow *self)
           g_string_append (subtitle, title);
         }
 
-      action = g_action_map_lookup_action (G_ACTION_MAP (self->column_actions),
-                                           (const char *)g_object_get_data (G_OBJECT (column), "action"));
+      action = g_action_map_lookup_action (G_ACTION_MAP (self->column_actions), action_name);
       if (action != NULL)
         g_simple_action_set_state (G_SIMPLE_ACTION (action),
                                    g_variant_new_string (tri_document_get_language (doc)));
     }
 
-  gtk_widget_set_margin_start (GTK_WIDGET (self->status_bar), NUMBER_COLUMN_WIDTH);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->status_bar), TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
   if (self->project_file != NULL)
     {
       g_autofree char *name = g_file_get_basename (self->project_file);
@@ -689,25 +444,15 @@ on_document_language_cb (TriWindow   *self,
   update_titles (self);
 }
 
+/* The columns' actions (language, encoding, dictionary) and the menus of
+ * the grid's column headers. */
 static void
-build_columns (TriWindow *self)
+build_column_actions (TriWindow *self)
 {
-  GtkListItemFactory *factory;
-  GtkColumnViewColumn *column;
   guint n = tri_alignment_get_n_columns (self->alignment);
 
-  remove_columns (self);
   g_strfreev (self->dictionaries);
   self->dictionaries = tri_spell_list_dictionaries ();
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_number_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_number_bind_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (on_number_teardown_cb), self);
-  column = gtk_column_view_column_new ("#", factory);
-  gtk_column_view_column_set_fixed_width (column, NUMBER_COLUMN_WIDTH);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
 
   for (guint c = 0; c < n; c++)
     {
@@ -716,18 +461,7 @@ build_columns (TriWindow *self)
       TriDocument *doc = tri_alignment_get_document (self->alignment, c);
       GSimpleAction *action;
 
-      factory = gtk_signal_list_item_factory_new ();
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), self);
-      g_signal_connect (factory, "teardown", G_CALLBACK (on_cell_teardown_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
-
-      column = gtk_column_view_column_new (NULL, factory);
-      gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_column_set_header_menu (column, menu);
-      g_object_set_data_full (G_OBJECT (column), "action", g_strdup (action_name), g_free);
-      gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (column);
+      tri_alignment_grid_set_column_header (self->grid, c, NULL, menu);
 
       action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
                                              g_variant_new_string (tri_document_get_language (doc)));
@@ -772,21 +506,11 @@ build_columns (TriWindow *self)
 static void
 rebuild_cells (TriWindow *self)
 {
-  GtkSelectionModel *model;
-  guint column = self->current_column;
+  guint row = tri_alignment_grid_get_current_row (self->grid);
 
-  if (self->alignment == NULL)
-    return;
-
-  model = g_object_ref (gtk_column_view_get_model (self->column_view));
-  gtk_column_view_set_model (self->column_view, NULL);
-  build_columns (self);
-  gtk_column_view_set_model (self->column_view, model);
-  g_object_unref (model);
-  update_titles (self);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
-  if (self->last_selected != GTK_INVALID_LIST_POSITION)
-    _tri_window_select_row (self, self->last_selected);
+  tri_alignment_grid_set_compact (self->grid, g_settings_get_boolean (self->settings, "compact-rows"));
+  if (self->alignment != NULL && row != GTK_INVALID_LIST_POSITION)
+    _tri_window_select_row (self, row);
 }
 
 /* The header: how many rows are confirmed, and how many need review. */
@@ -808,7 +532,7 @@ update_review_count (TriWindow *self)
   {
     guint first, last;
 
-    if (_tri_window_get_range (self, &first, &last))
+    if (tri_alignment_grid_get_range (self->grid, &first, &last))
       {
         g_string_append (text, " · ");
         /* Translators: the range of rows marked with Shift+Up/Down */
@@ -1204,7 +928,7 @@ static const struct {
 static void
 update_filter_state (TriWindow *self)
 {
-  TriRowKind kind = self->filter != NULL ? tri_row_filter_get_kind (self->filter) : TRI_ROWS_ALL;
+  TriRowKind kind = tri_alignment_grid_get_row_kind (self->grid);
 
   for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
     if (row_filters[i].kind == kind)
@@ -1213,7 +937,14 @@ update_filter_state (TriWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filter-active");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filter-active");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->filter != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->alignment != NULL);
+}
+
+static void
+on_row_kind_cb (TriWindow *self)
+{
+  update_filter_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROW_FILTER]);
 }
 
 /* Shows only the rows of @id's kind, the cursor staying on its row, or
@@ -1222,33 +953,16 @@ static void
 set_row_filter (TriWindow  *self,
                 const char *id)
 {
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
-  guint row = self->last_selected;
-
-  if (self->filter == NULL)
+  if (self->alignment == NULL)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
-    if (g_strcmp0 (id, row_filters[i].id) == 0 && row_filters[i].kind != tri_row_filter_get_kind (self->filter))
+    if (g_strcmp0 (id, row_filters[i].id) == 0 && row_filters[i].kind != tri_alignment_grid_get_row_kind (self->grid))
       {
-        guint at;
-
+        /* The button and the property follow the grid (on_row_kind_cb). */
         _tri_window_commit_edits (self);
-        tri_row_filter_set_kind (self->filter, row_filters[i].kind);
-        update_filter_state (self);
-        g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROW_FILTER]);
-
-        if (g_list_model_get_n_items (G_LIST_MODEL (self->filter)) == 0)
-          {
-            _tri_window_show_toast (self, _("No rows of this kind"));
-            return;
-          }
-        at = row == GTK_INVALID_LIST_POSITION ? 0 : tri_row_filter_seek (self->filter, row);
-        at = MIN (at, g_list_model_get_n_items (G_LIST_MODEL (self->filter)) - 1);
-        if (selection != NULL)
-          gtk_single_selection_set_selected (selection, at);
-        _tri_window_scroll_to (self, at);
-        _tri_window_update_numbers (self);
+        if (tri_alignment_grid_set_row_kind (self->grid, row_filters[i].kind, _tri_window_grid_may_focus (self)) == 0)
+          _tri_window_show_toast (self, _("No rows of this kind"));
         return;
       }
 }
@@ -1284,7 +998,7 @@ set_checks_visible (TriWindow *self,
   if (visible)
     gtk_widget_grab_focus (GTK_WIDGET (self->checks_panel));
   else if (self->alignment != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECKS_VISIBLE]);
 }
 
@@ -1308,12 +1022,15 @@ tri_window_set_parallel_view (TriWindow *self,
 
   if (parallel)
     {
-      guint row = self->last_selected != GTK_INVALID_LIST_POSITION ? self->last_selected : 0;
+      guint row = tri_alignment_grid_get_current_row (self->grid);
+
+      if (row == GTK_INVALID_LIST_POSITION)
+        row = 0;
 
       _tri_window_commit_edits (self);
       gtk_stack_set_visible_child_name (self->view_stack, "parallel");
-      tri_parallel_view_show_row (self->parallel_view, row, self->current_column);
-      gtk_widget_grab_focus (GTK_WIDGET (tri_parallel_view_get_view (self->parallel_view, self->current_column)));
+      tri_parallel_view_show_row (self->parallel_view, row, tri_alignment_grid_get_current_column (self->grid));
+      gtk_widget_grab_focus (GTK_WIDGET (tri_parallel_view_get_view (self->parallel_view, tri_alignment_grid_get_current_column (self->grid))));
     }
   else
     {
@@ -1325,7 +1042,7 @@ tri_window_set_parallel_view (TriWindow *self,
         gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", (guint)column);
       if (row != G_MAXUINT)
         _tri_window_select_row (self, row);
-      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      gtk_widget_grab_focus (GTK_WIDGET (self->grid));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARALLEL_VIEW]);
 }
@@ -1337,14 +1054,11 @@ on_parallel_row_changed_cb (TriWindow       *self,
                             guint            row,
                             TriParallelView *view)
 {
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
-  guint at = self->filter != NULL ? tri_row_filter_find_row (self->filter, row) : G_MAXUINT;
   int column = tri_parallel_view_get_focus_column (view);
 
-  if (column >= 0 && (guint)column != self->current_column)
+  if (column >= 0 && (guint)column != tri_alignment_grid_get_current_column (self->grid))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", (guint)column);
-  if (selection != NULL && at != G_MAXUINT)
-    gtk_single_selection_set_selected (selection, at);
+  tri_alignment_grid_select_row (self->grid, row, FALSE);
 }
 
 static void
@@ -1355,77 +1069,23 @@ on_parallel_activate_cb (TriWindow       *self,
   tri_window_set_parallel_view (self, FALSE);
 }
 
-/* A range of rows (Shift+Up/Down from the cursor), for realigning part of
- * the document. */
-
-/**
- * _tri_window_get_range:
- * @self: a #TriWindow
- * @first: (out): the first row of the range
- * @last: (out): the last row
- *
- * Returns: whether a range of rows is marked
- */
-gboolean
-_tri_window_get_range (TriWindow *self,
-                       guint     *first,
-                       guint     *last)
-{
-  guint n;
-
-  if (self->range_anchor == G_MAXUINT || self->alignment == NULL ||
-      self->last_selected == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
-  *first = MIN (MIN (self->range_anchor, self->last_selected), n - 1);
-  *last = MIN (MAX (self->range_anchor, self->last_selected), n - 1);
-  return n > 0;
-}
-
-void
-_tri_window_clear_range (TriWindow *self)
-{
-  self->range_anchor = G_MAXUINT;
-  _tri_window_update_numbers (self);
-  update_review_count (self);
-}
-
-/* The editor strip follows the selected row. */
+/* The current row: the editor strip and the parallel view follow the
+ * grid's. */
 static void
-on_selected_cb (TriWindow          *self,
-                GParamSpec         *pspec,
-                GtkSingleSelection *selection)
+on_current_changed_cb (TriWindow        *self,
+                       guint             row,
+                       TriAlignmentGrid *grid)
 {
-  guint row = tri_row_filter_get_row (self->filter, gtk_single_selection_get_selected (selection));
-
-  /* A cursor moved otherwise than by Shift+Up/Down ends the range. */
-  if (!self->extending && self->range_anchor != G_MAXUINT)
-    _tri_window_clear_range (self);
-
-  if (row != G_MAXUINT)
-    self->last_selected = row;
-  if (self->range_anchor != G_MAXUINT)
-    {
-      _tri_window_update_numbers (self);
-      update_review_count (self);
-    }
-  tri_segment_editor_set_row (self->editor, row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row);
-  _tri_window_update_wording (self);
-
-  /* The cursor is always in view, and the keyboard, in the grid, on it. */
-  if (row != G_MAXUINT)
-    _tri_window_follow_cursor (self, gtk_single_selection_get_selected (selection));
+  tri_segment_editor_set_row (self->editor, row);
 
   /* A search or a "go to" while the texts are shown moves their cursor. */
   if (row != G_MAXUINT && tri_window_get_parallel_view (self) &&
       row != tri_parallel_view_get_row (self->parallel_view))
-    tri_parallel_view_show_row (self->parallel_view, row, self->current_column);
+    tri_parallel_view_show_row (self->parallel_view, row, tri_alignment_grid_get_current_column (self->grid));
 }
 
-/* An edit replaces the rows it changes with new ones, and the selection
- * drops a row it no longer finds: keep the cursor on the row where the
- * user works (after the selection model has seen the change). */
+/* An edit can move the current row in the alignment (after the grid has
+ * seen the change): the strip follows it. */
 static void
 on_rows_changed_after_cb (TriWindow  *self,
                           guint       position,
@@ -1433,33 +1093,8 @@ on_rows_changed_after_cb (TriWindow  *self,
                           guint       added,
                           GListModel *model)
 {
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
-  guint row = self->last_selected;
-  guint selected;
-
-  if (selection == NULL)
-    return;
-
-  selected = gtk_single_selection_get_selected (selection);
-  if (selected == GTK_INVALID_LIST_POSITION)
-    {
-      guint at;
-
-      if (row == GTK_INVALID_LIST_POSITION || row < position || row >= position + removed || added == 0)
-        return;
-      at = tri_row_filter_find_row (self->filter, MIN (row, position + added - 1));
-      if (at != G_MAXUINT)
-        gtk_single_selection_set_selected (selection, at);
-    }
-  else
-    {
-      /* In a narrowed grid, the selected row can move in the alignment
-       * and stay where it is in the grid. */
-      self->last_selected = tri_row_filter_get_row (self->filter, selected);
-      tri_segment_editor_set_row (self->editor, self->last_selected);
-    }
-
-  _tri_window_update_numbers (self);
+  if (tri_alignment_grid_get_current_position (self->grid) != GTK_INVALID_LIST_POSITION)
+    tri_segment_editor_set_row (self->editor, tri_alignment_grid_get_current_row (self->grid));
 }
 
 /**
@@ -1488,7 +1123,7 @@ static void
 on_editor_done_cb (TriWindow        *self,
                    TriSegmentEditor *editor)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
 }
 
 /* Spelling */
@@ -1518,15 +1153,7 @@ static void
 on_spell_changed_cb (TriWindow       *self,
                      TriSpellChecker *spell)
 {
-  /* The cells on screen now; the ~600 GTK 4.8 keeps realized off screen
-   * when they are mapped again (all of them at once took 50 ms). */
-  for (guint i = 0; i < self->cell_items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->cell_items, i);
-
-      if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
-        update_cell_spelling (self, item);
-    }
+  /* The grid's cells follow the checker by themselves. */
   tri_segment_editor_update_spelling (self->editor);
   update_status_bar (self);
 }
@@ -1566,7 +1193,6 @@ show_alignment (TriWindow    *self,
                 TriAlignment *alignment,
                 gboolean      align)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
   guint n_documents = tri_alignment_get_n_columns (alignment);
 
   cancel_alignment (self);
@@ -1593,7 +1219,7 @@ show_alignment (TriWindow    *self,
   self->autosaved_generation = 0;
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_column_view_set_model (self->column_view, NULL);
+  tri_alignment_grid_set_alignment (self->grid, NULL);
 
   /* Before the columns: their cells ask it for underlines. */
   g_clear_object (&self->spell);
@@ -1603,29 +1229,24 @@ show_alignment (TriWindow    *self,
   g_signal_connect_object (self->spell, "problem", G_CALLBACK (on_spell_problem_cb), self, G_CONNECT_SWAPPED);
   apply_spell_settings (self);
   _tri_window_set_checker (self, alignment);
-  build_columns (self);
+  tri_alignment_grid_set_spell_checker (self->grid, self->spell);
+  tri_alignment_grid_set_alignment (self->grid, alignment);
+  build_column_actions (self);
 
-  g_clear_object (&self->filter);
-  self->filter = tri_row_filter_new (alignment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filter", TRUE);
   update_filter_state (self);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
 
   tri_segment_editor_set_alignment (self->editor, alignment);
   tri_segment_editor_set_spell_checker (self->editor, self->spell);
   tri_parallel_view_set_alignment (self->parallel_view, alignment);
   _tri_window_reset_wording (self);
-  self->last_selected = GTK_INVALID_LIST_POSITION;
-  g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);
+  /* After the grid's own: it keeps the current row. */
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_after_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
   update_titles (self);
   gtk_stack_set_visible_child_name (self->stack, "grid");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
 
   for (guint c = 0; c < n_documents; c++)
     g_signal_connect_object (tri_alignment_get_document (alignment, c), "notify::language",
@@ -2509,7 +2130,7 @@ tri_window_get_column_view (TriWindow *self)
 {
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
 
-  return self->column_view;
+  return tri_alignment_grid_get_column_view (self->grid);
 }
 
 /* File chooser */
@@ -2732,27 +2353,13 @@ tri_window_save_as_action (GtkWidget  *widget,
 }
 
 static void
-on_row_activated_cb (GtkColumnView *column_view,
-                     guint          position,
-                     TriWindow     *self)
+on_row_activated_cb (TriWindow        *self,
+                     guint             row,
+                     TriAlignmentGrid *grid)
 {
   /* Return acts on the cursor's row, which the keyboard focus follows
    * (a click selects the row before it activates it). */
   gtk_widget_activate_action (GTK_WIDGET (self), "segment.edit", NULL);
-}
-
-/* The keyboard coming back to the grid (the Checks panel closed, the
- * strip left, a click elsewhere) lands on the cursor's row, not on the
- * row that had the focus before. */
-static void
-on_grid_focus_enter_cb (TriWindow *self)
-{
-  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
-  guint at = model != NULL ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model))
-                           : GTK_INVALID_LIST_POSITION;
-
-  if (at != GTK_INVALID_LIST_POSITION)
-    _tri_window_focus_row (self, at);
 }
 
 /* The row menu: the editing operations on a right click, the Menu key or
@@ -2773,7 +2380,7 @@ popup_row_menu (TriWindow *self,
       self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
       gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
       gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self->column_view));
+      gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self->grid));
     }
   if (spelling && self->row_menu_with_spelling == NULL)
     {
@@ -2801,46 +2408,21 @@ on_forward_spelling_cb (GSimpleAction *action,
   gtk_widget_activate_action_variant (GTK_WIDGET (self->editor), name, param);
 }
 
+/* A right click on a row, now the current row (and the column clicked the
+ * current column). On a misspelled word: the strip now shows the row, one
+ * sentence a line where the cell has them one after another, so a
+ * character of the cell is the same character of the strip's text. */
 static void
-on_grid_secondary_click_cb (GtkGestureClick *gesture,
-                            int              n_press,
-                            double           x,
-                            double           y,
-                            TriWindow       *self)
+on_grid_context_menu_cb (TriWindow        *self,
+                         double            x,
+                         double            y,
+                         guint             column,
+                         int               offset,
+                         TriAlignmentGrid *grid)
 {
-  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
-  GtkListItem *item = NULL;
-  guint column = G_MAXUINT;
-
-  for (; widget != NULL && widget != GTK_WIDGET (self->column_view); widget = gtk_widget_get_parent (widget))
-    if ((item = g_object_get_data (G_OBJECT (widget), "list-item")) != NULL)
-      {
-        column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column"));
-        break;
-      }
-  if (item == NULL || self->alignment == NULL)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view)),
-                                     gtk_list_item_get_position (item));
-  if (column != G_MAXUINT)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
-
-  /* On a misspelled word: the strip now shows the row, one sentence a
-   * line where the cell has them one after another, so a character of the
-   * cell is the same character of the strip's text. */
-  if (column != G_MAXUINT && TRI_IS_SEGMENT_CELL (widget))
-    {
-      int offset = tri_segment_cell_get_char_at (TRI_SEGMENT_CELL (widget), GTK_WIDGET (self->column_view), x, y);
-
-      if (offset >= 0 && tri_segment_editor_pick_word (self->editor, column, offset) != NULL)
-        {
-          popup_row_menu (self, x, y, TRUE);
-          return;
-        }
-    }
-  popup_row_menu (self, x, y, FALSE);
+  popup_row_menu (self, x, y,
+                  column != G_MAXUINT && offset >= 0 &&
+                  tri_segment_editor_pick_word (self->editor, column, offset) != NULL);
 }
 
 static void
@@ -2849,30 +2431,11 @@ tri_window_row_menu_action (GtkWidget  *widget,
                             GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
-  guint position = selection != NULL ? gtk_single_selection_get_selected (selection) : GTK_INVALID_LIST_POSITION;
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
+  double x, y;
 
   /* Under the cursor's row, by the current column. */
-  for (guint i = 0; i < self->number_items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->number_items, i);
-      GtkWidget *box = gtk_list_item_get_child (item);
-      graphene_rect_t bounds;
-
-      if (gtk_list_item_get_position (item) == position && gtk_widget_get_mapped (box) &&
-          gtk_widget_compute_bounds (box, GTK_WIDGET (self->column_view), &bounds))
-        {
-          double width = gtk_widget_get_width (GTK_WIDGET (self->column_view)) - NUMBER_COLUMN_WIDTH;
-          guint n = MAX (1, tri_alignment_get_n_columns (self->alignment));
-
-          popup_row_menu (self, NUMBER_COLUMN_WIDTH + width * (self->current_column + 0.5) / n,
-                          bounds.origin.y + bounds.size.height, FALSE);
-          return;
-        }
-    }
+  if (tri_alignment_grid_get_menu_point (self->grid, &x, &y))
+    popup_row_menu (self, x, y, FALSE);
 }
 
 /* Drag and drop */
@@ -2913,8 +2476,8 @@ on_drop_cb (GtkDropTarget *target,
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "grid") == 0)
     {
       guint n_columns = tri_alignment_get_n_columns (self->alignment);
-      double width = gtk_widget_get_width (GTK_WIDGET (self->stack)) - NUMBER_COLUMN_WIDTH;
-      double offset = MAX (0, x - NUMBER_COLUMN_WIDTH);
+      double width = gtk_widget_get_width (GTK_WIDGET (self->stack)) - TRI_ALIGNMENT_GRID_NUMBER_WIDTH;
+      double offset = MAX (0, x - TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
       guint column = width > 0 ? MIN ((guint)(offset / (width / n_columns)), n_columns - 1) : 0;
 
       tri_window_replace_column (self, column, files[0]);
@@ -3090,6 +2653,7 @@ tri_window_constructed (GObject *object)
 
     g_action_map_add_action (G_ACTION_MAP (self), compact);
   }
+  tri_alignment_grid_set_compact (self->grid, g_settings_get_boolean (self->settings, "compact-rows"));
   g_signal_connect_object (self->settings, "changed::compact-rows",
                            G_CALLBACK (rebuild_cells), self, G_CONNECT_SWAPPED);
   /* Compare Wording (Ctrl+D): the words' counterparts. */
@@ -3118,7 +2682,6 @@ tri_window_dispose (GObject *object)
   g_clear_handle_id (&self->progress_source, g_source_remove);
   g_clear_handle_id (&self->autosave_idle, g_source_remove);
   g_clear_handle_id (&self->autosave_interval, g_source_remove);
-  g_clear_handle_id (&self->mapped_idle, g_source_remove);
   _tri_window_dispose_wording (self);
 
   /* A clean end: nothing to recover. Unsaved work (the app quit with it)
@@ -3149,11 +2712,7 @@ tri_window_finalize (GObject *object)
 {
   TriWindow *self = (TriWindow *)object;
 
-  g_clear_pointer (&self->number_items, g_ptr_array_unref);
-  g_clear_pointer (&self->cell_items, g_ptr_array_unref);
-  g_clear_pointer (&self->mapped_cells, g_ptr_array_unref);
   g_clear_pointer (&self->dictionaries, g_strfreev);
-  g_clear_object (&self->filter);
   g_clear_object (&self->alignment);
   g_clear_object (&self->project_file);
   g_clear_object (&self->loading_file);
@@ -3183,7 +2742,10 @@ tri_window_get_property (GObject    *object,
       break;
 
     case PROP_ROW_FILTER:
-      g_value_set_string (value, row_filters[self->filter != NULL ? tri_row_filter_get_kind (self->filter) : 0].id);
+      /* The property action asks before the template is built and after
+       * it is gone. */
+      g_value_set_string (value, row_filters[self->grid != NULL ? tri_alignment_grid_get_row_kind (self->grid)
+                                                                : TRI_ROWS_ALL].id);
       break;
 
     case PROP_PARALLEL_VIEW:
@@ -3300,6 +2862,7 @@ tri_window_class_init (TriWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                          "win.filter", "s", row_filters[i].id);
 
+  g_type_ensure (TRI_TYPE_ALIGNMENT_GRID);
   g_type_ensure (TRI_TYPE_SEGMENT_EDITOR);
   g_type_ensure (TRI_TYPE_PARALLEL_VIEW);
   g_type_ensure (TRI_TYPE_CHECKS_PANEL);
@@ -3308,7 +2871,6 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, flap);
@@ -3316,7 +2878,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, parallel_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, editor);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, grid);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, status_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
@@ -3368,10 +2930,6 @@ tri_window_init (TriWindow *self)
 {
   GtkDropTarget *drop;
 
-  self->number_items = g_ptr_array_new ();
-  self->cell_items = g_ptr_array_new ();
-  self->mapped_cells = g_ptr_array_new ();
-  self->range_anchor = G_MAXUINT;
   self->found.row = G_MAXUINT;
   self->confirmed_before = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -3380,7 +2938,15 @@ tri_window_init (TriWindow *self)
 
   /* Enter or a double click on a row edits its cell in the current column
    * (the list view takes Enter before the window's own shortcuts see it). */
-  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated_cb), self, 0);
+  g_signal_connect_object (self->grid, "row-activated", G_CALLBACK (on_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "context-menu", G_CALLBACK (on_grid_context_menu_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "current-changed", G_CALLBACK (on_current_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "range-changed", G_CALLBACK (update_review_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "notify::row-kind", G_CALLBACK (on_row_kind_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "column-focused", G_CALLBACK (on_editor_column_focused_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "done", G_CALLBACK (on_editor_done_cb), self, G_CONNECT_SWAPPED);
@@ -3389,7 +2955,7 @@ tri_window_init (TriWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->parallel_view, "activate", G_CALLBACK (on_parallel_activate_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->editor), NUMBER_COLUMN_WIDTH);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->editor), TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
 
   /* Keys the grid's list view would take as cursor moves (GtkListBase
    * binds the arrows with Shift and Ctrl+Shift): ours, before it. */
@@ -3416,7 +2982,6 @@ tri_window_init (TriWindow *self)
       { GDK_KEY_End, "last" }, { GDK_KEY_KP_End, "last" },
     };
     GtkEventController *capture = gtk_shortcut_controller_new ();
-    GtkEventController *focus = gtk_event_controller_focus_new ();
 
     gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -3433,10 +2998,7 @@ tri_window_init (TriWindow *self)
           gtk_shortcut_set_arguments (shortcut, g_variant_new_string (moves[i].where));
           gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture), shortcut);
         }
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), capture);
-
-    g_signal_connect_object (focus, "enter", G_CALLBACK (on_grid_focus_enter_cb), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), focus);
+    gtk_widget_add_controller (GTK_WIDGET (self->grid), capture);
   }
 
   /* F8 moves to the next row to review; GtkPaned (the grid and the editor
@@ -3474,15 +3036,7 @@ tri_window_init (TriWindow *self)
         g_signal_connect_object (action, "activate", G_CALLBACK (on_forward_spelling_cb), self, 0);
         g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
       }
-    gtk_widget_insert_action_group (GTK_WIDGET (self->column_view), "spelling", G_ACTION_GROUP (group));
-  }
-
-  {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-    g_signal_connect (click, "pressed", G_CALLBACK (on_grid_secondary_click_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+    gtk_widget_insert_action_group (GTK_WIDGET (self->grid), "spelling", G_ACTION_GROUP (group));
   }
 
   /* The columns' language and file, also in the main menu: the column
