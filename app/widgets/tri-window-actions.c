@@ -630,7 +630,7 @@ find (TriWindow *self,
 
     spans[match->column] = g_array_new (FALSE, FALSE, sizeof (gsize));
     g_array_append_vals (spans[match->column], span, 2);
-    _tri_window_highlight (self, match->row, spans);
+    tri_checks_controller_highlight (self->checks, match->row, spans);
     g_array_unref (spans[match->column]);
   }
 }

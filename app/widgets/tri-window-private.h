@@ -10,6 +10,7 @@
 #include "tri-aligner.h"
 #include "tri-alignment-grid.h"
 #include "tri-checker.h"
+#include "tri-checks-controller.h"
 #include "tri-checks-panel.h"
 #include "tri-parallel-view.h"
 #include "tri-row-filter.h"
@@ -53,10 +54,7 @@ struct _TriWindow
   guint                 changed_row;    /* the first row the last change of the rows touched */
   TriMatch              found;          /* the match the find bar showed last */
   guint                 confirmed_before; /* confirmed rows before the edit running, or G_MAXUINT */
-  TriChecker           *checker;        /* the Checks panel's findings */
-  guint                 highlight_row;  /* the row of the finding shown, or G_MAXUINT */
-  guint                 highlight_index; /* its index in the checker's findings, or G_MAXUINT */
-  GArray               *highlight_spans[TRI_MAX_COLUMNS];
+  TriChecksController  *checks;         /* the checker and the Checks panel */
   TriWording           *wording;        /* the words' counterparts (tri-window-wording.c) */
   TriRow               *hover_row;      /* the row of the word pointed at, or NULL */
   guint                 hover_column;
@@ -150,14 +148,7 @@ void _tri_window_paste              (TriWindow      *self,
 /* tri-window-exchange.c */
 void _tri_window_class_exchange_init  (TriWindowClass *klass);
 
-/* tri-window-checks.c */
-void _tri_window_init_checks        (TriWindow      *self);
-void _tri_window_dispose_checks     (TriWindow      *self);
-void _tri_window_class_checks_init  (TriWindowClass *klass);
 void _tri_window_set_checker        (TriWindow      *self,
                                      TriAlignment   *alignment);
-void _tri_window_highlight          (TriWindow      *self,
-                                     guint           row,
-                                     GArray        **spans);
 
 G_END_DECLS

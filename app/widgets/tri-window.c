@@ -1126,6 +1126,159 @@ on_editor_done_cb (TriWindow        *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->grid));
 }
 
+/* The checks (F9, F6): a TriChecksController between the checker, the
+ * Checks panel and the window */
+
+static void
+on_show_finding_cb (TriWindow           *self,
+                    guint                row,
+                    guint                column,
+                    gboolean             focus,
+                    TriChecksController *checks)
+{
+  if (tri_window_get_parallel_view (self))
+    tri_window_set_parallel_view (self, FALSE);
+  /* Activated: the keyboard goes to the row (the jump gives it to the
+   * row when it finds the grid focused). */
+  if (focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+  _tri_window_select_row (self, row);
+  if (column != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
+}
+
+/* The finding shown (or a find's match), in the grid and in the strip. */
+static void
+on_highlight_changed_cb (TriWindow           *self,
+                         guint                row,
+                         GArray             **spans,
+                         TriChecksController *checks)
+{
+  tri_alignment_grid_highlight (self->grid, row, spans);
+  tri_segment_editor_set_highlights (self->editor, row, spans);
+}
+
+/* What the panel lists: the button's count and the rows' marks follow. */
+static void
+on_checks_changed_cb (TriWindow *self)
+{
+  g_autofree char *label = tri_checks_controller_dup_label (self->checks);
+
+  gtk_button_set_label (GTK_BUTTON (self->checks_button), label);
+  tri_alignment_grid_update_notes (self->grid);
+}
+
+static char *
+dup_row_findings_cb (guint    row,
+                     gpointer checks)
+{
+  return tri_checks_controller_dup_row_findings (checks, row);
+}
+
+/**
+ * _tri_window_set_checker:
+ * @self: a #TriWindow
+ * @alignment: (nullable): the alignment shown
+ *
+ * Checks @alignment, and again after each edit, for the Checks panel.
+ */
+void
+_tri_window_set_checker (TriWindow    *self,
+                         TriAlignment *alignment)
+{
+  tri_checks_controller_set_alignment (self->checks, alignment);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->checks_button), alignment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", alignment != NULL);
+}
+
+static void
+go_to_finding (TriWindow *self,
+               int        direction)
+{
+  if (!tri_checks_controller_go_to_finding (self->checks, direction, tri_alignment_grid_get_current_row (self->grid)))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+next_finding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  go_to_finding (TRI_WINDOW (widget), 1);
+}
+
+static void
+previous_finding_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  go_to_finding (TRI_WINDOW (widget), -1);
+}
+
+/**
+ * tri_window_export_report:
+ * @self: a #TriWindow
+ * @file: where to save it
+ * @format: HTML or CSV
+ * @error: where to put an error
+ *
+ * Saves the findings the Checks panel lists, dismissed ones left out, as a
+ * report titled with the project's name, after checking what was edited.
+ *
+ * Returns: whether the report was saved
+ */
+gboolean
+tri_window_export_report (TriWindow        *self,
+                          GFile            *file,
+                          TriReportFormat   format,
+                          GError          **error)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+
+  return tri_checks_controller_save_report (self->checks, file, format,
+                                            adw_window_title_get_title (self->window_title), error);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (self->chooser == NULL)
+    tri_checks_controller_choose_report (self->checks, GTK_WINDOW (self),
+                                         adw_window_title_get_title (self->window_title));
+}
+
+/**
+ * tri_window_get_checker:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none) (nullable): the findings of the Checks panel
+ */
+TriChecker *
+tri_window_get_checker (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->checks != NULL ? tri_checks_controller_get_checker (self->checks) : NULL;
+}
+
+/**
+ * tri_window_get_checks_panel:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the Checks panel
+ */
+GtkWidget *
+tri_window_get_checks_panel (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->checks_panel);
+}
+
 /* Spelling */
 
 static void
@@ -2701,7 +2854,9 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
   g_clear_object (&self->row_menu_with_spelling);
   g_clear_object (&self->spell);
-  _tri_window_dispose_checks (self);
+  if (self->grid != NULL)
+    tri_alignment_grid_set_note_func (self->grid, NULL, NULL, NULL);
+  g_clear_object (&self->checks);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
@@ -2846,7 +3001,15 @@ tri_window_class_init (TriWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  _tri_window_class_checks_init (klass);
+  gtk_widget_class_install_property_action (widget_class, "win.checks", "checks-visible");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.checks", NULL);
+  gtk_widget_class_install_action (widget_class, "align.next-finding", NULL, next_finding_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "align.next-finding", NULL);
+  gtk_widget_class_install_action (widget_class, "align.previous-finding", NULL, previous_finding_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "align.previous-finding", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.export-report", NULL);
   _tri_window_class_exchange_init (klass);
   _tri_window_class_paste_init (klass);
   gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
@@ -2934,7 +3097,15 @@ tri_window_init (TriWindow *self)
   self->confirmed_before = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
-  _tri_window_init_checks (self);
+  self->checks = tri_checks_controller_new (self->checks_panel);
+  g_signal_connect_object (self->checks, "commit", G_CALLBACK (_tri_window_commit_edits), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "show-finding", G_CALLBACK (on_show_finding_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "highlight-changed", G_CALLBACK (on_highlight_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "changed", G_CALLBACK (on_checks_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "message", G_CALLBACK (_tri_window_show_toast), self, G_CONNECT_SWAPPED);
+  tri_alignment_grid_set_note_func (self->grid, dup_row_findings_cb, self->checks, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", FALSE);
 
   /* Enter or a double click on a row edits its cell in the current column
    * (the list view takes Enter before the window's own shortcuts see it). */
