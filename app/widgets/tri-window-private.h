@@ -12,10 +12,13 @@
 #include "tri-checker.h"
 #include "tri-checks-controller.h"
 #include "tri-checks-panel.h"
+#include "tri-column-menus.h"
 #include "tri-parallel-view.h"
+#include "tri-recent-projects.h"
 #include "tri-row-filter.h"
 #include "tri-segment-editor.h"
 #include "tri-spell-checker.h"
+#include "tri-status-bar.h"
 #include "tri-window.h"
 #include "tri-wording.h"
 
@@ -28,12 +31,11 @@ struct _TriWindow
   GSettings            *settings;
   TriAlignment         *alignment;
   TriSpellChecker      *spell;
-  char                **dictionaries;   /* installed, for the columns' menus */
   gboolean              spell_problem_shown[TRI_MAX_COLUMNS];
   GCancellable         *cancellable;
   GtkCssProvider       *font_provider;
   GtkFileChooserNative *chooser;
-  GSimpleActionGroup   *column_actions;
+  TriColumnMenus       *columns;        /* the versions' menus and their actions */
   guint                 busy;
   TriAligner           *aligner;
   GCancellable         *align_cancellable;
@@ -83,11 +85,10 @@ struct _TriWindow
   GtkToggleButton      *checks_button;
   TriParallelView      *parallel_view;
   TriSegmentEditor     *editor;
-  GtkBox               *status_bar;
+  TriStatusBar         *status_bar;
   GtkLabel             *review_label;
   GtkMenuButton        *filter_button;
-  AdwPreferencesGroup  *recent_group;
-  GtkListBox           *recent_list;
+  TriRecentProjects    *recent;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkSearchBar         *search_bar;
@@ -102,7 +103,6 @@ struct _TriWindow
   GMenuModel           *row_menu;
   GtkWidget            *row_popover;
   GMenuModel           *row_menu_with_spelling;
-  GMenu                *columns_menu;
 };
 
 void _tri_window_class_actions_init (TriWindowClass *klass);

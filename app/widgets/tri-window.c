@@ -16,6 +16,7 @@
 #include "tri-autosave.h"
 #include "tri-error.h"
 #include "tri-project.h"
+#include "tri-recent-projects.h"
 #include "tri-user-lexicon.h"
 #include "tri-window-private.h"
 
@@ -92,243 +93,12 @@ set_busy (TriWindow *self,
 
 /* Columns */
 
-/* The encodings offered for reopening a file, with "" for detection. */
-static const struct {
-  const char *encoding;
-  const char *label;
-} encodings[] = {
-  { "", N_("Detect Automatically") },
-  { "UTF-8", N_("Unicode (UTF-8)") },
-  { "UTF-16", N_("Unicode (UTF-16)") },
-  { "windows-1251", N_("Cyrillic (Windows-1251)") },
-  { "KOI8-R", N_("Cyrillic (KOI8-R)") },
-  { "KOI8-U", N_("Cyrillic/Ukrainian (KOI8-U)") },
-  { "ISO-8859-5", N_("Cyrillic (ISO-8859-5)") },
-  { "IBM866", N_("Cyrillic/Russian (CP866)") },
-};
 
-/* Menu labels take "_" for a mnemonic: a file name's own must be doubled. */
-static char *
-escape_mnemonics (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
-static GMenuModel *
-build_column_menu (guint               column,
-                   const char * const *dictionaries)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) spelling = g_menu_new ();
-  g_autofree char *dictionary_action = g_strdup_printf ("column.dictionary-%u", column);
-  g_autoptr(GMenu) languages = g_menu_new ();
-  g_autoptr(GMenu) encoding_menu = g_menu_new ();
-  g_autoptr(GMenu) file = g_menu_new ();
-  g_autofree char *action = g_strdup_printf ("column.language-%u", column);
-  g_autofree char *encoding_action = g_strdup_printf ("column.encoding-%u", column);
-  const char * const *common = tri_language_get_common ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(encodings[i].label), NULL);
-
-      g_menu_item_set_action_and_target_value (item, encoding_action,
-                                               g_variant_new_string (encodings[i].encoding));
-      g_menu_append_item (encoding_menu, item);
-    }
-
-  for (guint i = 0; common[i] != NULL; i++)
-    {
-      g_autofree char *name = tri_language_dup_display_name (common[i]);
-      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
-
-      g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (common[i]));
-      g_menu_append_item (languages, item);
-    }
-
-  {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Replace File…"), NULL);
-
-    g_menu_item_set_action_and_target_value (item, "win.replace-column", g_variant_new_uint32 (column));
-    g_menu_append_item (file, item);
-  }
-  {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Paste as Version"), NULL);
-
-    g_menu_item_set_action_and_target_value (item, "win.paste-version", g_variant_new_uint32 (column));
-    g_menu_append_item (file, item);
-  }
-
-  /* The spelling dictionary: the language's usual one, or any installed. */
-  {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("Dictionary of the Language"), NULL);
-
-    g_menu_item_set_action_and_target_value (item, dictionary_action, g_variant_new_string (""));
-    g_menu_append_item (spelling, item);
-  }
-  for (guint i = 0; dictionaries != NULL && dictionaries[i] != NULL; i++)
-    {
-      g_autofree char *tag = g_strdelimit (g_strdup (dictionaries[i]), "_", '-');
-      g_autofree char *name = tri_language_dup_display_name (tag);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", name, dictionaries[i]);
-      g_autofree char *escaped = escape_mnemonics (label);
-      g_autoptr(GMenuItem) item = g_menu_item_new (escaped, NULL);
-
-      g_menu_item_set_action_and_target_value (item, dictionary_action, g_variant_new_string (dictionaries[i]));
-      g_menu_append_item (spelling, item);
-    }
-
-  /* Sections, not submenus: GtkPopoverMenu names submenus by their label,
-   * and the main menu holds this menu once for every column. */
-  g_menu_append_section (menu, _("Language"), G_MENU_MODEL (languages));
-  g_menu_append_section (menu, _("Spelling Dictionary"), G_MENU_MODEL (spelling));
-  g_menu_append_section (menu, _("Encoding"), G_MENU_MODEL (encoding_menu));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
-
-  return G_MENU_MODEL (g_steal_pointer (&menu));
-}
-
-static void
-on_column_language_change_cb (GSimpleAction *action,
-                              GVariant      *value,
-                              gpointer       user_data)
-{
-  TriWindow *self = user_data;
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "column"));
-
-  g_assert (TRI_IS_WINDOW (self));
-
-  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
-    return;
-
-  g_simple_action_set_state (action, value);
-  tri_document_set_language (tri_alignment_get_document (self->alignment, column),
-                             g_variant_get_string (value, NULL));
-}
 
 static void start_open (TriWindow *self, GFile **files, const char * const *languages, guint n_files,
                         const char *encoding, TriParagraphMode mode, int replace_column);
 
-static void
-on_column_dictionary_change_cb (GSimpleAction *action,
-                                GVariant      *value,
-                                gpointer       user_data)
-{
-  TriWindow *self = user_data;
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "column"));
-  const char *name = g_variant_get_string (value, NULL);
 
-  g_assert (TRI_IS_WINDOW (self));
-
-  if (self->spell == NULL)
-    return;
-  g_simple_action_set_state (action, value);
-  tri_spell_checker_set_dictionary_name (self->spell, column, name[0] != '\0' ? name : NULL);
-}
-
-static void
-on_column_encoding_change_cb (GSimpleAction *action,
-                              GVariant      *value,
-                              gpointer       user_data)
-{
-  TriWindow *self = user_data;
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "column"));
-  const char *encoding = g_variant_get_string (value, NULL);
-  TriDocument *doc;
-  GFile *file;
-  const char *language;
-
-  g_assert (TRI_IS_WINDOW (self));
-
-  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
-    return;
-
-  doc = tri_alignment_get_document (self->alignment, column);
-  file = tri_document_get_file (doc);
-  if (file == NULL)
-    return;
-
-  /* Read the file again; the language stays what the user sees. */
-  language = tri_document_get_language (doc);
-  start_open (self, &file, &language, 1, encoding[0] != '\0' ? encoding : NULL,
-              tri_document_get_paragraph_mode (doc), (int)column);
-}
-
-/* The status bar's line for @column: file, encoding, sentences, and how
- * many words the spell checker flags. */
-static char *
-column_status (TriWindow *self,
-               guint      column)
-{
-  TriDocument *doc = tri_alignment_get_document (self->alignment, column);
-  const char *title = tri_document_get_title (doc);
-  g_autofree char *sentences = NULL;
-  char *status;
-
-  /* Translators: the number of sentences in one version of the report */
-  sentences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence", "%u sentences",
-                                            tri_document_get_n_sentences (doc)),
-                               tri_document_get_n_sentences (doc));
-  if (tri_document_get_format (doc) != TRI_FORMAT_TEXT)
-    {
-      guint n = tri_document_get_n_paragraphs (doc);
-      /* Translators: the number of paragraphs in one version of the report */
-      g_autofree char *paragraphs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u paragraph",
-                                                                  "%u paragraphs", n), n);
-
-      /* "news.html · HTML · 14 paragraphs · 30 sentences" */
-      status = g_strdup_printf ("%s · %s · %s · %s", title, tri_format_get_label (tri_document_get_format (doc)),
-                                paragraphs, sentences);
-    }
-  else if (tri_document_get_file (doc) != NULL)
-    status = g_strdup_printf ("%s · %s · %s", title, tri_document_get_encoding (doc), sentences);
-  else
-    status = g_strdup_printf ("%s · %s", title, sentences);
-
-  if (self->spell != NULL && tri_spell_checker_get_enabled (self->spell))
-    {
-      guint count = tri_spell_checker_get_count (self->spell, column);
-      /* Translators: misspelled words in one version of the report */
-      g_autofree char *counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u misspelling",
-                                                               "%u misspellings", count), count);
-      const char *spelling = NULL;
-      char *with_spelling;
-
-      if (tri_spell_checker_get_problem (self->spell, column) != NULL)
-        spelling = _("spelling not checked");
-      else if (tri_spell_checker_get_dictionary (self->spell, column) != NULL)
-        spelling = count == 0 ? _("no misspellings") : counted;
-      if (spelling != NULL)
-        {
-          with_spelling = g_strdup_printf ("%s · %s", status, spelling);
-          g_free (status);
-          status = with_spelling;
-        }
-    }
-  return status;
-}
-
-/* Only the status bar's text (after a spell check): the menus stay as they
- * are, even open. */
-static void
-update_status_bar (TriWindow *self)
-{
-  guint c = 0;
-
-  if (self->alignment == NULL)
-    return;
-  for (GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (self->status_bar));
-       label != NULL && c < tri_alignment_get_n_columns (self->alignment);
-       label = gtk_widget_get_next_sibling (label), c++)
-    {
-      g_autofree char *status = column_status (self, c);
-
-      gtk_label_set_text (GTK_LABEL (label), status);
-      gtk_widget_set_tooltip_text (label, status);
-    }
-}
 
 /* "• report.triptych": work not saved; gone when an undo goes back to
  * what was saved. The window list shows it too. */
@@ -352,7 +122,6 @@ static void
 update_titles (TriWindow *self)
 {
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget *child;
   guint n;
 
   if (self->alignment == NULL)
@@ -363,67 +132,24 @@ update_titles (TriWindow *self)
     }
 
   n = tri_alignment_get_n_columns (self->alignment);
-  g_menu_remove_all (self->columns_menu);
+  tri_column_menus_update (self->columns);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_bar))) != NULL)
-    gtk_box_remove (self->status_bar, child);
-
+  tri_status_bar_set_alignment (self->status_bar, self->alignment, self->spell);
   for (guint c = 0; c < n; c++)
     {
       TriDocument *doc = tri_alignment_get_document (self->alignment, c);
-      g_autofree char *action_name = g_strdup_printf ("language-%u", c);
       g_autofree char *name = tri_language_dup_display_name (tri_document_get_language (doc));
-      g_autofree char *status = NULL;
-      GtkWidget *label;
       const char *title = tri_document_get_title (doc);
-      GAction *action;
 
       tri_alignment_grid_set_column_header (self->grid, c, name, NULL);
-
-      {
-        g_autoptr(GMenuModel) submenu = build_column_menu (c, (const char * const *)self->dictionaries);
-        g_autofree char *escaped_title = escape_mnemonics (title);
-        /* The number keeps labels unique (GtkPopoverMenu names its
-         * submenus by label) when two columns share a language. */
-        g_autofree char *item_label =
-          title[0] != '\0'
-            /* Translators: a submenu for one column: its number, language and file name */
-            ? g_strdup_printf (_("%u. %s — %s"), c + 1, name, escaped_title)
-            /* Translators: a submenu for one column: its number and language */
-            : g_strdup_printf (_("%u. %s"), c + 1, name);
-
-        g_menu_append_submenu (self->columns_menu, item_label, submenu);
-      }
-
-      status = column_status (self, c);
-      label = gtk_label_new (status);
-      /* "news.html · HTML · 14 paragraphs · 30 sentences · 2 misspellings"
-       * is wider than a column of a narrow window: it goes on a second
-       * line rather than lose its middle. */
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-      gtk_label_set_yalign (GTK_LABEL (label), 0.0f);
-      gtk_widget_set_tooltip_text (label, status);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (self->status_bar, label);
-
       if (c == 0 || g_strcmp0 (title, tri_document_get_title (tri_alignment_get_document (self->alignment, c - 1))) != 0)
         {
           if (subtitle->len > 0)
             g_string_append (subtitle, " · ");
           g_string_append (subtitle, title);
         }
-
-      action = g_action_map_lookup_action (G_ACTION_MAP (self->column_actions), action_name);
-      if (action != NULL)
-        g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                                   g_variant_new_string (tri_document_get_language (doc)));
     }
 
-  gtk_widget_set_margin_start (GTK_WIDGET (self->status_bar), TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
   if (self->project_file != NULL)
     {
       g_autofree char *name = g_file_get_basename (self->project_file);
@@ -449,55 +175,40 @@ on_document_language_cb (TriWindow   *self,
 static void
 build_column_actions (TriWindow *self)
 {
-  guint n = tri_alignment_get_n_columns (self->alignment);
-
-  g_strfreev (self->dictionaries);
-  self->dictionaries = tri_spell_list_dictionaries ();
-
-  for (guint c = 0; c < n; c++)
+  tri_column_menus_set_alignment (self->columns, self->alignment, self->spell);
+  for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
     {
-      g_autofree char *action_name = g_strdup_printf ("language-%u", c);
-      g_autoptr(GMenuModel) menu = build_column_menu (c, (const char * const *)self->dictionaries);
       TriDocument *doc = tri_alignment_get_document (self->alignment, c);
-      GSimpleAction *action;
 
-      tri_alignment_grid_set_column_header (self->grid, c, NULL, menu);
-
-      action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
-                                             g_variant_new_string (tri_document_get_language (doc)));
-      g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (action, "change-state", G_CALLBACK (on_column_language_change_cb), self);
-      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
-      g_object_unref (action);
-
-      g_free (action_name);
-      action_name = g_strdup_printf ("encoding-%u", c);
-      action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
-                                             g_variant_new_string (tri_document_get_encoding_detected (doc)
-                                                                   ? "" : tri_document_get_encoding (doc)));
-      g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
-      g_simple_action_set_enabled (action, tri_document_get_file (doc) != NULL);
-      g_signal_connect (action, "change-state", G_CALLBACK (on_column_encoding_change_cb), self);
-      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
-      g_object_unref (action);
-
-      g_free (action_name);
-      action_name = g_strdup_printf ("dictionary-%u", c);
-      {
-        const char *chosen = self->spell != NULL ? tri_spell_checker_get_dictionary_name (self->spell, c) : NULL;
-
-        action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
-                                               g_variant_new_string (chosen != NULL ? chosen : ""));
-      }
-      g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (action, "change-state", G_CALLBACK (on_column_dictionary_change_cb), self);
-      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
-      g_object_unref (action);
-
+      tri_alignment_grid_set_column_header (self->grid, c, NULL, tri_column_menus_get_header_menu (self->columns, c));
       /* Once, however often the columns are built. */
       g_signal_handlers_disconnect_by_func (doc, on_document_language_cb, self);
       g_signal_connect_object (doc, "notify::language",
                                G_CALLBACK (on_document_language_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* An encoding chosen in a column's menu: read the file again; the
+ * language stays what the user sees. */
+static void
+on_reopen_cb (TriWindow      *self,
+              guint           column,
+              const char     *encoding,
+              TriColumnMenus *menus)
+{
+  TriDocument *doc;
+  GFile *file;
+  const char *language;
+
+  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
+    return;
+
+  doc = tri_alignment_get_document (self->alignment, column);
+  file = tri_document_get_file (doc);
+  if (file != NULL)
+    {
+      language = tri_document_get_language (doc);
+      start_open (self, &file, &language, 1, encoding, tri_document_get_paragraph_mode (doc), (int)column);
     }
 }
 
@@ -1308,7 +1019,7 @@ on_spell_changed_cb (TriWindow       *self,
 {
   /* The grid's cells follow the checker by themselves. */
   tri_segment_editor_update_spelling (self->editor);
-  update_status_bar (self);
+  tri_status_bar_update (self->status_bar);
 }
 
 /* No dictionary for a column: say so once, naming the package; the other
@@ -1484,103 +1195,6 @@ tri_window_get_project_file (TriWindow *self)
   return self->project_file;
 }
 
-/* Projects opened and saved are recent files of the desktop. */
-static void
-add_to_recent (GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  /* Given in full: left to guess, GTK 4.8 writes a NULL MIME type for a
-   * type the system does not know, and GLib 2.74 warns while saving it. */
-  GtkRecentData data = {
-    .display_name = NULL,
-    .description = NULL,
-    .mime_type = (char *)"application/json",
-    .app_name = (char *)g_get_application_name (),
-    .app_exec = (char *)"triptych %u",
-    .groups = NULL,
-    .is_private = FALSE,
-  };
-
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
-/* The projects opened or saved last, on the page shown before any. */
-
-#define MAX_RECENT_PROJECTS 8
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *x = *(GtkRecentInfo **)a;
-  GtkRecentInfo *y = *(GtkRecentInfo **)b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (y), gtk_recent_info_get_modified (x));
-}
-
-static void
-on_recent_activated_cb (AdwActionRow *row,
-                        TriWindow    *self)
-{
-  GFile *file = g_object_get_data (G_OBJECT (row), "file");
-
-  tri_window_open_project (self, file);
-}
-
-static void
-update_recent (TriWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      if (gtk_recent_info_is_local (info) && gtk_recent_info_exists (info) &&
-          g_str_has_suffix (gtk_recent_info_get_uri (info), ".triptych"))
-        g_ptr_array_add (projects, info);
-    }
-  g_ptr_array_sort (projects, compare_recent);
-
-  for (guint i = 0; i < MIN (projects->len, MAX_RECENT_PROJECTS); i++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (projects, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *folder = parent != NULL ? g_file_get_path (parent) : NULL;
-      g_autofree char *title = g_markup_escape_text (name, -1);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-
-      /* ~/Documents rather than /home/anna/Documents, as Nautilus does. */
-      if (folder != NULL && g_str_has_prefix (folder, g_get_home_dir ()))
-        {
-          char *home = g_strconcat ("~", folder + strlen (g_get_home_dir ()), NULL);
-
-          g_free (folder);
-          folder = home;
-        }
-      subtitle = g_markup_escape_text (folder != NULL ? folder : "", -1);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
-      g_signal_connect_object (row, "activated", G_CALLBACK (on_recent_activated_cb), self, 0);
-      gtk_list_box_append (self->recent_list, row);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), projects->len > 0);
-  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
-}
-
 /* A project is read in a thread; @etag is its file's etag just before it
  * was read (a change after that is a change since it was read). */
 typedef struct
@@ -1677,7 +1291,7 @@ on_project_loaded_cb (GObject      *object,
   g_free (self->project_etag);
   self->project_etag = g_steal_pointer (&data->etag);
   show_alignment (self, alignment, FALSE);
-  add_to_recent (data->file);
+  tri_recent_projects_add (data->file);
   update_review_count (self);
 }
 
@@ -1904,7 +1518,7 @@ on_project_saved_cb (GObject      *object,
   g_set_object (&self->project_file, file);
   g_free (self->project_etag);
   self->project_etag = g_steal_pointer (&etag);
-  add_to_recent (file);
+  tri_recent_projects_add (file);
   if (!tri_window_get_unsaved (self))
     forget_autosave (self);
   update_titles (self);
@@ -2867,7 +2481,6 @@ tri_window_finalize (GObject *object)
 {
   TriWindow *self = (TriWindow *)object;
 
-  g_clear_pointer (&self->dictionaries, g_strfreev);
   g_clear_object (&self->alignment);
   g_clear_object (&self->project_file);
   g_clear_object (&self->loading_file);
@@ -2875,8 +2488,7 @@ tri_window_finalize (GObject *object)
   g_free (self->subtitle);
   g_clear_object (&self->autosave_file);
   g_clear_object (&self->aligner);
-  g_clear_object (&self->column_actions);
-  g_clear_object (&self->columns_menu);
+  g_clear_object (&self->columns);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tri_window_parent_class)->finalize (object);
@@ -3026,6 +2638,8 @@ tri_window_class_init (TriWindowClass *klass)
                                          "win.filter", "s", row_filters[i].id);
 
   g_type_ensure (TRI_TYPE_ALIGNMENT_GRID);
+  g_type_ensure (TRI_TYPE_RECENT_PROJECTS);
+  g_type_ensure (TRI_TYPE_STATUS_BAR);
   g_type_ensure (TRI_TYPE_SEGMENT_EDITOR);
   g_type_ensure (TRI_TYPE_PARALLEL_VIEW);
   g_type_ensure (TRI_TYPE_CHECKS_PANEL);
@@ -3047,8 +2661,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, row_menu);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, recent_group);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, recent);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_bar);
@@ -3212,12 +2825,12 @@ tri_window_init (TriWindow *self)
 
   /* The columns' language and file, also in the main menu: the column
    * headers' menus are out of reach of the keyboard. */
-  self->columns_menu = g_menu_new ();
-  g_menu_insert_section (self->primary_menu, 1, _("Versions"), G_MENU_MODEL (self->columns_menu));
+  self->columns = tri_column_menus_new ();
+  g_signal_connect_object (self->columns, "reopen", G_CALLBACK (on_reopen_cb), self, G_CONNECT_SWAPPED);
+  g_menu_insert_section (self->primary_menu, 1, _("Versions"), tri_column_menus_get_versions (self->columns));
 
   self->aligner = tri_aligner_new ();
-  self->column_actions = g_simple_action_group_new ();
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "column", G_ACTION_GROUP (self->column_actions));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "column", tri_column_menus_get_actions (self->columns));
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -3227,9 +2840,7 @@ tri_window_init (TriWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
 
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
-  update_recent (self);
+  g_signal_connect_object (self->recent, "open", G_CALLBACK (tri_window_open_project), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->stack), GTK_EVENT_CONTROLLER (drop));
 
 #ifdef DEVELOPMENT_BUILD
