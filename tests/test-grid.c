@@ -46,19 +46,6 @@ typedef struct
 } Fixture;
 
 static void
-wait_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
 collect (GtkWidget  *widget,
          GType       type,
          GPtrArray  *found)
@@ -104,10 +91,13 @@ cell_showing (Fixture    *fixture,
   return NULL;
 }
 
+/* Row 1's number shown, the grid laid out. */
 static gboolean
 shows_number_1 (gpointer data)
 {
-  return number_box (data, 1) != NULL;
+  Fixture *fixture = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (fixture->grid)) > 0 && number_box (fixture, 1) != NULL;
 }
 
 static void
@@ -146,7 +136,7 @@ fixture_set_up (Fixture       *fixture,
   tri_alignment_grid_set_alignment (fixture->grid, fixture->alignment);
   tri_alignment_grid_set_column_header (fixture->grid, 0, "English", NULL);
   gtk_window_present (fixture->window);
-  wait_until (shows_number_1, fixture);
+  tri_test_wait_until (shows_number_1, fixture);
 }
 
 static void
@@ -221,6 +211,12 @@ shows_number_3 (gpointer data)
   return number_box (data, 3) != NULL;
 }
 
+static gboolean
+shows_number_7 (gpointer data)
+{
+  return number_box (data, 7) != NULL;
+}
+
 static void
 count_cb (guint *count)
 {
@@ -249,7 +245,7 @@ test_row_kind (Fixture       *fixture,
   g_assert_false (tri_alignment_grid_select_row (grid, 4, FALSE));
   g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 7);
   g_assert_true (tri_alignment_grid_select_row (grid, 2, FALSE));
-  wait_until (shows_number_3, fixture);
+  tri_test_wait_until (shows_number_3, fixture);
   g_assert_nonnull (number_box (fixture, 8));
   g_assert_null (number_box (fixture, 1));
   g_assert_null (number_box (fixture, 4));
@@ -259,7 +255,7 @@ test_row_kind (Fixture       *fixture,
   g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 2);
   g_assert_cmpuint (tri_alignment_grid_set_row_kind (grid, TRI_ROWS_ALL, FALSE), ==, 10);
   g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 2);
-  wait_until (shows_number_10, fixture);
+  tri_test_wait_until (shows_number_10, fixture);
 }
 
 static gboolean
@@ -397,8 +393,46 @@ test_compact (Fixture       *fixture,
   g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 6);
   g_assert_cmpuint (tri_alignment_grid_get_current_column (grid), ==, 2);
   g_assert_cmpuint (fixture->changes->len, ==, 0);
-  wait_until (shows_number_1, fixture);
+  tri_test_wait_until (shows_number_1, fixture);
   g_assert_nonnull (cell_showing (fixture, "Costs fell slightly."));
+}
+
+static void
+on_row_activated_cb (TriAlignmentGrid *grid,
+                     guint             row,
+                     guint            *activated)
+{
+  *activated = row;
+}
+
+/* Return (or a double click) on a row says which row of the alignment, in
+ * a narrowed grid too; the keyboard's row menu opens under the current
+ * row. */
+static void
+test_activate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TriAlignmentGrid *grid = fixture->grid;
+  guint activated = G_MAXUINT;
+  double x = -1, y = -1;
+
+  g_signal_connect (grid, "row-activated", G_CALLBACK (on_row_activated_cb), &activated);
+
+  tri_alignment_toggle_bookmark (fixture->alignment, 6);
+  tri_alignment_grid_set_row_kind (grid, TRI_ROWS_BOOKMARKED, FALSE);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 6);
+  tri_test_wait_until (shows_number_7, fixture);
+
+  /* The column view's activation, as Return or a double click on the
+   * first row shown. */
+  g_signal_emit_by_name (tri_alignment_grid_get_column_view (grid), "activate", 0);
+  g_assert_cmpuint (activated, ==, 6);
+
+  g_assert_true (tri_alignment_grid_get_menu_point (grid, &x, &y));
+  /* Under the first row shown, in the middle of the first text column. */
+  g_assert_cmpfloat (x, >, TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (grid)) / 2);
+  g_assert_cmpfloat (y, >, 0);
 }
 
 int
@@ -421,6 +455,7 @@ main (int   argc,
   g_test_add ("/grid/current-column", Fixture, NULL, fixture_set_up, test_current_column, fixture_tear_down);
   g_test_add ("/grid/marks", Fixture, NULL, fixture_set_up, test_marks, fixture_tear_down);
   g_test_add ("/grid/compact", Fixture, NULL, fixture_set_up, test_compact, fixture_tear_down);
+  g_test_add ("/grid/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
 
   return g_test_run ();
 }
