@@ -89,6 +89,28 @@ tri_test_dir_tear_down (TriTestDir    *fixture,
 }
 
 /**
+ * tri_test_wait_until:
+ * @done: whether what the test waits for has happened
+ * @data: for @done
+ *
+ * Runs the main loop until @done returns %TRUE, for at most thirty seconds
+ * (the UI suites share two loaded cores in CI), then fails the test.
+ */
+void
+tri_test_wait_until (gboolean (*done) (gpointer),
+                     gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/**
  * tri_test_span_text:
  * @alignment: what was checked
  * @finding: one of its findings

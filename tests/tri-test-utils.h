@@ -35,6 +35,8 @@ void   tri_test_dir_set_up     (TriTestDir   *fixture,
 void   tri_test_dir_tear_down  (TriTestDir   *fixture,
                                 gconstpointer user_data);
 
+void   tri_test_wait_until     (gboolean    (*done) (gpointer),
+                                gpointer      data);
 char  *tri_test_make_tmpdir    (void);
 char  *tri_test_write_file     (const char   *dir,
                                 const char   *name,

@@ -853,6 +853,30 @@ tri_alignment_dup_cell_text (TriAlignment *self,
 }
 
 /**
+ * tri_alignment_dup_row_texts:
+ * @self: a #TriAlignment
+ * @row: one of its rows
+ *
+ * Returns: (transfer full): the texts of @row's cells, one per column
+ *   (tri_alignment_dup_cell_text())
+ */
+GStrv
+tri_alignment_dup_row_texts (TriAlignment *self,
+                             TriRow       *row)
+{
+  guint n;
+  GStrv texts;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (self), NULL);
+
+  n = tri_alignment_get_n_columns (self);
+  texts = g_new0 (char *, n + 1);
+  for (guint c = 0; c < n; c++)
+    texts[c] = tri_alignment_dup_cell_text (self, row, c);
+  return texts;
+}
+
+/**
  * tri_alignment_map_spans:
  * @self: a #TriAlignment
  * @row: one of its rows

@@ -56,6 +56,8 @@ TriDocument  *tri_alignment_get_document   (TriAlignment  *self,
 char         *tri_alignment_dup_cell_text  (TriAlignment  *self,
                                             TriRow        *row,
                                             guint          column);
+GStrv         tri_alignment_dup_row_texts  (TriAlignment  *self,
+                                            TriRow        *row);
 
 /* Editing: each call is one step of undo, and one items-changed. They
  * return FALSE, changing nothing, where the operation does not apply. */

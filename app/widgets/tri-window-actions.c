@@ -19,175 +19,37 @@
  * through the model's undoable operations, and keep the cursor where the
  * user works. */
 
-static GtkSingleSelection *
-selection (TriWindow *self)
-{
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
-}
-
 /* The alignment's index of the selected row (the grid may show only some
  * rows). */
 static guint
 current_row (TriWindow *self)
 {
-  GtkSingleSelection *model = selection (self);
-  guint row;
-
-  if (model == NULL || self->filter == NULL)
+  if (tri_alignment_grid_get_current_position (self->grid) == GTK_INVALID_LIST_POSITION)
     return GTK_INVALID_LIST_POSITION;
-  row = tri_row_filter_get_row (self->filter, gtk_single_selection_get_selected (model));
-  return row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row;
-}
-
-/* The keyboard focus follows the cursor: GtkListBase moves on from the row
- * that has the focus, so after a jump (F8, a search, Shift+Down) Down must
- * go on from the row jumped to, not from the row last clicked. GTK 4.8 can
- * only focus a row that is realized; one scrolled to is realized on the
- * next layout, so this waits for it, a few frames at most. */
-/* Whether @item shows the row at its position now: after an edit, until
- * the list lays itself out again, a row may show a row replaced, and GTK
- * 4.8 must not be given the focus on it. */
-static gboolean
-shows_current_item (TriWindow   *self,
-                    GtkListItem *item)
-{
-  g_autoptr(GObject) current = NULL;
-
-  if (self->filter == NULL || gtk_list_item_get_position (item) >= g_list_model_get_n_items (G_LIST_MODEL (self->filter)))
-    return FALSE;
-  current = g_list_model_get_item (G_LIST_MODEL (self->filter), gtk_list_item_get_position (item));
-  return current == gtk_list_item_get_item (item);
-}
-
-static gboolean
-focus_row_tick_cb (GtkWidget     *widget,
-                   GdkFrameClock *frame_clock,
-                   gpointer       user_data)
-{
-  TriWindow *self = TRI_WINDOW (user_data);
-
-  for (guint i = 0; i < self->number_items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->number_items, i);
-      GtkWidget *child = gtk_list_item_get_child (item);
-
-      if (gtk_list_item_get_position (item) == self->focus_position && gtk_widget_get_mapped (child) &&
-          gtk_list_item_get_item (item) != NULL && shows_current_item (self, item))
-        {
-          /* The number column's cell, and its row. */
-          GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (child));
-
-          if (row != NULL && gtk_widget_get_mapped (row))
-            gtk_widget_grab_focus (row);
-          self->focus_tick = 0;
-          return G_SOURCE_REMOVE;
-        }
-    }
-
-  /* Rows take a few frames to be laid out where the grid scrolled (more
-   * on a loaded machine, close to a second was measured): keep trying
-   * for five seconds, not a count of frames. */
-  if (g_get_monotonic_time () > self->focus_deadline)
-    {
-      self->focus_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-/* GTK 4.8 has no gtk_column_view_scroll_to() (4.12): activate the inner
- * list view's "list.scroll-to-item", as Nautilus 43 does. */
-static void
-scroll_grid (TriWindow *self,
-             guint      row)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", row);
-        break;
-      }
+  return tri_alignment_grid_get_current_row (self->grid);
 }
 
 /**
- * _tri_window_follow_cursor:
+ * _tri_window_grid_may_focus:
  * @self: a #TriWindow
- * @row: the grid's row the cursor moved to
  *
- * Brings the cursor's row into view, and the keyboard to it if the
- * keyboard is in the grid.
- */
-void
-_tri_window_follow_cursor (TriWindow *self,
-                           guint      row)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  scroll_grid (self, row);
-  /* Only when a row has the focus: GTK 4.8 can fail (a critical, then a
-   * crash) giving a row the focus the list view itself has after an edit
-   * in the strip replaced the row that had it. */
-  if (focus != NULL && !GTK_IS_LIST_VIEW (focus) &&
-      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
-    _tri_window_focus_row (self, row);
-}
-
-void
-_tri_window_scroll_to (TriWindow *self,
-                       guint      row)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  scroll_grid (self, row);
-
-  /* Never take the focus from the editor strip, the search bar, the
-   * Checks panel or the parallel text. (In the grid, an edit may have
-   * rebound the focused row and left the focus nowhere in particular.) */
-  if (focus == NULL ||
-      (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)) &&
-       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) &&
-       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->checks_panel)) &&
-       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->parallel_view))))
-    _tri_window_focus_row (self, row);
-}
-
-/**
- * _tri_window_focus_row:
- * @self: a #TriWindow
- * @position: a row of the grid
+ * Whether a jump in the grid may give the keyboard to its row: never
+ * taken from the editor strip, the search bar, the Checks panel or the
+ * parallel text. (In the grid, an edit may have rebound the focused row
+ * and left the focus nowhere in particular.)
  *
- * Gives the keyboard focus to the grid's row at @position, once it is
- * realized: the row the list view's own keys (Return, the arrows) act
- * on is then the cursor's.
+ * Returns: whether the grid may take the keyboard focus
  */
-void
-_tri_window_focus_row (TriWindow *self,
-                       guint      position)
+gboolean
+_tri_window_grid_may_focus (TriWindow *self)
 {
-  self->focus_position = position;
-  self->focus_deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  if (self->focus_tick == 0)
-    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_row_tick_cb,
-                                                     self, NULL);
-}
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
-/* The rows the grid shows at once, for Page Up and Page Down. */
-static guint
-rows_on_screen (TriWindow *self)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < self->number_items->len; i++)
-    {
-      GtkWidget *child = gtk_list_item_get_child (g_ptr_array_index (self->number_items, i));
-
-      n += child != NULL && gtk_widget_get_mapped (child);
-    }
-  return n > 2 ? n - 2 : 1;
+  return focus == NULL ||
+         (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)) &&
+          !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) &&
+          !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->checks_panel)) &&
+          !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->parallel_view)));
 }
 
 /* The cursor keys of the grid (Up, Down, Page Up, Page Down, Home, End,
@@ -201,57 +63,31 @@ move_cursor_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  GtkSingleSelection *model = selection (self);
-  const char *where = g_variant_get_string (param, NULL);
-  guint n, at, page;
 
-  if (model == NULL)
-    return;
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  if (n == 0)
-    return;
-
-  at = gtk_single_selection_get_selected (model);
-  page = rows_on_screen (self);
-  if (at == GTK_INVALID_LIST_POSITION)
-    at = 0;
-  else if (g_str_equal (where, "up"))
-    at = at > 0 ? at - 1 : 0;
-  else if (g_str_equal (where, "down"))
-    at = MIN (at + 1, n - 1);
-  else if (g_str_equal (where, "page-up"))
-    at = at > page ? at - page : 0;
-  else if (g_str_equal (where, "page-down"))
-    at = MIN (at + page, n - 1);
-  else if (g_str_equal (where, "first"))
-    at = 0;
-  else if (g_str_equal (where, "last"))
-    at = n - 1;
-
-  gtk_single_selection_set_selected (model, at);
-  _tri_window_scroll_to (self, at);
+  tri_alignment_grid_move_cursor (self->grid, g_variant_get_string (param, NULL), _tri_window_grid_may_focus (self));
 }
 
+/**
+ * _tri_window_select_row:
+ * @self: a #TriWindow
+ * @row: a row of the alignment
+ *
+ * Makes @row the grid's current row, showing every row if the grid is
+ * narrowed to rows of another kind, and scrolls to it.
+ */
 void
 _tri_window_select_row (TriWindow *self,
                         guint      row)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
-  guint at;
-
-  if (n == 0)
+  if (self->alignment == NULL)
     return;
-  row = MIN (row, n - 1);
 
   /* A row the narrowed grid does not show: show every row. */
-  at = tri_row_filter_find_row (self->filter, row);
-  if (at == G_MAXUINT)
+  if (!tri_alignment_grid_select_row (self->grid, row, _tri_window_grid_may_focus (self)))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.filter", "s", "all");
-      at = tri_row_filter_find_row (self->filter, row);
+      tri_alignment_grid_select_row (self->grid, row, _tri_window_grid_may_focus (self));
     }
-  gtk_single_selection_set_selected (selection (self), at);
-  _tri_window_scroll_to (self, at);
 }
 
 /* The row to act on: the selected one, else the first. */
@@ -302,28 +138,11 @@ after_edit (TriWindow *self,
 }
 
 static void
-set_current_column (TriWindow *self,
-                    guint      column)
-{
-  guint n = self->alignment != NULL ? tri_alignment_get_n_columns (self->alignment) : 0;
-  char name[32];
-
-  if (column >= n)
-    return;
-
-  g_snprintf (name, sizeof name, "current-column-%u", self->current_column + 1);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->column_view), name);
-  self->current_column = column;
-  g_snprintf (name, sizeof name, "current-column-%u", column + 1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), name);
-}
-
-static void
 column_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  set_current_column (TRI_WINDOW (widget), g_variant_get_uint32 (param));
+  tri_alignment_grid_set_current_column (TRI_WINDOW (widget)->grid, g_variant_get_uint32 (param));
 }
 
 static void
@@ -335,7 +154,7 @@ next_column_action (GtkWidget  *widget,
   guint n = self->alignment != NULL ? tri_alignment_get_n_columns (self->alignment) : 0;
 
   if (n > 0)
-    set_current_column (self, (self->current_column + 1) % n);
+    tri_alignment_grid_set_current_column (self->grid, (tri_alignment_grid_get_current_column (self->grid) + 1) % n);
 }
 
 static void
@@ -347,7 +166,7 @@ previous_column_action (GtkWidget  *widget,
   guint n = self->alignment != NULL ? tri_alignment_get_n_columns (self->alignment) : 0;
 
   if (n > 0)
-    set_current_column (self, (self->current_column + n - 1) % n);
+    tri_alignment_grid_set_current_column (self->grid, (tri_alignment_grid_get_current_column (self->grid) + n - 1) % n);
 }
 
 /* Where Ctrl+Shift+M splits the row: before the sentence the editor
@@ -355,7 +174,7 @@ previous_column_action (GtkWidget  *widget,
 static guint
 split_point (TriWindow *self)
 {
-  int sentence = tri_segment_editor_get_cursor_sentence (self->editor, self->current_column);
+  int sentence = tri_segment_editor_get_cursor_sentence (self->editor, tri_alignment_grid_get_current_column (self->grid));
 
   return sentence > 0 ? (guint)sentence : 1;
 }
@@ -385,7 +204,7 @@ split_all (TriWindow *self,
   {                                                               \
     TriWindow *self = TRI_WINDOW (widget);                        \
     TriAlignment *alignment = self->alignment;                    \
-    guint column = self->current_column;                          \
+    guint column = tri_alignment_grid_get_current_column (self->grid);                          \
     guint row;                                                    \
                                                                   \
     if (!target (self, &row))                                     \
@@ -441,7 +260,7 @@ join_sentences_action (GtkWidget  *widget,
 {
   TriWindow *self = TRI_WINDOW (widget);
   g_autoptr(TriRow) item = NULL;
-  guint row, column = self->current_column, last;
+  guint row, column = tri_alignment_grid_get_current_column (self->grid), last;
 
   if (!target (self, &row))
     return;
@@ -469,9 +288,9 @@ edit_cell_action (GtkWidget  *widget,
   if (!target (self, &row))
     return;
 
-  gtk_single_selection_set_selected (selection (self), row);
+  tri_alignment_grid_select_row (self->grid, row, FALSE);
   tri_segment_editor_set_row (self->editor, row);
-  tri_segment_editor_focus_column (self->editor, self->current_column);
+  tri_segment_editor_focus_column (self->editor, tri_alignment_grid_get_current_column (self->grid));
 }
 
 /* Confirms the row and goes on to the next, as in a CAT tool. */
@@ -549,7 +368,7 @@ realign_action (GtkWidget  *widget,
     return;
 
   rows = tri_alignment_dup_rows (self->alignment);
-  if (!_tri_window_get_range (self, &first, &last))
+  if (!tri_alignment_grid_get_range (self->grid, &first, &last))
     {
       first = row;
       last = rows->len - 1;
@@ -576,7 +395,7 @@ realign_action (GtkWidget  *widget,
       return;
     }
 
-  _tri_window_clear_range (self);
+  tri_alignment_grid_clear_range (self->grid);
   _tri_window_start_alignment (self, fixed, first, last - first + 1, tail);
 }
 
@@ -585,23 +404,13 @@ static void
 extend_range (TriWindow *self,
               int        direction)
 {
-  guint row, n;
+  guint row;
 
   if (!target (self, &row))
     return;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
-  if ((direction < 0 && row == 0) || (direction > 0 && row + 1 >= n))
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-  if (self->range_anchor == G_MAXUINT)
-    self->range_anchor = row;
-
-  self->extending = TRUE;
-  _tri_window_select_row (self, direction < 0 ? row - 1 : row + 1);
-  self->extending = FALSE;
+  if (!tri_alignment_grid_extend_range (self->grid, direction, _tri_window_grid_may_focus (self)))
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 static void
@@ -772,7 +581,7 @@ find (TriWindow *self,
   matches = tri_alignment_find_all (self->alignment, pattern,
                                     gtk_check_button_get_active (self->search_regex),
                                     gtk_check_button_get_active (self->search_case),
-                                    gtk_check_button_get_active (self->search_column) ? (int)self->current_column : -1,
+                                    gtk_check_button_get_active (self->search_column) ? (int)tri_alignment_grid_get_current_column (self->grid) : -1,
                                     &error);
   if (matches == NULL)
     {
@@ -821,7 +630,7 @@ find (TriWindow *self,
 
     spans[match->column] = g_array_new (FALSE, FALSE, sizeof (gsize));
     g_array_append_vals (spans[match->column], span, 2);
-    _tri_window_highlight (self, match->row, spans);
+    tri_checks_controller_highlight (self->checks, match->row, spans);
     g_array_unref (spans[match->column]);
   }
 }
@@ -878,7 +687,7 @@ replace (TriWindow *self,
   if (!tri_alignment_replace (self->alignment, pattern,
                               gtk_check_button_get_active (self->search_regex),
                               gtk_check_button_get_active (self->search_case),
-                              gtk_check_button_get_active (self->search_column) ? (int)self->current_column : -1,
+                              gtk_check_button_get_active (self->search_column) ? (int)tri_alignment_grid_get_current_column (self->grid) : -1,
                               all ? 0 : row, all ? G_MAXUINT : 1,
                               gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
                               &n, &error))

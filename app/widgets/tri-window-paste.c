@@ -171,7 +171,7 @@ _tri_window_paste (TriWindow *self,
     return;
 
   if (column < 0 && self->alignment != NULL)
-    column = (int)self->current_column;
+    column = (int)tri_alignment_grid_get_current_column (self->grid);
   if (self->alignment == NULL)
     column = -1;
 

@@ -8,12 +8,17 @@
 #pragma once
 
 #include "tri-aligner.h"
+#include "tri-alignment-grid.h"
 #include "tri-checker.h"
+#include "tri-checks-controller.h"
 #include "tri-checks-panel.h"
+#include "tri-column-menus.h"
 #include "tri-parallel-view.h"
+#include "tri-recent-projects.h"
 #include "tri-row-filter.h"
 #include "tri-segment-editor.h"
 #include "tri-spell-checker.h"
+#include "tri-status-bar.h"
 #include "tri-window.h"
 #include "tri-wording.h"
 
@@ -25,25 +30,18 @@ struct _TriWindow
 
   GSettings            *settings;
   TriAlignment         *alignment;
-  TriRowFilter         *filter;         /* the rows the grid shows */
-  GPtrArray            *number_items;   /* the number column's list items */
-  GPtrArray            *cell_items;     /* the text columns' list items */
-  GPtrArray            *mapped_cells;   /* cells mapped, waiting for their underlines */
-  guint                 mapped_idle;
   TriSpellChecker      *spell;
-  char                **dictionaries;   /* installed, for the columns' menus */
   gboolean              spell_problem_shown[TRI_MAX_COLUMNS];
   GCancellable         *cancellable;
   GtkCssProvider       *font_provider;
   GtkFileChooserNative *chooser;
-  GSimpleActionGroup   *column_actions;
+  TriColumnMenus       *columns;        /* the versions' menus and their actions */
   guint                 busy;
   TriAligner           *aligner;
   GCancellable         *align_cancellable;
   guint                 progress_source;
   gint64                progress_start; /* when the work the progress strip follows began */
   struct _TriOpenOperation *opening;    /* the files being read, or NULL */
-  guint                 current_column;
   GFile                *project_file;
   char                 *project_etag;   /* the project file's etag when last read or written */
   char                 *subtitle;       /* the project or files shown, without the unsaved marker */
@@ -57,19 +55,10 @@ struct _TriWindow
   guint                 realign_from;   /* the first row it replaces */
   guint                 realign_count;  /* how many */
   guint                 realign_tail;   /* the rows after them that come back as they are */
-  guint                 range_anchor;   /* where Shift+Up/Down started a range of rows, or G_MAXUINT */
-  gboolean              extending;      /* the cursor moves to extend the range */
-  guint                 focus_tick;     /* waits to give the keyboard focus to the cursor's row */
-  guint                 focus_position;
-  gint64                focus_deadline; /* until when it keeps waiting */
-  guint                 last_selected;  /* the alignment's index of the row last selected */
   guint                 changed_row;    /* the first row the last change of the rows touched */
   TriMatch              found;          /* the match the find bar showed last */
   guint                 confirmed_before; /* confirmed rows before the edit running, or G_MAXUINT */
-  TriChecker           *checker;        /* the Checks panel's findings */
-  guint                 highlight_row;  /* the row of the finding shown, or G_MAXUINT */
-  guint                 highlight_index; /* its index in the checker's findings, or G_MAXUINT */
-  GArray               *highlight_spans[TRI_MAX_COLUMNS];
+  TriChecksController  *checks;         /* the checker and the Checks panel */
   TriWording           *wording;        /* the words' counterparts (tri-window-wording.c) */
   TriRow               *hover_row;      /* the row of the word pointed at, or NULL */
   guint                 hover_column;
@@ -89,8 +78,7 @@ struct _TriWindow
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
-  GtkScrolledWindow    *scroller;
-  GtkColumnView        *column_view;
+  TriAlignmentGrid     *grid;
   GtkPaned             *paned;
   GtkStack             *view_stack;
   AdwFlap              *flap;
@@ -98,11 +86,10 @@ struct _TriWindow
   GtkToggleButton      *checks_button;
   TriParallelView      *parallel_view;
   TriSegmentEditor     *editor;
-  GtkBox               *status_bar;
+  TriStatusBar         *status_bar;
   GtkLabel             *review_label;
   GtkMenuButton        *filter_button;
-  AdwPreferencesGroup  *recent_group;
-  GtkListBox           *recent_list;
+  TriRecentProjects    *recent;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   GtkLabel             *progress_label;
@@ -119,7 +106,6 @@ struct _TriWindow
   GMenuModel           *row_menu;
   GtkWidget            *row_popover;
   GMenuModel           *row_menu_with_spelling;
-  GMenu                *columns_menu;
 };
 
 void _tri_window_class_actions_init (TriWindowClass *klass);
@@ -127,8 +113,6 @@ void _tri_window_init_wording       (TriWindow      *self);
 void _tri_window_reset_wording      (TriWindow      *self);
 void _tri_window_dispose_wording    (TriWindow      *self);
 void _tri_window_update_wording     (TriWindow      *self);
-void _tri_window_update_cell_wording (TriWindow     *self,
-                                      GtkListItem   *item);
 void _tri_window_hover_word         (TriWindow      *self,
                                      guint           position,
                                      guint           column,
@@ -136,14 +120,9 @@ void _tri_window_hover_word         (TriWindow      *self,
 void _tri_window_init_search        (TriWindow      *self);
 void _tri_window_update_actions     (TriWindow      *self);
 void _tri_window_commit_edits       (TriWindow      *self);
-void _tri_window_scroll_to          (TriWindow      *self,
-                                     guint           position);
 void _tri_window_select_row         (TriWindow      *self,
                                      guint           row);
-void _tri_window_focus_row          (TriWindow      *self,
-                                     guint           position);
-void _tri_window_follow_cursor      (TriWindow      *self,
-                                     guint           row);
+gboolean _tri_window_grid_may_focus (TriWindow      *self);
 void _tri_window_suggest_file       (TriWindow      *self,
                                      GtkFileChooser *chooser,
                                      const char     *suffix);
@@ -154,11 +133,6 @@ void _tri_window_start_alignment    (TriWindow      *self,
                                      guint           replace_from,
                                      guint           n_replace,
                                      guint           n_tail);
-gboolean _tri_window_get_range      (TriWindow      *self,
-                                     guint          *first,
-                                     guint          *last);
-void _tri_window_clear_range        (TriWindow      *self);
-void _tri_window_update_numbers     (TriWindow      *self);
 
 void _tri_window_set_busy           (TriWindow      *self,
                                      gboolean        busy);
@@ -177,18 +151,7 @@ void _tri_window_paste              (TriWindow      *self,
 /* tri-window-exchange.c */
 void _tri_window_class_exchange_init  (TriWindowClass *klass);
 
-/* tri-window-checks.c */
-void _tri_window_init_checks        (TriWindow      *self);
-void _tri_window_dispose_checks     (TriWindow      *self);
-void _tri_window_class_checks_init  (TriWindowClass *klass);
 void _tri_window_set_checker        (TriWindow      *self,
                                      TriAlignment   *alignment);
-void _tri_window_update_cell_highlight (TriWindow   *self,
-                                        GtkListItem *item);
-void _tri_window_highlight          (TriWindow      *self,
-                                     guint           row,
-                                     GArray        **spans);
-char *_tri_window_dup_row_findings  (TriWindow      *self,
-                                     guint           row);
 
 G_END_DECLS

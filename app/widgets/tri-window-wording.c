@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include "tri-segment-cell.h"
 #include "tri-window-private.h"
 #include "tri-wording.h"
 
@@ -31,62 +30,6 @@ clear_hover (TriWindow *self)
   self->hover_start = G_MAXUINT;
 }
 
-/* The texts of @row's cells, as the grid shows them. */
-static GStrv
-dup_texts (TriWindow *self,
-           TriRow    *row)
-{
-  guint n = tri_alignment_get_n_columns (self->alignment);
-  GStrv texts = g_new0 (char *, n + 1);
-
-  for (guint c = 0; c < n; c++)
-    texts[c] = tri_alignment_dup_cell_text (self->alignment, row, c);
-  return texts;
-}
-
-static TriRow *
-get_selected_row (TriWindow *self)
-{
-  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
-
-  if (!GTK_IS_SINGLE_SELECTION (model))
-    return NULL;
-  return gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (model));
-}
-
-/**
- * _tri_window_update_cell_wording:
- * @self: a #TriWindow
- * @item: a grid cell's list item
- *
- * The cell's words highlighted (the word pointed at and its counterparts)
- * and, in Compare Wording mode on the selected row, marked.
- */
-void
-_tri_window_update_cell_wording (TriWindow   *self,
-                                 GtkListItem *item)
-{
-  TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-  TriRow *row = gtk_list_item_get_item (item);
-  g_autoptr(GArray) marks = NULL;
-  gboolean hovered;
-
-  hovered = row != NULL && row == self->hover_row && column < TRI_MAX_COLUMNS;
-  tri_segment_cell_set_word_highlights (cell, hovered ? self->hover_spans[column] : NULL);
-  tri_segment_cell_set_word_tooltip (cell, hovered && column == self->hover_column ? self->hover_tooltip : NULL);
-
-  if (self->wording != NULL && self->settings != NULL && row != NULL && self->alignment != NULL &&
-      column < tri_alignment_get_n_columns (self->alignment) &&
-      g_settings_get_boolean (self->settings, "compare-wording") && row == get_selected_row (self))
-    {
-      g_auto(GStrv) texts = dup_texts (self, row);
-
-      marks = tri_wording_get_marks (self->wording, (const char * const *)texts, column);
-    }
-  tri_segment_cell_set_word_marks (cell, marks);
-}
-
 /**
  * _tri_window_update_wording:
  * @self: a #TriWindow
@@ -97,10 +40,11 @@ _tri_window_update_cell_wording (TriWindow   *self,
 void
 _tri_window_update_wording (TriWindow *self)
 {
-  for (guint i = 0; i < self->cell_items->len; i++)
-    _tri_window_update_cell_wording (self, g_ptr_array_index (self->cell_items, i));
+  gboolean compare = self->settings != NULL && g_settings_get_boolean (self->settings, "compare-wording");
+
+  tri_alignment_grid_set_wording (self->grid, self->wording, compare);
   if (self->settings != NULL)
-    tri_segment_editor_set_compare_wording (self->editor, g_settings_get_boolean (self->settings, "compare-wording"));
+    tri_segment_editor_set_compare_wording (self->editor, compare);
 }
 
 /**
@@ -126,7 +70,7 @@ _tri_window_hover_word (TriWindow *self,
   GArray *spans[TRI_MAX_COLUMNS] = { NULL };
   guint n_columns;
 
-  if (self->alignment == NULL || self->filter == NULL || self->wording == NULL)
+  if (self->alignment == NULL || self->wording == NULL)
     return;
   /* Asked again when the thread has linked the row. */
   self->want_position = position;
@@ -134,11 +78,11 @@ _tri_window_hover_word (TriWindow *self,
   self->want_offset = offset;
   n_columns = tri_alignment_get_n_columns (self->alignment);
   if (position != GTK_INVALID_LIST_POSITION && offset >= 0 && column < n_columns)
-    row = g_list_model_get_item (G_LIST_MODEL (self->filter), position);
+    row = tri_alignment_grid_dup_shown_row (self->grid, position);
 
   if (row != NULL)
     {
-      texts = dup_texts (self, row);
+      texts = tri_alignment_dup_row_texts (self->alignment, row);
       if (!tri_wording_get_highlights (self->wording, (const char * const *)texts, column, (guint)offset, spans))
         g_clear_object (&row);
     }
@@ -165,54 +109,18 @@ _tri_window_hover_word (TriWindow *self,
       self->hover_tooltip = tri_wording_dup_tooltip (self->wording, (const char * const *)texts, column, (guint)offset);
     }
 
-  for (guint i = 0; i < self->cell_items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->cell_items, i);
-      TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
-      guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-      gboolean hovered = self->hover_row != NULL && gtk_list_item_get_item (item) == self->hover_row &&
-                         c < TRI_MAX_COLUMNS;
-
-      tri_segment_cell_set_word_highlights (cell, hovered ? self->hover_spans[c] : NULL);
-      tri_segment_cell_set_word_tooltip (cell, hovered && c == self->hover_column ? self->hover_tooltip : NULL);
-    }
+  tri_alignment_grid_set_word_highlights (self->grid, self->hover_row, self->hover_column, self->hover_spans,
+                                          self->hover_tooltip);
 }
 
 static void
-on_grid_motion_cb (GtkEventControllerMotion *motion,
-                   double                    x,
-                   double                    y,
-                   TriWindow                *self)
+on_pointer_word_cb (TriWindow        *self,
+                    guint             position,
+                    guint             column,
+                    int               offset,
+                    TriAlignmentGrid *grid)
 {
-  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
-  GtkListItem *item = NULL;
-  guint column = G_MAXUINT;
-  int offset = -1;
-
-  for (; widget != NULL && widget != GTK_WIDGET (self->column_view); widget = gtk_widget_get_parent (widget))
-    if ((item = g_object_get_data (G_OBJECT (widget), "list-item")) != NULL)
-      {
-        column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column"));
-        break;
-      }
-
-  if (item != NULL && TRI_IS_SEGMENT_CELL (widget))
-    {
-      int chars = tri_segment_cell_get_char_at (TRI_SEGMENT_CELL (widget), GTK_WIDGET (self->column_view), x, y);
-      const char *text = tri_segment_cell_get_text (TRI_SEGMENT_CELL (widget));
-
-      if (chars >= 0 && text != NULL)
-        offset = (int)(g_utf8_offset_to_pointer (text, chars) - text);
-    }
-  _tri_window_hover_word (self, item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION,
-                          column, offset);
-}
-
-static void
-on_grid_leave_cb (GtkEventControllerMotion *motion,
-                  TriWindow                *self)
-{
-  _tri_window_hover_word (self, GTK_INVALID_LIST_POSITION, 0, -1);
+  _tri_window_hover_word (self, position, column, offset);
 }
 
 /* The strip's cursor on a word: the same word of the grid's selected row
@@ -223,11 +131,7 @@ on_editor_cursor_word_cb (TriWindow *self,
                           guint      column,
                           int        offset)
 {
-  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
-
-  if (!GTK_IS_SINGLE_SELECTION (model))
-    return;
-  _tri_window_hover_word (self, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), column, offset);
+  _tri_window_hover_word (self, tri_alignment_grid_get_current_position (self->grid), column, offset);
 }
 
 #define PREFETCH_DELAY_MS 500
@@ -254,7 +158,7 @@ on_collect_cb (gpointer data)
   for (guint i = 0; i < COLLECT_CHUNK && self->collect_next < n_rows; i++, self->collect_next++)
     {
       g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (self->alignment), self->collect_next);
-      GStrv texts = dup_texts (self, row);
+      GStrv texts = tri_alignment_dup_row_texts (self->alignment, row);
 
       /* The first run takes every row: its aligner learns from them. */
       if (self->prefetched && tri_wording_has_row (self->wording, (const char * const *)texts))
@@ -361,6 +265,8 @@ _tri_window_reset_wording (TriWindow *self)
                            G_CONNECT_SWAPPED);
   tri_segment_editor_set_wording (self->editor, self->wording);
   tri_parallel_view_set_wording (self->parallel_view, self->wording);
+  tri_alignment_grid_set_wording (self->grid, self->wording,
+                                  g_settings_get_boolean (self->settings, "compare-wording"));
 }
 
 /**
@@ -373,15 +279,12 @@ _tri_window_reset_wording (TriWindow *self)
 void
 _tri_window_init_wording (TriWindow *self)
 {
-  GtkEventController *motion = gtk_event_controller_motion_new ();
   g_autoptr(GAction) compare = g_settings_create_action (self->settings, "compare-wording");
 
   self->hover_column = G_MAXUINT;
   self->hover_start = G_MAXUINT;
   self->want_offset = -1;
-  g_signal_connect_object (motion, "motion", G_CALLBACK (on_grid_motion_cb), self, 0);
-  g_signal_connect_object (motion, "leave", G_CALLBACK (on_grid_leave_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), motion);
+  g_signal_connect_object (self->grid, "pointer-word", G_CALLBACK (on_pointer_word_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->editor, "cursor-word", G_CALLBACK (on_editor_cursor_word_cb), self,
                            G_CONNECT_SWAPPED);

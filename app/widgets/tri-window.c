@@ -16,13 +16,12 @@
 #include "tri-autosave.h"
 #include "tri-error.h"
 #include "tri-project.h"
-#include "tri-segment-cell.h"
+#include "tri-recent-projects.h"
 #include "tri-user-lexicon.h"
 #include "tri-window-private.h"
 
 #define MIN_FONT_SIZE 6
 #define MAX_FONT_SIZE 48
-#define NUMBER_COLUMN_WIDTH 56
 
 
 enum {
@@ -92,486 +91,14 @@ set_busy (TriWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
-/* Cells */
-
-static void update_cell_spelling (TriWindow   *self,
-                                  GtkListItem *item);
-
-/* Cells mapped since the last idle: their underlines are set then, not
- * in "map", which the list emits while it allocates its rows — new
- * attributes there queue a resize of a row being allocated, and GTK 4.8
- * then skips painting it (the grid went blank above the cursor, with
- * "Trying to snapshot … without a current allocation"). */
-static void
-on_mapped_cells_cb (gpointer user_data)
-{
-  TriWindow *self = user_data;
-
-  self->mapped_idle = 0;
-  for (guint i = 0; i < self->mapped_cells->len; i++)
-    update_cell_spelling (self, g_ptr_array_index (self->mapped_cells, i));
-  g_ptr_array_set_size (self->mapped_cells, 0);
-}
-
-static void
-on_cell_map_cb (GtkListItem *item)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  TriWindow *self = TRI_WINDOW (gtk_widget_get_root (cell));
-
-  if (!g_ptr_array_find (self->mapped_cells, item, NULL))
-    g_ptr_array_add (self->mapped_cells, item);
-  if (self->mapped_idle == 0)
-    self->mapped_idle = g_idle_add_once (on_mapped_cells_cb, self);
-}
-
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  TriWindow                *self)
-{
-  GtkWidget *cell = tri_segment_cell_new (g_settings_get_boolean (self->settings, "compact-rows"));
-
-  /* For the row menu: which row and column a click is on. */
-  g_object_set_data (G_OBJECT (cell), "list-item", item);
-  g_object_set_data (G_OBJECT (cell), "column", g_object_get_data (G_OBJECT (factory), "column"));
-  gtk_list_item_set_child (item, cell);
-  g_ptr_array_add (self->cell_items, item);
-
-  /* A cell kept off screen missed the checks meanwhile. */
-  g_signal_connect_swapped (cell, "map", G_CALLBACK (on_cell_map_cb), item);
-}
-
-static void
-on_cell_teardown_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     TriWindow                *self)
-{
-  g_ptr_array_remove_fast (self->cell_items, item);
-  g_ptr_array_remove_fast (self->mapped_cells, item);
-}
-
-/* The cell's misspelled words, from what the background check knows. */
-static void
-update_cell_spelling (TriWindow   *self,
-                      GtkListItem *item)
-{
-  TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-  const char *text = tri_segment_cell_get_text (cell);
-  g_autoptr(GArray) misspellings = NULL;
-
-  if (self->spell != NULL && text != NULL && text[0] != '\0' && gtk_list_item_get_item (item) != NULL)
-    misspellings = tri_spell_checker_check_cell (self->spell, gtk_list_item_get_item (item), column, text, -1);
-  tri_segment_cell_set_misspellings (cell, misspellings);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 TriWindow                *self)
-{
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  TriRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = NULL;
-
-  g_assert (TRI_IS_WINDOW (self));
-  g_assert (TRI_IS_ROW (row));
-
-  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
-    return;
-
-  text = tri_alignment_dup_cell_text (self->alignment, row, column);
-  tri_segment_cell_set_text (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), text);
-  /* Off screen, the underlines wait until the cell is mapped: an edit
-   * rebinds the ~600 cells GTK 4.8 keeps realized (twice the edit's cost
-   * when every one was checked). */
-  if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
-    update_cell_spelling (self, item);
-  else
-    tri_segment_cell_set_misspellings (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), NULL);
-  _tri_window_update_cell_highlight (self, item);
-  _tri_window_update_cell_wording (self, item);
-  if (tri_row_get_needs_review (row))
-    gtk_widget_add_css_class (gtk_list_item_get_child (item), "needs-review");
-  else
-    gtk_widget_remove_css_class (gtk_list_item_get_child (item), "needs-review");
-}
-
-static void
-on_number_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    TriWindow                *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_widget_set_valign (box, GTK_ALIGN_START);
-  gtk_widget_add_css_class (label, "row-number");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_halign (icon, GTK_ALIGN_END);
-  gtk_widget_add_css_class (icon, "review-icon");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  icon = gtk_image_new_from_icon_name ("object-select-symbolic");
-  gtk_widget_set_halign (icon, GTK_ALIGN_END);
-  gtk_widget_add_css_class (icon, "confirmed-icon");
-  gtk_widget_set_tooltip_text (icon, _("Confirmed"));
-  gtk_box_append (GTK_BOX (box), icon);
-
-  icon = gtk_image_new_from_icon_name ("user-bookmarks-symbolic");
-  gtk_widget_set_halign (icon, GTK_ALIGN_END);
-  gtk_widget_add_css_class (icon, "bookmark-icon");
-  gtk_widget_set_tooltip_text (icon, _("Bookmark"));
-  gtk_box_append (GTK_BOX (box), icon);
-
-  /* Last: the row has check findings (the Checks panel, F6). */
-  icon = gtk_image_new_from_icon_name ("emblem-important-symbolic");
-  gtk_widget_set_halign (icon, GTK_ALIGN_END);
-  gtk_widget_add_css_class (icon, "finding-icon");
-  gtk_widget_set_visible (icon, FALSE);
-  gtk_box_append (GTK_BOX (box), icon);
-
-  g_object_set_data (G_OBJECT (box), "list-item", item);
-  g_object_set_data (G_OBJECT (box), "column", GUINT_TO_POINTER (G_MAXUINT));
-  gtk_list_item_set_child (item, box);
-  g_ptr_array_add (self->number_items, item);
-}
-
-/* The row's number in the alignment, whatever the grid is narrowed to. */
-static void
-update_number (TriWindow   *self,
-               GtkListItem *item)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  guint row = self->filter != NULL ? tri_row_filter_get_row (self->filter, gtk_list_item_get_position (item))
-                                   : G_MAXUINT;
-  guint first, last;
-  char number[16];
-
-  if (row == G_MAXUINT)
-    return;
-
-  /* The range of rows Shift+Up/Down marked: a bar by their numbers. */
-  if (_tri_window_get_range (self, &first, &last) && row >= first && row <= last)
-    gtk_widget_add_css_class (box, "in-range");
-  else
-    gtk_widget_remove_css_class (box, "in-range");
-
-  g_snprintf (number, sizeof number, "%u", row + 1);
-  gtk_label_set_text (GTK_LABEL (label), number);
-
-  /* The row's findings: a mark, their messages on hover. */
-  {
-    GtkWidget *mark = gtk_widget_get_last_child (box);
-    g_autofree char *findings = _tri_window_dup_row_findings (self, row);
-
-    gtk_widget_set_visible (mark, findings != NULL);
-    if (findings != NULL)
-      tri_widget_set_tooltip_text (mark, findings);
-  }
-}
-
-/* Rows above a row that stays can come and go: its number changes with
- * neither a new item nor, in a narrowed grid, a new position. */
-void
-_tri_window_update_numbers (TriWindow *self)
-{
-  for (guint i = 0; i < self->number_items->len; i++)
-    update_number (self, g_ptr_array_index (self->number_items, i));
-}
-
-static void
-on_number_teardown_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       TriWindow                *self)
-{
-  g_ptr_array_remove_fast (self->number_items, item);
-}
-
-static void
-on_number_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   TriWindow                *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *icon = gtk_widget_get_next_sibling (label);
-  TriRow *row = gtk_list_item_get_item (item);
-
-  update_number (self, item);
-
-  gtk_widget_set_visible (gtk_widget_get_next_sibling (icon), tri_row_get_confirmed (row));
-  gtk_widget_set_visible (gtk_widget_get_prev_sibling (gtk_widget_get_last_child (box)),
-                          tri_row_get_bookmarked (row));
-
-  /* Low confidence: an icon with a tooltip, and a tint on the cells. */
-  gtk_widget_set_visible (icon, tri_row_get_needs_review (row));
-  if (tri_row_get_needs_review (row))
-    {
-      g_autofree char *tip = g_strdup_printf (_("Check this row: the aligner is only %.0f%% sure of it"),
-                                              100 * tri_row_get_score (row));
-
-      tri_widget_set_tooltip_text (icon, tip);
-    }
-}
-
 /* Columns */
 
-/* The encodings offered for reopening a file, with "" for detection. */
-static const struct {
-  const char *encoding;
-  const char *label;
-} encodings[] = {
-  { "", N_("Detect Automatically") },
-  { "UTF-8", N_("Unicode (UTF-8)") },
-  { "UTF-16", N_("Unicode (UTF-16)") },
-  { "windows-1251", N_("Cyrillic (Windows-1251)") },
-  { "KOI8-R", N_("Cyrillic (KOI8-R)") },
-  { "KOI8-U", N_("Cyrillic/Ukrainian (KOI8-U)") },
-  { "ISO-8859-5", N_("Cyrillic (ISO-8859-5)") },
-  { "IBM866", N_("Cyrillic/Russian (CP866)") },
-};
 
-/* Menu labels take "_" for a mnemonic: a file name's own must be doubled. */
-static char *
-escape_mnemonics (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
-
-  return g_strjoinv ("__", parts);
-}
-
-static GMenuModel *
-build_column_menu (guint               column,
-                   const char * const *dictionaries)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) spelling = g_menu_new ();
-  g_autofree char *dictionary_action = g_strdup_printf ("column.dictionary-%u", column);
-  g_autoptr(GMenu) languages = g_menu_new ();
-  g_autoptr(GMenu) encoding_menu = g_menu_new ();
-  g_autoptr(GMenu) file = g_menu_new ();
-  g_autofree char *action = g_strdup_printf ("column.language-%u", column);
-  g_autofree char *encoding_action = g_strdup_printf ("column.encoding-%u", column);
-  const char * const *common = tri_language_get_common ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (encodings); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(encodings[i].label), NULL);
-
-      g_menu_item_set_action_and_target_value (item, encoding_action,
-                                               g_variant_new_string (encodings[i].encoding));
-      g_menu_append_item (encoding_menu, item);
-    }
-
-  for (guint i = 0; common[i] != NULL; i++)
-    {
-      g_autofree char *name = tri_language_dup_display_name (common[i]);
-      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
-
-      g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (common[i]));
-      g_menu_append_item (languages, item);
-    }
-
-  {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Replace File…"), NULL);
-
-    g_menu_item_set_action_and_target_value (item, "win.replace-column", g_variant_new_uint32 (column));
-    g_menu_append_item (file, item);
-  }
-  {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Paste as Version"), NULL);
-
-    g_menu_item_set_action_and_target_value (item, "win.paste-version", g_variant_new_uint32 (column));
-    g_menu_append_item (file, item);
-  }
-
-  /* The spelling dictionary: the language's usual one, or any installed. */
-  {
-    g_autoptr(GMenuItem) item = g_menu_item_new (_("Dictionary of the Language"), NULL);
-
-    g_menu_item_set_action_and_target_value (item, dictionary_action, g_variant_new_string (""));
-    g_menu_append_item (spelling, item);
-  }
-  for (guint i = 0; dictionaries != NULL && dictionaries[i] != NULL; i++)
-    {
-      g_autofree char *tag = g_strdelimit (g_strdup (dictionaries[i]), "_", '-');
-      g_autofree char *name = tri_language_dup_display_name (tag);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", name, dictionaries[i]);
-      g_autofree char *escaped = escape_mnemonics (label);
-      g_autoptr(GMenuItem) item = g_menu_item_new (escaped, NULL);
-
-      g_menu_item_set_action_and_target_value (item, dictionary_action, g_variant_new_string (dictionaries[i]));
-      g_menu_append_item (spelling, item);
-    }
-
-  /* Sections, not submenus: GtkPopoverMenu names submenus by their label,
-   * and the main menu holds this menu once for every column. */
-  g_menu_append_section (menu, _("Language"), G_MENU_MODEL (languages));
-  g_menu_append_section (menu, _("Spelling Dictionary"), G_MENU_MODEL (spelling));
-  g_menu_append_section (menu, _("Encoding"), G_MENU_MODEL (encoding_menu));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (file));
-
-  return G_MENU_MODEL (g_steal_pointer (&menu));
-}
-
-static void
-on_column_language_change_cb (GSimpleAction *action,
-                              GVariant      *value,
-                              gpointer       user_data)
-{
-  TriWindow *self = user_data;
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "column"));
-
-  g_assert (TRI_IS_WINDOW (self));
-
-  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
-    return;
-
-  g_simple_action_set_state (action, value);
-  tri_document_set_language (tri_alignment_get_document (self->alignment, column),
-                             g_variant_get_string (value, NULL));
-}
 
 static void start_open (TriWindow *self, GFile **files, const char * const *languages, guint n_files,
                         const char *encoding, TriParagraphMode mode, int replace_column);
 
-static void
-on_column_dictionary_change_cb (GSimpleAction *action,
-                                GVariant      *value,
-                                gpointer       user_data)
-{
-  TriWindow *self = user_data;
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "column"));
-  const char *name = g_variant_get_string (value, NULL);
 
-  g_assert (TRI_IS_WINDOW (self));
-
-  if (self->spell == NULL)
-    return;
-  g_simple_action_set_state (action, value);
-  tri_spell_checker_set_dictionary_name (self->spell, column, name[0] != '\0' ? name : NULL);
-}
-
-static void
-on_column_encoding_change_cb (GSimpleAction *action,
-                              GVariant      *value,
-                              gpointer       user_data)
-{
-  TriWindow *self = user_data;
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (action), "column"));
-  const char *encoding = g_variant_get_string (value, NULL);
-  TriDocument *doc;
-  GFile *file;
-  const char *language;
-
-  g_assert (TRI_IS_WINDOW (self));
-
-  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
-    return;
-
-  doc = tri_alignment_get_document (self->alignment, column);
-  file = tri_document_get_file (doc);
-  if (file == NULL)
-    return;
-
-  /* Read the file again; the language stays what the user sees. */
-  language = tri_document_get_language (doc);
-  start_open (self, &file, &language, 1, encoding[0] != '\0' ? encoding : NULL,
-              tri_document_get_paragraph_mode (doc), (int)column);
-}
-
-static void
-remove_columns (TriWindow *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-
-  while (g_list_model_get_n_items (columns) > 0)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
-      gtk_column_view_remove_column (self->column_view, column);
-    }
-}
-
-/* The status bar's line for @column: file, encoding, sentences, and how
- * many words the spell checker flags. */
-static char *
-column_status (TriWindow *self,
-               guint      column)
-{
-  TriDocument *doc = tri_alignment_get_document (self->alignment, column);
-  const char *title = tri_document_get_title (doc);
-  g_autofree char *sentences = NULL;
-  char *status;
-
-  /* Translators: the number of sentences in one version of the report */
-  sentences = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sentence", "%u sentences",
-                                            tri_document_get_n_sentences (doc)),
-                               tri_document_get_n_sentences (doc));
-  if (tri_document_get_format (doc) != TRI_FORMAT_TEXT)
-    {
-      guint n = tri_document_get_n_paragraphs (doc);
-      /* Translators: the number of paragraphs in one version of the report */
-      g_autofree char *paragraphs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u paragraph",
-                                                                  "%u paragraphs", n), n);
-
-      /* "news.html · HTML · 14 paragraphs · 30 sentences" */
-      status = g_strdup_printf ("%s · %s · %s · %s", title, tri_format_get_label (tri_document_get_format (doc)),
-                                paragraphs, sentences);
-    }
-  else if (tri_document_get_file (doc) != NULL)
-    status = g_strdup_printf ("%s · %s · %s", title, tri_document_get_encoding (doc), sentences);
-  else
-    status = g_strdup_printf ("%s · %s", title, sentences);
-
-  if (self->spell != NULL && tri_spell_checker_get_enabled (self->spell))
-    {
-      guint count = tri_spell_checker_get_count (self->spell, column);
-      /* Translators: misspelled words in one version of the report */
-      g_autofree char *counted = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u misspelling",
-                                                               "%u misspellings", count), count);
-      const char *spelling = NULL;
-      char *with_spelling;
-
-      if (tri_spell_checker_get_problem (self->spell, column) != NULL)
-        spelling = _("spelling not checked");
-      else if (tri_spell_checker_get_dictionary (self->spell, column) != NULL)
-        spelling = count == 0 ? _("no misspellings") : counted;
-      if (spelling != NULL)
-        {
-          with_spelling = g_strdup_printf ("%s · %s", status, spelling);
-          g_free (status);
-          status = with_spelling;
-        }
-    }
-  return status;
-}
-
-/* Only the status bar's text (after a spell check): the menus stay as they
- * are, even open. */
-static void
-update_status_bar (TriWindow *self)
-{
-  guint c = 0;
-
-  if (self->alignment == NULL)
-    return;
-  for (GtkWidget *label = gtk_widget_get_first_child (GTK_WIDGET (self->status_bar));
-       label != NULL && c < tri_alignment_get_n_columns (self->alignment);
-       label = gtk_widget_get_next_sibling (label), c++)
-    {
-      g_autofree char *status = column_status (self, c);
-
-      gtk_label_set_text (GTK_LABEL (label), status);
-      gtk_widget_set_tooltip_text (label, status);
-    }
-}
 
 /* "• report.triptych": work not saved; gone when an undo goes back to
  * what was saved. The window list shows it too. */
@@ -594,9 +121,7 @@ update_unsaved_marker (TriWindow *self)
 static void
 update_titles (TriWindow *self)
 {
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget *child;
   guint n;
 
   if (self->alignment == NULL)
@@ -607,68 +132,24 @@ update_titles (TriWindow *self)
     }
 
   n = tri_alignment_get_n_columns (self->alignment);
-  g_menu_remove_all (self->columns_menu);
+  tri_column_menus_update (self->columns);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_bar))) != NULL)
-    gtk_box_remove (self->status_bar, child);
-
+  tri_status_bar_set_alignment (self->status_bar, self->alignment, self->spell);
   for (guint c = 0; c < n; c++)
     {
       TriDocument *doc = tri_alignment_get_document (self->alignment, c);
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, c + 1);
       g_autofree char *name = tri_language_dup_display_name (tri_document_get_language (doc));
-      g_autofree char *status = NULL;
-      GtkWidget *label;
       const char *title = tri_document_get_title (doc);
-      GAction *action;
 
-      gtk_column_view_column_set_title (column, name);
-
-      {
-        g_autoptr(GMenuModel) submenu = build_column_menu (c, (const char * const *)self->dictionaries);
-        g_autofree char *escaped_title = escape_mnemonics (title);
-        /* The number keeps labels unique (GtkPopoverMenu names its
-         * submenus by label) when two columns share a language. */
-        g_autofree char *item_label =
-          title[0] != '\0'
-            /* Translators: a submenu for one column: its number, language and file name */
-            ? g_strdup_printf (_("%u. %s — %s"), c + 1, name, escaped_title)
-            /* Translators: a submenu for one column: its number and language */
-            : g_strdup_printf (_("%u. %s"), c + 1, name);
-
-        g_menu_append_submenu (self->columns_menu, item_label, submenu);
-      }
-
-      status = column_status (self, c);
-      label = gtk_label_new (status);
-      /* "news.html · HTML · 14 paragraphs · 30 sentences · 2 misspellings"
-       * is wider than a column of a narrow window: it goes on a second
-       * line rather than lose its middle. */
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_lines (GTK_LABEL (label), 2);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-      gtk_label_set_yalign (GTK_LABEL (label), 0.0f);
-      gtk_widget_set_tooltip_text (label, status);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (self->status_bar, label);
-
+      tri_alignment_grid_set_column_header (self->grid, c, name, NULL);
       if (c == 0 || g_strcmp0 (title, tri_document_get_title (tri_alignment_get_document (self->alignment, c - 1))) != 0)
         {
           if (subtitle->len > 0)
             g_string_append (subtitle, " · ");
           g_string_append (subtitle, title);
         }
-
-      action = g_action_map_lookup_action (G_ACTION_MAP (self->column_actions),
-                                           (const char *)g_object_get_data (G_OBJECT (column), "action"));
-      if (action != NULL)
-        g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                                   g_variant_new_string (tri_document_get_language (doc)));
     }
 
-  gtk_widget_set_margin_start (GTK_WIDGET (self->status_bar), NUMBER_COLUMN_WIDTH);
   if (self->project_file != NULL)
     {
       g_autofree char *name = g_file_get_basename (self->project_file);
@@ -689,81 +170,45 @@ on_document_language_cb (TriWindow   *self,
   update_titles (self);
 }
 
+/* The columns' actions (language, encoding, dictionary) and the menus of
+ * the grid's column headers. */
 static void
-build_columns (TriWindow *self)
+build_column_actions (TriWindow *self)
 {
-  GtkListItemFactory *factory;
-  GtkColumnViewColumn *column;
-  guint n = tri_alignment_get_n_columns (self->alignment);
-
-  remove_columns (self);
-  g_strfreev (self->dictionaries);
-  self->dictionaries = tri_spell_list_dictionaries ();
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_number_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_number_bind_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (on_number_teardown_cb), self);
-  column = gtk_column_view_column_new ("#", factory);
-  gtk_column_view_column_set_fixed_width (column, NUMBER_COLUMN_WIDTH);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-
-  for (guint c = 0; c < n; c++)
+  tri_column_menus_set_alignment (self->columns, self->alignment, self->spell);
+  for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
     {
-      g_autofree char *action_name = g_strdup_printf ("language-%u", c);
-      g_autoptr(GMenuModel) menu = build_column_menu (c, (const char * const *)self->dictionaries);
       TriDocument *doc = tri_alignment_get_document (self->alignment, c);
-      GSimpleAction *action;
 
-      factory = gtk_signal_list_item_factory_new ();
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), self);
-      g_signal_connect (factory, "teardown", G_CALLBACK (on_cell_teardown_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
-
-      column = gtk_column_view_column_new (NULL, factory);
-      gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_column_set_header_menu (column, menu);
-      g_object_set_data_full (G_OBJECT (column), "action", g_strdup (action_name), g_free);
-      gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (column);
-
-      action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
-                                             g_variant_new_string (tri_document_get_language (doc)));
-      g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (action, "change-state", G_CALLBACK (on_column_language_change_cb), self);
-      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
-      g_object_unref (action);
-
-      g_free (action_name);
-      action_name = g_strdup_printf ("encoding-%u", c);
-      action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
-                                             g_variant_new_string (tri_document_get_encoding_detected (doc)
-                                                                   ? "" : tri_document_get_encoding (doc)));
-      g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
-      g_simple_action_set_enabled (action, tri_document_get_file (doc) != NULL);
-      g_signal_connect (action, "change-state", G_CALLBACK (on_column_encoding_change_cb), self);
-      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
-      g_object_unref (action);
-
-      g_free (action_name);
-      action_name = g_strdup_printf ("dictionary-%u", c);
-      {
-        const char *chosen = self->spell != NULL ? tri_spell_checker_get_dictionary_name (self->spell, c) : NULL;
-
-        action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
-                                               g_variant_new_string (chosen != NULL ? chosen : ""));
-      }
-      g_object_set_data (G_OBJECT (action), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (action, "change-state", G_CALLBACK (on_column_dictionary_change_cb), self);
-      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
-      g_object_unref (action);
-
+      tri_alignment_grid_set_column_header (self->grid, c, NULL, tri_column_menus_get_header_menu (self->columns, c));
       /* Once, however often the columns are built. */
       g_signal_handlers_disconnect_by_func (doc, on_document_language_cb, self);
       g_signal_connect_object (doc, "notify::language",
                                G_CALLBACK (on_document_language_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* An encoding chosen in a column's menu: read the file again; the
+ * language stays what the user sees. */
+static void
+on_reopen_cb (TriWindow      *self,
+              guint           column,
+              const char     *encoding,
+              TriColumnMenus *menus)
+{
+  TriDocument *doc;
+  GFile *file;
+  const char *language;
+
+  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
+    return;
+
+  doc = tri_alignment_get_document (self->alignment, column);
+  file = tri_document_get_file (doc);
+  if (file != NULL)
+    {
+      language = tri_document_get_language (doc);
+      start_open (self, &file, &language, 1, encoding, tri_document_get_paragraph_mode (doc), (int)column);
     }
 }
 
@@ -772,21 +217,11 @@ build_columns (TriWindow *self)
 static void
 rebuild_cells (TriWindow *self)
 {
-  GtkSelectionModel *model;
-  guint column = self->current_column;
+  guint row = tri_alignment_grid_get_current_row (self->grid);
 
-  if (self->alignment == NULL)
-    return;
-
-  model = g_object_ref (gtk_column_view_get_model (self->column_view));
-  gtk_column_view_set_model (self->column_view, NULL);
-  build_columns (self);
-  gtk_column_view_set_model (self->column_view, model);
-  g_object_unref (model);
-  update_titles (self);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
-  if (self->last_selected != GTK_INVALID_LIST_POSITION)
-    _tri_window_select_row (self, self->last_selected);
+  tri_alignment_grid_set_compact (self->grid, g_settings_get_boolean (self->settings, "compact-rows"));
+  if (self->alignment != NULL && row != GTK_INVALID_LIST_POSITION)
+    _tri_window_select_row (self, row);
 }
 
 /* The header: how many rows are confirmed, and how many need review. */
@@ -808,7 +243,7 @@ update_review_count (TriWindow *self)
   {
     guint first, last;
 
-    if (_tri_window_get_range (self, &first, &last))
+    if (tri_alignment_grid_get_range (self->grid, &first, &last))
       {
         g_string_append (text, " · ");
         /* Translators: the range of rows marked with Shift+Up/Down */
@@ -907,7 +342,8 @@ update_progress (TriWindow *self)
       stage = _("Aligning sentences…");
       fraction = tri_aligner_get_progress (self->aligner);
     }
-  else if (self->checker != NULL && tri_checker_get_busy (self->checker))
+  else if (tri_checks_controller_get_checker (self->checks) != NULL &&
+           tri_checker_get_busy (tri_checks_controller_get_checker (self->checks)))
     {
       stage = _("Checking the versions…");
       can_cancel = FALSE;
@@ -978,7 +414,7 @@ cancel_alignment (TriWindow *self)
   g_cancellable_cancel (self->align_cancellable);
   g_clear_object (&self->align_cancellable);
   set_busy (self, FALSE);
-  if (self->checker == NULL && self->alignment != NULL)
+  if (tri_checks_controller_get_checker (self->checks) == NULL && self->alignment != NULL)
     _tri_window_set_checker (self, self->alignment);
   return TRUE;
 }
@@ -1045,7 +481,7 @@ on_aligned_cb (GObject      *object,
   self->realigning = FALSE;
   /* Opened texts are checked once aligned: findings on rows paired in
    * order would be noise, and checking them would delay the rows. */
-  if (self->checker == NULL)
+  if (tri_checks_controller_get_checker (self->checks) == NULL)
     _tri_window_set_checker (self, self->alignment);
   start_progress (self);
   update_review_count (self);
@@ -1298,7 +734,7 @@ static const struct {
 static void
 update_filter_state (TriWindow *self)
 {
-  TriRowKind kind = self->filter != NULL ? tri_row_filter_get_kind (self->filter) : TRI_ROWS_ALL;
+  TriRowKind kind = tri_alignment_grid_get_row_kind (self->grid);
 
   for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
     if (row_filters[i].kind == kind)
@@ -1307,7 +743,14 @@ update_filter_state (TriWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filter-active");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filter-active");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->filter != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->alignment != NULL);
+}
+
+static void
+on_row_kind_cb (TriWindow *self)
+{
+  update_filter_state (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROW_FILTER]);
 }
 
 /* Shows only the rows of @id's kind, the cursor staying on its row, or
@@ -1316,33 +759,16 @@ static void
 set_row_filter (TriWindow  *self,
                 const char *id)
 {
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
-  guint row = self->last_selected;
-
-  if (self->filter == NULL)
+  if (self->alignment == NULL)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
-    if (g_strcmp0 (id, row_filters[i].id) == 0 && row_filters[i].kind != tri_row_filter_get_kind (self->filter))
+    if (g_strcmp0 (id, row_filters[i].id) == 0 && row_filters[i].kind != tri_alignment_grid_get_row_kind (self->grid))
       {
-        guint at;
-
+        /* The button and the property follow the grid (on_row_kind_cb). */
         _tri_window_commit_edits (self);
-        tri_row_filter_set_kind (self->filter, row_filters[i].kind);
-        update_filter_state (self);
-        g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROW_FILTER]);
-
-        if (g_list_model_get_n_items (G_LIST_MODEL (self->filter)) == 0)
-          {
-            _tri_window_show_toast (self, _("No rows of this kind"));
-            return;
-          }
-        at = row == GTK_INVALID_LIST_POSITION ? 0 : tri_row_filter_seek (self->filter, row);
-        at = MIN (at, g_list_model_get_n_items (G_LIST_MODEL (self->filter)) - 1);
-        if (selection != NULL)
-          gtk_single_selection_set_selected (selection, at);
-        _tri_window_scroll_to (self, at);
-        _tri_window_update_numbers (self);
+        if (tri_alignment_grid_set_row_kind (self->grid, row_filters[i].kind, _tri_window_grid_may_focus (self)) == 0)
+          _tri_window_show_toast (self, _("No rows of this kind"));
         return;
       }
 }
@@ -1378,7 +804,7 @@ set_checks_visible (TriWindow *self,
   if (visible)
     gtk_widget_grab_focus (GTK_WIDGET (self->checks_panel));
   else if (self->alignment != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECKS_VISIBLE]);
 }
 
@@ -1402,12 +828,15 @@ tri_window_set_parallel_view (TriWindow *self,
 
   if (parallel)
     {
-      guint row = self->last_selected != GTK_INVALID_LIST_POSITION ? self->last_selected : 0;
+      guint row = tri_alignment_grid_get_current_row (self->grid);
+
+      if (row == GTK_INVALID_LIST_POSITION)
+        row = 0;
 
       _tri_window_commit_edits (self);
       gtk_stack_set_visible_child_name (self->view_stack, "parallel");
-      tri_parallel_view_show_row (self->parallel_view, row, self->current_column);
-      gtk_widget_grab_focus (GTK_WIDGET (tri_parallel_view_get_view (self->parallel_view, self->current_column)));
+      tri_parallel_view_show_row (self->parallel_view, row, tri_alignment_grid_get_current_column (self->grid));
+      gtk_widget_grab_focus (GTK_WIDGET (tri_parallel_view_get_view (self->parallel_view, tri_alignment_grid_get_current_column (self->grid))));
     }
   else
     {
@@ -1419,7 +848,7 @@ tri_window_set_parallel_view (TriWindow *self,
         gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", (guint)column);
       if (row != G_MAXUINT)
         _tri_window_select_row (self, row);
-      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      gtk_widget_grab_focus (GTK_WIDGET (self->grid));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARALLEL_VIEW]);
 }
@@ -1431,14 +860,11 @@ on_parallel_row_changed_cb (TriWindow       *self,
                             guint            row,
                             TriParallelView *view)
 {
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
-  guint at = self->filter != NULL ? tri_row_filter_find_row (self->filter, row) : G_MAXUINT;
   int column = tri_parallel_view_get_focus_column (view);
 
-  if (column >= 0 && (guint)column != self->current_column)
+  if (column >= 0 && (guint)column != tri_alignment_grid_get_current_column (self->grid))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", (guint)column);
-  if (selection != NULL && at != G_MAXUINT)
-    gtk_single_selection_set_selected (selection, at);
+  tri_alignment_grid_select_row (self->grid, row, FALSE);
 }
 
 static void
@@ -1449,77 +875,23 @@ on_parallel_activate_cb (TriWindow       *self,
   tri_window_set_parallel_view (self, FALSE);
 }
 
-/* A range of rows (Shift+Up/Down from the cursor), for realigning part of
- * the document. */
-
-/**
- * _tri_window_get_range:
- * @self: a #TriWindow
- * @first: (out): the first row of the range
- * @last: (out): the last row
- *
- * Returns: whether a range of rows is marked
- */
-gboolean
-_tri_window_get_range (TriWindow *self,
-                       guint     *first,
-                       guint     *last)
-{
-  guint n;
-
-  if (self->range_anchor == G_MAXUINT || self->alignment == NULL ||
-      self->last_selected == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
-  *first = MIN (MIN (self->range_anchor, self->last_selected), n - 1);
-  *last = MIN (MAX (self->range_anchor, self->last_selected), n - 1);
-  return n > 0;
-}
-
-void
-_tri_window_clear_range (TriWindow *self)
-{
-  self->range_anchor = G_MAXUINT;
-  _tri_window_update_numbers (self);
-  update_review_count (self);
-}
-
-/* The editor strip follows the selected row. */
+/* The current row: the editor strip and the parallel view follow the
+ * grid's. */
 static void
-on_selected_cb (TriWindow          *self,
-                GParamSpec         *pspec,
-                GtkSingleSelection *selection)
+on_current_changed_cb (TriWindow        *self,
+                       guint             row,
+                       TriAlignmentGrid *grid)
 {
-  guint row = tri_row_filter_get_row (self->filter, gtk_single_selection_get_selected (selection));
-
-  /* A cursor moved otherwise than by Shift+Up/Down ends the range. */
-  if (!self->extending && self->range_anchor != G_MAXUINT)
-    _tri_window_clear_range (self);
-
-  if (row != G_MAXUINT)
-    self->last_selected = row;
-  if (self->range_anchor != G_MAXUINT)
-    {
-      _tri_window_update_numbers (self);
-      update_review_count (self);
-    }
-  tri_segment_editor_set_row (self->editor, row == G_MAXUINT ? GTK_INVALID_LIST_POSITION : row);
-  _tri_window_update_wording (self);
-
-  /* The cursor is always in view, and the keyboard, in the grid, on it. */
-  if (row != G_MAXUINT)
-    _tri_window_follow_cursor (self, gtk_single_selection_get_selected (selection));
+  tri_segment_editor_set_row (self->editor, row);
 
   /* A search or a "go to" while the texts are shown moves their cursor. */
   if (row != G_MAXUINT && tri_window_get_parallel_view (self) &&
       row != tri_parallel_view_get_row (self->parallel_view))
-    tri_parallel_view_show_row (self->parallel_view, row, self->current_column);
+    tri_parallel_view_show_row (self->parallel_view, row, tri_alignment_grid_get_current_column (self->grid));
 }
 
-/* An edit replaces the rows it changes with new ones, and the selection
- * drops a row it no longer finds: keep the cursor on the row where the
- * user works (after the selection model has seen the change). */
+/* An edit can move the current row in the alignment (after the grid has
+ * seen the change): the strip follows it. */
 static void
 on_rows_changed_after_cb (TriWindow  *self,
                           guint       position,
@@ -1527,33 +899,8 @@ on_rows_changed_after_cb (TriWindow  *self,
                           guint       added,
                           GListModel *model)
 {
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
-  guint row = self->last_selected;
-  guint selected;
-
-  if (selection == NULL)
-    return;
-
-  selected = gtk_single_selection_get_selected (selection);
-  if (selected == GTK_INVALID_LIST_POSITION)
-    {
-      guint at;
-
-      if (row == GTK_INVALID_LIST_POSITION || row < position || row >= position + removed || added == 0)
-        return;
-      at = tri_row_filter_find_row (self->filter, MIN (row, position + added - 1));
-      if (at != G_MAXUINT)
-        gtk_single_selection_set_selected (selection, at);
-    }
-  else
-    {
-      /* In a narrowed grid, the selected row can move in the alignment
-       * and stay where it is in the grid. */
-      self->last_selected = tri_row_filter_get_row (self->filter, selected);
-      tri_segment_editor_set_row (self->editor, self->last_selected);
-    }
-
-  _tri_window_update_numbers (self);
+  if (tri_alignment_grid_get_current_position (self->grid) != GTK_INVALID_LIST_POSITION)
+    tri_segment_editor_set_row (self->editor, tri_alignment_grid_get_current_row (self->grid));
 }
 
 /**
@@ -1582,7 +929,160 @@ static void
 on_editor_done_cb (TriWindow        *self,
                    TriSegmentEditor *editor)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+}
+
+/* The checks (F9, F6): a TriChecksController between the checker, the
+ * Checks panel and the window */
+
+static void
+on_show_finding_cb (TriWindow           *self,
+                    guint                row,
+                    guint                column,
+                    gboolean             focus,
+                    TriChecksController *checks)
+{
+  if (tri_window_get_parallel_view (self))
+    tri_window_set_parallel_view (self, FALSE);
+  /* Activated: the keyboard goes to the row (the jump gives it to the
+   * row when it finds the grid focused). */
+  if (focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+  _tri_window_select_row (self, row);
+  if (column != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
+}
+
+/* The finding shown (or a find's match), in the grid and in the strip. */
+static void
+on_highlight_changed_cb (TriWindow           *self,
+                         guint                row,
+                         GArray             **spans,
+                         TriChecksController *checks)
+{
+  tri_alignment_grid_highlight (self->grid, row, spans);
+  tri_segment_editor_set_highlights (self->editor, row, spans);
+}
+
+/* What the panel lists: the button's count and the rows' marks follow. */
+static void
+on_checks_changed_cb (TriWindow *self)
+{
+  g_autofree char *label = tri_checks_controller_dup_label (self->checks);
+
+  gtk_button_set_label (GTK_BUTTON (self->checks_button), label);
+  tri_alignment_grid_update_notes (self->grid);
+}
+
+static char *
+dup_row_findings_cb (guint    row,
+                     gpointer checks)
+{
+  return tri_checks_controller_dup_row_findings (checks, row);
+}
+
+/**
+ * _tri_window_set_checker:
+ * @self: a #TriWindow
+ * @alignment: (nullable): the alignment shown
+ *
+ * Checks @alignment, and again after each edit, for the Checks panel.
+ */
+void
+_tri_window_set_checker (TriWindow    *self,
+                         TriAlignment *alignment)
+{
+  tri_checks_controller_set_alignment (self->checks, alignment);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->checks_button), alignment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", alignment != NULL);
+}
+
+static void
+go_to_finding (TriWindow *self,
+               int        direction)
+{
+  if (!tri_checks_controller_go_to_finding (self->checks, direction, tri_alignment_grid_get_current_row (self->grid)))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+static void
+next_finding_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  go_to_finding (TRI_WINDOW (widget), 1);
+}
+
+static void
+previous_finding_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  go_to_finding (TRI_WINDOW (widget), -1);
+}
+
+/**
+ * tri_window_export_report:
+ * @self: a #TriWindow
+ * @file: where to save it
+ * @format: HTML or CSV
+ * @error: where to put an error
+ *
+ * Saves the findings the Checks panel lists, dismissed ones left out, as a
+ * report titled with the project's name, after checking what was edited.
+ *
+ * Returns: whether the report was saved
+ */
+gboolean
+tri_window_export_report (TriWindow        *self,
+                          GFile            *file,
+                          TriReportFormat   format,
+                          GError          **error)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+
+  return tri_checks_controller_save_report (self->checks, file, format,
+                                            adw_window_title_get_title (self->window_title), error);
+}
+
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (self->chooser == NULL)
+    tri_checks_controller_choose_report (self->checks, GTK_WINDOW (self),
+                                         adw_window_title_get_title (self->window_title));
+}
+
+/**
+ * tri_window_get_checker:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none) (nullable): the findings of the Checks panel
+ */
+TriChecker *
+tri_window_get_checker (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->checks != NULL ? tri_checks_controller_get_checker (self->checks) : NULL;
+}
+
+/**
+ * tri_window_get_checks_panel:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the Checks panel
+ */
+GtkWidget *
+tri_window_get_checks_panel (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->checks_panel);
 }
 
 /* Spelling */
@@ -1612,17 +1112,9 @@ static void
 on_spell_changed_cb (TriWindow       *self,
                      TriSpellChecker *spell)
 {
-  /* The cells on screen now; the ~600 GTK 4.8 keeps realized off screen
-   * when they are mapped again (all of them at once took 50 ms). */
-  for (guint i = 0; i < self->cell_items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->cell_items, i);
-
-      if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
-        update_cell_spelling (self, item);
-    }
+  /* The grid's cells follow the checker by themselves. */
   tri_segment_editor_update_spelling (self->editor);
-  update_status_bar (self);
+  tri_status_bar_update (self->status_bar);
 }
 
 /* No dictionary for a column: say so once, naming the package; the other
@@ -1660,7 +1152,6 @@ show_alignment (TriWindow    *self,
                 TriAlignment *alignment,
                 gboolean      align)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
   guint n_documents = tri_alignment_get_n_columns (alignment);
 
   cancel_alignment (self);
@@ -1687,7 +1178,7 @@ show_alignment (TriWindow    *self,
   self->autosaved_generation = 0;
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
 
-  gtk_column_view_set_model (self->column_view, NULL);
+  tri_alignment_grid_set_alignment (self->grid, NULL);
 
   /* Before the columns: their cells ask it for underlines. */
   g_clear_object (&self->spell);
@@ -1698,29 +1189,24 @@ show_alignment (TriWindow    *self,
   apply_spell_settings (self);
   /* Texts to align are checked after the alignment (on_aligned_cb). */
   _tri_window_set_checker (self, align ? NULL : alignment);
-  build_columns (self);
+  tri_alignment_grid_set_spell_checker (self->grid, self->spell);
+  tri_alignment_grid_set_alignment (self->grid, alignment);
+  build_column_actions (self);
 
-  g_clear_object (&self->filter);
-  self->filter = tri_row_filter_new (alignment);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filter", TRUE);
   update_filter_state (self);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
 
   tri_segment_editor_set_alignment (self->editor, alignment);
   tri_segment_editor_set_spell_checker (self->editor, self->spell);
   tri_parallel_view_set_alignment (self->parallel_view, alignment);
   _tri_window_reset_wording (self);
-  self->last_selected = GTK_INVALID_LIST_POSITION;
-  g_signal_connect_object (selection, "notify::selected", G_CALLBACK (on_selected_cb), self, G_CONNECT_SWAPPED);
+  /* After the grid's own: it keeps the current row. */
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_after_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
 
   update_titles (self);
   gtk_stack_set_visible_child_name (self->stack, "grid");
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->grid));
 
   for (guint c = 0; c < n_documents; c++)
     g_signal_connect_object (tri_alignment_get_document (alignment, c), "notify::language",
@@ -1805,103 +1291,6 @@ tri_window_get_project_file (TriWindow *self)
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
 
   return self->project_file;
-}
-
-/* Projects opened and saved are recent files of the desktop. */
-static void
-add_to_recent (GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  /* Given in full: left to guess, GTK 4.8 writes a NULL MIME type for a
-   * type the system does not know, and GLib 2.74 warns while saving it. */
-  GtkRecentData data = {
-    .display_name = NULL,
-    .description = NULL,
-    .mime_type = (char *)"application/json",
-    .app_name = (char *)g_get_application_name (),
-    .app_exec = (char *)"triptych %u",
-    .groups = NULL,
-    .is_private = FALSE,
-  };
-
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
-/* The projects opened or saved last, on the page shown before any. */
-
-#define MAX_RECENT_PROJECTS 8
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  GtkRecentInfo *x = *(GtkRecentInfo **)a;
-  GtkRecentInfo *y = *(GtkRecentInfo **)b;
-
-  return g_date_time_compare (gtk_recent_info_get_modified (y), gtk_recent_info_get_modified (x));
-}
-
-static void
-on_recent_activated_cb (AdwActionRow *row,
-                        TriWindow    *self)
-{
-  GFile *file = g_object_get_data (G_OBJECT (row), "file");
-
-  tri_window_open_project (self, file);
-}
-
-static void
-update_recent (TriWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  g_autoptr(GPtrArray) projects = g_ptr_array_new ();
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-
-      if (gtk_recent_info_is_local (info) && gtk_recent_info_exists (info) &&
-          g_str_has_suffix (gtk_recent_info_get_uri (info), ".triptych"))
-        g_ptr_array_add (projects, info);
-    }
-  g_ptr_array_sort (projects, compare_recent);
-
-  for (guint i = 0; i < MIN (projects->len, MAX_RECENT_PROJECTS); i++)
-    {
-      GtkRecentInfo *info = g_ptr_array_index (projects, i);
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *folder = parent != NULL ? g_file_get_path (parent) : NULL;
-      g_autofree char *title = g_markup_escape_text (name, -1);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-
-      /* ~/Documents rather than /home/anna/Documents, as Nautilus does. */
-      if (folder != NULL && g_str_has_prefix (folder, g_get_home_dir ()))
-        {
-          char *home = g_strconcat ("~", folder + strlen (g_get_home_dir ()), NULL);
-
-          g_free (folder);
-          folder = home;
-        }
-      subtitle = g_markup_escape_text (folder != NULL ? folder : "", -1);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data_full (G_OBJECT (row), "file", g_object_ref (file), g_object_unref);
-      g_signal_connect_object (row, "activated", G_CALLBACK (on_recent_activated_cb), self, 0);
-      gtk_list_box_append (self->recent_list, row);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), projects->len > 0);
-  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
 }
 
 /* A project is read in a thread; @etag is its file's etag just before it
@@ -2000,7 +1389,7 @@ on_project_loaded_cb (GObject      *object,
   g_free (self->project_etag);
   self->project_etag = g_steal_pointer (&data->etag);
   show_alignment (self, alignment, FALSE);
-  add_to_recent (data->file);
+  tri_recent_projects_add (data->file);
   update_review_count (self);
 }
 
@@ -2227,7 +1616,7 @@ on_project_saved_cb (GObject      *object,
   g_set_object (&self->project_file, file);
   g_free (self->project_etag);
   self->project_etag = g_steal_pointer (&etag);
-  add_to_recent (file);
+  tri_recent_projects_add (file);
   if (!tri_window_get_unsaved (self))
     forget_autosave (self);
   update_titles (self);
@@ -2599,7 +1988,7 @@ tri_window_get_column_view (TriWindow *self)
 {
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
 
-  return self->column_view;
+  return tri_alignment_grid_get_column_view (self->grid);
 }
 
 /* File chooser */
@@ -2822,27 +2211,13 @@ tri_window_save_as_action (GtkWidget  *widget,
 }
 
 static void
-on_row_activated_cb (GtkColumnView *column_view,
-                     guint          position,
-                     TriWindow     *self)
+on_row_activated_cb (TriWindow        *self,
+                     guint             row,
+                     TriAlignmentGrid *grid)
 {
   /* Return acts on the cursor's row, which the keyboard focus follows
    * (a click selects the row before it activates it). */
   gtk_widget_activate_action (GTK_WIDGET (self), "segment.edit", NULL);
-}
-
-/* The keyboard coming back to the grid (the Checks panel closed, the
- * strip left, a click elsewhere) lands on the cursor's row, not on the
- * row that had the focus before. */
-static void
-on_grid_focus_enter_cb (TriWindow *self)
-{
-  GtkSelectionModel *model = gtk_column_view_get_model (self->column_view);
-  guint at = model != NULL ? gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model))
-                           : GTK_INVALID_LIST_POSITION;
-
-  if (at != GTK_INVALID_LIST_POSITION)
-    _tri_window_focus_row (self, at);
 }
 
 /* The row menu: the editing operations on a right click, the Menu key or
@@ -2863,7 +2238,7 @@ popup_row_menu (TriWindow *self,
       self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
       gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
       gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self->column_view));
+      gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self->grid));
     }
   if (spelling && self->row_menu_with_spelling == NULL)
     {
@@ -2891,46 +2266,21 @@ on_forward_spelling_cb (GSimpleAction *action,
   gtk_widget_activate_action_variant (GTK_WIDGET (self->editor), name, param);
 }
 
+/* A right click on a row, now the current row (and the column clicked the
+ * current column). On a misspelled word: the strip now shows the row, one
+ * sentence a line where the cell has them one after another, so a
+ * character of the cell is the same character of the strip's text. */
 static void
-on_grid_secondary_click_cb (GtkGestureClick *gesture,
-                            int              n_press,
-                            double           x,
-                            double           y,
-                            TriWindow       *self)
+on_grid_context_menu_cb (TriWindow        *self,
+                         double            x,
+                         double            y,
+                         guint             column,
+                         int               offset,
+                         TriAlignmentGrid *grid)
 {
-  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
-  GtkListItem *item = NULL;
-  guint column = G_MAXUINT;
-
-  for (; widget != NULL && widget != GTK_WIDGET (self->column_view); widget = gtk_widget_get_parent (widget))
-    if ((item = g_object_get_data (G_OBJECT (widget), "list-item")) != NULL)
-      {
-        column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column"));
-        break;
-      }
-  if (item == NULL || self->alignment == NULL)
-    return;
-
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view)),
-                                     gtk_list_item_get_position (item));
-  if (column != G_MAXUINT)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
-
-  /* On a misspelled word: the strip now shows the row, one sentence a
-   * line where the cell has them one after another, so a character of the
-   * cell is the same character of the strip's text. */
-  if (column != G_MAXUINT && TRI_IS_SEGMENT_CELL (widget))
-    {
-      int offset = tri_segment_cell_get_char_at (TRI_SEGMENT_CELL (widget), GTK_WIDGET (self->column_view), x, y);
-
-      if (offset >= 0 && tri_segment_editor_pick_word (self->editor, column, offset) != NULL)
-        {
-          popup_row_menu (self, x, y, TRUE);
-          return;
-        }
-    }
-  popup_row_menu (self, x, y, FALSE);
+  popup_row_menu (self, x, y,
+                  column != G_MAXUINT && offset >= 0 &&
+                  tri_segment_editor_pick_word (self->editor, column, offset) != NULL);
 }
 
 static void
@@ -2939,30 +2289,11 @@ tri_window_row_menu_action (GtkWidget  *widget,
                             GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
-  guint position = selection != NULL ? gtk_single_selection_get_selected (selection) : GTK_INVALID_LIST_POSITION;
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return;
+  double x, y;
 
   /* Under the cursor's row, by the current column. */
-  for (guint i = 0; i < self->number_items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->number_items, i);
-      GtkWidget *box = gtk_list_item_get_child (item);
-      graphene_rect_t bounds;
-
-      if (gtk_list_item_get_position (item) == position && gtk_widget_get_mapped (box) &&
-          gtk_widget_compute_bounds (box, GTK_WIDGET (self->column_view), &bounds))
-        {
-          double width = gtk_widget_get_width (GTK_WIDGET (self->column_view)) - NUMBER_COLUMN_WIDTH;
-          guint n = MAX (1, tri_alignment_get_n_columns (self->alignment));
-
-          popup_row_menu (self, NUMBER_COLUMN_WIDTH + width * (self->current_column + 0.5) / n,
-                          bounds.origin.y + bounds.size.height, FALSE);
-          return;
-        }
-    }
+  if (tri_alignment_grid_get_menu_point (self->grid, &x, &y))
+    popup_row_menu (self, x, y, FALSE);
 }
 
 /* Drag and drop */
@@ -3003,8 +2334,8 @@ on_drop_cb (GtkDropTarget *target,
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "grid") == 0)
     {
       guint n_columns = tri_alignment_get_n_columns (self->alignment);
-      double width = gtk_widget_get_width (GTK_WIDGET (self->stack)) - NUMBER_COLUMN_WIDTH;
-      double offset = MAX (0, x - NUMBER_COLUMN_WIDTH);
+      double width = gtk_widget_get_width (GTK_WIDGET (self->stack)) - TRI_ALIGNMENT_GRID_NUMBER_WIDTH;
+      double offset = MAX (0, x - TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
       guint column = width > 0 ? MIN ((guint)(offset / (width / n_columns)), n_columns - 1) : 0;
 
       tri_window_replace_column (self, column, files[0]);
@@ -3087,7 +2418,7 @@ tri_window_cancel_alignment_action (GtkWidget  *widget,
 
   if (cancel_alignment (self))
     {
-      if (self->checker == NULL && self->alignment != NULL)
+      if (tri_checks_controller_get_checker (self->checks) == NULL && self->alignment != NULL)
         _tri_window_set_checker (self, self->alignment);
       show_toast (self, _("Alignment cancelled: the rows are paired in order"));
     }
@@ -3194,6 +2525,7 @@ tri_window_constructed (GObject *object)
 
     g_action_map_add_action (G_ACTION_MAP (self), compact);
   }
+  tri_alignment_grid_set_compact (self->grid, g_settings_get_boolean (self->settings, "compact-rows"));
   g_signal_connect_object (self->settings, "changed::compact-rows",
                            G_CALLBACK (rebuild_cells), self, G_CONNECT_SWAPPED);
   /* Compare Wording (Ctrl+D): the words' counterparts. */
@@ -3222,7 +2554,6 @@ tri_window_dispose (GObject *object)
   stop_progress (self);
   g_clear_handle_id (&self->autosave_idle, g_source_remove);
   g_clear_handle_id (&self->autosave_interval, g_source_remove);
-  g_clear_handle_id (&self->mapped_idle, g_source_remove);
   _tri_window_dispose_wording (self);
 
   /* A clean end: nothing to recover. Unsaved work (the app quit with it)
@@ -3242,7 +2573,9 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
   g_clear_object (&self->row_menu_with_spelling);
   g_clear_object (&self->spell);
-  _tri_window_dispose_checks (self);
+  if (self->grid != NULL)
+    tri_alignment_grid_set_note_func (self->grid, NULL, NULL, NULL);
+  g_clear_object (&self->checks);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
@@ -3253,11 +2586,6 @@ tri_window_finalize (GObject *object)
 {
   TriWindow *self = (TriWindow *)object;
 
-  g_clear_pointer (&self->number_items, g_ptr_array_unref);
-  g_clear_pointer (&self->cell_items, g_ptr_array_unref);
-  g_clear_pointer (&self->mapped_cells, g_ptr_array_unref);
-  g_clear_pointer (&self->dictionaries, g_strfreev);
-  g_clear_object (&self->filter);
   g_clear_object (&self->alignment);
   g_clear_object (&self->project_file);
   g_clear_object (&self->loading_file);
@@ -3265,8 +2593,7 @@ tri_window_finalize (GObject *object)
   g_free (self->subtitle);
   g_clear_object (&self->autosave_file);
   g_clear_object (&self->aligner);
-  g_clear_object (&self->column_actions);
-  g_clear_object (&self->columns_menu);
+  g_clear_object (&self->columns);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tri_window_parent_class)->finalize (object);
@@ -3287,7 +2614,10 @@ tri_window_get_property (GObject    *object,
       break;
 
     case PROP_ROW_FILTER:
-      g_value_set_string (value, row_filters[self->filter != NULL ? tri_row_filter_get_kind (self->filter) : 0].id);
+      /* The property action asks before the template is built and after
+       * it is gone. */
+      g_value_set_string (value, row_filters[self->grid != NULL ? tri_alignment_grid_get_row_kind (self->grid)
+                                                                : TRI_ROWS_ALL].id);
       break;
 
     case PROP_PARALLEL_VIEW:
@@ -3388,7 +2718,15 @@ tri_window_class_init (TriWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  _tri_window_class_checks_init (klass);
+  gtk_widget_class_install_property_action (widget_class, "win.checks", "checks-visible");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.checks", NULL);
+  gtk_widget_class_install_action (widget_class, "align.next-finding", NULL, next_finding_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "align.next-finding", NULL);
+  gtk_widget_class_install_action (widget_class, "align.previous-finding", NULL, previous_finding_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "align.previous-finding", NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.export-report", NULL);
   _tri_window_class_exchange_init (klass);
   _tri_window_class_paste_init (klass);
   gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
@@ -3404,6 +2742,9 @@ tri_window_class_init (TriWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                          "win.filter", "s", row_filters[i].id);
 
+  g_type_ensure (TRI_TYPE_ALIGNMENT_GRID);
+  g_type_ensure (TRI_TYPE_RECENT_PROJECTS);
+  g_type_ensure (TRI_TYPE_STATUS_BAR);
   g_type_ensure (TRI_TYPE_SEGMENT_EDITOR);
   g_type_ensure (TRI_TYPE_PARALLEL_VIEW);
   g_type_ensure (TRI_TYPE_CHECKS_PANEL);
@@ -3411,7 +2752,6 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, flap);
@@ -3419,14 +2759,13 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, parallel_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, editor);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, grid);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, status_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, row_menu);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, recent_group);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, recent);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_label);
@@ -3473,19 +2812,31 @@ tri_window_init (TriWindow *self)
 {
   GtkDropTarget *drop;
 
-  self->number_items = g_ptr_array_new ();
-  self->cell_items = g_ptr_array_new ();
-  self->mapped_cells = g_ptr_array_new ();
-  self->range_anchor = G_MAXUINT;
   self->found.row = G_MAXUINT;
   self->confirmed_before = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   _tri_window_init_search (self);
-  _tri_window_init_checks (self);
+  self->checks = tri_checks_controller_new (self->checks_panel);
+  g_signal_connect_object (self->checks, "commit", G_CALLBACK (_tri_window_commit_edits), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "show-finding", G_CALLBACK (on_show_finding_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "highlight-changed", G_CALLBACK (on_highlight_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "changed", G_CALLBACK (on_checks_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "message", G_CALLBACK (_tri_window_show_toast), self, G_CONNECT_SWAPPED);
+  tri_alignment_grid_set_note_func (self->grid, dup_row_findings_cb, self->checks, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", FALSE);
 
   /* Enter or a double click on a row edits its cell in the current column
    * (the list view takes Enter before the window's own shortcuts see it). */
-  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_row_activated_cb), self, 0);
+  g_signal_connect_object (self->grid, "row-activated", G_CALLBACK (on_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "context-menu", G_CALLBACK (on_grid_context_menu_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "current-changed", G_CALLBACK (on_current_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "range-changed", G_CALLBACK (update_review_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->grid, "notify::row-kind", G_CALLBACK (on_row_kind_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "column-focused", G_CALLBACK (on_editor_column_focused_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "done", G_CALLBACK (on_editor_done_cb), self, G_CONNECT_SWAPPED);
@@ -3494,7 +2845,7 @@ tri_window_init (TriWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->parallel_view, "activate", G_CALLBACK (on_parallel_activate_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->editor), NUMBER_COLUMN_WIDTH);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->editor), TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
 
   /* Keys the grid's list view would take as cursor moves (GtkListBase
    * binds the arrows with Shift and Ctrl+Shift): ours, before it. */
@@ -3521,7 +2872,6 @@ tri_window_init (TriWindow *self)
       { GDK_KEY_End, "last" }, { GDK_KEY_KP_End, "last" },
     };
     GtkEventController *capture = gtk_shortcut_controller_new ();
-    GtkEventController *focus = gtk_event_controller_focus_new ();
 
     gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
     for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -3538,10 +2888,7 @@ tri_window_init (TriWindow *self)
           gtk_shortcut_set_arguments (shortcut, g_variant_new_string (moves[i].where));
           gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture), shortcut);
         }
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), capture);
-
-    g_signal_connect_object (focus, "enter", G_CALLBACK (on_grid_focus_enter_cb), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), focus);
+    gtk_widget_add_controller (GTK_WIDGET (self->grid), capture);
   }
 
   /* F8 moves to the next row to review; GtkPaned (the grid and the editor
@@ -3579,25 +2926,17 @@ tri_window_init (TriWindow *self)
         g_signal_connect_object (action, "activate", G_CALLBACK (on_forward_spelling_cb), self, 0);
         g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
       }
-    gtk_widget_insert_action_group (GTK_WIDGET (self->column_view), "spelling", G_ACTION_GROUP (group));
-  }
-
-  {
-    GtkGesture *click = gtk_gesture_click_new ();
-
-    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-    g_signal_connect (click, "pressed", G_CALLBACK (on_grid_secondary_click_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+    gtk_widget_insert_action_group (GTK_WIDGET (self->grid), "spelling", G_ACTION_GROUP (group));
   }
 
   /* The columns' language and file, also in the main menu: the column
    * headers' menus are out of reach of the keyboard. */
-  self->columns_menu = g_menu_new ();
-  g_menu_insert_section (self->primary_menu, 1, _("Versions"), G_MENU_MODEL (self->columns_menu));
+  self->columns = tri_column_menus_new ();
+  g_signal_connect_object (self->columns, "reopen", G_CALLBACK (on_reopen_cb), self, G_CONNECT_SWAPPED);
+  g_menu_insert_section (self->primary_menu, 1, _("Versions"), tri_column_menus_get_versions (self->columns));
 
   self->aligner = tri_aligner_new ();
-  self->column_actions = g_simple_action_group_new ();
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "column", G_ACTION_GROUP (self->column_actions));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "column", tri_column_menus_get_actions (self->columns));
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -3607,9 +2946,7 @@ tri_window_init (TriWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
 
-  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (update_recent), self, G_CONNECT_SWAPPED);
-  update_recent (self);
+  g_signal_connect_object (self->recent, "open", G_CALLBACK (tri_window_open_project), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->stack), GTK_EVENT_CONTROLLER (drop));
 
 #ifdef DEVELOPMENT_BUILD

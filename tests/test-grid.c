@@ -1,0 +1,461 @@
+/* test-grid.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "tri-alignment-grid.h"
+#include "tri-gui-resources.h"
+#include "tri-segment-cell.h"
+#include "tri-test-utils.h"
+
+/* The grid on its own (TriAlignmentGrid's public API): one current row
+ * and column, the rows shown, the marked range, the numbers' marks and
+ * the highlights, in a plain window. */
+
+static const char *en_text =
+  "The board met on Monday. Revenue rose by 12 percent. The Kyiv office opened in March. "
+  "Costs fell slightly. Two new partners joined. The audit found no problems. "
+  "Staff numbers grew to 240. The report was approved. Dividends stay unchanged. "
+  "The next meeting is in June.";
+static const char *ru_text =
+  "Совет собрался в понедельник. Выручка выросла на 12 процентов. Киевский офис открылся в марте. "
+  "Расходы немного снизились. Присоединились два новых партнёра. Аудит не выявил проблем. "
+  "Штат вырос до 240 человек. Отчёт был утверждён. Дивиденды остаются прежними. "
+  "Следующее заседание в июне.";
+static const char *uk_text =
+  "Рада зібралася в понеділок. Виручка зросла на 12 відсотків. Київський офіс відкрився в березні. "
+  "Витрати трохи знизилися. Приєдналися два нових партнери. Аудит не виявив проблем. "
+  "Штат зріс до 240 осіб. Звіт було затверджено. Дивіденди залишаються незмінними. "
+  "Наступне засідання в червні.";
+
+typedef struct
+{
+  GtkWindow        *window;
+  TriAlignmentGrid *grid;
+  TriAlignment     *alignment;
+  GArray           *changes;   /* the rows "current-changed" gave */
+  guint             ranges;    /* "range-changed" emissions */
+} Fixture;
+
+static void
+collect (GtkWidget  *widget,
+         GType       type,
+         GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* The number column's box of the row numbered @number, if mapped. */
+static GtkWidget *
+number_box (Fixture *fixture,
+            guint    number)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%u", number);
+  collect (GTK_WIDGET (fixture->grid), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (gtk_widget_has_css_class (label, "row-number") &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
+        return gtk_widget_get_parent (label);
+    }
+  return NULL;
+}
+
+/* The mapped cell showing exactly @text. */
+static TriSegmentCell *
+cell_showing (Fixture    *fixture,
+              const char *text)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (fixture->grid), TRI_TYPE_SEGMENT_CELL, cells);
+  for (guint i = 0; i < cells->len; i++)
+    if (g_strcmp0 (tri_segment_cell_get_text (g_ptr_array_index (cells, i)), text) == 0)
+      return g_ptr_array_index (cells, i);
+  return NULL;
+}
+
+/* Row 1's number shown, the grid laid out. */
+static gboolean
+shows_number_1 (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (fixture->grid)) > 0 && number_box (fixture, 1) != NULL;
+}
+
+static void
+on_current_changed_cb (TriAlignmentGrid *grid,
+                       guint             row,
+                       Fixture          *fixture)
+{
+  /* None selected (the rows shown changed): the last row current stays. */
+  if (row != GTK_INVALID_LIST_POSITION)
+    g_assert_cmpuint (row, ==, tri_alignment_grid_get_current_row (grid));
+  g_array_append_val (fixture->changes, row);
+}
+
+static void
+on_range_changed_cb (TriAlignmentGrid *grid,
+                     Fixture          *fixture)
+{
+  fixture->ranges++;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->alignment = tri_test_align3 (en_text, ru_text, uk_text);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->alignment)), ==, 10);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 600);
+  fixture->grid = TRI_ALIGNMENT_GRID (tri_alignment_grid_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->grid));
+  fixture->changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_signal_connect (fixture->grid, "current-changed", G_CALLBACK (on_current_changed_cb), fixture);
+  g_signal_connect (fixture->grid, "range-changed", G_CALLBACK (on_range_changed_cb), fixture);
+
+  tri_alignment_grid_set_alignment (fixture->grid, fixture->alignment);
+  tri_alignment_grid_set_column_header (fixture->grid, 0, "English", NULL);
+  gtk_window_present (fixture->window);
+  tri_test_wait_until (shows_number_1, fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_array_unref (fixture->changes);
+  g_assert_finalize_object (fixture->alignment);
+}
+
+/* Selecting, moving and editing keep one current row: the property, the
+ * signal and the selection agree, and each move says so once. */
+static void
+test_current_row (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TriAlignmentGrid *grid = fixture->grid;
+  GListModel *columns = gtk_column_view_get_columns (tri_alignment_grid_get_column_view (grid));
+  g_autoptr(GtkColumnViewColumn) english = g_list_model_get_item (columns, 1);
+
+  /* The number column and one per version, headed as told. */
+  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 4);
+  g_assert_cmpstr (gtk_column_view_column_get_title (english), ==, "English");
+
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_true (tri_alignment_grid_select_row (grid, 4, FALSE));
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 4);
+  g_assert_cmpuint (tri_alignment_grid_get_current_position (grid), ==, 4);
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  g_assert_cmpuint (g_array_index (fixture->changes, guint, 0), ==, 4);
+
+  /* Past the last row: the last. */
+  g_assert_true (tri_alignment_grid_select_row (grid, 99, FALSE));
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 9);
+
+  /* Home, Up, Page Down. */
+  tri_alignment_grid_move_cursor (grid, "first", FALSE);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 0);
+  tri_alignment_grid_move_cursor (grid, "up", FALSE);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 0);
+  tri_alignment_grid_move_cursor (grid, "down", FALSE);
+  tri_alignment_grid_move_cursor (grid, "down", FALSE);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 2);
+  tri_alignment_grid_move_cursor (grid, "last", FALSE);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 9);
+  g_assert_true (tri_alignment_grid_get_current_item (grid) ==
+                 gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (
+                   gtk_column_view_get_model (tri_alignment_grid_get_column_view (grid)))));
+
+  /* A split of the row above the cursor: the cursor's row moves down one
+   * in the alignment, and stays current. */
+  g_array_set_size (fixture->changes, 0);
+  tri_alignment_grid_select_row (grid, 5, FALSE);
+  g_assert_true (tri_alignment_merge_next (fixture->alignment, 3));
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 4);
+  g_assert_true (tri_alignment_split_row (fixture->alignment, 3, 0, 1));
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 5);
+  tri_alignment_grid_move_cursor (grid, "up", FALSE);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 4);
+}
+
+static gboolean
+shows_number_10 (gpointer data)
+{
+  return number_box (data, 10) != NULL;
+}
+
+static gboolean
+shows_number_3 (gpointer data)
+{
+  return number_box (data, 3) != NULL;
+}
+
+static gboolean
+shows_number_7 (gpointer data)
+{
+  return number_box (data, 7) != NULL;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+/* Narrowed to bookmarked rows, the cursor goes to the next one shown; a row
+ * not shown cannot be made current; the numbers stay the alignment's. */
+static void
+test_row_kind (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TriAlignmentGrid *grid = fixture->grid;
+  guint notified = 0;
+
+  g_signal_connect_swapped (grid, "notify::row-kind", G_CALLBACK (count_cb), &notified);
+  tri_alignment_toggle_bookmark (fixture->alignment, 2);
+  tri_alignment_toggle_bookmark (fixture->alignment, 7);
+  tri_alignment_grid_select_row (grid, 5, FALSE);
+
+  g_assert_cmpuint (tri_alignment_grid_set_row_kind (grid, TRI_ROWS_BOOKMARKED, FALSE), ==, 2);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpuint (tri_alignment_grid_get_row_kind (grid), ==, TRI_ROWS_BOOKMARKED);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 7);
+  g_assert_cmpuint (tri_alignment_grid_get_current_position (grid), ==, 1);
+  g_assert_false (tri_alignment_grid_select_row (grid, 4, FALSE));
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 7);
+  g_assert_true (tri_alignment_grid_select_row (grid, 2, FALSE));
+  tri_test_wait_until (shows_number_3, fixture);
+  g_assert_nonnull (number_box (fixture, 8));
+  g_assert_null (number_box (fixture, 1));
+  g_assert_null (number_box (fixture, 4));
+
+  /* No rows of a kind: none shown, and the cursor's row kept. */
+  g_assert_cmpuint (tri_alignment_grid_set_row_kind (grid, TRI_ROWS_REVIEW, FALSE), ==, 0);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 2);
+  g_assert_cmpuint (tri_alignment_grid_set_row_kind (grid, TRI_ROWS_ALL, FALSE), ==, 10);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 2);
+  tri_test_wait_until (shows_number_10, fixture);
+}
+
+static gboolean
+in_range (Fixture *fixture,
+          guint    number)
+{
+  GtkWidget *box = number_box (fixture, number);
+
+  g_assert_nonnull (box);
+  return gtk_widget_has_css_class (box, "in-range");
+}
+
+/* Shift+Down twice marks three rows, barred by their numbers; a plain
+ * move ends the range. */
+static void
+test_range (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TriAlignmentGrid *grid = fixture->grid;
+  guint first = 0, last = 0;
+
+  tri_alignment_grid_select_row (grid, 1, FALSE);
+  g_assert_false (tri_alignment_grid_get_range (grid, &first, &last));
+  g_assert_true (tri_alignment_grid_extend_range (grid, 1, FALSE));
+  g_assert_true (tri_alignment_grid_extend_range (grid, 1, FALSE));
+  g_assert_true (tri_alignment_grid_get_range (grid, &first, &last));
+  g_assert_cmpuint (first, ==, 1);
+  g_assert_cmpuint (last, ==, 3);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 3);
+  g_assert_cmpuint (fixture->ranges, >, 0);
+  g_assert_false (in_range (fixture, 1));
+  g_assert_true (in_range (fixture, 2));
+  g_assert_true (in_range (fixture, 4));
+  g_assert_false (in_range (fixture, 5));
+
+  /* Back up past the anchor: the range turns round. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (tri_alignment_grid_extend_range (grid, -1, FALSE));
+  g_assert_true (tri_alignment_grid_get_range (grid, &first, &last));
+  g_assert_cmpuint (first, ==, 0);
+  g_assert_cmpuint (last, ==, 1);
+  g_assert_false (tri_alignment_grid_extend_range (grid, -1, FALSE));
+
+  fixture->ranges = 0;
+  tri_alignment_grid_move_cursor (grid, "down", FALSE);
+  g_assert_false (tri_alignment_grid_get_range (grid, &first, &last));
+  g_assert_cmpuint (fixture->ranges, ==, 1);
+  g_assert_false (in_range (fixture, 1));
+}
+
+/* The current column is a CSS class of the column view (the strip and the
+ * actions read it); columns the alignment does not have are ignored. */
+static void
+test_current_column (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  TriAlignmentGrid *grid = fixture->grid;
+  GtkWidget *view = GTK_WIDGET (tri_alignment_grid_get_column_view (grid));
+  guint column = 0;
+
+  tri_alignment_grid_set_current_column (grid, 2);
+  g_assert_cmpuint (tri_alignment_grid_get_current_column (grid), ==, 2);
+  g_assert_true (gtk_widget_has_css_class (view, "current-column-3"));
+  g_object_set (grid, "current-column", 1, NULL);
+  g_object_get (grid, "current-column", &column, NULL);
+  g_assert_cmpuint (column, ==, 1);
+  g_assert_true (gtk_widget_has_css_class (view, "current-column-2"));
+  g_assert_false (gtk_widget_has_css_class (view, "current-column-3"));
+  tri_alignment_grid_set_current_column (grid, 3);
+  g_assert_cmpuint (tri_alignment_grid_get_current_column (grid), ==, 1);
+}
+
+static char *
+note_for_row_2 (guint    row,
+                gpointer user_data)
+{
+  (*(guint *)user_data)++;
+  return row == 2 ? g_strdup ("Numbers differ: 12 and 21") : NULL;
+}
+
+/* The note function marks a row's number; a highlight marks spans of the
+ * documents in the cells of its row only. */
+static void
+test_marks (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TriAlignmentGrid *grid = fixture->grid;
+  const char *ru_doc = tri_document_get_text (tri_alignment_get_document (fixture->alignment, 1));
+  const char *word = strstr (ru_doc, "12 процентов");
+  GArray *spans[TRI_MAX_COLUMNS] = { NULL };
+  gsize span[2];
+  guint asked = 0;
+  TriSegmentCell *cell;
+  g_autofree char *highlighted = NULL;
+
+  tri_alignment_grid_set_note_func (grid, note_for_row_2, &asked, NULL);
+  g_assert_cmpuint (asked, >, 0);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (number_box (fixture, 3))));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_last_child (number_box (fixture, 3))), ==,
+                   "Numbers differ: 12 and 21");
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_last_child (number_box (fixture, 2))));
+  tri_alignment_grid_set_note_func (grid, NULL, NULL, NULL);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_last_child (number_box (fixture, 3))));
+
+  g_assert_nonnull (word);
+  span[0] = word - ru_doc;
+  span[1] = span[0] + strlen ("12");
+  spans[1] = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_vals (spans[1], span, 2);
+  tri_alignment_grid_highlight (grid, 1, spans);
+  g_array_unref (spans[1]);
+
+  cell = cell_showing (fixture, "Выручка выросла на 12 процентов.");
+  g_assert_nonnull (cell);
+  highlighted = tri_segment_cell_dup_highlighted (cell);
+  g_assert_cmpstr (highlighted, ==, "12");
+  g_assert_null (tri_segment_cell_dup_highlighted (cell_showing (fixture, "Revenue rose by 12 percent.")));
+
+  tri_alignment_grid_highlight (grid, G_MAXUINT, NULL);
+  g_assert_null (tri_segment_cell_dup_highlighted (cell));
+}
+
+/* Compact rows: new cells, the same current row and column. */
+static void
+test_compact (Fixture       *fixture,
+              gconstpointer  data)
+{
+  TriAlignmentGrid *grid = fixture->grid;
+
+  tri_alignment_grid_select_row (grid, 6, FALSE);
+  tri_alignment_grid_set_current_column (grid, 2);
+  g_array_set_size (fixture->changes, 0);
+  tri_alignment_grid_set_compact (grid, TRUE);
+  g_assert_true (tri_alignment_grid_get_compact (grid));
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 6);
+  g_assert_cmpuint (tri_alignment_grid_get_current_column (grid), ==, 2);
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+  tri_test_wait_until (shows_number_1, fixture);
+  g_assert_nonnull (cell_showing (fixture, "Costs fell slightly."));
+}
+
+static void
+on_row_activated_cb (TriAlignmentGrid *grid,
+                     guint             row,
+                     guint            *activated)
+{
+  *activated = row;
+}
+
+/* Return (or a double click) on a row says which row of the alignment, in
+ * a narrowed grid too; the keyboard's row menu opens under the current
+ * row. */
+static void
+test_activate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TriAlignmentGrid *grid = fixture->grid;
+  guint activated = G_MAXUINT;
+  double x = -1, y = -1;
+
+  g_signal_connect (grid, "row-activated", G_CALLBACK (on_row_activated_cb), &activated);
+
+  tri_alignment_toggle_bookmark (fixture->alignment, 6);
+  tri_alignment_grid_set_row_kind (grid, TRI_ROWS_BOOKMARKED, FALSE);
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 6);
+  tri_test_wait_until (shows_number_7, fixture);
+
+  /* The column view's activation, as Return or a double click on the
+   * first row shown. */
+  g_signal_emit_by_name (tri_alignment_grid_get_column_view (grid), "activate", 0);
+  g_assert_cmpuint (activated, ==, 6);
+
+  g_assert_true (tri_alignment_grid_get_menu_point (grid, &x, &y));
+  /* Under the first row shown, in the middle of the first text column. */
+  g_assert_cmpfloat (x, >, TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (grid)) / 2);
+  g_assert_cmpfloat (y, >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display; run meson test --setup=headless");
+      return g_test_run ();
+    }
+  /* What TriApplication does at startup: the templates. */
+  g_resources_register (tri_gui_get_resource ());
+
+  g_test_add ("/grid/current-row", Fixture, NULL, fixture_set_up, test_current_row, fixture_tear_down);
+  g_test_add ("/grid/row-kind", Fixture, NULL, fixture_set_up, test_row_kind, fixture_tear_down);
+  g_test_add ("/grid/range", Fixture, NULL, fixture_set_up, test_range, fixture_tear_down);
+  g_test_add ("/grid/current-column", Fixture, NULL, fixture_set_up, test_current_column, fixture_tear_down);
+  g_test_add ("/grid/marks", Fixture, NULL, fixture_set_up, test_marks, fixture_tear_down);
+  g_test_add ("/grid/compact", Fixture, NULL, fixture_set_up, test_compact, fixture_tear_down);
+  g_test_add ("/grid/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
+
+  return g_test_run ();
+}
