@@ -2172,7 +2172,7 @@ test_scroll_underlined (void)
 }
 
 /* The grid's row that has the keyboard focus, or G_MAXUINT: the row
- * whose English cell the focus widget shows. */
+ * whose sentences the focus widget shows. */
 static guint
 focused_row (TriWindow *window)
 {
@@ -2185,13 +2185,15 @@ focused_row (TriWindow *window)
   collect_cells (focus, cells);
   for (guint i = 0; i < cells->len; i++)
     for (guint r = 0; r < g_list_model_get_n_items (G_LIST_MODEL (alignment)); r++)
-      {
-        g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
-        g_autofree char *text = tri_alignment_dup_cell_text (alignment, row, 0);
+      for (guint c = 0; c < tri_alignment_get_n_columns (alignment); c++)
+        {
+          g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (alignment), r);
+          g_autofree char *text = tri_alignment_dup_cell_text (alignment, row, c);
 
-        if (text[0] != '\0' && g_strcmp0 (tri_segment_cell_get_text (g_ptr_array_index (cells, i)), text) == 0)
-          return r;
-      }
+          /* Any version's sentence: a row may have no English one. */
+          if (text[0] != '\0' && g_strcmp0 (tri_segment_cell_get_text (g_ptr_array_index (cells, i)), text) == 0)
+            return r;
+        }
   return G_MAXUINT;
 }
 
@@ -2205,7 +2207,6 @@ static gboolean
 focus_on (gpointer data)
 {
   FocusWait *wait = data;
-
   return focused_row (wait->window) == wait->row;
 }
 

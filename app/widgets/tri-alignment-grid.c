@@ -448,31 +448,47 @@ shows_current_item (TriAlignmentGrid *self,
 /* The keyboard focus follows the cursor: GtkListBase moves on from the row
  * that has the focus, so after a jump (F8, a search, Shift+Down) Down must
  * go on from the row jumped to, not from the row last clicked. GTK 4.8 can
- * only focus a row that is realized; one scrolled to is realized on the
- * next layout, so this waits for it, a few frames at most. */
+ * only focus a row that is realized; one scrolled to is realized on a
+ * later layout, so this waits for it. Done only once the focus is seen in
+ * the mapped row on a later frame: a row given the focus can be laid out
+ * again and left unmapped, holding a focus nobody sees. */
 static gboolean
 focus_row_tick_cb (GtkWidget     *widget,
                    GdkFrameClock *frame_clock,
                    gpointer       user_data)
 {
   TriAlignmentGrid *self = TRI_ALIGNMENT_GRID (user_data);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* The user took the keyboard elsewhere (the strip, a panel): leave it. */
+  if (focus != NULL && gtk_widget_get_root (focus) != NULL && !gtk_widget_is_ancestor (focus, widget))
+    {
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   for (guint i = 0; i < self->number_items->len; i++)
     {
       GtkListItem *item = g_ptr_array_index (self->number_items, i);
       GtkWidget *child = gtk_list_item_get_child (item);
+      GtkWidget *row;
 
-      if (gtk_list_item_get_position (item) == self->focus_position && gtk_widget_get_mapped (child) &&
-          gtk_list_item_get_item (item) != NULL && shows_current_item (self, item))
+      if (gtk_list_item_get_position (item) != self->focus_position || !gtk_widget_get_mapped (child) ||
+          gtk_list_item_get_item (item) == NULL || !shows_current_item (self, item))
+        continue;
+
+      /* The number column's cell, and its row. */
+      row = gtk_widget_get_parent (gtk_widget_get_parent (child));
+      if (row == NULL || !gtk_widget_get_mapped (row))
+        break;
+      if (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
         {
-          /* The number column's cell, and its row. */
-          GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (child));
-
-          if (row != NULL && gtk_widget_get_mapped (row))
-            gtk_widget_grab_focus (row);
           self->focus_tick = 0;
           return G_SOURCE_REMOVE;
         }
+      gtk_widget_grab_focus (row);
+      break;
     }
 
   /* Rows take a few frames to be laid out where the grid scrolled (more
@@ -528,6 +544,8 @@ scroll_to (TriAlignmentGrid *self,
 
 /* Brings the cursor's row into view, and the keyboard to it if the
  * keyboard is in the grid. */
+static gboolean keyboard_in_rows (TriAlignmentGrid *self);
+
 static void
 follow_cursor (TriAlignmentGrid *self,
                guint             position)
@@ -536,11 +554,11 @@ follow_cursor (TriAlignmentGrid *self,
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
   scroll_grid (self, position);
-  /* Only when a row has the focus: GTK 4.8 can fail (a critical, then a
-   * crash) giving a row the focus the list view itself has after an edit
-   * in the strip replaced the row that had it. */
-  if (focus != NULL && !GTK_IS_LIST_VIEW (focus) &&
-      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
+  /* When the keyboard is in the grid: on a row, on a row replaced, or on
+   * the list itself (the cursor keys were pressed there: the focus tick
+   * gives it only to a mapped row that shows the cursor's item). */
+  if (keyboard_in_rows (self) || (focus != NULL && GTK_IS_LIST_VIEW (focus) &&
+                                  gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))))
     focus_row (self, position);
 }
 
@@ -608,6 +626,25 @@ on_selected_cb (TriAlignmentGrid   *self,
 /* An edit replaces the rows it changes with new ones, and the selection
  * drops a row it no longer finds: keep the cursor on the row where the
  * user works (after the selection model has seen the change). */
+/* Whether the keyboard is in the grid's rows, or was on a row an edit or
+ * the alignment replaced (GTK 4.8 leaves the focus on the row widget it
+ * drops: unparented, or on the list itself). */
+static gboolean
+keyboard_in_rows (TriAlignmentGrid *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* Not the list itself: GTK 4.8 can fail (a critical, then a crash)
+   * giving a row the focus the list view has after an edit in the strip
+   * replaced the row that had it. */
+  if (focus == NULL || GTK_IS_LIST_VIEW (focus))
+    return FALSE;
+  if (gtk_widget_get_root (focus) == NULL)
+    return TRUE;
+  return gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
+}
+
 static void
 on_rows_changed_after_cb (TriAlignmentGrid *self,
                           guint             position,
@@ -645,6 +682,11 @@ on_rows_changed_after_cb (TriAlignmentGrid *self,
     }
 
   tri_alignment_grid_update_notes (self);
+
+  /* The keyboard stays on the cursor's row, laid out anew. */
+  selected = gtk_single_selection_get_selected (self->selection);
+  if (selected != GTK_INVALID_LIST_POSITION && keyboard_in_rows (self))
+    focus_row (self, selected);
 }
 
 static void

@@ -1207,6 +1207,10 @@ show_alignment (TriWindow    *self,
   update_titles (self);
   gtk_stack_set_visible_child_name (self->stack, "grid");
   gtk_widget_grab_focus (GTK_WIDGET (self->grid));
+  /* The work starts on the first row: the strip shows it, and the
+   * keyboard is on it (not on the list itself, which the cursor keys
+   * would leave behind). */
+  tri_alignment_grid_select_row (self->grid, 0, TRUE);
 
   for (guint c = 0; c < n_documents; c++)
     g_signal_connect_object (tri_alignment_get_document (alignment, c), "notify::language",
