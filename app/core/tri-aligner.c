@@ -544,6 +544,11 @@ typedef struct
 {
   guint32 *features;   /* sorted, unique */
   guint    n_features;
+  /* The features word by word, packed: a count, then that many ids. A
+   * word weighs as much as its best match, not as all its dictionary
+   * senses together (item_mass()). */
+  guint32 *groups;
+  guint    n_groups;   /* guint32s in @groups */
   guint    length;     /* characters */
   gboolean par_end;    /* last sentence of its paragraph */
 } Item;
@@ -618,13 +623,39 @@ sort_unique_u32 (guint32 *v,
   return u;
 }
 
-/* Gives @item the feature ids in @ids, sorted and without repeats. */
+/* Gives @item the feature ids in @ids, sorted and without repeats, and
+ * the word groups in @groups. */
 static void
 item_take_features (Item   *item,
-                    GArray *ids)
+                    GArray *ids,
+                    GArray *groups)
 {
   item->n_features = sort_unique_u32 ((guint32 *)(gpointer)ids->data, ids->len);
   item->features = (guint32 *)(gpointer)g_array_free (ids, FALSE);
+  item->n_groups = groups->len;
+  item->groups = (guint32 *)(gpointer)g_array_free (groups, FALSE);
+}
+
+/* A group's count, with this bit set when its first id is the word's own
+ * form (its skeleton) and the others its translations. */
+#define GROUP_OWN 0x80000000u
+#define GROUP_COUNT(c) ((c) & ~GROUP_OWN)
+
+/* Appends a group of @n ids to @groups (and to @ids); @flags: GROUP_OWN or 0. */
+static void
+add_group (GArray        *ids,
+           GArray        *groups,
+           const guint32 *group,
+           guint          n,
+           guint32        flags)
+{
+  guint32 count = n | flags;
+
+  if (n == 0)
+    return;
+  g_array_append_val (groups, count);
+  g_array_append_vals (groups, group, n);
+  g_array_append_vals (ids, group, n);
 }
 
 static void
@@ -634,6 +665,8 @@ sentence_features (Context      *ctx,
                    Item         *item)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GString) token = g_string_new (NULL);
   gboolean first_word = TRUE;
   const char *p = text;
@@ -653,7 +686,7 @@ sentence_features (Context      *ctx,
           g_snprintf (key, sizeof key, "#%s", token->str);
           {
             guint32 id = feature_id (&ctx->space, key, KIND_NUMBER);
-            g_array_append_val (ids, id);
+            add_group (ids, groups, &id, 1, GROUP_OWN);
           }
           first_word = FALSE;
           continue;
@@ -689,21 +722,25 @@ sentence_features (Context      *ctx,
           }
           word = lookup_word (ctx, info, lower);
 
+          /* The word's form and its translations: one group. */
+          g_array_set_size (group, 0);
           if (word->skeleton != G_MAXUINT32)
+            g_array_append_val (group, word->skeleton);
+          if (word->n_translations > 0)
+            g_array_append_vals (group, word->translations, word->n_translations);
+          add_group (ids, groups, (const guint32 *)(gpointer)group->data, group->len,
+                     word->skeleton != G_MAXUINT32 ? GROUP_OWN : 0);
+
+          /* A capitalised word inside the sentence is likely a name:
+           * count its skeleton a second time, as a name. */
+          if (word->skeleton != G_MAXUINT32 && capital && !first_word)
             {
-              guint32 id = word->skeleton;
+              char key[16];
+              guint32 id;
 
-              g_array_append_val (ids, id);
-              /* A capitalised word inside the sentence is likely a name:
-               * count its skeleton a second time, as a name. */
-              if (capital && !first_word)
-                {
-                  char key[16];
-
-                  g_snprintf (key, sizeof key, "N%u", id);
-                  id = feature_id (&ctx->space, key, KIND_NAME);
-                  g_array_append_val (ids, id);
-                }
+              g_snprintf (key, sizeof key, "N%u", word->skeleton);
+              id = feature_id (&ctx->space, key, KIND_NAME);
+              add_group (ids, groups, &id, 1, GROUP_OWN);
             }
           if (word->month > 0)
             {
@@ -712,10 +749,8 @@ sentence_features (Context      *ctx,
 
               g_snprintf (key, sizeof key, "@%d", word->month);
               id = feature_id (&ctx->space, key, KIND_MONTH);
-              g_array_append_val (ids, id);
+              add_group (ids, groups, &id, 1, GROUP_OWN);
             }
-          if (word->n_translations > 0)
-            g_array_append_vals (ids, word->translations, word->n_translations);
 
           first_word = FALSE;
           continue;
@@ -726,13 +761,13 @@ sentence_features (Context      *ctx,
           const char *key = ch == '?' ? "?" : ch == '!' ? "!" : "\"";
           guint32 id = feature_id (&ctx->space, key, KIND_PUNCT);
 
-          g_array_append_val (ids, id);
+          add_group (ids, groups, &id, 1, GROUP_OWN);
         }
 
       p = g_utf8_next_char (p);
     }
 
-  item_take_features (item, g_steal_pointer (&ids));
+  item_take_features (item, g_steal_pointer (&ids), g_steal_pointer (&groups));
 }
 
 /* A sequence to align: a document's sentences, or the rows of an earlier
@@ -747,7 +782,10 @@ static void
 sequence_clear (Sequence *seq)
 {
   for (guint i = 0; i < seq->n; i++)
-    g_free (seq->items[i].features);
+    {
+      g_free (seq->items[i].features);
+      g_free (seq->items[i].groups);
+    }
   g_free (seq->items);
   seq->items = NULL;
   seq->n = 0;
@@ -865,6 +903,60 @@ pair_sim (const Pair *pair,
   return pair_sim_compute (pair, i, j);
 }
 
+/* The mass of @item: per word, the weight of its own form if that is
+ * shared, plus the weight of its best shared translation — a word's
+ * dictionary senses are alternatives (most never occur; one match is the
+ * word matched), so they do not add up. Each feature counts once in the
+ * sentence. A word or number that shares nothing weighs params.unmatched.
+ * @stamp marks the features counted in this item (@mark). */
+static void
+item_mass (const Pair         *pair,
+           const FeatureSpace *space,
+           const Item         *item,
+           guint              *stamp,
+           guint               mark,
+           double             *mass,
+           double             *matchable)
+{
+  double total = 0, shared = 0;
+
+  for (guint g = 0; g < item->n_groups; )
+    {
+      guint count = GROUP_COUNT (item->groups[g]);
+      gboolean has_own = (item->groups[g] & GROUP_OWN) != 0;
+      const guint32 *ids = &item->groups[g + 1];
+      double own = 0, best = 0;
+      gboolean seen = FALSE, countable = FALSE;
+
+      for (guint k = 0; k < count; k++)
+        {
+          guint32 f = ids[k];
+          guint8 kind = g_array_index (space->kinds, guint8, f);
+
+          if (stamp[f] == mark)
+            seen = TRUE;
+          else if (k == 0 && has_own)
+            own = pair->weight[f];
+          else
+            best = MAX (best, pair->weight[f]);
+          stamp[f] = mark;
+          countable |= kind == KIND_WORD || kind == KIND_NUMBER || kind == KIND_TRANSLATION;
+        }
+
+      if (own + best > 0)
+        {
+          total += own + best;
+          shared += own + best;
+        }
+      else if (!seen && countable)
+        total += params.unmatched;
+      g += count + 1;
+    }
+
+  *mass = total;
+  *matchable = shared;
+}
+
 static void
 pair_init (Pair         *pair,
            FeatureSpace *space,
@@ -914,36 +1006,16 @@ pair_init (Pair         *pair,
   /* A sentence's mass: its shared features, and a little for each word
    * or number with no counterpart anywhere in the other text, so that one
    * chance match ("port" and «Проте», both "prt") among many words that
-   * match nothing is weak evidence. Translations are left out: most of a
-   * word's dictionary senses never occur. */
-  for (guint i = 0; i < n; i++)
-    for (guint k = 0; k < a[i].n_features; k++)
-      {
-        guint32 f = a[i].features[k];
-        guint8 kind = g_array_index (space->kinds, guint8, f);
+   * match nothing is weak evidence. */
+  {
+    g_autofree guint *stamp = g_new0 (guint, n_features);
 
-        if (pair->weight[f] > 0)
-          {
-            pair->mass_a[i] += pair->weight[f];
-            pair->matchable_a[i] += pair->weight[f];
-          }
-        else if (kind == KIND_WORD || kind == KIND_NUMBER)
-          pair->mass_a[i] += params.unmatched;
-      }
-  for (guint j = 0; j < m; j++)
-    for (guint k = 0; k < b[j].n_features; k++)
-      {
-        guint32 f = b[j].features[k];
-        guint8 kind = g_array_index (space->kinds, guint8, f);
-
-        if (pair->weight[f] > 0)
-          {
-            pair->mass_b[j] += pair->weight[f];
-            pair->matchable_b[j] += pair->weight[f];
-          }
-        else if (kind == KIND_WORD || kind == KIND_NUMBER)
-          pair->mass_b[j] += params.unmatched;
-      }
+    for (guint i = 0; i < n; i++)
+      item_mass (pair, space, &a[i], stamp, i + 1, &pair->mass_a[i], &pair->matchable_a[i]);
+    memset (stamp, 0, n_features * sizeof *stamp);
+    for (guint j = 0; j < m; j++)
+      item_mass (pair, space, &b[j], stamp, j + 1, &pair->mass_b[j], &pair->matchable_b[j]);
+  }
 
   pair->shared_a = g_new0 (Shared, n + 1);
   pair->shared_b = g_new0 (Shared, m + 1);
@@ -1696,6 +1768,7 @@ merge_sequence (const Sequence *a,
     {
       const PairBead *bead = &g_array_index (beads_ab, PairBead, r);
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint32));
       Item *item = &out->items[r];
       double la = 0, lb = 0;
       gboolean par_end = FALSE;
@@ -1703,12 +1776,14 @@ merge_sequence (const Sequence *a,
       for (guint x = bead->a0; x < bead->a1; x++)
         {
           g_array_append_vals (ids, a->items[x].features, a->items[x].n_features);
+          g_array_append_vals (groups, a->items[x].groups, a->items[x].n_groups);
           la += a->items[x].length;
           par_end |= a->items[x].par_end && x + 1 == bead->a1;
         }
       for (guint y = bead->b0; y < bead->b1; y++)
         {
           g_array_append_vals (ids, b->items[y].features, b->items[y].n_features);
+          g_array_append_vals (groups, b->items[y].groups, b->items[y].n_groups);
           lb += b->items[y].length;
           par_end |= b->items[y].par_end && y + 1 == bead->b1;
         }
@@ -1722,7 +1797,7 @@ merge_sequence (const Sequence *a,
         item->length = (guint)(lb / ratio);
       item->par_end = par_end;
 
-      item_take_features (item, g_steal_pointer (&ids));
+      item_take_features (item, g_steal_pointer (&ids), g_steal_pointer (&groups));
     }
 }
 
@@ -1892,6 +1967,25 @@ apply_lexicon (const Sequence *a,
             y->features[n++] = GPOINTER_TO_UINT (g);
         }
       y->n_features = sort_unique_u32 (y->features, n);
+
+      /* A learnt translation joins its word's group. */
+      n = 0;
+      y->groups = g_new (guint32, x->n_groups * 2 + 1);
+      for (guint g = 0; g < x->n_groups; g += GROUP_COUNT (x->groups[g]) + 1)
+        {
+          guint start = n++;
+
+          for (guint k = 0; k < GROUP_COUNT (x->groups[g]); k++)
+            {
+              gpointer t = g_hash_table_lookup (lexicon, GUINT_TO_POINTER (x->groups[g + 1 + k] + 1));
+
+              y->groups[n++] = x->groups[g + 1 + k];
+              if (t != NULL)
+                y->groups[n++] = GPOINTER_TO_UINT (t);
+            }
+          y->groups[start] = (n - start - 1) | (x->groups[g] & GROUP_OWN);
+        }
+      y->n_groups = n;
     }
 }
 
