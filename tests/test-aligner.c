@@ -551,6 +551,25 @@ test_two_to_two (void)
 }
 
 static void
+test_translation_adds_a_sentence (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The Russian joins a sentence of its own to the corridor's figures:
+   * twice as long as the English, but the figures, the month and the
+   * corridor match, and nothing else of the English does. One row, not
+   * two sentences alone. */
+  g_auto(GStrv) ru = splice (odesa_ru, 3, 1,
+                             "По его словам, с августа через коридор прошли 1 250 судов; кроме того, "
+                             "пограничники с начала года задержали на реке 37 лодок контрабандистов, "
+                             "а на переправе открыли новый пункт пропуска для грузовиков, который "
+                             "должен сократить очереди на границе.",
+                             NULL);
+
+  check_pair (aligner, odesa_en, (const char * const *)ru,
+              "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1");
+}
+
+static void
 test_omission (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -1889,6 +1908,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/merge", test_merge);
   g_test_add_func ("/aligner/beads/two-to-two", test_two_to_two);
   g_test_add_func ("/aligner/beads/omission", test_omission);
+  g_test_add_func ("/aligner/beads/translation-adds-a-sentence", test_translation_adds_a_sentence);
   g_test_add_func ("/aligner/beads/insertion", test_insertion);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);

@@ -72,6 +72,7 @@ typedef struct
   double suspect;         /* a 1-1 bead whose two sentences both have words to match and match nothing */
   double suspect_min;     /* ... at least this weight of them */
   double suspect_ratio;   /* ... and share at most this part of it */
+  double length_df;       /* degrees of freedom of the length term's Student t (0: normal) */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
 
@@ -92,6 +93,7 @@ static Params params = {
   .suspect = 1.25,
   .suspect_min = 3.0,
   .suspect_ratio = 0.1,
+  .length_df = 20,
   .band = 16,
 };
 
@@ -118,7 +120,7 @@ load_params (void)
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
           PARAM (skip) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
-          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio)
+          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -422,6 +424,7 @@ typedef struct
   FeatureSpace   space;
   GHashTable    *languages;     /* code → LanguageInfo */
   TriDictionary *user_dictionary;
+  GArray        *groups;        /* a sentence's word groups, while they are read */
   /* how far the run is: the share of the work this stage covers */
   gint          *progress;
   TriAlignProgress progress_callback;
@@ -623,39 +626,37 @@ sort_unique_u32 (guint32 *v,
   return u;
 }
 
-/* Gives @item the feature ids in @ids, sorted and without repeats, and
- * the word groups in @groups. */
-static void
-item_take_features (Item   *item,
-                    GArray *ids,
-                    GArray *groups)
-{
-  item->n_features = sort_unique_u32 ((guint32 *)(gpointer)ids->data, ids->len);
-  item->features = (guint32 *)(gpointer)g_array_free (ids, FALSE);
-  item->n_groups = groups->len;
-  item->groups = (guint32 *)(gpointer)g_array_free (groups, FALSE);
-}
-
 /* A group's count, with this bit set when its first id is the word's own
  * form (its skeleton) and the others its translations. */
 #define GROUP_OWN 0x80000000u
 #define GROUP_COUNT(c) ((c) & ~GROUP_OWN)
 
-/* Appends a group of @n ids to @groups (and to @ids); @flags: GROUP_OWN or 0. */
+/* Gives @item (copies of) the word groups in @groups, and their feature
+ * ids, sorted and without repeats, as its features. */
 static void
-add_group (GArray        *ids,
-           GArray        *groups,
-           const guint32 *group,
-           guint          n,
-           guint32        flags)
+item_set_groups (Item         *item,
+                 const GArray *groups)
 {
-  guint32 count = n | flags;
+  const guint32 *v = (const guint32 *)(gpointer)groups->data;
+  guint n = 0;
 
-  if (n == 0)
-    return;
-  g_array_append_val (groups, count);
-  g_array_append_vals (groups, group, n);
-  g_array_append_vals (ids, group, n);
+  item->features = g_new (guint32, groups->len + 1);
+  for (guint g = 0; g < groups->len; g += GROUP_COUNT (v[g]) + 1)
+    for (guint k = 0; k < GROUP_COUNT (v[g]); k++)
+      item->features[n++] = v[g + 1 + k];
+  item->n_features = sort_unique_u32 (item->features, n);
+  item->n_groups = groups->len;
+  item->groups = g_memdup2 (groups->data, groups->len * sizeof (guint32));
+}
+
+/* Appends a group of one id to @groups. */
+static inline void
+add_single (GArray  *groups,
+            guint32  id)
+{
+  guint32 group[2] = { 1 | GROUP_OWN, id };
+
+  g_array_append_vals (groups, group, 2);
 }
 
 static void
@@ -664,14 +665,13 @@ sentence_features (Context      *ctx,
                    const char   *text,
                    Item         *item)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *groups = ctx->groups;
   g_autoptr(GString) token = g_string_new (NULL);
   gboolean first_word = TRUE;
   const char *p = text;
 
   item->length = (guint)g_utf8_strlen (text, -1);
+  g_array_set_size (groups, 0);
 
   while (*p)
     {
@@ -685,8 +685,7 @@ sentence_features (Context      *ctx,
           p = tri_number_read (p, token);
           g_snprintf (key, sizeof key, "#%s", token->str);
           {
-            guint32 id = feature_id (&ctx->space, key, KIND_NUMBER);
-            add_group (ids, groups, &id, 1, GROUP_OWN);
+            add_single (groups, feature_id (&ctx->space, key, KIND_NUMBER));
           }
           first_word = FALSE;
           continue;
@@ -723,33 +722,33 @@ sentence_features (Context      *ctx,
           word = lookup_word (ctx, info, lower);
 
           /* The word's form and its translations: one group. */
-          g_array_set_size (group, 0);
-          if (word->skeleton != G_MAXUINT32)
-            g_array_append_val (group, word->skeleton);
-          if (word->n_translations > 0)
-            g_array_append_vals (group, word->translations, word->n_translations);
-          add_group (ids, groups, (const guint32 *)(gpointer)group->data, group->len,
-                     word->skeleton != G_MAXUINT32 ? GROUP_OWN : 0);
+          if (word->skeleton != G_MAXUINT32 || word->n_translations > 0)
+            {
+              guint32 count = word->n_translations;
+
+              if (word->skeleton != G_MAXUINT32)
+                count = (count + 1) | GROUP_OWN;
+              g_array_append_val (groups, count);
+              if (word->skeleton != G_MAXUINT32)
+                g_array_append_val (groups, word->skeleton);
+              g_array_append_vals (groups, word->translations, word->n_translations);
+            }
 
           /* A capitalised word inside the sentence is likely a name:
            * count its skeleton a second time, as a name. */
           if (word->skeleton != G_MAXUINT32 && capital && !first_word)
             {
               char key[16];
-              guint32 id;
 
               g_snprintf (key, sizeof key, "N%u", word->skeleton);
-              id = feature_id (&ctx->space, key, KIND_NAME);
-              add_group (ids, groups, &id, 1, GROUP_OWN);
+              add_single (groups, feature_id (&ctx->space, key, KIND_NAME));
             }
           if (word->month > 0)
             {
               char key[8];
-              guint32 id;
 
               g_snprintf (key, sizeof key, "@%d", word->month);
-              id = feature_id (&ctx->space, key, KIND_MONTH);
-              add_group (ids, groups, &id, 1, GROUP_OWN);
+              add_single (groups, feature_id (&ctx->space, key, KIND_MONTH));
             }
 
           first_word = FALSE;
@@ -759,15 +758,13 @@ sentence_features (Context      *ctx,
       if (ch == '?' || ch == '!' || ch == 0x00AB || ch == 0x201C || ch == '"' || ch == 0x201E)
         {
           const char *key = ch == '?' ? "?" : ch == '!' ? "!" : "\"";
-          guint32 id = feature_id (&ctx->space, key, KIND_PUNCT);
-
-          add_group (ids, groups, &id, 1, GROUP_OWN);
+          add_single (groups, feature_id (&ctx->space, key, KIND_PUNCT));
         }
 
       p = g_utf8_next_char (p);
     }
 
-  item_take_features (item, g_steal_pointer (&ids), g_steal_pointer (&groups));
+  item_set_groups (item, groups);
 }
 
 /* A sequence to align: a document's sentences, or the rows of an earlier
@@ -1401,6 +1398,13 @@ length_cost (const Pair *pair,
     return 0;
   mean = (la * pair->ratio + lb) / 2;
   delta = (lb - la * pair->ratio) / sqrt (pair->variance * MAX (mean, 1.0));
+  /* Student's t rather than Gale–Church's normal: the same near the mean,
+   * but far from it the cost grows with the log, not the square, so a
+   * sentence whose translation adds a clause or a sentence of its own
+   * ("…; France is pushing the EU to…") can still pair with it when the
+   * words agree. */
+  if (params.length_df > 0)
+    return (params.length_df + 1) / 2 * log1p (delta * delta / params.length_df);
   return delta * delta / 2;
 }
 
@@ -1767,7 +1771,6 @@ merge_sequence (const Sequence *a,
   for (guint r = 0; r < beads_ab->len; r++)
     {
       const PairBead *bead = &g_array_index (beads_ab, PairBead, r);
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
       g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint32));
       Item *item = &out->items[r];
       double la = 0, lb = 0;
@@ -1775,14 +1778,12 @@ merge_sequence (const Sequence *a,
 
       for (guint x = bead->a0; x < bead->a1; x++)
         {
-          g_array_append_vals (ids, a->items[x].features, a->items[x].n_features);
           g_array_append_vals (groups, a->items[x].groups, a->items[x].n_groups);
           la += a->items[x].length;
           par_end |= a->items[x].par_end && x + 1 == bead->a1;
         }
       for (guint y = bead->b0; y < bead->b1; y++)
         {
-          g_array_append_vals (ids, b->items[y].features, b->items[y].n_features);
           g_array_append_vals (groups, b->items[y].groups, b->items[y].n_groups);
           lb += b->items[y].length;
           par_end |= b->items[y].par_end && y + 1 == bead->b1;
@@ -1797,7 +1798,7 @@ merge_sequence (const Sequence *a,
         item->length = (guint)(lb / ratio);
       item->par_end = par_end;
 
-      item_take_features (item, g_steal_pointer (&ids), g_steal_pointer (&groups));
+      item_set_groups (item, groups);
     }
 }
 
@@ -2352,6 +2353,7 @@ context_init (TriAligner     *self,
   ctx->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify)language_info_free);
   ctx->user_dictionary = self->user_dictionary;
+  ctx->groups = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
   ctx->progress = &self->progress;
   attach_dictionaries (self, ctx, inputs, n_inputs, self->system_dictionaries);
 }
@@ -2362,6 +2364,7 @@ context_clear (Context *ctx)
   g_hash_table_unref (ctx->space.ids);
   g_array_unref (ctx->space.kinds);
   g_hash_table_unref (ctx->languages);
+  g_array_unref (ctx->groups);
 }
 
 /**
