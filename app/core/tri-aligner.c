@@ -928,7 +928,6 @@ item_mass (const Pair         *pair,
       for (guint k = 0; k < count; k++)
         {
           guint32 f = ids[k];
-          guint8 kind = g_array_index (space->kinds, guint8, f);
 
           if (stamp[f] == mark)
             seen = TRUE;
@@ -937,7 +936,12 @@ item_mass (const Pair         *pair,
           else
             best = MAX (best, pair->weight[f]);
           stamp[f] = mark;
-          countable |= kind == KIND_WORD || kind == KIND_NUMBER || kind == KIND_TRANSLATION;
+        }
+      for (guint k = 0; k < count && own + best == 0 && !seen && !countable; k++)
+        {
+          guint8 kind = g_array_index (space->kinds, guint8, ids[k]);
+
+          countable = kind == KIND_WORD || kind == KIND_NUMBER || kind == KIND_TRANSLATION;
         }
 
       if (own + best > 0)
@@ -1948,6 +1952,8 @@ apply_lexicon (const Sequence *a,
                GHashTable     *lexicon,
                Sequence       *out)
 {
+  g_autoptr(GArray) groups = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
+
   out->n = a->n;
   out->items = g_new0 (Item, a->n + 1);
 
@@ -1955,38 +1961,31 @@ apply_lexicon (const Sequence *a,
     {
       const Item *x = &a->items[i];
       Item *y = &out->items[i];
-      guint n = 0;
-
-      *y = *x;
-      y->features = g_new (guint32, x->n_features * 2 + 1);
-      for (guint p = 0; p < x->n_features; p++)
-        {
-          gpointer g = g_hash_table_lookup (lexicon, GUINT_TO_POINTER (x->features[p] + 1));
-
-          y->features[n++] = x->features[p];
-          if (g != NULL)
-            y->features[n++] = GPOINTER_TO_UINT (g);
-        }
-      y->n_features = sort_unique_u32 (y->features, n);
 
       /* A learnt translation joins its word's group. */
-      n = 0;
-      y->groups = g_new (guint32, x->n_groups * 2 + 1);
+      g_array_set_size (groups, 0);
       for (guint g = 0; g < x->n_groups; g += GROUP_COUNT (x->groups[g]) + 1)
         {
-          guint start = n++;
+          guint start = groups->len;
 
+          g_array_append_val (groups, x->groups[g]);
           for (guint k = 0; k < GROUP_COUNT (x->groups[g]); k++)
             {
               gpointer t = g_hash_table_lookup (lexicon, GUINT_TO_POINTER (x->groups[g + 1 + k] + 1));
 
-              y->groups[n++] = x->groups[g + 1 + k];
+              g_array_append_val (groups, x->groups[g + 1 + k]);
               if (t != NULL)
-                y->groups[n++] = GPOINTER_TO_UINT (t);
+                {
+                  guint32 id = GPOINTER_TO_UINT (t);
+
+                  g_array_append_val (groups, id);
+                }
             }
-          y->groups[start] = (n - start - 1) | (x->groups[g] & GROUP_OWN);
+          g_array_index (groups, guint32, start) = (groups->len - start - 1) | (x->groups[g] & GROUP_OWN);
         }
-      y->n_groups = n;
+
+      *y = *x;
+      item_set_groups (y, groups);
     }
 }
 
