@@ -1009,11 +1009,11 @@ pair_init (Pair         *pair,
    * chance match ("port" and «Проте», both "prt") among many words that
    * match nothing is weak evidence. */
   {
-    g_autofree guint *stamp = g_new0 (guint, n_features);
+    g_autofree guint *stamp = g_new0 (guint, n_features + 1);
 
     for (guint i = 0; i < n; i++)
       item_mass (pair, space, &a[i], stamp, i + 1, &pair->mass_a[i], &pair->matchable_a[i]);
-    memset (stamp, 0, n_features * sizeof *stamp);
+    memset (stamp, 0, (n_features + 1) * sizeof *stamp);
     for (guint j = 0; j < m; j++)
       item_mass (pair, space, &b[j], stamp, j + 1, &pair->mass_b[j], &pair->matchable_b[j]);
   }
