@@ -34,15 +34,16 @@
  *  - the translations of English (or other) words from Debian's bilingual
  *    dictionaries or the user's word list, as skeletons too,
  *  - ? and ! and quotation marks.
- * Features are weighted by how rare they are in the two documents.
+ * Features are weighted by how rare they are in the two documents. A word
+ * weighs its own form plus its best translation, not all its senses.
  *
  * Two documents are aligned by dynamic programming over beads (1-1, 1-0,
  * 0-1, 2-1, 1-2, 2-2, 3-1, 1-3) inside a band around a path through
  * confident anchors (a heaviest monotone chain of strong 1-1 matches), so
  * time and memory grow linearly with the documents. A bead scores its
  * lexical overlap (Dice over the weighted features), the fit of its length
- * to the documents' length ratio (Gale–Church), its kind, and whether it
- * respects paragraph ends on both sides.
+ * to the documents' length ratio (Gale–Church's, with a Student t's heavier
+ * tails), its kind, and whether it respects paragraph ends on both sides.
  *
  * Three documents are aligned together: the two closest languages first
  * (same script: Russian and Ukrainian), then the third against the rows
