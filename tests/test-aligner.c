@@ -551,6 +551,25 @@ test_two_to_two (void)
 }
 
 static void
+test_translation_adds_a_sentence (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The Russian joins a sentence of its own to the corridor's figures:
+   * twice as long as the English, but the figures, the month and the
+   * corridor match, and nothing else of the English does. One row, not
+   * two sentences alone. */
+  g_auto(GStrv) ru = splice (odesa_ru, 3, 1,
+                             "По его словам, с августа через коридор прошли 1 250 судов; кроме того, "
+                             "пограничники с начала года задержали на реке 37 лодок контрабандистов, "
+                             "а на переправе открыли новый пункт пропуска для грузовиков, который "
+                             "должен сократить очереди на границе.",
+                             NULL);
+
+  check_pair (aligner, odesa_en, (const char * const *)ru,
+              "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1");
+}
+
+static void
 test_omission (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -723,6 +742,70 @@ test_omission_with_unmatched_figure (void)
     NULL
   };
   check_pair (aligner, en, ru, "1-1 1-1 1-1 1-0 1-1 1-1 1-1 1-1");
+}
+
+/* A dictionary lists several senses of a word, and in a long document
+ * most of them occur somewhere, if not in this sentence: "region" is
+ * область, район, край and страна. A short English sentence whose words
+ * all have their Russian counterparts in the sentence that the Russian
+ * joined it to must join that row, not stand alone because its unused
+ * senses made it look unmatched. */
+static const char * const senses_en[] = {
+  "Snow closed the roads to the village of Ivanivka on Monday, and the army was sent there.",
+  "The district is still quiet, but a military convoy is on its way.",
+  "There is a heating point in every settlement, which is what the governor asked for.",
+  "This is the belt of forest where no cars can pass, the rescuers said.",
+  "In the regional centre, however, a red-haired volunteer opened a kitchen so that nobody goes hungry.",
+  "There is still no town there that is in the red zone.",
+  "The governor said on Wednesday that the schools would reopen on 14 January.",
+  "Power was restored to 1,200 homes by the evening.",
+  "Frost is sometimes rosy-cheeked fun for the children, but not for those without heating.",
+  NULL
+};
+
+static const char * const senses_ru[] = {
+  "В понедельник снег закрыл дороги в посёлок Ивановка, и туда направили военных.",
+  "В районе ещё тихо, однако туда уже идёт военная колонна.",
+  "В каждом населённом пункте есть пункт обогрева, который просил губернатор.",
+  "Это тот лесной пояс, где никакой автомобиль не проедет, сказали спасатели.",
+  "А вот в областном центре рыжий волонтёр открыл кухню, чтобы никто не голодал.",
+  "Ни одного города в красной зоне, а губернатор сообщил в среду, что школы откроются 14 января.",
+  "К вечеру электричество вернули в 1 200 домов.",
+  "Мороз бывает румяной забавой для детей, но там, где нет отопления, он является бедой: "
+  "существует и такое местечко.",
+  NULL
+};
+
+static void
+test_merge_with_many_senses (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  g_autoptr(TriDictionary) dictionary = tri_dictionary_new ();
+  /* As Mueller's dictionary does, the common words have many senses. */
+  static const char * const pairs[][2] = {
+    { "there", "там" }, { "there", "туда" }, { "there", "вот" }, { "there", "существует" },
+    { "is", "есть" }, { "is", "является" }, { "is", "бывает" }, { "is", "существует" },
+    { "still", "ещё" }, { "still", "однако" }, { "still", "тихий" }, { "still", "всё" },
+    { "no", "нет" }, { "no", "никакой" },
+    { "town", "город" }, { "town", "посёлок" }, { "town", "пункт" }, { "town", "местечко" },
+    { "that", "это" }, { "that", "который" }, { "that", "тот" }, { "that", "чтобы" },
+    { "red", "красный" }, { "red", "рыжий" }, { "red", "румяный" }, { "red", "военный" },
+    { "zone", "зона" }, { "zone", "пояс" }, { "zone", "район" }, { "zone", "область" },
+    { "snow", "снег" }, { "roads", "дороги" }, { "village", "посёлок" }, { "army", "военные" },
+    { "district", "район" }, { "quiet", "тихий" }, { "convoy", "колонна" },
+    { "heating", "обогрев" }, { "heating", "отопление" }, { "settlement", "пункт" },
+    { "governor", "губернатор" }, { "forest", "лесной" }, { "belt", "пояс" }, { "cars", "автомобиль" },
+    { "rescuers", "спасатели" }, { "regional", "областной" }, { "centre", "центр" },
+    { "volunteer", "волонтёр" }, { "kitchen", "кухня" }, { "wednesday", "среда" },
+    { "schools", "школы" }, { "homes", "дома" }, { "evening", "вечер" }, { "frost", "мороз" },
+    { "children", "дети" }, { "fun", "забава" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    tri_dictionary_add (dictionary, pairs[i][0], pairs[i][1]);
+  tri_aligner_set_user_dictionary (aligner, dictionary);
+
+  check_pair (aligner, senses_en, senses_ru, "1-1 1-1 1-1 1-1 1-1 2-1 1-1 1-1");
 }
 
 /* 4. Three ways */
@@ -1825,12 +1908,14 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/merge", test_merge);
   g_test_add_func ("/aligner/beads/two-to-two", test_two_to_two);
   g_test_add_func ("/aligner/beads/omission", test_omission);
+  g_test_add_func ("/aligner/beads/translation-adds-a-sentence", test_translation_adds_a_sentence);
   g_test_add_func ("/aligner/beads/insertion", test_insertion);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);
   g_test_add_func ("/aligner/beads/omission-of-parallel-sentence", test_omission_of_parallel_sentence);
   g_test_add_func ("/aligner/beads/omission-with-unmatched-figure", test_omission_with_unmatched_figure);
+  g_test_add_func ("/aligner/beads/merge-with-many-senses", test_merge_with_many_senses);
   g_test_add_func ("/aligner/three-way", test_three_way);
   g_test_add_func ("/aligner/three-way/ukrainian-disambiguates", test_ukrainian_disambiguates);
   g_test_add_func ("/aligner/false-friend", test_false_friend);

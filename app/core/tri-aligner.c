@@ -34,15 +34,16 @@
  *  - the translations of English (or other) words from Debian's bilingual
  *    dictionaries or the user's word list, as skeletons too,
  *  - ? and ! and quotation marks.
- * Features are weighted by how rare they are in the two documents.
+ * Features are weighted by how rare they are in the two documents. A word
+ * weighs its own form plus its best translation, not all its senses.
  *
  * Two documents are aligned by dynamic programming over beads (1-1, 1-0,
  * 0-1, 2-1, 1-2, 2-2, 3-1, 1-3) inside a band around a path through
  * confident anchors (a heaviest monotone chain of strong 1-1 matches), so
  * time and memory grow linearly with the documents. A bead scores its
  * lexical overlap (Dice over the weighted features), the fit of its length
- * to the documents' length ratio (Gale–Church), its kind, and whether it
- * respects paragraph ends on both sides.
+ * to the documents' length ratio (Gale–Church's, with a Student t's heavier
+ * tails), its kind, and whether it respects paragraph ends on both sides.
  *
  * Three documents are aligned together: the two closest languages first
  * (same script: Russian and Ukrainian), then the third against the rows
@@ -72,6 +73,7 @@ typedef struct
   double suspect;         /* a 1-1 bead whose two sentences both have words to match and match nothing */
   double suspect_min;     /* ... at least this weight of them */
   double suspect_ratio;   /* ... and share at most this part of it */
+  double length_df;       /* degrees of freedom of the length term's Student t (0: normal) */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
 
@@ -92,6 +94,7 @@ static Params params = {
   .suspect = 1.25,
   .suspect_min = 3.0,
   .suspect_ratio = 0.1,
+  .length_df = 20,
   .band = 16,
 };
 
@@ -118,7 +121,7 @@ load_params (void)
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
           PARAM (skip) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
-          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio)
+          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -422,6 +425,7 @@ typedef struct
   FeatureSpace   space;
   GHashTable    *languages;     /* code → LanguageInfo */
   TriDictionary *user_dictionary;
+  GArray        *groups;        /* a sentence's word groups, while they are read */
   /* how far the run is: the share of the work this stage covers */
   gint          *progress;
   TriAlignProgress progress_callback;
@@ -544,6 +548,11 @@ typedef struct
 {
   guint32 *features;   /* sorted, unique */
   guint    n_features;
+  /* The features word by word, packed: a count, then that many ids. A
+   * word weighs as much as its best match, not as all its dictionary
+   * senses together (item_mass()). */
+  guint32 *groups;
+  guint    n_groups;   /* guint32s in @groups */
   guint    length;     /* characters */
   gboolean par_end;    /* last sentence of its paragraph */
 } Item;
@@ -618,13 +627,37 @@ sort_unique_u32 (guint32 *v,
   return u;
 }
 
-/* Gives @item the feature ids in @ids, sorted and without repeats. */
+/* A group's count, with this bit set when its first id is the word's own
+ * form (its skeleton) and the others its translations. */
+#define GROUP_OWN 0x80000000u
+#define GROUP_COUNT(c) ((c) & ~GROUP_OWN)
+
+/* Gives @item (copies of) the word groups in @groups, and their feature
+ * ids, sorted and without repeats, as its features. */
 static void
-item_take_features (Item   *item,
-                    GArray *ids)
+item_set_groups (Item         *item,
+                 const GArray *groups)
 {
-  item->n_features = sort_unique_u32 ((guint32 *)(gpointer)ids->data, ids->len);
-  item->features = (guint32 *)(gpointer)g_array_free (ids, FALSE);
+  const guint32 *v = (const guint32 *)(gpointer)groups->data;
+  guint n = 0;
+
+  item->features = g_new (guint32, groups->len + 1);
+  for (guint g = 0; g < groups->len; g += GROUP_COUNT (v[g]) + 1)
+    for (guint k = 0; k < GROUP_COUNT (v[g]); k++)
+      item->features[n++] = v[g + 1 + k];
+  item->n_features = sort_unique_u32 (item->features, n);
+  item->n_groups = groups->len;
+  item->groups = g_memdup2 (groups->data, groups->len * sizeof (guint32));
+}
+
+/* Appends a group of one id to @groups. */
+static inline void
+add_single (GArray  *groups,
+            guint32  id)
+{
+  guint32 group[2] = { 1 | GROUP_OWN, id };
+
+  g_array_append_vals (groups, group, 2);
 }
 
 static void
@@ -633,12 +666,13 @@ sentence_features (Context      *ctx,
                    const char   *text,
                    Item         *item)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *groups = ctx->groups;
   g_autoptr(GString) token = g_string_new (NULL);
   gboolean first_word = TRUE;
   const char *p = text;
 
   item->length = (guint)g_utf8_strlen (text, -1);
+  g_array_set_size (groups, 0);
 
   while (*p)
     {
@@ -652,8 +686,7 @@ sentence_features (Context      *ctx,
           p = tri_number_read (p, token);
           g_snprintf (key, sizeof key, "#%s", token->str);
           {
-            guint32 id = feature_id (&ctx->space, key, KIND_NUMBER);
-            g_array_append_val (ids, id);
+            add_single (groups, feature_id (&ctx->space, key, KIND_NUMBER));
           }
           first_word = FALSE;
           continue;
@@ -689,33 +722,35 @@ sentence_features (Context      *ctx,
           }
           word = lookup_word (ctx, info, lower);
 
-          if (word->skeleton != G_MAXUINT32)
+          /* The word's form and its translations: one group. */
+          if (word->skeleton != G_MAXUINT32 || word->n_translations > 0)
             {
-              guint32 id = word->skeleton;
+              guint32 count = word->n_translations;
 
-              g_array_append_val (ids, id);
-              /* A capitalised word inside the sentence is likely a name:
-               * count its skeleton a second time, as a name. */
-              if (capital && !first_word)
-                {
-                  char key[16];
+              if (word->skeleton != G_MAXUINT32)
+                count = (count + 1) | GROUP_OWN;
+              g_array_append_val (groups, count);
+              if (word->skeleton != G_MAXUINT32)
+                g_array_append_val (groups, word->skeleton);
+              g_array_append_vals (groups, word->translations, word->n_translations);
+            }
 
-                  g_snprintf (key, sizeof key, "N%u", id);
-                  id = feature_id (&ctx->space, key, KIND_NAME);
-                  g_array_append_val (ids, id);
-                }
+          /* A capitalised word inside the sentence is likely a name:
+           * count its skeleton a second time, as a name. */
+          if (word->skeleton != G_MAXUINT32 && capital && !first_word)
+            {
+              char key[16];
+
+              g_snprintf (key, sizeof key, "N%u", word->skeleton);
+              add_single (groups, feature_id (&ctx->space, key, KIND_NAME));
             }
           if (word->month > 0)
             {
               char key[8];
-              guint32 id;
 
               g_snprintf (key, sizeof key, "@%d", word->month);
-              id = feature_id (&ctx->space, key, KIND_MONTH);
-              g_array_append_val (ids, id);
+              add_single (groups, feature_id (&ctx->space, key, KIND_MONTH));
             }
-          if (word->n_translations > 0)
-            g_array_append_vals (ids, word->translations, word->n_translations);
 
           first_word = FALSE;
           continue;
@@ -724,15 +759,13 @@ sentence_features (Context      *ctx,
       if (ch == '?' || ch == '!' || ch == 0x00AB || ch == 0x201C || ch == '"' || ch == 0x201E)
         {
           const char *key = ch == '?' ? "?" : ch == '!' ? "!" : "\"";
-          guint32 id = feature_id (&ctx->space, key, KIND_PUNCT);
-
-          g_array_append_val (ids, id);
+          add_single (groups, feature_id (&ctx->space, key, KIND_PUNCT));
         }
 
       p = g_utf8_next_char (p);
     }
 
-  item_take_features (item, g_steal_pointer (&ids));
+  item_set_groups (item, groups);
 }
 
 /* A sequence to align: a document's sentences, or the rows of an earlier
@@ -747,7 +780,10 @@ static void
 sequence_clear (Sequence *seq)
 {
   for (guint i = 0; i < seq->n; i++)
-    g_free (seq->items[i].features);
+    {
+      g_free (seq->items[i].features);
+      g_free (seq->items[i].groups);
+    }
   g_free (seq->items);
   seq->items = NULL;
   seq->n = 0;
@@ -865,6 +901,64 @@ pair_sim (const Pair *pair,
   return pair_sim_compute (pair, i, j);
 }
 
+/* The mass of @item: per word, the weight of its own form if that is
+ * shared, plus the weight of its best shared translation — a word's
+ * dictionary senses are alternatives (most never occur; one match is the
+ * word matched), so they do not add up. Each feature counts once in the
+ * sentence. A word or number that shares nothing weighs params.unmatched.
+ * @stamp marks the features counted in this item (@mark). */
+static void
+item_mass (const Pair         *pair,
+           const FeatureSpace *space,
+           const Item         *item,
+           guint              *stamp,
+           guint               mark,
+           double             *mass,
+           double             *matchable)
+{
+  double total = 0, shared = 0;
+
+  for (guint g = 0; g < item->n_groups; )
+    {
+      guint count = GROUP_COUNT (item->groups[g]);
+      gboolean has_own = (item->groups[g] & GROUP_OWN) != 0;
+      const guint32 *ids = &item->groups[g + 1];
+      double own = 0, best = 0;
+      gboolean seen = FALSE, countable = FALSE;
+
+      for (guint k = 0; k < count; k++)
+        {
+          guint32 f = ids[k];
+
+          if (stamp[f] == mark)
+            seen = TRUE;
+          else if (k == 0 && has_own)
+            own = pair->weight[f];
+          else
+            best = MAX (best, pair->weight[f]);
+          stamp[f] = mark;
+        }
+      for (guint k = 0; k < count && own + best == 0 && !seen && !countable; k++)
+        {
+          guint8 kind = g_array_index (space->kinds, guint8, ids[k]);
+
+          countable = kind == KIND_WORD || kind == KIND_NUMBER || kind == KIND_TRANSLATION;
+        }
+
+      if (own + best > 0)
+        {
+          total += own + best;
+          shared += own + best;
+        }
+      else if (!seen && countable)
+        total += params.unmatched;
+      g += count + 1;
+    }
+
+  *mass = total;
+  *matchable = shared;
+}
+
 static void
 pair_init (Pair         *pair,
            FeatureSpace *space,
@@ -914,36 +1008,16 @@ pair_init (Pair         *pair,
   /* A sentence's mass: its shared features, and a little for each word
    * or number with no counterpart anywhere in the other text, so that one
    * chance match ("port" and «Проте», both "prt") among many words that
-   * match nothing is weak evidence. Translations are left out: most of a
-   * word's dictionary senses never occur. */
-  for (guint i = 0; i < n; i++)
-    for (guint k = 0; k < a[i].n_features; k++)
-      {
-        guint32 f = a[i].features[k];
-        guint8 kind = g_array_index (space->kinds, guint8, f);
+   * match nothing is weak evidence. */
+  {
+    g_autofree guint *stamp = g_new0 (guint, n_features + 1);
 
-        if (pair->weight[f] > 0)
-          {
-            pair->mass_a[i] += pair->weight[f];
-            pair->matchable_a[i] += pair->weight[f];
-          }
-        else if (kind == KIND_WORD || kind == KIND_NUMBER)
-          pair->mass_a[i] += params.unmatched;
-      }
-  for (guint j = 0; j < m; j++)
-    for (guint k = 0; k < b[j].n_features; k++)
-      {
-        guint32 f = b[j].features[k];
-        guint8 kind = g_array_index (space->kinds, guint8, f);
-
-        if (pair->weight[f] > 0)
-          {
-            pair->mass_b[j] += pair->weight[f];
-            pair->matchable_b[j] += pair->weight[f];
-          }
-        else if (kind == KIND_WORD || kind == KIND_NUMBER)
-          pair->mass_b[j] += params.unmatched;
-      }
+    for (guint i = 0; i < n; i++)
+      item_mass (pair, space, &a[i], stamp, i + 1, &pair->mass_a[i], &pair->matchable_a[i]);
+    memset (stamp, 0, (n_features + 1) * sizeof *stamp);
+    for (guint j = 0; j < m; j++)
+      item_mass (pair, space, &b[j], stamp, j + 1, &pair->mass_b[j], &pair->matchable_b[j]);
+  }
 
   pair->shared_a = g_new0 (Shared, n + 1);
   pair->shared_b = g_new0 (Shared, m + 1);
@@ -1318,6 +1392,22 @@ typedef struct
   double confidence;
 } PairBead;
 
+/* The natural logarithm of @x ≥ 1, to about 1e-6: the length term takes
+ * one for most beads the DP looks at, and libm's is a tenth of the run. */
+static inline double
+log_fast (double x)
+{
+  union { double d; guint64 u; } v = { x };
+  int e = (int)((v.u >> 52) & 0x7ff) - 1023;
+  double t, t2;
+
+  /* x = m · 2^e with m in [1, 2); ln m = 2 artanh ((m − 1) / (m + 1)). */
+  v.u = (v.u & G_GUINT64_CONSTANT (0x000fffffffffffff)) | G_GUINT64_CONSTANT (0x3ff0000000000000);
+  t = (v.d - 1) / (v.d + 1);
+  t2 = t * t;
+  return e * G_LN2 + 2 * t * (1 + t2 * (1.0 / 3 + t2 * (1.0 / 5 + t2 * (1.0 / 7 + t2 * (1.0 / 9 + t2 / 11)))));
+}
+
 static double
 length_cost (const Pair *pair,
              double      la,
@@ -1329,6 +1419,13 @@ length_cost (const Pair *pair,
     return 0;
   mean = (la * pair->ratio + lb) / 2;
   delta = (lb - la * pair->ratio) / sqrt (pair->variance * MAX (mean, 1.0));
+  /* Student's t rather than Gale–Church's normal: the same near the mean,
+   * but far from it the cost grows with the log, not the square, so a
+   * sentence whose translation adds a clause or a sentence of its own
+   * ("…; France is pushing the EU to…") can still pair with it when the
+   * words agree. */
+  if (params.length_df > 0)
+    return (params.length_df + 1) / 2 * log_fast (1 + delta * delta / params.length_df);
   return delta * delta / 2;
 }
 
@@ -1344,7 +1441,8 @@ bead_cost (const Pair *pair,
            guint       i,      /* end of the bead in a (exclusive) */
            guint       j,      /* end in b */
            guint       k,
-           guint       l)
+           guint       l,
+           double      length) /* its length_cost() if known, else NAN */
 {
   BeadCost result = { 0, 0, 0 };
   double la, lb, shared = 0, mass, mass_a, mass_b;
@@ -1405,7 +1503,7 @@ bead_cost (const Pair *pair,
   mass = mass_a + mass_b;
 
   result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
-  result.length = length_cost (pair, la, lb);
+  result.length = isnan (length) ? length_cost (pair, la, lb) : length;
 
   result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
   result.cost += params.absorb * absorbed;
@@ -1426,13 +1524,17 @@ bead_cost (const Pair *pair,
 
 /* A lower bound of bead_cost() in O(1), from the prefix sums alone: the
  * bead's overlap can be no more than the lesser of its two sides' masses.
- * Beads whose bound cannot beat the cell's best so far are not scored. */
+ * Beads whose bound cannot beat the cell's best so far are not scored.
+ * The length term (a logarithm) is left out when the bound reaches @limit
+ * without it. */
 static double
 bead_cost_bound (const Pair *pair,
                  guint       i,
                  guint       j,
                  guint       k,
-                 guint       l)
+                 guint       l,
+                 double      limit,
+                 double     *length)
 {
   double mass_a, mass_b, lexical, bound;
   guint inner;
@@ -1445,15 +1547,21 @@ bead_cost_bound (const Pair *pair,
   lexical = mass_a + mass_b > 0 ? MIN (1.0, 2 * MIN (mass_a, mass_b) / (mass_a + mass_b)) : 0;
 
   bound = pair->prior[k][l] - params.lexical * lexical +
-          params.length * length_cost (pair, pair->sum_len_a[i] - pair->sum_len_a[i - k],
-                                       pair->sum_len_b[j] - pair->sum_len_b[j - l]) +
           params.mismatch * (1 - lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
   if (pair->a[i - 1].par_end != pair->b[j - 1].par_end)
     bound += params.paragraph;
   inner = (pair->sum_par_a[i - 1] - pair->sum_par_a[i - k]) + (pair->sum_par_b[j - 1] - pair->sum_par_b[j - l]);
   bound += params.paragraph * inner;
   /* Rounding must never make the bound exceed the cost. */
-  return bound - 1e-3;
+  bound -= 1e-3;
+  *length = NAN;
+  if (bound < limit)
+    {
+      *length = length_cost (pair, pair->sum_len_a[i] - pair->sum_len_a[i - k],
+                             pair->sum_len_b[j] - pair->sum_len_b[j - l]);
+      bound += params.length * *length;
+    }
+  return bound;
 }
 
 static double
@@ -1590,6 +1698,7 @@ align_pair (Context      *ctx,
               guint k = beads[b].a, l = beads[b].b;
               guint pi, pj;
               BeadCost c;
+              double length = NAN;
               float total;
 
               if (k > i || l > j)
@@ -1603,10 +1712,11 @@ align_pair (Context      *ctx,
               /* Skip the beads that cannot win. */
               if (cost[CELL (pi, pj)] + pair->prior[k][l] - params.lexical >= best)
                 continue;
-              if (k > 0 && l > 0 && cost[CELL (pi, pj)] + bead_cost_bound (pair, i, j, k, l) >= best)
+              if (k > 0 && l > 0 &&
+                  cost[CELL (pi, pj)] + bead_cost_bound (pair, i, j, k, l, best - cost[CELL (pi, pj)], &length) >= best)
                 continue;
 
-              c = bead_cost (pair, i, j, k, l);
+              c = bead_cost (pair, i, j, k, l, length);
               total = cost[CELL (pi, pj)] + (float)c.cost;
               if (total < best)
                 {
@@ -1634,7 +1744,7 @@ align_pair (Context      *ctx,
         g_assert (b != 0xFF);
         k = beads[b].a;
         l = beads[b].b;
-        c = bead_cost (pair, i, j, k, l);
+        c = bead_cost (pair, i, j, k, l, NAN);
         bead.a0 = i - k;
         bead.a1 = i;
         bead.b0 = j - l;
@@ -1695,20 +1805,20 @@ merge_sequence (const Sequence *a,
   for (guint r = 0; r < beads_ab->len; r++)
     {
       const PairBead *bead = &g_array_index (beads_ab, PairBead, r);
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+      g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint32));
       Item *item = &out->items[r];
       double la = 0, lb = 0;
       gboolean par_end = FALSE;
 
       for (guint x = bead->a0; x < bead->a1; x++)
         {
-          g_array_append_vals (ids, a->items[x].features, a->items[x].n_features);
+          g_array_append_vals (groups, a->items[x].groups, a->items[x].n_groups);
           la += a->items[x].length;
           par_end |= a->items[x].par_end && x + 1 == bead->a1;
         }
       for (guint y = bead->b0; y < bead->b1; y++)
         {
-          g_array_append_vals (ids, b->items[y].features, b->items[y].n_features);
+          g_array_append_vals (groups, b->items[y].groups, b->items[y].n_groups);
           lb += b->items[y].length;
           par_end |= b->items[y].par_end && y + 1 == bead->b1;
         }
@@ -1722,7 +1832,7 @@ merge_sequence (const Sequence *a,
         item->length = (guint)(lb / ratio);
       item->par_end = par_end;
 
-      item_take_features (item, g_steal_pointer (&ids));
+      item_set_groups (item, groups);
     }
 }
 
@@ -1752,6 +1862,12 @@ learnable (FeatureSpace *space,
   return kind == KIND_WORD || kind == KIND_NAME;
 }
 
+typedef struct
+{
+  gint64 key;    /* first: the table's key points here */
+  guint  count;
+} CoCount;
+
 static GHashTable *
 learn_lexicon (Context        *ctx,
                const Sequence *a,
@@ -1761,9 +1877,11 @@ learn_lexicon (Context        *ctx,
 {
   FeatureSpace *space = &ctx->space;
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) df_a = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) df_b = g_hash_table_new (NULL, NULL);
+  /* (f, g) → a CoCount whose first member is the key */
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  /* rows (sampled) in which each feature occurs, on each side */
+  g_autofree guint *df_a = g_new0 (guint, space->kinds->len + 1);
+  g_autofree guint *df_b = g_new0 (guint, space->kinds->len + 1);
   GHashTable *lexicon = g_hash_table_new (NULL, NULL);
   GHashTable *best_score = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   guint step;
@@ -1793,16 +1911,10 @@ learn_lexicon (Context        *ctx,
 
       for (guint p = 0; p < x->n_features; p++)
         if (learnable (space, x->features[p]) && pair->weight[x->features[p]] == 0)
-          {
-            gpointer n = g_hash_table_lookup (df_a, GUINT_TO_POINTER (x->features[p] + 1));
-            g_hash_table_insert (df_a, GUINT_TO_POINTER (x->features[p] + 1), GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
-          }
+          df_a[x->features[p]]++;
       for (guint q = 0; q < y->n_features; q++)
         if (learnable (space, y->features[q]) && pair->weight[y->features[q]] == 0)
-          {
-            gpointer n = g_hash_table_lookup (df_b, GUINT_TO_POINTER (y->features[q] + 1));
-            g_hash_table_insert (df_b, GUINT_TO_POINTER (y->features[q] + 1), GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
-          }
+          df_b[y->features[q]]++;
 
       /* Only features not already shared: those that match need no help. */
       for (guint p = 0; p < x->n_features; p++)
@@ -1815,15 +1927,19 @@ learn_lexicon (Context        *ctx,
             {
               guint32 g = y->features[q];
               gint64 key;
-              gpointer n;
+              CoCount *n;
 
               if (!learnable (space, g) || pair->weight[g] > 0)
                 continue;
               key = ((gint64)f << 32) | g;
               n = g_hash_table_lookup (counts, &key);
-              /* An existing key stays; the copy given here is freed. */
-              g_hash_table_insert (counts, g_memdup2 (&key, sizeof key),
-                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+              if (n == NULL)
+                {
+                  n = g_new0 (CoCount, 1);
+                  n->key = key;
+                  g_hash_table_insert (counts, &n->key, n);
+                }
+              n->count++;
             }
         }
     }
@@ -1838,9 +1954,9 @@ learn_lexicon (Context        *ctx,
       {
         gint64 key = *(gint64 *)k;
         guint32 f = (guint32)(key >> 32), g = (guint32)(key & 0xFFFFFFFF);
-        guint c = GPOINTER_TO_UINT (v);
-        guint da = GPOINTER_TO_UINT (g_hash_table_lookup (df_a, GUINT_TO_POINTER (f + 1)));
-        guint db = GPOINTER_TO_UINT (g_hash_table_lookup (df_b, GUINT_TO_POINTER (g + 1)));
+        guint c = ((const CoCount *)v)->count;
+        guint da = df_a[f];
+        guint db = df_b[g];
         double dice = 2.0 * c / (da + db);
         double *best;
 
@@ -1870,8 +1986,20 @@ learn_lexicon (Context        *ctx,
 static void
 apply_lexicon (const Sequence *a,
                GHashTable     *lexicon,
+               guint           n_features,
                Sequence       *out)
 {
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint32));
+  /* The lexicon as a table by feature id: looked up for every word. */
+  g_autofree guint32 *learnt = g_new (guint32, n_features + 1);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  memset (learnt, 0xff, (n_features + 1) * sizeof *learnt);
+  g_hash_table_iter_init (&iter, lexicon);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    learnt[GPOINTER_TO_UINT (key) - 1] = GPOINTER_TO_UINT (value);
+
   out->n = a->n;
   out->items = g_new0 (Item, a->n + 1);
 
@@ -1879,19 +2007,30 @@ apply_lexicon (const Sequence *a,
     {
       const Item *x = &a->items[i];
       Item *y = &out->items[i];
+      guint32 *v;
       guint n = 0;
 
-      *y = *x;
-      y->features = g_new (guint32, x->n_features * 2 + 1);
-      for (guint p = 0; p < x->n_features; p++)
+      /* A learnt translation joins its word's group. */
+      g_array_set_size (groups, x->n_groups * 2 + 1);
+      v = (guint32 *)(gpointer)groups->data;
+      for (guint g = 0; g < x->n_groups; g += GROUP_COUNT (x->groups[g]) + 1)
         {
-          gpointer g = g_hash_table_lookup (lexicon, GUINT_TO_POINTER (x->features[p] + 1));
+          guint start = n++;
 
-          y->features[n++] = x->features[p];
-          if (g != NULL)
-            y->features[n++] = GPOINTER_TO_UINT (g);
+          for (guint k = 0; k < GROUP_COUNT (x->groups[g]); k++)
+            {
+              guint32 f = x->groups[g + 1 + k];
+
+              v[n++] = f;
+              if (learnt[f] != G_MAXUINT32)
+                v[n++] = learnt[f];
+            }
+          v[start] = (n - start - 1) | (x->groups[g] & GROUP_OWN);
         }
-      y->n_features = sort_unique_u32 (y->features, n);
+      g_array_set_size (groups, n);
+
+      *y = *x;
+      item_set_groups (y, groups);
     }
 }
 
@@ -1921,7 +2060,7 @@ align_sequences (Context        *ctx,
           Sequence learned = { NULL, 0 };
           GArray *first = result;
 
-          apply_lexicon (a, lexicon, &learned);
+          apply_lexicon (a, lexicon, ctx->space.kinds->len, &learned);
           pair_clear (&pair);
           pair_init (&pair, &ctx->space, learned.items, learned.n, b->items, b->n);
           result = align_pair (ctx, &pair, first, cancellable);
@@ -2258,6 +2397,7 @@ context_init (TriAligner     *self,
   ctx->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify)language_info_free);
   ctx->user_dictionary = self->user_dictionary;
+  ctx->groups = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1024);
   ctx->progress = &self->progress;
   attach_dictionaries (self, ctx, inputs, n_inputs, self->system_dictionaries);
 }
@@ -2268,6 +2408,7 @@ context_clear (Context *ctx)
   g_hash_table_unref (ctx->space.ids);
   g_array_unref (ctx->space.kinds);
   g_hash_table_unref (ctx->languages);
+  g_array_unref (ctx->groups);
 }
 
 /**
@@ -2514,7 +2655,7 @@ bead_confidence (const Pair *pair,
   if (k > MAX_BEAD || l > MAX_BEAD)
     return 0;
   if (k > 0 && l > 0)
-    cost = bead_cost (pair, a0 + k, b0 + l, k, l);
+    cost = bead_cost (pair, a0 + k, b0 + l, k, l, NAN);
   return confidence (&cost, k, l);
 }
 
