@@ -300,6 +300,9 @@ typedef struct _TriOpenOperation
   GPtrArray   *errors;
 } OpenOperation;
 
+/* Opened texts of this many rows or more are checked once aligned. */
+#define DEFER_CHECKS_ROWS 1000
+
 /* The progress strip: what runs now, its stage and how far it got. Shown
  * once the work has run for a moment (short work never flashes it). */
 #define PROGRESS_DELAY_US (300 * G_TIME_SPAN_MILLISECOND)
@@ -1187,8 +1190,12 @@ show_alignment (TriWindow    *self,
   g_signal_connect_object (self->spell, "changed", G_CALLBACK (on_spell_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->spell, "problem", G_CALLBACK (on_spell_problem_cb), self, G_CONNECT_SWAPPED);
   apply_spell_settings (self);
-  /* Texts to align are checked after the alignment (on_aligned_cb). */
-  _tri_window_set_checker (self, align ? NULL : alignment);
+  /* Long texts to align are checked after the alignment (on_aligned_cb):
+   * checking rows merely paired in order would take a thread for nothing
+   * and count findings that are noise. Short ones are checked at once (a
+   * few milliseconds) and again when aligned. */
+  _tri_window_set_checker (self, align && g_list_model_get_n_items (G_LIST_MODEL (alignment)) >= DEFER_CHECKS_ROWS
+                                 ? NULL : alignment);
   tri_alignment_grid_set_spell_checker (self->grid, self->spell);
   tri_alignment_grid_set_alignment (self->grid, alignment);
   build_column_actions (self);
