@@ -723,6 +723,157 @@ sentences_of_rows (Run   *run,
   *to = hi;
 }
 
+/* Whether @at is one of @skip's marks (nullable, in order). */
+static gboolean
+is_skipped (GArray *skip,
+            gsize   at)
+{
+  for (guint k = 0; skip != NULL && k < skip->len; k++)
+    if (g_array_index (skip, gsize, k) == at)
+      return TRUE;
+  return FALSE;
+}
+
+/* Reads the marks of text[start, end), one paragraph, into @col's
+ * quotations and unpaired marks, leaving on @stack the quotations still
+ * open at its end; the marks at @skip's offsets are passed over. */
+static void
+scan_paragraph (Column          *col,
+                const char      *text,
+                gsize            start,
+                gsize            end,
+                gboolean         cyrillic,
+                const QuotePair *pairs,
+                guint            n_pairs,
+                GArray          *stack,
+                GArray          *skip)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar before = p > text ? g_utf8_get_char (g_utf8_prev_char (p)) : ' ';
+      gunichar after = g_utf8_get_char (g_utf8_next_char (p));
+      gsize at = (gsize)(p - text);
+      gboolean handled = FALSE;
+
+      if (is_skipped (skip, at))
+        continue;
+
+      /* Apostrophes: between letters, or ’ after a letter in English
+       * (the ministers’ plans), never quotation marks; nor is ‘ after
+       * a letter (“Hira‘”, an ayn). */
+      if ((c == 0x2019 || c == 0x02BC) &&
+          ((is_word_char (before) && is_word_char (after)) || cyrillic ||
+           (is_word_char (before) && (stack->len == 0 || g_array_index (stack, Open, stack->len - 1).close != c))))
+        continue;
+      if (c == 0x2018 && is_word_char (before))
+        continue;
+
+      /* Straight single marks ('rate my chat', 'скандинавською'): one
+       * opens a quotation at a word's start and closes the one it
+       * opened at a word's end; anything else is an apostrophe
+       * (п'ять, the players' union, 'tis). */
+      if (c == '\'')
+        {
+          gboolean top_single = stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '\'';
+
+          if (top_single && !g_unichar_isspace (before) && !is_word_char (after))
+            {
+              Open open = g_array_index (stack, Open, stack->len - 1);
+              Quote quote = { open.start, at + 1, stack->len - 1, FALSE };
+
+              g_array_set_size (stack, stack->len - 1);
+              g_array_append_val (col->quotes, quote);
+            }
+          else if (!is_word_char (before) && g_unichar_isalpha (after))
+            {
+              Open open = { '\'', at };
+
+              g_array_append_val (stack, open);
+            }
+          continue;
+        }
+
+      /* A closing mark of a quotation outside straight single marks
+       * still open: those were apostrophes. */
+      {
+        guint k = stack->len;
+
+        while (k > 0 && g_array_index (stack, Open, k - 1).close == '\'')
+          k--;
+        if (k > 0 && k < stack->len && closes (g_array_index (stack, Open, k - 1).close, c))
+          g_array_set_size (stack, k);
+      }
+
+      /* A straight double mark between a space and a word opens a
+       * quotation inside the one open ("у стані "анархії""). */
+      if (c == '"' && stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '"' &&
+          (g_unichar_isspace (before) || before == '(') && g_unichar_isalnum (after))
+        {
+          Open open = { '"', at };
+
+          g_array_append_val (stack, open);
+          continue;
+        }
+
+      /* A closing mark of the innermost open quotation first: “ closes
+       * „ in Russian before it can open anything. */
+      if (stack->len > 0 && closes (g_array_index (stack, Open, stack->len - 1).close, c))
+        {
+          Open open = g_array_index (stack, Open, stack->len - 1);
+          Quote quote = { open.start, at + g_unichar_to_utf8 (c, NULL), stack->len - 1, FALSE };
+
+          g_array_set_size (stack, stack->len - 1);
+          g_array_append_val (col->quotes, quote);
+          continue;
+        }
+
+      /* 16x12", 6" — inches, not a quotation mark. */
+      if (c == '"' && g_unichar_isdigit (before) && !g_unichar_isalpha (after))
+        continue;
+
+      /* Straight quotation marks: open at a word's start, else close. */
+      if (c == '"')
+        {
+          Open open = { '"', at };
+
+          if (!is_word_char (before) || stack->len == 0)
+            g_array_append_val (stack, open);
+          else
+            g_array_append_val (col->unpaired, at);
+          continue;
+        }
+
+      for (guint k = 0; k < n_pairs && !handled; k++)
+        if (c == pairs[k].open)
+          {
+            Open open = { pairs[k].close, at };
+
+            g_array_append_val (stack, open);
+            handled = TRUE;
+          }
+      for (guint k = 0; k < n_pairs && !handled; k++)
+        if (c == pairs[k].close)
+          {
+            g_array_append_val (col->unpaired, at);
+            handled = TRUE;
+          }
+    }
+}
+
+/* Drops the straight single marks never closed from @stack: they were
+ * apostrophes. */
+static void
+drop_open_singles (GArray *stack)
+{
+  guint kept = 0;
+
+  for (guint k = 0; k < stack->len; k++)
+    if (g_array_index (stack, Open, k).close != '\'')
+      g_array_index (stack, Open, kept++) = g_array_index (stack, Open, k);
+  g_array_set_size (stack, kept);
+}
+
 /* The quotations of @column's text, paragraph by paragraph. */
 static void
 find_quotes (Run   *run,
@@ -752,132 +903,18 @@ find_quotes (Run   *run,
       guint paragraph = tri_document_get_sentence (doc, i)->paragraph;
       gsize start = tri_document_get_sentence (doc, i)->start, end;
       guint j = i;
+      guint n_quotes = col->quotes->len, n_unpaired = col->unpaired->len;
 
       while (j + 1 < n && tri_document_get_sentence (doc, j + 1)->paragraph == paragraph)
         j++;
       end = tri_document_get_sentence (doc, j)->end;
 
-      for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-          gunichar before = p > text ? g_utf8_get_char (g_utf8_prev_char (p)) : ' ';
-          gunichar after = g_utf8_get_char (g_utf8_next_char (p));
-          gsize at = (gsize)(p - text);
-          gboolean handled = FALSE;
-
-          /* Apostrophes: between letters, or ’ after a letter in English
-           * (the ministers’ plans), never quotation marks; nor is ‘ after
-           * a letter (“Hira‘”, an ayn). */
-          if ((c == 0x2019 || c == 0x02BC) &&
-              ((is_word_char (before) && is_word_char (after)) || cyrillic ||
-               (is_word_char (before) && (stack->len == 0 || g_array_index (stack, Open, stack->len - 1).close != c))))
-            continue;
-          if (c == 0x2018 && is_word_char (before))
-            continue;
-
-          /* Straight single marks ('rate my chat', 'скандинавською'): one
-           * opens a quotation at a word's start and closes the one it
-           * opened at a word's end; anything else is an apostrophe
-           * (п'ять, the players' union, 'tis). */
-          if (c == '\'')
-            {
-              gboolean top_single = stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '\'';
-
-              if (top_single && !g_unichar_isspace (before) && !is_word_char (after))
-                {
-                  Open open = g_array_index (stack, Open, stack->len - 1);
-                  Quote quote = { open.start, at + 1, stack->len - 1, FALSE };
-
-                  g_array_set_size (stack, stack->len - 1);
-                  g_array_append_val (col->quotes, quote);
-                }
-              else if (!is_word_char (before) && g_unichar_isalpha (after))
-                {
-                  Open open = { '\'', at };
-
-                  g_array_append_val (stack, open);
-                }
-              continue;
-            }
-
-          /* A closing mark of a quotation outside straight single marks
-           * still open: those were apostrophes. */
-          {
-            guint k = stack->len;
-
-            while (k > 0 && g_array_index (stack, Open, k - 1).close == '\'')
-              k--;
-            if (k > 0 && k < stack->len && closes (g_array_index (stack, Open, k - 1).close, c))
-              g_array_set_size (stack, k);
-          }
-
-          /* A straight double mark between a space and a word opens a
-           * quotation inside the one open ("у стані "анархії""). */
-          if (c == '"' && stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '"' &&
-              (g_unichar_isspace (before) || before == '(') && g_unichar_isalnum (after))
-            {
-              Open open = { '"', at };
-
-              g_array_append_val (stack, open);
-              continue;
-            }
-
-          /* A closing mark of the innermost open quotation first: “ closes
-           * „ in Russian before it can open anything. */
-          if (stack->len > 0 && closes (g_array_index (stack, Open, stack->len - 1).close, c))
-            {
-              Open open = g_array_index (stack, Open, stack->len - 1);
-              Quote quote = { open.start, at + g_unichar_to_utf8 (c, NULL), stack->len - 1, FALSE };
-
-              g_array_set_size (stack, stack->len - 1);
-              g_array_append_val (col->quotes, quote);
-              continue;
-            }
-
-          /* 16x12", 6" — inches, not a quotation mark. */
-          if (c == '"' && g_unichar_isdigit (before) && !g_unichar_isalpha (after))
-            continue;
-
-          /* Straight quotation marks: open at a word's start, else close. */
-          if (c == '"')
-            {
-              Open open = { '"', at };
-
-              if (!is_word_char (before) || stack->len == 0)
-                g_array_append_val (stack, open);
-              else
-                g_array_append_val (col->unpaired, at);
-              continue;
-            }
-
-          for (guint k = 0; k < n_pairs && !handled; k++)
-            if (c == pairs[k].open)
-              {
-                Open open = { pairs[k].close, at };
-
-                g_array_append_val (stack, open);
-                handled = TRUE;
-              }
-          for (guint k = 0; k < n_pairs && !handled; k++)
-            if (c == pairs[k].close)
-              {
-                g_array_append_val (col->unpaired, at);
-                handled = TRUE;
-              }
-        }
+      scan_paragraph (col, text, start, end, cyrillic, pairs, n_pairs, stack, NULL);
+      drop_open_singles (stack);
 
       /* Still open at the end of the paragraph: a quotation that goes on
        * in the next, when it opens with a quotation mark, else a mark
        * that pairs with nothing. */
-      /* A straight single mark never closed was an apostrophe. */
-      {
-        guint kept = 0;
-
-        for (guint k = 0; k < stack->len; k++)
-          if (g_array_index (stack, Open, k).close != '\'')
-            g_array_index (stack, Open, kept++) = g_array_index (stack, Open, k);
-        g_array_set_size (stack, kept);
-      }
       if (stack->len > 0)
         {
           gboolean continues = FALSE;
@@ -904,8 +941,27 @@ find_quotes (Run   *run,
                 }
             }
           else
-            for (guint k = 0; k < stack->len; k++)
-              g_array_append_val (col->unpaired, g_array_index (stack, Open, k).start);
+            {
+              /* An opening mark that never closes pairs with nothing;
+               * the marks after it are read again as if it were not
+               * there, so the quotations that follow are not taken for
+               * ones nested in it (a Ukrainian «…, – сказав він. whose
+               * closing mark is lost, then «…» «…» in later
+               * sentences). */
+              g_autoptr(GArray) skip = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+              for (guint k = 0; k < stack->len; k++)
+                g_array_append_val (skip, g_array_index (stack, Open, k).start);
+              g_array_set_size (col->quotes, n_quotes);
+              g_array_set_size (col->unpaired, n_unpaired);
+              g_array_set_size (stack, 0);
+              scan_paragraph (col, text, start, end, cyrillic, pairs, n_pairs, stack, skip);
+              drop_open_singles (stack);
+              for (guint k = 0; k < stack->len; k++)
+                if (!is_skipped (skip, g_array_index (stack, Open, k).start))
+                  g_array_append_val (skip, g_array_index (stack, Open, k).start);
+              g_array_append_vals (col->unpaired, skip->data, skip->len);
+            }
           g_array_set_size (stack, 0);
         }
 
@@ -922,9 +978,24 @@ compare_quotes (gconstpointer a,
   return (x->start > y->start) - (x->start < y->start);
 }
 
+/* quote-unbalanced: a mark that pairs with nothing, in a version whose
+ * row the others have without one. A row where every version has one
+ * (a quotation whose opening sentence the text leaves out, closed in
+ * each) deviates nowhere. */
 static void
 check_unpaired (Run *run)
 {
+  g_autoptr(GHashTable) versions = g_hash_table_new (NULL, NULL);   /* row → bit per version */
+
+  for (guint c = 0; c < run->n_columns; c++)
+    for (guint i = 0; i < run->columns[c].unpaired->len; i++)
+      {
+        guint r = row_of_byte (run, c, g_array_index (run->columns[c].unpaired, gsize, i));
+
+        g_hash_table_insert (versions, GUINT_TO_POINTER (r),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (versions, GUINT_TO_POINTER (r))) | 1u << c));
+      }
+
   for (guint c = 0; c < run->n_columns; c++)
     for (guint i = 0; i < run->columns[c].unpaired->len; i++)
       {
@@ -935,6 +1006,15 @@ check_unpaired (Run *run)
 
         if (r < run->lo || r >= run->hi)
           continue;
+        {
+          g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (run->alignment), r);
+          gsize starts[TRI_MAX_COLUMNS], ends[TRI_MAX_COLUMNS];
+          guint have = row_bytes (run, row, starts, ends);
+
+          /* Two versions at least, each with a mark of its own. */
+          if ((have & (have - 1)) != 0 && GPOINTER_TO_UINT (g_hash_table_lookup (versions, GUINT_TO_POINTER (r))) == have)
+            continue;
+        }
         finding = add_finding (run, "quote-unbalanced", TRI_SEVERITY_WARNING, r,
                                /* Translators: a language name */
                                g_strdup_printf (_("A quotation mark pairs with no other in %s"), run->columns[c].name));
@@ -966,6 +1046,26 @@ count_words (const char *text,
       in_word = letter || (in_word && (*p == '-' || *p == '\'' || *p == '_'));
     }
   return words;
+}
+
+/* Spaces, the no-break ones too («сказал он,\u00A0— и»): from @p back
+ * to the first character after the spaces before it, and from @p on to
+ * the first that is no space. */
+static const char *
+skip_spaces_back (const char *text,
+                  const char *p)
+{
+  while (p > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+    p = g_utf8_prev_char (p);
+  return p;
+}
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
 }
 
 static gboolean
@@ -1027,10 +1127,8 @@ is_speech (const char  *text,
    * English puts inside the marks, are a phrase or a title, not speech;
    * so are a few words each capitalised ("The Gilded Age,"). */
   {
-    const char *before = text + q->start;
+    const char *before = skip_spaces_back (text, text + q->start);
 
-    while (before > text && before[-1] == ' ')
-      before--;
     if (before > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (before))))
       return FALSE;
     if (is_title (text, q))
@@ -1051,18 +1149,14 @@ is_speech (const char  *text,
    * button's label («Выйти из учетной записи».) has neither. */
   {
     const char *after = text + q->end;
-    const char *before = text + q->start;
+    const char *before = skip_spaces_back (text, text + q->start);
 
     if (*after == ',')
       {
-        after++;
-        while (*after == ' ')
-          after++;
+        after = skip_spaces (after + 1);
         if (g_str_has_prefix (after, "\xE2\x80\x94") || g_str_has_prefix (after, "\xE2\x80\x93"))
           return TRUE;
       }
-    while (before > text && before[-1] == ' ')
-      before--;
     return before > text && before[-1] == ':';
   }
 }
@@ -1183,8 +1277,11 @@ count_overlapping (Run   *run,
         {
           gunichar c = g_utf8_get_char (p);
 
-          if ((c == 0x2013 || c == 0x2014) && p - text >= 2 && p[-1] == ' ' && ends_clause (g_utf8_get_char (g_utf8_prev_char (p - 1))) &&
-              p[3] == ' ')
+          const char *spaces = skip_spaces_back (text, p);
+
+          if ((c == 0x2013 || c == 0x2014) && spaces < p && spaces > text &&
+              ends_clause (g_utf8_get_char (g_utf8_prev_char (spaces))) &&
+              g_unichar_isspace (g_utf8_get_char (g_utf8_next_char (p))))
             {
               gsize at = (gsize)(p - text);
 
@@ -1367,7 +1464,12 @@ check_quotes (Run    *run,
               qs[c] = g_array_index (quotes[c], Quote, i).start;
               qe[c] = g_array_index (quotes[c], Quote, i).end;
             }
-          else if (!cell_bytes (run, row, c, &qs[c], &qe[c]))   /* a speaker's label: the whole text */
+          /* A speaker's label (Jerry: …) stands for a quotation: the
+           * whole text. A version that quotes no speech here otherwise
+           * (a title the others' longer quotation makes speech of) has
+           * nothing to compare. */
+          else if (!cell_bytes (run, row, c, &qs[c], &qe[c]) ||
+                   !starts_with_speaker (tri_document_get_text (run->columns[c].doc) + qs[c], qe[c] - qs[c]))
             continue;
           have |= 1u << c;
         }

@@ -427,6 +427,37 @@ twelve_hour (const char *q,
     }
 }
 
+/* Whether the word at @p opens a sentence: nothing but spaces and
+ * opening marks between it and the text's start or a sentence's end. */
+static gboolean
+starts_sentence (const char *text,
+                 const char *p)
+{
+  while (p > text)
+    {
+      gunichar c;
+
+      p = g_utf8_prev_char (p);
+      c = g_utf8_get_char (p);
+      if (c == '.' || c == '!' || c == '?' || c == 0x2026 || c == '\n')
+        return TRUE;
+      if (!g_unichar_isspace (c) && c != '"' && c != '\'' && c != '(' && c != 0x201C && c != 0x2018 &&
+          c != 0x00AB && c != 0x201E && c != 0x2014 && c != 0x2013 && c != '-')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a figure follows @q after spaces, before @end. */
+static gboolean
+number_follows (const char *q,
+                const char *end)
+{
+  while (q < end && (*q == ' ' || *q == ','))
+    q++;
+  return q < end && g_ascii_isdigit (*q);
+}
+
 /**
  * tri_numbers_find:
  * @text: UTF-8 text
@@ -497,10 +528,14 @@ tri_numbers_find (const char *text,
           {
             g_autofree char *lower = g_utf8_strdown (p, q - p);
 
-            /* "may" is no month in English; "May" is. */
+            /* "may" is no month in English; "May" is — but not where
+             * every word has a capital, at a sentence's start ("May God
+             * be with them"), unless a number goes with it ("May 9"). */
             month = g_utf8_strlen (lower, -1) >= 3 &&
                     (!months->capitalized || g_unichar_isupper (g_utf8_get_char (p)))
                     ? tri_months_lookup (months, lower, TRUE) : 0;
+            if (month > 0 && months->capitalized && starts_sentence (text, p) && !number_follows (q, text + end))
+              month = 0;
           }
           if (month > 0)
             {
@@ -562,7 +597,38 @@ static const struct
   { "двух", 2 }, { "трех", 3 }, { "четырех", 4 }, { "пяти", 5 }, { "шести", 6 }, { "семи", 7 },
   { "восьми", 8 }, { "девяти", 9 }, { "десяти", 10 }, { "двох", 2 }, { "трьох", 3 }, { "чотирьох", 4 },
   { "п'яти", 5 }, { "дев'яти", 9 }, { "чотири", 4 },
+  /* восемнадцатилетний, вісімнадцятирічний, двадцатипятилетний */
+  { "одиннадцати", 11 }, { "двенадцати", 12 }, { "тринадцати", 13 }, { "четырнадцати", 14 },
+  { "пятнадцати", 15 }, { "шестнадцати", 16 }, { "семнадцати", 17 }, { "восемнадцати", 18 },
+  { "девятнадцати", 19 }, { "двадцати", 20 }, { "тридцати", 30 }, { "сорока", 40 },
+  { "пятидесяти", 50 }, { "шестидесяти", 60 }, { "семидесяти", 70 }, { "восьмидесяти", 80 },
+  { "девяноста", 90 },
+  { "одинадцяти", 11 }, { "дванадцяти", 12 }, { "тринадцяти", 13 }, { "чотирнадцяти", 14 },
+  { "п'ятнадцяти", 15 }, { "шістнадцяти", 16 }, { "сімнадцяти", 17 }, { "вісімнадцяти", 18 },
+  { "дев'ятнадцяти", 19 }, { "двадцяти", 20 }, { "тридцяти", 30 }, { "п'ятдесяти", 50 },
+  { "шістдесяти", 60 }, { "сімдесяти", 70 }, { "вісімдесяти", 80 }, { "дев'яноста", 90 },
 };
+
+/* The value of the longest first half of a compound @word starts with
+ * («семидесятилетний» is 70, not 7), its length in @length; 0 when
+ * none, or when too little follows it to be a compound. */
+static guint
+read_prefix (const char *word,
+             gsize      *length)
+{
+  guint value = 0;
+
+  *length = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (number_prefixes); i++)
+    if (g_str_has_prefix (word, number_prefixes[i].prefix) &&
+        strlen (number_prefixes[i].prefix) > *length &&
+        strlen (word) >= strlen (number_prefixes[i].prefix) + 6)
+      {
+        value = number_prefixes[i].value;
+        *length = strlen (number_prefixes[i].prefix);
+      }
+  return value;
+}
 
 static GHashTable *
 number_words_table (void)
@@ -623,10 +689,21 @@ tri_numbers_find_words (const char *text,
         }
       word = lower_word (p, stop, &q);
       value = GPOINTER_TO_UINT (g_hash_table_lookup (table, word));
-      for (guint i = 0; value == 0 && i < G_N_ELEMENTS (number_prefixes); i++)
-        if (g_str_has_prefix (word, number_prefixes[i].prefix) &&
-            strlen (word) >= strlen (number_prefixes[i].prefix) + 6)
-          value = number_prefixes[i].value;
+      if (value == 0)
+        {
+          gsize longest = 0;
+
+          value = read_prefix (word, &longest);
+          /* Tens and units: «двадцатипятилетний» is 25. */
+          if (value >= 20 && value % 10 == 0)
+            {
+              gsize more = 0;
+              guint units = read_prefix (word + longest, &more);
+
+              if (units > 0 && units < 10)
+                value += units;
+            }
+        }
       if (value == 0)
         {
           /* A multiplier alone: "a million", «мільйон». */
