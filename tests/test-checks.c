@@ -313,6 +313,11 @@ test_name_skeletons (void)
     { "en", "Kit", "uk", "Кіт", TRUE },
     { "en", "Wade", "uk", "Уейд", TRUE },
     { "en", "China", "ru", "Китая", TRUE },
+    /* Ukrainian г is h, and sounded (Парагвай: Parahvay). */
+    { "en", "Paraguay", "uk", "Парагваю", TRUE },
+    { "en", "Segregation", "uk", "Сегрегація", TRUE },
+    /* A silent English h, a Ukrainian case ending (Ahmad, Ахмадом). */
+    { "en", "Ahmad", "uk", "Ахмадом", TRUE },
     { "en", "Kit", "ru", "Китая", FALSE },
     { "en", "Graham", "ru", "Грант", FALSE },
     { "en", "Wade", "uk", "Уолл", FALSE },
@@ -761,6 +766,53 @@ test_quote_dashes_nbsp (void)
   g_assert_cmpstr (found, ==, "");
 }
 
+/* Ordinary words opening a sentence, in two versions alike
+ * (Organisations, Організації; Segregation, Сегрегация), or in one
+ * (Однако, Однак), are no names; a name opening one still is one. */
+static void
+test_names_initial_words (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "Organisations race to fix the flaw. Segregation shuffles variation. However, the driver was hurt.",
+    "Компании спешат исправить ошибку. Сегрегация тасует вариации. Однако водитель пострадал.",
+    "Організації поспішають виправити помилку. Сегрегація змінює варіацію. Однак водій постраждав.");
+  g_autoptr(TriAlignment) named = tri_test_align3 (
+    "Zelenskyy met the envoy on Tuesday.",
+    "Порошенко встретился с посланником во вторник.",
+    "Зеленський зустрівся з посланцем у вівторок.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autoptr(GPtrArray) findings_named = tri_checks_run (named);
+  g_autofree char *found = summary (findings);
+  const TriFinding *f = find_check (findings_named, "name-mismatch");
+
+  g_assert_cmpstr (found, ==, "");
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_WARNING);
+  g_assert_cmpstr (f->message, ==, "Russian has no counterpart of “Zelenskyy”");
+}
+
+/* A capitalised English word the Russian version translates (German =
+ * «немецкой», Department = «Департамент»: the dictionary says so) is
+ * no name the Russian lacks, and the Ukrainian, translating it its own
+ * way (Пентагон), is told in a note, not a warning. */
+static void
+test_names_translated (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "Italy, along with the German team, won the cup. Then the US Department of Defense approved the sale.",
+    "Италия, наряду с немецкой сборной, выиграла кубок. Затем Департамент обороны США одобрил продажу.",
+    "Італія разом зі збірною Німеччини виграла кубок. Потім Пентагон схвалив продаж.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const TriFinding *f = g_ptr_array_index (findings, i);
+
+      if (f->severity == TRI_SEVERITY_WARNING)
+        g_error ("unexpected warning: %s", f->message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +826,8 @@ main (int   argc,
   g_test_add_func ("/checks/quote-numbers-outside", test_quote_numbers_outside);
   g_test_add_func ("/checks/number-lookalikes", test_number_lookalikes);
   g_test_add_func ("/checks/quote-dashes-nbsp", test_quote_dashes_nbsp);
+  g_test_add_func ("/checks/names-initial-words", test_names_initial_words);
+  g_test_add_func ("/checks/names-translated", test_names_translated);
   g_test_add_func ("/checks/quoted-names", test_quoted_names);
   g_test_add_func ("/checks/number-changed", test_number_changed);
   g_test_add_func ("/checks/months", test_months);

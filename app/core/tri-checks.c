@@ -14,9 +14,11 @@
 #include <string.h>
 
 #include "tri-checks.h"
+#include "tri-dictionary.h"
 #include "tri-language.h"
 #include "tri-names.h"
 #include "tri-numbers.h"
+#include "tri-spell.h"
 
 /* Cross-language checks of an alignment (issue 6), row by row:
  *
@@ -1732,6 +1734,58 @@ same_script (Run   *run,
   return run->columns[a].cyrillic == run->columns[b].cyrillic;
 }
 
+/* A spelling dictionary of @language (@name, or its default when
+ * %NULL), loaded once for the process (a check is often run again after
+ * an edit), or %NULL when none is installed. */
+static TriSpellDictionary *
+common_words_of (const char *language,
+                 const char *name)
+{
+  static GHashTable *dictionaries;   /* "language/name" → TriSpellDictionary or NULL */
+  G_LOCK_DEFINE_STATIC (dictionaries);
+  g_autofree char *key = g_strconcat (language, "/", name, NULL);
+  TriSpellDictionary *dictionary;
+
+  G_LOCK (dictionaries);
+  if (dictionaries == NULL)
+    dictionaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_lookup_extended (dictionaries, key, NULL, (gpointer *)&dictionary))
+    {
+      dictionary = tri_spell_dictionary_load (language, name, NULL);
+      g_hash_table_insert (dictionaries, g_steal_pointer (&key), dictionary);
+    }
+  G_UNLOCK (dictionaries);
+  return dictionary;
+}
+
+/* Whether @word, which opens a sentence, is an ordinary word of its
+ * language: a spelling dictionary knows it in lower case (Segregation,
+ * Однако; English in either spelling, Organisations; not Zelenskyy,
+ * Парагвай). */
+static gboolean
+is_common_word (Run           *run,
+                guint          column,
+                const TriWord *word)
+{
+  static const char * const english[] = { "en_US", "en_GB", NULL };
+  static const char * const other[] = { NULL };
+  const char *text = tri_document_get_text (run->columns[column].doc);
+  g_autofree char *base = tri_language_get_base (tri_document_get_language (run->columns[column].doc));
+  g_autofree char *lower = g_utf8_strdown (text + word->start, (gssize)(word->end - word->start));
+  const char * const *names = g_str_equal (base, "en") ? english : other;
+
+  for (guint k = 0; k == 0 || names[k] != NULL; k++)
+    {
+      TriSpellDictionary *dictionary = common_words_of (base, names[k]);
+
+      if (dictionary != NULL && tri_spell_dictionary_check_word (dictionary, lower, -1))
+        return TRUE;
+      if (names[k] == NULL)
+        break;
+    }
+  return FALSE;
+}
+
 static void
 mark_row_names (Run         *run,
                 const guint *first,
@@ -1750,10 +1804,15 @@ mark_row_names (Run         *run,
             {
               const TriWord *other = word_at (run, d, j);
 
-              /* Two first words: only longer ones (Many is not Многие). */
+              /* Two first words: only longer ones (Many is not Многие).
+               * A first word and a word it matches that are both
+               * ordinary words (Organisations, Організації; Затем,
+               * State) make no name; Зеленський is an adjective too,
+               * but Zelenskyy is no word. */
               if (is_name_like (other) && !(other->flags & TRI_WORD_FOREIGN) && !same_script (run, c, d) &&
                   (!(other->flags & TRI_WORD_INITIAL) || MIN (strlen (word->skeleton), strlen (other->skeleton)) >= 3) &&
-                  tri_names_match (word->skeleton, other->skeleton))
+                  tri_names_match (word->skeleton, other->skeleton) &&
+                  (!(word->flags & TRI_WORD_INITIAL) || !is_common_word (run, c, word) || !is_common_word (run, d, other)))
                 {
                   word->flags |= TRI_WORD_NAME;
                   break;
@@ -1806,6 +1865,88 @@ has_unmatched_name (Run         *run,
       if ((word->flags & TRI_WORD_CAPITALISED) && !(word->flags & (TRI_WORD_INITIAL | TRI_WORD_COMMON)) &&
           !has_counterpart (run, m, j, first, last, c, FALSE))
         return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the Russian version of the row (rows [first, last) of words)
+ * translates the English word that @word of column @c is or matches: a
+ * translation the English–Russian dictionary gives for it stands there
+ * (German, «немецкой»; State Department, «Государственный департамент»).
+ * Such a capitalised word is an ordinary one translated, not a name. */
+static gboolean
+translated_in_russian (Run           *run,
+                       guint          c,
+                       const TriWord *word,
+                       const guint   *first,
+                       const guint   *last,
+                       guint          have)
+{
+  g_autoptr(TriDictionary) dictionary = NULL;
+  g_autofree char *russian = NULL;
+  guint en = run->n_columns, ru = run->n_columns;
+
+  for (guint d = 0; d < run->n_columns; d++)
+    {
+      g_autofree char *base = tri_language_get_base (tri_document_get_language (run->columns[d].doc));
+
+      if (!(have & (1u << d)))
+        continue;
+      if (g_str_equal (base, "en"))
+        en = d;
+      else if (g_str_equal (base, "ru"))
+        ru = d;
+    }
+  if (en == run->n_columns || ru == run->n_columns || c == ru)
+    return FALSE;
+  if (last[ru] <= first[ru])
+    return FALSE;
+  /* Every sense: a name's word is often a later one (state: штат,
+   * государство). */
+  dictionary = tri_dictionary_get_system_wide ("en", "ru");
+  if (dictionary == NULL)
+    return FALSE;
+  {
+    const char *text = tri_document_get_text (run->columns[ru].doc);
+    gsize start = word_at (run, ru, first[ru])->start, end = word_at (run, ru, last[ru] - 1)->end;
+
+    russian = g_utf8_strdown (text + start, (gssize)(end - start));
+  }
+
+  for (guint j = c == en ? 0 : first[en]; j < (c == en ? 1 : last[en]); j++)
+    {
+      const TriWord *english = c == en ? word : word_at (run, en, j);
+      const char *text = tri_document_get_text (run->columns[en].doc);
+      g_autofree char *key = NULL;
+      const char * const *translations;
+      guint n = 0;
+
+      if (c != en && !tri_names_match (word->skeleton, english->skeleton))
+        continue;
+      key = tri_dictionary_key (text + english->start, (gssize)(english->end - english->start));
+      translations = tri_dictionary_lookup (dictionary, key, &n);
+      for (guint t = 0; t < n; t++)
+        {
+          g_auto(GStrv) parts = g_strsplit_set (translations[t], " ,;-", -1);
+
+          for (guint k = 0; parts[k] != NULL; k++)
+            {
+              glong length = g_utf8_strlen (parts[k], -1);
+              g_autofree char *stem = NULL;
+              const char *at;
+
+              /* The stem, without an inflection: «красный» → «крас». */
+              if (length < 4)
+                continue;
+              stem = g_utf8_substring (parts[k], 0, length >= 7 ? length - 3 : length >= 5 ? length - 2 : length);
+              at = strstr (russian, stem);
+              /* At a word's start, or inside a compound when long
+               * («Держдепартамент»). */
+              if (at != NULL && (at == russian || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (at))) ||
+                                 g_utf8_strlen (stem, -1) >= 6))
+                return TRUE;
+            }
+        }
     }
   return FALSE;
 }
@@ -1865,6 +2006,16 @@ check_names (Run         *run,
             if (!run->columns[m].cyrillic && all_cyrillic (run, present) &&
                 has_unmatched_name (run, m, c, first, last))
               severity = TRI_SEVERITY_INFO;
+            /* An ordinary word the Russian translates: the Russian has
+             * it; another version may translate it its own way. */
+            if (severity == TRI_SEVERITY_WARNING && translated_in_russian (run, c, word, first, last, have))
+              {
+                g_autofree char *base = tri_language_get_base (tri_document_get_language (run->columns[m].doc));
+
+                if (g_str_equal (base, "ru"))
+                  continue;
+                severity = TRI_SEVERITY_INFO;
+              }
             name = word_text (run, c, word);
             if (present == (1u << c) && n_have >= 3)
               finding = add_finding (run, "name-mismatch", TRI_SEVERITY_INFO, r,
