@@ -813,6 +813,29 @@ test_names_translated (void)
     }
 }
 
+/* Words that start like a month and are none (грудної = of the chest,
+ * на березі = on the bank, жовті = yellow), beside a month that is one
+ * (у березні = in March); a century in Roman figures (XVI = 16th). */
+static void
+test_month_lookalikes (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "Stabbed in the chest on the river bank, in yellow shoes, he died in March. The fort dates from the 16th century.",
+    "Раненный ножом в грудь на берегу реки, в жёлтых ботинках, он умер в марте. Форт построен в XVI веке.",
+    "Поранений ножем у ділянку грудної клітини на березі річки, у жовті черевики взутий, він помер у березні. Форт збудовано в XVI столітті.");
+  g_autoptr(TriAlignment) changed = tri_test_align3 (
+    "He died in March. The fort dates from the 16th century.",
+    "Он умер в марте. Форт построен в XV веке.",
+    "Він помер у жовтні. Форт збудовано в XVI столітті.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autoptr(GPtrArray) findings_changed = tri_checks_run (changed);
+  g_autofree char *found = summary (findings);
+  g_autofree char *found_changed = summary (findings_changed);
+
+  g_assert_cmpstr (found, ==, "");
+  g_assert_cmpstr (found_changed, ==, "number-mismatch@0 number-mismatch@1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -828,6 +851,7 @@ main (int   argc,
   g_test_add_func ("/checks/quote-dashes-nbsp", test_quote_dashes_nbsp);
   g_test_add_func ("/checks/names-initial-words", test_names_initial_words);
   g_test_add_func ("/checks/names-translated", test_names_translated);
+  g_test_add_func ("/checks/month-lookalikes", test_month_lookalikes);
   g_test_add_func ("/checks/quoted-names", test_quoted_names);
   g_test_add_func ("/checks/number-changed", test_number_changed);
   g_test_add_func ("/checks/months", test_months);

@@ -92,7 +92,7 @@ struct _TriMonths
 {
   GHashTable *forms;        /* lower-case form → month, or month + 100 for a wide form */
   GPtrArray  *stems;        /* "берез", index = month - 1 */
-  GPtrArray  *next;         /* per month, the letters that follow the stem in the full names */
+  GPtrArray  *next;         /* per month, what follows the stem in the full names, "|"-separated ("ень|ня") */
   gboolean    capitalized;  /* the language writes them with a capital ("May", not «мая») */
 };
 
@@ -161,17 +161,10 @@ load_months (const char *language)
             n--;
           if (g_utf8_strlen (a, (gssize)n) >= 3)
             stem = g_strndup (a, n);
-          /* What follows the stem in each name: "н" after "трав" (травня,
-           * травень), so that «травми» is no month. */
+          /* What follows the stem in each name: "ень" and "ня" after
+           * "трав" (травень, травня), so that «травми» is no month. */
           if (stem != NULL)
-            {
-              GString *next = g_string_new (NULL);
-
-              for (guint k = 0; k < 2; k++)
-                if (wide[m][k][n] != '\0')
-                  g_string_append_unichar (next, g_utf8_get_char (wide[m][k] + n));
-              g_ptr_array_add (info->next, g_string_free (next, FALSE));
-            }
+            g_ptr_array_add (info->next, g_strconcat (a + n, "|", b + n, NULL));
         }
       if (stem == NULL)
         g_ptr_array_add (info->next, NULL);
@@ -212,6 +205,37 @@ tri_months_get (const char *language)
   return info;
 }
 
+/* Whether @rest, what follows a month's stem, ends one of its cases:
+ * @endings are what follows the stem in its names ("ень|ня", "ь|я",
+ * "ий|ого"); a case replaces a name's last letter («березні»,
+ * «феврале», «марте») or, for a name declined as an adjective (лютий),
+ * its ending («лютому»). */
+static gboolean
+is_month_ending (const char *endings,
+                 const char *rest)
+{
+  static const char * const cases[] = { "", "е", "і", "ю", "у", "ем", "ом", NULL };
+  static const char * const adjective[] = { "ого", "ому", "им", "ім", NULL };
+  g_auto(GStrv) names = g_strsplit (endings, "|", -1);
+
+  for (guint k = 0; names[k] != NULL; k++)
+    {
+      const char *name = names[k];
+      const char *last = *name != '\0' ? g_utf8_prev_char (name + strlen (name)) : name;
+      gsize base = (gsize)(last - name);
+
+      if (g_str_equal (rest, name))
+        return TRUE;
+      if (g_str_equal (name, "ий") && g_strv_contains (adjective, rest))
+        return TRUE;
+      for (guint c = 0; cases[c] != NULL; c++)
+        if (strncmp (rest, name, base) == 0 && g_str_equal (rest + base, cases[c]) &&
+            (base > 0 || cases[c][0] != '\0' || *name == '\0'))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * tri_months_lookup:
  * @months: a language's months
@@ -236,24 +260,18 @@ tri_months_lookup (TriMonths  *months,
     {
       const char *stem = g_ptr_array_index (months->stems, m);
       const char *rest;
-      gunichar after;
 
       if (stem == NULL || !g_str_has_prefix (lower, stem))
         continue;
       if (!wide_only)
         return (int)m + 1;
 
-      /* Another case of the name («феврале», «лютому»), not another word
-       * that starts alike («травми»): a few letters after a long stem;
-       * after a short one, the letter the names have there, or a case
-       * ending's (е, і, у, ю). */
+      /* Another case of the name («феврале», «березні», «лютому»), not
+       * another word that starts alike («травми», «на березі», «жовті»,
+       * «грудної»): what follows the stem is a name's, or a name's with
+       * its last letter a case ending's. */
       rest = lower + strlen (stem);
-      if (g_utf8_strlen (rest, -1) > 3)
-        continue;
-      after = g_utf8_get_char (rest);
-      if (g_utf8_strlen (stem, -1) >= 5 || after == 0 ||
-          g_utf8_strchr (g_ptr_array_index (months->next, m), -1, after) != NULL ||
-          after == 0x0435 || after == 0x0456 || after == 0x0443 || after == 0x044E)
+      if (is_month_ending (g_ptr_array_index (months->next, m), rest))
         return (int)m + 1;
     }
   return 0;
@@ -458,6 +476,54 @@ number_follows (const char *q,
   return q < end && g_ascii_isdigit (*q);
 }
 
+/* The value of a Roman figure written the standard way (XVI, XIX, IV),
+ * of the letters I V X L C only, or 0. */
+static guint
+read_roman (const char *p,
+            const char *end)
+{
+  static const struct { const char *figure; guint value; } parts[] = {
+    { "C", 100 }, { "XC", 90 }, { "L", 50 }, { "XL", 40 }, { "X", 10 }, { "IX", 9 }, { "V", 5 }, { "IV", 4 }, { "I", 1 },
+  };
+  g_autofree char *word = g_strndup (p, (gsize)(end - p));
+  GString *again = g_string_new (NULL);
+  guint value = 0, rest;
+
+  for (const char *q = word; *q != '\0'; q++)
+    if (strchr ("IVXLC", *q) == NULL)
+      {
+        g_string_free (again, TRUE);
+        return 0;
+      }
+  /* Read greedily, then write the value back: only the standard
+   * spelling gives the same letters. */
+  for (const char *q = word; *q != '\0';)
+    {
+      guint k;
+
+      for (k = 0; k < G_N_ELEMENTS (parts); k++)
+        if (g_str_has_prefix (q, parts[k].figure))
+          break;
+      if (k >= G_N_ELEMENTS (parts))
+        break;
+      value += parts[k].value;
+      q += strlen (parts[k].figure);
+    }
+  for (rest = value, value = 0; rest > 0;)
+    for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+      if (parts[k].value <= rest)
+        {
+          g_string_append (again, parts[k].figure);
+          rest -= parts[k].value;
+          value += parts[k].value;
+          break;
+        }
+  if (!g_str_equal (again->str, word))
+    value = 0;
+  g_string_free (again, TRUE);
+  return value;
+}
+
 /**
  * tri_numbers_find:
  * @text: UTF-8 text
@@ -540,6 +606,14 @@ tri_numbers_find (const char *text,
           if (month > 0)
             {
               TriNumber number = { (gsize)(p - text), (gsize)(q - text), g_strdup_printf ("M%d", month) };
+
+              g_array_append_val (numbers, number);
+            }
+          /* A century or a ruler in Roman figures: XVI веке = 16th
+           * century (two letters or more: "I" is a word). */
+          else if (q - p >= 2 && read_roman (p, q) > 0)
+            {
+              TriNumber number = { (gsize)(p - text), (gsize)(q - text), g_strdup_printf ("%u", read_roman (p, q)) };
 
               g_array_append_val (numbers, number);
             }
