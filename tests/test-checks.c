@@ -836,6 +836,32 @@ test_month_lookalikes (void)
   g_assert_cmpstr (found_changed, ==, "number-mismatch@0 number-mismatch@1");
 }
 
+/* Figures converted between units (550 pounds = 250 kg, 3 miles ≈ 5 km,
+ * 86 °F = 30 °C) are a note, not an error; a figure changed is still an
+ * error. */
+static void
+test_number_conversions (void)
+{
+  g_autoptr(TriAlignment) converted = tri_test_align3 (
+    "The bear weighed 550 pounds and was seen 3 miles from the camp, where it was 86 degrees.",
+    "Медведь весил 250 кг, его видели в 5 км от лагеря, где было 30 градусов.",
+    "Ведмідь важив 250 кг, його бачили за 5 км від табору, де було 30 градусів.");
+  g_autoptr(TriAlignment) changed = tri_test_align3 (
+    "The bear weighed 550 pounds and was seen 3 miles from the camp.",
+    "Медведь весил 350 кг, его видели в 5 км от лагеря.",
+    "Ведмідь важив 250 кг, його бачили за 5 км від табору.");
+  g_autoptr(GPtrArray) found_converted = tri_checks_run (converted);
+  g_autoptr(GPtrArray) found_changed = tri_checks_run (changed);
+  const TriFinding *f = find_check (found_converted, "number-mismatch");
+
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_INFO);
+  g_assert_nonnull (strstr (f->message, "conversion"));
+  f = find_check (found_changed, "number-mismatch");
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_ERROR);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -852,6 +878,7 @@ main (int   argc,
   g_test_add_func ("/checks/names-initial-words", test_names_initial_words);
   g_test_add_func ("/checks/names-translated", test_names_translated);
   g_test_add_func ("/checks/month-lookalikes", test_month_lookalikes);
+  g_test_add_func ("/checks/number-conversions", test_number_conversions);
   g_test_add_func ("/checks/quoted-names", test_quoted_names);
   g_test_add_func ("/checks/number-changed", test_number_changed);
   g_test_add_func ("/checks/months", test_months);

@@ -301,6 +301,98 @@ append_as_written (Run        *run,
   g_string_append (out, value);
 }
 
+/* Whether the figures @a and @b (values as tri_numbers_find() gives
+ * them) may be one quantity in two units: pounds and kilograms, miles
+ * and kilometres, feet and metres, inches and centimetres, gallons and
+ * litres, acres and hectares, ounces and grams, degrees Fahrenheit and
+ * Celsius — within the rounding a translator does (550 pounds, 250 kg). */
+static gboolean
+is_conversion (const char *a,
+               const char *b)
+{
+  static const double factors[] = { 0.45359, 1.60934, 0.3048, 0.9144, 2.54, 3.78541, 0.40469, 28.3495, 2.58999 };
+  char *end_a, *end_b;
+  double x = g_ascii_strtod (a, &end_a), y = g_ascii_strtod (b, &end_b);
+
+  if (*end_a != '\0' || *end_b != '\0' || x <= 0 || y <= 0)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (factors); k++)
+    if (fabs (x / y / factors[k] - 1) <= 0.06 || fabs (y / x / factors[k] - 1) <= 0.06)
+      return TRUE;
+  return fabs ((x - 32) * 5 / 9 - y) <= 1.5 || fabs ((y - 32) * 5 / 9 - x) <= 1.5;
+}
+
+/* Whether text[start, end) names a unit of @units (lower case): at a
+ * word's start ("kilometres", not "album"), a short one as a whole word
+ * ("cm", not «смерть»). */
+static gboolean
+names_unit (const char         *text,
+            gsize               start,
+            gsize               end,
+            const char * const *units)
+{
+  g_autofree char *lower = g_utf8_strdown (text + start, (gssize)(end - start));
+
+  for (guint k = 0; units[k] != NULL; k++)
+    for (const char *at = strstr (lower, units[k]); at != NULL; at = strstr (at + 1, units[k]))
+      {
+        const char *after = at + strlen (units[k]);
+
+        if (at > lower && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (at))))
+          continue;
+        if (g_utf8_strlen (units[k], -1) <= 2 && g_unichar_isalpha (g_utf8_get_char (after)))
+          continue;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether the numbers that set versions apart are all conversions: each
+ * figure a version alone has is one it lacks in other units, and the
+ * row names an imperial unit in one version and a metric one in another. */
+static gboolean
+converts_units (Run          *run,
+                const gsize  *start,
+                const gsize  *end,
+                guint         have,
+                GPtrArray   **has_values,
+                GPtrArray   **lack_values)
+{
+  static const char * const imperial[] = {
+    "pound", "lb", "mile", "mph", "feet", "foot", "ft", "inch", "yard", "gallon", "acre", "ounce", "oz",
+    "fahrenheit", "°f", "degree", "фунт", "миль", "милі", "миля", "фут", "дюйм", "ярд", "галлон", "галон", "акр", "унци", "фаренгейт", NULL,
+  };
+  static const char * const metric[] = {
+    "kg", "kilogram", "km", "kilomet", "metre", "meter", "cm", "centimet", "litre", "liter", "hectare", "gram",
+    "celsius", "°c", "кг", "килограм", "кілограм", "км", "километр", "кілометр", "метр", "см", "сантимет",
+    "литр", "літр", "гектар", "грам", "градус", "цельси", NULL,
+  };
+  gboolean named = FALSE, is_imperial = FALSE, is_metric = FALSE;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    {
+      if (!(have & (1u << c)))
+        continue;
+      is_imperial |= names_unit (tri_document_get_text (run->columns[c].doc), start[c], end[c], imperial);
+      is_metric |= names_unit (tri_document_get_text (run->columns[c].doc), start[c], end[c], metric);
+      if (has_values[c]->len == 0 && lack_values[c]->len == 0)
+        continue;
+      if (has_values[c]->len != lack_values[c]->len)
+        return FALSE;
+      for (guint i = 0; i < has_values[c]->len; i++)
+        {
+          gboolean paired = FALSE;
+
+          for (guint j = 0; j < lack_values[c]->len && !paired; j++)
+            paired = is_conversion (g_ptr_array_index (has_values[c], i), g_ptr_array_index (lack_values[c], j));
+          if (!paired)
+            return FALSE;
+        }
+      named = TRUE;
+    }
+  return named && is_imperial && is_metric;
+}
+
 /* Compares the numbers of text[start[c], end[c]) across the columns that
  * have text (@have); adds a finding when they differ. A number only a
  * minority of the versions has is marked where it stands ("has 1 520");
@@ -321,6 +413,8 @@ compare_numbers (Run         *run,
   GHashTable *in_words[TRI_MAX_COLUMNS] = { NULL };
   GString *has[TRI_MAX_COLUMNS] = { NULL };
   GString *lacks[TRI_MAX_COLUMNS] = { NULL };
+  GPtrArray *has_values[TRI_MAX_COLUMNS] = { NULL };
+  GPtrArray *lack_values[TRI_MAX_COLUMNS] = { NULL };
   g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) detail = g_string_new (NULL);
   TriFinding *finding = NULL;
@@ -340,6 +434,8 @@ compare_numbers (Run         *run,
           g_hash_table_add (values, g_array_index (numbers[c], TriNumber, i).value);
         has[c] = g_string_new (NULL);
         lacks[c] = g_string_new (NULL);
+        has_values[c] = g_ptr_array_new ();
+        lack_values[c] = g_ptr_array_new ();
         n_have++;
       }
   if (n_have < 2)
@@ -417,6 +513,7 @@ compare_numbers (Run         *run,
                 if (!g_str_equal (number->value, value))
                   continue;
                 add_span (finding, c, number->start, number->end);
+                g_ptr_array_add (has_values[c], (gpointer)value);
                 if (has[c]->len > 0)
                   g_string_append (has[c], ", ");
                 g_string_append_len (has[c], tri_document_get_text (run->columns[c].doc) + number->start,
@@ -428,6 +525,7 @@ compare_numbers (Run         *run,
             {
               if (lacks[c]->len > 0)
                 g_string_append (lacks[c], ", ");
+              g_ptr_array_add (lack_values[c], (gpointer)value);
               append_as_written (run, numbers, value, lacks[c]);
               lacked = TRUE;
             }
@@ -492,6 +590,12 @@ compare_numbers (Run         *run,
       if (named >= n_have)
         finding->odd = 0;
     }
+  /* Figures converted between units (550 pounds, 250 kg): a note. */
+  if (g_str_equal (check, "number-mismatch") && converts_units (run, start, end, have, has_values, lack_values))
+    {
+      finding->severity = TRI_SEVERITY_INFO;
+      intro = _("The figures differ as a conversion between units would");
+    }
   finding->message = g_strdup_printf ("%s (%s)", intro, detail->str);
 
 out:
@@ -504,6 +608,8 @@ out:
         g_string_free (has[c], TRUE);
       if (lacks[c] != NULL)
         g_string_free (lacks[c], TRUE);
+      g_clear_pointer (&has_values[c], g_ptr_array_unref);
+      g_clear_pointer (&lack_values[c], g_ptr_array_unref);
     }
 }
 
