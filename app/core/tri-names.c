@@ -703,6 +703,24 @@ tri_names_scan (TriNames   *names,
   return words;
 }
 
+/* Whether @other has @word (@n bytes) as a whole word, in any case. */
+static gboolean
+written_alike (const char *word,
+               gsize       n,
+               const char *other,
+               gssize      other_length)
+{
+  g_autofree char *needle = g_utf8_casefold (word, (gssize)n);
+  g_autofree char *haystack = g_utf8_casefold (other, other_length);
+  gsize len = strlen (needle);
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    if ((at == haystack || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (at)))) &&
+        !g_unichar_isalnum (g_utf8_get_char (at + len)))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * tri_names_spelt_in:
  * @names: a cache
@@ -757,6 +775,11 @@ tri_names_spelt_in (TriNames   *names,
     }
   else if (n > 3 && g_str_has_suffix (word, "s'"))
     n--;
+  /* A term in lower case the other version writes letter for letter
+   * (балкера in Russian and Ukrainian): two translators do not misspell
+   * a word alike. */
+  if (lower && g_utf8_strlen (word, (gssize)n) >= 5 && written_alike (word, n, other, other_length))
+    return TRUE;
   skeleton = tri_names_skeleton (names, language, word, (gssize)n);
   if (strlen (skeleton) < (lower ? 3u : 2u))
     return FALSE;
