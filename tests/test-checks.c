@@ -862,6 +862,22 @@ test_number_conversions (void)
   g_assert_cmpint (f->severity, ==, TRI_SEVERITY_ERROR);
 }
 
+/* Ordinals in words beside Roman figures (World War II = Второй мировой
+ * = Другої світової; the twelfth century = XII століття; Elizabeth II =
+ * Єлізавети ІІ in Cyrillic letters), and a sum with a glued multiplier
+ * (£75m = 75 миллионов): nothing to report. */
+static void
+test_ordinals_and_sums (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "After World War II, in the reign of Elizabeth II, she pledged another £75m, as kings did in the twelfth century.",
+    "После Второй мировой войны, в правление Елизаветы II, она пообещала ещё 75 миллионов фунтов, как короли в двенадцатом веке.",
+    "Після Другої світової війни, за правління Єлізавети ІІ, вона пообіцяла ще 75 мільйонів фунтів, як королі у XII столітті.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+
+  g_assert_null (find_check (findings, "number-mismatch"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -879,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/checks/names-translated", test_names_translated);
   g_test_add_func ("/checks/month-lookalikes", test_month_lookalikes);
   g_test_add_func ("/checks/number-conversions", test_number_conversions);
+  g_test_add_func ("/checks/ordinals-and-sums", test_ordinals_and_sums);
   g_test_add_func ("/checks/quoted-names", test_quoted_names);
   g_test_add_func ("/checks/number-changed", test_number_changed);
   g_test_add_func ("/checks/months", test_months);

@@ -485,9 +485,22 @@ read_roman (const char *p,
   static const struct { const char *figure; guint value; } parts[] = {
     { "C", 100 }, { "XC", 90 }, { "L", 50 }, { "XL", 40 }, { "X", 10 }, { "IX", 9 }, { "V", 5 }, { "IV", 4 }, { "I", 1 },
   };
-  g_autofree char *word = g_strndup (p, (gsize)(end - p));
+  g_autofree char *word = NULL;
   GString *again = g_string_new (NULL);
   guint value = 0, rest;
+
+  /* Cyrillic letters that look Roman (Єлізавети ІІ, ХІХ століття). */
+  {
+    GString *latin = g_string_new (NULL);
+
+    for (const char *q = p; q < end; q = g_utf8_next_char (q))
+      {
+        gunichar c = g_utf8_get_char (q);
+
+        g_string_append_unichar (latin, c == 0x0406 ? 'I' : c == 0x0425 ? 'X' : c == 0x0421 ? 'C' : c);
+      }
+    word = g_string_free (latin, FALSE);
+  }
 
   for (const char *q = word; *q != '\0'; q++)
     if (strchr ("IVXLC", *q) == NULL)
@@ -561,6 +574,30 @@ tri_numbers_find (const char *text,
           if (q > text + end)
             break;
           trim_decimal_zeros (value);
+          /* £75m, $1.2bn: a multiplier glued to a sum. */
+          {
+            gunichar sign = p > text ? g_utf8_get_char (g_utf8_prev_char (p)) : 0;
+            double factor = 0;
+            gsize length = 0;
+
+            if (sign == 0x00A3 || sign == 0x20AC || sign == '$')
+              {
+                if (*q == 'm')
+                  factor = 1e6, length = 1;
+                else if (g_str_has_prefix (q, "bn"))
+                  factor = 1e9, length = 2;
+                else if (*q == 'k')
+                  factor = 1e3, length = 1;
+              }
+            if (factor > 0 && q + length <= text + end && !g_unichar_isalpha (g_utf8_get_char (q + length)))
+              {
+                TriNumber sum = { (gsize)(p - text), (gsize)(q + length - text), multiply (value->str, factor) };
+
+                g_array_append_val (numbers, sum);
+                p = q + length;
+                continue;
+              }
+          }
           suffix = unit_suffix (q, text + end);
           if (!g_unichar_isalpha (g_utf8_get_char (q)) || suffix > 0)
             {
@@ -683,6 +720,48 @@ static const struct
   { "шістдесяти", 60 }, { "сімдесяти", 70 }, { "вісімдесяти", 80 }, { "дев'яноста", 90 },
 };
 
+/* Ordinals in words: "twelfth", «второй», «двенадцатом», «другої»: the
+ * stem, then an adjective's ending (a vowel, ь, й, up to four letters). */
+static guint
+read_ordinal (const char *word)
+{
+  static const char * const english[] = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", NULL,
+  };
+  static const struct { const char *stem; guint value; } stems[] = {
+    { "перв", 1 }, { "втор", 2 }, { "трет", 3 }, { "четверт", 4 }, { "пят", 5 }, { "шест", 6 },
+    { "седьм", 7 }, { "восьм", 8 }, { "девят", 9 }, { "десят", 10 }, { "одиннадцат", 11 },
+    { "двенадцат", 12 }, { "тринадцат", 13 }, { "четырнадцат", 14 }, { "пятнадцат", 15 },
+    { "шестнадцат", 16 }, { "семнадцат", 17 }, { "восемнадцат", 18 }, { "девятнадцат", 19 },
+    { "двадцат", 20 },
+    { "перш", 1 }, { "друг", 2 }, { "п'ят", 5 }, { "шост", 6 }, { "сьом", 7 }, { "дев'ят", 9 },
+    { "одинадцят", 11 }, { "дванадцят", 12 }, { "тринадцят", 13 }, { "чотирнадцят", 14 },
+    { "п'ятнадцят", 15 }, { "шістнадцят", 16 }, { "сімнадцят", 17 }, { "вісімнадцят", 18 },
+    { "дев'ятнадцят", 19 }, { "двадцят", 20 },
+  };
+  guint value = 0;
+  gsize longest = 0;
+
+  for (guint k = 0; english[k] != NULL; k++)
+    if (g_str_equal (word, english[k]))
+      return k + 1;
+  for (guint k = 0; k < G_N_ELEMENTS (stems); k++)
+    if (g_str_has_prefix (word, stems[k].stem) && strlen (stems[k].stem) > longest)
+      {
+        const char *rest = word + strlen (stems[k].stem);
+        glong n = g_utf8_strlen (rest, -1);
+
+        if (n >= 1 && n <= 4 && g_utf8_strchr ("аеиоуыэюяіїєьй", -1, g_utf8_get_char (rest)) != NULL)
+          {
+            value = stems[k].value;
+            longest = strlen (stems[k].stem);
+          }
+      }
+  return value;
+}
+
 /* The value of the longest first half of a compound @word starts with
  * («семидесятилетний» is 70, not 7), its length in @length; 0 when
  * none, or when too little follows it to be a compound. */
@@ -763,6 +842,8 @@ tri_numbers_find_words (const char *text,
         }
       word = lower_word (p, stop, &q);
       value = GPOINTER_TO_UINT (g_hash_table_lookup (table, word));
+      if (value == 0)
+        value = read_ordinal (word);
       if (value == 0)
         {
           gsize longest = 0;
