@@ -864,15 +864,19 @@ test_number_conversions (void)
 
 /* Ordinals in words beside Roman figures (World War II = Второй мировой
  * = Другої світової; the twelfth century = XII століття; Elizabeth II =
- * Єлізавети ІІ in Cyrillic letters), and a sum with a glued multiplier
- * (£75m = 75 миллионов): nothing to report. */
+ * Єлізавети ІІ in Cyrillic letters, but «І» and «С», one letter, are
+ * words), and a sum with a glued multiplier (£75m = 75 миллионов):
+ * nothing to report. */
 static void
 test_ordinals_and_sums (void)
 {
   g_autoptr(TriAlignment) alignment = tri_test_align3 (
-    "After World War II, in the reign of Elizabeth II, she pledged another £75m, as kings did in the twelfth century.",
-    "После Второй мировой войны, в правление Елизаветы II, она пообещала ещё 75 миллионов фунтов, как короли в двенадцатом веке.",
-    "Після Другої світової війни, за правління Єлізавети ІІ, вона пообіцяла ще 75 мільйонів фунтів, як королі у XII столітті.");
+    "After World War II, in the reign of Elizabeth II, she pledged another £75m, as kings did in the twelfth century. "
+    "Both from Russia and from Ukraine.",
+    "После Второй мировой войны, в правление Елизаветы II, она пообещала ещё 75 миллионов фунтов, как короли в двенадцатом веке. "
+    "С России и с Украины.",
+    "Після Другої світової війни, за правління Єлізавети ІІ, вона пообіцяла ще 75 мільйонів фунтів, як королі у XII столітті. "
+    "І з Росії, і з України.");
   g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
 
   g_assert_null (find_check (findings, "number-mismatch"));

@@ -647,8 +647,8 @@ tri_numbers_find (const char *text,
               g_array_append_val (numbers, number);
             }
           /* A century or a ruler in Roman figures: XVI веке = 16th
-           * century (two letters or more: "I" is a word). */
-          else if (q - p >= 2 && read_roman (p, q) > 0)
+           * century (two letters or more: "I", «І», «С» are words). */
+          else if (g_utf8_strlen (p, q - p) >= 2 && read_roman (p, q) > 0)
             {
               TriNumber number = { (gsize)(p - text), (gsize)(q - text), g_strdup_printf ("%u", read_roman (p, q)) };
 
