@@ -7,7 +7,8 @@ Markdown.
 
 bench/quotes-labels.tsv names lines of wmt22 and flores (never ntrex) by
 corpus and line number (1-based, the same line of eng.txt, rus.txt and
-ukr.txt) with a label read by a person: divergent or not, the versions
+ukr.txt; bench/quotes-heldout2.tsv names lines of pud-en-ru, English and
+Russian only, its documents the runs of equal sent_ids prefixes) with a label read by a person: divergent or not, the versions
 that deviate, and the kind (the rubric is in the file's header and in
 bench/RESULTS.md). The corpus text is read from --corpora (../shared/corpora
 by default) and written only to a temporary folder: it never enters the
@@ -60,27 +61,40 @@ def read_labels(path):
     return labels
 
 
+def corpus_langs(corpus):
+    """The versions of a corpus and their files: pud-en-ru has English and Russian only."""
+    if corpus == "pud-en-ru":
+        return [("en", "en.txt"), ("ru", "ru.txt")]
+    return LANGS
+
+
 def documents(corpora, corpus):
     """(first line number, {lang: lines}) for every document."""
     folder = os.path.join(corpora, corpus)
+    langs = corpus_langs(corpus)
     texts = {}
-    for lang, name in LANGS:
+    for lang, name in langs:
         with open(os.path.join(folder, name), encoding="utf-8") as f:
             texts[lang] = [clean(l) for l in f.read().split("\n")]
-    with open(os.path.join(folder, "docs.tsv"), encoding="utf-8") as f:
-        ids = [l.split("\t")[0] for l in f.read().split("\n")]
+    if corpus == "pud-en-ru":
+        # sent_ids.txt: the first six characters name the document.
+        with open(os.path.join(folder, "sent_ids.txt"), encoding="utf-8") as f:
+            ids = [l[:6] for l in f.read().split("\n")]
+    else:
+        with open(os.path.join(folder, "docs.tsv"), encoding="utf-8") as f:
+            ids = [l.split("\t")[0] for l in f.read().split("\n")]
     n = min(len(ids), *(len(t) for t in texts.values()))
     start = 0
     for i in range(1, n + 1):
         if i == n or ids[i] != ids[start]:
-            yield start + 1, {lang: texts[lang][start:i] for lang, _ in LANGS}
+            yield start + 1, {lang: texts[lang][start:i] for lang, _ in langs}
             start = i
 
 
 def check(cli, tmp, doc):
     args = [cli, "check", "--presegmented", "--format", "jsonl"]
     spans = {}
-    for lang, _ in LANGS:
+    for lang in doc:
         path = os.path.join(tmp, lang + ".txt")
         # An empty line would end a paragraph: a dash keeps the count.
         lines = [l or "-" for l in doc[lang]]
@@ -140,7 +154,7 @@ def main():
                 findings, spans = check(args.cli, tmp, doc)
                 for n in wanted:
                     flagged[(corpus, n)] = []
-                    texts[(corpus, n)] = {l: doc[l][n - first] for l, _ in LANGS}
+                    texts[(corpus, n)] = {l: doc[l][n - first] for l in doc}
                 for f in findings:
                     if f["check"] not in QUOTE_CHECKS:
                         continue
@@ -151,7 +165,7 @@ def main():
     rows = []
     total = {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "odd": 0}
     kinds = {}
-    for corpus in ("flores", "wmt22", "all"):
+    for corpus in sorted({c for c, _ in labels}) + ["all"]:
         c = {"tp": 0, "fp": 0, "fn": 0, "tn": 0, "odd": 0, "n": 0}
         for key, label in sorted(labels.items()):
             if corpus != "all" and key[0] != corpus:
@@ -178,7 +192,7 @@ def main():
                       file=sys.stderr)
                 for f in flagged.get(key, []):
                     print(f"  [{f['check']}] odd={f.get('odd')} {f['message']}", file=sys.stderr)
-                for l, _ in LANGS:
+                for l in texts[key]:
                     print(f"  {l}: {texts[key][l]}", file=sys.stderr)
         p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 0.0
         r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 0.0

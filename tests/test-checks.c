@@ -40,6 +40,18 @@ summary (GPtrArray *findings)
   return g_string_free (out, FALSE);
 }
 
+/* summary() of the checks of three one-row versions. */
+static char *
+check3 (const char *en,
+        const char *ru,
+        const char *uk)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (en, ru, uk);
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+
+  return summary (findings);
+}
+
 static const char *en_ok =
   "Talks on the grain corridor resumed in Geneva on 14 March. "
   "“We came to solve a practical problem. Not to make speeches,” said Oleksandr Hrytsenko. "
@@ -301,6 +313,11 @@ test_name_skeletons (void)
     { "en", "Kit", "uk", "Кіт", TRUE },
     { "en", "Wade", "uk", "Уейд", TRUE },
     { "en", "China", "ru", "Китая", TRUE },
+    /* Ukrainian г is h, and sounded (Парагвай: Parahvay). */
+    { "en", "Paraguay", "uk", "Парагваю", TRUE },
+    { "en", "Segregation", "uk", "Сегрегація", TRUE },
+    /* A silent English h, a Ukrainian case ending (Ahmad, Ахмадом). */
+    { "en", "Ahmad", "uk", "Ахмадом", TRUE },
     { "en", "Kit", "ru", "Китая", FALSE },
     { "en", "Graham", "ru", "Грант", FALSE },
     { "en", "Wade", "uk", "Уолл", FALSE },
@@ -646,6 +663,225 @@ test_numbers_written_apart (void)
   g_assert_cmpstr (found, ==, "");
 }
 
+/* A quotation whose closing mark one version lost (the Ukrainian one
+ * opens «…, – сказав він. and never closes) is reported where it opens;
+ * the quotations after it in the same paragraph are still read as
+ * quotations of their own, not as nested in the one left open. */
+static void
+test_quote_unclosed_then_more (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "“The internet is on fire right now,” said Adam Meyers of Crowdstrike. "
+    "“People are scrambling to patch,” he said, “and all kinds of people are scrambling to exploit it.” "
+    "He called it “the single biggest, most critical vulnerability of the decade.”",
+    "«Сейчас весь интернет в огне», — сказал Адам Мейерс из Crowdstrike. "
+    "«Люди срочно ставят заплатки, — сказал он, — и самые разные люди пытаются этим воспользоваться». "
+    "Он назвал её «крупнейшей и самой критичной уязвимостью десятилетия».",
+    "«Інтернет зараз у вогні, – сказав Адам Мейерс із Crowdstrike. "
+    "«Люди поспіхом ставлять латки, – сказав він, – і найрізноманітніші люди намагаються цим скористатися». "
+    "Він назвав її «найбільшою та найкритичнішою вразливістю десятиліття».");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autofree char *found = summary (findings);
+  const TriFinding *f = find_check (findings, "quote-unbalanced");
+  g_autofree char *mark = NULL;
+
+  g_assert_cmpstr (found, ==, "quote-missing@0 quote-unbalanced@0");
+  mark = tri_test_span_text (alignment, f, 2);
+  g_assert_cmpstr (mark, ==, "«");
+  g_assert_cmpuint (f->odd, ==, 1u << 2);
+}
+
+/* The original's own stray mark: a quotation whose opening sentence the
+ * text leaves out closes in every version. No version deviates. */
+static void
+test_quote_unbalanced_everywhere (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "I lost my sister and her friend, people just jumping over and pushing them,” Armand Versace said.",
+    "Я потерял сестру и её подругу, люди просто прыгали через них и толкали», — рассказал Арман Версаче.",
+    "Я загубив сестру та її подругу, люди просто перестрибували через них і штовхали їх\", — сказав Арман Версаче.");
+  g_autoptr(TriAlignment) one = tri_test_align3 (
+    "I lost my sister and her friend, people just jumping over and pushing them,” Armand Versace said.",
+    "Я потерял сестру и её подругу, люди просто прыгали через них и толкали, — рассказал Арман Версаче.",
+    "Я загубив сестру та її подругу, люди просто перестрибували через них і штовхали їх, — сказав Арман Версаче.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autoptr(GPtrArray) findings_one = tri_checks_run (one);
+  g_autofree char *found = summary (findings);
+  const TriFinding *f = find_check (findings_one, "quote-unbalanced");
+
+  g_assert_cmpstr (found, ==, "");
+  /* One version alone with the stray mark: still reported there. */
+  g_assert_nonnull (f);
+  g_assert_cmpuint (f->odd, ==, 1u << 0);
+}
+
+/* The numbers inside a quotation are compared with the other versions'
+ * quotations, not with the whole sentence of a version that quotes no
+ * speech there (a title quoted in all three, its length differing). */
+static void
+test_quote_numbers_outside (void)
+{
+  g_autofree char *found = check3 (
+    "Her first novel, “Interview with the Vampire,” was published in 1976 and began a series of 13 books.",
+    "Её первый роман «Интервью с вампиром» был опубликован в 1976 году и открыл серию из 13 книг.",
+    "Її перший роман «Інтерв’ю з вампіром» був опублікований у 1976 році й відкрив серію з 13 книг.");
+
+  g_assert_cmpstr (found, ==, "");
+}
+
+/* Words that look like numbers and are none, and numbers in compounds:
+ * "May God…" opens a sentence with a verb, not the month; an
+ * 18-year-old is «восемнадцатилетний», «вісімнадцятирічний». */
+static void
+test_number_lookalikes (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "May God be with his family, with a young, energetic 18-year-old and his 25-year-old brother.",
+    "Храни Господь его семью, молодого энергичного восемнадцатилетнего парня и его двадцатипятилетнего брата.",
+    "Нехай Бог береже його родину, молодого енергійного вісімнадцятирічного хлопця і його двадцятип’ятирічного брата.");
+  g_autoptr(TriAlignment) dated = tri_test_align3 (
+    "May 9 is a holiday. In May they rest.",
+    "9 мая — праздник. В мае они отдыхают.",
+    "9 травня — свято. У червні вони відпочивають.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autoptr(GPtrArray) findings_dated = tri_checks_run (dated);
+  g_autofree char *found_dated = summary (findings_dated);
+
+  g_assert_null (find_check (findings, "number-mismatch"));
+  /* A month beside a number, or inside a sentence, is still one. */
+  g_assert_cmpstr (found_dated, ==, "number-mismatch@1");
+}
+
+/* The speaker's words between dashes inside one pair of marks, the
+ * dashes after no-break spaces (as word processors type them): two
+ * parts, as English's two quotations. */
+static void
+test_quote_dashes_nbsp (void)
+{
+  g_autofree char *found = check3 (
+    "“People are scrambling to patch,” he said, “and all kinds of people are scrambling to exploit it.”",
+    "«Люди срочно ставят заплатки,\u00A0— сказал он,\u00A0— и самые разные люди пытаются этим воспользоваться».",
+    "«Люди поспіхом ставлять латки,\u00A0– сказав він,\u00A0– і найрізноманітніші люди намагаються цим скористатися».");
+
+  g_assert_cmpstr (found, ==, "");
+}
+
+/* Ordinary words opening a sentence, in two versions alike
+ * (Organisations, Організації; Segregation, Сегрегация), or in one
+ * (Однако, Однак), are no names; a name opening one still is one. */
+static void
+test_names_initial_words (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "Organisations race to fix the flaw. Segregation shuffles variation. However, the driver was hurt.",
+    "Компании спешат исправить ошибку. Сегрегация тасует вариации. Однако водитель пострадал.",
+    "Організації поспішають виправити помилку. Сегрегація змінює варіацію. Однак водій постраждав.");
+  g_autoptr(TriAlignment) named = tri_test_align3 (
+    "Zelenskyy met the envoy on Tuesday.",
+    "Порошенко встретился с посланником во вторник.",
+    "Зеленський зустрівся з посланцем у вівторок.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autoptr(GPtrArray) findings_named = tri_checks_run (named);
+  g_autofree char *found = summary (findings);
+  const TriFinding *f = find_check (findings_named, "name-mismatch");
+
+  g_assert_cmpstr (found, ==, "");
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_WARNING);
+  g_assert_cmpstr (f->message, ==, "Russian has no counterpart of “Zelenskyy”");
+}
+
+/* A capitalised English word the Russian version translates (German =
+ * «немецкой», Department = «Департамент»: the dictionary says so) is
+ * no name the Russian lacks, and the Ukrainian, translating it its own
+ * way (Пентагон), is told in a note, not a warning. */
+static void
+test_names_translated (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "Italy, along with the German team, won the cup. Then the US Department of Defense approved the sale.",
+    "Италия, наряду с немецкой сборной, выиграла кубок. Затем Департамент обороны США одобрил продажу.",
+    "Італія разом зі збірною Німеччини виграла кубок. Потім Пентагон схвалив продаж.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const TriFinding *f = g_ptr_array_index (findings, i);
+
+      if (f->severity == TRI_SEVERITY_WARNING)
+        g_error ("unexpected warning: %s", f->message);
+    }
+}
+
+/* Words that start like a month and are none (грудної = of the chest,
+ * на березі = on the bank, жовті = yellow), beside a month that is one
+ * (у березні = in March); a century in Roman figures (XVI = 16th). */
+static void
+test_month_lookalikes (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "Stabbed in the chest on the river bank, in yellow shoes, he died in March. The fort dates from the 16th century.",
+    "Раненный ножом в грудь на берегу реки, в жёлтых ботинках, он умер в марте. Форт построен в XVI веке.",
+    "Поранений ножем у ділянку грудної клітини на березі річки, у жовті черевики взутий, він помер у березні. Форт збудовано в XVI столітті.");
+  g_autoptr(TriAlignment) changed = tri_test_align3 (
+    "He died in March. The fort dates from the 16th century.",
+    "Он умер в марте. Форт построен в XV веке.",
+    "Він помер у жовтні. Форт збудовано в XVI столітті.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+  g_autoptr(GPtrArray) findings_changed = tri_checks_run (changed);
+  g_autofree char *found = summary (findings);
+  g_autofree char *found_changed = summary (findings_changed);
+
+  g_assert_cmpstr (found, ==, "");
+  g_assert_cmpstr (found_changed, ==, "number-mismatch@0 number-mismatch@1");
+}
+
+/* Figures converted between units (550 pounds = 250 kg, 3 miles ≈ 5 km,
+ * 86 °F = 30 °C) are a note, not an error; a figure changed is still an
+ * error. */
+static void
+test_number_conversions (void)
+{
+  g_autoptr(TriAlignment) converted = tri_test_align3 (
+    "The bear weighed 550 pounds and was seen 3 miles from the camp, where it was 86 degrees.",
+    "Медведь весил 250 кг, его видели в 5 км от лагеря, где было 30 градусов.",
+    "Ведмідь важив 250 кг, його бачили за 5 км від табору, де було 30 градусів.");
+  g_autoptr(TriAlignment) changed = tri_test_align3 (
+    "The bear weighed 550 pounds and was seen 3 miles from the camp.",
+    "Медведь весил 350 кг, его видели в 5 км от лагеря.",
+    "Ведмідь важив 250 кг, його бачили за 5 км від табору.");
+  g_autoptr(GPtrArray) found_converted = tri_checks_run (converted);
+  g_autoptr(GPtrArray) found_changed = tri_checks_run (changed);
+  const TriFinding *f = find_check (found_converted, "number-mismatch");
+
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_INFO);
+  g_assert_nonnull (strstr (f->message, "conversion"));
+  f = find_check (found_changed, "number-mismatch");
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->severity, ==, TRI_SEVERITY_ERROR);
+}
+
+/* Ordinals in words beside Roman figures (World War II = Второй мировой
+ * = Другої світової; the twelfth century = XII століття; Elizabeth II =
+ * Єлізавети ІІ in Cyrillic letters, but «І» and «С», one letter, are
+ * words), and a sum with a glued multiplier (£75m = 75 миллионов):
+ * nothing to report. */
+static void
+test_ordinals_and_sums (void)
+{
+  g_autoptr(TriAlignment) alignment = tri_test_align3 (
+    "After World War II, in the reign of Elizabeth II, she pledged another £75m, as kings did in the twelfth century. "
+    "Both from Russia and from Ukraine.",
+    "После Второй мировой войны, в правление Елизаветы II, она пообещала ещё 75 миллионов фунтов, как короли в двенадцатом веке. "
+    "С России и с Украины.",
+    "Після Другої світової війни, за правління Єлізавети ІІ, вона пообіцяла ще 75 мільйонів фунтів, як королі у XII столітті. "
+    "І з Росії, і з України.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (alignment);
+
+  g_assert_null (find_check (findings, "number-mismatch"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -654,6 +890,16 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/checks/faithful", test_faithful);
+  g_test_add_func ("/checks/quote-unclosed-then-more", test_quote_unclosed_then_more);
+  g_test_add_func ("/checks/quote-unbalanced-everywhere", test_quote_unbalanced_everywhere);
+  g_test_add_func ("/checks/quote-numbers-outside", test_quote_numbers_outside);
+  g_test_add_func ("/checks/number-lookalikes", test_number_lookalikes);
+  g_test_add_func ("/checks/quote-dashes-nbsp", test_quote_dashes_nbsp);
+  g_test_add_func ("/checks/names-initial-words", test_names_initial_words);
+  g_test_add_func ("/checks/names-translated", test_names_translated);
+  g_test_add_func ("/checks/month-lookalikes", test_month_lookalikes);
+  g_test_add_func ("/checks/number-conversions", test_number_conversions);
+  g_test_add_func ("/checks/ordinals-and-sums", test_ordinals_and_sums);
   g_test_add_func ("/checks/quoted-names", test_quoted_names);
   g_test_add_func ("/checks/number-changed", test_number_changed);
   g_test_add_func ("/checks/months", test_months);

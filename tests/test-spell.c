@@ -480,6 +480,39 @@ test_checker_names (void)
   g_assert_cmpuint (all->len, ==, 2);
 }
 
+/* A word in lower case that another version of the row, in the same
+ * script, writes letter for letter (балкера, a bulk carrier, in Russian
+ * and Ukrainian alike) is a term, not a typo; a typo there (экномиста)
+ * is still one: two translators do not misspell a word alike. */
+static void
+test_checker_terms (void)
+{
+  TriDocument *docs[3] = {
+    tri_document_new ("The premium is $625,000 for a typical bulk carrier, the economist said.", "en",
+                      TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new ("Премия составляет 625 000 долл. для типичного балкера, по словам экномиста.", "ru",
+                      TRI_PARAGRAPH_BLANK_LINES),
+    tri_document_new ("Премія становить 625 000 дол. для типового балкера, за словами економіста.", "uk",
+                      TRI_PARAGRAPH_BLANK_LINES),
+  };
+  g_autoptr(TriAlignment) alignment = tri_alignment_new (docs, 3);
+  g_autoptr(TriSpellChecker) checker = NULL;
+  g_autoptr(TriRow) row = NULL;
+  g_autoptr(GArray) found = NULL;
+  const char *ru = "Премия составляет 625 000 долл. для типичного балкера, по словам экномиста.";
+
+  for (guint c = 0; c < 3; c++)
+    g_object_unref (docs[c]);
+
+  checker = tri_spell_checker_new (alignment);
+  tri_spell_checker_set_flags (checker, TRI_SPELL_DEFAULT_FLAGS | TRI_SPELL_SKIP_NAMES);
+  g_assert_true (checker_idle (checker));
+  row = g_list_model_get_item (G_LIST_MODEL (alignment), 0);
+  found = tri_spell_checker_check_cell (checker, row, 1, ru, -1);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_true (g_str_has_prefix (ru + g_array_index (found, TriMisspelling, 0).start, "экномиста"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -504,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/spell/other-encoding", test_other_encoding);
   g_test_add_func ("/spell/checker", test_checker);
   g_test_add_func ("/spell/checker-names", test_checker_names);
+  g_test_add_func ("/spell/checker-terms", test_checker_terms);
 
   {
     int status = g_test_run ();

@@ -14,9 +14,11 @@
 #include <string.h>
 
 #include "tri-checks.h"
+#include "tri-dictionary.h"
 #include "tri-language.h"
 #include "tri-names.h"
 #include "tri-numbers.h"
+#include "tri-spell.h"
 
 /* Cross-language checks of an alignment (issue 6), row by row:
  *
@@ -299,6 +301,98 @@ append_as_written (Run        *run,
   g_string_append (out, value);
 }
 
+/* Whether the figures @a and @b (values as tri_numbers_find() gives
+ * them) may be one quantity in two units: pounds and kilograms, miles
+ * and kilometres, feet and metres, inches and centimetres, gallons and
+ * litres, acres and hectares, ounces and grams, degrees Fahrenheit and
+ * Celsius — within the rounding a translator does (550 pounds, 250 kg). */
+static gboolean
+is_conversion (const char *a,
+               const char *b)
+{
+  static const double factors[] = { 0.45359, 1.60934, 0.3048, 0.9144, 2.54, 3.78541, 0.40469, 28.3495, 2.58999 };
+  char *end_a, *end_b;
+  double x = g_ascii_strtod (a, &end_a), y = g_ascii_strtod (b, &end_b);
+
+  if (*end_a != '\0' || *end_b != '\0' || x <= 0 || y <= 0)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (factors); k++)
+    if (fabs (x / y / factors[k] - 1) <= 0.06 || fabs (y / x / factors[k] - 1) <= 0.06)
+      return TRUE;
+  return fabs ((x - 32) * 5 / 9 - y) <= 1.5 || fabs ((y - 32) * 5 / 9 - x) <= 1.5;
+}
+
+/* Whether text[start, end) names a unit of @units (lower case): at a
+ * word's start ("kilometres", not "album"), a short one as a whole word
+ * ("cm", not «смерть»). */
+static gboolean
+names_unit (const char         *text,
+            gsize               start,
+            gsize               end,
+            const char * const *units)
+{
+  g_autofree char *lower = g_utf8_strdown (text + start, (gssize)(end - start));
+
+  for (guint k = 0; units[k] != NULL; k++)
+    for (const char *at = strstr (lower, units[k]); at != NULL; at = strstr (at + 1, units[k]))
+      {
+        const char *after = at + strlen (units[k]);
+
+        if (at > lower && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (at))))
+          continue;
+        if (g_utf8_strlen (units[k], -1) <= 2 && g_unichar_isalpha (g_utf8_get_char (after)))
+          continue;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Whether the numbers that set versions apart are all conversions: each
+ * figure a version alone has is one it lacks in other units, and the
+ * row names an imperial unit in one version and a metric one in another. */
+static gboolean
+converts_units (Run          *run,
+                const gsize  *start,
+                const gsize  *end,
+                guint         have,
+                GPtrArray   **has_values,
+                GPtrArray   **lack_values)
+{
+  static const char * const imperial[] = {
+    "pound", "lb", "mile", "mph", "feet", "foot", "ft", "inch", "yard", "gallon", "acre", "ounce", "oz",
+    "fahrenheit", "°f", "degree", "фунт", "миль", "милі", "миля", "фут", "дюйм", "ярд", "галлон", "галон", "акр", "унци", "фаренгейт", NULL,
+  };
+  static const char * const metric[] = {
+    "kg", "kilogram", "km", "kilomet", "metre", "meter", "cm", "centimet", "litre", "liter", "hectare", "gram",
+    "celsius", "°c", "кг", "килограм", "кілограм", "км", "километр", "кілометр", "метр", "см", "сантимет",
+    "литр", "літр", "гектар", "грам", "градус", "цельси", NULL,
+  };
+  gboolean named = FALSE, is_imperial = FALSE, is_metric = FALSE;
+
+  for (guint c = 0; c < run->n_columns; c++)
+    {
+      if (!(have & (1u << c)))
+        continue;
+      is_imperial |= names_unit (tri_document_get_text (run->columns[c].doc), start[c], end[c], imperial);
+      is_metric |= names_unit (tri_document_get_text (run->columns[c].doc), start[c], end[c], metric);
+      if (has_values[c]->len == 0 && lack_values[c]->len == 0)
+        continue;
+      if (has_values[c]->len != lack_values[c]->len)
+        return FALSE;
+      for (guint i = 0; i < has_values[c]->len; i++)
+        {
+          gboolean paired = FALSE;
+
+          for (guint j = 0; j < lack_values[c]->len && !paired; j++)
+            paired = is_conversion (g_ptr_array_index (has_values[c], i), g_ptr_array_index (lack_values[c], j));
+          if (!paired)
+            return FALSE;
+        }
+      named = TRUE;
+    }
+  return named && is_imperial && is_metric;
+}
+
 /* Compares the numbers of text[start[c], end[c]) across the columns that
  * have text (@have); adds a finding when they differ. A number only a
  * minority of the versions has is marked where it stands ("has 1 520");
@@ -319,6 +413,8 @@ compare_numbers (Run         *run,
   GHashTable *in_words[TRI_MAX_COLUMNS] = { NULL };
   GString *has[TRI_MAX_COLUMNS] = { NULL };
   GString *lacks[TRI_MAX_COLUMNS] = { NULL };
+  GPtrArray *has_values[TRI_MAX_COLUMNS] = { NULL };
+  GPtrArray *lack_values[TRI_MAX_COLUMNS] = { NULL };
   g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) detail = g_string_new (NULL);
   TriFinding *finding = NULL;
@@ -338,6 +434,8 @@ compare_numbers (Run         *run,
           g_hash_table_add (values, g_array_index (numbers[c], TriNumber, i).value);
         has[c] = g_string_new (NULL);
         lacks[c] = g_string_new (NULL);
+        has_values[c] = g_ptr_array_new ();
+        lack_values[c] = g_ptr_array_new ();
         n_have++;
       }
   if (n_have < 2)
@@ -415,6 +513,7 @@ compare_numbers (Run         *run,
                 if (!g_str_equal (number->value, value))
                   continue;
                 add_span (finding, c, number->start, number->end);
+                g_ptr_array_add (has_values[c], (gpointer)value);
                 if (has[c]->len > 0)
                   g_string_append (has[c], ", ");
                 g_string_append_len (has[c], tri_document_get_text (run->columns[c].doc) + number->start,
@@ -426,6 +525,7 @@ compare_numbers (Run         *run,
             {
               if (lacks[c]->len > 0)
                 g_string_append (lacks[c], ", ");
+              g_ptr_array_add (lack_values[c], (gpointer)value);
               append_as_written (run, numbers, value, lacks[c]);
               lacked = TRUE;
             }
@@ -490,6 +590,12 @@ compare_numbers (Run         *run,
       if (named >= n_have)
         finding->odd = 0;
     }
+  /* Figures converted between units (550 pounds, 250 kg): a note. */
+  if (g_str_equal (check, "number-mismatch") && converts_units (run, start, end, have, has_values, lack_values))
+    {
+      finding->severity = TRI_SEVERITY_INFO;
+      intro = _("The figures differ as a conversion between units would");
+    }
   finding->message = g_strdup_printf ("%s (%s)", intro, detail->str);
 
 out:
@@ -502,6 +608,8 @@ out:
         g_string_free (has[c], TRUE);
       if (lacks[c] != NULL)
         g_string_free (lacks[c], TRUE);
+      g_clear_pointer (&has_values[c], g_ptr_array_unref);
+      g_clear_pointer (&lack_values[c], g_ptr_array_unref);
     }
 }
 
@@ -723,6 +831,157 @@ sentences_of_rows (Run   *run,
   *to = hi;
 }
 
+/* Whether @at is one of @skip's marks (nullable, in order). */
+static gboolean
+is_skipped (GArray *skip,
+            gsize   at)
+{
+  for (guint k = 0; skip != NULL && k < skip->len; k++)
+    if (g_array_index (skip, gsize, k) == at)
+      return TRUE;
+  return FALSE;
+}
+
+/* Reads the marks of text[start, end), one paragraph, into @col's
+ * quotations and unpaired marks, leaving on @stack the quotations still
+ * open at its end; the marks at @skip's offsets are passed over. */
+static void
+scan_paragraph (Column          *col,
+                const char      *text,
+                gsize            start,
+                gsize            end,
+                gboolean         cyrillic,
+                const QuotePair *pairs,
+                guint            n_pairs,
+                GArray          *stack,
+                GArray          *skip)
+{
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar before = p > text ? g_utf8_get_char (g_utf8_prev_char (p)) : ' ';
+      gunichar after = g_utf8_get_char (g_utf8_next_char (p));
+      gsize at = (gsize)(p - text);
+      gboolean handled = FALSE;
+
+      if (is_skipped (skip, at))
+        continue;
+
+      /* Apostrophes: between letters, or ’ after a letter in English
+       * (the ministers’ plans), never quotation marks; nor is ‘ after
+       * a letter (“Hira‘”, an ayn). */
+      if ((c == 0x2019 || c == 0x02BC) &&
+          ((is_word_char (before) && is_word_char (after)) || cyrillic ||
+           (is_word_char (before) && (stack->len == 0 || g_array_index (stack, Open, stack->len - 1).close != c))))
+        continue;
+      if (c == 0x2018 && is_word_char (before))
+        continue;
+
+      /* Straight single marks ('rate my chat', 'скандинавською'): one
+       * opens a quotation at a word's start and closes the one it
+       * opened at a word's end; anything else is an apostrophe
+       * (п'ять, the players' union, 'tis). */
+      if (c == '\'')
+        {
+          gboolean top_single = stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '\'';
+
+          if (top_single && !g_unichar_isspace (before) && !is_word_char (after))
+            {
+              Open open = g_array_index (stack, Open, stack->len - 1);
+              Quote quote = { open.start, at + 1, stack->len - 1, FALSE };
+
+              g_array_set_size (stack, stack->len - 1);
+              g_array_append_val (col->quotes, quote);
+            }
+          else if (!is_word_char (before) && g_unichar_isalpha (after))
+            {
+              Open open = { '\'', at };
+
+              g_array_append_val (stack, open);
+            }
+          continue;
+        }
+
+      /* A closing mark of a quotation outside straight single marks
+       * still open: those were apostrophes. */
+      {
+        guint k = stack->len;
+
+        while (k > 0 && g_array_index (stack, Open, k - 1).close == '\'')
+          k--;
+        if (k > 0 && k < stack->len && closes (g_array_index (stack, Open, k - 1).close, c))
+          g_array_set_size (stack, k);
+      }
+
+      /* A straight double mark between a space and a word opens a
+       * quotation inside the one open ("у стані "анархії""). */
+      if (c == '"' && stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '"' &&
+          (g_unichar_isspace (before) || before == '(') && g_unichar_isalnum (after))
+        {
+          Open open = { '"', at };
+
+          g_array_append_val (stack, open);
+          continue;
+        }
+
+      /* A closing mark of the innermost open quotation first: “ closes
+       * „ in Russian before it can open anything. */
+      if (stack->len > 0 && closes (g_array_index (stack, Open, stack->len - 1).close, c))
+        {
+          Open open = g_array_index (stack, Open, stack->len - 1);
+          Quote quote = { open.start, at + g_unichar_to_utf8 (c, NULL), stack->len - 1, FALSE };
+
+          g_array_set_size (stack, stack->len - 1);
+          g_array_append_val (col->quotes, quote);
+          continue;
+        }
+
+      /* 16x12", 6" — inches, not a quotation mark. */
+      if (c == '"' && g_unichar_isdigit (before) && !g_unichar_isalpha (after))
+        continue;
+
+      /* Straight quotation marks: open at a word's start, else close. */
+      if (c == '"')
+        {
+          Open open = { '"', at };
+
+          if (!is_word_char (before) || stack->len == 0)
+            g_array_append_val (stack, open);
+          else
+            g_array_append_val (col->unpaired, at);
+          continue;
+        }
+
+      for (guint k = 0; k < n_pairs && !handled; k++)
+        if (c == pairs[k].open)
+          {
+            Open open = { pairs[k].close, at };
+
+            g_array_append_val (stack, open);
+            handled = TRUE;
+          }
+      for (guint k = 0; k < n_pairs && !handled; k++)
+        if (c == pairs[k].close)
+          {
+            g_array_append_val (col->unpaired, at);
+            handled = TRUE;
+          }
+    }
+}
+
+/* Drops the straight single marks never closed from @stack: they were
+ * apostrophes. */
+static void
+drop_open_singles (GArray *stack)
+{
+  guint kept = 0;
+
+  for (guint k = 0; k < stack->len; k++)
+    if (g_array_index (stack, Open, k).close != '\'')
+      g_array_index (stack, Open, kept++) = g_array_index (stack, Open, k);
+  g_array_set_size (stack, kept);
+}
+
 /* The quotations of @column's text, paragraph by paragraph. */
 static void
 find_quotes (Run   *run,
@@ -752,132 +1011,18 @@ find_quotes (Run   *run,
       guint paragraph = tri_document_get_sentence (doc, i)->paragraph;
       gsize start = tri_document_get_sentence (doc, i)->start, end;
       guint j = i;
+      guint n_quotes = col->quotes->len, n_unpaired = col->unpaired->len;
 
       while (j + 1 < n && tri_document_get_sentence (doc, j + 1)->paragraph == paragraph)
         j++;
       end = tri_document_get_sentence (doc, j)->end;
 
-      for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-          gunichar before = p > text ? g_utf8_get_char (g_utf8_prev_char (p)) : ' ';
-          gunichar after = g_utf8_get_char (g_utf8_next_char (p));
-          gsize at = (gsize)(p - text);
-          gboolean handled = FALSE;
-
-          /* Apostrophes: between letters, or ’ after a letter in English
-           * (the ministers’ plans), never quotation marks; nor is ‘ after
-           * a letter (“Hira‘”, an ayn). */
-          if ((c == 0x2019 || c == 0x02BC) &&
-              ((is_word_char (before) && is_word_char (after)) || cyrillic ||
-               (is_word_char (before) && (stack->len == 0 || g_array_index (stack, Open, stack->len - 1).close != c))))
-            continue;
-          if (c == 0x2018 && is_word_char (before))
-            continue;
-
-          /* Straight single marks ('rate my chat', 'скандинавською'): one
-           * opens a quotation at a word's start and closes the one it
-           * opened at a word's end; anything else is an apostrophe
-           * (п'ять, the players' union, 'tis). */
-          if (c == '\'')
-            {
-              gboolean top_single = stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '\'';
-
-              if (top_single && !g_unichar_isspace (before) && !is_word_char (after))
-                {
-                  Open open = g_array_index (stack, Open, stack->len - 1);
-                  Quote quote = { open.start, at + 1, stack->len - 1, FALSE };
-
-                  g_array_set_size (stack, stack->len - 1);
-                  g_array_append_val (col->quotes, quote);
-                }
-              else if (!is_word_char (before) && g_unichar_isalpha (after))
-                {
-                  Open open = { '\'', at };
-
-                  g_array_append_val (stack, open);
-                }
-              continue;
-            }
-
-          /* A closing mark of a quotation outside straight single marks
-           * still open: those were apostrophes. */
-          {
-            guint k = stack->len;
-
-            while (k > 0 && g_array_index (stack, Open, k - 1).close == '\'')
-              k--;
-            if (k > 0 && k < stack->len && closes (g_array_index (stack, Open, k - 1).close, c))
-              g_array_set_size (stack, k);
-          }
-
-          /* A straight double mark between a space and a word opens a
-           * quotation inside the one open ("у стані "анархії""). */
-          if (c == '"' && stack->len > 0 && g_array_index (stack, Open, stack->len - 1).close == '"' &&
-              (g_unichar_isspace (before) || before == '(') && g_unichar_isalnum (after))
-            {
-              Open open = { '"', at };
-
-              g_array_append_val (stack, open);
-              continue;
-            }
-
-          /* A closing mark of the innermost open quotation first: “ closes
-           * „ in Russian before it can open anything. */
-          if (stack->len > 0 && closes (g_array_index (stack, Open, stack->len - 1).close, c))
-            {
-              Open open = g_array_index (stack, Open, stack->len - 1);
-              Quote quote = { open.start, at + g_unichar_to_utf8 (c, NULL), stack->len - 1, FALSE };
-
-              g_array_set_size (stack, stack->len - 1);
-              g_array_append_val (col->quotes, quote);
-              continue;
-            }
-
-          /* 16x12", 6" — inches, not a quotation mark. */
-          if (c == '"' && g_unichar_isdigit (before) && !g_unichar_isalpha (after))
-            continue;
-
-          /* Straight quotation marks: open at a word's start, else close. */
-          if (c == '"')
-            {
-              Open open = { '"', at };
-
-              if (!is_word_char (before) || stack->len == 0)
-                g_array_append_val (stack, open);
-              else
-                g_array_append_val (col->unpaired, at);
-              continue;
-            }
-
-          for (guint k = 0; k < n_pairs && !handled; k++)
-            if (c == pairs[k].open)
-              {
-                Open open = { pairs[k].close, at };
-
-                g_array_append_val (stack, open);
-                handled = TRUE;
-              }
-          for (guint k = 0; k < n_pairs && !handled; k++)
-            if (c == pairs[k].close)
-              {
-                g_array_append_val (col->unpaired, at);
-                handled = TRUE;
-              }
-        }
+      scan_paragraph (col, text, start, end, cyrillic, pairs, n_pairs, stack, NULL);
+      drop_open_singles (stack);
 
       /* Still open at the end of the paragraph: a quotation that goes on
        * in the next, when it opens with a quotation mark, else a mark
        * that pairs with nothing. */
-      /* A straight single mark never closed was an apostrophe. */
-      {
-        guint kept = 0;
-
-        for (guint k = 0; k < stack->len; k++)
-          if (g_array_index (stack, Open, k).close != '\'')
-            g_array_index (stack, Open, kept++) = g_array_index (stack, Open, k);
-        g_array_set_size (stack, kept);
-      }
       if (stack->len > 0)
         {
           gboolean continues = FALSE;
@@ -904,8 +1049,27 @@ find_quotes (Run   *run,
                 }
             }
           else
-            for (guint k = 0; k < stack->len; k++)
-              g_array_append_val (col->unpaired, g_array_index (stack, Open, k).start);
+            {
+              /* An opening mark that never closes pairs with nothing;
+               * the marks after it are read again as if it were not
+               * there, so the quotations that follow are not taken for
+               * ones nested in it (a Ukrainian «…, – сказав він. whose
+               * closing mark is lost, then «…» «…» in later
+               * sentences). */
+              g_autoptr(GArray) skip = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+              for (guint k = 0; k < stack->len; k++)
+                g_array_append_val (skip, g_array_index (stack, Open, k).start);
+              g_array_set_size (col->quotes, n_quotes);
+              g_array_set_size (col->unpaired, n_unpaired);
+              g_array_set_size (stack, 0);
+              scan_paragraph (col, text, start, end, cyrillic, pairs, n_pairs, stack, skip);
+              drop_open_singles (stack);
+              for (guint k = 0; k < stack->len; k++)
+                if (!is_skipped (skip, g_array_index (stack, Open, k).start))
+                  g_array_append_val (skip, g_array_index (stack, Open, k).start);
+              g_array_append_vals (col->unpaired, skip->data, skip->len);
+            }
           g_array_set_size (stack, 0);
         }
 
@@ -922,9 +1086,24 @@ compare_quotes (gconstpointer a,
   return (x->start > y->start) - (x->start < y->start);
 }
 
+/* quote-unbalanced: a mark that pairs with nothing, in a version whose
+ * row the others have without one. A row where every version has one
+ * (a quotation whose opening sentence the text leaves out, closed in
+ * each) deviates nowhere. */
 static void
 check_unpaired (Run *run)
 {
+  g_autoptr(GHashTable) versions = g_hash_table_new (NULL, NULL);   /* row → bit per version */
+
+  for (guint c = 0; c < run->n_columns; c++)
+    for (guint i = 0; i < run->columns[c].unpaired->len; i++)
+      {
+        guint r = row_of_byte (run, c, g_array_index (run->columns[c].unpaired, gsize, i));
+
+        g_hash_table_insert (versions, GUINT_TO_POINTER (r),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (versions, GUINT_TO_POINTER (r))) | 1u << c));
+      }
+
   for (guint c = 0; c < run->n_columns; c++)
     for (guint i = 0; i < run->columns[c].unpaired->len; i++)
       {
@@ -935,6 +1114,15 @@ check_unpaired (Run *run)
 
         if (r < run->lo || r >= run->hi)
           continue;
+        {
+          g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (run->alignment), r);
+          gsize starts[TRI_MAX_COLUMNS], ends[TRI_MAX_COLUMNS];
+          guint have = row_bytes (run, row, starts, ends);
+
+          /* Two versions at least, each with a mark of its own. */
+          if ((have & (have - 1)) != 0 && GPOINTER_TO_UINT (g_hash_table_lookup (versions, GUINT_TO_POINTER (r))) == have)
+            continue;
+        }
         finding = add_finding (run, "quote-unbalanced", TRI_SEVERITY_WARNING, r,
                                /* Translators: a language name */
                                g_strdup_printf (_("A quotation mark pairs with no other in %s"), run->columns[c].name));
@@ -966,6 +1154,26 @@ count_words (const char *text,
       in_word = letter || (in_word && (*p == '-' || *p == '\'' || *p == '_'));
     }
   return words;
+}
+
+/* Spaces, the no-break ones too («сказал он,\u00A0— и»): from @p back
+ * to the first character after the spaces before it, and from @p on to
+ * the first that is no space. */
+static const char *
+skip_spaces_back (const char *text,
+                  const char *p)
+{
+  while (p > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (p))))
+    p = g_utf8_prev_char (p);
+  return p;
+}
+
+static const char *
+skip_spaces (const char *p)
+{
+  while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p;
 }
 
 static gboolean
@@ -1027,10 +1235,8 @@ is_speech (const char  *text,
    * English puts inside the marks, are a phrase or a title, not speech;
    * so are a few words each capitalised ("The Gilded Age,"). */
   {
-    const char *before = text + q->start;
+    const char *before = skip_spaces_back (text, text + q->start);
 
-    while (before > text && before[-1] == ' ')
-      before--;
     if (before > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (before))))
       return FALSE;
     if (is_title (text, q))
@@ -1051,18 +1257,14 @@ is_speech (const char  *text,
    * button's label («Выйти из учетной записи».) has neither. */
   {
     const char *after = text + q->end;
-    const char *before = text + q->start;
+    const char *before = skip_spaces_back (text, text + q->start);
 
     if (*after == ',')
       {
-        after++;
-        while (*after == ' ')
-          after++;
+        after = skip_spaces (after + 1);
         if (g_str_has_prefix (after, "\xE2\x80\x94") || g_str_has_prefix (after, "\xE2\x80\x93"))
           return TRUE;
       }
-    while (before > text && before[-1] == ' ')
-      before--;
     return before > text && before[-1] == ':';
   }
 }
@@ -1183,8 +1385,11 @@ count_overlapping (Run   *run,
         {
           gunichar c = g_utf8_get_char (p);
 
-          if ((c == 0x2013 || c == 0x2014) && p - text >= 2 && p[-1] == ' ' && ends_clause (g_utf8_get_char (g_utf8_prev_char (p - 1))) &&
-              p[3] == ' ')
+          const char *spaces = skip_spaces_back (text, p);
+
+          if ((c == 0x2013 || c == 0x2014) && spaces < p && spaces > text &&
+              ends_clause (g_utf8_get_char (g_utf8_prev_char (spaces))) &&
+              g_unichar_isspace (g_utf8_get_char (g_utf8_next_char (p))))
             {
               gsize at = (gsize)(p - text);
 
@@ -1367,7 +1572,12 @@ check_quotes (Run    *run,
               qs[c] = g_array_index (quotes[c], Quote, i).start;
               qe[c] = g_array_index (quotes[c], Quote, i).end;
             }
-          else if (!cell_bytes (run, row, c, &qs[c], &qe[c]))   /* a speaker's label: the whole text */
+          /* A speaker's label (Jerry: …) stands for a quotation: the
+           * whole text. A version that quotes no speech here otherwise
+           * (a title the others' longer quotation makes speech of) has
+           * nothing to compare. */
+          else if (!cell_bytes (run, row, c, &qs[c], &qe[c]) ||
+                   !starts_with_speaker (tri_document_get_text (run->columns[c].doc) + qs[c], qe[c] - qs[c]))
             continue;
           have |= 1u << c;
         }
@@ -1630,6 +1840,58 @@ same_script (Run   *run,
   return run->columns[a].cyrillic == run->columns[b].cyrillic;
 }
 
+/* A spelling dictionary of @language (@name, or its default when
+ * %NULL), loaded once for the process (a check is often run again after
+ * an edit), or %NULL when none is installed. */
+static TriSpellDictionary *
+common_words_of (const char *language,
+                 const char *name)
+{
+  static GHashTable *dictionaries;   /* "language/name" → TriSpellDictionary or NULL */
+  G_LOCK_DEFINE_STATIC (dictionaries);
+  g_autofree char *key = g_strconcat (language, "/", name, NULL);
+  TriSpellDictionary *dictionary;
+
+  G_LOCK (dictionaries);
+  if (dictionaries == NULL)
+    dictionaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_lookup_extended (dictionaries, key, NULL, (gpointer *)&dictionary))
+    {
+      dictionary = tri_spell_dictionary_load (language, name, NULL);
+      g_hash_table_insert (dictionaries, g_steal_pointer (&key), dictionary);
+    }
+  G_UNLOCK (dictionaries);
+  return dictionary;
+}
+
+/* Whether @word, which opens a sentence, is an ordinary word of its
+ * language: a spelling dictionary knows it in lower case (Segregation,
+ * Однако; English in either spelling, Organisations; not Zelenskyy,
+ * Парагвай). */
+static gboolean
+is_common_word (Run           *run,
+                guint          column,
+                const TriWord *word)
+{
+  static const char * const english[] = { "en_US", "en_GB", NULL };
+  static const char * const other[] = { NULL };
+  const char *text = tri_document_get_text (run->columns[column].doc);
+  g_autofree char *base = tri_language_get_base (tri_document_get_language (run->columns[column].doc));
+  g_autofree char *lower = g_utf8_strdown (text + word->start, (gssize)(word->end - word->start));
+  const char * const *names = g_str_equal (base, "en") ? english : other;
+
+  for (guint k = 0; k == 0 || names[k] != NULL; k++)
+    {
+      TriSpellDictionary *dictionary = common_words_of (base, names[k]);
+
+      if (dictionary != NULL && tri_spell_dictionary_check_word (dictionary, lower, -1))
+        return TRUE;
+      if (names[k] == NULL)
+        break;
+    }
+  return FALSE;
+}
+
 static void
 mark_row_names (Run         *run,
                 const guint *first,
@@ -1648,10 +1910,15 @@ mark_row_names (Run         *run,
             {
               const TriWord *other = word_at (run, d, j);
 
-              /* Two first words: only longer ones (Many is not Многие). */
+              /* Two first words: only longer ones (Many is not Многие).
+               * A first word and a word it matches that are both
+               * ordinary words (Organisations, Організації; Затем,
+               * State) make no name; Зеленський is an adjective too,
+               * but Zelenskyy is no word. */
               if (is_name_like (other) && !(other->flags & TRI_WORD_FOREIGN) && !same_script (run, c, d) &&
                   (!(other->flags & TRI_WORD_INITIAL) || MIN (strlen (word->skeleton), strlen (other->skeleton)) >= 3) &&
-                  tri_names_match (word->skeleton, other->skeleton))
+                  tri_names_match (word->skeleton, other->skeleton) &&
+                  (!(word->flags & TRI_WORD_INITIAL) || !is_common_word (run, c, word) || !is_common_word (run, d, other)))
                 {
                   word->flags |= TRI_WORD_NAME;
                   break;
@@ -1704,6 +1971,88 @@ has_unmatched_name (Run         *run,
       if ((word->flags & TRI_WORD_CAPITALISED) && !(word->flags & (TRI_WORD_INITIAL | TRI_WORD_COMMON)) &&
           !has_counterpart (run, m, j, first, last, c, FALSE))
         return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the Russian version of the row (rows [first, last) of words)
+ * translates the English word that @word of column @c is or matches: a
+ * translation the English–Russian dictionary gives for it stands there
+ * (German, «немецкой»; State Department, «Государственный департамент»).
+ * Such a capitalised word is an ordinary one translated, not a name. */
+static gboolean
+translated_in_russian (Run           *run,
+                       guint          c,
+                       const TriWord *word,
+                       const guint   *first,
+                       const guint   *last,
+                       guint          have)
+{
+  g_autoptr(TriDictionary) dictionary = NULL;
+  g_autofree char *russian = NULL;
+  guint en = run->n_columns, ru = run->n_columns;
+
+  for (guint d = 0; d < run->n_columns; d++)
+    {
+      g_autofree char *base = tri_language_get_base (tri_document_get_language (run->columns[d].doc));
+
+      if (!(have & (1u << d)))
+        continue;
+      if (g_str_equal (base, "en"))
+        en = d;
+      else if (g_str_equal (base, "ru"))
+        ru = d;
+    }
+  if (en == run->n_columns || ru == run->n_columns || c == ru)
+    return FALSE;
+  if (last[ru] <= first[ru])
+    return FALSE;
+  /* Every sense: a name's word is often a later one (state: штат,
+   * государство). */
+  dictionary = tri_dictionary_get_system_wide ("en", "ru");
+  if (dictionary == NULL)
+    return FALSE;
+  {
+    const char *text = tri_document_get_text (run->columns[ru].doc);
+    gsize start = word_at (run, ru, first[ru])->start, end = word_at (run, ru, last[ru] - 1)->end;
+
+    russian = g_utf8_strdown (text + start, (gssize)(end - start));
+  }
+
+  for (guint j = c == en ? 0 : first[en]; j < (c == en ? 1 : last[en]); j++)
+    {
+      const TriWord *english = c == en ? word : word_at (run, en, j);
+      const char *text = tri_document_get_text (run->columns[en].doc);
+      g_autofree char *key = NULL;
+      const char * const *translations;
+      guint n = 0;
+
+      if (c != en && !tri_names_match (word->skeleton, english->skeleton))
+        continue;
+      key = tri_dictionary_key (text + english->start, (gssize)(english->end - english->start));
+      translations = tri_dictionary_lookup (dictionary, key, &n);
+      for (guint t = 0; t < n; t++)
+        {
+          g_auto(GStrv) parts = g_strsplit_set (translations[t], " ,;-", -1);
+
+          for (guint k = 0; parts[k] != NULL; k++)
+            {
+              glong length = g_utf8_strlen (parts[k], -1);
+              g_autofree char *stem = NULL;
+              const char *at;
+
+              /* The stem, without an inflection: «красный» → «крас». */
+              if (length < 4)
+                continue;
+              stem = g_utf8_substring (parts[k], 0, length >= 7 ? length - 3 : length >= 5 ? length - 2 : length);
+              at = strstr (russian, stem);
+              /* At a word's start, or inside a compound when long
+               * («Держдепартамент»). */
+              if (at != NULL && (at == russian || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (at))) ||
+                                 g_utf8_strlen (stem, -1) >= 6))
+                return TRUE;
+            }
+        }
     }
   return FALSE;
 }
@@ -1763,6 +2112,16 @@ check_names (Run         *run,
             if (!run->columns[m].cyrillic && all_cyrillic (run, present) &&
                 has_unmatched_name (run, m, c, first, last))
               severity = TRI_SEVERITY_INFO;
+            /* An ordinary word the Russian translates: the Russian has
+             * it; another version may translate it its own way. */
+            if (severity == TRI_SEVERITY_WARNING && translated_in_russian (run, c, word, first, last, have))
+              {
+                g_autofree char *base = tri_language_get_base (tri_document_get_language (run->columns[m].doc));
+
+                if (g_str_equal (base, "ru"))
+                  continue;
+                severity = TRI_SEVERITY_INFO;
+              }
             name = word_text (run, c, word);
             if (present == (1u << c) && n_have >= 3)
               finding = add_finding (run, "name-mismatch", TRI_SEVERITY_INFO, r,

@@ -212,6 +212,9 @@ make_skeleton (TriNames   *names,
   GString *out = g_string_new (NULL);
   gsize i = 0, n = strlen (s);
   gboolean english = g_strcmp0 (base, "en") == 0;
+  /* A Latin h may be silent (John); one transliterated is Ukrainian г,
+   * always sounded (Парагвай: Parahvay). */
+  gboolean latin = g_unichar_get_script (g_utf8_get_char_validated (word, length)) == G_UNICODE_SCRIPT_LATIN;
 
   /* Digraphs first, each to one letter: upper case stands for a sound
    * with no letter of its own. ж, дж, г and х are one (Geneva, Женева;
@@ -245,7 +248,7 @@ make_skeleton (TriNames   *names,
         {
           c = s[i];
           /* An h after a vowel and not before one is silent (John, Джон). */
-          if (c == 'h' && i > 0 && is_vowel (s[i - 1]) && (i + 1 >= n || !is_vowel (s[i + 1])))
+          if (c == 'h' && latin && i > 0 && is_vowel (s[i - 1]) && (i + 1 >= n || !is_vowel (s[i + 1])))
             c = 0;
           else if (c == 'h')
             c = 'g';
@@ -430,6 +433,14 @@ match_skeletons (const char *a,
       fold_skeleton (b, lb, fb);
       if (strcmp (fa, fb) == 0 && strlen (fa) >= 2)
         return TRUE;
+      /* … and a case ending after them (Ahmad, Ахмадом). */
+      if (MIN (strlen (fa), strlen (fb)) >= 3)
+        {
+          const char *fs = strlen (fa) <= strlen (fb) ? fa : fb, *fl = fs == fa ? fb : fa;
+
+          if (strncmp (fs, fl, strlen (fs)) == 0 && strlen (fl) - strlen (fs) <= 2)
+            return TRUE;
+        }
     }
   allowed = strictly ? 0 : ls >= 7 ? 2 : ls >= 4 ? 1 : 0;
   for (guint cut = 0; allowed > 0 && cut <= 2 && ll - cut + 1 >= ls; cut++)
@@ -692,6 +703,24 @@ tri_names_scan (TriNames   *names,
   return words;
 }
 
+/* Whether @other has @word (@n bytes) as a whole word, in any case. */
+static gboolean
+written_alike (const char *word,
+               gsize       n,
+               const char *other,
+               gssize      other_length)
+{
+  g_autofree char *needle = g_utf8_casefold (word, (gssize)n);
+  g_autofree char *haystack = g_utf8_casefold (other, other_length);
+  gsize len = strlen (needle);
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    if ((at == haystack || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (at)))) &&
+        !g_unichar_isalnum (g_utf8_get_char (at + len)))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * tri_names_spelt_in:
  * @names: a cache
@@ -746,6 +775,11 @@ tri_names_spelt_in (TriNames   *names,
     }
   else if (n > 3 && g_str_has_suffix (word, "s'"))
     n--;
+  /* A term in lower case the other version writes letter for letter
+   * (балкера in Russian and Ukrainian): two translators do not misspell
+   * a word alike. */
+  if (lower && g_utf8_strlen (word, (gssize)n) >= 5 && written_alike (word, n, other, other_length))
+    return TRUE;
   skeleton = tri_names_skeleton (names, language, word, (gssize)n);
   if (strlen (skeleton) < (lower ? 3u : 2u))
     return FALSE;

@@ -92,7 +92,7 @@ struct _TriMonths
 {
   GHashTable *forms;        /* lower-case form → month, or month + 100 for a wide form */
   GPtrArray  *stems;        /* "берез", index = month - 1 */
-  GPtrArray  *next;         /* per month, the letters that follow the stem in the full names */
+  GPtrArray  *next;         /* per month, what follows the stem in the full names, "|"-separated ("ень|ня") */
   gboolean    capitalized;  /* the language writes them with a capital ("May", not «мая») */
 };
 
@@ -161,17 +161,10 @@ load_months (const char *language)
             n--;
           if (g_utf8_strlen (a, (gssize)n) >= 3)
             stem = g_strndup (a, n);
-          /* What follows the stem in each name: "н" after "трав" (травня,
-           * травень), so that «травми» is no month. */
+          /* What follows the stem in each name: "ень" and "ня" after
+           * "трав" (травень, травня), so that «травми» is no month. */
           if (stem != NULL)
-            {
-              GString *next = g_string_new (NULL);
-
-              for (guint k = 0; k < 2; k++)
-                if (wide[m][k][n] != '\0')
-                  g_string_append_unichar (next, g_utf8_get_char (wide[m][k] + n));
-              g_ptr_array_add (info->next, g_string_free (next, FALSE));
-            }
+            g_ptr_array_add (info->next, g_strconcat (a + n, "|", b + n, NULL));
         }
       if (stem == NULL)
         g_ptr_array_add (info->next, NULL);
@@ -212,6 +205,37 @@ tri_months_get (const char *language)
   return info;
 }
 
+/* Whether @rest, what follows a month's stem, ends one of its cases:
+ * @endings are what follows the stem in its names ("ень|ня", "ь|я",
+ * "ий|ого"); a case replaces a name's last letter («березні»,
+ * «феврале», «марте») or, for a name declined as an adjective (лютий),
+ * its ending («лютому»). */
+static gboolean
+is_month_ending (const char *endings,
+                 const char *rest)
+{
+  static const char * const cases[] = { "", "е", "і", "ю", "у", "ем", "ом", NULL };
+  static const char * const adjective[] = { "ого", "ому", "им", "ім", NULL };
+  g_auto(GStrv) names = g_strsplit (endings, "|", -1);
+
+  for (guint k = 0; names[k] != NULL; k++)
+    {
+      const char *name = names[k];
+      const char *last = *name != '\0' ? g_utf8_prev_char (name + strlen (name)) : name;
+      gsize base = (gsize)(last - name);
+
+      if (g_str_equal (rest, name))
+        return TRUE;
+      if (g_str_equal (name, "ий") && g_strv_contains (adjective, rest))
+        return TRUE;
+      for (guint c = 0; cases[c] != NULL; c++)
+        if (strncmp (rest, name, base) == 0 && g_str_equal (rest + base, cases[c]) &&
+            (base > 0 || cases[c][0] != '\0' || *name == '\0'))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * tri_months_lookup:
  * @months: a language's months
@@ -236,24 +260,18 @@ tri_months_lookup (TriMonths  *months,
     {
       const char *stem = g_ptr_array_index (months->stems, m);
       const char *rest;
-      gunichar after;
 
       if (stem == NULL || !g_str_has_prefix (lower, stem))
         continue;
       if (!wide_only)
         return (int)m + 1;
 
-      /* Another case of the name («феврале», «лютому»), not another word
-       * that starts alike («травми»): a few letters after a long stem;
-       * after a short one, the letter the names have there, or a case
-       * ending's (е, і, у, ю). */
+      /* Another case of the name («феврале», «березні», «лютому»), not
+       * another word that starts alike («травми», «на березі», «жовті»,
+       * «грудної»): what follows the stem is a name's, or a name's with
+       * its last letter a case ending's. */
       rest = lower + strlen (stem);
-      if (g_utf8_strlen (rest, -1) > 3)
-        continue;
-      after = g_utf8_get_char (rest);
-      if (g_utf8_strlen (stem, -1) >= 5 || after == 0 ||
-          g_utf8_strchr (g_ptr_array_index (months->next, m), -1, after) != NULL ||
-          after == 0x0435 || after == 0x0456 || after == 0x0443 || after == 0x044E)
+      if (is_month_ending (g_ptr_array_index (months->next, m), rest))
         return (int)m + 1;
     }
   return 0;
@@ -427,6 +445,98 @@ twelve_hour (const char *q,
     }
 }
 
+/* Whether the word at @p opens a sentence: nothing but spaces and
+ * opening marks between it and the text's start or a sentence's end. */
+static gboolean
+starts_sentence (const char *text,
+                 const char *p)
+{
+  while (p > text)
+    {
+      gunichar c;
+
+      p = g_utf8_prev_char (p);
+      c = g_utf8_get_char (p);
+      if (c == '.' || c == '!' || c == '?' || c == 0x2026 || c == '\n')
+        return TRUE;
+      if (!g_unichar_isspace (c) && c != '"' && c != '\'' && c != '(' && c != 0x201C && c != 0x2018 &&
+          c != 0x00AB && c != 0x201E && c != 0x2014 && c != 0x2013 && c != '-')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether a figure follows @q after spaces, before @end. */
+static gboolean
+number_follows (const char *q,
+                const char *end)
+{
+  while (q < end && (*q == ' ' || *q == ','))
+    q++;
+  return q < end && g_ascii_isdigit (*q);
+}
+
+/* The value of a Roman figure written the standard way (XVI, XIX, IV),
+ * of the letters I V X L C only, or 0. */
+static guint
+read_roman (const char *p,
+            const char *end)
+{
+  static const struct { const char *figure; guint value; } parts[] = {
+    { "C", 100 }, { "XC", 90 }, { "L", 50 }, { "XL", 40 }, { "X", 10 }, { "IX", 9 }, { "V", 5 }, { "IV", 4 }, { "I", 1 },
+  };
+  g_autofree char *word = NULL;
+  GString *again = g_string_new (NULL);
+  guint value = 0, rest;
+
+  /* Cyrillic letters that look Roman (Єлізавети ІІ, ХІХ століття). */
+  {
+    GString *latin = g_string_new (NULL);
+
+    for (const char *q = p; q < end; q = g_utf8_next_char (q))
+      {
+        gunichar c = g_utf8_get_char (q);
+
+        g_string_append_unichar (latin, c == 0x0406 ? 'I' : c == 0x0425 ? 'X' : c == 0x0421 ? 'C' : c);
+      }
+    word = g_string_free (latin, FALSE);
+  }
+
+  for (const char *q = word; *q != '\0'; q++)
+    if (strchr ("IVXLC", *q) == NULL)
+      {
+        g_string_free (again, TRUE);
+        return 0;
+      }
+  /* Read greedily, then write the value back: only the standard
+   * spelling gives the same letters. */
+  for (const char *q = word; *q != '\0';)
+    {
+      guint k;
+
+      for (k = 0; k < G_N_ELEMENTS (parts); k++)
+        if (g_str_has_prefix (q, parts[k].figure))
+          break;
+      if (k >= G_N_ELEMENTS (parts))
+        break;
+      value += parts[k].value;
+      q += strlen (parts[k].figure);
+    }
+  for (rest = value, value = 0; rest > 0;)
+    for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+      if (parts[k].value <= rest)
+        {
+          g_string_append (again, parts[k].figure);
+          rest -= parts[k].value;
+          value += parts[k].value;
+          break;
+        }
+  if (!g_str_equal (again->str, word))
+    value = 0;
+  g_string_free (again, TRUE);
+  return value;
+}
+
 /**
  * tri_numbers_find:
  * @text: UTF-8 text
@@ -464,6 +574,30 @@ tri_numbers_find (const char *text,
           if (q > text + end)
             break;
           trim_decimal_zeros (value);
+          /* £75m, $1.2bn: a multiplier glued to a sum. */
+          {
+            gunichar sign = p > text ? g_utf8_get_char (g_utf8_prev_char (p)) : 0;
+            double factor = 0;
+            gsize length = 0;
+
+            if (sign == 0x00A3 || sign == 0x20AC || sign == '$')
+              {
+                if (*q == 'm')
+                  factor = 1e6, length = 1;
+                else if (g_str_has_prefix (q, "bn"))
+                  factor = 1e9, length = 2;
+                else if (*q == 'k')
+                  factor = 1e3, length = 1;
+              }
+            if (factor > 0 && q + length <= text + end && !g_unichar_isalpha (g_utf8_get_char (q + length)))
+              {
+                TriNumber sum = { (gsize)(p - text), (gsize)(q + length - text), multiply (value->str, factor) };
+
+                g_array_append_val (numbers, sum);
+                p = q + length;
+                continue;
+              }
+          }
           suffix = unit_suffix (q, text + end);
           if (!g_unichar_isalpha (g_utf8_get_char (q)) || suffix > 0)
             {
@@ -497,14 +631,26 @@ tri_numbers_find (const char *text,
           {
             g_autofree char *lower = g_utf8_strdown (p, q - p);
 
-            /* "may" is no month in English; "May" is. */
+            /* "may" is no month in English; "May" is — but not where
+             * every word has a capital, at a sentence's start ("May God
+             * be with them"), unless a number goes with it ("May 9"). */
             month = g_utf8_strlen (lower, -1) >= 3 &&
                     (!months->capitalized || g_unichar_isupper (g_utf8_get_char (p)))
                     ? tri_months_lookup (months, lower, TRUE) : 0;
+            if (month > 0 && months->capitalized && starts_sentence (text, p) && !number_follows (q, text + end))
+              month = 0;
           }
           if (month > 0)
             {
               TriNumber number = { (gsize)(p - text), (gsize)(q - text), g_strdup_printf ("M%d", month) };
+
+              g_array_append_val (numbers, number);
+            }
+          /* A century or a ruler in Roman figures: XVI веке = 16th
+           * century (two letters or more: "I", «І», «С» are words). */
+          else if (g_utf8_strlen (p, q - p) >= 2 && read_roman (p, q) > 0)
+            {
+              TriNumber number = { (gsize)(p - text), (gsize)(q - text), g_strdup_printf ("%u", read_roman (p, q)) };
 
               g_array_append_val (numbers, number);
             }
@@ -562,7 +708,80 @@ static const struct
   { "двух", 2 }, { "трех", 3 }, { "четырех", 4 }, { "пяти", 5 }, { "шести", 6 }, { "семи", 7 },
   { "восьми", 8 }, { "девяти", 9 }, { "десяти", 10 }, { "двох", 2 }, { "трьох", 3 }, { "чотирьох", 4 },
   { "п'яти", 5 }, { "дев'яти", 9 }, { "чотири", 4 },
+  /* восемнадцатилетний, вісімнадцятирічний, двадцатипятилетний */
+  { "одиннадцати", 11 }, { "двенадцати", 12 }, { "тринадцати", 13 }, { "четырнадцати", 14 },
+  { "пятнадцати", 15 }, { "шестнадцати", 16 }, { "семнадцати", 17 }, { "восемнадцати", 18 },
+  { "девятнадцати", 19 }, { "двадцати", 20 }, { "тридцати", 30 }, { "сорока", 40 },
+  { "пятидесяти", 50 }, { "шестидесяти", 60 }, { "семидесяти", 70 }, { "восьмидесяти", 80 },
+  { "девяноста", 90 },
+  { "одинадцяти", 11 }, { "дванадцяти", 12 }, { "тринадцяти", 13 }, { "чотирнадцяти", 14 },
+  { "п'ятнадцяти", 15 }, { "шістнадцяти", 16 }, { "сімнадцяти", 17 }, { "вісімнадцяти", 18 },
+  { "дев'ятнадцяти", 19 }, { "двадцяти", 20 }, { "тридцяти", 30 }, { "п'ятдесяти", 50 },
+  { "шістдесяти", 60 }, { "сімдесяти", 70 }, { "вісімдесяти", 80 }, { "дев'яноста", 90 },
 };
+
+/* Ordinals in words: "twelfth", «второй», «двенадцатом», «другої»: the
+ * stem, then an adjective's ending (a vowel, ь, й, up to four letters). */
+static guint
+read_ordinal (const char *word)
+{
+  static const char * const english[] = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", NULL,
+  };
+  static const struct { const char *stem; guint value; } stems[] = {
+    { "перв", 1 }, { "втор", 2 }, { "трет", 3 }, { "четверт", 4 }, { "пят", 5 }, { "шест", 6 },
+    { "седьм", 7 }, { "восьм", 8 }, { "девят", 9 }, { "десят", 10 }, { "одиннадцат", 11 },
+    { "двенадцат", 12 }, { "тринадцат", 13 }, { "четырнадцат", 14 }, { "пятнадцат", 15 },
+    { "шестнадцат", 16 }, { "семнадцат", 17 }, { "восемнадцат", 18 }, { "девятнадцат", 19 },
+    { "двадцат", 20 },
+    { "перш", 1 }, { "друг", 2 }, { "п'ят", 5 }, { "шост", 6 }, { "сьом", 7 }, { "дев'ят", 9 },
+    { "одинадцят", 11 }, { "дванадцят", 12 }, { "тринадцят", 13 }, { "чотирнадцят", 14 },
+    { "п'ятнадцят", 15 }, { "шістнадцят", 16 }, { "сімнадцят", 17 }, { "вісімнадцят", 18 },
+    { "дев'ятнадцят", 19 }, { "двадцят", 20 },
+  };
+  guint value = 0;
+  gsize longest = 0;
+
+  for (guint k = 0; english[k] != NULL; k++)
+    if (g_str_equal (word, english[k]))
+      return k + 1;
+  for (guint k = 0; k < G_N_ELEMENTS (stems); k++)
+    if (g_str_has_prefix (word, stems[k].stem) && strlen (stems[k].stem) > longest)
+      {
+        const char *rest = word + strlen (stems[k].stem);
+        glong n = g_utf8_strlen (rest, -1);
+
+        if (n >= 1 && n <= 4 && g_utf8_strchr ("аеиоуыэюяіїєьй", -1, g_utf8_get_char (rest)) != NULL)
+          {
+            value = stems[k].value;
+            longest = strlen (stems[k].stem);
+          }
+      }
+  return value;
+}
+
+/* The value of the longest first half of a compound @word starts with
+ * («семидесятилетний» is 70, not 7), its length in @length; 0 when
+ * none, or when too little follows it to be a compound. */
+static guint
+read_prefix (const char *word,
+             gsize      *length)
+{
+  guint value = 0;
+
+  *length = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (number_prefixes); i++)
+    if (g_str_has_prefix (word, number_prefixes[i].prefix) &&
+        strlen (number_prefixes[i].prefix) > *length &&
+        strlen (word) >= strlen (number_prefixes[i].prefix) + 6)
+      {
+        value = number_prefixes[i].value;
+        *length = strlen (number_prefixes[i].prefix);
+      }
+  return value;
+}
 
 static GHashTable *
 number_words_table (void)
@@ -623,10 +842,23 @@ tri_numbers_find_words (const char *text,
         }
       word = lower_word (p, stop, &q);
       value = GPOINTER_TO_UINT (g_hash_table_lookup (table, word));
-      for (guint i = 0; value == 0 && i < G_N_ELEMENTS (number_prefixes); i++)
-        if (g_str_has_prefix (word, number_prefixes[i].prefix) &&
-            strlen (word) >= strlen (number_prefixes[i].prefix) + 6)
-          value = number_prefixes[i].value;
+      if (value == 0)
+        value = read_ordinal (word);
+      if (value == 0)
+        {
+          gsize longest = 0;
+
+          value = read_prefix (word, &longest);
+          /* Tens and units: «двадцатипятилетний» is 25. */
+          if (value >= 20 && value % 10 == 0)
+            {
+              gsize more = 0;
+              guint units = read_prefix (word + longest, &more);
+
+              if (units > 0 && units < 10)
+                value += units;
+            }
+        }
       if (value == 0)
         {
           /* A multiplier alone: "a million", «мільйон». */
