@@ -2612,7 +2612,8 @@ has_new_alignment (gpointer data)
 }
 
 /* Long texts: Escape while they are read leaves the window as it was; the
- * rows show while they are aligned and the checks wait for the alignment
+ * rows show while they are aligned, from the first row in the strip (it
+ * stayed empty until a row was clicked), and the checks wait for the alignment
  * (findings on rows paired in order would be noise, and would delay them);
  * Escape while aligning keeps the rows paired in order, and checks them. */
 static void
@@ -2649,9 +2650,12 @@ test_open_long_texts (void)
   g_assert_false (tri_alignment_get_aligned (alignment));
   g_assert_true (tri_window_get_busy (window));
   g_assert_null (tri_window_get_checker (window));
+  /* The work starts on the first row: the strip shows it at once. */
+  g_assert_cmpuint (tri_segment_editor_get_row (tri_window_get_editor (window)), ==, 0);
   wait_until (not_busy, window);
   g_assert_true (tri_alignment_get_aligned (alignment));
   g_assert_nonnull (tri_window_get_checker (window));
+  g_assert_cmpuint (tri_segment_editor_get_row (tri_window_get_editor (window)), ==, 0);
 
   /* Escape while aligning. */
   wait[1] = alignment;

@@ -998,9 +998,12 @@ tri_alignment_grid_set_alignment (TriAlignmentGrid *self,
     return;
 
   self->filter = tri_row_filter_new (alignment);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter)));
+  /* The model after the flags: made with it, the selection would select
+   * row 0 by itself, without anybody being told (no current row). */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->filter));
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (on_selected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_after_cb), self,
