@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tri-apertium.h"
 #include "tri-dictionary.h"
 #include "tri-language.h"
 #include "tri-names.h"
@@ -106,6 +107,7 @@ struct _TriWordAligner
   guint               n_versions;
   Version             versions[MAX_VERSIONS];
   TriDictionary      *dictionaries[MAX_VERSIONS][MAX_VERSIONS]; /* from → to, or NULL */
+  TriDictionary      *lemma_lists[MAX_VERSIONS][MAX_VERSIONS];  /* Apertium's, or NULL */
   TriNames           *names;
   GPtrArray          *lex;        /* Lex, by id */
   GHashTable         *lex_ids;    /* "base\x1ftext" → id + 1 */
@@ -542,21 +544,23 @@ add_translations (TriWordAligner *self,
 {
   for (guint t = 0; t < self->n_versions; t++)
     {
-      TriDictionary *dict = self->dictionaries[v][t];
+      TriDictionary *dicts[2] = { self->dictionaries[v][t], self->lemma_lists[v][t] };
       const Lex *form = lex_get (self, word->form);
       GArray *ids;
 
-      if (dict == NULL)
+      if (dicts[0] == NULL && dicts[1] == NULL)
         continue;
       ids = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-      for (guint l = 0; l < word->n_lemmas; l++)
+      for (guint l = 0; l < 2 * word->n_lemmas; l++)
         {
+          TriDictionary *dict = dicts[l % 2];
           guint n = 0;
-          const char * const *translations = tri_dictionary_lookup (dict, l == 0 ? lower : lex_get (self, word->lemmas[l])->text, &n);
+          const char * const *translations;
 
-          if (l > 0 && g_str_equal (lex_get (self, word->lemmas[l])->text, form->text))
+          if (dict == NULL || (l >= 2 && g_str_equal (lex_get (self, word->lemmas[l / 2])->text, form->text)))
             continue;
+          translations = tri_dictionary_lookup (dict, l < 2 ? lower : lex_get (self, word->lemmas[l / 2])->text, &n);
           for (guint i = 0; i < n && i < 48; i++)
             {
               g_autoptr(GArray) spans = tri_word_tokenize (translations[i], -1);
@@ -567,7 +571,8 @@ add_translations (TriWordAligner *self,
                   const TriWordSpan *span = &g_array_index (spans, TriWordSpan, s);
                   Word *tw = get_word (self, t, translations[i] + span->start, span->end - span->start, FALSE);
 
-                  if (tw->function)
+                  /* function words translate one another only between Russian and Ukrainian */
+                  if (tw->function && !(self->versions[v].east_slavic && self->versions[t].east_slavic))
                     continue;
                   for (guint k = 0; k < tw->n_lemmas; k++)
                     g_array_append_val (ids, tw->lemmas[k]);
@@ -997,7 +1002,11 @@ tri_word_aligner_new (guint               n_versions,
     for (guint b = 0; b < n_versions; b++)
       if (a != b && self->versions[a].base[0] != '\0' && self->versions[b].base[0] != '\0' &&
           !g_str_equal (self->versions[a].base, self->versions[b].base))
-        self->dictionaries[a][b] = tri_dictionary_get_system_wide (self->versions[a].base, self->versions[b].base);
+        {
+          self->dictionaries[a][b] = tri_dictionary_get_system_wide (self->versions[a].base, self->versions[b].base);
+          if (self->versions[a].east_slavic && self->versions[b].east_slavic)
+            self->lemma_lists[a][b] = tri_apertium_get_dictionary (self->versions[a].base, self->versions[b].base);
+        }
 
   return self;
 }
@@ -1024,6 +1033,7 @@ tri_word_aligner_free (TriWordAligner *self)
           g_clear_pointer (&self->t_ab[v][w], g_free);
           g_clear_pointer (&self->t_ba[v][w], g_free);
           g_clear_pointer (&self->dictionaries[v][w], tri_dictionary_unref);
+          g_clear_pointer (&self->lemma_lists[v][w], tri_dictionary_unref);
         }
     }
   if (self->lexicon_destroy != NULL)
