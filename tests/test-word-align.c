@@ -346,6 +346,49 @@ test_apertium (void)
   g_assert_true (linked (row, texts, 1, "врачи", 2, "лікарі"));
 }
 
+/* A word first met among a dictionary's translations (больница, from
+ * English "hospital"; such words get no stems or skeleton then) is linked
+ * like any other when a row has it, in any form. */
+static void
+test_translation_words_later (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *first[3] = { "The hospital is open.", "", "" };
+  const char *texts[3] = { "", "Больница Хантингтона закрыта, больницы города переполнены.",
+                           "Лікарня Гантінгтона закрита, лікарні міста переповнені." };
+  g_autoptr(TriWordRow) row1 = NULL;
+  g_autoptr(TriWordRow) row2 = NULL;
+
+  row1 = align3 (wa, first);
+  row2 = align3 (wa, texts);
+  g_assert_true (linked (row2, texts, 1, "Больница", 2, "Лікарня"));
+  g_assert_true (linked (row2, texts, 1, "больницы", 2, "лікарні"));
+  g_assert_true (linked (row2, texts, 1, "Хантингтона", 2, "Гантінгтона"));
+}
+
+/* Function words that clearly correspond, which the dictionaries list
+ * poorly: he ↔ он ↔ він, and ↔ и ↔ та; and a common English word is no
+ * name ("and" is not «она»). */
+static void
+test_function_words (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = { "He added that she and her sister were there.",
+                           "Он добавил, что она и её сестра были там.",
+                           "Він додав, що вона та її сестра були там." };
+  g_autoptr(TriWordRow) row = NULL;
+
+  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_ORDER);
+  row = align3 (wa, texts);
+  g_assert_true (linked (row, texts, 0, "He", 1, "Он"));
+  g_assert_true (linked (row, texts, 0, "He", 2, "Він"));
+  g_assert_true (linked (row, texts, 0, "and", 1, "и"));
+  g_assert_true (linked (row, texts, 0, "and", 2, "та"));
+  g_assert_true (linked (row, texts, 0, "her", 2, "її"));
+  g_assert_false (linked (row, texts, 0, "and", 1, "она"));
+  g_assert_false (linked (row, texts, 0, "and", 2, "вона"));
+}
+
 /* lttoolbox's variable-length numbers */
 static void
 put_number (GByteArray *b,
@@ -558,6 +601,8 @@ main (int    argc,
   g_test_add_func ("/word-align/apertium", test_apertium);
   g_test_add_func ("/word-align/apertium-reader", test_apertium_reader);
   g_test_add_func ("/word-align/apertium-absent", test_apertium_absent);
+  g_test_add_func ("/word-align/translation-words-later", test_translation_words_later);
+  g_test_add_func ("/word-align/function-words", test_function_words);
   g_test_add_func ("/word-align/word-order", test_word_order);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);

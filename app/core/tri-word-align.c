@@ -73,12 +73,13 @@ typedef struct
   guint32   form;                  /* Lex id */
   guint32   lemmas[MAX_LEMMAS];    /* Lex ids, the form first */
   guint     n_lemmas;
-  char     *skeleton;              /* Latin skeleton, maybe "" */
+  char     *skeleton;              /* Latin skeleton, maybe "", NULL until met in a row */
   char     *number;                /* normalised value, or NULL */
   GArray   *translations[MAX_VERSIONS]; /* Lex ids in that version's language */
   GArray   *translation_keys[MAX_VERSIONS]; /* their spelling keys, sorted */
   guint64   keys[MAX_LEMMAS];      /* the lemmas' spelling keys */
   guint32   stem;                  /* Lex id: the first stem, or the form */
+  guint64   closed;                /* rows of closed_class it is in */
   gboolean  function;              /* the, of, а, же … */
   gboolean  latin;                 /* in Latin letters */
 } Word;
@@ -123,7 +124,6 @@ struct _TriWordAligner
    * pair_counts[a][b]: t(b's word | a's word) and t(a's word | b's word) */
   float              *t_ab[MAX_VERSIONS][MAX_VERSIONS];
   float              *t_ba[MAX_VERSIONS][MAX_VERSIONS];
-  gboolean            trained;
   Counts              memo[MAX_VERSIONS][MAX_VERSIONS];       /* forms' scores, × 10000 + 1 */
 };
 
@@ -296,17 +296,15 @@ normalise_char (gunichar c)
     }
 }
 
-static gboolean
+/* a e i o u y; а е и й о у ю я (normalised: no ё є ї і ы э) */
+static inline gboolean
 is_vowel (gunichar c)
 {
-  switch (c)
-    {
-    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
-    case 0x0430: case 0x0435: case 0x0438: case 0x043E: case 0x0443: case 0x044E: case 0x044F: case 0x0439:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  if (c >= 0x430 && c < 0x450)
+    return (0xC0084321u >> (c - 0x430)) & 1;
+  if (c >= 'a' && c <= 'z')
+    return (0x1104111u >> (c - 'a')) & 1;
+  return FALSE;
 }
 
 static guint32
@@ -605,8 +603,109 @@ add_translations (TriWordAligner *self,
     }
 }
 
+/* The lemmas' spelling keys, and the stem the document lexicon counts. */
+static void
+set_keys (TriWordAligner *self,
+          Word           *word)
+{
+  for (guint k = 0; k < word->n_lemmas; k++)
+    word->keys[k] = lex_key (lex_get (self, word->lemmas[k]));
+  word->stem = word->lemmas[word->n_lemmas > 1 ? 1 : 0];
+}
+
+/* Hunspell's stems of a word met in a row, as its lemmas after its form
+ * (the words of dictionaries' translations, mostly lemmas already, go
+ * without: Hunspell is a third of a word's first sight). */
+static void
+add_stems (TriWordAligner *self,
+           Word           *word,
+           Version        *version,
+           const char     *lower)
+{
+  if (version->spell != NULL && word->number == NULL && g_utf8_strlen (lower, -1) >= 3)
+    {
+      g_auto(GStrv) stems = tri_spell_dictionary_stem (version->spell, lower);
+
+      for (guint i = 0; stems[i] != NULL && word->n_lemmas < MAX_LEMMAS; i++)
+        {
+          g_autofree char *stem = g_utf8_strdown (stems[i], -1);
+          guint32 id = intern (self, version->base, stem);
+          gboolean seen = FALSE;
+
+          for (guint k = 0; k < word->n_lemmas; k++)
+            seen |= word->lemmas[k] == id;
+          if (!seen)
+            word->lemmas[word->n_lemmas++] = id;
+        }
+    }
+  set_keys (self, word);
+}
+
+/* Function words that clearly correspond (the rubric's "and ↔ и ↔ і,
+ * he ↔ он ↔ він"): the dictionaries list them poorly (Mueller's "he" is
+ * "употребляется в разговорной речи вместо мужчина"). English, Russian,
+ * Ukrainian; forms separated by |. */
+static const char * const closed_class[][3] = {
+  { "he", "он|его|ему|им|нём|него|нему|ним", "він|його|йому|ним|ньому|нього" },
+  { "she", "она|её|ее|ей|ней|неё|нее", "вона|її|їй|нею|ній" },
+  { "they|them", "они|их|им|ими|них|ним|ними", "вони|їх|їм|ними|них" },
+  { "we|us", "мы|нас|нам|нами", "ми|нас|нам|нами" },
+  { "i|me", "я|меня|мне|мной", "я|мене|мені|мною" },
+  { "you", "вы|вас|вам|вами|ты|тебя|тебе", "ви|вас|вам|вами|ти|тебе|тобі" },
+  { "his", "его|свой|своего|своей|своим|своих", "його|свій|свого|своєї|своїм|своїх" },
+  { "her", "её|ее|свой|своего|своей|своим|своих", "її|свій|свого|своєї|своїм|своїх" },
+  { "their", "их|свой|своего|своей|своим|своих", "їхній|їх|свій|свого|своєї|своїм|своїх" },
+  { "our", "наш|наша|наше|наши|нашего|нашей|наших", "наш|наша|наше|наші|нашого|нашої|наших" },
+  { "and", "и", "і|й|та" },
+  { "but", "но|а", "але|а" },
+  { "or", "или", "або|чи" },
+  { "not", "не", "не" },
+  { "no", "нет|никаких|никакого", "немає|ні|жодних|жодного" },
+  { "with", "с|со", "з|із|зі" },
+  { "without", "без", "без" },
+  { "after", "после", "після" },
+  { "before", "до|перед", "до|перед" },
+  { "between", "между", "між" },
+  { "also|too", "также|тоже", "також|теж" },
+  { "very", "очень", "дуже" },
+  { "all", "все|всё|всех|весь|вся", "всі|все|весь|вся|усі|усе" },
+  { "this|these", "этот|эта|это|эти|этого|этой|этих", "цей|ця|це|ці|цього|цієї|цих" },
+  { "who", "кто", "хто" },
+  { "when", "когда", "коли" },
+  { "where", "где", "де" },
+  { "can|could", "может|могут|мог|могла|могли|можно", "може|можуть|міг|могла|могли|можна" },
+};
+
+/* The rows of closed_class with the form or a lemma of @word. */
+static guint64
+closed_class_rows (TriWordAligner *self,
+                   const Version  *version,
+                   const Word     *word)
+{
+  guint column = g_str_equal (version->base, "en") ? 0 : g_str_equal (version->base, "ru") ? 1
+                 : g_str_equal (version->base, "uk") ? 2 : 3;
+  guint64 rows = 0;
+
+  if (column > 2)
+    return 0;
+  for (guint r = 0; r < G_N_ELEMENTS (closed_class); r++)
+    for (guint k = 0; k < word->n_lemmas; k++)
+      {
+        const char *text = lex_get (self, word->lemmas[k])->text, *list = closed_class[r][column];
+        gsize len = strlen (text);
+
+        for (const char *p = list; p != NULL; p = strchr (p, '|') ? strchr (p, '|') + 1 : NULL)
+          if (strncmp (p, text, len) == 0 && (p[len] == '|' || p[len] == '\0'))
+            rows |= G_GUINT64_CONSTANT (1) << r;
+      }
+  return rows;
+}
+
 /* The word @text of version @v, its lemmas, skeleton, number and
- * translations, made once. */
+ * translations, made once. A word of a dictionary's translation
+ * (@translate FALSE) gets neither translations nor a skeleton (ICU's
+ * transliteration, half the time of a word's first sight) until it is
+ * met in a row. */
 static Word *
 get_word (TriWordAligner *self,
           guint           v,
@@ -621,6 +720,13 @@ get_word (TriWordAligner *self,
 
   if (word != NULL)
     {
+      if (translate && word->skeleton == NULL)
+        {
+          /* first met as a dictionary's translation */
+          add_stems (self, word, version, lower);
+          word->skeleton = tri_names_skeleton (self->names, version->language, text, length);
+          word->closed = closed_class_rows (self, version, word);
+        }
       if (translate && word->translations[0] == NULL)
         {
           add_translations (self, word, v, lower);
@@ -638,31 +744,18 @@ get_word (TriWordAligner *self,
   word->latin = first < 0x250 && g_unichar_isalpha (first);
   word->number = read_number (version, lower, lower, g_unichar_isupper (first));
 
-  if (version->spell != NULL && word->number == NULL && g_utf8_strlen (lower, -1) >= 3)
-    {
-      g_auto(GStrv) stems = tri_spell_dictionary_stem (version->spell, lower);
-
-      for (guint i = 0; stems[i] != NULL && word->n_lemmas < MAX_LEMMAS; i++)
-        {
-          g_autofree char *stem = g_utf8_strdown (stems[i], -1);
-          guint32 id = intern (self, version->base, stem);
-          gboolean seen = FALSE;
-
-          for (guint k = 0; k < word->n_lemmas; k++)
-            seen |= word->lemmas[k] == id;
-          if (!seen)
-            word->lemmas[word->n_lemmas++] = id;
-        }
-    }
-
   if (g_str_equal (version->base, "en") && english_irregular (lower) != NULL && word->n_lemmas < MAX_LEMMAS)
     word->lemmas[word->n_lemmas++] = intern (self, version->base, english_irregular (lower));
+  if (translate)
+    add_stems (self, word, version, lower);
+  else
+    set_keys (self, word);
 
-  for (guint k = 0; k < word->n_lemmas; k++)
-    word->keys[k] = lex_key (lex_get (self, word->lemmas[k]));
-  word->stem = word->lemmas[word->n_lemmas > 1 ? 1 : 0];
-
-  word->skeleton = tri_names_skeleton (self->names, version->language, text, length);
+  if (translate)
+    {
+      word->skeleton = tri_names_skeleton (self->names, version->language, text, length);
+      word->closed = closed_class_rows (self, version, word);
+    }
 
   g_hash_table_insert (version->words, g_strdup (lower), word);
   if (translate)
@@ -704,26 +797,63 @@ word_stem (TriWordAligner *self,
 
 /* How alike two normalised spellings are: 1 − their edit distance over the
  * longer's length, a vowel for a vowel costing half; 0 unless they begin
- * alike and have three letters. */
+ * alike and have three letters, and 0 as soon as the result must fall
+ * below @at_least (the rows of the table only grow). */
 static double
 spelling_similarity (const gunichar *a,
                      guint           la,
                      const gunichar *b,
-                     guint           lb)
+                     guint           lb,
+                     double          at_least)
 {
   guint row[MAX_NORM + 1], prev[MAX_NORM + 1];
+  guint longer = MAX (la, lb), most;
 
   if (la == lb && memcmp (a, b, la * sizeof (gunichar)) == 0)
     return la > 0 ? 1.0 : 0.0;
-  if (la < 3 || lb < 3 || a[0] != b[0] || (la > lb ? la - lb : lb - la) > MAX (la, lb) / 2)
+  if (la < 3 || lb < 3 || a[0] != b[0] || (la > lb ? la - lb : lb - la) > longer / 2)
     return 0.0;
+  /* the most a distance may cost, doubled */
+  most = at_least > 0.0 ? (guint)(2.0 * (1.0 - at_least) * longer + 1e-9) : 2 * longer;
+  if (2 * (la > lb ? la - lb : lb - la) > most)
+    return 0.0;
+
+  /* a bound first: each letter one has and the other lacks costs an edit
+   * (half one for a vowel), letters told apart by a 64-bit mask */
+  {
+    guint64 consonants[2] = { 0, 0 }, vowels[2] = { 0, 0 };
+    guint lower_bound = 0;
+
+    for (guint side = 0; side < 2; side++)
+      for (guint i = 0; i < (side == 0 ? la : lb); i++)
+        {
+          gunichar c = side == 0 ? a[i] : b[i];
+          guint64 bit = G_GUINT64_CONSTANT (1) << (c % 64);
+
+          if (is_vowel (c))
+            vowels[side] |= bit;
+          else
+            consonants[side] |= bit;
+        }
+    for (guint side = 0; side < 2; side++)
+      {
+        guint cost = 2 * __builtin_popcountll (consonants[side] & ~consonants[!side] & ~vowels[!side]) +
+                     __builtin_popcountll (vowels[side] & ~vowels[!side] & ~consonants[!side]);
+
+        lower_bound = MAX (lower_bound, cost);
+      }
+    if (lower_bound > most)
+      return 0.0;
+  }
 
   /* costs doubled: a vowel for a vowel 1, any other change 2 */
   for (guint j = 0; j <= lb; j++)
     prev[j] = 2 * j;
   for (guint i = 1; i <= la; i++)
     {
-      row[0] = 2 * i;
+      guint smallest;
+
+      row[0] = smallest = 2 * i;
       for (guint j = 1; j <= lb; j++)
         {
           guint sub = a[i - 1] == b[j - 1] ? 0 : is_vowel (a[i - 1]) && is_vowel (b[j - 1]) ? 1 : 2;
@@ -732,21 +862,32 @@ spelling_similarity (const gunichar *a,
           best = MIN (best, prev[j] + 2);
           best = MIN (best, row[j - 1] + 2);
           row[j] = best;
+          smallest = MIN (smallest, best);
         }
+      if (smallest > most)
+        return 0.0;
       memcpy (prev, row, (lb + 1) * sizeof (guint));
     }
-  return 1.0 - (prev[lb] / 2.0) / MAX (la, lb);
+  return 1.0 - (prev[lb] / 2.0) / longer;
 }
 
+/* The better of the two spellings' similarity and 0.95 × their stems'
+ * (endings differ most); 0 when below @at_least. */
 static double
 lex_similarity (const Lex *a,
-                const Lex *b)
+                const Lex *b,
+                double     at_least)
 {
-  double full = spelling_similarity (a->norm, a->len, b->norm, b->len);
+  double full;
 
-  /* endings differ most: compare without them too */
+  /* what spelling_similarity() would say first, without the call (the most
+   * frequent case by far) */
+  if (a->len == 0 || b->len == 0 || a->norm[0] != b->norm[0])
+    return 0.0;
+  full = spelling_similarity (a->norm, a->len, b->norm, b->len, at_least);
+
   if (full < 1.0 && a->stem >= 3 && b->stem >= 3)
-    full = MAX (full, 0.95 * spelling_similarity (a->norm, a->stem, b->norm, b->stem));
+    full = MAX (full, 0.95 * spelling_similarity (a->norm, a->stem, b->norm, b->stem, at_least / 0.95));
   return full;
 }
 
@@ -800,7 +941,8 @@ pivot_score (TriWordAligner *self,
 
 static double
 without_prefixes (const Lex *a,
-                  const Lex *b)
+                  const Lex *b,
+                  double     at_least)
 {
   double best = 0.0;
 
@@ -820,7 +962,7 @@ without_prefixes (const Lex *a,
         memcpy (y.norm, b->norm + pb, (b->len - pb) * sizeof (gunichar));
         y.len = b->len - pb;
         y.stem = b->stem > pb ? b->stem - pb : 0;
-        best = MAX (best, lex_similarity (&x, &y));
+        best = MAX (best, lex_similarity (&x, &y, at_least));
       }
   return best;
 }
@@ -839,15 +981,16 @@ cognate_score (TriWordAligner *self,
   if (fa->len < 3 || fb->len < 3)
     return fa->len == fb->len && memcmp (fa->norm, fb->norm, fa->len * sizeof (gunichar)) == 0 ? 0.9 : 0.0;
 
-  best = lex_similarity (fa, fb);
+  /* what falls below COGNATE_MIN counts nothing: the tables stop early */
+  best = lex_similarity (fa, fb, COGNATE_MIN);
   for (guint i = 0; i < na && best < 1.0; i++)
     for (guint j = 0; j < nb; j++)
       if (i > 0 || j > 0)
-        best = MAX (best, lex_similarity (lex_get (self, a->lemmas[i]), lex_get (self, b->lemmas[j])));
+        best = MAX (best, lex_similarity (lex_get (self, a->lemmas[i]), lex_get (self, b->lemmas[j]), COGNATE_MIN));
   /* a prefix one of them has (нашли ↔ знайшли, отдали ↔ віддали,
    * вернется ↔ повернеться): the rest compared */
   if (best < 0.7)
-    best = MAX (best, 0.9 * without_prefixes (fa, fb));
+    best = MAX (best, 0.9 * without_prefixes (fa, fb, COGNATE_MIN / 0.9));
   if (best < COGNATE_MIN)
     return 0.0;
   return best;
@@ -910,7 +1053,7 @@ pair_score (TriWordAligner *self,
     s = MAX (s, 0.75);
 
   if ((self->evidence & TRI_WORD_EVIDENCE_NAMES) && !slavic && !a->function && !b->function &&
-      a->skeleton[0] != '\0' && b->skeleton[0] != '\0' && strlen (a->skeleton) >= 2 &&
+      a->closed == 0 && b->closed == 0 && a->skeleton[0] != '\0' && b->skeleton[0] != '\0' && strlen (a->skeleton) >= 2 &&
       (A->east_slavic ? b->latin : a->latin))
     {
       if (fa->len >= 3 && fb->len >= 3 && tri_names_match (a->skeleton, b->skeleton))
@@ -927,6 +1070,9 @@ pair_score (TriWordAligner *self,
         s = MAX (s, pivot_score (self, b, va, a));
       if ((a->function || b->function) && !slavic)
         s = MIN (s, 0.45);
+      /* function words that clearly correspond */
+      if (!slavic && (a->closed & b->closed) != 0)
+        s = MAX (s, 0.8);
     }
 
   if ((self->evidence & TRI_WORD_EVIDENCE_COGNATES) && slavic)
@@ -1084,6 +1230,8 @@ tri_word_aligner_set_lexicon (TriWordAligner     *self,
   forget_scores (self);
 }
 
+static void train (TriWordAligner *self);
+
 /* The distinct stems of a cell's content words, sorted. */
 static GArray *
 cell_stems (TriWordAligner *self,
@@ -1124,7 +1272,7 @@ cell_stems (TriWordAligner *self,
  *
  * Learns which words go together in this document: IBM Model 1's
  * translation probabilities between the stems of the rows' content words,
- * estimated by a few rounds of EM when a row is next aligned (a few
+ * estimated anew over all the rows learnt by a few rounds of EM (a few
  * milliseconds for a 200-row report). Give it the rows whose sentences
  * are confidently aligned. Adds to what it learnt before.
  */
@@ -1136,7 +1284,6 @@ tri_word_aligner_learn (TriWordAligner     *self,
   guint nv = self->n_versions;
 
   forget_scores (self);
-  self->trained = FALSE;
   for (guint r = 0; r < n_rows; r++)
     {
       GArray *ids[MAX_VERSIONS];
@@ -1166,6 +1313,7 @@ tri_word_aligner_learn (TriWordAligner     *self,
       for (guint v = 0; v < nv; v++)
         g_array_unref (ids[v]);
     }
+  train (self);
 }
 
 /* Where row @r's stems of version @v are in doc_stems[v]. */
@@ -1206,16 +1354,19 @@ train_direction (TriWordAligner *self,
 
   for (guint k = 0; k < pairs->size; k++)
     t[k] = 1.0f;
-  for (guint k = 0; k < n_lex; k++)
-    t_null[k] = 1.0f;
+  /* the arrays by lex id are touched only at the rows' stems */
+  for (guint k = 0; k < ys->len; k++)
+    t_null[g_array_index (ys, guint32, k)] = 1.0f;
 
   for (guint iteration = 0; iteration < DOCUMENT_ROUNDS; iteration++)
     {
       const guint32 *slot = slots;
 
       memset (count, 0, pairs->size * sizeof (float));
-      memset (total, 0, n_lex * sizeof (float));
-      memset (count_null, 0, n_lex * sizeof (float));
+      for (guint k = 0; k < xs->len; k++)
+        total[g_array_index (xs, guint32, k)] = 0.0f;
+      for (guint k = 0; k < ys->len; k++)
+        count_null[g_array_index (ys, guint32, k)] = 0.0f;
       total_null = 0.0f;
 
       for (guint r = 0; r < n_rows; r++)
@@ -1257,8 +1408,12 @@ train_direction (TriWordAligner *self,
 
             t[k] = total[x] > 0.0f ? count[k] / total[x] : 0.0f;
           }
-      for (guint k = 0; k < n_lex; k++)
-        t_null[k] = total_null > 0.0f ? count_null[k] / total_null : 0.0f;
+      for (guint k = 0; k < ys->len; k++)
+        {
+          guint32 y = g_array_index (ys, guint32, k);
+
+          t_null[y] = total_null > 0.0f ? count_null[y] / total_null : 0.0f;
+        }
     }
 }
 
@@ -1268,7 +1423,6 @@ train (TriWordAligner *self)
 {
   guint nv = self->n_versions;
 
-  self->trained = TRUE;
   if (self->doc_starts[0] == NULL)
     return;
   for (guint a = 0; a < nv; a++)
@@ -1620,8 +1774,6 @@ tri_word_aligner_align (TriWordAligner     *self,
   GPtrArray *words[MAX_VERSIONS];
   GArray *cands[MAX_VERSIONS][MAX_VERSIONS] = { { NULL } };
 
-  if (!self->trained)
-    train (self);
   row->n_versions = nv;
   for (guint v = 0; v < nv; v++)
     {
