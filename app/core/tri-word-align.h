@@ -60,7 +60,7 @@ typedef struct
  * @TRI_WORD_EVIDENCE_DICTIONARY: the system's bilingual dictionaries
  * @TRI_WORD_EVIDENCE_STEMS: Hunspell's stems (lemmas) of inflected forms
  * @TRI_WORD_EVIDENCE_COGNATES: Russian–Ukrainian cognates (normalised spelling)
- * @TRI_WORD_EVIDENCE_DOCUMENT: what tri_word_aligner_learn() learnt
+ * @TRI_WORD_EVIDENCE_DOCUMENT: what tri_word_aligner_learn() learnt (IBM Model 1)
  * @TRI_WORD_EVIDENCE_THREE_WAY: a link through the third version
  * @TRI_WORD_EVIDENCE_USER: the lexicon of tri_word_aligner_set_lexicon()
  * @TRI_WORD_EVIDENCE_ORDER: Russian–Ukrainian word order: words alike in

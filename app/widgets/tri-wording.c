@@ -464,17 +464,19 @@ on_batch_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Hands @linked over to the main thread. */
+/* Hands @linked over to the main thread: a row someone points at before
+ * the next frame is drawn (@urgent), the others when the main loop is idle. */
 static void
 post_batch (gpointer    source_object,
-            GHashTable *linked)
+            GHashTable *linked,
+            gboolean    urgent)
 {
   Batch *batch = g_new0 (Batch, 1);
 
   batch->self = g_object_ref (source_object);
   batch->linked = linked;
   g_atomic_int_inc (&batch->self->n_batches);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, on_batch_cb, batch, NULL);
+  g_idle_add_full (urgent ? G_PRIORITY_DEFAULT : G_PRIORITY_DEFAULT_IDLE, on_batch_cb, batch, NULL);
 }
 
 static void
@@ -501,7 +503,7 @@ link_urgent (gpointer  source_object,
       GHashTable *linked = NULL;
 
       link_into (prefetch, &linked, (const char * const *)texts);
-      post_batch (source_object, linked);
+      post_batch (source_object, linked, TRUE);
       g_strfreev (texts);
     }
 }
@@ -541,7 +543,7 @@ prefetch_thread (GTask        *task,
       link_urgent (source_object, prefetch);
       link_into (prefetch, &linked, g_ptr_array_index (prefetch->rows, r));
       if (g_hash_table_size (linked) >= PREFETCH_BATCH || r + 1 == prefetch->rows->len)
-        post_batch (source_object, g_steal_pointer (&linked));
+        post_batch (source_object, g_steal_pointer (&linked), FALSE);
     }
   g_clear_pointer (&linked, g_hash_table_unref);
   link_urgent (source_object, prefetch);
