@@ -354,7 +354,7 @@ test_marks (Fixture       *fixture,
   tri_alignment_grid_set_note_func (grid, note_for_row_2, &asked, NULL);
   g_assert_cmpuint (asked, >, 0);
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_last_child (number_box (fixture, 3))));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_last_child (number_box (fixture, 3))), ==,
+  g_assert_cmpstr (tri_widget_get_tooltip_text (gtk_widget_get_last_child (number_box (fixture, 3))), ==,
                    "Numbers differ: 12 and 21");
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_last_child (number_box (fixture, 2))));
   tri_alignment_grid_set_note_func (grid, NULL, NULL, NULL);
@@ -435,6 +435,61 @@ test_activate (Fixture       *fixture,
   g_assert_cmpfloat (y, >, 0);
 }
 
+/* The widths of the three versions' columns, from their mapped cells. */
+static void
+column_widths (Fixture *fixture,
+               int      widths[3])
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  widths[0] = widths[1] = widths[2] = 0;
+  collect (GTK_WIDGET (fixture->grid), TRI_TYPE_SEGMENT_CELL, cells);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      GtkWidget *cell = g_ptr_array_index (cells, i);
+      guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+
+      g_assert_cmpuint (column, <, 3);
+      widths[column] = MAX (widths[column], gtk_widget_get_width (cell));
+    }
+}
+
+static gboolean
+shows_long_sentence (gpointer data)
+{
+  Fixture *fixture = data;
+  TriSegmentCell *cell = cell_showing (fixture, g_object_get_data (G_OBJECT (fixture->grid), "long"));
+
+  /* Laid out: wrapped on several lines. */
+  return cell != NULL && gtk_widget_get_height (GTK_WIDGET (cell)) > 50;
+}
+
+/* The versions' columns share the width equally and keep it whatever the
+ * rows in view say: a long sentence edited into the English column (or
+ * scrolled into view) neither widens it nor narrows the others. */
+static void
+test_column_widths (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *long_sentence =
+    "The board, which met on Monday in the Kyiv office for the first time since the audit "
+    "began, approved the annual report without a vote against it and without any changes.";
+  int before[3], after[3];
+
+  column_widths (fixture, before);
+  g_assert_cmpint (before[0], >, 0);
+  g_assert_cmpint (ABS (before[0] - before[1]), <=, 1);
+  g_assert_cmpint (ABS (before[1] - before[2]), <=, 1);
+
+  g_object_set_data (G_OBJECT (fixture->grid), "long", (gpointer)long_sentence);
+  g_assert_true (tri_alignment_edit_sentence (fixture->alignment, 0, 0, long_sentence));
+  tri_test_wait_until (shows_long_sentence, fixture);
+
+  column_widths (fixture, after);
+  for (guint c = 0; c < 3; c++)
+    g_assert_cmpint (after[c], ==, before[c]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +511,7 @@ main (int   argc,
   g_test_add ("/grid/marks", Fixture, NULL, fixture_set_up, test_marks, fixture_tear_down);
   g_test_add ("/grid/compact", Fixture, NULL, fixture_set_up, test_compact, fixture_tear_down);
   g_test_add ("/grid/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
+  g_test_add ("/grid/column-widths", Fixture, NULL, fixture_set_up, test_column_widths, fixture_tear_down);
 
   return g_test_run ();
 }

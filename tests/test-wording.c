@@ -201,7 +201,7 @@ test_hover (void)
   g_assert_cmpuint (n_attributes (ru, PANGO_ATTR_BACKGROUND), ==, 1);
   g_assert_cmpuint (n_attributes (other, PANGO_ATTR_BACKGROUND), ==, 0);
 
-  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (en));
+  tooltip = tri_widget_get_tooltip_text (GTK_WIDGET (en));
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "«Коваленко»"));
   g_assert_nonnull (strstr (tooltip, "Russian"));
@@ -210,7 +210,7 @@ test_hover (void)
   /* A word the dictionary knows: its translations too (dict-mueller7,
    * which build-aux/dev installs). */
   _tri_window_hover_word (window, 0, 0, byte_offset (en, "Minister"));
-  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (en));
+  tooltip = tri_widget_get_tooltip_text (GTK_WIDGET (en));
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "Dictionary, Russian: "));
   g_assert_nonnull (strstr (tooltip, "министр"));
@@ -225,13 +225,13 @@ test_hover (void)
   _tri_window_hover_word (window, 0, 0, byte_offset (en, "reportedly"));
   g_assert_true (cell_has (en, "reportedly", PANGO_ATTR_BACKGROUND, -1));
   g_assert_cmpuint (n_attributes (ru, PANGO_ATTR_BACKGROUND), ==, 0);
-  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (en));
+  tooltip = tri_widget_get_tooltip_text (GTK_WIDGET (en));
   g_assert_nonnull (tooltip);
   g_assert_true (g_str_has_prefix (tooltip, "No counterpart in Russian or Ukrainian"));
 
   _tri_window_hover_word (window, GTK_INVALID_LIST_POSITION, 0, -1);
   g_assert_cmpuint (n_attributes (en, PANGO_ATTR_BACKGROUND), ==, 0);
-  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (en)));
+  g_assert_null (tri_widget_get_tooltip_text (GTK_WIDGET (en)));
 
   destroy_window (window);
 }

@@ -50,6 +50,60 @@ tri_segment_cell_dispose (GObject *object)
   G_OBJECT_CLASS (tri_segment_cell_parent_class)->dispose (object);
 }
 
+/* How wide a cell asks to be, whatever its text: the grid's columns keep
+ * one width while rows come and go. Asking for the text's width made GTK
+ * 4.8 size the column anew whenever a row was bound, and lay out every
+ * cell on screen again at the new width: half the main thread's time of a
+ * Page Down (`bench-grid`), and columns that widened and narrowed as the
+ * rows went by. */
+#define CELL_WIDTH 180
+
+static void
+tri_segment_cell_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child == NULL)
+    return;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+      return;
+    }
+
+  /* The width for a height (GTK 4.8's column view asks it at every
+   * allocation) is the width for any height: a wrapped label answers it
+   * by a binary search over layouts of its text. The text's own minimum
+   * still counts: a large font must not be cut. */
+  gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
+  *natural = *minimum = MAX (*minimum, CELL_WIDTH);
+}
+
+static GtkSizeRequestMode
+tri_segment_cell_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+tri_segment_cell_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (child != NULL)
+    gtk_widget_size_allocate (child, &(GtkAllocation) { 0, 0, width, height }, baseline);
+}
+
 static void
 tri_segment_cell_class_init (TriSegmentCellClass *klass)
 {
@@ -57,8 +111,10 @@ tri_segment_cell_class_init (TriSegmentCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tri_segment_cell_dispose;
+  widget_class->get_request_mode = tri_segment_cell_get_request_mode;
+  widget_class->measure = tri_segment_cell_measure;
+  widget_class->size_allocate = tri_segment_cell_size_allocate;
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "segmentcell");
 }
 
@@ -149,21 +205,64 @@ tri_segment_cell_set_text (TriSegmentCell *self,
   tri_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
 
+static gboolean
+on_query_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard_mode,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "tri-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /**
  * tri_widget_set_tooltip_text:
  * @widget: a widget
  * @text: (nullable): its tooltip
  *
- * gtk_widget_set_tooltip_text(), only when the text changes: in GTK 4.8
- * every set asks the display server where the pointer is, and the grid
- * rebinds its ~600 realized cells at every edit in view.
+ * Gives @widget a tooltip that is asked for when it is shown
+ * (#GtkWidget::query-tooltip), instead of gtk_widget_set_tooltip_text():
+ * in GTK 4.8 every gtk_widget_set_tooltip_text() on a visible widget asks
+ * the display server where the pointer is, a round trip for each cell
+ * bound while the grid scrolls (a tenth of a Page Down's time at 20,000
+ * rows, `perf`). The widget's #GtkWidget:tooltip-text stays %NULL: read
+ * the text with tri_widget_get_tooltip_text().
  */
 void
 tri_widget_set_tooltip_text (GtkWidget  *widget,
                              const char *text)
 {
-  if (g_strcmp0 (text, gtk_widget_get_tooltip_text (widget)) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_object_get_data (G_OBJECT (widget), "tri-tooltip-query") == NULL)
+    {
+      g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (widget), "tri-tooltip-query", GINT_TO_POINTER (TRUE));
+      gtk_widget_set_has_tooltip (widget, TRUE);
+    }
+  if (g_strcmp0 (text, g_object_get_data (G_OBJECT (widget), "tri-tooltip")) != 0)
+    g_object_set_data_full (G_OBJECT (widget), "tri-tooltip", g_strdup (text), g_free);
+}
+
+/**
+ * tri_widget_get_tooltip_text:
+ * @widget: a widget
+ *
+ * Returns: (nullable): the tooltip tri_widget_set_tooltip_text() gave
+ *   @widget
+ */
+const char *
+tri_widget_get_tooltip_text (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  return g_object_get_data (G_OBJECT (widget), "tri-tooltip");
 }
 
 /* Misspelled words underlined; the spans of the finding chosen in the
@@ -306,9 +405,17 @@ void
 tri_segment_cell_set_word_tooltip (TriSegmentCell *self,
                                    const char     *tooltip)
 {
+  const char *text;
+
   g_return_if_fail (TRI_IS_SEGMENT_CELL (self));
 
-  tri_widget_set_tooltip_text (GTK_WIDGET (self), tooltip != NULL ? tooltip : self->tooltip);
+  text = tooltip != NULL ? tooltip : self->tooltip;
+  if (g_strcmp0 (text, tri_widget_get_tooltip_text (GTK_WIDGET (self))) == 0)
+    return;
+  tri_widget_set_tooltip_text (GTK_WIDGET (self), text);
+  /* The word under the pointer changed: a tooltip shown says the new one. */
+  if (tooltip != NULL)
+    gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
 
 /**

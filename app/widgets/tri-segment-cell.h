@@ -36,6 +36,7 @@ void        tri_segment_cell_set_word_tooltip   (TriSegmentCell *self,
 PangoAttrList *tri_segment_cell_get_attributes  (TriSegmentCell *self);
 void        tri_widget_set_tooltip_text         (GtkWidget      *widget,
                                                  const char     *text);
+const char *tri_widget_get_tooltip_text         (GtkWidget      *widget);
 int         tri_segment_cell_get_char_at        (TriSegmentCell *self,
                                                  GtkWidget      *relative_to,
                                                  double          x,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tri-alignment-grid.h"
+#include "tri-segment-cell.h"
 #include "tri-status-bar.h"
 
 /**
@@ -107,7 +108,7 @@ tri_status_bar_update (TriStatusBar *self)
       g_autofree char *status = column_status (self, c);
 
       gtk_label_set_text (GTK_LABEL (label), status);
-      gtk_widget_set_tooltip_text (label, status);
+      tri_widget_set_tooltip_text (label, status);
     }
 }
 
@@ -151,7 +152,7 @@ tri_status_bar_set_alignment (TriStatusBar    *self,
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
       gtk_label_set_yalign (GTK_LABEL (label), 0.0f);
-      gtk_widget_set_tooltip_text (label, status);
+      tri_widget_set_tooltip_text (label, status);
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_insert_before (label, GTK_WIDGET (self), NULL);
     }

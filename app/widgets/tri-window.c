@@ -17,6 +17,7 @@
 #include "tri-error.h"
 #include "tri-project.h"
 #include "tri-recent-projects.h"
+#include "tri-segment-cell.h"
 #include "tri-user-lexicon.h"
 #include "tri-window-private.h"
 
@@ -258,7 +259,7 @@ update_review_count (TriWindow *self)
     }
 
   gtk_label_set_text (self->review_label, text->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->review_label),
+  tri_widget_set_tooltip_text (GTK_WIDGET (self->review_label),
                                _("Rows the aligner is not sure of are marked with a warning sign"));
   if (review > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->review_label), "needs-review");
