@@ -254,32 +254,95 @@ repeat_paragraph (const char *text,
 
 /* A long report is checked whole in a thread, on a copy: an edit meanwhile
  * starts it again, and what it finds is what checking on the spot finds. */
-static void
-test_long_in_thread (void)
+/* The short report 600 times: 3,000 rows, checked whole in a thread. */
+static TriAlignment *
+long_report (void)
 {
   g_autofree char *en_long = repeat_paragraph (en, 600);
   g_autofree char *ru_long = repeat_paragraph (ru, 600);
   g_autofree char *uk_long = repeat_paragraph (uk, 600);
-  g_autoptr(TriAlignment) alignment = tri_test_align3 (en_long, ru_long, uk_long);
-  g_autoptr(TriChecker) checker = NULL;
+  TriAlignment *alignment = tri_test_align3 (en_long, ru_long, uk_long);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), >=, 2000);
+  return alignment;
+}
+
+/* Once the thread is done: what the checker keeps is what checking
+ * everything afresh finds. */
+static void
+assert_as_fresh (TriChecker   *checker,
+                 TriAlignment *alignment)
+{
   g_autoptr(GPtrArray) fresh = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *expected = NULL;
 
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), >=, 2000);
-
-  checker = tri_checker_new (alignment);
-  g_assert_true (tri_checker_get_busy (checker));
-  /* An edit while the thread works: its result is out of date. */
-  set_cell (alignment, 1000, 2, "Сторони домовилися обміняти 1 500 полонених до кінця місяця.");
   while (tri_checker_get_busy (checker))
     g_main_context_iteration (NULL, TRUE);
-
+  tri_checker_flush (checker);
   fresh = tri_checks_run (alignment);
   kept = summary (tri_checker_get_findings (checker));
   expected = summary (fresh);
   g_assert_cmpuint (fresh->len, >=, 1);
   g_assert_cmpstr (kept, ==, expected);
+}
+
+static void
+test_long_in_thread (void)
+{
+  g_autoptr(TriAlignment) alignment = long_report ();
+  g_autoptr(TriChecker) checker = tri_checker_new (alignment);
+
+  g_assert_true (tri_checker_get_busy (checker));
+  /* An edit while the thread works: its result is out of date. */
+  set_cell (alignment, 1000, 2, "Сторони домовилися обміняти 1 500 полонених до кінця місяця.");
+  assert_as_fresh (checker, alignment);
+}
+
+typedef struct
+{
+  TriAlignment *alignment;
+  guint         edits;
+} Typist;
+
+/* A user typing in row 1,000 (a number changed and back) every 20 ms. */
+static gboolean
+type_cb (gpointer data)
+{
+  Typist *typist = data;
+
+  set_cell (typist->alignment, 1000, 2, typist->edits % 2 == 0
+            ? "Сторони домовилися обміняти 1 500 полонених до кінця місяця."
+            : "Сторони домовилися обміняти 1 000 полонених до кінця місяця.");
+  typist->edits++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Edits that keep coming while the whole check runs do not keep its
+ * findings away: they follow the edits (with their spans), the rows
+ * edited are checked again, and the result is what checking everything
+ * afresh finds. */
+static void
+test_long_while_editing (void)
+{
+  g_autoptr(TriAlignment) alignment = long_report ();
+  g_autoptr(TriChecker) checker = tri_checker_new (alignment);
+  Typist typist = { alignment, 0 };
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  guint source;
+
+  g_assert_true (tri_checker_get_busy (checker));
+  source = g_timeout_add (20, type_cb, &typist);
+  while (tri_checker_get_findings (checker)->len == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (source);
+  /* Findings came while the user typed: more than one edit was made
+   * while the thread worked. */
+  g_assert_cmpuint (typist.edits, >, 1);
+  g_assert_cmpuint (tri_checker_get_findings (checker)->len, >, 0);
+
+  /* Once the user stops, what is kept is what a fresh check finds. */
+  assert_as_fresh (checker, alignment);
 }
 
 /* A damaged list of dismissals is an error that names the file. */
@@ -313,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/checker/dismiss", test_dismiss);
   g_test_add_func ("/checker/same-as-full", test_same_as_full);
   g_test_add_func ("/checker/long-in-thread", test_long_in_thread);
+  g_test_add_func ("/checker/long-while-editing", test_long_while_editing);
   g_test_add_func ("/checker/corrupt", test_corrupt);
 
   return g_test_run ();

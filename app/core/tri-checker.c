@@ -24,8 +24,11 @@
  *
  * A long document (LONG_ROWS rows or more) is checked whole in a thread,
  * on a copy of its texts and rows (tri_alignment_snapshot()): on opening,
- * and after an edit of many rows (an alignment ending). Its findings are
- * taken only if nothing changed meanwhile; else it starts again.
+ * and after an edit of many rows (an alignment ending). The edits made
+ * meanwhile are kept: its findings follow them as the findings in hand do
+ * (those of rows an edit replaced go), and the rows edited are checked
+ * again (before, it started again after any edit, so a user editing a long
+ * report while it ran never got its findings).
  *
  * A finding the user dismissed stays dismissed, in the project, as long
  * as the check, the row's text and the spans in it are the same: its key
@@ -54,7 +57,18 @@ struct _TriChecker
   guint         n_active;         /* findings not dismissed */
   GCancellable *running;          /* a whole check in a thread, or NULL */
   guint64       running_generation;
+  GArray       *running_edits;    /* Edit: the edits since it started */
+  gboolean      stale;            /* rows [stale_from, stale_to) edited since */
+  guint         stale_from;
+  guint         stale_to;
 };
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Edit;
 
 G_DEFINE_FINAL_TYPE (TriChecker, tri_checker, G_TYPE_OBJECT)
 
@@ -183,6 +197,72 @@ check_all (TriChecker *self)
 }
 
 static void start_running (TriChecker *self);
+static void recheck       (TriChecker *self);
+static void move_finding  (TriChecker *self,
+                           TriFinding *finding,
+                           guint       row_index);
+static void widen         (gboolean   *has,
+                           guint      *from,
+                           guint      *to,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           guint       n_items);
+
+/* What the whole check found on @snapshot, taken after the edits made
+ * since: each finding goes where the edits moved its row, its spans with
+ * the row's text (remembered where the snapshot had it); the findings of
+ * rows an edit replaced go, and the rows edited are checked again. */
+static void
+take_findings_after_edits (TriChecker   *self,
+                           TriAlignment *snapshot,
+                           GPtrArray    *findings)   /* taken */
+{
+  GPtrArray *kept = g_ptr_array_new_full (findings->len, (GDestroyNotify)tri_finding_free);
+
+  g_hash_table_remove_all (self->states);
+  g_ptr_array_set_free_func (findings, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      TriFinding *finding = g_ptr_array_index (findings, i);
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (snapshot), finding->row);
+      guint at = finding->row;
+      gboolean gone = FALSE;
+      State *state;
+
+      for (guint k = 0; k < self->running_edits->len && !gone; k++)
+        {
+          const Edit *edit = &g_array_index (self->running_edits, Edit, k);
+
+          if (at >= edit->position + edit->removed)
+            at = at - edit->removed + edit->added;
+          else if (at >= edit->position)
+            gone = TRUE;
+        }
+      if (gone || row == NULL)
+        {
+          tri_finding_free (finding);
+          continue;
+        }
+      state = g_new0 (State, 1);
+      for (guint c = 0; c < tri_alignment_get_n_columns (snapshot); c++)
+        state->base[c] = cell_start (snapshot, row, c);
+      g_hash_table_insert (self->states, finding, state);
+      move_finding (self, finding, at);
+      g_ptr_array_add (kept, finding);
+    }
+  g_ptr_array_unref (findings);
+  g_ptr_array_unref (self->findings);
+  self->findings = kept;
+
+  /* The rows edited meanwhile, and those still waiting, are checked. */
+  self->dirty_from = self->stale_from;
+  self->dirty_to = self->stale_to;
+  self->dirty = self->stale;
+  self->stale = FALSE;
+  g_array_set_size (self->running_edits, 0);
+  count_active (self);
+}
 
 static void
 on_checked_all_cb (GObject      *object,
@@ -197,9 +277,10 @@ on_checked_all_cb (GObject      *object,
   g_clear_object (&self->running);
   if (tri_alignment_get_generation (self->alignment) != self->running_generation)
     {
-      /* Edited meanwhile: what was found may be out of date. */
-      g_ptr_array_unref (findings);
-      start_running (self);
+      /* Edited meanwhile: what was found follows the edits. */
+      take_findings_after_edits (self, g_task_get_task_data (G_TASK (result)), findings);
+      g_signal_emit (self, signals[CHANGED], 0);
+      recheck (self);
       return;
     }
   take_findings (self, findings);
@@ -232,6 +313,8 @@ start_running (TriChecker *self)
   stop_running (self);
   self->running = g_cancellable_new ();
   self->running_generation = tri_alignment_get_generation (self->alignment);
+  g_array_set_size (self->running_edits, 0);
+  self->stale = FALSE;
   task = g_task_new (self, self->running, on_checked_all_cb, NULL);
   g_task_set_source_tag (task, start_running);
   g_task_set_task_data (task, tri_alignment_snapshot (self->alignment), g_object_unref);
@@ -333,6 +416,33 @@ moved_row (guint x,
   return inside;
 }
 
+/* Rows [@from, @to) waiting for a check (if *@has), after rows
+ * [@position, @position + @removed) became @added others: where the edit
+ * moved them, and the rows it made. */
+static void
+widen (gboolean *has,
+       guint    *from,
+       guint    *to,
+       guint     position,
+       guint     removed,
+       guint     added,
+       guint     n_items)
+{
+  if (*has)
+    {
+      *from = MIN (moved_row (*from, position, removed, added, position), position);
+      *to = MAX (moved_row (*to, position, removed, added, position + added), position + added);
+    }
+  else
+    {
+      *from = position;
+      *to = position + added;
+    }
+  *to = MIN (*to, n_items);
+  *from = MIN (*from, *to);
+  *has = TRUE;
+}
+
 static void
 on_items_changed_cb (TriChecker *self,
                      guint       position,
@@ -359,19 +469,16 @@ on_items_changed_cb (TriChecker *self,
 
   /* … and the rows changed, with their neighbours, are checked soon
    * (with those changed before, where the edit moved them). */
-  if (self->dirty)
+  widen (&self->dirty, &self->dirty_from, &self->dirty_to, position, removed, added, n_items);
+
+  /* A whole check running is told, for when its findings come. */
+  if (self->running != NULL)
     {
-      self->dirty_from = MIN (moved_row (self->dirty_from, position, removed, added, position), position);
-      self->dirty_to = MAX (moved_row (self->dirty_to, position, removed, added, position + added), position + added);
+      Edit edit = { position, removed, added };
+
+      g_array_append_val (self->running_edits, edit);
+      widen (&self->stale, &self->stale_from, &self->stale_to, position, removed, added, n_items);
     }
-  else
-    {
-      self->dirty_from = position;
-      self->dirty_to = position + added;
-    }
-  self->dirty_to = MIN (self->dirty_to, n_items);
-  self->dirty_from = MIN (self->dirty_from, self->dirty_to);
-  self->dirty = TRUE;
 
   count_active (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -408,6 +515,7 @@ tri_checker_finalize (GObject *object)
 
   g_clear_pointer (&self->states, g_hash_table_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_pointer (&self->running_edits, g_array_unref);
 
   G_OBJECT_CLASS (tri_checker_parent_class)->finalize (object);
 }
@@ -435,6 +543,7 @@ tri_checker_init (TriChecker *self)
 {
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_finding_free);
   self->states = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)state_free);
+  self->running_edits = g_array_new (FALSE, FALSE, sizeof (Edit));
 }
 
 /**
