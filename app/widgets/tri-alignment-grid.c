@@ -258,13 +258,13 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
   icon = gtk_image_new_from_icon_name ("object-select-symbolic");
   gtk_widget_set_halign (icon, GTK_ALIGN_END);
   gtk_widget_add_css_class (icon, "confirmed-icon");
-  gtk_widget_set_tooltip_text (icon, _("Confirmed"));
+  tri_widget_set_tooltip_text (icon, _("Confirmed"));
   gtk_box_append (GTK_BOX (box), icon);
 
   icon = gtk_image_new_from_icon_name ("user-bookmarks-symbolic");
   gtk_widget_set_halign (icon, GTK_ALIGN_END);
   gtk_widget_add_css_class (icon, "bookmark-icon");
-  gtk_widget_set_tooltip_text (icon, _("Bookmark"));
+  tri_widget_set_tooltip_text (icon, _("Bookmark"));
   gtk_box_append (GTK_BOX (box), icon);
 
   /* Last: the row has check findings (the Checks panel, F6). */

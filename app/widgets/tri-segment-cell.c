@@ -72,6 +72,15 @@ tri_segment_cell_measure (GtkWidget      *widget,
   if (child == NULL)
     return;
 
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0 && TRI_SEGMENT_CELL (widget)->label != NULL)
+    {
+      /* A height for no width: GTK 4.8's list asks it of every row for its
+       * own size (gtk_list_view_measure_list), which its scrolled window
+       * does not use; rows are laid out by their height for their width.
+       * A wrapped label would lay out its text once more to answer. */
+      *minimum = *natural = 0;
+      return;
+    }
   if (orientation == GTK_ORIENTATION_VERTICAL)
     {
       gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
