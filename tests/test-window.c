@@ -96,26 +96,19 @@ visible_cells (TriWindow *window)
 static gboolean
 cell_underlined (GtkWidget *cell)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (cell); child; child = gtk_widget_get_next_sibling (child))
+  PangoAttrList *attrs = tri_segment_cell_get_attributes (TRI_SEGMENT_CELL (cell));
+  g_autoptr(GSList) list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
+  gboolean found = FALSE;
+
+  for (GSList *l = list; l != NULL; l = l->next)
     {
-      PangoAttrList *attrs = GTK_IS_LABEL (child) ? gtk_label_get_attributes (GTK_LABEL (child))
-                           : GTK_IS_INSCRIPTION (child) ? gtk_inscription_get_attributes (GTK_INSCRIPTION (child))
-                           : NULL;
-      g_autoptr(GSList) list = attrs != NULL ? pango_attr_list_get_attributes (attrs) : NULL;
-      gboolean found = FALSE;
+      PangoAttribute *attr = l->data;
 
-      for (GSList *l = list; l != NULL; l = l->next)
-        {
-          PangoAttribute *attr = l->data;
-
-          found |= attr->klass->type == PANGO_ATTR_UNDERLINE &&
-                   ((PangoAttrInt *)attr)->value == PANGO_UNDERLINE_ERROR;
-        }
-      g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify)pango_attribute_destroy);
-      if (found)
-        return TRUE;
+      found |= attr->klass->type == PANGO_ATTR_UNDERLINE &&
+               ((PangoAttrInt *)attr)->value == PANGO_UNDERLINE_ERROR;
     }
-  return FALSE;
+  g_slist_free_full (g_steal_pointer (&list), (GDestroyNotify)pango_attribute_destroy);
+  return found;
 }
 
 static gboolean

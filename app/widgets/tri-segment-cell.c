@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "tri-cell-text.h"
 #include "tri-segment-cell.h"
 #include "tri-wording.h"
 
@@ -23,7 +24,7 @@ struct _TriSegmentCell
 {
   GtkWidget       parent_instance;
 
-  GtkLabel       *label;        /* NULL in a compact cell */
+  TriCellText    *label;        /* NULL in a compact cell */
   GtkInscription *inscription;  /* NULL in a wrapped cell */
   GArray         *misspellings; /* TriMisspelling, or NULL */
   GArray         *highlights;   /* gsize pairs: the check finding shown, or NULL */
@@ -77,7 +78,7 @@ tri_segment_cell_measure (GtkWidget      *widget,
       /* A height for no width: GTK 4.8's list asks it of every row for its
        * own size (gtk_list_view_measure_list), which its scrolled window
        * does not use; rows are laid out by their height for their width.
-       * A wrapped label would lay out its text once more to answer. */
+       * The text would be laid out once more to answer. */
       *minimum = *natural = 0;
       return;
     }
@@ -88,9 +89,9 @@ tri_segment_cell_measure (GtkWidget      *widget,
     }
 
   /* The width for a height (GTK 4.8's column view asks it at every
-   * allocation) is the width for any height: a wrapped label answers it
-   * by a binary search over layouts of its text. The text's own minimum
-   * still counts: a large font must not be cut. */
+   * allocation) is the width for any height: a wrapped GtkLabel would
+   * answer it by a binary search over layouts of its text. A compact
+   * cell's own minimum still counts: a large font must not be cut. */
   gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
   *natural = *minimum = MAX (*minimum, CELL_WIDTH);
 }
@@ -162,15 +163,7 @@ tri_segment_cell_new (gboolean compact)
       return GTK_WIDGET (self);
     }
 
-  self->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->label, TRUE);
-  gtk_label_set_wrap_mode (self->label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (self->label, 0.0f);
-  gtk_label_set_yalign (self->label, 0.0f);
-  /* A bounded natural width lets the columns share the window instead of
-   * one long sentence widening its column (STYLE.md, pitfall 7). */
-  gtk_label_set_width_chars (self->label, 20);
-  gtk_label_set_max_width_chars (self->label, 40);
+  self->label = TRI_CELL_TEXT (tri_cell_text_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->label), GTK_WIDGET (self));
   return GTK_WIDGET (self);
@@ -193,7 +186,7 @@ tri_segment_cell_set_text (TriSegmentCell *self,
 
   empty = text == NULL || text[0] == '\0';
   if (self->label != NULL)
-    gtk_label_set_text (self->label, empty ? "" : text);
+    tri_cell_text_set_text (self->label, empty ? "" : text);
   else
     gtk_inscription_set_text (self->inscription, empty ? "" : text);
 
@@ -315,7 +308,7 @@ update_attributes (TriSegmentCell *self)
     }
 
   if (self->label != NULL)
-    gtk_label_set_attributes (self->label, attrs);
+    tri_cell_text_set_attributes (self->label, attrs);
   else
     gtk_inscription_set_attributes (self->inscription, attrs);
 }
@@ -439,7 +432,7 @@ tri_segment_cell_get_attributes (TriSegmentCell *self)
   g_return_val_if_fail (TRI_IS_SEGMENT_CELL (self), NULL);
 
   if (self->label != NULL)
-    return gtk_label_get_attributes (self->label);
+    return tri_cell_text_get_attributes (self->label);
   return gtk_inscription_get_attributes (self->inscription);
 }
 
@@ -510,8 +503,8 @@ tri_segment_cell_get_char_at (TriSegmentCell *self,
       !gtk_widget_translate_coordinates (relative_to, GTK_WIDGET (self->label), x, y, &lx, &ly))
     return -1;
 
-  layout = gtk_label_get_layout (self->label);
-  gtk_label_get_layout_offsets (self->label, &ox, &oy);
+  layout = tri_cell_text_get_layout (self->label);
+  ox = oy = 0;
   if (!pango_layout_xy_to_index (layout, (int)((lx - ox) * PANGO_SCALE), (int)((ly - oy) * PANGO_SCALE),
                                  &index, &trailing))
     return -1;
@@ -531,6 +524,6 @@ tri_segment_cell_get_text (TriSegmentCell *self)
   g_return_val_if_fail (TRI_IS_SEGMENT_CELL (self), NULL);
 
   if (self->label != NULL)
-    return gtk_label_get_text (self->label);
+    return tri_cell_text_get_text (self->label);
   return gtk_inscription_get_text (self->inscription);
 }

@@ -1,0 +1,290 @@
+/* tri-cell-text.c
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-cell-text"
+
+#include "config.h"
+
+#include "tri-cell-text.h"
+
+/* The text of a wrapped grid cell: read-only, wrapped at the width it is
+ * given, as tall as it then is.
+ *
+ * Why not a GtkLabel: a cell bound to a new row is measured by GTK 4.8 for
+ * its width with no height (to clamp the width it is offered), for its
+ * height at its width, and allocated; a wrapped GtkLabel lays its text out
+ * anew for each (at 20 and 40 characters for the first, then on a copy of
+ * its layout), four layouts of every sentence on screen where one does,
+ * and a grid re-binds 200 rows (600 cells) when its rows are replaced.
+ * This widget asks for no width of its own (the cell decides it) and
+ * keeps one layout, laid out at the width it was last measured or
+ * allocated at. */
+
+/* The grid's line spacing (a CSS line-height a custom widget cannot read
+ * in GTK 4.8). */
+#define LINE_HEIGHT 1.3
+
+struct _TriCellText
+{
+  GtkWidget      parent_instance;
+
+  char          *text;
+  PangoAttrList *attributes;   /* as set, or NULL */
+  PangoLayout   *layout;       /* NULL until measured */
+  int            layout_width; /* what it is laid out at, in pixels; -1 unwrapped */
+};
+
+G_DEFINE_FINAL_TYPE (TriCellText, tri_cell_text, GTK_TYPE_WIDGET)
+
+static PangoAttrList *
+layout_attributes (TriCellText *self)
+{
+  PangoAttrList *attrs = self->attributes != NULL ? pango_attr_list_copy (self->attributes)
+                                                  : pango_attr_list_new ();
+
+  pango_attr_list_insert_before (attrs, pango_attr_line_height_new (LINE_HEIGHT));
+  return attrs;
+}
+
+static PangoLayout *
+ensure_layout (TriCellText *self,
+               int          width)
+{
+  if (self->layout == NULL)
+    {
+      g_autoptr(PangoAttrList) attrs = layout_attributes (self);
+
+      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_attributes (self->layout, attrs);
+      self->layout_width = -1;
+    }
+  if (width != self->layout_width)
+    {
+      pango_layout_set_width (self->layout, width < 0 ? -1 : width * PANGO_SCALE);
+      self->layout_width = width;
+    }
+  return self->layout;
+}
+
+static void
+invalidate (TriCellText *self)
+{
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static GtkSizeRequestMode
+tri_cell_text_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+tri_cell_text_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  TriCellText *self = TRI_CELL_TEXT (widget);
+  int height;
+
+  /* No width of its own: the grid's cell gives it one. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  pango_layout_get_pixel_size (ensure_layout (self, for_size), NULL, &height);
+  *minimum = *natural = height;
+}
+
+static void
+tri_cell_text_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  ensure_layout (TRI_CELL_TEXT (widget), width);
+}
+
+static void
+tri_cell_text_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  TriCellText *self = TRI_CELL_TEXT (widget);
+  GdkRGBA color;
+
+  if (self->text == NULL || self->text[0] == '\0')
+    return;
+  /* gtk_widget_get_color() is GTK 4.10. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_snapshot_append_layout (snapshot, ensure_layout (self, gtk_widget_get_width (widget)), &color);
+}
+
+/* A new font (zoom, the system's font or its scaling). */
+static void
+tri_cell_text_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (tri_cell_text_parent_class)->css_changed (widget, change);
+  invalidate (TRI_CELL_TEXT (widget));
+}
+
+static void
+tri_cell_text_system_setting_changed (GtkWidget        *widget,
+                                      GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (tri_cell_text_parent_class)->system_setting_changed (widget, setting);
+  invalidate (TRI_CELL_TEXT (widget));
+}
+
+static void
+tri_cell_text_finalize (GObject *object)
+{
+  TriCellText *self = (TriCellText *)object;
+
+  g_free (self->text);
+  g_clear_pointer (&self->attributes, pango_attr_list_unref);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (tri_cell_text_parent_class)->finalize (object);
+}
+
+static void
+tri_cell_text_class_init (TriCellTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = tri_cell_text_finalize;
+  widget_class->get_request_mode = tri_cell_text_get_request_mode;
+  widget_class->measure = tri_cell_text_measure;
+  widget_class->size_allocate = tri_cell_text_size_allocate;
+  widget_class->snapshot = tri_cell_text_snapshot;
+  widget_class->css_changed = tri_cell_text_css_changed;
+  widget_class->system_setting_changed = tri_cell_text_system_setting_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+tri_cell_text_init (TriCellText *self)
+{
+  self->text = g_strdup ("");
+  self->layout_width = -1;
+}
+
+/**
+ * tri_cell_text_new:
+ *
+ * Returns: (transfer full): a new, empty #TriCellText
+ */
+GtkWidget *
+tri_cell_text_new (void)
+{
+  return g_object_new (TRI_TYPE_CELL_TEXT, NULL);
+}
+
+/**
+ * tri_cell_text_set_text:
+ * @self: a #TriCellText
+ * @text: (nullable): what to show
+ */
+void
+tri_cell_text_set_text (TriCellText *self,
+                        const char  *text)
+{
+  g_return_if_fail (TRI_IS_CELL_TEXT (self));
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (text, self->text) == 0)
+    return;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, self->text, -1);
+  invalidate (self);
+}
+
+/**
+ * tri_cell_text_get_text:
+ * @self: a #TriCellText
+ *
+ * Returns: the text shown
+ */
+const char *
+tri_cell_text_get_text (TriCellText *self)
+{
+  g_return_val_if_fail (TRI_IS_CELL_TEXT (self), NULL);
+
+  return self->text;
+}
+
+/**
+ * tri_cell_text_set_attributes:
+ * @self: a #TriCellText
+ * @attributes: (nullable): Pango attributes of the text (underlines,
+ *   backgrounds: what does not change its size)
+ */
+void
+tri_cell_text_set_attributes (TriCellText   *self,
+                              PangoAttrList *attributes)
+{
+  g_return_if_fail (TRI_IS_CELL_TEXT (self));
+
+  if (attributes == NULL && self->attributes == NULL)
+    return;
+  if (attributes != NULL)
+    pango_attr_list_ref (attributes);
+  g_clear_pointer (&self->attributes, pango_attr_list_unref);
+  self->attributes = attributes;
+  if (self->layout != NULL)
+    {
+      g_autoptr(PangoAttrList) attrs = layout_attributes (self);
+
+      pango_layout_set_attributes (self->layout, attrs);
+    }
+  /* Compare Wording's marks may set a word's weight: its width. */
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * tri_cell_text_get_attributes:
+ * @self: a #TriCellText
+ *
+ * Returns: (transfer none) (nullable): the attributes set
+ */
+PangoAttrList *
+tri_cell_text_get_attributes (TriCellText *self)
+{
+  g_return_val_if_fail (TRI_IS_CELL_TEXT (self), NULL);
+
+  return self->attributes;
+}
+
+/**
+ * tri_cell_text_get_layout:
+ * @self: a #TriCellText
+ *
+ * Returns: (transfer none): the layout shown, at the widget's width, its
+ *   origin the widget's
+ */
+PangoLayout *
+tri_cell_text_get_layout (TriCellText *self)
+{
+  g_return_val_if_fail (TRI_IS_CELL_TEXT (self), NULL);
+
+  return ensure_layout (self, gtk_widget_get_width (GTK_WIDGET (self)));
+}
