@@ -244,7 +244,10 @@ tri_cell_text_set_attributes (TriCellText   *self,
 {
   g_return_if_fail (TRI_IS_CELL_TEXT (self));
 
-  if (attributes == NULL && self->attributes == NULL)
+  /* A row bound again (GTK 4.8 re-binds every realized row when the rows
+   * are replaced) usually has the attributes it had. */
+  if (attributes == self->attributes ||
+      (attributes != NULL && self->attributes != NULL && pango_attr_list_equal (attributes, self->attributes)))
     return;
   if (attributes != NULL)
     pango_attr_list_ref (attributes);
