@@ -1787,7 +1787,7 @@ link_posteriors (TriWordAligner *self,
                  GPtrArray      *wa,
                  GPtrArray      *wb)
 {
-  guint n = wa->len, m = wb->len, added = 0;
+  guint n = wa->len, m = wb->len, added = 0, free_a = 0, free_b = 0;
   gboolean slavic = self->versions[va].east_slavic && self->versions[vb].east_slavic;
   g_autofree guint8 *used_a = NULL, *used_b = NULL;
   g_autofree float *tab = NULL, *tba = NULL;
@@ -1804,12 +1804,20 @@ link_posteriors (TriWordAligner *self,
       used_a[l->a] = used_b[l->b] = 1;
     }
 
-  tab = g_new (float, (gsize)n * m);
-  tba = g_new (float, (gsize)n * m);
+  for (guint i = 0; i < n && free_a == 0; i++)
+    free_a += !used_a[i];
+  for (guint j = 0; j < m && free_b == 0; j++)
+    free_b += !used_b[j];
+  if (free_a == 0 || free_b == 0)
+    return;
+  /* only pairs with an unlinked word take part in the argmaxes below */
+  tab = g_new0 (float, (gsize)n * m);
+  tba = g_new0 (float, (gsize)n * m);
   for (guint i = 0; i < n; i++)
     for (guint j = 0; j < m; j++)
-      document_t (self, va, g_ptr_array_index (wa, i), vb, g_ptr_array_index (wb, j),
-                  &tab[i * m + j], &tba[i * m + j]);
+      if (!used_a[i] || !used_b[j])
+        document_t (self, va, g_ptr_array_index (wa, i), vb, g_ptr_array_index (wb, j),
+                    &tab[i * m + j], &tba[i * m + j]);
 
   /* each word of b: the word of a likeliest to have made it */
   best_for_b = g_new (int, m);
