@@ -270,7 +270,7 @@ test_three_way (void)
   g_assert_true (linked (with, texts, 1, "зорблат", 2, "квакля"));
   g_assert_true (linked (with, texts, 0, "zorblat", 2, "квакля"));
 
-  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_THREE_WAY);
+  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_THREE_WAY & ~TRI_WORD_EVIDENCE_CLOSURE);
   without = align3 (wa, texts);
   g_assert_false (linked (without, texts, 0, "zorblat", 2, "квакля"));
 }
@@ -369,6 +369,33 @@ test_document_likeliest (void)
       /* too weak for the lexicon alone */
       g_assert_true (linked (row, texts, 0, "car", 1, "машину") == (with == 1));
       g_assert_true (linked (row, texts, 0, "car", 2, "машину") == (with == 1));
+    }
+}
+
+/* The links drawn are closed through the third version: English and
+ * Ukrainian have no evidence of their own here (the Ukrainian adds a word,
+ * so word order does not pair them), but bought ↔ купил by word order and
+ * купил ↔ купив as cognates make bought ↔ купив. */
+static void
+test_closure (void)
+{
+  const char *texts[3] = { "Yesterday Ivan bought bread.", "Вчера Иван купил хлеб.", "Учора Іван купив свіжий хліб." };
+
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+      g_autoptr(TriWordRow) row = NULL;
+
+      tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_NAMES | TRI_WORD_EVIDENCE_COGNATES |
+                                         TRI_WORD_EVIDENCE_ORDER | TRI_WORD_EVIDENCE_STEMS |
+                                         (with ? TRI_WORD_EVIDENCE_CLOSURE : 0));
+      row = align3 (wa, texts);
+      g_assert_true (linked (row, texts, 0, "bought", 1, "купил"));
+      g_assert_true (linked (row, texts, 1, "купил", 2, "купив"));
+      g_assert_true (linked (row, texts, 0, "bought", 2, "купив") == (with == 1));
+      g_assert_true (linked (row, texts, 0, "bread", 2, "хліб") == (with == 1));
+      /* what the third version has nothing for stays unlinked */
+      g_assert_false (linked (row, texts, 0, "bread", 2, "свіжий"));
     }
 }
 
@@ -644,6 +671,7 @@ main (int    argc,
   g_test_add_func ("/word-align/document", test_document);
   g_test_add_func ("/word-align/document-explains", test_document_explains);
   g_test_add_func ("/word-align/document-likeliest", test_document_likeliest);
+  g_test_add_func ("/word-align/closure", test_closure);
   g_test_add_func ("/word-align/apertium", test_apertium);
   g_test_add_func ("/word-align/apertium-reader", test_apertium_reader);
   g_test_add_func ("/word-align/apertium-absent", test_apertium_absent);

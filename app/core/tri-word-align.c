@@ -1950,6 +1950,46 @@ tri_word_aligner_align (TriWordAligner     *self,
         g_array_unref (cands[a][b]);
       }
 
+  /* the links drawn, closed through the third version: en i ↔ ru k and
+   * ru k ↔ uk j link en i ↔ uk j when neither has a partner there yet */
+  if ((self->evidence & TRI_WORD_EVIDENCE_CLOSURE) && nv >= 3)
+    for (guint a = 0; a < nv; a++)
+      for (guint c = a + 1; c < nv; c++)
+        for (guint b = 0; b < nv; b++)
+          {
+            g_autofree guint8 *used_a = NULL, *used_c = NULL;
+            GArray *ab = row->links[a][b], *bc = row->links[b][c];
+            guint added = 0;
+
+            if (b == a || b == c)
+              continue;
+            used_a = g_new0 (guint8, words[a]->len + 1);
+            used_c = g_new0 (guint8, words[c]->len + 1);
+            for (guint k = 0; k < row->links[a][c]->len; k++)
+              {
+                const TriWordLink *l = &g_array_index (row->links[a][c], TriWordLink, k);
+
+                used_a[l->a] = used_c[l->b] = 1;
+              }
+            for (guint x = 0; x < ab->len; x++)
+              for (guint y = 0; y < bc->len; y++)
+                {
+                  const TriWordLink *l1 = &g_array_index (ab, TriWordLink, x), *l2 = &g_array_index (bc, TriWordLink, y);
+
+                  if (l1->b != l2->a || used_a[l1->a] || used_c[l2->b])
+                    continue;
+                  g_array_append_vals (row->links[a][c], &(TriWordLink) { l1->a, l2->b, 0.5f }, 1);
+                  g_array_append_vals (row->links[c][a], &(TriWordLink) { l2->b, l1->a, 0.5f }, 1);
+                  used_a[l1->a] = used_c[l2->b] = 1;
+                  added++;
+                }
+            if (added > 0)
+              {
+                g_array_sort (row->links[a][c], compare_links);
+                g_array_sort (row->links[c][a], compare_links);
+              }
+          }
+
   for (guint v = 0; v < nv; v++)
     g_ptr_array_unref (words[v]);
   return row;
