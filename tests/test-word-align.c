@@ -230,6 +230,7 @@ toy_lexicon (const char *la,
   static const struct { const char *a, *b; double score; } pairs[] = {
     { "get", "выбирались", 0.9 }, { "out", "выбирались", 0.8 },
     { "zorblat", "зорблат", 0.9 }, { "зорблат", "квакля", 0.9 },
+    { "blorf", "блорф", 0.6 }, { "blorf", "глумпа", 0.6 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -396,6 +397,31 @@ test_closure (void)
       g_assert_true (linked (row, texts, 0, "bread", 2, "хліб") == (with == 1));
       /* what the third version has nothing for stays unlinked */
       g_assert_false (linked (row, texts, 0, "bread", 2, "свіжий"));
+    }
+}
+
+/* A link the closure adds is an anchor for word order: блорф ↔ глумпа
+ * (each linked to blorf, too weakly for the three-way candidates) splits
+ * the Russian and Ukrainian row into gaps short enough to pair in order. */
+static void
+test_closure_anchors_order (void)
+{
+  const char *texts[3] = { "Yesterday evening the old blorf slept soundly at home.",
+                           "Вчера вечером старый блорф крепко уснул дома.",
+                           "Учора ввечері старий глумпа міцно заснув удома." };
+
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+      g_autoptr(TriWordRow) row = NULL;
+
+      tri_word_aligner_set_lexicon (wa, toy_lexicon, NULL, NULL);
+      tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_USER | TRI_WORD_EVIDENCE_ORDER |
+                                         (with ? TRI_WORD_EVIDENCE_CLOSURE : 0));
+      row = align3 (wa, texts);
+      g_assert_true (linked (row, texts, 1, "блорф", 2, "глумпа") == (with == 1));
+      g_assert_true (linked (row, texts, 1, "старый", 2, "старий") == (with == 1));
+      g_assert_true (linked (row, texts, 1, "уснул", 2, "заснув") == (with == 1));
     }
 }
 
@@ -672,6 +698,7 @@ main (int    argc,
   g_test_add_func ("/word-align/document-explains", test_document_explains);
   g_test_add_func ("/word-align/document-likeliest", test_document_likeliest);
   g_test_add_func ("/word-align/closure", test_closure);
+  g_test_add_func ("/word-align/closure-anchors-order", test_closure_anchors_order);
   g_test_add_func ("/word-align/apertium", test_apertium);
   g_test_add_func ("/word-align/apertium-reader", test_apertium_reader);
   g_test_add_func ("/word-align/apertium-absent", test_apertium_absent);

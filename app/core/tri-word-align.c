@@ -1863,6 +1863,21 @@ link_posteriors (TriWordAligner *self,
     g_array_sort (links, compare_links);
 }
 
+/* @reverse becomes @links read the other way, sorted by its a then b. */
+static void
+set_reverse (GArray       *reverse,
+             const GArray *links)
+{
+  g_array_set_size (reverse, 0);
+  for (guint k = 0; k < links->len; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+
+      g_array_append_vals (reverse, &(TriWordLink) { l->b, l->a, l->score }, 1);
+    }
+  g_array_sort (reverse, compare_links);
+}
+
 /**
  * tri_word_aligner_align:
  * @self: a #TriWordAligner
@@ -1937,14 +1952,7 @@ tri_word_aligner_align (TriWordAligner     *self,
           fill_gaps (self, links, words[a], words[b],
                      self->versions[a].east_slavic && self->versions[b].east_slavic ? GAP_MAX : GAP_MAX_OTHER);
         reverse = g_array_sized_new (FALSE, FALSE, sizeof (TriWordLink), links->len);
-
-        for (guint k = 0; k < links->len; k++)
-          {
-            const TriWordLink *l = &g_array_index (links, TriWordLink, k);
-
-            g_array_append_vals (reverse, &(TriWordLink) { l->b, l->a, l->score }, 1);
-          }
-        g_array_sort (reverse, compare_links);
+        set_reverse (reverse, links);
         row->links[a][b] = links;
         row->links[b][a] = reverse;
         g_array_unref (cands[a][b]);
@@ -1979,14 +1987,17 @@ tri_word_aligner_align (TriWordAligner     *self,
                   if (l1->b != l2->a || used_a[l1->a] || used_c[l2->b])
                     continue;
                   g_array_append_vals (row->links[a][c], &(TriWordLink) { l1->a, l2->b, 0.5f }, 1);
-                  g_array_append_vals (row->links[c][a], &(TriWordLink) { l2->b, l1->a, 0.5f }, 1);
                   used_a[l1->a] = used_c[l2->b] = 1;
                   added++;
                 }
             if (added > 0)
               {
                 g_array_sort (row->links[a][c], compare_links);
-                g_array_sort (row->links[c][a], compare_links);
+                /* the new links are anchors for word order too */
+                if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
+                  fill_gaps (self, row->links[a][c], words[a], words[c],
+                             self->versions[a].east_slavic && self->versions[c].east_slavic ? GAP_MAX : GAP_MAX_OTHER);
+                set_reverse (row->links[c][a], row->links[a][c]);
               }
           }
 
