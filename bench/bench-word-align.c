@@ -461,6 +461,7 @@ main (int    argc,
   g_autofree char *corpus_check = NULL;
   GPtrArray *triples;
   gboolean speed_only = FALSE, quick = FALSE;
+  guint half = 0;   /* 1: odd triples only, 2: even */
   static const struct { const char *label; TriWordEvidence evidence; } steps[] = {
     { "numbers", TRI_WORD_EVIDENCE_NUMBERS },
     { "+ names (skeletons)", TRI_WORD_EVIDENCE_NUMBERS | TRI_WORD_EVIDENCE_NAMES },
@@ -471,8 +472,11 @@ main (int    argc,
                           TRI_WORD_EVIDENCE_STEMS | TRI_WORD_EVIDENCE_COGNATES },
     { "+ document lexicon", TRI_WORD_EVIDENCE_NUMBERS | TRI_WORD_EVIDENCE_NAMES | TRI_WORD_EVIDENCE_DICTIONARY |
                             TRI_WORD_EVIDENCE_STEMS | TRI_WORD_EVIDENCE_COGNATES | TRI_WORD_EVIDENCE_DOCUMENT },
-    { "+ three-way", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_ORDER },
-    { "+ word order (all)", TRI_WORD_EVIDENCE_ALL },
+    { "+ three-way", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_ORDER & ~TRI_WORD_EVIDENCE_POSTERIOR &
+                     ~TRI_WORD_EVIDENCE_CLOSURE },
+    { "+ word order", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_POSTERIOR & ~TRI_WORD_EVIDENCE_CLOSURE },
+    { "+ IBM Model 1's mutual likeliest pairs", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_CLOSURE },
+    { "+ links closed through the third version (all)", TRI_WORD_EVIDENCE_ALL },
   };
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -486,11 +490,14 @@ main (int    argc,
         speed_only = TRUE;
       else if (g_str_equal (argv[i], "--quick"))
         quick = TRUE;
+      else if (g_str_equal (argv[i], "--half") && i + 1 < argc &&
+               (g_str_equal (argv[i + 1], "odd") || g_str_equal (argv[i + 1], "even")))
+        half = g_str_equal (argv[++i], "odd") ? 1 : 2;
       else if (g_str_equal (argv[i], "--show") && i + 1 < argc)
         which = g_strdup (argv[++i]);
       else
         {
-          g_printerr ("Usage: bench-word-align [--corpora DIR] [--gold FILE] [--show LINE|all] [--speed] [--quick]\n");
+          g_printerr ("Usage: bench-word-align [--corpora DIR] [--gold FILE] [--show LINE|all] [--speed] [--quick] [--half odd|even]\n");
           return 2;
         }
     }
@@ -504,6 +511,10 @@ main (int    argc,
 
   corpora_loaded = g_hash_table_new (g_str_hash, g_str_equal);
   triples = load_gold (gold);
+  /* the 1st, 3rd … triples of the set or the 2nd, 4th …: tune on one, report on the other */
+  for (guint k = triples->len; half != 0 && k > 0; k--)
+    if ((k % 2 == 1) != (half == 1))
+      g_ptr_array_remove_index (triples, k - 1);
 
   if (which != NULL)
     {
@@ -545,6 +556,8 @@ main (int    argc,
       { "all but the document lexicon", TRI_WORD_EVIDENCE_DOCUMENT },
       { "all but three-way", TRI_WORD_EVIDENCE_THREE_WAY },
       { "all but word order", TRI_WORD_EVIDENCE_ORDER },
+      { "all but IBM Model 1's likeliest pairs", TRI_WORD_EVIDENCE_POSTERIOR },
+      { "all but the closure through the third version", TRI_WORD_EVIDENCE_CLOSURE },
     };
 
     for (guint s = 0; s < G_N_ELEMENTS (without); s++)

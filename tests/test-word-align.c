@@ -230,6 +230,7 @@ toy_lexicon (const char *la,
   static const struct { const char *a, *b; double score; } pairs[] = {
     { "get", "выбирались", 0.9 }, { "out", "выбирались", 0.8 },
     { "zorblat", "зорблат", 0.9 }, { "зорблат", "квакля", 0.9 },
+    { "blorf", "блорф", 0.6 }, { "blorf", "глумпа", 0.6 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
@@ -270,7 +271,7 @@ test_three_way (void)
   g_assert_true (linked (with, texts, 1, "зорблат", 2, "квакля"));
   g_assert_true (linked (with, texts, 0, "zorblat", 2, "квакля"));
 
-  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_THREE_WAY);
+  tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_THREE_WAY & ~TRI_WORD_EVIDENCE_CLOSURE);
   without = align3 (wa, texts);
   g_assert_false (linked (without, texts, 0, "zorblat", 2, "квакля"));
 }
@@ -325,6 +326,103 @@ test_document_explains (void)
   /* plural forms never seen in the rows learnt, through their stems */
   row2 = align3 (wa, texts2);
   g_assert_true (linked (row2, texts2, 0, "Budgets", 1, "Бюджеты"));
+}
+
+/* A word the document translates in several ways (car, vehicle, automobile,
+ * motorcar ↔ машина, автомобиль, авто): IBM Model 1 spreads it over them
+ * and no pair is strong both ways, but in a row where the rest is
+ * explained, car and машину are each other's likeliest source. */
+static void
+test_document_likeliest (void)
+{
+  static const char *en[] = { "car", "vehicle", "automobile", "motorcar" };
+  static const char *ru[] = { "машину", "автомобиль", "авто" };
+  static const char *uk[] = { "машину", "автомобіль", "авто" };
+  static const char *verbs[][3] = { { "saw", "видели", "бачили" }, { "parked", "припарковали", "припаркували" },
+                                    { "washed", "помыли", "помили" }, { "sold", "продали", "продали" } };
+  static const char *places[][3] = { { "near the school", "у школы", "біля школи" },
+                                     { "at the station", "на вокзале", "на вокзалі" },
+                                     { "on the bridge", "на мосту", "на мосту" },
+                                     { "by the river", "у реки", "біля річки" } };
+  const char *texts[3] = { "Nobody bought the car.", "Никто не купил машину.", "Ніхто не купив машину." };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < 2; k++)
+    for (guint e = 0; e < G_N_ELEMENTS (en); e++)
+      for (guint r = 0; r < G_N_ELEMENTS (ru); r++)
+        {
+          guint p = (e + r + k) % 4, v = (e + 2 * r + 3 * k) % 4;
+
+          g_ptr_array_add (cells, g_strdup_printf ("We %s the %s %s.", verbs[v][0], en[e], places[p][0]));
+          g_ptr_array_add (cells, g_strdup_printf ("Мы %s %s %s.", verbs[v][1], ru[r], places[p][1]));
+          g_ptr_array_add (cells, g_strdup_printf ("Ми %s %s %s.", verbs[v][2], uk[r], places[p][2]));
+        }
+
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+      g_autoptr(TriWordRow) row = NULL;
+
+      tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_DOCUMENT | TRI_WORD_EVIDENCE_STEMS |
+                                         (with ? TRI_WORD_EVIDENCE_POSTERIOR : 0));
+      tri_word_aligner_learn (wa, cells->len / 3, (const char * const *)cells->pdata);
+      row = align3 (wa, texts);
+      /* too weak for the lexicon alone */
+      g_assert_true (linked (row, texts, 0, "car", 1, "машину") == (with == 1));
+      g_assert_true (linked (row, texts, 0, "car", 2, "машину") == (with == 1));
+    }
+}
+
+/* The links drawn are closed through the third version: English and
+ * Ukrainian have no evidence of their own here (the Ukrainian adds a word,
+ * so word order does not pair them), but bought ↔ купил by word order and
+ * купил ↔ купив as cognates make bought ↔ купив. */
+static void
+test_closure (void)
+{
+  const char *texts[3] = { "Yesterday Ivan bought bread.", "Вчера Иван купил хлеб.", "Учора Іван купив свіжий хліб." };
+
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+      g_autoptr(TriWordRow) row = NULL;
+
+      tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_NAMES | TRI_WORD_EVIDENCE_COGNATES |
+                                         TRI_WORD_EVIDENCE_ORDER | TRI_WORD_EVIDENCE_STEMS |
+                                         (with ? TRI_WORD_EVIDENCE_CLOSURE : 0));
+      row = align3 (wa, texts);
+      g_assert_true (linked (row, texts, 0, "bought", 1, "купил"));
+      g_assert_true (linked (row, texts, 1, "купил", 2, "купив"));
+      g_assert_true (linked (row, texts, 0, "bought", 2, "купив") == (with == 1));
+      g_assert_true (linked (row, texts, 0, "bread", 2, "хліб") == (with == 1));
+      /* what the third version has nothing for stays unlinked */
+      g_assert_false (linked (row, texts, 0, "bread", 2, "свіжий"));
+    }
+}
+
+/* A link the closure adds is an anchor for word order: блорф ↔ глумпа
+ * (each linked to blorf, too weakly for the three-way candidates) splits
+ * the Russian and Ukrainian row into gaps short enough to pair in order. */
+static void
+test_closure_anchors_order (void)
+{
+  const char *texts[3] = { "Yesterday evening the old blorf slept soundly at home.",
+                           "Вчера вечером старый блорф крепко уснул дома.",
+                           "Учора ввечері старий глумпа міцно заснув удома." };
+
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+      g_autoptr(TriWordRow) row = NULL;
+
+      tri_word_aligner_set_lexicon (wa, toy_lexicon, NULL, NULL);
+      tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_USER | TRI_WORD_EVIDENCE_ORDER |
+                                         (with ? TRI_WORD_EVIDENCE_CLOSURE : 0));
+      row = align3 (wa, texts);
+      g_assert_true (linked (row, texts, 1, "блорф", 2, "глумпа") == (with == 1));
+      g_assert_true (linked (row, texts, 1, "старый", 2, "старий") == (with == 1));
+      g_assert_true (linked (row, texts, 1, "уснул", 2, "заснув") == (with == 1));
+    }
 }
 
 /* Russian and Ukrainian words that are no cognates, through Apertium's
@@ -598,6 +696,9 @@ main (int    argc,
   g_test_add_func ("/word-align/three-way", test_three_way);
   g_test_add_func ("/word-align/document", test_document);
   g_test_add_func ("/word-align/document-explains", test_document_explains);
+  g_test_add_func ("/word-align/document-likeliest", test_document_likeliest);
+  g_test_add_func ("/word-align/closure", test_closure);
+  g_test_add_func ("/word-align/closure-anchors-order", test_closure_anchors_order);
   g_test_add_func ("/word-align/apertium", test_apertium);
   g_test_add_func ("/word-align/apertium-reader", test_apertium_reader);
   g_test_add_func ("/word-align/apertium-absent", test_apertium_absent);

@@ -56,6 +56,8 @@
 #define DOCUMENT_ROUNDS 5    /* of EM */
 #define DOCUMENT_T_MIN 0.3   /* IBM Model 1's t both ways, geometric mean */
 #define COGNATE_MIN 0.62    /* ru–uk spellings this alike are cognates */
+#define POSTERIOR_T_MIN 0.05f  /* IBM Model 1's t both ways for a row's likeliest pair */
+#define POSTERIOR_DISTANCE 0.25f  /* and this near the diagonal */
 
 /* Interned strings of one language: forms, lemmas, translations. */
 typedef struct
@@ -996,6 +998,9 @@ cognate_score (TriWordAligner *self,
   return best;
 }
 
+static void document_t (TriWordAligner *self, guint va, const Word *a, guint vb, const Word *b,
+                        float *t_ab, float *t_ba);
+
 static double
 document_score (TriWordAligner *self,
                 guint           va,
@@ -1003,22 +1008,14 @@ document_score (TriWordAligner *self,
                 guint           vb,
                 const Word     *b)
 {
-  Counts *pairs;
-  guint32 *together;
-  guint k;
+  float t_ab, t_ba;
   double t;
 
   if (va > vb)
     return document_score (self, vb, b, va, a);
-  pairs = &self->pair_counts[va][vb];
-  if (pairs->used == 0 || self->t_ab[va][vb] == NULL)
-    return 0.0;
-  together = counts_slot (pairs, ((guint64)word_stem (self, a) << 32) | word_stem (self, b), FALSE);
-  if (together == NULL || *together < DOCUMENT_MIN)
-    return 0.0;
-  k = (guint)(together - pairs->values);
+  document_t (self, va, a, vb, b, &t_ab, &t_ba);
   /* both ways: a word that explains the other, and the other it */
-  t = sqrt ((double)self->t_ab[va][vb][k] * self->t_ba[va][vb][k]);
+  t = sqrt ((double)t_ab * t_ba);
   return t >= DOCUMENT_T_MIN ? 0.85 * MIN (1.0, 0.6 + t) : 0.0;
 }
 
@@ -1753,6 +1750,134 @@ fill_gaps (TriWordAligner *self,
     g_array_sort (links, compare_links);
 }
 
+/* t(b's word | a's word) and t(a's | b's) of IBM Model 1 for versions
+ * @va < @vb, 0 for words that never shared DOCUMENT_MIN rows. */
+static void
+document_t (TriWordAligner *self,
+            guint           va,
+            const Word     *a,
+            guint           vb,
+            const Word     *b,
+            float          *t_ab,
+            float          *t_ba)
+{
+  Counts *pairs = &self->pair_counts[va][vb];
+  guint32 *together;
+
+  *t_ab = *t_ba = 0.0f;
+  if (pairs->used == 0 || self->t_ab[va][vb] == NULL || a->number != NULL || b->number != NULL)
+    return;
+  together = counts_slot (pairs, ((guint64)word_stem (self, a) << 32) | word_stem (self, b), FALSE);
+  if (together == NULL || *together < DOCUMENT_MIN)
+    return;
+  *t_ab = self->t_ab[va][vb][together - pairs->values];
+  *t_ba = self->t_ba[va][vb][together - pairs->values];
+}
+
+/* Words the evidence left unlinked in both versions: IBM Model 1's
+ * likeliest source of each other among all the row's words, both ways
+ * (the intersection of its two Viterbi alignments), not weakly and not
+ * far from the diagonal. Function words only between Russian and
+ * Ukrainian. */
+static void
+link_posteriors (TriWordAligner *self,
+                 GArray         *links,
+                 guint           va,
+                 guint           vb,
+                 GPtrArray      *wa,
+                 GPtrArray      *wb)
+{
+  guint n = wa->len, m = wb->len, added = 0, free_a = 0, free_b = 0;
+  gboolean slavic = self->versions[va].east_slavic && self->versions[vb].east_slavic;
+  g_autofree guint8 *used_a = NULL, *used_b = NULL;
+  g_autofree float *tab = NULL, *tba = NULL;
+  g_autofree int *best_for_b = NULL;
+
+  if (n == 0 || m == 0 || self->t_ab[va][vb] == NULL || (gsize)n * m > DOCUMENT_MAX_PAIRS)
+    return;
+  used_a = g_new0 (guint8, n);
+  used_b = g_new0 (guint8, m);
+  for (guint k = 0; k < links->len; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+
+      used_a[l->a] = used_b[l->b] = 1;
+    }
+
+  for (guint i = 0; i < n && free_a == 0; i++)
+    free_a += !used_a[i];
+  for (guint j = 0; j < m && free_b == 0; j++)
+    free_b += !used_b[j];
+  if (free_a == 0 || free_b == 0)
+    return;
+  /* only pairs with an unlinked word take part in the argmaxes below */
+  tab = g_new0 (float, (gsize)n * m);
+  tba = g_new0 (float, (gsize)n * m);
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < m; j++)
+      if (!used_a[i] || !used_b[j])
+        document_t (self, va, g_ptr_array_index (wa, i), vb, g_ptr_array_index (wb, j),
+                    &tab[i * m + j], &tba[i * m + j]);
+
+  /* each word of b: the word of a likeliest to have made it */
+  best_for_b = g_new (int, m);
+  for (guint j = 0; j < m; j++)
+    {
+      float best = 0.0f;
+
+      best_for_b[j] = -1;
+      for (guint i = 0; i < n; i++)
+        if (tab[i * m + j] > best)
+          {
+            best = tab[i * m + j];
+            best_for_b[j] = (int)i;
+          }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Word *x = g_ptr_array_index (wa, i);
+      float best = 0.0f;
+      int bj = -1;
+
+      if (used_a[i] || (x->function && !slavic))
+        continue;
+      for (guint j = 0; j < m; j++)
+        if (tba[i * m + j] > best)
+          {
+            best = tba[i * m + j];
+            bj = (int)j;
+          }
+      if (bj < 0 || used_b[bj] || best_for_b[bj] != (int)i)
+        continue;
+      if (((const Word *)g_ptr_array_index (wb, bj))->function && !slavic)
+        continue;
+      if (sqrtf (tab[i * m + (guint)bj] * tba[i * m + (guint)bj]) < POSTERIOR_T_MIN ||
+          diagonal_distance (i, n, (guint)bj, m) > POSTERIOR_DISTANCE)
+        continue;
+      g_array_append_vals (links, &(TriWordLink) { i, (guint)bj, 0.5f }, 1);
+          used_a[i] = used_b[bj] = 1;
+      added++;
+    }
+  if (added > 0)
+    g_array_sort (links, compare_links);
+}
+
+/* @reverse becomes @links read the other way, sorted by its a then b. */
+static void
+set_reverse (GArray       *reverse,
+             const GArray *links)
+{
+  g_array_set_size (reverse, 0);
+  for (guint k = 0; k < links->len; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+
+      g_array_append_vals (reverse, &(TriWordLink) { l->b, l->a, l->score }, 1);
+    }
+  g_array_sort (reverse, compare_links);
+}
+
 /**
  * tri_word_aligner_align:
  * @self: a #TriWordAligner
@@ -1821,22 +1946,60 @@ tri_word_aligner_align (TriWordAligner     *self,
         GArray *links = link_pair (cands[a][b], words[a]->len, words[b]->len);
         GArray *reverse;
 
+        if ((self->evidence & TRI_WORD_EVIDENCE_POSTERIOR) && (self->evidence & TRI_WORD_EVIDENCE_DOCUMENT))
+          link_posteriors (self, links, a, b, words[a], words[b]);
         if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
           fill_gaps (self, links, words[a], words[b],
                      self->versions[a].east_slavic && self->versions[b].east_slavic ? GAP_MAX : GAP_MAX_OTHER);
         reverse = g_array_sized_new (FALSE, FALSE, sizeof (TriWordLink), links->len);
-
-        for (guint k = 0; k < links->len; k++)
-          {
-            const TriWordLink *l = &g_array_index (links, TriWordLink, k);
-
-            g_array_append_vals (reverse, &(TriWordLink) { l->b, l->a, l->score }, 1);
-          }
-        g_array_sort (reverse, compare_links);
+        set_reverse (reverse, links);
         row->links[a][b] = links;
         row->links[b][a] = reverse;
         g_array_unref (cands[a][b]);
       }
+
+  /* the links drawn, closed through the third version: en i ↔ ru k and
+   * ru k ↔ uk j link en i ↔ uk j when neither has a partner there yet */
+  if ((self->evidence & TRI_WORD_EVIDENCE_CLOSURE) && nv >= 3)
+    for (guint a = 0; a < nv; a++)
+      for (guint c = a + 1; c < nv; c++)
+        for (guint b = 0; b < nv; b++)
+          {
+            g_autofree guint8 *used_a = NULL, *used_c = NULL;
+            GArray *ab = row->links[a][b], *bc = row->links[b][c];
+            guint added = 0;
+
+            if (b == a || b == c)
+              continue;
+            used_a = g_new0 (guint8, words[a]->len + 1);
+            used_c = g_new0 (guint8, words[c]->len + 1);
+            for (guint k = 0; k < row->links[a][c]->len; k++)
+              {
+                const TriWordLink *l = &g_array_index (row->links[a][c], TriWordLink, k);
+
+                used_a[l->a] = used_c[l->b] = 1;
+              }
+            for (guint x = 0; x < ab->len; x++)
+              for (guint y = 0; y < bc->len; y++)
+                {
+                  const TriWordLink *l1 = &g_array_index (ab, TriWordLink, x), *l2 = &g_array_index (bc, TriWordLink, y);
+
+                  if (l1->b != l2->a || used_a[l1->a] || used_c[l2->b])
+                    continue;
+                  g_array_append_vals (row->links[a][c], &(TriWordLink) { l1->a, l2->b, 0.5f }, 1);
+                  used_a[l1->a] = used_c[l2->b] = 1;
+                  added++;
+                }
+            if (added > 0)
+              {
+                g_array_sort (row->links[a][c], compare_links);
+                /* the new links are anchors for word order too */
+                if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
+                  fill_gaps (self, row->links[a][c], words[a], words[c],
+                             self->versions[a].east_slavic && self->versions[c].east_slavic ? GAP_MAX : GAP_MAX_OTHER);
+                set_reverse (row->links[c][a], row->links[a][c]);
+              }
+          }
 
   for (guint v = 0; v < nv; v++)
     g_ptr_array_unref (words[v]);

@@ -65,6 +65,10 @@ typedef struct
  * @TRI_WORD_EVIDENCE_USER: the lexicon of tri_word_aligner_set_lexicon()
  * @TRI_WORD_EVIDENCE_ORDER: Russian–Ukrainian word order: words alike in
  *   kind in equal gaps between links
+ * @TRI_WORD_EVIDENCE_POSTERIOR: words still unlinked that IBM Model 1
+ *   makes each other's likeliest source in the row, both ways
+ * @TRI_WORD_EVIDENCE_CLOSURE: after linking, words linked to the same word
+ *   of the third version and still unlinked in their pair are linked
  *
  * Kinds of evidence, all used by default; fewer for measuring what each adds.
  */
@@ -79,9 +83,11 @@ typedef enum
   TRI_WORD_EVIDENCE_THREE_WAY  = 1 << 6,
   TRI_WORD_EVIDENCE_USER       = 1 << 7,
   TRI_WORD_EVIDENCE_ORDER      = 1 << 8,
+  TRI_WORD_EVIDENCE_POSTERIOR  = 1 << 9,
+  TRI_WORD_EVIDENCE_CLOSURE    = 1 << 10,
 } TriWordEvidence;
 
-#define TRI_WORD_EVIDENCE_ALL ((TriWordEvidence)0x1ff)
+#define TRI_WORD_EVIDENCE_ALL ((TriWordEvidence)0x7ff)
 
 /**
  * TriWordLexiconFunc:
