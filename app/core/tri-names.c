@@ -289,11 +289,11 @@ make_skeleton (TriNames   *names,
  *   tri-names.c), maybe empty; a Russian or Ukrainian
  *   exonym's is its English name's
  */
-char *
-tri_names_skeleton (TriNames   *names,
-                    const char *language,
-                    const char *word,
-                    gssize      length)
+static char *
+compute_skeleton (TriNames   *names,
+                  const char *language,
+                  const char *word,
+                  gssize      length)
 {
   g_autofree char *skeleton = make_skeleton (names, language, word, length);
   g_autofree char *base = tri_language_get_base (language);
@@ -341,6 +341,50 @@ tri_names_skeleton (TriNames   *names,
         }
     }
   return best != NULL ? g_strdup (best) : g_steal_pointer (&skeleton);
+}
+
+/* Skeletons already made, for every run in the process (ICU's
+ * transliteration is most of a check's time, and a report's words
+ * recur): "base\x1fword" → skeleton. Emptied when it grows too big. */
+#define SKELETON_CACHE_MAX 200000
+#define SKELETON_KEY_MAX 128
+
+G_LOCK_DEFINE_STATIC (skeletons);
+static GHashTable *skeletons;
+
+char *
+tri_names_skeleton (TriNames   *names,
+                    const char *language,
+                    const char *word,
+                    gssize      length)
+{
+  gsize n = length < 0 ? strlen (word) : (gsize)length;
+  gsize base_len = strcspn (language, "_-.@");
+  char key[SKELETON_KEY_MAX];
+  char *skeleton;
+
+  if (base_len + 1 + n >= sizeof key)
+    return compute_skeleton (names, language, word, length);
+  memcpy (key, language, base_len);
+  key[base_len] = '\x1f';
+  memcpy (key + base_len + 1, word, n);
+  key[base_len + 1 + n] = '\0';
+
+  G_LOCK (skeletons);
+  skeleton = skeletons != NULL ? g_strdup (g_hash_table_lookup (skeletons, key)) : NULL;
+  G_UNLOCK (skeletons);
+  if (skeleton != NULL)
+    return skeleton;
+
+  skeleton = compute_skeleton (names, language, word, length);
+  G_LOCK (skeletons);
+  if (skeletons == NULL)
+    skeletons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (g_hash_table_size (skeletons) >= SKELETON_CACHE_MAX)
+    g_hash_table_remove_all (skeletons);
+  g_hash_table_insert (skeletons, g_strdup (key), g_strdup (skeleton));
+  G_UNLOCK (skeletons);
+  return skeleton;
 }
 
 static guint
