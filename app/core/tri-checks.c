@@ -1351,12 +1351,33 @@ first_quote_from (GArray *quotes,
   return lo;
 }
 
+/* A phrase quoted: speech, or four words or more that open in lower case
+ * («беспечной болтовнёй и пустыми сплетнями»); a title, a name or a
+ * button's label opens with a capital («Великие деяния северных
+ * королей», «Сбросить до заводских настроек»). */
+#define MIN_PHRASE_WORDS 4
+
+static gboolean
+is_phrase (const char  *text,
+           const Quote *q)
+{
+  const char *p = text + q->start;
+
+  if (is_speech (text, q))
+    return TRUE;
+  while (p < text + q->end && !g_unichar_isalpha (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p < text + q->end && g_unichar_islower (g_utf8_get_char (p)) &&
+         count_words (text, q->start, q->end) >= MIN_PHRASE_WORDS;
+}
+
 static guint
 count_overlapping (Run   *run,
                    guint  column,
                    gsize  start,
                    gsize  end,
-                   guint *speech)
+                   guint *speech,
+                   guint *phrase)
 {
   GArray *quotes = run->columns[column].quotes;
   const char *text = tri_document_get_text (run->columns[column].doc);
@@ -1376,6 +1397,7 @@ count_overlapping (Run   *run,
         {
           n++;
           *speech += is_speech (text, q);
+          *phrase += is_phrase (text, q);
           continue;
         }
       /* «Людям подобається, – зазначив він. – Це спорт…»: Russian and
@@ -1404,8 +1426,22 @@ count_overlapping (Run   *run,
         n += part < end && q->end > start;
       if (is_speech (text, q))
         *speech += n - before;
+      if (is_phrase (text, q))
+        *phrase += n - before;
     }
   return n;
+}
+
+/* Whether both Cyrillic versions @a and @b quote more speech, or more
+ * phrases, than the @have quotations of the other. */
+static gboolean
+cyrillic_quote_more (const guint *speech,
+                     const guint *phrase,
+                     guint        a,
+                     guint        b,
+                     guint        have)
+{
+  return (speech[a] > have && speech[b] > have) || (phrase[a] > have && phrase[b] > have);
 }
 
 /* Which versions a row's quotations set apart (bit c for column c), or 0
@@ -1426,6 +1462,7 @@ static guint
 odd_quotations (Run         *run,
                 const guint *all,
                 const guint *speech,
+                const guint *phrase,
                 const guint *opened)
 {
   guint n = run->n_columns, odd = 0;
@@ -1441,9 +1478,9 @@ odd_quotations (Run         *run,
           if (all[o] < all[a])
             {
               /* Only the Cyrillic versions quote: their convention,
-               * unless both quote speech the other has not. */
+               * unless both quote speech or a phrase the other has not. */
               if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
-                return speech[a] > all[o] && speech[b] > all[o] ? 1u << o : 0;
+                return cyrillic_quote_more (speech, phrase, a, b, all[o]) ? 1u << o : 0;
               return 1u << o;
             }
           /* One version quotes more: speech only. A version of the
@@ -1470,7 +1507,7 @@ odd_quotations (Run         *run,
           if (all[o] == 0 && all[a] > 0 && all[b] > 0)
             {
               if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
-                return speech[a] > 0 && speech[b] > 0 ? 1u << o : 0;
+                return cyrillic_quote_more (speech, phrase, a, b, 0) ? 1u << o : 0;
               return 1u << o;
             }
         }
@@ -1500,7 +1537,7 @@ check_quotes (Run    *run,
               guint   r)
 {
   GArray *quotes[TRI_MAX_COLUMNS] = { NULL };
-  guint all[TRI_MAX_COLUMNS] = { 0 }, speech[TRI_MAX_COLUMNS] = { 0 };
+  guint all[TRI_MAX_COLUMNS] = { 0 }, speech[TRI_MAX_COLUMNS] = { 0 }, phrase[TRI_MAX_COLUMNS] = { 0 };
   gsize start, end;
   guint most = 0, odd;
 
@@ -1509,7 +1546,7 @@ check_quotes (Run    *run,
       if (!cell_bytes (run, row, c, &start, &end))
         goto out;
       quotes[c] = quotes_in (run, c, start, end);
-      all[c] = count_overlapping (run, c, start, end, &speech[c]);
+      all[c] = count_overlapping (run, c, start, end, &speech[c], &phrase[c]);
       most = MAX (most, all[c]);
     }
   for (guint c = 0; c < run->n_columns; c++)
@@ -1518,7 +1555,7 @@ check_quotes (Run    *run,
        * (Джеррі: «…»): a speaker's name and a colon make speech. */
       if (all[c] == 0 && most > 0 && cell_bytes (run, row, c, &start, &end) &&
           starts_with_speaker (tri_document_get_text (run->columns[c].doc) + start, end - start))
-        all[c] = speech[c] = 1;
+        all[c] = speech[c] = phrase[c] = 1;
     }
 
   {
@@ -1526,7 +1563,7 @@ check_quotes (Run    *run,
 
     for (guint c = 0; c < run->n_columns; c++)
       opened[c] = quotes[c]->len;
-    odd = odd_quotations (run, all, speech, opened);
+    odd = odd_quotations (run, all, speech, phrase, opened);
   }
   if (odd != 0)
     {
