@@ -59,6 +59,7 @@ def main():
     parser.add_argument("--cli", default=os.path.join(here, "..", "_build", "app", "cli", "triptych-cli"))
     parser.add_argument("--corpora", default=modules["quotes_eval"].default_corpora())
     parser.add_argument("--show", action="store_true", help="print the faults missed (to read; never commit them)")
+    parser.add_argument("--langs", default="en,ru,uk", help="the versions to remove marks from")
     args = parser.parse_args()
 
     results = {}
@@ -70,7 +71,7 @@ def main():
                     if any(q is None or not q for q in quoted.values()) or \
                        len({len(q) for q in quoted.values()}) != 1:
                         continue
-                    for lang, _ in ce.LANGS:
+                    for lang in args.langs.split(","):
                         line = doc[lang][i]
                         for o, c in quoted[lang]:
                             words = len(re.findall(r"\w+", line[o:c]))
@@ -89,7 +90,7 @@ def main():
 
     print("| version | " + " | ".join(b for _, _, b in BUCKETS) + " |")
     print("|---|" + "--:|" * len(BUCKETS))
-    for lang, _ in ce.LANGS:
+    for lang in args.langs.split(","):
         cells = []
         for _, _, b in BUCKETS:
             h, t = results.get((lang, b), [0, 0])

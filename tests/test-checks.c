@@ -501,10 +501,11 @@ test_quote_three_way (void)
   g_assert_cmpstr (s_one, ==, "");
 }
 
-/* A phrase of four words or more that both Cyrillic versions quote and
+/* A phrase of two words or more that both Cyrillic versions quote and
  * English writes without marks: English dropped them (a quoted phrase,
- * not a name); but a title English writes in capitals (Great Deeds of
- * Northern Kings) is the Cyrillic convention. */
+ * not a name), also beside a quoted word English keeps, and short speech
+ * closed with a dash («Час спливає», – заявила вона); but a title (Great
+ * Deeds of Northern Kings, «Великие деяния…») is the Cyrillic convention. */
 static void
 test_quote_phrase_dropped (void)
 {
@@ -517,8 +518,19 @@ test_quote_phrase_dropped (void)
     "Её последняя марка воспроизводит «Великие деяния северных королей» неизвестного художника.",
     "Її остання марка відтворює «Великі діяння північних королів» невідомого художника.");
 
+  g_autofree char *beside = check3 (
+    "She argues that the appeal is \"frivolous\" and that anybody can sue anybody.",
+    "Она утверждает, что апелляция «несерьёзная» и что «каждый может подать в суд на кого угодно».",
+    "Вона стверджує, що апеляція «безпідставна» і що «будь-хто може позиватися до будь-кого».");
+  g_autofree char *speech = check3 (
+    "Time is running out, the minister told reporters in Geneva on Friday.",
+    "«Время уходит», — сказала министр журналистам в Женеве в пятницу.",
+    "«Час спливає», – сказала міністерка журналістам у Женеві в п'ятницю.");
+
   g_assert_cmpstr (dropped, ==, "quote-missing@0");
   g_assert_cmpstr (title, ==, "");
+  g_assert_cmpstr (beside, ==, "quote-missing@0");
+  g_assert_cmpstr (speech, ==, "quote-missing@0");
 }
 
 /* Speech quoted by one version alone (reported by the two others) is a

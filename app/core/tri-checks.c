@@ -1213,6 +1213,20 @@ is_title (const char  *text,
   return long_words > 0;
 }
 
+/* Whether a dash follows @q's closing mark and a comma, as Russian and
+ * Ukrainian close speech: «…», — сказал он. */
+static gboolean
+speech_dash_after (const char  *text,
+                   const Quote *q)
+{
+  const char *after = text + q->end;
+
+  if (*after != ',')
+    return FALSE;
+  after = skip_spaces (after + 1);
+  return g_str_has_prefix (after, "\xE2\x80\x94") || g_str_has_prefix (after, "\xE2\x80\x93");
+}
+
 /* Speech, not a name: six words or more, or three and more with a clause's
  * end inside the closing mark ("…risk," English), or the marks of speech
  * around it in Russian and Ukrainian. */
@@ -1226,6 +1240,9 @@ is_speech (const char  *text,
 
   /* A quotation over paragraphs is speech, however short its first. */
   if (words >= MIN_QUOTATION_WORDS || q->continued)
+    return TRUE;
+  /* Speech by its marks, however short: «Час спливає», – заявила вона. */
+  if (words > 0 && speech_dash_after (text, q))
     return TRUE;
   if (words < 3)
     return FALSE;
@@ -1252,19 +1269,12 @@ is_speech (const char  *text,
   if (ends_clause (inside))
     return TRUE;
 
-  /* Russian and Ukrainian close the clause after the mark, and only for
-   * speech: «…», — сказал он; or open it after a colon: сказал: «…». A
-   * button's label («Выйти из учетной записи».) has neither. */
+  /* Russian and Ukrainian open speech after a colon: сказал: «…» (or
+   * close it with a dash, above). A button's label («Выйти из учетной
+   * записи».) has neither. */
   {
-    const char *after = text + q->end;
     const char *before = skip_spaces_back (text, text + q->start);
 
-    if (*after == ',')
-      {
-        after = skip_spaces (after + 1);
-        if (g_str_has_prefix (after, "\xE2\x80\x94") || g_str_has_prefix (after, "\xE2\x80\x93"))
-          return TRUE;
-      }
     return before > text && before[-1] == ':';
   }
 }
@@ -1351,11 +1361,11 @@ first_quote_from (GArray *quotes,
   return lo;
 }
 
-/* A phrase quoted: speech, or four words or more that open in lower case
+/* A phrase quoted: speech, or two words or more that open in lower case
  * («беспечной болтовнёй и пустыми сплетнями»); a title, a name or a
  * button's label opens with a capital («Великие деяния северных
- * королей», «Сбросить до заводских настроек»). */
-#define MIN_PHRASE_WORDS 4
+ * королей», «Сбросить до заводских настроек»), a single word is a term. */
+#define MIN_PHRASE_WORDS 2
 
 static gboolean
 is_phrase (const char  *text,
@@ -1432,16 +1442,19 @@ count_overlapping (Run   *run,
   return n;
 }
 
-/* Whether both Cyrillic versions @a and @b quote more speech, or more
- * phrases, than the @have quotations of the other. */
+/* Whether both Cyrillic versions @a and @b quote more speech than the
+ * @have quotations of @o, or more phrases than @o quotes (its quoted
+ * single words aside: "frivolous" is no counterpart of «каждый может
+ * подать в суд на кого угодно»). */
 static gboolean
 cyrillic_quote_more (const guint *speech,
                      const guint *phrase,
+                     guint        o,
                      guint        a,
                      guint        b,
                      guint        have)
 {
-  return (speech[a] > have && speech[b] > have) || (phrase[a] > have && phrase[b] > have);
+  return (speech[a] > have && speech[b] > have) || (phrase[a] > phrase[o] && phrase[b] > phrase[o]);
 }
 
 /* Which versions a row's quotations set apart (bit c for column c), or 0
@@ -1480,7 +1493,7 @@ odd_quotations (Run         *run,
               /* Only the Cyrillic versions quote: their convention,
                * unless both quote speech or a phrase the other has not. */
               if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
-                return cyrillic_quote_more (speech, phrase, a, b, all[o]) ? 1u << o : 0;
+                return cyrillic_quote_more (speech, phrase, o, a, b, all[o]) ? 1u << o : 0;
               return 1u << o;
             }
           /* One version quotes more: speech only. A version of the
@@ -1507,7 +1520,7 @@ odd_quotations (Run         *run,
           if (all[o] == 0 && all[a] > 0 && all[b] > 0)
             {
               if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
-                return cyrillic_quote_more (speech, phrase, a, b, 0) ? 1u << o : 0;
+                return cyrillic_quote_more (speech, phrase, o, a, b, 0) ? 1u << o : 0;
               return 1u << o;
             }
         }
