@@ -501,6 +501,38 @@ test_quote_three_way (void)
   g_assert_cmpstr (s_one, ==, "");
 }
 
+/* A phrase of two words or more that both Cyrillic versions quote and
+ * English writes without marks: English dropped them (a quoted phrase,
+ * not a name), also beside a quoted word English keeps, and short speech
+ * closed with a dash («Час спливає», – заявила вона); but a title (Great
+ * Deeds of Northern Kings, «Великие деяния…») is the Cyrillic convention. */
+static void
+test_quote_phrase_dropped (void)
+{
+  g_autofree char *dropped = check3 (
+    "The minister called the leaked memo careless talk and idle gossip on Tuesday.",
+    "Во вторник министр назвал утекшую записку «беспечной болтовнёй и пустыми сплетнями».",
+    "У вівторок міністр назвав записку, що просочилася, «безтурботною балаканиною і порожніми плітками».");
+  g_autofree char *title = check3 (
+    "Her last stamp reproduced Great Deeds of Northern Kings by an unknown painter.",
+    "Её последняя марка воспроизводит «Великие деяния северных королей» неизвестного художника.",
+    "Її остання марка відтворює «Великі діяння північних королів» невідомого художника.");
+
+  g_autofree char *beside = check3 (
+    "She argues that the appeal is \"frivolous\" and that anybody can sue anybody.",
+    "Она утверждает, что апелляция «несерьёзная» и что «каждый может подать в суд на кого угодно».",
+    "Вона стверджує, що апеляція «безпідставна» і що «будь-хто може позиватися до будь-кого».");
+  g_autofree char *speech = check3 (
+    "Time is running out, the minister told reporters in Geneva on Friday.",
+    "«Время уходит», — сказала министр журналистам в Женеве в пятницу.",
+    "«Час спливає», – сказала міністерка журналістам у Женеві в п'ятницю.");
+
+  g_assert_cmpstr (dropped, ==, "quote-missing@0");
+  g_assert_cmpstr (title, ==, "");
+  g_assert_cmpstr (beside, ==, "quote-missing@0");
+  g_assert_cmpstr (speech, ==, "quote-missing@0");
+}
+
 /* Speech quoted by one version alone (reported by the two others) is a
  * quotation added there; English speech both others report, dropped by
  * both. */
@@ -661,6 +693,27 @@ test_numbers_written_apart (void)
   g_autofree char *found = summary (findings);
 
   g_assert_cmpstr (found, ==, "");
+}
+
+/* Clock times, however written: 8:30 p.m. = 8:30 вечера = 20:30; 15.00 UTC
+ * = 15:00; 1200 UTC = 12:00 = «о 12 годині»; 5.30pm = 17:30 — and a time
+ * changed in one version is still a different number there. */
+static void
+test_numbers_clock (void)
+{
+  const char *en = "The ceremony began at 8:30 p.m. local time (15.00 UTC), the convoy left at 1200 UTC "
+                   "and the last bus went by 5.30pm.";
+  const char *ru = "Церемония началась в 8:30 вечера по местному времени (15:00 UTC), колонна ушла в 12:00 "
+                   "UTC, а последний автобус ушёл до 17:30.";
+  g_autofree char *same = check3 (en, ru,
+    "Церемонія почалася о 20:30 за місцевим часом (15.00 UTC), колона вирушила о 12 годині UTC, "
+    "а останній автобус пішов до 17:30.");
+  g_autofree char *changed = check3 (en, ru,
+    "Церемонія почалася о 21:30 за місцевим часом (15.00 UTC), колона вирушила о 12 годині UTC, "
+    "а останній автобус пішов до 17:30.");
+
+  g_assert_cmpstr (same, ==, "");
+  g_assert_cmpstr (changed, ==, "number-mismatch@0");
 }
 
 /* A quotation whose closing mark one version lost (the Ukrainian one
@@ -920,6 +973,8 @@ main (int   argc,
   g_test_add_func ("/checks/names-faithful", test_names_faithful);
   g_test_add_func ("/checks/name-missing", test_name_missing);
   g_test_add_func ("/checks/quote-speaker", test_quote_speaker);
+  g_test_add_func ("/checks/numbers-clock", test_numbers_clock);
+  g_test_add_func ("/checks/quote-phrase-dropped", test_quote_phrase_dropped);
   g_test_add_func ("/checks/quote-speaker-pronoun", test_quote_speaker_pronoun);
   g_test_add_func ("/checks/quote-speaker-spellings", test_quote_speaker_spellings);
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tri-document.h"
+#include "tri-names.h"
 #include "tri-spell-checker.h"
 #include "tri-spell.h"
 #include "tri-test-utils.h"
@@ -513,6 +514,70 @@ test_checker_terms (void)
   g_assert_true (g_str_has_prefix (ru + g_array_index (found, TriMisspelling, 0).start, "экномиста"));
 }
 
+
+/* Whether @word (of @language) is taken for a name or term of @other. */
+static gboolean
+spelt_in (const char *language,
+          const char *word,
+          const char *other_language,
+          const char *other)
+{
+  g_autoptr(TriNames) names = tri_names_new ();
+
+  return tri_names_spelt_in (names, language, word, -1, other_language, other, -1);
+}
+
+/* A lower-case term is the other version's only when its vowels stand
+ * where the other's do: a typo that swaps a vowel and a consonant keeps
+ * the consonants (инспектроа, конгресувмен) and is still a typo. */
+static void
+test_names_term_vowels (void)
+{
+  const char *en = "The Inspector General's report names the Congresswoman and a Panamax-class ship.";
+
+  g_assert_true (spelt_in ("ru", "панамакс", "en", en));
+  g_assert_true (spelt_in ("uk", "конгресвумен", "en", en));
+  g_assert_false (spelt_in ("ru", "инспектроа", "en", en));
+  g_assert_false (spelt_in ("uk", "конгресувмен", "en", en));
+  g_assert_false (spelt_in ("ru", "пананакс", "en", en));
+}
+
+/* Russian and Ukrainian spell one word with their own letters (ы and и,
+ * и and і, э and е, a soft sign more or less): a lower-case term the
+ * other Cyrillic version writes so is a term; a typo that moves a letter,
+ * the soft sign included, is not. */
+static void
+test_names_term_cyrillic (void)
+{
+  const char *ru = "Это скажется на низкомаржинальных грузах, например на маленьких партиях кукурузы.";
+  const char *uk = "Це позначиться на низькомаржинальних вантажах, як-от на маленьких партіях кукурудзи.";
+
+  g_assert_true (spelt_in ("ru", "низкомаржинальных", "uk", uk));
+  g_assert_true (spelt_in ("uk", "низькомаржинальних", "ru", ru));
+  g_assert_false (spelt_in ("ru", "низкомаржиналньых", "uk", uk));
+  g_assert_false (spelt_in ("ru", "низкомаржинаьлных", "uk", uk));
+  g_assert_false (spelt_in ("uk", "низькомаржиинальних", "ru", ru));
+  g_assert_false (spelt_in ("uk", "малеьнких", "ru", ru));
+}
+
+/* A first name that the other version gives as an initial before the
+ * same surname (Vasyl Petrenko, В. И. Петренко) is a name; a word that
+ * starts with another letter, or a row with no initials, is no evidence. */
+static void
+test_names_initial (void)
+{
+  const char *ru = "По оценке экономиста из Николаева В. И. Петренко, премии снизятся.";
+  const char *uk = "За оцінкою економіста з Миколаєва В. І. Петренка, премії знизяться.";
+  const char *plain = "По оценке экономиста из Николаева Петренко, премии снизятся.";
+
+  g_assert_true (spelt_in ("en", "Vasyl", "ru", ru));
+  g_assert_true (spelt_in ("en", "Vasyl", "uk", uk));
+  g_assert_false (spelt_in ("en", "Kasyl", "ru", ru));
+  g_assert_false (spelt_in ("en", "Vasyl", "ru", plain));
+  /* An initial needs its surname after it. */
+  g_assert_false (spelt_in ("en", "Vasyl", "ru", "Таблица В. показывает рост."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -538,6 +603,9 @@ main (int   argc,
   g_test_add_func ("/spell/checker", test_checker);
   g_test_add_func ("/spell/checker-names", test_checker_names);
   g_test_add_func ("/spell/checker-terms", test_checker_terms);
+  g_test_add_func ("/spell/names/term-vowels", test_names_term_vowels);
+  g_test_add_func ("/spell/names/term-cyrillic", test_names_term_cyrillic);
+  g_test_add_func ("/spell/names/initial", test_names_initial);
 
   {
     int status = g_test_run ();

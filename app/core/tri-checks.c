@@ -1213,6 +1213,20 @@ is_title (const char  *text,
   return long_words > 0;
 }
 
+/* Whether a dash follows @q's closing mark and a comma, as Russian and
+ * Ukrainian close speech: «…», — сказал он. */
+static gboolean
+speech_dash_after (const char  *text,
+                   const Quote *q)
+{
+  const char *after = text + q->end;
+
+  if (*after != ',')
+    return FALSE;
+  after = skip_spaces (after + 1);
+  return g_str_has_prefix (after, "\xE2\x80\x94") || g_str_has_prefix (after, "\xE2\x80\x93");
+}
+
 /* Speech, not a name: six words or more, or three and more with a clause's
  * end inside the closing mark ("…risk," English), or the marks of speech
  * around it in Russian and Ukrainian. */
@@ -1226,6 +1240,9 @@ is_speech (const char  *text,
 
   /* A quotation over paragraphs is speech, however short its first. */
   if (words >= MIN_QUOTATION_WORDS || q->continued)
+    return TRUE;
+  /* Speech by its marks, however short: «Час спливає», – заявила вона. */
+  if (words > 0 && speech_dash_after (text, q))
     return TRUE;
   if (words < 3)
     return FALSE;
@@ -1252,19 +1269,12 @@ is_speech (const char  *text,
   if (ends_clause (inside))
     return TRUE;
 
-  /* Russian and Ukrainian close the clause after the mark, and only for
-   * speech: «…», — сказал он; or open it after a colon: сказал: «…». A
-   * button's label («Выйти из учетной записи».) has neither. */
+  /* Russian and Ukrainian open speech after a colon: сказал: «…» (or
+   * close it with a dash, above). A button's label («Выйти из учетной
+   * записи».) has neither. */
   {
-    const char *after = text + q->end;
     const char *before = skip_spaces_back (text, text + q->start);
 
-    if (*after == ',')
-      {
-        after = skip_spaces (after + 1);
-        if (g_str_has_prefix (after, "\xE2\x80\x94") || g_str_has_prefix (after, "\xE2\x80\x93"))
-          return TRUE;
-      }
     return before > text && before[-1] == ':';
   }
 }
@@ -1351,12 +1361,33 @@ first_quote_from (GArray *quotes,
   return lo;
 }
 
+/* A phrase quoted: speech, or two words or more that open in lower case
+ * («беспечной болтовнёй и пустыми сплетнями»); a title, a name or a
+ * button's label opens with a capital («Великие деяния северных
+ * королей», «Сбросить до заводских настроек»), a single word is a term. */
+#define MIN_PHRASE_WORDS 2
+
+static gboolean
+is_phrase (const char  *text,
+           const Quote *q)
+{
+  const char *p = text + q->start;
+
+  if (is_speech (text, q))
+    return TRUE;
+  while (p < text + q->end && !g_unichar_isalpha (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  return p < text + q->end && g_unichar_islower (g_utf8_get_char (p)) &&
+         count_words (text, q->start, q->end) >= MIN_PHRASE_WORDS;
+}
+
 static guint
 count_overlapping (Run   *run,
                    guint  column,
                    gsize  start,
                    gsize  end,
-                   guint *speech)
+                   guint *speech,
+                   guint *phrase)
 {
   GArray *quotes = run->columns[column].quotes;
   const char *text = tri_document_get_text (run->columns[column].doc);
@@ -1376,6 +1407,7 @@ count_overlapping (Run   *run,
         {
           n++;
           *speech += is_speech (text, q);
+          *phrase += is_phrase (text, q);
           continue;
         }
       /* «Людям подобається, – зазначив він. – Це спорт…»: Russian and
@@ -1404,8 +1436,25 @@ count_overlapping (Run   *run,
         n += part < end && q->end > start;
       if (is_speech (text, q))
         *speech += n - before;
+      if (is_phrase (text, q))
+        *phrase += n - before;
     }
   return n;
+}
+
+/* Whether both Cyrillic versions @a and @b quote more speech than the
+ * @have quotations of @o, or more phrases than @o quotes (its quoted
+ * single words aside: "frivolous" is no counterpart of «каждый может
+ * подать в суд на кого угодно»). */
+static gboolean
+cyrillic_quote_more (const guint *speech,
+                     const guint *phrase,
+                     guint        o,
+                     guint        a,
+                     guint        b,
+                     guint        have)
+{
+  return (speech[a] > have && speech[b] > have) || (phrase[a] > phrase[o] && phrase[b] > phrase[o]);
 }
 
 /* Which versions a row's quotations set apart (bit c for column c), or 0
@@ -1426,6 +1475,7 @@ static guint
 odd_quotations (Run         *run,
                 const guint *all,
                 const guint *speech,
+                const guint *phrase,
                 const guint *opened)
 {
   guint n = run->n_columns, odd = 0;
@@ -1441,9 +1491,9 @@ odd_quotations (Run         *run,
           if (all[o] < all[a])
             {
               /* Only the Cyrillic versions quote: their convention,
-               * unless both quote speech the other has not. */
+               * unless both quote speech or a phrase the other has not. */
               if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
-                return speech[a] > all[o] && speech[b] > all[o] ? 1u << o : 0;
+                return cyrillic_quote_more (speech, phrase, o, a, b, all[o]) ? 1u << o : 0;
               return 1u << o;
             }
           /* One version quotes more: speech only. A version of the
@@ -1470,7 +1520,7 @@ odd_quotations (Run         *run,
           if (all[o] == 0 && all[a] > 0 && all[b] > 0)
             {
               if (!run->columns[o].cyrillic && run->columns[a].cyrillic && run->columns[b].cyrillic)
-                return speech[a] > 0 && speech[b] > 0 ? 1u << o : 0;
+                return cyrillic_quote_more (speech, phrase, o, a, b, 0) ? 1u << o : 0;
               return 1u << o;
             }
         }
@@ -1500,7 +1550,7 @@ check_quotes (Run    *run,
               guint   r)
 {
   GArray *quotes[TRI_MAX_COLUMNS] = { NULL };
-  guint all[TRI_MAX_COLUMNS] = { 0 }, speech[TRI_MAX_COLUMNS] = { 0 };
+  guint all[TRI_MAX_COLUMNS] = { 0 }, speech[TRI_MAX_COLUMNS] = { 0 }, phrase[TRI_MAX_COLUMNS] = { 0 };
   gsize start, end;
   guint most = 0, odd;
 
@@ -1509,7 +1559,7 @@ check_quotes (Run    *run,
       if (!cell_bytes (run, row, c, &start, &end))
         goto out;
       quotes[c] = quotes_in (run, c, start, end);
-      all[c] = count_overlapping (run, c, start, end, &speech[c]);
+      all[c] = count_overlapping (run, c, start, end, &speech[c], &phrase[c]);
       most = MAX (most, all[c]);
     }
   for (guint c = 0; c < run->n_columns; c++)
@@ -1518,7 +1568,7 @@ check_quotes (Run    *run,
        * (Джеррі: «…»): a speaker's name and a colon make speech. */
       if (all[c] == 0 && most > 0 && cell_bytes (run, row, c, &start, &end) &&
           starts_with_speaker (tri_document_get_text (run->columns[c].doc) + start, end - start))
-        all[c] = speech[c] = 1;
+        all[c] = speech[c] = phrase[c] = 1;
     }
 
   {
@@ -1526,7 +1576,7 @@ check_quotes (Run    *run,
 
     for (guint c = 0; c < run->n_columns; c++)
       opened[c] = quotes[c]->len;
-    odd = odd_quotations (run, all, speech, opened);
+    odd = odd_quotations (run, all, speech, phrase, opened);
   }
   if (odd != 0)
     {

@@ -200,12 +200,15 @@ is_vowel (char c)
   return strchr ("aeiouyj", c) != NULL;
 }
 
-/* The skeleton of @word, no exonym looked up. */
+/* The skeleton of @word, no exonym looked up; with @vowels, every run
+ * of vowels kept as one "a" (a word's shape: инспектора "anspaktara",
+ * инспектроа "anspaktra"). */
 static char *
-make_skeleton (TriNames   *names,
-               const char *language,
-               const char *word,
-               gssize      length)
+make_skeleton_full (TriNames   *names,
+                    const char *language,
+                    const char *word,
+                    gssize      length,
+                    gboolean    vowels)
 {
   g_autofree char *s = to_ascii (names, language, word, length);
   g_autofree char *base = tri_language_get_base (language);
@@ -269,13 +272,22 @@ make_skeleton (TriNames   *names,
               c = 's';
             }
           else if (is_vowel (c))
-            c = i == 0 ? 'a' : 0;
+            c = i == 0 || vowels ? 'a' : 0;
           i++;
         }
       if (c != 0 && (out->len == 0 || out->str[out->len - 1] != c))
         g_string_append_c (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+static char *
+make_skeleton (TriNames   *names,
+               const char *language,
+               const char *word,
+               gssize      length)
+{
+  return make_skeleton_full (names, language, word, length, FALSE);
 }
 
 /**
@@ -289,11 +301,11 @@ make_skeleton (TriNames   *names,
  *   tri-names.c), maybe empty; a Russian or Ukrainian
  *   exonym's is its English name's
  */
-char *
-tri_names_skeleton (TriNames   *names,
-                    const char *language,
-                    const char *word,
-                    gssize      length)
+static char *
+compute_skeleton (TriNames   *names,
+                  const char *language,
+                  const char *word,
+                  gssize      length)
 {
   g_autofree char *skeleton = make_skeleton (names, language, word, length);
   g_autofree char *base = tri_language_get_base (language);
@@ -341,6 +353,50 @@ tri_names_skeleton (TriNames   *names,
         }
     }
   return best != NULL ? g_strdup (best) : g_steal_pointer (&skeleton);
+}
+
+/* Skeletons already made, for every run in the process (ICU's
+ * transliteration is most of a check's time, and a report's words
+ * recur): "base\x1fword" → skeleton. Emptied when it grows too big. */
+#define SKELETON_CACHE_MAX 200000
+#define SKELETON_KEY_MAX 128
+
+G_LOCK_DEFINE_STATIC (skeletons);
+static GHashTable *skeletons;
+
+char *
+tri_names_skeleton (TriNames   *names,
+                    const char *language,
+                    const char *word,
+                    gssize      length)
+{
+  gsize n = length < 0 ? strlen (word) : (gsize)length;
+  gsize base_len = strcspn (language, "_-.@");
+  char key[SKELETON_KEY_MAX];
+  char *skeleton;
+
+  if (base_len + 1 + n >= sizeof key)
+    return compute_skeleton (names, language, word, length);
+  memcpy (key, language, base_len);
+  key[base_len] = '\x1f';
+  memcpy (key + base_len + 1, word, n);
+  key[base_len + 1 + n] = '\0';
+
+  G_LOCK (skeletons);
+  skeleton = skeletons != NULL ? g_strdup (g_hash_table_lookup (skeletons, key)) : NULL;
+  G_UNLOCK (skeletons);
+  if (skeleton != NULL)
+    return skeleton;
+
+  skeleton = compute_skeleton (names, language, word, length);
+  G_LOCK (skeletons);
+  if (skeletons == NULL)
+    skeletons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (g_hash_table_size (skeletons) >= SKELETON_CACHE_MAX)
+    g_hash_table_remove_all (skeletons);
+  g_hash_table_insert (skeletons, g_strdup (key), g_strdup (skeleton));
+  G_UNLOCK (skeletons);
+  return skeleton;
 }
 
 static guint
@@ -713,21 +769,144 @@ tri_names_scan (TriNames   *names,
   return words;
 }
 
-/* Whether @other has @word (@n bytes) as a whole word, in any case. */
+/* Whether @word and @other have their vowels in the same places (their
+ * shapes, the last vowels — a case ending — aside): панамакс and Panamax
+ * do, инспектроа and Inspector do not. */
 static gboolean
-written_alike (const char *word,
-               gsize       n,
-               const char *other,
-               gssize      other_length)
+same_shape (TriNames   *names,
+            const char *language,
+            const char *word,
+            gsize       length,
+            const char *other_language,
+            const char *other,
+            gsize       other_length)
 {
-  g_autofree char *needle = g_utf8_casefold (word, (gssize)n);
-  g_autofree char *haystack = g_utf8_casefold (other, other_length);
-  gsize len = strlen (needle);
+  g_autofree char *a = make_skeleton_full (names, language, word, (gssize)length, TRUE);
+  g_autofree char *b = make_skeleton_full (names, other_language, other, (gssize)other_length, TRUE);
+  gsize la = strlen (a), lb = strlen (b);
 
-  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
-    if ((at == haystack || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (at)))) &&
-        !g_unichar_isalnum (g_utf8_get_char (at + len)))
-      return TRUE;
+  if (la > 1 && a[la - 1] == 'a')
+    la--;
+  if (lb > 1 && b[lb - 1] == 'a')
+    lb--;
+  return la == lb && strncmp (a, b, la) == 0;
+}
+
+/* A Cyrillic letter as Russian and Ukrainian both may spell it: ы, и, і, ї
+ * as и; э, е, є, ё as е; ґ as г; 0 for a hard sign or an apostrophe. */
+static gunichar
+fold_cyrillic (gunichar c)
+{
+  switch (c)
+    {
+    case 0x044B: case 0x0456: case 0x0457:    /* ы і ї */
+      return 0x0438;                          /* и */
+    case 0x044D: case 0x0454: case 0x0451:    /* э є ё */
+      return 0x0435;                          /* е */
+    case 0x0491:                              /* ґ */
+      return 0x0433;                          /* г */
+    case 0x044A: case '\'': case 0x2019: case 0x02BC:
+      return 0;
+    default:
+      return c;
+    }
+}
+
+static gboolean
+is_cyrillic_vowel (gunichar c)
+{
+  return c != 0 && g_utf8_strchr ("аеиоуяю", -1, c) != NULL;
+}
+
+/* Whether a soft sign at @i of @s stands between two consonants, where
+ * one language writes it and the other need not (низко, низько). */
+static gboolean
+soft_sign_optional (const gunichar *s,
+                    gsize           n,
+                    gsize           i)
+{
+  return i > 0 && i + 1 < n && !is_cyrillic_vowel (s[i - 1]) && s[i + 1] != 0x044C &&
+         !is_cyrillic_vowel (s[i + 1]);
+}
+
+static gunichar *
+fold_word (const char *word,
+           gsize       length,
+           gsize      *n)
+{
+  g_autofree char *lower = g_utf8_strdown (word, (gssize)length);
+  gunichar *out = g_new (gunichar, g_utf8_strlen (lower, -1) + 1);
+
+  *n = 0;
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = fold_cyrillic (g_utf8_get_char (p));
+
+      if (c != 0)
+        out[(*n)++] = c;
+    }
+  return out;
+}
+
+/* Whether @word and @other (lower case) are one word written in Russian
+ * and in Ukrainian letters (низкомаржинальных, низькомаржинальних): the
+ * same letters once folded, but for a soft sign between two consonants
+ * that one of them has; a soft sign elsewhere, or any letter moved, is no
+ * spelling of the other's (малеьнких). */
+static gboolean
+cyrillic_alike (const char *word,
+                gsize       length,
+                const char *other,
+                gsize       other_length)
+{
+  gsize na, nb, i = 0, j = 0;
+  g_autofree gunichar *a = fold_word (word, length, &na);
+  g_autofree gunichar *b = fold_word (other, other_length, &nb);
+
+  while (i < na || j < nb)
+    {
+      if (i < na && j < nb && a[i] == b[j])
+        i++, j++;
+      else if (i < na && a[i] == 0x044C && soft_sign_optional (a, na, i))
+        i++;
+      else if (j < nb && b[j] == 0x044C && soft_sign_optional (b, nb, j))
+        j++;
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether @w of @other, a run of initials (В. И.) before a surname, opens
+ * with the sound @skeleton does: Vasyl Petrenko is В. И. Петренко. */
+static gboolean
+initial_of (const char    *skeleton,
+            const char    *other,
+            gsize          other_length,
+            GArray        *words,
+            guint          i)
+{
+  const TriWord *w = &g_array_index (words, TriWord, i);
+  guint initials = 0;
+
+  if (skeleton[0] == '\0' || w->skeleton[0] != skeleton[0])
+    return FALSE;
+  for (; i < words->len; i++)
+    {
+      w = &g_array_index (words, TriWord, i);
+      if (!(w->flags & TRI_WORD_CAPITALISED))
+        return FALSE;
+      /* An initial: one letter, or two for a sound (Дж.), and a full stop. */
+      if (g_utf8_strlen (other + w->start, (gssize)(w->end - w->start)) <= 2 && strlen (w->skeleton) <= 1)
+        {
+          if (w->end >= other_length || other[w->end] != '.')
+            return FALSE;
+          initials++;
+          continue;
+        }
+      /* The surname: a capitalised word after the initials. */
+      return initials > 0 && g_utf8_strlen (other + w->start, (gssize)(w->end - w->start)) >= 3;
+    }
   return FALSE;
 }
 
@@ -744,10 +923,13 @@ written_alike (const char *word,
  *
  * Whether @other writes the name @word spells: a capitalised word there
  * with the same skeleton but for a case ending or an h or ш one spelling
- * sounds (Zelenskyy's, Зеленского, Зеленського; Graham, Греєм). A word in
- * lower case is a name or a term only when @other has it in another
- * script (панамакс, Panamax); a misspelt name whose consonants change
- * (Zelesnky) is no longer the other version's.
+ * sounds (Zelenskyy's, Зеленского, Зеленського; Graham, Греєм), or as
+ * initials before a surname (Vasyl, В. И. Петренко). A word in lower
+ * case is a name or a term only when @other has it in another script
+ * with its vowels in the same places (панамакс, Panamax), or in the same
+ * script letter for letter, Russian and Ukrainian letters apart
+ * (низкомаржинальных, низькомаржинальних); a misspelt name whose
+ * consonants change (Zelesnky) is no longer the other version's.
  *
  * The word links of tri-word-align (issue 14), once there, tell a word's
  * counterpart more surely than a skeleton found anywhere in the row: the
@@ -768,13 +950,15 @@ tri_names_spelt_in (TriNames   *names,
   g_autofree char *skeleton = NULL;
   g_autoptr(GArray) words = NULL;
   gsize n = length < 0 ? strlen (word) : (gsize)length;
-  gboolean found = FALSE, lower;
+  gsize other_n = other_length < 0 ? strlen (other) : (gsize)other_length;
+  gboolean found = FALSE, lower, cyrillic;
   GUnicodeScript script;
 
   if (n == 0)
     return FALSE;
   lower = !g_unichar_isupper (g_utf8_get_char (word));
   script = g_unichar_get_script (g_utf8_get_char (word));
+  cyrillic = script == G_UNICODE_SCRIPT_CYRILLIC;
   /* Zelenskyy's: the name is Zelenskyy. */
   if (n > 3 && (word[n - 1] == 's' || word[n - 1] == 'S'))
     {
@@ -785,31 +969,46 @@ tri_names_spelt_in (TriNames   *names,
     }
   else if (n > 3 && g_str_has_suffix (word, "s'"))
     n--;
-  /* A term in lower case the other version writes letter for letter
-   * (балкера in Russian and Ukrainian): two translators do not misspell
-   * a word alike. */
-  if (lower && g_utf8_strlen (word, (gssize)n) >= 5 && written_alike (word, n, other, other_length))
-    return TRUE;
   skeleton = tri_names_skeleton (names, language, word, (gssize)n);
-  if (strlen (skeleton) < (lower ? 3u : 2u))
-    return FALSE;
-  words = tri_names_scan (names, other_language, other, 0, other_length < 0 ? strlen (other) : (gsize)other_length);
+  words = tri_names_scan (names, other_language, other, 0, other_n);
   for (guint i = 0; i < words->len && !found; i++)
     {
       const TriWord *w = &g_array_index (words, TriWord, i);
+      gboolean same_script = g_unichar_get_script (g_utf8_get_char (other + w->start)) == script;
       char a[64], b[64];
 
+      /* A term in lower case the other version writes letter for letter
+       * (балкера in Russian and Ukrainian), or in its own Cyrillic letters
+       * (низкомаржинальных, низькомаржинальних): two translators do not
+       * misspell a word alike. */
+      if (lower && same_script && g_utf8_strlen (word, (gssize)n) >= 5 &&
+          (cyrillic ? cyrillic_alike (word, n, other + w->start, w->end - w->start)
+                    : strlen (w->lower) == n && g_ascii_strncasecmp (word, w->lower, n) == 0))
+        {
+          found = TRUE;
+          continue;
+        }
+      /* Vasyl Petrenko, В. И. Петренко. */
+      if (!lower && !same_script && initial_of (skeleton, other, other_n, words, i))
+        {
+          found = TRUE;
+          continue;
+        }
+      if (strlen (skeleton) < (lower ? 3u : 2u))
+        continue;
       /* A word in lower case: a term another version writes as a name
        * in its own letters (панамакс, Panamax), never a word of the same
        * script nor an ordinary word (a typo of фермер is still farmer's). */
-      if (g_unichar_get_script (g_utf8_get_char (other + w->start)) == script
+      if (same_script
           ? lower || !(w->flags & (TRI_WORD_CAPITALISED | TRI_WORD_ACRONYM))
           : lower && !(w->flags & (TRI_WORD_CAPITALISED | TRI_WORD_ACRONYM)))
         continue;
       /* A term: its very skeleton (панамакс, Panamax), no ending
-       * allowed — a typo of a word is no word of the other version. */
+       * allowed — a typo of a word is no word of the other version — and
+       * its vowels where the other's are (инспектроа is no Inspector). */
       if (lower || g_unichar_islower (g_utf8_get_char (other + w->start)))
-        found = strlen (skeleton) >= 4 && g_str_equal (skeleton, w->skeleton);
+        found = strlen (skeleton) >= 4 && g_str_equal (skeleton, w->skeleton) &&
+                same_shape (names, language, word, n, other_language, other + w->start, w->end - w->start);
       else if (tri_names_match_strictly (skeleton, w->skeleton))
         found = TRUE;
       else

@@ -445,6 +445,89 @@ twelve_hour (const char *q,
     }
 }
 
+/* Whether @q (spaces skipped) starts with one of @words, each a word of
+ * its own: its length in bytes, spaces included, or 0. */
+static gsize
+word_follows (const char         *q,
+              const char         *end,
+              const char * const *words)
+{
+  const char *p = q;
+
+  while (p < end && *p == ' ')
+    p++;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize n = strlen (words[i]);
+
+      if (p + n <= end && g_ascii_strncasecmp (p, words[i], n) == 0 &&
+          (p + n == end || !g_unichar_isalnum (g_utf8_get_char (p + n))))
+        return (gsize)(p + n - q);
+    }
+  return 0;
+}
+
+/* A time of day at @p: 8:30 p.m., 8:30 вечера, 20:30, 15.00 UTC, 5.30pm,
+ * 1200 GMT; as the 24-hour clock's hour, and its minutes unless none
+ * ("20:30", "12"), so that 12:00 = 1200 GMT = «12 годині». Returns the
+ * end of the time (with its am or pm), or NULL when there is none. */
+static const char *
+read_clock (const char *p,
+            const char *end,
+            GString    *value)
+{
+  static const char * const pm[] = { "p.m.", "pm", "вечера", "вечора", NULL };
+  static const char * const am[] = { "a.m.", "am", NULL };
+  static const char * const zones[] = { "UTC", "GMT", NULL };
+  const char *q = p;
+  int hour = 0, minutes;
+  char sep = 0;
+  gsize after;
+
+  while (q < end && g_ascii_isdigit (*q) && q - p < 4)
+    hour = hour * 10 + (*q++ - '0');
+  if (q < end && g_ascii_isdigit (*q))
+    return NULL;
+  if (q - p == 4)
+    {
+      /* 1200 GMT */
+      if (word_follows (q, end, zones) == 0)
+        return NULL;
+      minutes = hour % 100;
+      hour /= 100;
+    }
+  else
+    {
+      if (q - p > 2 || q + 3 > end || (*q != ':' && *q != '.') ||
+          !g_ascii_isdigit (q[1]) || !g_ascii_isdigit (q[2]) ||
+          (q + 3 < end && (g_ascii_isdigit (q[3]) || ((q[3] == '.' || q[3] == ',' || q[3] == ':') &&
+                                                      q + 4 < end && g_ascii_isdigit (q[4])))))
+        return NULL;
+      sep = *q;
+      minutes = (q[1] - '0') * 10 + (q[2] - '0');
+      q += 3;
+    }
+  if (hour > 24 || minutes > 59)
+    return NULL;
+  if ((after = word_follows (q, end, pm)) > 0)
+    {
+      if (hour < 1 || hour > 12)
+        return NULL;
+      hour = hour % 12 + 12;
+    }
+  else if ((after = word_follows (q, end, am)) > 0)
+    hour %= 12;
+  /* 15.00 is a time only with a zone or am/pm after it; else a decimal. */
+  else if (sep == '.' && word_follows (q, end, zones) == 0)
+    return NULL;
+  g_string_truncate (value, 0);
+  if (minutes == 0)
+    g_string_append_printf (value, "%d", hour);
+  else
+    g_string_append_printf (value, "%d:%02d", hour, minutes);
+  return q + after;
+}
+
 /* Whether the word at @p opens a sentence: nothing but spaces and
  * opening marks between it and the text's start or a sentence's end. */
 static gboolean
@@ -569,6 +652,18 @@ tri_numbers_find (const char *text,
           const char *q;
           gsize suffix;
 
+          if (p == text || (p[-1] != ':' && p[-1] != '.'))
+            {
+              q = read_clock (p, text + end, value);
+              if (q != NULL)
+                {
+                  TriNumber clock = { (gsize)(p - text), (gsize)(q - text), g_strdup (value->str) };
+
+                  g_array_append_val (numbers, clock);
+                  p = q;
+                  continue;
+                }
+            }
           g_string_truncate (value, 0);
           q = tri_number_read (p, value);
           if (q > text + end)
