@@ -278,7 +278,15 @@ make_skeleton_full (TriNames   *names,
       if (c != 0 && (out->len == 0 || out->str[out->len - 1] != c))
         g_string_append_c (out, c);
     }
-  return g_string_free (out, FALSE);
+  /* Its own few bytes, not the GString's 64 and more: the checks keep a
+   * skeleton for every word of a document (240 MB of the peak for three
+   * versions of 20,000 sentences). */
+  {
+    char *skeleton = g_strndup (out->str, out->len);
+
+    g_string_free (out, TRUE);
+    return skeleton;
+  }
 }
 
 static char *
@@ -740,15 +748,7 @@ tri_names_scan (TriNames   *names,
             }
         }
       word.lower = g_utf8_strdown (text + word.start, (gssize)(word.end - word.start));
-      {
-        g_autofree char *skeleton = tri_names_skeleton (names, language, text + word.start,
-                                                        (gssize)(word.end - word.start));
-
-        /* Kept for every word of the document while it is checked: its
-         * own few bytes, not the GString's 64 it was made in (240 MB of
-         * the peak for three versions of 20,000 sentences). */
-        word.skeleton = g_strdup (skeleton);
-      }
+      word.skeleton = tri_names_skeleton (names, language, text + word.start, (gssize)(word.end - word.start));
       if (letters >= 2 && upper == letters)
         word.flags |= TRI_WORD_ACRONYM;
       else if (first_upper)
