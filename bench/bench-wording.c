@@ -7,7 +7,7 @@
 
 /* Compare Wording's speed in the real window: the time from the pointer's
  * motion over a word (what the grid's motion controller calls,
- * _tri_window_hover_word()) to its counterparts' attributes set, on a row
+ * tri_wording_controller_hover_word()) to its counterparts' attributes set, on a row
  * of three cells of about 60 words each: the first motion over the row
  * (it links the row) and every later one (the row's links kept), and the
  * next frame's paint. Run under Xvfb with GSK_RENDERER=cairo. Prints
@@ -22,7 +22,6 @@
 
 #include "tri-application.h"
 #include "tri-window.h"
-#include "tri-window-private.h"
 
 /* One long sentence a version (written for this bench), so the row holds
  * about 60 words in each cell. */
@@ -76,7 +75,9 @@ on_tick_cb (gpointer data)
 static gboolean
 ready (TriWindow *window)
 {
-  return window->wording != NULL && tri_wording_is_ready (window->wording) && !tri_window_get_busy (window);
+  TriWording *wording = tri_wording_controller_get_wording (tri_window_get_wording (window));
+
+  return wording != NULL && tri_wording_is_ready (wording) && !tri_window_get_busy (window);
 }
 
 static int
@@ -141,10 +142,10 @@ main (int   argc,
   /* The first motion over the row links it. */
   words = tri_word_tokenize (texts[0], -1);
   start = g_get_monotonic_time ();
-  _tri_window_hover_word (window, 0, 0, (int)g_array_index (words, TriWordSpan, 0).start);
+  tri_wording_controller_hover_word (tri_window_get_wording (window), 0, 0, (int)g_array_index (words, TriWordSpan, 0).start);
   first = (g_get_monotonic_time () - start) / 1000.0;
   /* The thread links it; the highlight follows by itself. */
-  while (window->hover_row == NULL && g_get_monotonic_time () < deadline)
+  while (!tri_wording_controller_has_highlight (tri_window_get_wording (window)) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   first_shown = (g_get_monotonic_time () - start) / 1000.0;
   iterate ();
@@ -160,7 +161,7 @@ main (int   argc,
             double ms;
 
             start = g_get_monotonic_time ();
-            _tri_window_hover_word (window, 0, c, (int)g_array_index (spans, TriWordSpan, i).start);
+            tri_wording_controller_hover_word (tri_window_get_wording (window), 0, c, (int)g_array_index (spans, TriWordSpan, i).start);
             ms = (g_get_monotonic_time () - start) / 1000.0;
             g_array_append_val (cached, ms);
             mean += ms;
@@ -219,7 +220,7 @@ main (int   argc,
     /* From the aligner ready to every row linked. */
     settled = g_get_monotonic_time ();
     tick = g_timeout_add (1, on_tick_cb, &ticks);
-    while ((!window->prefetched || window->collect_source != 0 || tri_wording_is_prefetching (window->wording)) &&
+    while (!tri_wording_controller_is_prefetched (tri_window_get_wording (window)) &&
            g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, TRUE);
     linked_at = g_get_monotonic_time ();
@@ -240,7 +241,7 @@ main (int   argc,
     }
 
     start = g_get_monotonic_time ();
-    _tri_window_hover_word (window, n / 2, 1, 1);
+    tri_wording_controller_hover_word (tri_window_get_wording (window), n / 2, 1, 1);
     hover_ms = (g_get_monotonic_time () - start) / 1000.0;
 
     printf ("\n| measure (%u rows) | value |\n|---|--:|\n", n);

@@ -15,7 +15,6 @@
 #include "tri-user-lexicon.h"
 #include "tri-segment-cell.h"
 #include "tri-window.h"
-#include "tri-window-private.h"
 #include "tri-wording.h"
 
 static TriApplication *app;
@@ -46,12 +45,23 @@ wait_until (gboolean (*done) (gpointer), gpointer data)
     }
 }
 
+/* The Compare Wording action's state (the setting it stands for). */
+static gboolean
+compare_wording_on (TriWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "compare-wording");
+
+  return g_variant_get_boolean (state);
+}
+
 static gboolean
 wording_ready (gpointer data)
 {
   TriWindow *window = data;
 
-  return window->wording != NULL && tri_wording_is_ready (window->wording) && !tri_window_get_busy (window);
+  TriWording *wording = tri_wording_controller_get_wording (tri_window_get_wording (window));
+
+  return wording != NULL && tri_wording_is_ready (wording) && !tri_window_get_busy (window);
 }
 
 static void
@@ -144,7 +154,7 @@ prefetched (gpointer data)
 {
   TriWindow *window = data;
 
-  return window->prefetched && window->collect_source == 0 && !tri_wording_is_prefetching (window->wording);
+  return tri_wording_controller_is_prefetched (tri_window_get_wording (window));
 }
 
 static TriWindow *
@@ -194,7 +204,7 @@ test_hover (void)
   g_assert_nonnull (other);
   g_assert_false (cell_has (ru, "Коваленко", PANGO_ATTR_BACKGROUND, -1));
 
-  _tri_window_hover_word (window, 0, 0, byte_offset (en, "Kovalenko") + 2);
+  tri_wording_controller_hover_word (tri_window_get_wording (window), 0, 0, byte_offset (en, "Kovalenko") + 2);
   g_assert_true (cell_has (en, "Kovalenko", PANGO_ATTR_BACKGROUND, -1));
   g_assert_true (cell_has (ru, "Коваленко", PANGO_ATTR_BACKGROUND, -1));
   g_assert_true (cell_has (uk, "Коваленко", PANGO_ATTR_BACKGROUND, -1));
@@ -209,27 +219,27 @@ test_hover (void)
 
   /* A word the dictionary knows: its translations too (dict-mueller7,
    * which build-aux/dev installs). */
-  _tri_window_hover_word (window, 0, 0, byte_offset (en, "Minister"));
+  tri_wording_controller_hover_word (tri_window_get_wording (window), 0, 0, byte_offset (en, "Minister"));
   tooltip = tri_widget_get_tooltip_text (GTK_WIDGET (en));
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "Dictionary, Russian: "));
   g_assert_nonnull (strstr (tooltip, "министр"));
 
   /* The number: its counterparts, not the name's. */
-  _tri_window_hover_word (window, 0, 1, byte_offset (ru, "12"));
+  tri_wording_controller_hover_word (tri_window_get_wording (window), 0, 1, byte_offset (ru, "12"));
   g_assert_true (cell_has (en, "12", PANGO_ATTR_BACKGROUND, -1));
   g_assert_true (cell_has (uk, "12", PANGO_ATTR_BACKGROUND, -1));
   g_assert_false (cell_has (uk, "Коваленко", PANGO_ATTR_BACKGROUND, -1));
 
   /* A word no other version has: it alone, and the tooltip says so. */
-  _tri_window_hover_word (window, 0, 0, byte_offset (en, "reportedly"));
+  tri_wording_controller_hover_word (tri_window_get_wording (window), 0, 0, byte_offset (en, "reportedly"));
   g_assert_true (cell_has (en, "reportedly", PANGO_ATTR_BACKGROUND, -1));
   g_assert_cmpuint (n_attributes (ru, PANGO_ATTR_BACKGROUND), ==, 0);
   tooltip = tri_widget_get_tooltip_text (GTK_WIDGET (en));
   g_assert_nonnull (tooltip);
   g_assert_true (g_str_has_prefix (tooltip, "No counterpart in Russian or Ukrainian"));
 
-  _tri_window_hover_word (window, GTK_INVALID_LIST_POSITION, 0, -1);
+  tri_wording_controller_hover_word (tri_window_get_wording (window), GTK_INVALID_LIST_POSITION, 0, -1);
   g_assert_cmpuint (n_attributes (en, PANGO_ATTR_BACKGROUND), ==, 0);
   g_assert_null (tri_widget_get_tooltip_text (GTK_WIDGET (en)));
 
@@ -303,9 +313,9 @@ test_compare_mode (void)
   other = find_cell (window, "The talks");
   g_assert_false (cell_has (en, "reportedly", PANGO_ATTR_STYLE, PANGO_STYLE_ITALIC));
 
-  g_assert_false (g_settings_get_boolean (window->settings, "compare-wording"));
+  g_assert_false (compare_wording_on (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-wording", NULL);
-  g_assert_true (g_settings_get_boolean (window->settings, "compare-wording"));
+  g_assert_true (compare_wording_on (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
@@ -325,7 +335,7 @@ test_compare_mode (void)
   g_assert_true (cell_has (other, "Petrenko", PANGO_ATTR_UNDERLINE, PANGO_UNDERLINE_SINGLE));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-wording", NULL);
-  g_assert_false (g_settings_get_boolean (window->settings, "compare-wording"));
+  g_assert_false (compare_wording_on (window));
   g_assert_cmpuint (n_attributes (other, PANGO_ATTR_UNDERLINE), ==, 0);
   g_assert_false (tri_segment_editor_has_word_mark (editor, 0, 0, TRI_WORDING_MARK_ALL));
 
@@ -464,7 +474,7 @@ test_prefetch (void)
 
       for (guint c = 0; c < 3; c++)
         cells[c] = tri_alignment_dup_cell_text (alignment, row, c);
-      g_assert_true (tri_wording_has_row (window->wording, (const char * const *)cells));
+      g_assert_true (tri_wording_has_row (tri_wording_controller_get_wording (tri_window_get_wording (window)), (const char * const *)cells));
     }
 
   /* The two rows merged: the new row linked too. */
@@ -480,7 +490,7 @@ test_prefetch (void)
 
     for (guint c = 0; c < 3; c++)
       cells[c] = tri_alignment_dup_cell_text (alignment, row, c);
-    g_assert_false (tri_wording_has_row (window->wording, (const char * const *)cells));
+    g_assert_false (tri_wording_has_row (tri_wording_controller_get_wording (tri_window_get_wording (window)), (const char * const *)cells));
 
     /* Pointed at before the thread linked it: nothing, the main loop does
      * not wait; then the highlight comes by itself. */
@@ -489,9 +499,9 @@ test_prefetch (void)
         g_assert_cmpint (g_get_monotonic_time (), <, deadline);
         g_main_context_iteration (NULL, FALSE);
       }
-    _tri_window_hover_word (window, 0, 0, byte_offset (en, "Petrenko"));
+    tri_wording_controller_hover_word (tri_window_get_wording (window), 0, 0, byte_offset (en, "Petrenko"));
     g_assert_cmpuint (n_attributes (en, PANGO_ATTR_BACKGROUND), ==, 0);
-    while (!tri_wording_has_row (window->wording, (const char * const *)cells))
+    while (!tri_wording_has_row (tri_wording_controller_get_wording (tri_window_get_wording (window)), (const char * const *)cells))
       {
         g_assert_cmpint (g_get_monotonic_time (), <, deadline);
         g_main_context_iteration (NULL, FALSE);

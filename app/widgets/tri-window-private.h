@@ -20,7 +20,7 @@
 #include "tri-spell-checker.h"
 #include "tri-status-bar.h"
 #include "tri-window.h"
-#include "tri-wording.h"
+#include "tri-wording-controller.h"
 
 G_BEGIN_DECLS
 
@@ -59,20 +59,7 @@ struct _TriWindow
   TriMatch              found;          /* the match the find bar showed last */
   guint                 confirmed_before; /* confirmed rows before the edit running, or G_MAXUINT */
   TriChecksController  *checks;         /* the checker and the Checks panel */
-  TriWording           *wording;        /* the words' counterparts (tri-window-wording.c) */
-  TriRow               *hover_row;      /* the row of the word pointed at, or NULL */
-  guint                 hover_column;
-  guint                 hover_start;    /* the word's first byte */
-  GArray               *hover_spans[TRI_MAX_COLUMNS];   /* it and its counterparts */
-  char                 *hover_tooltip;
-  guint                 want_position;  /* the last word pointed at, linked or not */
-  guint                 want_column;
-  int                   want_offset;
-  guint                 prefetch_source; /* waits for the rows to settle */
-  guint                 collect_source; /* reads the rows' texts, a chunk a turn */
-  guint                 collect_next;
-  GPtrArray            *collected;      /* GStrv: rows' texts to link in the thread */
-  gboolean              prefetched;     /* every row was given once */
+  TriWordingController *wording;        /* Compare Wording: the words' counterparts */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -109,14 +96,6 @@ struct _TriWindow
 };
 
 void _tri_window_class_actions_init (TriWindowClass *klass);
-void _tri_window_init_wording       (TriWindow      *self);
-void _tri_window_reset_wording      (TriWindow      *self);
-void _tri_window_dispose_wording    (TriWindow      *self);
-void _tri_window_update_wording     (TriWindow      *self);
-void _tri_window_hover_word         (TriWindow      *self,
-                                     guint           position,
-                                     guint           column,
-                                     int             offset);
 void _tri_window_init_search        (TriWindow      *self);
 void _tri_window_update_actions     (TriWindow      *self);
 void _tri_window_commit_edits       (TriWindow      *self);

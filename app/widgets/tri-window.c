@@ -566,7 +566,7 @@ on_alignment_language_cb (TriWindow   *self,
   g_assert (TRI_IS_WINDOW (self));
 
   /* The document was split again: align anew. */
-  _tri_window_reset_wording (self);
+  tri_wording_controller_set_alignment (self->wording, self->alignment);
   start_alignment (self);
 }
 
@@ -1207,7 +1207,7 @@ show_alignment (TriWindow    *self,
   tri_segment_editor_set_alignment (self->editor, alignment);
   tri_segment_editor_set_spell_checker (self->editor, self->spell);
   tri_parallel_view_set_alignment (self->parallel_view, alignment);
-  _tri_window_reset_wording (self);
+  tri_wording_controller_set_alignment (self->wording, alignment);
   /* After the grid's own: it keeps the current row. */
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_after_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -1976,6 +1976,21 @@ tri_window_get_parallel_text (TriWindow *self)
 }
 
 /**
+ * tri_window_get_wording:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): what links the words of the rows shown and
+ *   highlights a word's counterparts (Compare Wording)
+ */
+TriWordingController *
+tri_window_get_wording (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->wording;
+}
+
+/**
  * tri_window_get_editor:
  * @self: a #TriWindow
  *
@@ -2541,7 +2556,12 @@ tri_window_constructed (GObject *object)
   g_signal_connect_object (self->settings, "changed::compact-rows",
                            G_CALLBACK (rebuild_cells), self, G_CONNECT_SWAPPED);
   /* Compare Wording (Ctrl+D): the words' counterparts. */
-  _tri_window_init_wording (self);
+  {
+    g_autoptr(GAction) compare = g_settings_create_action (self->settings, "compare-wording");
+
+    g_action_map_add_action (G_ACTION_MAP (self), compare);
+  }
+  self->wording = tri_wording_controller_new (self->grid, self->editor, self->parallel_view, self->settings);
   {
     static const char * const spell_keys[] = {
       "changed::spell-check", "changed::spell-skip-acronyms", "changed::spell-skip-digits", "changed::spell-skip-urls",
@@ -2566,7 +2586,7 @@ tri_window_dispose (GObject *object)
   stop_progress (self);
   g_clear_handle_id (&self->autosave_idle, g_source_remove);
   g_clear_handle_id (&self->autosave_interval, g_source_remove);
-  _tri_window_dispose_wording (self);
+  g_clear_object (&self->wording);
 
   /* A clean end: nothing to recover. Unsaved work (the app quit with it)
    * stays in the autosave folder, offered at the next start. */

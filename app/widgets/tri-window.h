@@ -15,6 +15,7 @@
 #include "tri-parallel-view.h"
 #include "tri-segment-editor.h"
 #include "tri-spell-checker.h"
+#include "tri-wording-controller.h"
 
 #include "tri-alignment.h"
 #include "tri-application.h"
@@ -75,5 +76,6 @@ gboolean       tri_window_get_parallel_view (TriWindow     *self);
 void           tri_window_set_parallel_view (TriWindow     *self,
                                              gboolean       parallel);
 TriParallelView *tri_window_get_parallel_text (TriWindow    *self);
+TriWordingController *tri_window_get_wording (TriWindow   *self);
 
 G_END_DECLS
