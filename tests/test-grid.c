@@ -14,6 +14,7 @@
 #include "tri-alignment-grid.h"
 #include "tri-gui-resources.h"
 #include "tri-segment-cell.h"
+#include "tri-segment-editor.h"
 #include "tri-test-utils.h"
 
 /* The grid on its own (TriAlignmentGrid's public API): one current row
@@ -490,6 +491,66 @@ test_column_widths (Fixture       *fixture,
     g_assert_cmpint (after[c], ==, before[c]);
 }
 
+static void
+count_frame (GdkFrameClock *clock,
+             guint         *frames)
+{
+  (*frames)++;
+}
+
+static void
+iterate_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* Typing in the editor strip, then back to the grid: the window goes
+ * quiet. GTK 4.8 kept the strip's cursor blinking after it lost the focus
+ * (up to ten seconds), so the window painted every frame and each key or
+ * page in the grid waited for the next one. */
+static void
+test_strip_left_quiet (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  TriSegmentEditor *editor = TRI_SEGMENT_EDITOR (tri_segment_editor_new ());
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong handler;
+
+  g_object_ref (fixture->grid);
+  gtk_window_set_child (fixture->window, box);
+  gtk_widget_set_vexpand (GTK_WIDGET (fixture->grid), TRUE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->grid));
+  g_object_unref (fixture->grid);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (editor));
+  tri_segment_editor_set_alignment (editor, fixture->alignment);
+  tri_segment_editor_set_row (editor, 0);
+  tri_test_wait_until (shows_number_1, fixture);
+
+  tri_segment_editor_focus_column (editor, 1);
+  iterate_ms (100);
+  g_assert_cmpint (tri_segment_editor_get_focus_column (editor), ==, 1);
+  g_assert_true (GTK_IS_TEXT_VIEW (gtk_window_get_focus (fixture->window)));
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->grid));
+  tri_alignment_grid_select_row (fixture->grid, 2, TRUE);
+  /* What the focus change and the row shown animate is over by then. */
+  iterate_ms (600);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (fixture->window), GTK_WIDGET (fixture->grid)));
+
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &frames);
+  iterate_ms (1500);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_cmpuint (frames, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -512,6 +573,7 @@ main (int   argc,
   g_test_add ("/grid/compact", Fixture, NULL, fixture_set_up, test_compact, fixture_tear_down);
   g_test_add ("/grid/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
   g_test_add ("/grid/column-widths", Fixture, NULL, fixture_set_up, test_column_widths, fixture_tear_down);
+  g_test_add ("/grid/strip-left-quiet", Fixture, NULL, fixture_set_up, test_strip_left_quiet, fixture_tear_down);
 
   return g_test_run ();
 }

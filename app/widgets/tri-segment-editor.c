@@ -56,6 +56,7 @@ struct _TriSegmentEditor
   GtkWidget     *columns[TRI_MAX_COLUMNS];
   GtkLabel      *titles[TRI_MAX_COLUMNS];
   GtkSourceView *views[TRI_MAX_COLUMNS];
+  GtkWidget     *focused;         /* the view with the keyboard focus, or NULL */
   gboolean       dirty[TRI_MAX_COLUMNS];
   guint          highlight_row;   /* the row of the check finding shown, or G_MAXUINT */
   GArray        *highlights[TRI_MAX_COLUMNS];   /* its byte spans in each document */
@@ -79,6 +80,24 @@ static gboolean
 has_row (TriSegmentEditor *self)
 {
   return self->alignment != NULL && self->row < g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+}
+
+/* A view is editable while it has the focus and there is a row. Only
+ * then: GTK 4.8's text view keeps its cursor blinking after it lost the
+ * focus (its focus-out asks whether the cursor blinks, which only looks
+ * at the view being editable), and the blink's tick callback makes the
+ * window paint every frame for up to ten seconds after the user left the
+ * strip, so that each key or page in the grid waits for the next frame.
+ * The "leave" handler runs before the view's own (GTK calls the
+ * controllers added last first), so the view is not editable when GTK
+ * asks. Nothing is typed in a view without the focus. */
+static void
+update_editable (TriSegmentEditor *self,
+                 guint             column)
+{
+  GtkWidget *view = GTK_WIDGET (self->views[column]);
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), has_row (self) && view == self->focused);
 }
 
 /* The lines of @text as sentences: blank lines dropped, ends trimmed. */
@@ -427,7 +446,7 @@ refresh (TriSegmentEditor *self)
 
   for (guint c = 0; c < self->n_columns; c++)
     {
-      gtk_text_view_set_editable (GTK_TEXT_VIEW (self->views[c]), has_row (self));
+      update_editable (self, c);
       /* No row, no sentences to number. */
       gtk_source_view_set_show_line_numbers (self->views[c], has_row (self));
     }
@@ -911,15 +930,26 @@ on_focus_enter_cb (GtkEventControllerFocus *controller,
 {
   GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
+  self->focused = view;
   for (guint c = 0; c < self->n_columns; c++)
     if (view == GTK_WIDGET (self->views[c]))
-      g_signal_emit (self, signals [COLUMN_FOCUSED], 0, c);
+      {
+        update_editable (self, c);
+        g_signal_emit (self, signals [COLUMN_FOCUSED], 0, c);
+      }
 }
 
 static void
 on_focus_leave_cb (GtkEventControllerFocus *controller,
                    TriSegmentEditor        *self)
 {
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (self->focused == view)
+    self->focused = NULL;
+  for (guint c = 0; c < self->n_columns; c++)
+    if (view == GTK_WIDGET (self->views[c]))
+      update_editable (self, c);
   tri_segment_editor_commit (self);
 }
 
