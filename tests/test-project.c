@@ -362,6 +362,34 @@ test_save_through_link (TriTestDir    *fixture,
   g_assert_cmpmem (saved, length, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
 
+/* The autosave copies the project on the main thread and writes the JSON
+ * in another: the copy is the project as it was when taken, whatever the
+ * user does meanwhile, and gives the same file as saving it then. */
+static void
+test_snapshot (void)
+{
+  g_autoptr(TriAlignment) alignment = new_edited_alignment ();
+  g_autoptr(TriProjectSnapshot) snapshot = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_true (tri_alignment_ignore_word (alignment, "Sollberger"));
+  before = tri_project_serialize (alignment);
+  snapshot = tri_project_snapshot_new (alignment);
+
+  /* The user goes on: a sentence fixed, a row merged, a word ignored. */
+  g_assert_true (tri_alignment_edit_sentence (alignment, 0, 1, "Both sides spoke at length."));
+  g_assert_true (tri_alignment_merge_next (alignment, 0));
+  g_assert_true (tri_alignment_ignore_word (alignment, "Грищенко"));
+
+  written = tri_project_snapshot_serialize (snapshot);
+  g_assert_true (g_bytes_equal (written, before));
+  after = tri_project_serialize (alignment);
+  g_assert_false (g_bytes_equal (after, before));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (after, NULL), (gssize)g_bytes_get_size (after), "at length"));
+}
+
 /* An empty GBytes has no data at all (NULL): an error, not a crash. */
 static void
 test_empty_bytes (void)
@@ -397,6 +425,7 @@ main (int   argc,
   g_test_add ("/project/save-through-link", TriTestDir, NULL, tri_test_dir_set_up, test_save_through_link,
               tri_test_dir_tear_down);
   g_test_add_func ("/project/empty-bytes", test_empty_bytes);
+  g_test_add_func ("/project/snapshot", test_snapshot);
 
   return g_test_run ();
 }

@@ -64,16 +64,118 @@ compare_words (const char **a,
   return strcmp (*a, *b);
 }
 
-/* Sorted, so that saving twice writes the same file. */
-static void
-add_string_set (JsonBuilder *builder,
-                const char  *name,
-                GHashTable  *set)
+/* What a project file holds, copied from the alignment on the main
+ * thread in a few milliseconds, so that the JSON (200 ms for three
+ * versions of 20,000 sentences) is written in a thread. */
+typedef struct
 {
-  g_autofree const char **items = (const char **)g_hash_table_get_keys_as_array (set, NULL);
+  char          *language;
+  char          *title;
+  char          *uri;         /* or NULL */
+  char          *encoding;
+  TriParagraphMode mode;
+  TriFormat      format;
+  char          *text;
+  GArray        *sentences;   /* TriSentence */
+} SnapshotDocument;
 
+struct _TriProjectSnapshot
+{
+  gboolean          aligned;
+  guint             n_columns;
+  SnapshotDocument  documents[TRI_MAX_COLUMNS];
+  GArray           *rows;       /* TriBead */
+  char            **ignored;    /* sorted */
+  char            **dismissed;  /* sorted */
+};
+
+/* Sorted, so that saving twice writes the same file. */
+static char **
+dup_sorted_set (GHashTable *set)
+{
+  char **items = (char **)g_hash_table_get_keys_as_array (set, NULL);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    items[i] = g_strdup (items[i]);
   g_qsort_with_data (items, (gint)g_hash_table_size (set), sizeof (char *),
                      (GCompareDataFunc)compare_words, NULL);
+  return items;
+}
+
+/**
+ * tri_project_snapshot_new:
+ * @alignment: an alignment
+ *
+ * Copies what a project file holds of @alignment, for
+ * tri_project_snapshot_serialize() in another thread.
+ *
+ * Returns: (transfer full): the snapshot
+ */
+TriProjectSnapshot *
+tri_project_snapshot_new (TriAlignment *alignment)
+{
+  TriProjectSnapshot *snapshot;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), NULL);
+
+  snapshot = g_new0 (TriProjectSnapshot, 1);
+  snapshot->aligned = tri_alignment_get_aligned (alignment);
+  snapshot->n_columns = MIN (tri_alignment_get_n_columns (alignment), TRI_MAX_COLUMNS);
+  for (guint c = 0; c < snapshot->n_columns; c++)
+    {
+      TriDocument *doc = tri_alignment_get_document (alignment, c);
+      SnapshotDocument *copy = &snapshot->documents[c];
+      GFile *file = tri_document_get_file (doc);
+      guint n = tri_document_get_n_sentences (doc);
+
+      copy->language = g_strdup (tri_document_get_language (doc));
+      copy->title = g_strdup (tri_document_get_title (doc));
+      copy->uri = file != NULL ? g_file_get_uri (file) : NULL;
+      copy->encoding = g_strdup (tri_document_get_encoding (doc));
+      copy->mode = tri_document_get_paragraph_mode (doc);
+      copy->format = tri_document_get_format (doc);
+      copy->text = g_strdup (tri_document_get_text (doc));
+      copy->sentences = g_array_sized_new (FALSE, FALSE, sizeof (TriSentence), n);
+      for (guint i = 0; i < n; i++)
+        g_array_append_vals (copy->sentences, tri_document_get_sentence (doc, i), 1);
+    }
+  snapshot->rows = tri_alignment_dup_rows (alignment);
+  snapshot->ignored = dup_sorted_set (tri_alignment_get_ignored_words (alignment));
+  snapshot->dismissed = dup_sorted_set (tri_alignment_get_dismissed (alignment));
+  return snapshot;
+}
+
+/**
+ * tri_project_snapshot_free:
+ * @snapshot: (transfer full): a snapshot
+ */
+void
+tri_project_snapshot_free (TriProjectSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  for (guint c = 0; c < snapshot->n_columns; c++)
+    {
+      SnapshotDocument *copy = &snapshot->documents[c];
+
+      g_free (copy->language);
+      g_free (copy->title);
+      g_free (copy->uri);
+      g_free (copy->encoding);
+      g_free (copy->text);
+      g_array_unref (copy->sentences);
+    }
+  g_array_unref (snapshot->rows);
+  g_strfreev (snapshot->ignored);
+  g_strfreev (snapshot->dismissed);
+  g_free (snapshot);
+}
+
+static void
+add_strings (JsonBuilder        *builder,
+             const char         *name,
+             const char * const *items)
+{
   json_builder_set_member_name (builder, name);
   json_builder_begin_array (builder);
   for (guint i = 0; items[i] != NULL; i++)
@@ -82,26 +184,23 @@ add_string_set (JsonBuilder *builder,
 }
 
 /**
- * tri_project_serialize:
- * @alignment: an alignment
+ * tri_project_snapshot_serialize:
+ * @snapshot: a snapshot
+ *
+ * Safe to call in any thread: it reads only @snapshot.
  *
  * Returns: (transfer full): the project as UTF-8 JSON
  */
 GBytes *
-tri_project_serialize (TriAlignment *alignment)
+tri_project_snapshot_serialize (const TriProjectSnapshot *snapshot)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GArray) rows = NULL;
-  guint n_columns;
   char *data;
   gsize length;
 
-  g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), NULL);
-
-  n_columns = tri_alignment_get_n_columns (alignment);
-  rows = tri_alignment_dup_rows (alignment);
+  g_return_val_if_fail (snapshot != NULL, NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -109,45 +208,42 @@ tri_project_serialize (TriAlignment *alignment)
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, TRI_PROJECT_VERSION);
   json_builder_set_member_name (builder, "aligned");
-  json_builder_add_boolean_value (builder, tri_alignment_get_aligned (alignment));
+  json_builder_add_boolean_value (builder, snapshot->aligned);
 
   json_builder_set_member_name (builder, "documents");
   json_builder_begin_array (builder);
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = 0; c < snapshot->n_columns; c++)
     {
-      TriDocument *doc = tri_alignment_get_document (alignment, c);
-      GFile *file = tri_document_get_file (doc);
+      const SnapshotDocument *doc = &snapshot->documents[c];
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "language");
-      json_builder_add_string_value (builder, tri_document_get_language (doc));
+      json_builder_add_string_value (builder, doc->language);
       json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, tri_document_get_title (doc));
-      if (file != NULL)
+      json_builder_add_string_value (builder, doc->title);
+      if (doc->uri != NULL)
         {
-          g_autofree char *uri = g_file_get_uri (file);
-
           json_builder_set_member_name (builder, "file");
-          json_builder_add_string_value (builder, uri);
+          json_builder_add_string_value (builder, doc->uri);
         }
       json_builder_set_member_name (builder, "encoding");
-      json_builder_add_string_value (builder, tri_document_get_encoding (doc));
+      json_builder_add_string_value (builder, doc->encoding);
       json_builder_set_member_name (builder, "paragraph-mode");
-      json_builder_add_string_value (builder, mode_names[tri_document_get_paragraph_mode (doc)]);
+      json_builder_add_string_value (builder, mode_names[doc->mode]);
       /* Optional, so that older versions read the project as before. */
-      if (tri_document_get_format (doc) != TRI_FORMAT_TEXT)
+      if (doc->format != TRI_FORMAT_TEXT)
         {
           json_builder_set_member_name (builder, "source-format");
-          json_builder_add_string_value (builder, tri_format_get_id (tri_document_get_format (doc)));
+          json_builder_add_string_value (builder, tri_format_get_id (doc->format));
         }
       json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, tri_document_get_text (doc));
+      json_builder_add_string_value (builder, doc->text);
 
       json_builder_set_member_name (builder, "sentences");
       json_builder_begin_array (builder);
-      for (guint i = 0; i < tri_document_get_n_sentences (doc); i++)
+      for (guint i = 0; i < doc->sentences->len; i++)
         {
-          const TriSentence *s = tri_document_get_sentence (doc, i);
+          const TriSentence *s = &g_array_index (doc->sentences, TriSentence, i);
 
           json_builder_begin_array (builder);
           json_builder_add_int_value (builder, (gint64)s->start);
@@ -162,14 +258,14 @@ tri_project_serialize (TriAlignment *alignment)
 
   json_builder_set_member_name (builder, "rows");
   json_builder_begin_array (builder);
-  for (guint r = 0; r < rows->len; r++)
+  for (guint r = 0; r < snapshot->rows->len; r++)
     {
-      const TriBead *row = &g_array_index (rows, TriBead, r);
+      const TriBead *row = &g_array_index (snapshot->rows, TriBead, r);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "cells");
       json_builder_begin_array (builder);
-      for (guint c = 0; c < n_columns; c++)
+      for (guint c = 0; c < snapshot->n_columns; c++)
         {
           json_builder_begin_array (builder);
           json_builder_add_int_value (builder, row->first[c]);
@@ -187,8 +283,8 @@ tri_project_serialize (TriAlignment *alignment)
     }
   json_builder_end_array (builder);
 
-  add_string_set (builder, "ignored-words", tri_alignment_get_ignored_words (alignment));
-  add_string_set (builder, "dismissed-findings", tri_alignment_get_dismissed (alignment));
+  add_strings (builder, "ignored-words", (const char * const *)snapshot->ignored);
+  add_strings (builder, "dismissed-findings", (const char * const *)snapshot->dismissed);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -196,6 +292,23 @@ tri_project_serialize (TriAlignment *alignment)
   data = json_generator_to_data (generator, &length);
 
   return g_bytes_new_take (data, length);
+}
+
+/**
+ * tri_project_serialize:
+ * @alignment: an alignment
+ *
+ * Returns: (transfer full): the project as UTF-8 JSON
+ */
+GBytes *
+tri_project_serialize (TriAlignment *alignment)
+{
+  g_autoptr(TriProjectSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (TRI_IS_ALIGNMENT (alignment), NULL);
+
+  snapshot = tri_project_snapshot_new (alignment);
+  return tri_project_snapshot_serialize (snapshot);
 }
 
 /* Reading: every member checked, so that a damaged file is an error,

@@ -17,6 +17,14 @@ G_BEGIN_DECLS
  * it reads. */
 #define TRI_PROJECT_VERSION 1
 
+typedef struct _TriProjectSnapshot TriProjectSnapshot;
+
+TriProjectSnapshot *tri_project_snapshot_new       (TriAlignment             *alignment);
+GBytes             *tri_project_snapshot_serialize (const TriProjectSnapshot *snapshot);
+void                tri_project_snapshot_free      (TriProjectSnapshot       *snapshot);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriProjectSnapshot, tri_project_snapshot_free)
+
 GBytes       *tri_project_serialize   (TriAlignment  *alignment);
 TriAlignment *tri_project_deserialize (GBytes        *bytes,
                                        const char    *display_name,

@@ -594,15 +594,15 @@ autosave_written_cb (GObject      *object,
 
 typedef struct
 {
-  GBytes *bytes;
-  GFile  *autosave;
-  GFile  *project;
+  TriProjectSnapshot *snapshot;   /* serialized in the thread */
+  GFile              *autosave;
+  GFile              *project;
 } AutosaveData;
 
 static void
 autosave_data_free (AutosaveData *data)
 {
-  g_bytes_unref (data->bytes);
+  tri_project_snapshot_free (data->snapshot);
   g_object_unref (data->autosave);
   g_clear_object (&data->project);
   g_free (data);
@@ -615,9 +615,10 @@ autosave_worker (GTask        *task,
                  GCancellable *cancellable)
 {
   AutosaveData *data = task_data;
+  g_autoptr(GBytes) bytes = tri_project_snapshot_serialize (data->snapshot);
   GError *error = NULL;
 
-  if (tri_autosave_write_bytes (data->bytes, data->autosave, data->project, &error))
+  if (tri_autosave_write_bytes (bytes, data->autosave, data->project, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -650,7 +651,7 @@ tri_window_autosave (TriWindow *self)
     self->autosave_file = tri_autosave_file_new ();
 
   data = g_new0 (AutosaveData, 1);
-  data->bytes = tri_project_serialize (self->alignment);
+  data->snapshot = tri_project_snapshot_new (self->alignment);
   data->autosave = g_object_ref (self->autosave_file);
   data->project = self->project_file != NULL ? g_object_ref (self->project_file) : NULL;
   self->autosaved_generation = generation;
