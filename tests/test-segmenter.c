@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "tri-document.h"
 #include "tri-segmenter.h"
@@ -470,6 +471,41 @@ test_user_rules (void)
   g_unlink (path);
 }
 
+/* A sentence's text as the aligner and the grid get it: every run of
+ * white space (line breaks, tabs, ideographic and thin spaces) one space,
+ * no-break spaces kept, none at either end; the same with or without the
+ * byte map. */
+static void
+test_fold_whitespace (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "  Talks  resumed\n\tin Geneva. ", "Talks resumed in Geneva." },
+    { "Переговоры\r\nвозобновились\u3000в Женеве", "Переговоры возобновились в Женеве" },
+    { "10\u00a0000 гривень", "10\u00a0000 гривень" },
+    { "Київ,\u2009\u2028 березень\u202f2024", "Київ, березень\u202f2024" },
+    { "\n\n\t ", "" },
+    { "", "" },
+    { "a\vb", "a\vb" },
+    { "Ogham\u1680space,\u205fmaths\u2029para", "Ogham space, maths para" },
+    { "«Так»\f— сказав він.", "«Так» — сказав він." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = tri_fold_whitespace (cases[i].in, -1);
+      g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_autofree char *mapped = tri_fold_whitespace_map (cases[i].in, -1, map);
+      /* A sentence is part of a text: its first half, cut between characters. */
+      gssize half = g_utf8_offset_to_pointer (cases[i].in, g_utf8_strlen (cases[i].in, -1) / 2) - cases[i].in;
+      g_autofree char *part = tri_fold_whitespace (cases[i].in, half);
+      g_autofree char *part_mapped = tri_fold_whitespace_map (cases[i].in, half, NULL);
+
+      g_assert_cmpstr (folded, ==, cases[i].out);
+      g_assert_cmpstr (mapped, ==, cases[i].out);
+      g_assert_cmpstr (part, ==, part_mapped);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +513,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/segmenter/english", test_english);
+  g_test_add_func ("/segmenter/fold-whitespace", test_fold_whitespace);
   g_test_add_func ("/segmenter/russian", test_russian);
   g_test_add_func ("/segmenter/ukrainian", test_ukrainian);
   g_test_add_func ("/segmenter/fallback-language", test_fallback_language);
