@@ -22,7 +22,6 @@
 #include "tri-test-utils.h"
 #include "tri-user-lexicon.h"
 #include "tri-window.h"
-#include "tri-window-private.h"
 
 static TriApplication *app;
 
@@ -2549,11 +2548,11 @@ test_export_defaults (void)
   wait_until (has_project_file, window);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  g_assert_nonnull (window->chooser);
-  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (window->chooser));
+  g_assert_nonnull (tri_window_get_file_chooser (window));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (tri_window_get_file_chooser (window)));
   g_assert_cmpstr (name, ==, "grain-talks.triptych");
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (window->chooser));
-  g_clear_object (&window->chooser);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (tri_window_get_file_chooser (window)));
+  tri_window_set_file_chooser (window, NULL);
 
   dialog = tri_export_dialog_new (GTK_WINDOW (window), tri_window_get_alignment (window), NULL);
   {

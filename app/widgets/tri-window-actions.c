@@ -12,7 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "tri-user-lexicon.h"
-#include "tri-window-private.h"
+#include "tri-find-bar.h"
+#include "tri-window-parts.h"
 
 /* The editing actions of the aligned grid. They act on the selected row
  * and the current column (Alt+1 … Alt+3, Alt+Left and Alt+Right), go
@@ -24,13 +25,13 @@
 static guint
 current_row (TriWindow *self)
 {
-  if (tri_alignment_grid_get_current_position (self->grid) == GTK_INVALID_LIST_POSITION)
+  if (tri_alignment_grid_get_current_position (tri_window_get_grid (self)) == GTK_INVALID_LIST_POSITION)
     return GTK_INVALID_LIST_POSITION;
-  return tri_alignment_grid_get_current_row (self->grid);
+  return tri_alignment_grid_get_current_row (tri_window_get_grid (self));
 }
 
 /**
- * _tri_window_grid_may_focus:
+ * tri_window_grid_may_focus:
  * @self: a #TriWindow
  *
  * Whether a jump in the grid may give the keyboard to its row: never
@@ -41,15 +42,15 @@ current_row (TriWindow *self)
  * Returns: whether the grid may take the keyboard focus
  */
 gboolean
-_tri_window_grid_may_focus (TriWindow *self)
+tri_window_grid_may_focus (TriWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   return focus == NULL ||
-         (!gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor)) &&
-          !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)) &&
-          !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->checks_panel)) &&
-          !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->parallel_view)));
+         (!gtk_widget_is_ancestor (focus, GTK_WIDGET (tri_window_get_editor (self))) &&
+          !gtk_widget_is_ancestor (focus, GTK_WIDGET (tri_window_get_find_bar (self))) &&
+          !gtk_widget_is_ancestor (focus, tri_window_get_checks_panel (self)) &&
+          !gtk_widget_is_ancestor (focus, GTK_WIDGET (tri_window_get_parallel_text (self))));
 }
 
 /* The cursor keys of the grid (Up, Down, Page Up, Page Down, Home, End,
@@ -64,11 +65,11 @@ move_cursor_action (GtkWidget  *widget,
 {
   TriWindow *self = TRI_WINDOW (widget);
 
-  tri_alignment_grid_move_cursor (self->grid, g_variant_get_string (param, NULL), _tri_window_grid_may_focus (self));
+  tri_alignment_grid_move_cursor (tri_window_get_grid (self), g_variant_get_string (param, NULL), tri_window_grid_may_focus (self));
 }
 
 /**
- * _tri_window_select_row:
+ * tri_window_select_row:
  * @self: a #TriWindow
  * @row: a row of the alignment
  *
@@ -76,18 +77,35 @@ move_cursor_action (GtkWidget  *widget,
  * narrowed to rows of another kind, and scrolls to it.
  */
 void
-_tri_window_select_row (TriWindow *self,
+tri_window_select_row (TriWindow *self,
                         guint      row)
 {
-  if (self->alignment == NULL)
+  if (tri_window_get_alignment (self) == NULL)
     return;
 
   /* A row the narrowed grid does not show: show every row. */
-  if (!tri_alignment_grid_select_row (self->grid, row, _tri_window_grid_may_focus (self)))
+  if (!tri_alignment_grid_select_row (tri_window_get_grid (self), row, tri_window_grid_may_focus (self)))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.filter", "s", "all");
-      tri_alignment_grid_select_row (self->grid, row, _tri_window_grid_may_focus (self));
+      tri_alignment_grid_select_row (tri_window_get_grid (self), row, tri_window_grid_may_focus (self));
     }
+}
+
+/* The confirmed rows before the edit running (target() to after_edit(),
+ * in one action), or G_MAXUINT. */
+static void
+set_confirmed_before (TriWindow *self,
+                      guint      n)
+{
+  g_object_set_data (G_OBJECT (self), "tri-confirmed-before", GUINT_TO_POINTER (n == G_MAXUINT ? 0 : n + 1));
+}
+
+static guint
+get_confirmed_before (TriWindow *self)
+{
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "tri-confirmed-before"));
+
+  return n == 0 ? G_MAXUINT : n - 1;
 }
 
 /* The row to act on: the selected one, else the first. */
@@ -95,15 +113,15 @@ static gboolean
 target (TriWindow *self,
         guint     *row)
 {
-  if (self->alignment == NULL || self->busy > 0)
+  if (tri_window_get_alignment (self) == NULL || tri_window_get_busy (self))
     return FALSE;
 
-  _tri_window_commit_edits (self);
-  self->confirmed_before = tri_alignment_get_n_confirmed (self->alignment);
+  tri_window_commit_edits (self);
+  set_confirmed_before (self, tri_alignment_get_n_confirmed (tri_window_get_alignment (self)));
   *row = current_row (self);
   if (*row == GTK_INVALID_LIST_POSITION)
     *row = 0;
-  return *row < g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+  return *row < g_list_model_get_n_items (G_LIST_MODEL (tri_window_get_alignment (self)));
 }
 
 static void
@@ -113,28 +131,28 @@ after_edit (TriWindow *self,
 {
   if (!done)
     {
-      self->confirmed_before = G_MAXUINT;
+      set_confirmed_before (self, G_MAXUINT);
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
-  _tri_window_select_row (self, row);
-  _tri_window_update_actions (self);
+  tri_window_select_row (self, row);
+  tri_window_update_actions (self);
 
   /* A change of a confirmed row's sentences takes its confirmation back
    * (a change of its words does not): say so. */
-  if (self->confirmed_before != G_MAXUINT &&
-      tri_alignment_get_n_confirmed (self->alignment) < self->confirmed_before)
+  if (get_confirmed_before (self) != G_MAXUINT &&
+      tri_alignment_get_n_confirmed (tri_window_get_alignment (self)) < get_confirmed_before (self))
     {
-      guint lost = self->confirmed_before - tri_alignment_get_n_confirmed (self->alignment);
+      guint lost = get_confirmed_before (self) - tri_alignment_get_n_confirmed (tri_window_get_alignment (self));
       g_autofree char *message =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                       "%u confirmed row changed: confirm it again when it is right",
                                       "%u confirmed rows changed: confirm them again when they are right",
                                       lost), lost);
 
-      _tri_window_show_toast (self, message);
+      tri_window_show_toast (self, message);
     }
-  self->confirmed_before = G_MAXUINT;
+  set_confirmed_before (self, G_MAXUINT);
 }
 
 static void
@@ -142,7 +160,7 @@ column_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  tri_alignment_grid_set_current_column (TRI_WINDOW (widget)->grid, g_variant_get_uint32 (param));
+  tri_alignment_grid_set_current_column (tri_window_get_grid (TRI_WINDOW (widget)), g_variant_get_uint32 (param));
 }
 
 static void
@@ -151,10 +169,10 @@ next_column_action (GtkWidget  *widget,
                     GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  guint n = self->alignment != NULL ? tri_alignment_get_n_columns (self->alignment) : 0;
+  guint n = tri_window_get_alignment (self) != NULL ? tri_alignment_get_n_columns (tri_window_get_alignment (self)) : 0;
 
   if (n > 0)
-    tri_alignment_grid_set_current_column (self->grid, (tri_alignment_grid_get_current_column (self->grid) + 1) % n);
+    tri_alignment_grid_set_current_column (tri_window_get_grid (self), (tri_alignment_grid_get_current_column (tri_window_get_grid (self)) + 1) % n);
 }
 
 static void
@@ -163,10 +181,10 @@ previous_column_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  guint n = self->alignment != NULL ? tri_alignment_get_n_columns (self->alignment) : 0;
+  guint n = tri_window_get_alignment (self) != NULL ? tri_alignment_get_n_columns (tri_window_get_alignment (self)) : 0;
 
   if (n > 0)
-    tri_alignment_grid_set_current_column (self->grid, (tri_alignment_grid_get_current_column (self->grid) + n - 1) % n);
+    tri_alignment_grid_set_current_column (tri_window_get_grid (self), (tri_alignment_grid_get_current_column (tri_window_get_grid (self)) + n - 1) % n);
 }
 
 /* Where Ctrl+Shift+M splits the row: before the sentence the editor
@@ -174,7 +192,7 @@ previous_column_action (GtkWidget  *widget,
 static guint
 split_point (TriWindow *self)
 {
-  int sentence = tri_segment_editor_get_cursor_sentence (self->editor, tri_alignment_grid_get_current_column (self->grid));
+  int sentence = tri_segment_editor_get_cursor_sentence (tri_window_get_editor (self), tri_alignment_grid_get_current_column (tri_window_get_grid (self)));
 
   return sentence > 0 ? (guint)sentence : 1;
 }
@@ -189,11 +207,11 @@ split_all (TriWindow *self,
 
   for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
     {
-      int sentence = tri_segment_editor_get_cursor_sentence (self->editor, c);
+      int sentence = tri_segment_editor_get_cursor_sentence (tri_window_get_editor (self), c);
 
       at[c] = sentence > 0 ? (guint)sentence : 1;
     }
-  return tri_alignment_split_row_all (self->alignment, row, at);
+  return tri_alignment_split_row_all (tri_window_get_alignment (self), row, at);
 }
 
 #define ROW_ACTION(name, call, next_row)                          \
@@ -203,8 +221,8 @@ split_all (TriWindow *self,
         GVariant   *param)                                        \
   {                                                               \
     TriWindow *self = TRI_WINDOW (widget);                        \
-    TriAlignment *alignment = self->alignment;                    \
-    guint column = tri_alignment_grid_get_current_column (self->grid);                          \
+    TriAlignment *alignment = tri_window_get_alignment (self);                    \
+    guint column = tri_alignment_grid_get_current_column (tri_window_get_grid (self));                          \
     guint row;                                                    \
                                                                   \
     if (!target (self, &row))                                     \
@@ -260,19 +278,19 @@ join_sentences_action (GtkWidget  *widget,
 {
   TriWindow *self = TRI_WINDOW (widget);
   g_autoptr(TriRow) item = NULL;
-  guint row, column = tri_alignment_grid_get_current_column (self->grid), last;
+  guint row, column = tri_alignment_grid_get_current_column (tri_window_get_grid (self)), last;
 
   if (!target (self, &row))
     return;
 
-  item = g_list_model_get_item (G_LIST_MODEL (self->alignment), row);
+  item = g_list_model_get_item (G_LIST_MODEL (tri_window_get_alignment (self)), row);
   if (tri_row_get_count (item, column) == 0)
     {
       gtk_widget_error_bell (widget);
       return;
     }
   last = tri_row_get_first (item, column) + tri_row_get_count (item, column) - 1;
-  after_edit (self, tri_alignment_join_sentences (self->alignment, column, last), row);
+  after_edit (self, tri_alignment_join_sentences (tri_window_get_alignment (self), column, last), row);
 }
 
 /* Return or a double click: type in the current column's view of the
@@ -288,9 +306,9 @@ edit_cell_action (GtkWidget  *widget,
   if (!target (self, &row))
     return;
 
-  tri_alignment_grid_select_row (self->grid, row, FALSE);
-  tri_segment_editor_set_row (self->editor, row);
-  tri_segment_editor_focus_column (self->editor, tri_alignment_grid_get_current_column (self->grid));
+  tri_alignment_grid_select_row (tri_window_get_grid (self), row, FALSE);
+  tri_segment_editor_set_row (tri_window_get_editor (self), row);
+  tri_segment_editor_focus_column (tri_window_get_editor (self), tri_alignment_grid_get_current_column (tri_window_get_grid (self)));
 }
 
 /* Confirms the row and goes on to the next, as in a CAT tool. */
@@ -305,7 +323,7 @@ confirm_action (GtkWidget  *widget,
   if (!target (self, &row))
     return;
 
-  confirm_and_learn (self->alignment, row, FALSE);
+  confirm_and_learn (tri_window_get_alignment (self), row, FALSE);
   after_edit (self, TRUE, row + 1);
 }
 
@@ -316,13 +334,13 @@ undo_action (GtkWidget  *widget,
 {
   TriWindow *self = TRI_WINDOW (widget);
 
-  _tri_window_commit_edits (self);
-  if (self->alignment != NULL && self->busy == 0)
+  tri_window_commit_edits (self);
+  if (tri_window_get_alignment (self) != NULL && !tri_window_get_busy (self))
     {
       /* The cursor goes to what the undo changed. */
-      gboolean done = tri_alignment_undo (self->alignment);
+      gboolean done = tri_alignment_undo (tri_window_get_alignment (self));
 
-      after_edit (self, done, self->changed_row);
+      after_edit (self, done, tri_window_get_changed_row (self));
     }
 }
 
@@ -333,12 +351,12 @@ redo_action (GtkWidget  *widget,
 {
   TriWindow *self = TRI_WINDOW (widget);
 
-  _tri_window_commit_edits (self);
-  if (self->alignment != NULL && self->busy == 0)
+  tri_window_commit_edits (self);
+  if (tri_window_get_alignment (self) != NULL && !tri_window_get_busy (self))
     {
-      gboolean done = tri_alignment_redo (self->alignment);
+      gboolean done = tri_alignment_redo (tri_window_get_alignment (self));
 
-      after_edit (self, done, self->changed_row);
+      after_edit (self, done, tri_window_get_changed_row (self));
     }
 }
 
@@ -367,8 +385,8 @@ realign_action (GtkWidget  *widget,
   if (!target (self, &row))
     return;
 
-  rows = tri_alignment_dup_rows (self->alignment);
-  if (!tri_alignment_grid_get_range (self->grid, &first, &last))
+  rows = tri_alignment_dup_rows (tri_window_get_alignment (self));
+  if (!tri_alignment_grid_get_range (tri_window_get_grid (self), &first, &last))
     {
       first = row;
       last = rows->len - 1;
@@ -391,12 +409,12 @@ realign_action (GtkWidget  *widget,
    * of the fixed ones, so they would not). */
   if (kept != first)
     {
-      _tri_window_show_toast (self, _("Delete the empty rows above the cursor first"));
+      tri_window_show_toast (self, _("Delete the empty rows above the cursor first"));
       return;
     }
 
-  tri_alignment_grid_clear_range (self->grid);
-  _tri_window_start_alignment (self, fixed, first, last - first + 1, tail);
+  tri_alignment_grid_clear_range (tri_window_get_grid (self));
+  tri_window_start_alignment (self, fixed, first, last - first + 1, tail);
 }
 
 /* Shift+Up / Shift+Down: mark a range of rows from the cursor. */
@@ -409,7 +427,7 @@ extend_range (TriWindow *self,
   if (!target (self, &row))
     return;
 
-  if (!tri_alignment_grid_extend_range (self->grid, direction, _tri_window_grid_may_focus (self)))
+  if (!tri_alignment_grid_extend_range (tri_window_get_grid (self), direction, tri_window_grid_may_focus (self)))
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
@@ -441,10 +459,10 @@ go_to (TriWindow *self,
 {
   guint n, start;
 
-  if (self->alignment == NULL)
+  if (tri_window_get_alignment (self) == NULL)
     return;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
+  n = g_list_model_get_n_items (G_LIST_MODEL (tri_window_get_alignment (self)));
   start = current_row (self);
 
   for (guint step = 1; step <= n; step++)
@@ -452,10 +470,10 @@ go_to (TriWindow *self,
       /* From the cursor, wrapping around; without one, from an end. */
       guint r = tri_alignment_wrap_row (n, start == GTK_INVALID_LIST_POSITION ? G_MAXUINT : start,
                                         step, direction);
-      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (self->alignment), r);
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (tri_window_get_alignment (self)), r);
       if (test (self, row, data))
         {
-          _tri_window_select_row (self, r);
+          tri_window_select_row (self, r);
           return;
         }
     }
@@ -470,10 +488,10 @@ has_misspelling (TriWindow *self,
                  TriRow    *row,
                  gpointer   data)
 {
-  if (self->spell == NULL)
+  if (tri_window_get_spell_checker (self) == NULL)
     return FALSE;
-  for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
-    if (tri_spell_checker_has_misspelling (self->spell, c, tri_row_get_first (row, c), tri_row_get_count (row, c)))
+  for (guint c = 0; c < tri_alignment_get_n_columns (tri_window_get_alignment (self)); c++)
+    if (tri_spell_checker_has_misspelling (tri_window_get_spell_checker (self), c, tri_row_get_first (row, c), tri_row_get_count (row, c)))
       return TRUE;
   return FALSE;
 }
@@ -483,7 +501,7 @@ is_kind (TriWindow *self,
          TriRow    *row,
          gpointer   data)
 {
-  return tri_row_is_kind (row, GPOINTER_TO_UINT (data), tri_alignment_get_n_columns (self->alignment));
+  return tri_row_is_kind (row, GPOINTER_TO_UINT (data), tri_alignment_get_n_columns (tri_window_get_alignment (self)));
 }
 
 static void
@@ -540,99 +558,32 @@ previous_uneven_action (GtkWidget *widget, const char *action_name, GVariant *pa
   go_to (TRI_WINDOW (widget), is_kind, GUINT_TO_POINTER (TRI_ROWS_UNEVEN), -1);
 }
 
-/* Search: ICU regular expressions or plain text, in all columns or the
- * current one; Enter and F3 go on, Shift the other way. */
-/* Matches in order: row, column, then place in the text. */
-static int
-compare_match (const TriMatch *a,
-               const TriMatch *b)
-{
-  if (a->row != b->row)
-    return a->row < b->row ? -1 : 1;
-  if (a->column != b->column)
-    return a->column < b->column ? -1 : 1;
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  return 0;
-}
-
+/* Find and replace (TriFindBar): the match's column becomes the current
+ * one, its row the cursor's, and the match is highlighted in the cell and
+ * in the strip. */
 static void
 find (TriWindow *self,
       int        direction)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) matches = NULL;
-  const char *pattern;
-  guint row = current_row (self);
-  guint index = G_MAXUINT;
-  const TriMatch *match;
-  g_autofree char *count = NULL;
+  TriAlignment *alignment = tri_window_get_alignment (self);
+  TriAlignmentGrid *grid = tri_window_get_grid (self);
+  TriMatch match;
+  GArray *spans[TRI_MAX_COLUMNS] = { NULL };
+  gsize span[2];
 
-  if (self->alignment == NULL)
+  if (alignment == NULL ||
+      !tri_find_bar_find (tri_window_get_find_bar (self), alignment, current_row (self),
+                          tri_alignment_grid_get_current_column (grid), direction, &match))
     return;
 
-  pattern = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  if (pattern[0] == '\0')
-    {
-      gtk_label_set_text (self->search_status, "");
-      return;
-    }
-
-  matches = tri_alignment_find_all (self->alignment, pattern,
-                                    gtk_check_button_get_active (self->search_regex),
-                                    gtk_check_button_get_active (self->search_case),
-                                    gtk_check_button_get_active (self->search_column) ? (int)tri_alignment_grid_get_current_column (self->grid) : -1,
-                                    &error);
-  if (matches == NULL)
-    {
-      gtk_label_set_text (self->search_status, error->message);
-      return;
-    }
-  if (matches->len == 0)
-    {
-      gtk_label_set_text (self->search_status, _("Not found"));
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  /* On from the match shown, if the cursor is still on its row; else
-   * from the cursor's row (its own matches first, going down). */
-  for (guint i = 0; i < matches->len && index == G_MAXUINT; i++)
-    {
-      guint at = direction > 0 ? i : matches->len - 1 - i;
-      const TriMatch *m = &g_array_index (matches, TriMatch, at);
-
-      if (self->found.row == row && row != GTK_INVALID_LIST_POSITION)
-        {
-          if (direction * compare_match (m, &self->found) > 0)
-            index = at;
-        }
-      else if (row == GTK_INVALID_LIST_POSITION ||
-               (direction > 0 ? m->row >= row : m->row < row))
-        index = at;
-    }
-  if (index == G_MAXUINT)
-    index = direction > 0 ? 0 : matches->len - 1;
-
-  match = &g_array_index (matches, TriMatch, index);
-  self->found = *match;
-  /* Translators: the match shown and how many there are, e.g. "3 of 7" */
-  count = g_strdup_printf (_("%u of %u"), index + 1, matches->len);
-  gtk_label_set_text (self->search_status, count);
-
-  /* The match's column becomes the current one, its row the cursor's,
-   * and the match is highlighted in the cell and in the strip. */
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", match->column);
-  _tri_window_select_row (self, match->row);
-  {
-    GArray *spans[TRI_MAX_COLUMNS] = { NULL };
-    gsize span[2] = { match->start, match->end };
-
-    spans[match->column] = g_array_new (FALSE, FALSE, sizeof (gsize));
-    g_array_append_vals (spans[match->column], span, 2);
-    tri_checks_controller_highlight (self->checks, match->row, spans);
-    g_array_unref (spans[match->column]);
-  }
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", match.column);
+  tri_window_select_row (self, match.row);
+  span[0] = match.start;
+  span[1] = match.end;
+  spans[match.column] = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_vals (spans[match.column], span, 2);
+  tri_checks_controller_highlight (tri_window_get_checks (self), match.row, spans);
+  g_array_unref (spans[match.column]);
 }
 
 static void
@@ -650,11 +601,7 @@ find_previous_action (GtkWidget *widget, const char *action_name, GVariant *para
 static void
 find_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  TriWindow *self = TRI_WINDOW (widget);
-
-  gtk_revealer_set_reveal_child (self->replace_revealer, FALSE);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  tri_find_bar_reveal (tri_window_get_find_bar (TRI_WINDOW (widget)), FALSE);
 }
 
 /* Replace: the current row's matches, then on to the next match; or every
@@ -663,57 +610,19 @@ static void
 replace (TriWindow *self,
          gboolean   all)
 {
-  g_autoptr(GError) error = NULL;
-  const char *pattern;
+  TriAlignment *alignment = tri_window_get_alignment (self);
   guint row = current_row (self);
-  guint n = 0;
 
-  if (self->alignment == NULL || self->busy > 0)
+  if (alignment == NULL || tri_window_get_busy (self))
+    return;
+  if (!tri_find_bar_replace (tri_window_get_find_bar (self), alignment, row,
+                             tri_alignment_grid_get_current_column (tri_window_get_grid (self)), all))
     return;
 
-  pattern = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  if (pattern[0] == '\0')
-    {
-      gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-      return;
-    }
-  if (!all && row == GTK_INVALID_LIST_POSITION)
-    {
-      find (self, 1);
-      return;
-    }
-
-  if (!tri_alignment_replace (self->alignment, pattern,
-                              gtk_check_button_get_active (self->search_regex),
-                              gtk_check_button_get_active (self->search_case),
-                              gtk_check_button_get_active (self->search_column) ? (int)tri_alignment_grid_get_current_column (self->grid) : -1,
-                              all ? 0 : row, all ? G_MAXUINT : 1,
-                              gtk_editable_get_text (GTK_EDITABLE (self->replace_entry)),
-                              &n, &error))
-    {
-      gtk_label_set_text (self->search_status, error->message);
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
   if (row != GTK_INVALID_LIST_POSITION)
-    _tri_window_select_row (self, row);
-  _tri_window_update_actions (self);
-
-  if (all)
-    {
-      g_autofree char *message = NULL;
-
-      if (n == 0)
-        message = g_strdup (_("Nothing replaced"));
-      else
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match replaced", "%u matches replaced", n), n);
-      gtk_label_set_text (self->search_status, message);
-      if (n == 0)
-        gtk_widget_error_bell (GTK_WIDGET (self));
-    }
-  else
+    tri_window_select_row (self, row);
+  tri_window_update_actions (self);
+  if (!all)
     find (self, 1);
 }
 
@@ -732,46 +641,11 @@ replace_all_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 find_replace_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  TriWindow *self = TRI_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_revealer_set_reveal_child (self->replace_revealer, TRUE);
-  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] == '\0')
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->replace_entry));
-}
-
-static void
-on_replace_activate_cb (TriWindow *self)
-{
-  replace (self, FALSE);
-}
-
-static void
-on_search_activate_cb (TriWindow *self)
-{
-  find (self, 1);
-}
-
-static void
-on_search_previous_cb (TriWindow *self)
-{
-  find (self, -1);
+  tri_find_bar_reveal (tri_window_get_find_bar (TRI_WINDOW (widget)), TRUE);
 }
 
 void
-_tri_window_init_search (TriWindow *self)
-{
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_signal_connect_swapped (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb), self);
-  g_signal_connect_swapped (self->search_entry, "next-match", G_CALLBACK (on_search_activate_cb), self);
-  g_signal_connect_swapped (self->search_entry, "previous-match", G_CALLBACK (on_search_previous_cb), self);
-  g_signal_connect_swapped (self->replace_entry, "activate", G_CALLBACK (on_replace_activate_cb), self);
-}
-
-void
-_tri_window_class_actions_init (TriWindowClass *klass)
+tri_window_class_actions_init (TriWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   static const struct {

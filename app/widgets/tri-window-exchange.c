@@ -14,7 +14,7 @@
 #include "tri-export-dialog.h"
 #include "tri-import.h"
 #include "tri-language.h"
-#include "tri-window-private.h"
+#include "tri-window-parts.h"
 
 /* Export (Ctrl+E): the Export dialog's choices, then where to save; the
  * files are written in a thread (tri_export_save_async()).
@@ -48,14 +48,14 @@ on_exported_cb (GObject      *object,
   if (run->window != NULL)
     {
       if (files == NULL)
-        _tri_window_show_toast (run->window, error->message);
+        tri_window_show_toast (run->window, error->message);
       else if (files->len == 1)
         {
           g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, 0));
           /* Translators: a file name */
           g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
 
-          _tri_window_show_toast (run->window, message);
+          tri_window_show_toast (run->window, message);
         }
       else
         {
@@ -64,7 +64,7 @@ on_exported_cb (GObject      *object,
                                                                 files->len),
                                                       files->len);
 
-          _tri_window_show_toast (run->window, message);
+          tri_window_show_toast (run->window, message);
         }
     }
   export_run_free (run);
@@ -89,12 +89,12 @@ tri_window_export (TriWindow              *self,
   ExportRun *run;
 
   g_return_if_fail (TRI_IS_WINDOW (self));
-  g_return_if_fail (self->alignment != NULL);
+  g_return_if_fail (tri_window_get_alignment (self) != NULL);
 
-  _tri_window_commit_edits (self);
+  tri_window_commit_edits (self);
   run = g_new0 (ExportRun, 1);
   g_set_weak_pointer (&run->window, self);
-  tri_export_save_async (self->alignment, options, file, self->cancellable, on_exported_cb, run);
+  tri_export_save_async (tri_window_get_alignment (self), options, file, tri_window_get_cancellable (self), on_exported_cb, run);
 }
 
 static void
@@ -122,8 +122,8 @@ on_export_file_cb (GtkFileChooserNative *chooser,
     }
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  if (self->chooser == chooser)
-    g_clear_object (&self->chooser);
+  if (tri_window_get_file_chooser (self) == chooser)
+    tri_window_set_file_chooser (self, NULL);
 }
 
 static void
@@ -134,14 +134,15 @@ on_export_cb (TriExportDialog  *dialog,
   GtkFileChooserNative *chooser;
 
   gtk_window_close (GTK_WINDOW (dialog));
-  if (self->chooser != NULL)
+  if (tri_window_get_file_chooser (self) != NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export Aligned Rows"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  _tri_window_suggest_file (self, GTK_FILE_CHOOSER (chooser), tri_export_format_get_suffix (options->format));
-  self->chooser = chooser;
+  tri_window_suggest_file (self, GTK_FILE_CHOOSER (chooser), tri_export_format_get_suffix (options->format));
+  tri_window_set_file_chooser (self, chooser);
+  g_object_unref (chooser);
   g_signal_connect_data (chooser, "response", G_CALLBACK (on_export_file_cb),
                          tri_export_options_copy (options), (GClosureNotify)(void (*)(void))tri_export_options_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -155,10 +156,10 @@ export_action (GtkWidget  *widget,
   TriWindow *self = TRI_WINDOW (widget);
   TriExportDialog *dialog;
 
-  if (self->alignment == NULL)
+  if (tri_window_get_alignment (self) == NULL)
     return;
-  _tri_window_commit_edits (self);
-  dialog = tri_export_dialog_new (GTK_WINDOW (self), self->alignment, self->settings);
+  tri_window_commit_edits (self);
+  dialog = tri_export_dialog_new (GTK_WINDOW (self), tri_window_get_alignment (self), tri_window_get_settings (self));
   g_signal_connect_object (dialog, "export", G_CALLBACK (on_export_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -190,14 +191,14 @@ on_imported_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   TriAlignment *alignment = tri_import_load_finish (result, &error);
 
-  _tri_window_set_busy (self, FALSE);
+  tri_window_set_busy (self, FALSE);
   if (alignment == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _tri_window_show_toast (self, error->message);
+        tri_window_show_toast (self, error->message);
       return;
     }
-  _tri_window_show_imported (self, alignment);
+  tri_window_show_imported (self, alignment);
 }
 
 static void
@@ -209,8 +210,8 @@ import_languages (TriWindow          *self,
   TriExportFormat format = TRI_EXPORT_TMX;
 
   tri_export_format_for_filename (name, &format);
-  _tri_window_set_busy (self, TRUE);
-  tri_import_load_async (file, format, languages, self->cancellable, on_imported_cb, g_object_ref (self));
+  tri_window_set_busy (self, TRUE);
+  tri_import_load_async (file, format, languages, tri_window_get_cancellable (self), on_imported_cb, g_object_ref (self));
 }
 
 typedef struct
@@ -332,11 +333,11 @@ on_languages_listed_cb (GObject      *object,
   char **languages = g_task_propagate_pointer (G_TASK (result), &error);
   GFile *file = g_task_get_task_data (G_TASK (result));
 
-  _tri_window_set_busy (self, FALSE);
+  tri_window_set_busy (self, FALSE);
   if (languages == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _tri_window_show_toast (self, error->message);
+        tri_window_show_toast (self, error->message);
       return;
     }
   if (g_strv_length (languages) > TRI_MAX_COLUMNS)
@@ -387,11 +388,11 @@ tri_window_import (TriWindow *self,
 
   if (format == TRI_EXPORT_TMX)
     {
-      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, on_languages_listed_cb, g_object_ref (self));
+      g_autoptr(GTask) task = g_task_new (NULL, tri_window_get_cancellable (self), on_languages_listed_cb, g_object_ref (self));
 
       g_task_set_source_tag (task, tri_window_import);
       g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-      _tri_window_set_busy (self, TRUE);
+      tri_window_set_busy (self, TRUE);
       g_task_run_in_thread (task, list_languages_worker);
       return;
     }
@@ -399,11 +400,11 @@ tri_window_import (TriWindow *self,
 }
 
 /**
- * _tri_window_class_exchange_init:
+ * tri_window_class_exchange_init:
  * @klass: the window's class
  */
 void
-_tri_window_class_exchange_init (TriWindowClass *klass)
+tri_window_class_exchange_init (TriWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 

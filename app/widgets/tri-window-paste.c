@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "tri-format.h"
-#include "tri-window-private.h"
+#include "tri-window-parts.h"
 
 /* Paste: a version of the report from the clipboard. Ctrl+V pastes into
  * the current column (on the start page: opens it as the first version);
@@ -84,7 +84,7 @@ document_from_clipboard (TriWindow   *self,
     }
 
   document = tri_document_new (text, NULL,
-                               g_settings_get_boolean (self->settings, "line-paragraphs") && !html
+                               g_settings_get_boolean (tri_window_get_settings (self), "line-paragraphs") && !html
                                  ? TRI_PARAGRAPH_LINES : TRI_PARAGRAPH_BLANK_LINES);
   tri_document_set_title (document, name);
   tri_document_set_format (document, html ? TRI_FORMAT_HTML : TRI_FORMAT_TEXT);
@@ -114,11 +114,11 @@ on_spliced_cb (GObject      *object,
         document = document_from_clipboard (data->self, data->mime_type, bytes, &error);
     }
 
-  _tri_window_set_busy (data->self, FALSE);
+  tri_window_set_busy (data->self, FALSE);
   if (document == NULL)
-    _tri_window_show_toast (data->self, error->message);
+    tri_window_show_toast (data->self, error->message);
   else
-    _tri_window_replace_document (data->self, data->column, document);
+    tri_window_replace_document (data->self, data->column, document);
 
   g_object_unref (out);
   paste_data_free (data);
@@ -138,8 +138,8 @@ on_clipboard_read_cb (GObject      *object,
   stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (object), result, &mime_type, &error);
   if (stream == NULL)
     {
-      _tri_window_set_busy (data->self, FALSE);
-      _tri_window_show_toast (data->self, _("The clipboard holds no text to paste"));
+      tri_window_set_busy (data->self, FALSE);
+      tri_window_show_toast (data->self, _("The clipboard holds no text to paste"));
       g_debug ("Reading the clipboard: %s", error->message);
       paste_data_free (data);
       return;
@@ -152,17 +152,11 @@ on_clipboard_read_cb (GObject      *object,
                                 G_PRIORITY_DEFAULT, NULL, on_spliced_cb, data);
 }
 
-/**
- * _tri_window_paste:
- * @self: a #TriWindow
- * @column: the column to paste into, -1 for the current one (or, on the
- *   start page, a new report)
- *
- * Reads the clipboard in the background and shows it as @column's version.
- */
-void
-_tri_window_paste (TriWindow *self,
-                   int        column)
+/* Reads the clipboard in the background and shows it as @column's version:
+ * -1 for the current column (or, on the start page, a new report). */
+static void
+paste_into (TriWindow *self,
+            int        column)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
   PasteData *data;
@@ -170,16 +164,16 @@ _tri_window_paste (TriWindow *self,
   if (tri_window_get_busy (self))
     return;
 
-  if (column < 0 && self->alignment != NULL)
-    column = (int)tri_alignment_grid_get_current_column (self->grid);
-  if (self->alignment == NULL)
+  if (column < 0 && tri_window_get_alignment (self) != NULL)
+    column = (int)tri_alignment_grid_get_current_column (tri_window_get_grid (self));
+  if (tri_window_get_alignment (self) == NULL)
     column = -1;
 
   data = g_new0 (PasteData, 1);
   data->self = g_object_ref (self);
   data->column = column;
 
-  _tri_window_set_busy (self, TRUE);
+  tri_window_set_busy (self, TRUE);
   gdk_clipboard_read_async (clipboard, (const char **)paste_types, G_PRIORITY_DEFAULT, NULL,
                             on_clipboard_read_cb, data);
 }
@@ -189,7 +183,7 @@ tri_window_paste_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  _tri_window_paste (TRI_WINDOW (widget), -1);
+  paste_into (TRI_WINDOW (widget), -1);
 }
 
 static void
@@ -197,11 +191,11 @@ tri_window_paste_version_action (GtkWidget  *widget,
                                  const char *action_name,
                                  GVariant   *param)
 {
-  _tri_window_paste (TRI_WINDOW (widget), (int)g_variant_get_uint32 (param));
+  paste_into (TRI_WINDOW (widget), (int)g_variant_get_uint32 (param));
 }
 
 void
-_tri_window_class_paste_init (TriWindowClass *klass)
+tri_window_class_paste_init (TriWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 

@@ -12,14 +12,28 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "tri-language.h"
+#include "tri-aligner.h"
+#include "tri-alignment-grid.h"
 #include "tri-autosave.h"
+#include "tri-checker.h"
+#include "tri-checks-controller.h"
+#include "tri-checks-panel.h"
+#include "tri-column-menus.h"
 #include "tri-error.h"
+#include "tri-find-bar.h"
+#include "tri-language.h"
+#include "tri-parallel-view.h"
 #include "tri-project.h"
 #include "tri-recent-projects.h"
+#include "tri-row-filter.h"
 #include "tri-segment-cell.h"
+#include "tri-segment-editor.h"
+#include "tri-spell-checker.h"
+#include "tri-status-bar.h"
 #include "tri-user-lexicon.h"
-#include "tri-window-private.h"
+#include "tri-window-parts.h"
+#include "tri-window.h"
+#include "tri-wording-controller.h"
 
 #define MIN_FONT_SIZE 6
 #define MAX_FONT_SIZE 48
@@ -34,7 +48,72 @@ enum {
   N_PROPS
 };
 
+struct _TriWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  TriAlignment         *alignment;
+  TriSpellChecker      *spell;
+  gboolean              spell_problem_shown[TRI_MAX_COLUMNS];
+  GCancellable         *cancellable;
+  GtkCssProvider       *font_provider;
+  GtkFileChooserNative *chooser;
+  TriColumnMenus       *columns;        /* the versions' menus and their actions */
+  guint                 busy;
+  TriAligner           *aligner;
+  GCancellable         *align_cancellable;
+  guint                 progress_source;
+  gint64                progress_start; /* when the work the progress strip follows began */
+  struct _TriOpenOperation *opening;    /* the files being read, or NULL */
+  GFile                *project_file;
+  char                 *project_etag;   /* the project file's etag when last read or written */
+  char                 *subtitle;       /* the project or files shown, without the unsaved marker */
+  GFile                *loading_file;   /* the project being opened, until it is shown */
+  guint64               saved_generation;
+  GFile                *autosave_file;
+  guint64               autosaved_generation;
+  guint                 autosave_idle;
+  guint                 autosave_interval;
+  gboolean              realigning;     /* the running alignment replaces some rows */
+  guint                 realign_from;   /* the first row it replaces */
+  guint                 realign_count;  /* how many */
+  guint                 realign_tail;   /* the rows after them that come back as they are */
+  guint                 changed_row;    /* the first row the last change of the rows touched */
+  TriChecksController  *checks;         /* the checker and the Checks panel */
+  TriWordingController *wording;        /* Compare Wording: the words' counterparts */
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  TriAlignmentGrid     *grid;
+  GtkPaned             *paned;
+  GtkStack             *view_stack;
+  AdwFlap              *flap;
+  TriChecksPanel       *checks_panel;
+  GtkToggleButton      *checks_button;
+  TriParallelView      *parallel_view;
+  TriSegmentEditor     *editor;
+  TriStatusBar         *status_bar;
+  GtkLabel             *review_label;
+  GtkMenuButton        *filter_button;
+  TriRecentProjects    *recent;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *progress_label;
+  GtkWidget            *progress_cancel;
+  TriFindBar           *find_bar;
+  GMenu                *primary_menu;
+  GMenuModel           *row_menu;
+  GtkWidget            *row_popover;
+  GMenuModel           *row_menu_with_spelling;
+};
+
 G_DEFINE_FINAL_TYPE (TriWindow, tri_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void set_checker (TriWindow    *self,
+                         TriAlignment *alignment);
 
 static GParamSpec *properties [N_PROPS];
 
@@ -51,10 +130,10 @@ language_rank (const char *language)
   return G_N_ELEMENTS (order);
 }
 
-#define show_toast _tri_window_show_toast
+#define show_toast tri_window_show_toast
 
 void
-_tri_window_show_toast (TriWindow  *self,
+tri_window_show_toast (TriWindow  *self,
                         const char *message)
 {
   AdwToast *toast = adw_toast_new (message);
@@ -67,7 +146,7 @@ static void set_busy (TriWindow *self, gboolean busy);
 static void start_progress (TriWindow *self);
 
 void
-_tri_window_set_busy (TriWindow *self,
+tri_window_set_busy (TriWindow *self,
                       gboolean   busy)
 {
   set_busy (self, busy);
@@ -88,7 +167,7 @@ set_busy (TriWindow *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->editor), self->busy == 0);
   start_progress (self);
-  _tri_window_update_actions (self);
+  tri_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
@@ -222,7 +301,7 @@ rebuild_cells (TriWindow *self)
 
   tri_alignment_grid_set_compact (self->grid, g_settings_get_boolean (self->settings, "compact-rows"));
   if (self->alignment != NULL && row != GTK_INVALID_LIST_POSITION)
-    _tri_window_select_row (self, row);
+    tri_window_select_row (self, row);
 }
 
 /* The header: how many rows are confirmed, and how many need review. */
@@ -268,7 +347,7 @@ update_review_count (TriWindow *self)
 }
 
 void
-_tri_window_update_actions (TriWindow *self)
+tri_window_update_actions (TriWindow *self)
 {
   gboolean editable = self->alignment != NULL && self->busy == 0;
   static const char * const edits[] = {
@@ -419,7 +498,7 @@ cancel_alignment (TriWindow *self)
   g_clear_object (&self->align_cancellable);
   set_busy (self, FALSE);
   if (tri_checks_controller_get_checker (self->checks) == NULL && self->alignment != NULL)
-    _tri_window_set_checker (self, self->alignment);
+    set_checker (self, self->alignment);
   return TRUE;
 }
 
@@ -486,15 +565,15 @@ on_aligned_cb (GObject      *object,
   /* Opened texts are checked once aligned: findings on rows paired in
    * order would be noise, and checking them would delay the rows. */
   if (tri_checks_controller_get_checker (self->checks) == NULL)
-    _tri_window_set_checker (self, self->alignment);
+    set_checker (self, self->alignment);
   start_progress (self);
   update_review_count (self);
   update_unsaved_marker (self);
-  _tri_window_update_actions (self);
+  tri_window_update_actions (self);
 }
 
 /**
- * _tri_window_start_alignment:
+ * tri_window_start_alignment:
  * @self: a #TriWindow
  * @fixed: (nullable) (element-type TriBead): rows to keep
  * @replace_from: with @fixed, the first row the result replaces
@@ -508,7 +587,7 @@ on_aligned_cb (GObject      *object,
  * edit.
  */
 void
-_tri_window_start_alignment (TriWindow    *self,
+tri_window_start_alignment (TriWindow    *self,
                              const GArray *fixed,
                              guint         replace_from,
                              guint         n_replace,
@@ -555,7 +634,7 @@ _tri_window_start_alignment (TriWindow    *self,
 static void
 start_alignment (TriWindow *self)
 {
-  _tri_window_start_alignment (self, NULL, 0, 0, 0);
+  tri_window_start_alignment (self, NULL, 0, 0, 0);
 }
 
 static void
@@ -640,7 +719,7 @@ tri_window_autosave (TriWindow *self)
 
   g_return_if_fail (TRI_IS_WINDOW (self));
 
-  _tri_window_commit_edits (self);
+  tri_window_commit_edits (self);
   if (!tri_window_get_unsaved (self))
     return;
   generation = tri_alignment_get_generation (self->alignment);
@@ -710,7 +789,7 @@ on_rows_changed_cb (TriWindow  *self,
   /* Undo, redo and the counts follow every change, the editor strip's
    * too. */
   self->changed_row = position;
-  _tri_window_update_actions (self);
+  tri_window_update_actions (self);
   update_unsaved_marker (self);
 
   if (!tri_window_get_unsaved (self))
@@ -771,9 +850,9 @@ set_row_filter (TriWindow  *self,
     if (g_strcmp0 (id, row_filters[i].id) == 0 && row_filters[i].kind != tri_alignment_grid_get_row_kind (self->grid))
       {
         /* The button and the property follow the grid (on_row_kind_cb). */
-        _tri_window_commit_edits (self);
-        if (tri_alignment_grid_set_row_kind (self->grid, row_filters[i].kind, _tri_window_grid_may_focus (self)) == 0)
-          _tri_window_show_toast (self, _("No rows of this kind"));
+        tri_window_commit_edits (self);
+        if (tri_alignment_grid_set_row_kind (self->grid, row_filters[i].kind, tri_window_grid_may_focus (self)) == 0)
+          tri_window_show_toast (self, _("No rows of this kind"));
         return;
       }
 }
@@ -838,7 +917,7 @@ tri_window_set_parallel_view (TriWindow *self,
       if (row == GTK_INVALID_LIST_POSITION)
         row = 0;
 
-      _tri_window_commit_edits (self);
+      tri_window_commit_edits (self);
       gtk_stack_set_visible_child_name (self->view_stack, "parallel");
       tri_parallel_view_show_row (self->parallel_view, row, tri_alignment_grid_get_current_column (self->grid));
       gtk_widget_grab_focus (GTK_WIDGET (tri_parallel_view_get_view (self->parallel_view, tri_alignment_grid_get_current_column (self->grid))));
@@ -852,7 +931,7 @@ tri_window_set_parallel_view (TriWindow *self,
       if (column >= 0)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", (guint)column);
       if (row != G_MAXUINT)
-        _tri_window_select_row (self, row);
+        tri_window_select_row (self, row);
       gtk_widget_grab_focus (GTK_WIDGET (self->grid));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARALLEL_VIEW]);
@@ -909,14 +988,14 @@ on_rows_changed_after_cb (TriWindow  *self,
 }
 
 /**
- * _tri_window_commit_edits:
+ * tri_window_commit_edits:
  * @self: a #TriWindow
  *
  * Gives the model what was typed in the editor strip and not yet given:
  * every other edit, a save and an undo come after it.
  */
 void
-_tri_window_commit_edits (TriWindow *self)
+tri_window_commit_edits (TriWindow *self)
 {
   if (self->editor != NULL)
     tri_segment_editor_commit (self->editor);
@@ -953,7 +1032,7 @@ on_show_finding_cb (TriWindow           *self,
    * row when it finds the grid focused). */
   if (focus)
     gtk_widget_grab_focus (GTK_WIDGET (self->grid));
-  _tri_window_select_row (self, row);
+  tri_window_select_row (self, row);
   if (column != G_MAXUINT)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
 }
@@ -987,15 +1066,15 @@ dup_row_findings_cb (guint    row,
 }
 
 /**
- * _tri_window_set_checker:
+ * set_checker:
  * @self: a #TriWindow
  * @alignment: (nullable): the alignment shown
  *
  * Checks @alignment, and again after each edit, for the Checks panel.
  */
-void
-_tri_window_set_checker (TriWindow    *self,
-                         TriAlignment *alignment)
+static void
+set_checker (TriWindow    *self,
+             TriAlignment *alignment)
 {
   tri_checks_controller_set_alignment (self->checks, alignment);
   gtk_widget_set_sensitive (GTK_WIDGET (self->checks_button), alignment != NULL);
@@ -1133,7 +1212,7 @@ on_spell_problem_cb (TriWindow       *self,
   if (column >= TRI_MAX_COLUMNS || self->spell_problem_shown[column])
     return;
   self->spell_problem_shown[column] = TRUE;
-  _tri_window_show_toast (self, message);
+  tri_window_show_toast (self, message);
 }
 
 /**
@@ -1196,7 +1275,7 @@ show_alignment (TriWindow    *self,
    * checking rows merely paired in order would take a thread for nothing
    * and count findings that are noise. Short ones are checked at once (a
    * few milliseconds) and again when aligned. */
-  _tri_window_set_checker (self, align && g_list_model_get_n_items (G_LIST_MODEL (alignment)) >= DEFER_CHECKS_ROWS
+  set_checker (self, align && g_list_model_get_n_items (G_LIST_MODEL (alignment)) >= DEFER_CHECKS_ROWS
                                  ? NULL : alignment);
   tri_alignment_grid_set_spell_checker (self->grid, self->spell);
   tri_alignment_grid_set_alignment (self->grid, alignment);
@@ -1229,7 +1308,7 @@ show_alignment (TriWindow    *self,
     start_alignment (self);
   else
     start_progress (self);
-  _tri_window_update_actions (self);
+  tri_window_update_actions (self);
 }
 
 /* What is shown next is no project saved yet. */
@@ -1241,14 +1320,14 @@ forget_project_file (TriWindow *self)
 }
 
 /**
- * _tri_window_show_imported:
+ * tri_window_show_imported:
  * @self: a #TriWindow
  * @alignment: (transfer full): rows read from a TMX, TSV, CSV or JSONL file
  *
  * Shows @alignment as it is, a new project not saved yet.
  */
 void
-_tri_window_show_imported (TriWindow    *self,
+tri_window_show_imported (TriWindow    *self,
                            TriAlignment *alignment)
 {
   forget_project_file (self);
@@ -1510,7 +1589,7 @@ on_recovered_cb (GObject      *object,
   tri_autosave_remove (data->file);
   tri_window_autosave (self);
   update_titles (self);
-  _tri_window_update_actions (self);
+  tri_window_update_actions (self);
   show_toast (self, _("Recovered the unsaved fixes"));
 }
 
@@ -1650,7 +1729,7 @@ save_to (TriWindow *self,
   if (!overwrite && self->project_file != NULL && g_file_equal (file, self->project_file))
     etag = self->project_etag;
 
-  _tri_window_commit_edits (self);
+  tri_window_commit_edits (self);
   op = g_new0 (SaveOperation, 1);
   op->self = g_object_ref (self);
   op->generation = tri_alignment_get_generation (self->alignment);
@@ -1712,7 +1791,7 @@ compare_documents (gconstpointer a,
 /* Shows @document in @column instead of the version there and realigns;
  * with no report shown (or @column -1), @document alone. */
 void
-_tri_window_replace_document (TriWindow   *self,
+tri_window_replace_document (TriWindow   *self,
                               int          column,
                               TriDocument *document)
 {
@@ -1760,7 +1839,7 @@ open_operation_complete (OpenOperation *op)
   if (op->replace_column >= 0 && self->alignment != NULL &&
       (guint)op->replace_column < tri_alignment_get_n_columns (self->alignment))
     {
-      _tri_window_replace_document (self, op->replace_column, loaded[0]);
+      tri_window_replace_document (self, op->replace_column, loaded[0]);
       return;
     }
 
@@ -1992,6 +2071,121 @@ tri_window_get_wording (TriWindow *self)
 }
 
 /**
+ * tri_window_get_grid:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the grid of rows
+ */
+TriAlignmentGrid *
+tri_window_get_grid (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->grid;
+}
+
+/**
+ * tri_window_get_settings:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the application's settings
+ */
+GSettings *
+tri_window_get_settings (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * tri_window_get_cancellable:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): cancelled when the window goes: for the work
+ *   it starts in the background
+ */
+GCancellable *
+tri_window_get_cancellable (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->cancellable;
+}
+
+/**
+ * tri_window_get_checks:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the checker and the Checks panel's controller
+ */
+TriChecksController *
+tri_window_get_checks (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->checks;
+}
+
+/**
+ * tri_window_get_file_chooser:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none) (nullable): the file chooser shown, if any
+ */
+GtkFileChooserNative *
+tri_window_get_file_chooser (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->chooser;
+}
+
+/**
+ * tri_window_set_file_chooser:
+ * @self: a #TriWindow
+ * @chooser: (nullable): the file chooser shown now
+ *
+ * One file chooser at a time: the window keeps it until it answers.
+ */
+void
+tri_window_set_file_chooser (TriWindow            *self,
+                             GtkFileChooserNative *chooser)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+
+  g_set_object (&self->chooser, chooser);
+}
+
+/**
+ * tri_window_get_changed_row:
+ * @self: a #TriWindow
+ *
+ * Returns: the first row the last change of the rows touched
+ */
+guint
+tri_window_get_changed_row (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), 0);
+
+  return self->changed_row;
+}
+
+/**
+ * tri_window_get_find_bar:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the find and replace bar
+ */
+TriFindBar *
+tri_window_get_find_bar (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->find_bar;
+}
+
+/**
  * tri_window_get_editor:
  * @self: a #TriWindow
  *
@@ -2121,7 +2315,7 @@ tri_file_is_project (GFile *file)
 /* Save As */
 
 /**
- * _tri_window_suggest_file:
+ * tri_window_suggest_file:
  * @self: a #TriWindow
  * @chooser: a file chooser saving something of the project's
  * @suffix: the file's extension, with the dot (".triptych", ".tmx")
@@ -2131,7 +2325,7 @@ tri_file_is_project (GFile *file)
  * "report.triptych", "report.tmx".
  */
 void
-_tri_window_suggest_file (TriWindow      *self,
+tri_window_suggest_file (TriWindow      *self,
                           GtkFileChooser *chooser,
                           const char     *suffix)
 {
@@ -2199,7 +2393,7 @@ show_save_chooser (TriWindow *self,
   gtk_file_filter_add_suffix (filter, "triptych");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
-  _tri_window_suggest_file (self, GTK_FILE_CHOOSER (self->chooser), ".triptych");
+  tri_window_suggest_file (self, GTK_FILE_CHOOSER (self->chooser), ".triptych");
 
   g_object_set_data (G_OBJECT (self->chooser), "close-after", GINT_TO_POINTER (close_after));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb),
@@ -2447,7 +2641,7 @@ tri_window_cancel_alignment_action (GtkWidget  *widget,
   if (cancel_alignment (self))
     {
       if (tri_checks_controller_get_checker (self->checks) == NULL && self->alignment != NULL)
-        _tri_window_set_checker (self, self->alignment);
+        set_checker (self, self->alignment);
       show_toast (self, _("Alignment cancelled: the rows are paired in order"));
     }
 }
@@ -2499,7 +2693,7 @@ tri_window_close_request (GtkWindow *window)
   TriWindow *self = TRI_WINDOW (window);
   int width, height;
 
-  _tri_window_commit_edits (self);
+  tri_window_commit_edits (self);
   if (tri_window_get_unsaved (self))
     {
       AdwMessageDialog *dialog;
@@ -2760,8 +2954,8 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "win.export-report", NULL);
-  _tri_window_class_exchange_init (klass);
-  _tri_window_class_paste_init (klass);
+  tri_window_class_exchange_init (klass);
+  tri_window_class_paste_init (klass);
   gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "win.parallel-view", NULL);
   gtk_widget_class_install_action (widget_class, "win.row-menu", NULL, tri_window_row_menu_action);
@@ -2781,6 +2975,7 @@ tri_window_class_init (TriWindowClass *klass)
   g_type_ensure (TRI_TYPE_SEGMENT_EDITOR);
   g_type_ensure (TRI_TYPE_PARALLEL_VIEW);
   g_type_ensure (TRI_TYPE_CHECKS_PANEL);
+  g_type_ensure (TRI_TYPE_FIND_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
@@ -2803,16 +2998,9 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_cancel);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_regex);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_case);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_column);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_status);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, replace_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, replace_entry);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, find_bar);
 
-  _tri_window_class_actions_init (klass);
+  tri_window_class_actions_init (klass);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, tri_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, tri_window_save_action);
@@ -2845,17 +3033,14 @@ tri_window_init (TriWindow *self)
 {
   GtkDropTarget *drop;
 
-  self->found.row = G_MAXUINT;
-  self->confirmed_before = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
-  _tri_window_init_search (self);
   self->checks = tri_checks_controller_new (self->checks_panel);
-  g_signal_connect_object (self->checks, "commit", G_CALLBACK (_tri_window_commit_edits), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "commit", G_CALLBACK (tri_window_commit_edits), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks, "show-finding", G_CALLBACK (on_show_finding_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks, "highlight-changed", G_CALLBACK (on_highlight_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks, "changed", G_CALLBACK (on_checks_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->checks, "message", G_CALLBACK (_tri_window_show_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->checks, "message", G_CALLBACK (tri_window_show_toast), self, G_CONNECT_SWAPPED);
   tri_alignment_grid_set_note_func (self->grid, dup_row_findings_cb, self->checks, NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", FALSE);
 
@@ -2873,7 +3058,7 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->editor, "column-focused", G_CALLBACK (on_editor_column_focused_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "done", G_CALLBACK (on_editor_done_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->editor, "message", G_CALLBACK (_tri_window_show_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "message", G_CALLBACK (tri_window_show_toast), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->parallel_view, "row-changed", G_CALLBACK (on_parallel_row_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->parallel_view, "activate", G_CALLBACK (on_parallel_activate_cb),

@@ -16,6 +16,9 @@
 #include "tri-segment-editor.h"
 #include "tri-spell-checker.h"
 #include "tri-wording-controller.h"
+#include "tri-alignment-grid.h"
+#include "tri-checks-controller.h"
+#include "tri-find-bar.h"
 
 #include "tri-alignment.h"
 #include "tri-application.h"
@@ -77,5 +80,39 @@ void           tri_window_set_parallel_view (TriWindow     *self,
                                              gboolean       parallel);
 TriParallelView *tri_window_get_parallel_text (TriWindow    *self);
 TriWordingController *tri_window_get_wording (TriWindow   *self);
+
+/* For the window's parts (tri-window-actions.c, -exchange.c, -paste.c)
+ * and tests: what they need of the window, no more. */
+TriAlignmentGrid     *tri_window_get_grid             (TriWindow      *self);
+GSettings            *tri_window_get_settings         (TriWindow      *self);
+GCancellable         *tri_window_get_cancellable      (TriWindow      *self);
+TriChecksController  *tri_window_get_checks           (TriWindow      *self);
+TriFindBar           *tri_window_get_find_bar         (TriWindow      *self);
+GtkFileChooserNative *tri_window_get_file_chooser     (TriWindow      *self);
+void                  tri_window_set_file_chooser     (TriWindow      *self,
+                                                       GtkFileChooserNative *chooser);
+guint                 tri_window_get_changed_row      (TriWindow      *self);
+void                  tri_window_show_toast           (TriWindow      *self,
+                                                       const char     *message);
+void                  tri_window_set_busy             (TriWindow      *self,
+                                                       gboolean        busy);
+void                  tri_window_update_actions       (TriWindow      *self);
+void                  tri_window_commit_edits         (TriWindow      *self);
+void                  tri_window_select_row           (TriWindow      *self,
+                                                       guint           row);
+gboolean              tri_window_grid_may_focus       (TriWindow      *self);
+void                  tri_window_suggest_file         (TriWindow      *self,
+                                                       GtkFileChooser *chooser,
+                                                       const char     *suffix);
+void                  tri_window_start_alignment      (TriWindow      *self,
+                                                       const GArray   *fixed,
+                                                       guint           replace_from,
+                                                       guint           n_replace,
+                                                       guint           n_tail);
+void                  tri_window_show_imported        (TriWindow      *self,
+                                                       TriAlignment   *alignment);
+void                  tri_window_replace_document     (TriWindow      *self,
+                                                       int             column,
+                                                       TriDocument    *document);
 
 G_END_DECLS

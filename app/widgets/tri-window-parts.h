@@ -1,0 +1,21 @@
+/* tri-window-parts.h
+ *
+ * Copyright 2026 The Triptych authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tri-window.h"
+
+G_BEGIN_DECLS
+
+/* The window's actions that live in files of their own, added to its
+ * class by tri_window_class_init(). They reach the window through
+ * tri-window.h only. */
+void tri_window_class_actions_init  (TriWindowClass *klass);  /* tri-window-actions.c */
+void tri_window_class_exchange_init (TriWindowClass *klass);  /* tri-window-exchange.c */
+void tri_window_class_paste_init    (TriWindowClass *klass);  /* tri-window-paste.c */
+
+G_END_DECLS
