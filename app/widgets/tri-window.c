@@ -14,7 +14,6 @@
 
 #include "tri-aligner.h"
 #include "tri-alignment-grid.h"
-#include "tri-autosave.h"
 #include "tri-checker.h"
 #include "tri-checks-controller.h"
 #include "tri-checks-panel.h"
@@ -23,7 +22,7 @@
 #include "tri-find-bar.h"
 #include "tri-language.h"
 #include "tri-parallel-view.h"
-#include "tri-project.h"
+#include "tri-project-session.h"
 #include "tri-recent-projects.h"
 #include "tri-row-filter.h"
 #include "tri-segment-cell.h"
@@ -66,15 +65,8 @@ struct _TriWindow
   guint                 progress_source;
   gint64                progress_start; /* when the work the progress strip follows began */
   struct _TriOpenOperation *opening;    /* the files being read, or NULL */
-  GFile                *project_file;
-  char                 *project_etag;   /* the project file's etag when last read or written */
+  TriProjectSession    *session;        /* the project file, saving, autosave */
   char                 *subtitle;       /* the project or files shown, without the unsaved marker */
-  GFile                *loading_file;   /* the project being opened, until it is shown */
-  guint64               saved_generation;
-  GFile                *autosave_file;
-  guint64               autosaved_generation;
-  guint                 autosave_idle;
-  guint                 autosave_interval;
   gboolean              realigning;     /* the running alignment replaces some rows */
   guint                 realign_from;   /* the first row it replaces */
   guint                 realign_count;  /* how many */
@@ -230,9 +222,9 @@ update_titles (TriWindow *self)
         }
     }
 
-  if (self->project_file != NULL)
+  if (tri_window_get_project_file (self) != NULL)
     {
-      g_autofree char *name = g_file_get_basename (self->project_file);
+      g_autofree char *name = g_file_get_basename (tri_window_get_project_file (self));
       g_string_assign (subtitle, name);
     }
   g_free (self->subtitle);
@@ -418,7 +410,7 @@ update_progress (TriWindow *self)
       fraction = done / (2.0 * self->opening->n_files);
       stage = reading > 0 ? _("Reading the files…") : _("Splitting into sentences…");
     }
-  else if (self->loading_file != NULL)
+  else if (self->session != NULL && tri_project_session_get_loading_file (self->session) != NULL)
     stage = _("Opening the project…");
   else if (self->align_cancellable != NULL)
     {
@@ -558,7 +550,7 @@ on_aligned_cb (GObject      *object,
 
       tri_alignment_set_rows (self->alignment, rows);
       if (!unsaved)
-        self->saved_generation = tri_alignment_get_generation (self->alignment);
+        tri_project_session_mark_saved (self->session);
     }
 
   self->realigning = FALSE;
@@ -649,136 +641,6 @@ on_alignment_language_cb (TriWindow   *self,
   start_alignment (self);
 }
 
-/**
- * tri_window_set_documents:
- * @self: a #TriWindow
- * @documents: (array length=n_documents): one to three documents
- * @n_documents: their number
- *
- * Shows @documents side by side, replacing what the window showed.
- */
-/* Autosave: unsaved fixes go to the state folder after a short quiet and
- * at least every 30 seconds, so a crash loses nothing older. */
-
-static void
-autosave_written_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_debug ("Autosave failed: %s", error->message);
-}
-
-typedef struct
-{
-  TriProjectSnapshot *snapshot;   /* serialized in the thread */
-  GFile              *autosave;
-  GFile              *project;
-} AutosaveData;
-
-static void
-autosave_data_free (AutosaveData *data)
-{
-  tri_project_snapshot_free (data->snapshot);
-  g_object_unref (data->autosave);
-  g_clear_object (&data->project);
-  g_free (data);
-}
-
-static void
-autosave_worker (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  AutosaveData *data = task_data;
-  g_autoptr(GBytes) bytes = tri_project_snapshot_serialize (data->snapshot);
-  GError *error = NULL;
-
-  if (tri_autosave_write_bytes (bytes, data->autosave, data->project, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/**
- * tri_window_autosave:
- * @self: a #TriWindow
- *
- * Writes the unsaved work to the window's autosave file now (in the
- * background). Nothing happens when there is nothing new to keep.
- */
-void
-tri_window_autosave (TriWindow *self)
-{
-  g_autoptr(GTask) task = NULL;
-  AutosaveData *data;
-  guint64 generation;
-
-  g_return_if_fail (TRI_IS_WINDOW (self));
-
-  tri_window_commit_edits (self);
-  if (!tri_window_get_unsaved (self))
-    return;
-  generation = tri_alignment_get_generation (self->alignment);
-  if (generation == self->autosaved_generation)
-    return;
-
-  if (self->autosave_file == NULL)
-    self->autosave_file = tri_autosave_file_new ();
-
-  data = g_new0 (AutosaveData, 1);
-  data->snapshot = tri_project_snapshot_new (self->alignment);
-  data->autosave = g_object_ref (self->autosave_file);
-  data->project = self->project_file != NULL ? g_object_ref (self->project_file) : NULL;
-  self->autosaved_generation = generation;
-
-  task = g_task_new (NULL, NULL, autosave_written_cb, NULL);
-  g_task_set_source_tag (task, tri_window_autosave);
-  g_task_set_task_data (task, data, (GDestroyNotify)autosave_data_free);
-  g_task_run_in_thread (task, autosave_worker);
-}
-
-/**
- * tri_window_get_autosave_file:
- * @self: a #TriWindow
- *
- * Returns: (transfer none) (nullable): where the window keeps its unsaved work
- */
-GFile *
-tri_window_get_autosave_file (TriWindow *self)
-{
-  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
-
-  return self->autosave_file;
-}
-
-static void
-on_autosave_idle_cb (gpointer user_data)
-{
-  TriWindow *self = user_data;
-
-  self->autosave_idle = 0;
-  tri_window_autosave (self);
-}
-
-static gboolean
-on_autosave_interval_cb (gpointer user_data)
-{
-  tri_window_autosave (TRI_WINDOW (user_data));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-forget_autosave (TriWindow *self)
-{
-  if (self->autosave_file != NULL)
-    tri_autosave_remove (self->autosave_file);
-  self->autosaved_generation = 0;
-}
-
 static void
 on_rows_changed_cb (TriWindow  *self,
                     guint       position,
@@ -791,15 +653,6 @@ on_rows_changed_cb (TriWindow  *self,
   self->changed_row = position;
   tri_window_update_actions (self);
   update_unsaved_marker (self);
-
-  if (!tri_window_get_unsaved (self))
-    return;
-
-  g_clear_handle_id (&self->autosave_idle, g_source_remove);
-  self->autosave_idle = g_timeout_add_once (TRI_AUTOSAVE_IDLE_SECONDS * 1000, on_autosave_idle_cb, self);
-  if (self->autosave_interval == 0)
-    self->autosave_interval = g_timeout_add_seconds (TRI_AUTOSAVE_INTERVAL_SECONDS,
-                                                     on_autosave_interval_cb, self);
 }
 
 /* Narrowing the grid to the rows that need work (Ctrl+Alt+0 … 4). */
@@ -1258,8 +1111,7 @@ show_alignment (TriWindow    *self,
   self->alignment = alignment;
   /* The rows edits make are scored as the aligner scores its own. */
   tri_alignment_set_aligner (alignment, self->aligner);
-  self->saved_generation = tri_alignment_get_generation (alignment);
-  self->autosaved_generation = 0;
+  tri_project_session_set_alignment (self->session, alignment);
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
 
   tri_alignment_grid_set_alignment (self->grid, NULL);
@@ -1311,14 +1163,6 @@ show_alignment (TriWindow    *self,
   tri_window_update_actions (self);
 }
 
-/* What is shown next is no project saved yet. */
-static void
-forget_project_file (TriWindow *self)
-{
-  g_clear_object (&self->project_file);
-  g_clear_pointer (&self->project_etag, g_free);
-}
-
 /**
  * tri_window_show_imported:
  * @self: a #TriWindow
@@ -1330,7 +1174,7 @@ void
 tri_window_show_imported (TriWindow    *self,
                            TriAlignment *alignment)
 {
-  forget_project_file (self);
+  tri_project_session_forget_file (self->session);
   show_alignment (self, alignment, FALSE);
   update_review_count (self);
 }
@@ -1352,7 +1196,7 @@ tri_window_set_documents (TriWindow    *self,
   g_return_if_fail (TRI_IS_WINDOW (self));
   g_return_if_fail (n_documents >= 1 && n_documents <= TRI_MAX_COLUMNS);
 
-  forget_project_file (self);
+  tri_project_session_forget_file (self->session);
   show_alignment (self, tri_alignment_new (documents, n_documents), TRUE);
 }
 
@@ -1367,8 +1211,7 @@ tri_window_get_unsaved (TriWindow *self)
 {
   g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
 
-  return self->alignment != NULL &&
-         tri_alignment_get_generation (self->alignment) != self->saved_generation;
+  return self->session != NULL && tri_project_session_get_unsaved (self->session);
 }
 
 /**
@@ -1382,107 +1225,62 @@ tri_window_get_project_file (TriWindow *self)
 {
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
 
-  return self->project_file;
+  return self->session != NULL ? tri_project_session_get_file (self->session) : NULL;
 }
 
-/* A project is read in a thread; @etag is its file's etag just before it
- * was read (a change after that is a change since it was read). */
-typedef struct
+/* The project file (TriProjectSession): opening, recovering, saving,
+ * autosave. */
+
+/* A new load, recovery or opening of files replaces the one running. */
+static GCancellable *
+restart_loading (TriWindow *self)
 {
-  GFile *file;      /* what is read: the project, or an autosave */
-  GFile *project;   /* the project file whose etag is taken, if any */
-  char  *etag;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->file);
-  g_clear_object (&data->project);
-  g_free (data->etag);
-  g_free (data);
-}
-
-static char *
-query_etag (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
-}
-
-static void
-load_project_worker (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  GError *error = NULL;
-  TriAlignment *alignment;
-
-  if (data->project != NULL)
-    data->etag = query_etag (data->project);
-  alignment = tri_project_load (data->file, cancellable, &error);
-  if (alignment == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, alignment, g_object_unref);
-}
-
-/* A new load or recovery replaces the one running. */
-static GTask *
-new_load_task (TriWindow           *self,
-               GFile               *file,
-               GFile               *project,
-               GAsyncReadyCallback  callback,
-               gpointer             source_tag)
-{
-  GTask *task;
-  LoadData *data = g_new0 (LoadData, 1);
-
+  tri_project_session_stop_loading (self->session);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-
-  data->file = g_object_ref (file);
-  data->project = project != NULL ? g_object_ref (project) : NULL;
-  task = g_task_new (NULL, self->cancellable, callback, g_object_ref (self));
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
-  set_busy (self, TRUE);
-  return task;
+  return self->cancellable;
 }
 
 static void
-on_project_loaded_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+on_session_busy_cb (TriWindow *self,
+                    gboolean   busy)
 {
-  g_autoptr(TriWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  TriAlignment *alignment = g_task_propagate_pointer (G_TASK (result), &error);
-  LoadData *data = g_task_get_task_data (G_TASK (result));
+  set_busy (self, busy);
+}
 
-  set_busy (self, FALSE);
-  if (alignment == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_clear_object (&self->loading_file);
-          show_toast (self, error->message);
-        }
-      return;
-    }
+static void
+on_session_loaded_cb (TriWindow    *self,
+                      TriAlignment *alignment,
+                      gboolean      recovered)
+{
+  show_alignment (self, g_object_ref (alignment), FALSE);
+  if (recovered)
+    show_toast (self, _("Recovered the unsaved fixes"));
+  else
+    update_review_count (self);
+}
 
-  g_clear_object (&self->loading_file);
-  g_set_object (&self->project_file, data->file);
-  g_free (self->project_etag);
-  self->project_etag = g_steal_pointer (&data->etag);
-  show_alignment (self, alignment, FALSE);
-  tri_recent_projects_add (data->file);
-  update_review_count (self);
+static void
+on_session_changed_cb (TriWindow *self)
+{
+  update_titles (self);
+  tri_window_update_actions (self);
+}
+
+static void
+on_session_saved_cb (TriWindow *self,
+                     gboolean   close_after)
+{
+  if (close_after)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_session_error_cb (TriWindow  *self,
+                     const char *message)
+{
+  show_toast (self, message);
 }
 
 /**
@@ -1496,12 +1294,15 @@ gboolean
 tri_window_shows_project (TriWindow *self,
                           GFile     *file)
 {
+  GFile *loading;
+
   g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  return (self->loading_file != NULL && g_file_equal (self->loading_file, file)) ||
-         (self->loading_file == NULL && self->project_file != NULL &&
-          g_file_equal (self->project_file, file));
+  loading = tri_project_session_get_loading_file (self->session);
+  if (loading != NULL)
+    return g_file_equal (loading, file);
+  return tri_window_get_project_file (self) != NULL && g_file_equal (tri_window_get_project_file (self), file);
 }
 
 /**
@@ -1515,7 +1316,7 @@ tri_window_is_empty (TriWindow *self)
 {
   g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
 
-  return self->alignment == NULL && self->busy == 0 && self->loading_file == NULL;
+  return self->alignment == NULL && self->busy == 0 && tri_project_session_get_loading_file (self->session) == NULL;
 }
 
 /**
@@ -1532,7 +1333,6 @@ tri_window_open_project (TriWindow *self,
                          GFile     *file)
 {
   GtkApplication *application;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (TRI_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -1549,48 +1349,7 @@ tri_window_open_project (TriWindow *self,
         }
     }
 
-  g_set_object (&self->loading_file, file);
-  task = new_load_task (self, file, file, on_project_loaded_cb, tri_window_open_project);
-  g_task_run_in_thread (task, load_project_worker);
-}
-
-static void
-on_recovered_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(TriWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  TriAlignment *alignment = g_task_propagate_pointer (G_TASK (result), &error);
-  LoadData *data = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GFile) project = NULL;
-
-  set_busy (self, FALSE);
-  if (alignment == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
-      return;
-    }
-
-  /* The window may show the project already, read before the crash's
-   * work is put back on it: what it read is what a save must find. */
-  project = tri_autosave_get_project (data->file);
-  if (project == NULL || self->project_file == NULL || !g_file_equal (project, self->project_file))
-    {
-      g_free (self->project_etag);
-      self->project_etag = g_steal_pointer (&data->etag);
-    }
-  g_clear_object (&self->loading_file);
-  show_alignment (self, alignment, FALSE);
-  g_set_object (&self->project_file, project);
-  /* Unsaved, as it was: the window keeps it in its own autosave now. */
-  self->saved_generation = G_MAXUINT64;
-  tri_autosave_remove (data->file);
-  tri_window_autosave (self);
-  update_titles (self);
-  tri_window_update_actions (self);
-  show_toast (self, _("Recovered the unsaved fixes"));
+  tri_project_session_open (self->session, file, restart_loading (self));
 }
 
 /**
@@ -1605,143 +1364,10 @@ void
 tri_window_recover (TriWindow *self,
                     GFile     *autosave)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GFile) project = NULL;
-
   g_return_if_fail (TRI_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (autosave));
 
-  project = tri_autosave_get_project (autosave);
-  g_set_object (&self->loading_file, project);
-  task = new_load_task (self, autosave, project, on_recovered_cb, tri_window_recover);
-  g_task_run_in_thread (task, load_project_worker);
-}
-
-/* Saving: the project is serialised on the main thread (a snapshot) and
- * written in the background, atomically. Saved over the file it was read
- * from, it must still be as it was read (its etag): a file changed on
- * disk since is not overwritten without asking. */
-
-typedef struct
-{
-  TriWindow *self;
-  guint64    generation;
-  GFile     *file;
-  gboolean   close_after;
-  GBytes    *bytes;
-} SaveOperation;
-
-static void save_to (TriWindow *self,
-                     GFile     *file,
-                     gboolean   close_after,
-                     gboolean   overwrite);
-
-static void
-on_changed_on_disk_response_cb (AdwMessageDialog *dialog,
-                                const char       *response,
-                                TriWindow        *self)
-{
-  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
-  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "close-after"));
-
-  if (g_str_equal (response, "overwrite") && self->alignment != NULL)
-    save_to (self, file, close_after, TRUE);
-}
-
-static void
-ask_overwrite (TriWindow *self,
-               GFile     *file,
-               gboolean   close_after)
-{
-  AdwMessageDialog *dialog;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *body = NULL;
-
-  /* Translators: the project file's name */
-  body = g_strdup_printf (_("“%s” was changed by another program since Triptych read it. "
-                            "Saving replaces those changes with yours."), name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("File Changed on Disk"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "overwrite", _("_Save Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "close-after", GINT_TO_POINTER (close_after));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_project_saved_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  SaveOperation *op = user_data;
-  g_autoptr(TriWindow) self = op->self;
-  g_autoptr(GFile) file = op->file;
-  g_autoptr(GBytes) bytes = op->bytes;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-  gboolean close_after = op->close_after;
-  guint64 generation = op->generation;
-
-  g_free (op);
-
-  /* The message names the file ("Cannot save “…”: …"). */
-  if (!tri_file_replace_bytes_finish (G_FILE (object), result, &etag, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        {
-          ask_overwrite (self, file, close_after);
-          return;
-        }
-
-      g_debug ("%s", error->message);
-      show_toast (self, error->message);
-      return;
-    }
-
-  self->saved_generation = generation;
-  g_set_object (&self->project_file, file);
-  g_free (self->project_etag);
-  self->project_etag = g_steal_pointer (&etag);
-  tri_recent_projects_add (file);
-  if (!tri_window_get_unsaved (self))
-    forget_autosave (self);
-  update_titles (self);
-  if (close_after)
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-save_to (TriWindow *self,
-         GFile     *file,
-         gboolean   close_after,
-         gboolean   overwrite)
-{
-  SaveOperation *op;
-  const char *etag = NULL;
-
-  /* GIO compares the etag as it replaces the file. */
-  if (!overwrite && self->project_file != NULL && g_file_equal (file, self->project_file))
-    etag = self->project_etag;
-
-  tri_window_commit_edits (self);
-  op = g_new0 (SaveOperation, 1);
-  op->self = g_object_ref (self);
-  op->generation = tri_alignment_get_generation (self->alignment);
-  op->file = g_object_ref (file);
-  op->close_after = close_after;
-  op->bytes = tri_project_serialize (self->alignment);
-
-  /* Not g_file_replace_contents_bytes_async(): on a full disk it renamed
-   * the half-written file over the old project. The etag is compared
-   * before the file is replaced. */
-  tri_file_replace_bytes_async (file, op->bytes, etag, G_FILE_CREATE_NONE, NULL,
-                                on_project_saved_cb, op);
+  tri_project_session_recover (self->session, autosave, restart_loading (self));
 }
 
 /**
@@ -1760,8 +1386,36 @@ tri_window_save_project (TriWindow *self,
   g_return_if_fail (TRI_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->alignment != NULL)
-    save_to (self, file, FALSE, FALSE);
+  tri_project_session_save (self->session, file, FALSE);
+}
+
+/**
+ * tri_window_autosave:
+ * @self: a #TriWindow
+ *
+ * Writes the unsaved work to the window's autosave file now (in the
+ * background). Nothing happens when there is nothing new to keep.
+ */
+void
+tri_window_autosave (TriWindow *self)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+
+  tri_project_session_autosave (self->session);
+}
+
+/**
+ * tri_window_get_autosave_file:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none) (nullable): where the window keeps its unsaved work
+ */
+GFile *
+tri_window_get_autosave_file (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return tri_project_session_get_autosave_file (self->session);
 }
 
 /* Opening files */
@@ -1897,10 +1551,7 @@ start_open (TriWindow          *self,
 {
   OpenOperation *op;
 
-  g_clear_object (&self->loading_file);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  restart_loading (self);
 
   op = g_new0 (OpenOperation, 1);
   op->self = g_object_ref (self);
@@ -2330,7 +1981,7 @@ tri_window_suggest_file (TriWindow      *self,
                           const char     *suffix)
 {
   TriDocument *doc = tri_alignment_get_document (self->alignment, 0);
-  GFile *from = self->project_file != NULL ? self->project_file : tri_document_get_file (doc);
+  GFile *from = tri_window_get_project_file (self) != NULL ? tri_window_get_project_file (self) : tri_document_get_file (doc);
   g_autofree char *base = from != NULL ? g_file_get_basename (from) : g_strdup (tri_document_get_title (doc));
   g_autofree char *stem = NULL;
   g_autofree char *suggested = NULL;
@@ -2369,7 +2020,7 @@ on_save_chooser_response_cb (TriWindow            *self,
 
           named = g_file_get_child (parent, with);
         }
-      save_to (self, named != NULL ? named : file, close_after, FALSE);
+      tri_project_session_save (self->session, named != NULL ? named : file, close_after);
     }
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
@@ -2407,8 +2058,8 @@ save (TriWindow *self,
 {
   if (self->alignment == NULL)
     return;
-  if (self->project_file != NULL)
-    save_to (self, self->project_file, close_after, FALSE);
+  if (tri_window_get_project_file (self) != NULL)
+    tri_project_session_save (self->session, tri_window_get_project_file (self), close_after);
   else
     show_save_chooser (self, close_after);
 }
@@ -2629,10 +2280,10 @@ tri_window_cancel_alignment_action (GtkWidget  *widget,
   TriWindow *self = TRI_WINDOW (widget);
 
   /* Files or a project being read: the window stays as it was. */
-  if (self->opening != NULL || self->loading_file != NULL)
+  if (self->opening != NULL || tri_project_session_get_loading_file (self->session) != NULL)
     {
       g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->loading_file);
+      tri_project_session_stop_loading (self->session);
       self->opening = NULL;
       show_toast (self, _("Opening cancelled"));
       return;
@@ -2679,8 +2330,8 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     {
-      self->saved_generation = tri_alignment_get_generation (self->alignment);
-      forget_autosave (self);
+      tri_project_session_mark_saved (self->session);
+      tri_project_session_forget_autosave (self->session);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save"))
@@ -2779,14 +2430,11 @@ tri_window_dispose (GObject *object)
   g_cancellable_cancel (self->align_cancellable);
   g_clear_object (&self->align_cancellable);
   stop_progress (self);
-  g_clear_handle_id (&self->autosave_idle, g_source_remove);
-  g_clear_handle_id (&self->autosave_interval, g_source_remove);
   g_clear_object (&self->wording);
-
-  /* A clean end: nothing to recover. Unsaved work (the app quit with it)
-   * stays in the autosave folder, offered at the next start. */
-  if (self->autosave_file != NULL && !tri_window_get_unsaved (self))
-    forget_autosave (self);
+  /* A clean end forgets the autosave (tri_project_session_dispose()). */
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -2814,11 +2462,7 @@ tri_window_finalize (GObject *object)
   TriWindow *self = (TriWindow *)object;
 
   g_clear_object (&self->alignment);
-  g_clear_object (&self->project_file);
-  g_clear_object (&self->loading_file);
-  g_free (self->project_etag);
   g_free (self->subtitle);
-  g_clear_object (&self->autosave_file);
   g_clear_object (&self->aligner);
   g_clear_object (&self->columns);
   g_clear_object (&self->settings);
@@ -3034,6 +2678,14 @@ tri_window_init (TriWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->session = tri_project_session_new (GTK_WINDOW (self));
+  g_signal_connect_object (self->session, "busy", G_CALLBACK (on_session_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "loaded", G_CALLBACK (on_session_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "saved", G_CALLBACK (on_session_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "error", G_CALLBACK (on_session_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "commit-edits", G_CALLBACK (tri_window_commit_edits), self,
+                           G_CONNECT_SWAPPED);
   self->checks = tri_checks_controller_new (self->checks_panel);
   g_signal_connect_object (self->checks, "commit", G_CALLBACK (tri_window_commit_edits), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks, "show-finding", G_CALLBACK (on_show_finding_cb), self, G_CONNECT_SWAPPED);
