@@ -121,9 +121,7 @@ on_export_file_cb (GtkFileChooserNative *chooser,
       tri_window_export (self, options, file);
     }
 
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  if (tri_window_get_file_chooser (self) == chooser)
-    tri_window_set_file_chooser (self, NULL);
+  tri_window_close_file_chooser (self, chooser);
 }
 
 static void
@@ -137,12 +135,8 @@ on_export_cb (TriExportDialog  *dialog,
   if (tri_window_get_file_chooser (self) != NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Aligned Rows"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = tri_window_new_file_chooser (self, _("Export Aligned Rows"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
   tri_window_suggest_file (self, GTK_FILE_CHOOSER (chooser), tri_export_format_get_suffix (options->format));
-  tri_window_set_file_chooser (self, chooser);
-  g_object_unref (chooser);
   g_signal_connect_data (chooser, "response", G_CALLBACK (on_export_file_cb),
                          tri_export_options_copy (options), (GClosureNotify)(void (*)(void))tri_export_options_free, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

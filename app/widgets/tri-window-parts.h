@@ -17,5 +17,21 @@ G_BEGIN_DECLS
 void tri_window_class_actions_init  (TriWindowClass *klass);  /* tri-window-actions.c */
 void tri_window_class_exchange_init (TriWindowClass *klass);  /* tri-window-exchange.c */
 void tri_window_class_paste_init    (TriWindowClass *klass);  /* tri-window-paste.c */
+void tri_window_class_files_init    (TriWindowClass *klass);  /* tri-window-files.c */
+
+/* tri-window-files.c */
+GtkFileChooserNative *tri_window_new_file_chooser   (TriWindow            *self,
+                                                     const char           *title,
+                                                     GtkFileChooserAction  action,
+                                                     const char           *accept);
+void                  tri_window_close_file_chooser (TriWindow            *self,
+                                                     GtkFileChooserNative *chooser);
+void                  tri_window_save               (TriWindow            *self,
+                                                     gboolean              close_after);
+
+/* tri-window.c */
+void                  tri_window_save_to            (TriWindow            *self,
+                                                     GFile                *file,
+                                                     gboolean              close_after);
 
 G_END_DECLS

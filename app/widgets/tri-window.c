@@ -1390,6 +1390,25 @@ tri_window_save_project (TriWindow *self,
 }
 
 /**
+ * tri_window_save_to:
+ * @self: a #TriWindow
+ * @file: where to save
+ * @close_after: whether the window closes once saved
+ *
+ * tri_window_save_project(), and the window closes after if asked.
+ */
+void
+tri_window_save_to (TriWindow *self,
+                    GFile     *file,
+                    gboolean   close_after)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  tri_project_session_save (self->session, file, close_after);
+}
+
+/**
  * tri_window_autosave:
  * @self: a #TriWindow
  *
@@ -1864,225 +1883,6 @@ tri_window_get_column_view (TriWindow *self)
   return tri_alignment_grid_get_column_view (self->grid);
 }
 
-/* File chooser */
-
-static void
-on_chooser_response_cb (TriWindow            *self,
-                        int                   response,
-                        GtkFileChooserNative *chooser)
-{
-  g_autoptr(GListModel) files = NULL;
-  GFile *array[TRI_MAX_COLUMNS];
-  guint n;
-  int replace_column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "column")) - 1;
-
-  g_assert (TRI_IS_WINDOW (self));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
-      n = g_list_model_get_n_items (files);
-
-      if (n > TRI_MAX_COLUMNS)
-        show_toast (self, _("Triptych compares at most three versions at a time"));
-      else if (n > 0)
-        {
-          for (guint i = 0; i < n; i++)
-            array[i] = g_list_model_get_item (files, i);
-
-          if (replace_column >= 0)
-            tri_window_replace_column (self, (guint)replace_column, array[0]);
-          else if (n == 1 && tri_file_is_project (array[0]))
-            tri_window_open_project (self, array[0]);
-          else if (n == 1 && tri_file_is_importable (array[0]))
-            tri_window_import (self, array[0]);
-          else
-            tri_window_open_files (self, array, NULL, n, NULL, default_paragraph_mode (self));
-
-          for (guint i = 0; i < n; i++)
-            g_object_unref (array[i]);
-        }
-    }
-
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_clear_object (&self->chooser);
-}
-
-static void
-show_chooser (TriWindow *self,
-              int        replace_column)
-{
-  g_autoptr(GtkFileFilter) text_filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-
-  self->chooser = gtk_file_chooser_native_new (replace_column >= 0 ? _("Replace Version")
-                                                                   : _("Open Versions of a Report"),
-                                               GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->chooser), replace_column < 0);
-
-  gtk_file_filter_set_name (text_filter, _("Text Files, Documents (HTML, DOCX, ODT, PDF), Projects and "
-                                          "Aligned Files (TMX, TSV, CSV, JSONL)"));
-  for (const char * const *t = tri_format_get_mime_types (); *t != NULL; t++)
-    gtk_file_filter_add_mime_type (text_filter, *t);
-  for (const char * const *p = tri_format_get_patterns (); *p != NULL; p++)
-    gtk_file_filter_add_suffix (text_filter, *p + 2);
-  gtk_file_filter_add_suffix (text_filter, "triptych");
-  for (guint f = 0; f < TRI_EXPORT_N_FORMATS; f++)
-    if (tri_export_format_can_import ((TriExportFormat)f))
-      gtk_file_filter_add_suffix (text_filter, tri_export_format_get_suffix ((TriExportFormat)f) + 1);
-  gtk_file_filter_add_mime_type (text_filter, "text/plain");
-  gtk_file_filter_add_suffix (text_filter, "txt");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), text_filter);
-  gtk_file_filter_set_name (all_filter, _("All Files"));
-  gtk_file_filter_add_pattern (all_filter, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all_filter);
-
-  g_object_set_data (G_OBJECT (self->chooser), "column", GINT_TO_POINTER (replace_column + 1));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-/**
- * tri_file_is_project:
- * @file: a file
- *
- * Returns: whether @file is named as a Triptych project (.triptych)
- */
-gboolean
-tri_file_is_project (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return name != NULL && g_str_has_suffix (name, ".triptych");
-}
-
-/* Save As */
-
-/**
- * tri_window_suggest_file:
- * @self: a #TriWindow
- * @chooser: a file chooser saving something of the project's
- * @suffix: the file's extension, with the dot (".triptych", ".tmx")
- *
- * Starts @chooser in the project's folder (else the first version's) with
- * the project's name (else the first version's file name), and @suffix:
- * "report.triptych", "report.tmx".
- */
-void
-tri_window_suggest_file (TriWindow      *self,
-                          GtkFileChooser *chooser,
-                          const char     *suffix)
-{
-  TriDocument *doc = tri_alignment_get_document (self->alignment, 0);
-  GFile *from = tri_window_get_project_file (self) != NULL ? tri_window_get_project_file (self) : tri_document_get_file (doc);
-  g_autofree char *base = from != NULL ? g_file_get_basename (from) : g_strdup (tri_document_get_title (doc));
-  g_autofree char *stem = NULL;
-  g_autofree char *suggested = NULL;
-
-  /* "report.triptych", "report-en.txt": the name up to its first dot. */
-  stem = g_strndup (base != NULL ? base : "", base != NULL ? strcspn (base, ".") : 0);
-  suggested = g_strconcat (stem[0] != '\0' ? stem : _("Alignment"), suffix, NULL);
-  if (from != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (from);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-    }
-  gtk_file_chooser_set_current_name (chooser, suggested);
-}
-
-static void
-on_save_chooser_response_cb (TriWindow            *self,
-                             int                   response,
-                             GtkFileChooserNative *chooser)
-{
-  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "close-after"));
-
-  if (response == GTK_RESPONSE_ACCEPT && self->alignment != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFile) named = NULL;
-
-      /* Projects open by their suffix: give it one. */
-      if (!tri_file_is_project (file))
-        {
-          g_autofree char *base = g_file_get_basename (file);
-          g_autofree char *with = g_strconcat (base, ".triptych", NULL);
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-
-          named = g_file_get_child (parent, with);
-        }
-      tri_project_session_save (self->session, named != NULL ? named : file, close_after);
-    }
-
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_clear_object (&self->chooser);
-}
-
-static void
-show_save_chooser (TriWindow *self,
-                   gboolean   close_after)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *suggested = NULL;
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-
-  self->chooser = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Triptych Projects"));
-  gtk_file_filter_add_suffix (filter, "triptych");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-
-  tri_window_suggest_file (self, GTK_FILE_CHOOSER (self->chooser), ".triptych");
-
-  g_object_set_data (G_OBJECT (self->chooser), "close-after", GINT_TO_POINTER (close_after));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_save_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-save (TriWindow *self,
-      gboolean   close_after)
-{
-  if (self->alignment == NULL)
-    return;
-  if (tri_window_get_project_file (self) != NULL)
-    tri_project_session_save (self->session, tri_window_get_project_file (self), close_after);
-  else
-    show_save_chooser (self, close_after);
-}
-
-static void
-tri_window_save_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  save (TRI_WINDOW (widget), FALSE);
-}
-
-static void
-tri_window_save_as_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  TriWindow *self = TRI_WINDOW (widget);
-
-  if (self->alignment != NULL)
-    show_save_chooser (self, FALSE);
-}
-
 static void
 on_row_activated_cb (TriWindow        *self,
                      guint             row,
@@ -2249,22 +2049,6 @@ zoom (TriWindow *self,
 /* Actions */
 
 static void
-tri_window_open_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  show_chooser (TRI_WINDOW (widget), -1);
-}
-
-static void
-tri_window_replace_column_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *param)
-{
-  show_chooser (TRI_WINDOW (widget), (int)g_variant_get_uint32 (param));
-}
-
-static void
 tri_window_open_sample_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *param)
@@ -2335,7 +2119,7 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (g_str_equal (response, "save"))
-    save (self, TRUE);
+    tri_window_save (self, TRUE);
 }
 
 static gboolean
@@ -2646,19 +2430,13 @@ tri_window_class_init (TriWindowClass *klass)
 
   tri_window_class_actions_init (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, tri_window_open_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, tri_window_save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, tri_window_save_as_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  tri_window_class_files_init (klass);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, tri_window_open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.replace-column", "u", tri_window_replace_column_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, tri_window_zoom_in_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-alignment", NULL, tri_window_cancel_alignment_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, tri_window_zoom_out_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, tri_window_zoom_reset_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.compare-wording", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-sample", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
