@@ -22,6 +22,7 @@
 #include "tri-find-bar.h"
 #include "tri-language.h"
 #include "tri-parallel-view.h"
+#include "tri-progress-strip.h"
 #include "tri-project-session.h"
 #include "tri-recent-projects.h"
 #include "tri-row-filter.h"
@@ -62,8 +63,6 @@ struct _TriWindow
   guint                 busy;
   TriAligner           *aligner;
   GCancellable         *align_cancellable;
-  guint                 progress_source;
-  gint64                progress_start; /* when the work the progress strip follows began */
   struct _TriOpenOperation *opening;    /* the files being read, or NULL */
   TriProjectSession    *session;        /* the project file, saving, autosave */
   char                 *subtitle;       /* the project or files shown, without the unsaved marker */
@@ -91,10 +90,7 @@ struct _TriWindow
   GtkLabel             *review_label;
   GtkMenuButton        *filter_button;
   TriRecentProjects    *recent;
-  GtkRevealer          *progress_revealer;
-  GtkProgressBar       *progress_bar;
-  GtkLabel             *progress_label;
-  GtkWidget            *progress_cancel;
+  TriProgressStrip     *progress;
   TriFindBar           *find_bar;
   GMenu                *primary_menu;
   GMenuModel           *row_menu;
@@ -375,25 +371,14 @@ typedef struct _TriOpenOperation
 /* Opened texts of this many rows or more are checked once aligned. */
 #define DEFER_CHECKS_ROWS 1000
 
-/* The progress strip: what runs now, its stage and how far it got. Shown
- * once the work has run for a moment (short work never flashes it). */
-#define PROGRESS_DELAY_US (300 * G_TIME_SPAN_MILLISECOND)
-
-static void
-stop_progress (TriWindow *self)
-{
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  if (self->progress_revealer != NULL)
-    gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-}
-
-/* Returns whether something is still running. */
+/* What runs now, for the progress strip: its stage and how far it got. */
 static gboolean
-update_progress (TriWindow *self)
+what_runs (gpointer     data,
+           const char **stage,
+           double      *fraction,
+           gboolean    *can_cancel)
 {
-  const char *stage = NULL;
-  double fraction = -1;
-  gboolean can_cancel = TRUE;
+  TriWindow *self = data;
 
   if (self->opening != NULL)
     {
@@ -407,74 +392,29 @@ update_progress (TriWindow *self)
           done += at;
         }
       /* Each file: read (half), then split (the other half). */
-      fraction = done / (2.0 * self->opening->n_files);
-      stage = reading > 0 ? _("Reading the files…") : _("Splitting into sentences…");
+      *fraction = done / (2.0 * self->opening->n_files);
+      *stage = reading > 0 ? _("Reading the files…") : _("Splitting into sentences…");
     }
   else if (self->session != NULL && tri_project_session_get_loading_file (self->session) != NULL)
-    stage = _("Opening the project…");
+    *stage = _("Opening the project…");
   else if (self->align_cancellable != NULL)
     {
-      stage = _("Aligning sentences…");
-      fraction = tri_aligner_get_progress (self->aligner);
+      *stage = _("Aligning sentences…");
+      *fraction = tri_aligner_get_progress (self->aligner);
     }
   else if (tri_checks_controller_get_checker (self->checks) != NULL &&
            tri_checker_get_busy (tri_checks_controller_get_checker (self->checks)))
     {
-      stage = _("Checking the versions…");
-      can_cancel = FALSE;
+      *stage = _("Checking the versions…");
+      *can_cancel = FALSE;
     }
-
-  if (stage == NULL)
-    return FALSE;
-
-  if (g_get_monotonic_time () - self->progress_start < PROGRESS_DELAY_US)
-    return TRUE;
-
-  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
-  if (g_strcmp0 (gtk_label_get_label (self->progress_label), stage) != 0)
-    {
-      gtk_label_set_label (self->progress_label, stage);
-      gtk_progress_bar_set_fraction (self->progress_bar, 0);
-    }
-  if (fraction > 0)
-    gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  else
-    gtk_progress_bar_pulse (self->progress_bar);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_cancel), can_cancel);
-
-  return TRUE;
+  return *stage != NULL;
 }
 
-static gboolean
-on_progress_tick_cb (gpointer user_data)
-{
-  TriWindow *self = user_data;
-
-  if (update_progress (self))
-    return G_SOURCE_CONTINUE;
-
-  self->progress_source = 0;
-  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-/* Something started or ended (opening, aligning, checking): the strip
- * follows what runs, and hides at once when nothing does. */
 static void
 start_progress (TriWindow *self)
 {
-  if (self->progress_source == 0)
-    {
-      self->progress_start = g_get_monotonic_time ();
-      gtk_progress_bar_set_fraction (self->progress_bar, 0);
-    }
-  if (!update_progress (self))
-    {
-      stop_progress (self);
-      return;
-    }
-  if (self->progress_source == 0)
-    self->progress_source = g_timeout_add (100, on_progress_tick_cb, self);
+  tri_progress_strip_update (self->progress);
 }
 
 /* Stops a running alignment; the rows stay paired in order, and are
@@ -2213,7 +2153,8 @@ tri_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_cancellable_cancel (self->align_cancellable);
   g_clear_object (&self->align_cancellable);
-  stop_progress (self);
+  if (self->progress != NULL)
+    tri_progress_strip_set_func (self->progress, NULL, NULL);
   g_clear_object (&self->wording);
   /* A clean end forgets the autosave (tri_project_session_dispose()). */
   if (self->session != NULL)
@@ -2404,6 +2345,7 @@ tri_window_class_init (TriWindowClass *klass)
   g_type_ensure (TRI_TYPE_PARALLEL_VIEW);
   g_type_ensure (TRI_TYPE_CHECKS_PANEL);
   g_type_ensure (TRI_TYPE_FIND_BAR);
+  g_type_ensure (TRI_TYPE_PROGRESS_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
@@ -2422,10 +2364,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, filter_button);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, row_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, recent);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_cancel);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, progress);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, find_bar);
 
   tri_window_class_actions_init (klass);
@@ -2456,6 +2395,7 @@ tri_window_init (TriWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tri_progress_strip_set_func (self->progress, what_runs, self);
   self->session = tri_project_session_new (GTK_WINDOW (self));
   g_signal_connect_object (self->session, "busy", G_CALLBACK (on_session_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "loaded", G_CALLBACK (on_session_loaded_cb), self, G_CONNECT_SWAPPED);
