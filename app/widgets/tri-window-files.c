@@ -95,8 +95,7 @@ on_chooser_response_cb (TriWindow            *self,
           else if (n == 1 && tri_file_is_importable (array[0]))
             tri_window_import (self, array[0]);
           else
-            tri_window_open_files (self, array, NULL, n, NULL, g_settings_get_boolean (tri_window_get_settings (self), "line-paragraphs")
-                                   ? TRI_PARAGRAPH_LINES : TRI_PARAGRAPH_BLANK_LINES);
+            tri_window_open_files (self, array, NULL, n, NULL, tri_window_get_paragraph_mode (self));
 
           for (guint i = 0; i < n; i++)
             g_object_unref (array[i]);
@@ -274,6 +273,75 @@ tri_window_save_as_action (GtkWidget  *widget,
 
   if (tri_window_get_alignment (self) != NULL)
     show_save_chooser (self, FALSE);
+}
+
+/* Drag and drop: files dropped on the start page or the grid. */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            TriWindow     *self)
+{
+  GtkStack *stack = GTK_STACK (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
+  GSList *list;
+  GFile *files[TRI_MAX_COLUMNS];
+  guint n = 0;
+
+  g_assert (TRI_IS_WINDOW (self));
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = g_value_get_boxed (value);
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      if (n == TRI_MAX_COLUMNS)
+        {
+          tri_window_show_toast (self, _("Triptych compares at most three versions at a time"));
+          return FALSE;
+        }
+      files[n++] = l->data;
+    }
+
+  if (n == 0)
+    return FALSE;
+
+  /* One file dropped on a column replaces that column's version. All
+   * columns but the row numbers expand equally, so x tells which. */
+  if (n == 1 && tri_window_get_alignment (self) != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (stack), "grid") == 0)
+    {
+      guint n_columns = tri_alignment_get_n_columns (tri_window_get_alignment (self));
+      double width = gtk_widget_get_width (GTK_WIDGET (stack)) - TRI_ALIGNMENT_GRID_NUMBER_WIDTH;
+      double offset = MAX (0, x - TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
+      guint column = width > 0 ? MIN ((guint)(offset / (width / n_columns)), n_columns - 1) : 0;
+
+      tri_window_replace_column (self, column, files[0]);
+      return TRUE;
+    }
+
+  tri_window_open_files (self, files, NULL, n, NULL, tri_window_get_paragraph_mode (self));
+  return TRUE;
+}
+
+/**
+ * tri_window_add_drop_target:
+ * @self: a #TriWindow
+ * @stack: the window's stack of the start page and the grid
+ *
+ * Files dropped on @stack open as versions; one file dropped on a column
+ * of the grid replaces that column's version.
+ */
+void
+tri_window_add_drop_target (TriWindow *self,
+                            GtkWidget *stack)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (stack, GTK_EVENT_CONTROLLER (drop));
 }
 
 static void

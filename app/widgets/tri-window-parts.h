@@ -28,6 +28,8 @@ void                  tri_window_close_file_chooser (TriWindow            *self,
                                                      GtkFileChooserNative *chooser);
 void                  tri_window_save               (TriWindow            *self,
                                                      gboolean              close_after);
+void                  tri_window_add_drop_target    (TriWindow            *self,
+                                                     GtkWidget            *stack);
 
 /* tri-window.c */
 void                  tri_window_save_to            (TriWindow            *self,

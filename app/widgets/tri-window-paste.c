@@ -83,9 +83,8 @@ document_from_clipboard (TriWindow   *self,
       return NULL;
     }
 
-  document = tri_document_new (text, NULL,
-                               g_settings_get_boolean (tri_window_get_settings (self), "line-paragraphs") && !html
-                                 ? TRI_PARAGRAPH_LINES : TRI_PARAGRAPH_BLANK_LINES);
+  /* HTML's paragraphs are its own, whatever the setting for text. */
+  document = tri_document_new (text, NULL, html ? TRI_PARAGRAPH_BLANK_LINES : tri_window_get_paragraph_mode (self));
   tri_document_set_title (document, name);
   tri_document_set_format (document, html ? TRI_FORMAT_HTML : TRI_FORMAT_TEXT);
   return document;

@@ -1534,9 +1534,18 @@ start_open (TriWindow          *self,
     }
 }
 
-static TriParagraphMode
-default_paragraph_mode (TriWindow *self)
+/**
+ * tri_window_get_paragraph_mode:
+ * @self: a #TriWindow
+ *
+ * Returns: what separates paragraphs in texts opened or pasted, as the
+ *   Preferences say ("line-paragraphs")
+ */
+TriParagraphMode
+tri_window_get_paragraph_mode (TriWindow *self)
 {
+  g_return_val_if_fail (TRI_IS_WINDOW (self), TRI_PARAGRAPH_BLANK_LINES);
+
   return g_settings_get_boolean (self->settings, "line-paragraphs") ? TRI_PARAGRAPH_LINES
                                                                      : TRI_PARAGRAPH_BLANK_LINES;
 }
@@ -1598,11 +1607,11 @@ tri_window_replace_column (TriWindow *self,
 
   if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
     {
-      tri_window_open_files (self, &file, NULL, 1, NULL, default_paragraph_mode (self));
+      tri_window_open_files (self, &file, NULL, 1, NULL, tri_window_get_paragraph_mode (self));
       return;
     }
 
-  start_open (self, &file, NULL, 1, NULL, default_paragraph_mode (self), (int)column);
+  start_open (self, &file, NULL, 1, NULL, tri_window_get_paragraph_mode (self), (int)column);
 }
 
 /**
@@ -1907,56 +1916,6 @@ tri_window_row_menu_action (GtkWidget  *widget,
   /* Under the cursor's row, by the current column. */
   if (tri_alignment_grid_get_menu_point (self->grid, &x, &y))
     popup_row_menu (self, x, y, FALSE);
-}
-
-/* Drag and drop */
-
-static gboolean
-on_drop_cb (GtkDropTarget *target,
-            const GValue  *value,
-            double         x,
-            double         y,
-            TriWindow     *self)
-{
-  GSList *list;
-  GFile *files[TRI_MAX_COLUMNS];
-  guint n = 0;
-
-  g_assert (TRI_IS_WINDOW (self));
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  list = g_value_get_boxed (value);
-  for (GSList *l = list; l != NULL; l = l->next)
-    {
-      if (n == TRI_MAX_COLUMNS)
-        {
-          show_toast (self, _("Triptych compares at most three versions at a time"));
-          return FALSE;
-        }
-      files[n++] = l->data;
-    }
-
-  if (n == 0)
-    return FALSE;
-
-  /* One file dropped on a column replaces that column's version. All
-   * columns but the row numbers expand equally, so x tells which. */
-  if (n == 1 && self->alignment != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "grid") == 0)
-    {
-      guint n_columns = tri_alignment_get_n_columns (self->alignment);
-      double width = gtk_widget_get_width (GTK_WIDGET (self->stack)) - TRI_ALIGNMENT_GRID_NUMBER_WIDTH;
-      double offset = MAX (0, x - TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
-      guint column = width > 0 ? MIN ((guint)(offset / (width / n_columns)), n_columns - 1) : 0;
-
-      tri_window_replace_column (self, column, files[0]);
-      return TRUE;
-    }
-
-  tri_window_open_files (self, files, NULL, n, NULL, default_paragraph_mode (self));
-  return TRUE;
 }
 
 /* Text size */
@@ -2392,7 +2351,6 @@ tri_window_class_init (TriWindowClass *klass)
 static void
 tri_window_init (TriWindow *self)
 {
-  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   tri_progress_strip_set_func (self->progress, what_runs, self);
@@ -2531,11 +2489,8 @@ tri_window_init (TriWindow *self)
                                               GTK_STYLE_PROVIDER (self->font_provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-
+  tri_window_add_drop_target (self, GTK_WIDGET (self->stack));
   g_signal_connect_object (self->recent, "open", G_CALLBACK (tri_window_open_project), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->stack), GTK_EVENT_CONTROLLER (drop));
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

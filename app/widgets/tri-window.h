@@ -92,6 +92,7 @@ GtkFileChooserNative *tri_window_get_file_chooser     (TriWindow      *self);
 void                  tri_window_set_file_chooser     (TriWindow      *self,
                                                        GtkFileChooserNative *chooser);
 guint                 tri_window_get_changed_row      (TriWindow      *self);
+TriParagraphMode      tri_window_get_paragraph_mode   (TriWindow      *self);
 void                  tri_window_show_toast           (TriWindow      *self,
                                                        const char     *message);
 void                  tri_window_set_busy             (TriWindow      *self,
