@@ -491,6 +491,23 @@ test_column_widths (Fixture       *fixture,
     g_assert_cmpint (after[c], ==, before[c]);
 }
 
+/* The grid's cursor keys (its "grid.move-cursor" action): the current
+ * row moves, wherever the grid is (no window's actions needed). */
+static void
+test_cursor_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  tri_alignment_grid_select_row (fixture->grid, 0, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->grid), "grid.move-cursor", "s", "down"));
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (fixture->grid), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->grid), "grid.move-cursor", "s", "last");
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (fixture->grid), ==, 9);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->grid), "grid.move-cursor", "s", "up");
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (fixture->grid), ==, 8);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->grid), "grid.move-cursor", "s", "first");
+  g_assert_cmpuint (tri_alignment_grid_get_current_row (fixture->grid), ==, 0);
+}
+
 static void
 count_frame (GdkFrameClock *clock,
              guint         *frames)
@@ -573,6 +590,7 @@ main (int   argc,
   g_test_add ("/grid/compact", Fixture, NULL, fixture_set_up, test_compact, fixture_tear_down);
   g_test_add ("/grid/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
   g_test_add ("/grid/column-widths", Fixture, NULL, fixture_set_up, test_column_widths, fixture_tear_down);
+  g_test_add ("/grid/cursor-keys", Fixture, NULL, fixture_set_up, test_cursor_keys, fixture_tear_down);
   g_test_add ("/grid/strip-left-quiet", Fixture, NULL, fixture_set_up, test_strip_left_quiet, fixture_tear_down);
 
   return g_test_run ();

@@ -1631,6 +1631,48 @@ tri_alignment_grid_set_property (GObject      *object,
     }
 }
 
+/* The cursor keys in the grid (Up, Down, Page Up, Page Down, Home, End,
+ * with or without Ctrl): the cursor is the current row, and the keyboard
+ * and the view follow it. GtkListBase's own bindings move the focus alone
+ * with Ctrl, and leave the view behind after an edit rebinds the rows. */
+static void
+move_cursor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  tri_alignment_grid_move_cursor (TRI_ALIGNMENT_GRID (widget), g_variant_get_string (param, NULL), TRUE);
+}
+
+static void
+add_cursor_keys (TriAlignmentGrid *self)
+{
+  static const struct {
+    guint keyval;
+    const char *where;
+  } moves[] = {
+    { GDK_KEY_Up, "up" }, { GDK_KEY_KP_Up, "up" },
+    { GDK_KEY_Down, "down" }, { GDK_KEY_KP_Down, "down" },
+    { GDK_KEY_Page_Up, "page-up" }, { GDK_KEY_KP_Page_Up, "page-up" },
+    { GDK_KEY_Page_Down, "page-down" }, { GDK_KEY_KP_Page_Down, "page-down" },
+    { GDK_KEY_Home, "first" }, { GDK_KEY_KP_Home, "first" },
+    { GDK_KEY_End, "last" }, { GDK_KEY_KP_End, "last" },
+  };
+  GtkEventController *capture = gtk_shortcut_controller_new ();
+
+  /* Before the list view's own bindings. */
+  gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
+    for (guint ctrl = 0; ctrl < 2; ctrl++)
+      {
+        GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (moves[i].keyval, ctrl ? GDK_CONTROL_MASK : 0),
+                                                  gtk_named_action_new ("grid.move-cursor"));
+
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_string (moves[i].where));
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture), shortcut);
+      }
+  gtk_widget_add_controller (GTK_WIDGET (self), capture);
+}
+
 static void
 tri_alignment_grid_class_init (TriAlignmentGridClass *klass)
 {
@@ -1762,6 +1804,7 @@ tri_alignment_grid_class_init (TriAlignmentGridClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_INT);
 
+  gtk_widget_class_install_action (widget_class, "grid.move-cursor", "s", move_cursor_action);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-alignment-grid.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, TriAlignmentGrid, scroller);
@@ -1783,6 +1826,7 @@ tri_alignment_grid_init (TriAlignmentGrid *self)
   self->highlight_row = G_MAXUINT;
   self->word_column = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_cursor_keys (self);
 
   /* Enter or a double click on a row (the list view takes Enter before
    * the window's own shortcuts see it). */

@@ -2393,8 +2393,8 @@ tri_window_init (TriWindow *self)
                            self, G_CONNECT_SWAPPED);
   gtk_widget_set_margin_start (GTK_WIDGET (self->editor), TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
 
-  /* Keys the grid's list view would take as cursor moves (GtkListBase
-   * binds the arrows with Shift and Ctrl+Shift): ours, before it. */
+  /* Keys the grid's list view would take (GtkListBase binds the arrows
+   * with Shift and Ctrl+Shift): ours, before it. */
   {
     static const struct {
       guint keyval;
@@ -2405,18 +2405,6 @@ tri_window_init (TriWindow *self)
       { GDK_KEY_Down, GDK_SHIFT_MASK, "align.extend-down" },
       { GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "segment.swap-up" },
     };
-    /* The cursor keys: one current row (win.move-cursor). */
-    static const struct {
-      guint keyval;
-      const char *where;
-    } moves[] = {
-      { GDK_KEY_Up, "up" }, { GDK_KEY_KP_Up, "up" },
-      { GDK_KEY_Down, "down" }, { GDK_KEY_KP_Down, "down" },
-      { GDK_KEY_Page_Up, "page-up" }, { GDK_KEY_KP_Page_Up, "page-up" },
-      { GDK_KEY_Page_Down, "page-down" }, { GDK_KEY_KP_Page_Down, "page-down" },
-      { GDK_KEY_Home, "first" }, { GDK_KEY_KP_Home, "first" },
-      { GDK_KEY_End, "last" }, { GDK_KEY_KP_End, "last" },
-    };
     GtkEventController *capture = gtk_shortcut_controller_new ();
 
     gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
@@ -2424,16 +2412,6 @@ tri_window_init (TriWindow *self)
       gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture),
                                             gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
                                                               gtk_named_action_new (keys[i].action)));
-    for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
-      for (guint ctrl = 0; ctrl < 2; ctrl++)
-        {
-          GtkShortcut *shortcut =
-            gtk_shortcut_new (gtk_keyval_trigger_new (moves[i].keyval, ctrl ? GDK_CONTROL_MASK : 0),
-                              gtk_named_action_new ("win.move-cursor"));
-
-          gtk_shortcut_set_arguments (shortcut, g_variant_new_string (moves[i].where));
-          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture), shortcut);
-        }
     gtk_widget_add_controller (GTK_WIDGET (self->grid), capture);
   }
 
