@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "tri-align-runner.h"
 #include "tri-alignment.h"
 #include "tri-row-filter.h"
 
@@ -663,6 +664,67 @@ test_groups (void)
   assert_valid (alignment);
 }
 
+static void
+on_runner_aligned_cb (TriAlignRunner *runner,
+                      gboolean        replaced,
+                      GArray         *events)
+{
+  int event = replaced ? 1 : 0;
+
+  g_array_append_val (events, event);
+}
+
+/* The window's alignments in the background: a new one replaces the one
+ * running (only the newest puts its rows in), cancelling leaves the rows
+ * paired in order, and the user's English sentence with no counterpart
+ * comes out alone. */
+static void
+test_runner (void)
+{
+  TriDocument *docs[2];
+  g_autoptr(TriAlignment) alignment = NULL;
+  g_autoptr(TriAlignRunner) runner = tri_align_runner_new ();
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (int));
+  gint64 deadline;
+
+  docs[0] = tri_document_new ("The delegations met in Vienna on Monday. They agreed on a timetable. "
+                              "A spokesman declined to comment. The next round is in May.", "en",
+                              TRI_PARAGRAPH_BLANK_LINES);
+  docs[1] = tri_document_new ("Делегации встретились в Вене в понедельник. Они согласовали график. "
+                              "Следующий раунд пройдёт в мае.", "ru", TRI_PARAGRAPH_BLANK_LINES);
+  alignment = tri_alignment_new (docs, 2);
+  g_object_unref (docs[0]);
+  g_object_unref (docs[1]);
+  g_signal_connect (runner, "aligned", G_CALLBACK (on_runner_aligned_cb), events);
+
+  /* Nothing to cancel; then cancelled: the rows stay paired in order. */
+  g_assert_false (tri_align_runner_cancel (runner));
+  tri_align_runner_start (runner, alignment, NULL, 0, 0, 0);
+  g_assert_true (tri_align_runner_get_running (runner));
+  g_assert_true (tri_align_runner_cancel (runner));
+  g_assert_false (tri_align_runner_get_running (runner));
+
+  /* Twice: the first is replaced, only the second puts its rows in. */
+  tri_align_runner_start (runner, alignment, NULL, 0, 0, 0);
+  tri_align_runner_start (runner, alignment, NULL, 0, 0, 0);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (tri_align_runner_get_running (runner) || g_main_context_pending (NULL))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpint (g_array_index (events, int, 0), ==, 1);
+  g_assert_true (tri_alignment_get_aligned (alignment));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), ==, 4);
+  {
+    g_autoptr(TriRow) alone = g_list_model_get_item (G_LIST_MODEL (alignment), 2);
+
+    g_assert_cmpuint (tri_row_get_count (alone, 0), ==, 1);
+    g_assert_cmpuint (tri_row_get_count (alone, 1), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +732,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/alignment/each-operation", test_each_operation);
+  g_test_add_func ("/alignment/runner", test_runner);
   g_test_add_func ("/alignment/refused", test_refused);
   g_test_add_func ("/alignment/fixing-the-report", test_fixing_the_report);
   g_test_add_func ("/alignment/random-sequences", test_random_sequences);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tri-align-runner.h"
 #include "tri-aligner.h"
 #include "tri-alignment-grid.h"
 #include "tri-checker.h"
@@ -61,15 +62,11 @@ struct _TriWindow
   GtkFileChooserNative *chooser;
   TriColumnMenus       *columns;        /* the versions' menus and their actions */
   guint                 busy;
-  TriAligner           *aligner;
-  GCancellable         *align_cancellable;
+  TriAlignRunner       *runner;         /* the alignment running in the background */
   struct _TriOpenOperation *opening;    /* the files being read, or NULL */
   TriProjectSession    *session;        /* the project file, saving, autosave */
   char                 *subtitle;       /* the project or files shown, without the unsaved marker */
-  gboolean              realigning;     /* the running alignment replaces some rows */
-  guint                 realign_from;   /* the first row it replaces */
-  guint                 realign_count;  /* how many */
-  guint                 realign_tail;   /* the rows after them that come back as they are */
+  gboolean              unsaved_before_align; /* unsaved changes when the alignment running began */
   guint                 changed_row;    /* the first row the last change of the rows touched */
   TriChecksController  *checks;         /* the checker and the Checks panel */
   TriWordingController *wording;        /* Compare Wording: the words' counterparts */
@@ -397,10 +394,10 @@ what_runs (gpointer     data,
     }
   else if (self->session != NULL && tri_project_session_get_loading_file (self->session) != NULL)
     *stage = _("Opening the project…");
-  else if (self->align_cancellable != NULL)
+  else if (tri_align_runner_get_running (self->runner))
     {
       *stage = _("Aligning sentences…");
-      *fraction = tri_aligner_get_progress (self->aligner);
+      *fraction = tri_aligner_get_progress (tri_align_runner_get_aligner (self->runner));
     }
   else if (tri_checks_controller_get_checker (self->checks) != NULL &&
            tri_checker_get_busy (tri_checks_controller_get_checker (self->checks)))
@@ -422,78 +419,24 @@ start_progress (TriWindow *self)
 static gboolean
 cancel_alignment (TriWindow *self)
 {
-  self->realigning = FALSE;
-  if (self->align_cancellable == NULL)
+  if (!tri_align_runner_cancel (self->runner))
     return FALSE;
 
-  g_cancellable_cancel (self->align_cancellable);
-  g_clear_object (&self->align_cancellable);
   set_busy (self, FALSE);
   if (tri_checks_controller_get_checker (self->checks) == NULL && self->alignment != NULL)
     set_checker (self, self->alignment);
   return TRUE;
 }
 
-typedef struct
-{
-  TriWindow    *self;
-  GCancellable *cancellable;
-} AlignRun;
-
 static void
-on_aligned_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+on_aligned_cb (TriWindow *self,
+               gboolean   replaced)
 {
-  AlignRun *run = user_data;
-  g_autoptr(TriWindow) self = run->self;
-  g_autoptr(GCancellable) cancellable = run->cancellable;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) rows = NULL;
-
-  g_free (run);
-  rows = tri_aligner_align_finish (TRI_ALIGNER (object), result, &error);
-
-  /* Only the newest alignment of the documents on screen counts; a
-   * replaced or cancelled one was already accounted for. */
-  if (cancellable != self->align_cancellable || g_cancellable_is_cancelled (cancellable))
-    return;
-  g_clear_object (&self->align_cancellable);
-
   set_busy (self, FALSE);
+  /* The aligner's rows are where the user starts: nothing to save yet. */
+  if (replaced && !self->unsaved_before_align)
+    tri_project_session_mark_saved (self->session);
 
-  if (rows == NULL)
-    {
-      g_debug ("Alignment failed: %s", error->message);
-      show_toast (self, error->message);
-      return;
-    }
-
-  if (self->realigning)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->alignment));
-      g_autoptr(GArray) tail = g_array_new (FALSE, FALSE, sizeof (TriBead));
-
-      /* The rows before and after the realigned ones came back as they
-       * were (fixed): replace those between, as one step of undo. */
-      if (self->realign_from + self->realign_tail <= rows->len)
-        g_array_append_vals (tail, &g_array_index (rows, TriBead, self->realign_from),
-                             rows->len - self->realign_from - self->realign_tail);
-      if (self->realign_from + self->realign_count > n ||
-          !tri_alignment_replace_rows (self->alignment, self->realign_from, self->realign_count, tail))
-        g_warning ("The realigned rows do not cover the same sentences");
-    }
-  else
-    {
-      /* The aligner's rows are where the user starts: nothing to save yet. */
-      gboolean unsaved = tri_window_get_unsaved (self);
-
-      tri_alignment_set_rows (self->alignment, rows);
-      if (!unsaved)
-        tri_project_session_mark_saved (self->session);
-    }
-
-  self->realigning = FALSE;
   /* Opened texts are checked once aligned: findings on rows paired in
    * order would be noise, and checking them would delay the rows. */
   if (tri_checks_controller_get_checker (self->checks) == NULL)
@@ -502,6 +445,14 @@ on_aligned_cb (GObject      *object,
   update_review_count (self);
   update_unsaved_marker (self);
   tri_window_update_actions (self);
+}
+
+static void
+on_align_failed_cb (TriWindow  *self,
+                    const char *message)
+{
+  set_busy (self, FALSE);
+  show_toast (self, message);
 }
 
 /**
@@ -513,54 +464,21 @@ on_aligned_cb (GObject      *object,
  * @n_tail: how many rows of the result, at its end, are the fixed rows
  *   after those (and are not replaced)
  *
- * Aligns the documents on screen in the background. Without @fixed the
- * result replaces every row (not an edit: undo starts afresh); with it,
- * the rows @replace_from … @replace_from + @n_replace − 1, as one undoable
- * edit.
+ * Aligns the documents on screen in the background (tri_align_runner_start()).
  */
 void
 tri_window_start_alignment (TriWindow    *self,
-                             const GArray *fixed,
-                             guint         replace_from,
-                             guint         n_replace,
-                             guint         n_tail)
+                            const GArray *fixed,
+                            guint         replace_from,
+                            guint         n_replace,
+                            guint         n_tail)
 {
-  TriDocument *documents[TRI_MAX_COLUMNS];
-  guint n = tri_alignment_get_n_columns (self->alignment);
-  AlignRun *run;
-
   cancel_alignment (self);
-  self->realigning = fixed != NULL;
-  self->realign_from = replace_from;
-  self->realign_count = n_replace;
-  self->realign_tail = n_tail;
-
+  self->unsaved_before_align = tri_window_get_unsaved (self);
+  tri_align_runner_start (self->runner, self->alignment, fixed, replace_from, n_replace, n_tail);
+  if (tri_align_runner_get_running (self->runner))
+    set_busy (self, TRUE);
   update_review_count (self);
-  if (n < 2)
-    return;
-
-  for (guint c = 0; c < n; c++)
-    documents[c] = tri_alignment_get_document (self->alignment, c);
-
-  /* The word pairs of the rows the user confirmed (this and earlier work). */
-  {
-    const char *languages[TRI_MAX_COLUMNS];
-    g_autoptr(TriDictionary) lexicon = NULL;
-
-    for (guint c = 0; c < n; c++)
-      languages[c] = tri_document_get_language (documents[c]);
-    lexicon = tri_user_lexicon_dictionary_for (languages, n);
-    tri_aligner_set_user_dictionary (self->aligner, lexicon);
-  }
-
-  self->align_cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-
-  run = g_new0 (AlignRun, 1);
-  run->self = g_object_ref (self);
-  run->cancellable = g_object_ref (self->align_cancellable);
-  tri_aligner_align_async (self->aligner, documents, n, fixed, self->align_cancellable,
-                           on_aligned_cb, run);
 }
 
 static void
@@ -1050,7 +968,7 @@ show_alignment (TriWindow    *self,
   g_clear_object (&self->alignment);
   self->alignment = alignment;
   /* The rows edits make are scored as the aligner scores its own. */
-  tri_alignment_set_aligner (alignment, self->aligner);
+  tri_alignment_set_aligner (alignment, tri_align_runner_get_aligner (self->runner));
   tri_project_session_set_alignment (self->session, alignment);
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -2110,8 +2028,9 @@ tri_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_cancellable_cancel (self->align_cancellable);
-  g_clear_object (&self->align_cancellable);
+  if (self->runner != NULL)
+    g_signal_handlers_disconnect_by_data (self->runner, self);
+  g_clear_object (&self->runner);
   if (self->progress != NULL)
     tri_progress_strip_set_func (self->progress, NULL, NULL);
   g_clear_object (&self->wording);
@@ -2147,7 +2066,6 @@ tri_window_finalize (GObject *object)
 
   g_clear_object (&self->alignment);
   g_free (self->subtitle);
-  g_clear_object (&self->aligner);
   g_clear_object (&self->columns);
   g_clear_object (&self->settings);
 
@@ -2353,6 +2271,9 @@ tri_window_init (TriWindow *self)
 {
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->runner = tri_align_runner_new ();
+  g_signal_connect_object (self->runner, "aligned", G_CALLBACK (on_aligned_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->runner, "failed", G_CALLBACK (on_align_failed_cb), self, G_CONNECT_SWAPPED);
   tri_progress_strip_set_func (self->progress, what_runs, self);
   self->session = tri_project_session_new (GTK_WINDOW (self));
   g_signal_connect_object (self->session, "busy", G_CALLBACK (on_session_busy_cb), self, G_CONNECT_SWAPPED);
@@ -2459,7 +2380,6 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->columns, "reopen", G_CALLBACK (on_reopen_cb), self, G_CONNECT_SWAPPED);
   g_menu_insert_section (self->primary_menu, 1, _("Versions"), tri_column_menus_get_versions (self->columns));
 
-  self->aligner = tri_aligner_new ();
   gtk_widget_insert_action_group (GTK_WIDGET (self), "column", tri_column_menus_get_actions (self->columns));
 
   self->font_provider = gtk_css_provider_new ();
