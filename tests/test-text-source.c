@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "tri-document.h"
+#include "tri-documents-load.h"
 #include "tri-error.h"
 #include "tri-text-source.h"
 #include "tri-test-utils.h"
@@ -943,12 +944,72 @@ test_paragraph_modes (TriTestDir    *fixture,
     }
 }
 
+static void
+on_loaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+/* The versions a window opens, read at once: in the order given, a file
+ * that cannot be read leaves its place empty and says why (naming the
+ * file); cancelled, nothing. */
+static void
+test_load_several (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *en = tri_test_write_file (dir, "talks-en.txt", "Talks resumed in Geneva. Both sides spoke.\n", -1);
+  g_autofree char *uk = tri_test_write_file (dir, "talks-uk.txt", "Перемовини відновилися в Женеві. Виступили обидві сторони.\n", -1);
+  g_autofree char *missing = g_build_filename (dir, "talks-ru.txt", NULL);
+  GFile *files[3] = { g_file_new_for_path (en), g_file_new_for_path (missing), g_file_new_for_path (uk) };
+  int stages[3];
+
+  for (guint cancel = 0; cancel < 2; cancel++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GPtrArray) documents = NULL;
+      g_auto(GStrv) messages = NULL;
+      g_autoptr(GError) error = NULL;
+
+      tri_documents_load_async (files, NULL, 3, NULL, TRI_PARAGRAPH_BLANK_LINES, stages, cancellable,
+                                on_loaded_cb, &result);
+      if (cancel)
+        g_cancellable_cancel (cancellable);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      documents = tri_documents_load_finish (result, &messages, &error);
+
+      if (cancel)
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_null (documents);
+          g_assert_null (messages);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpuint (documents->len, ==, 3);
+      g_assert_cmpuint (tri_document_get_n_sentences (g_ptr_array_index (documents, 0)), ==, 2);
+      g_assert_null (g_ptr_array_index (documents, 1));
+      g_assert_cmpstr (tri_document_get_language (g_ptr_array_index (documents, 2)), ==, "uk");
+      g_assert_cmpuint (g_strv_length (messages), ==, 1);
+      g_assert_nonnull (strstr (messages[0], "talks-ru.txt"));
+      for (guint i = 0; i < 3; i++)
+        g_assert_cmpint (stages[i], ==, TRI_LOAD_DONE);
+    }
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/text-source/load-several", test_load_several);
 
 #define ADD(path, func) \
   g_test_add (path, TriTestDir, NULL, tri_test_dir_set_up, func, tri_test_dir_tear_down)

@@ -19,6 +19,7 @@
 #include "tri-checks-controller.h"
 #include "tri-checks-panel.h"
 #include "tri-column-menus.h"
+#include "tri-documents-load.h"
 #include "tri-error.h"
 #include "tri-find-bar.h"
 #include "tri-language.h"
@@ -356,13 +357,9 @@ tri_window_update_actions (TriWindow *self)
 typedef struct _TriOpenOperation
 {
   TriWindow    *self;
-  GCancellable *cancellable;
   int          replace_column;   /* -1: the files replace all columns */
   guint        n_files;
-  guint        pending;
-  TriDocument *documents[TRI_MAX_COLUMNS];
   int          stages[TRI_MAX_COLUMNS];  /* TriLoadStage, written by the threads */
-  GPtrArray   *errors;
 } OpenOperation;
 
 /* Opened texts of this many rows or more are checked once aligned. */
@@ -1298,17 +1295,6 @@ tri_window_get_autosave_file (TriWindow *self)
 /* Opening files */
 
 
-static void
-open_operation_free (OpenOperation *op)
-{
-  for (guint i = 0; i < op->n_files; i++)
-    g_clear_object (&op->documents[i]);
-  g_ptr_array_unref (op->errors);
-  g_object_unref (op->cancellable);
-  g_object_unref (op->self);
-  g_free (op);
-}
-
 static int
 compare_documents (gconstpointer a,
                    gconstpointer b,
@@ -1350,20 +1336,33 @@ tri_window_replace_document (TriWindow   *self,
     g_object_unref (docs[c]);
 }
 
+/* The files of @op read: in place of a version, or side by side, known
+ * languages first. */
 static void
-open_operation_complete (OpenOperation *op)
+on_documents_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
-  TriWindow *self = op->self;
+  g_autofree OpenOperation *op = user_data;
+  g_autoptr(TriWindow) self = op->self;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_auto(GStrv) messages = NULL;
   TriDocument *loaded[TRI_MAX_COLUMNS];
   guint n_loaded = 0;
 
-  for (guint i = 0; i < op->errors->len; i++)
-    show_toast (self, g_ptr_array_index (op->errors, i));
+  documents = tri_documents_load_finish (result, &messages, NULL);
+  if (self->opening == op)
+    self->opening = NULL;
+  set_busy (self, FALSE);
+  /* A newer opening replaced this one, or it was cancelled. */
+  if (documents == NULL)
+    return;
 
-  for (guint i = 0; i < op->n_files; i++)
-    if (op->documents[i] != NULL)
-      loaded[n_loaded++] = op->documents[i];
-
+  for (guint i = 0; messages[i] != NULL; i++)
+    show_toast (self, messages[i]);
+  for (guint i = 0; i < documents->len; i++)
+    if (g_ptr_array_index (documents, i) != NULL)
+      loaded[n_loaded++] = g_ptr_array_index (documents, i);
   if (n_loaded == 0)
     return;
 
@@ -1379,44 +1378,6 @@ open_operation_complete (OpenOperation *op)
   tri_window_set_documents (self, loaded, n_loaded);
 }
 
-typedef struct
-{
-  OpenOperation *op;
-  guint          index;
-} OpenSlot;
-
-static void
-on_document_loaded_cb (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
-{
-  g_autofree OpenSlot *slot = user_data;
-  OpenOperation *op = slot->op;
-  guint index = slot->index;
-  g_autoptr(GError) error = NULL;
-  TriDocument *document;
-
-  document = tri_document_load_finish (result, &error);
-  if (document != NULL)
-    op->documents[index] = document;
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_debug ("Could not open a file: %s", error->message);
-      g_ptr_array_add (op->errors, g_strdup (error->message));
-    }
-
-  if (--op->pending == 0)
-    {
-      if (op->self->opening == op)
-        op->self->opening = NULL;
-      /* A newer open replaced this one: drop what it read. */
-      if (!g_cancellable_is_cancelled (op->cancellable))
-        open_operation_complete (op);
-      set_busy (op->self, FALSE);
-      open_operation_free (op);
-    }
-}
-
 static void
 start_open (TriWindow          *self,
             GFile             **files,
@@ -1426,30 +1387,16 @@ start_open (TriWindow          *self,
             TriParagraphMode    mode,
             int                 replace_column)
 {
-  OpenOperation *op;
+  OpenOperation *op = g_new0 (OpenOperation, 1);
+  GCancellable *cancellable = restart_loading (self);
 
-  restart_loading (self);
-
-  op = g_new0 (OpenOperation, 1);
   op->self = g_object_ref (self);
-  op->cancellable = g_object_ref (self->cancellable);
   op->replace_column = replace_column;
   op->n_files = n_files;
-  op->pending = n_files;
-  op->errors = g_ptr_array_new_with_free_func (g_free);
   self->opening = op;
-
   set_busy (self, TRUE);
-
-  for (guint i = 0; i < n_files; i++)
-    {
-      OpenSlot *slot = g_new0 (OpenSlot, 1);
-
-      slot->op = op;
-      slot->index = i;
-      tri_document_load_async (files[i], encoding, languages != NULL ? languages[i] : NULL, mode,
-                               &op->stages[i], self->cancellable, on_document_loaded_cb, slot);
-    }
+  tri_documents_load_async (files, languages, n_files, encoding, mode, op->stages, cancellable,
+                            on_documents_loaded_cb, op);
 }
 
 /**
