@@ -38,6 +38,10 @@ struct _TriAlignmentGrid
 
   TriAlignment       *alignment;
   TriRowFilter       *filter;         /* the rows shown */
+  GMenuModel         *row_menu;       /* the row menu, and with a misspelled word's */
+  GMenuModel         *spelling_menu;
+  GMenuModel         *row_menu_with_spelling;
+  GtkWidget          *row_popover;
   GtkSingleSelection *selection;      /* the current row */
   TriSpellChecker    *spell;
   TriWording         *wording;
@@ -1538,6 +1542,72 @@ tri_alignment_grid_grab_focus (GtkWidget *widget)
   return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
+/* The row menu */
+
+/**
+ * tri_alignment_grid_set_row_menu:
+ * @self: a #TriAlignmentGrid
+ * @row_menu: the editing operations on a row
+ * @spelling_menu: (nullable): a misspelled word's suggestions and actions,
+ *   shown first when the menu opens on one
+ */
+void
+tri_alignment_grid_set_row_menu (TriAlignmentGrid *self,
+                                 GMenuModel       *row_menu,
+                                 GMenuModel       *spelling_menu)
+{
+  g_return_if_fail (TRI_IS_ALIGNMENT_GRID (self));
+  g_return_if_fail (G_IS_MENU_MODEL (row_menu));
+
+  g_set_object (&self->row_menu, row_menu);
+  g_set_object (&self->spelling_menu, spelling_menu);
+  g_clear_object (&self->row_menu_with_spelling);
+}
+
+/**
+ * tri_alignment_grid_popup_row_menu:
+ * @self: a #TriAlignmentGrid
+ * @x: where, in the grid's coordinates; with @y -1, under the current
+ *   row, by the current column (the Menu key, Shift+F10)
+ * @y: where
+ * @spelling: whether a misspelled word was clicked: its suggestions come
+ *   first
+ */
+void
+tri_alignment_grid_popup_row_menu (TriAlignmentGrid *self,
+                                   double            x,
+                                   double            y,
+                                   gboolean          spelling)
+{
+  GdkRectangle rect;
+
+  g_return_if_fail (TRI_IS_ALIGNMENT_GRID (self));
+
+  if (self->row_menu == NULL || (y < 0 && !tri_alignment_grid_get_menu_point (self, &x, &y)))
+    return;
+  if (self->row_popover == NULL)
+    {
+      self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
+      gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self));
+    }
+  spelling = spelling && self->spelling_menu != NULL;
+  if (spelling && self->row_menu_with_spelling == NULL)
+    {
+      GMenu *menu = g_menu_new ();
+
+      g_menu_append_section (menu, NULL, self->spelling_menu);
+      g_menu_append_section (menu, NULL, self->row_menu);
+      self->row_menu_with_spelling = G_MENU_MODEL (menu);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_popover),
+                                   spelling ? self->row_menu_with_spelling : self->row_menu);
+  rect = (GdkRectangle) { (int)x, (int)y, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->row_popover));
+}
+
 static void
 tri_alignment_grid_dispose (GObject *object)
 {
@@ -1548,6 +1618,10 @@ tri_alignment_grid_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_tick);
   self->focus_tick = 0;
   tri_alignment_grid_set_note_func (self, NULL, NULL, NULL);
+  g_clear_pointer (&self->row_popover, gtk_widget_unparent);
+  g_clear_object (&self->row_menu);
+  g_clear_object (&self->spelling_menu);
+  g_clear_object (&self->row_menu_with_spelling);
   gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_ALIGNMENT_GRID);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);

@@ -71,6 +71,13 @@ void           tri_alignment_grid_set_current_column (TriAlignmentGrid        *s
 gboolean       tri_alignment_grid_get_menu_point     (TriAlignmentGrid        *self,
                                                       double                  *x,
                                                       double                  *y);
+void           tri_alignment_grid_set_row_menu       (TriAlignmentGrid        *self,
+                                                      GMenuModel              *row_menu,
+                                                      GMenuModel              *spelling_menu);
+void           tri_alignment_grid_popup_row_menu     (TriAlignmentGrid        *self,
+                                                      double                   x,
+                                                      double                   y,
+                                                      gboolean                 spelling);
 
 /* The rows shown */
 TriRowKind     tri_alignment_grid_get_row_kind       (TriAlignmentGrid        *self);

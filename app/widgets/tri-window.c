@@ -92,8 +92,6 @@ struct _TriWindow
   TriFindBar           *find_bar;
   GMenu                *primary_menu;
   GMenuModel           *row_menu;
-  GtkWidget            *row_popover;
-  GMenuModel           *row_menu_with_spelling;
 };
 
 G_DEFINE_FINAL_TYPE (TriWindow, tri_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1707,39 +1705,9 @@ on_row_activated_cb (TriWindow        *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "segment.edit", NULL);
 }
 
-/* The row menu: the editing operations on a right click, the Menu key or
- * Shift+F10 — on the row and column clicked, or the cursor's. */
-
-/* @spelling: whether a misspelled word was clicked: its suggestions come
- * first. */
-static void
-popup_row_menu (TriWindow *self,
-                double     x,
-                double     y,
-                gboolean   spelling)
-{
-  GdkRectangle rect = { (int)x, (int)y, 1, 1 };
-
-  if (self->row_popover == NULL)
-    {
-      self->row_popover = gtk_popover_menu_new_from_model (self->row_menu);
-      gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
-      gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
-      gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self->grid));
-    }
-  if (spelling && self->row_menu_with_spelling == NULL)
-    {
-      GMenu *menu = g_menu_new ();
-
-      g_menu_append_section (menu, NULL, tri_segment_editor_get_spell_menu (self->editor));
-      g_menu_append_section (menu, NULL, self->row_menu);
-      self->row_menu_with_spelling = G_MENU_MODEL (menu);
-    }
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_popover),
-                                   spelling ? self->row_menu_with_spelling : self->row_menu);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->row_popover));
-}
+/* The row menu (TriAlignmentGrid's): the editing operations on a right
+ * click, the Menu key or Shift+F10 — on the row and column clicked, or
+ * the cursor's. */
 
 /* The spelling menu's actions, for the row menu (the editor strip, where
  * they live, is no ancestor of the grid). */
@@ -1765,9 +1733,9 @@ on_grid_context_menu_cb (TriWindow        *self,
                          int               offset,
                          TriAlignmentGrid *grid)
 {
-  popup_row_menu (self, x, y,
-                  column != G_MAXUINT && offset >= 0 &&
-                  tri_segment_editor_pick_word (self->editor, column, offset) != NULL);
+  tri_alignment_grid_popup_row_menu (grid, x, y,
+                                     column != G_MAXUINT && offset >= 0 &&
+                                     tri_segment_editor_pick_word (self->editor, column, offset) != NULL);
 }
 
 static void
@@ -1775,12 +1743,7 @@ tri_window_row_menu_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
-  TriWindow *self = TRI_WINDOW (widget);
-  double x, y;
-
-  /* Under the cursor's row, by the current column. */
-  if (tri_alignment_grid_get_menu_point (self->grid, &x, &y))
-    popup_row_menu (self, x, y, FALSE);
+  tri_alignment_grid_popup_row_menu (TRI_WINDOW (widget)->grid, -1, -1, FALSE);
 }
 
 /* Text size */
@@ -1995,8 +1958,6 @@ tri_window_dispose (GObject *object)
                                                    GTK_STYLE_PROVIDER (self->font_provider));
   g_clear_object (&self->font_provider);
 
-  g_clear_pointer (&self->row_popover, gtk_widget_unparent);
-  g_clear_object (&self->row_menu_with_spelling);
   g_clear_object (&self->spell);
   if (self->grid != NULL)
     tri_alignment_grid_set_note_func (self->grid, NULL, NULL, NULL);
@@ -2238,6 +2199,7 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->checks, "changed", G_CALLBACK (on_checks_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->checks, "message", G_CALLBACK (tri_window_show_toast), self, G_CONNECT_SWAPPED);
   tri_alignment_grid_set_note_func (self->grid, dup_row_findings_cb, self->checks, NULL);
+  tri_alignment_grid_set_row_menu (self->grid, self->row_menu, tri_segment_editor_get_spell_menu (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", FALSE);
 
   /* Enter or a double click on a row edits its cell in the current column
