@@ -18,6 +18,8 @@ void tri_window_class_actions_init  (TriWindowClass *klass);  /* tri-window-acti
 void tri_window_class_exchange_init (TriWindowClass *klass);  /* tri-window-exchange.c */
 void tri_window_class_paste_init    (TriWindowClass *klass);  /* tri-window-paste.c */
 void tri_window_class_files_init    (TriWindowClass *klass);  /* tri-window-files.c */
+void tri_window_class_text_size_init (TriWindowClass *klass); /* tri-window-text-size.c */
+void tri_window_init_text_size      (TriWindow      *self);
 
 /* tri-window-files.c */
 GtkFileChooserNative *tri_window_new_file_chooser   (TriWindow            *self,

@@ -37,8 +37,6 @@
 #include "tri-window.h"
 #include "tri-wording-controller.h"
 
-#define MIN_FONT_SIZE 6
-#define MAX_FONT_SIZE 48
 
 
 enum {
@@ -59,7 +57,6 @@ struct _TriWindow
   TriSpellChecker      *spell;
   gboolean              spell_problem_shown[TRI_MAX_COLUMNS];
   GCancellable         *cancellable;
-  GtkCssProvider       *font_provider;
   GtkFileChooserNative *chooser;
   TriColumnMenus       *columns;        /* the versions' menus and their actions */
   guint                 busy;
@@ -1746,33 +1743,6 @@ tri_window_row_menu_action (GtkWidget  *widget,
   tri_alignment_grid_popup_row_menu (TRI_WINDOW (widget)->grid, -1, -1, FALSE);
 }
 
-/* Text size */
-
-static void
-update_font (TriWindow *self)
-{
-  g_autofree char *css = NULL;
-  int size = g_settings_get_int (self->settings, "font-size");
-
-  css = g_strdup_printf ("columnview.alignment-grid segmentcell > label, "
-                         "columnview.alignment-grid segmentcell > inscription, segmenteditor textview, "
-                         "parallelview textview { font-size: %dpt; }",
-                         size);
-  gtk_css_provider_load_from_data (self->font_provider, css, -1);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-in", size < MAX_FONT_SIZE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-out", size > MIN_FONT_SIZE);
-}
-
-static void
-zoom (TriWindow *self,
-      int        delta)
-{
-  int size = g_settings_get_int (self->settings, "font-size");
-
-  g_settings_set_int (self->settings, "font-size", CLAMP (size + delta, MIN_FONT_SIZE, MAX_FONT_SIZE));
-}
-
 /* Actions */
 
 static void
@@ -1806,30 +1776,6 @@ tri_window_cancel_alignment_action (GtkWidget  *widget,
         set_checker (self, self->alignment);
       show_toast (self, _("Alignment cancelled: the rows are paired in order"));
     }
-}
-
-static void
-tri_window_zoom_in_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  zoom (TRI_WINDOW (widget), 1);
-}
-
-static void
-tri_window_zoom_out_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
-{
-  zoom (TRI_WINDOW (widget), -1);
-}
-
-static void
-tri_window_zoom_reset_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  g_settings_reset (TRI_WINDOW (widget)->settings, "font-size");
 }
 
 /* GObject */
@@ -1899,9 +1845,7 @@ tri_window_constructed (GObject *object)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  g_signal_connect_object (self->settings, "changed::font-size",
-                           G_CALLBACK (update_font), self, G_CONNECT_SWAPPED);
-  update_font (self);
+  tri_window_init_text_size (self);
 
   /* Compact rows (Ctrl+Shift+L): new cells for every column. */
   {
@@ -1953,10 +1897,6 @@ tri_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
-  if (self->font_provider != NULL)
-    gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                                   GTK_STYLE_PROVIDER (self->font_provider));
-  g_clear_object (&self->font_provider);
 
   g_clear_object (&self->spell);
   if (self->grid != NULL)
@@ -2156,20 +2096,11 @@ tri_window_class_init (TriWindowClass *klass)
 
   tri_window_class_files_init (klass);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, tri_window_open_sample_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, tri_window_zoom_in_action);
+  tri_window_class_text_size_init (klass);
   gtk_widget_class_install_action (widget_class, "win.cancel-alignment", NULL, tri_window_cancel_alignment_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, tri_window_zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, tri_window_zoom_reset_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.compare-wording", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-sample", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "win.zoom-reset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-alignment", NULL);
 }
@@ -2291,10 +2222,6 @@ tri_window_init (TriWindow *self)
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "column", tri_column_menus_get_actions (self->columns));
 
-  self->font_provider = gtk_css_provider_new ();
-  gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
-                                              GTK_STYLE_PROVIDER (self->font_provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   tri_window_add_drop_target (self, GTK_WIDGET (self->stack));
   g_signal_connect_object (self->recent, "open", G_CALLBACK (tri_window_open_project), self, G_CONNECT_SWAPPED);
