@@ -844,6 +844,32 @@ test_names_initial_words (void)
   g_assert_cmpstr (f->message, ==, "Russian has no counterpart of “Zelenskyy”");
 }
 
+/* A name one version replaces by another is found even where a short
+ * ordinary word looks like the start of the name the others have (are /
+ * Иран, or / Орел, у / Україна); and a pronoun opening a sentence is no
+ * name because a name elsewhere starts with the same letters (Они /
+ * Анкаре). */
+static void
+test_names_replaced_short_words (void)
+{
+  g_autoptr(TriAlignment) replaced = tri_test_align3 (
+    "Officials said 40 inspectors are being sent to Delgado.",
+    "Чиновники сообщили, что в Иран направляют 40 инспекторов.",
+    "Посадовці повідомили, що до Ірану направляють 40 інспекторів.");
+  g_autoptr(TriAlignment) pronoun = tri_test_align3 (
+    "The envoys met in Ankara on Friday. They agreed on 12 convoys.",
+    "Посланники встретились в Анкаре в пятницу. Они договорились о 12 конвоях.",
+    "Посланці зустрілися в Анкарі в п'ятницю. Вони домовилися про 12 конвоїв.");
+  g_autoptr(GPtrArray) findings = tri_checks_run (replaced);
+  g_autoptr(GPtrArray) clean = tri_checks_run (pronoun);
+  const TriFinding *f = find_check (findings, "name-mismatch");
+  g_autofree char *found = summary (clean);
+
+  g_assert_nonnull (f);
+  g_assert_true (f->languages & 1);
+  g_assert_cmpstr (found, ==, "");
+}
+
 /* A capitalised English word the Russian version translates (German =
  * «немецкой», Department = «Департамент»: the dictionary says so) is
  * no name the Russian lacks, and the Ukrainian, translating it its own
@@ -950,6 +976,7 @@ main (int   argc,
   g_test_add_func ("/checks/quote-dashes-nbsp", test_quote_dashes_nbsp);
   g_test_add_func ("/checks/names-initial-words", test_names_initial_words);
   g_test_add_func ("/checks/names-translated", test_names_translated);
+  g_test_add_func ("/checks/names-replaced-short-words", test_names_replaced_short_words);
   g_test_add_func ("/checks/month-lookalikes", test_month_lookalikes);
   g_test_add_func ("/checks/number-conversions", test_number_conversions);
   g_test_add_func ("/checks/ordinals-and-sums", test_ordinals_and_sums);

@@ -1700,7 +1700,8 @@ add_known (GHashTable *names,
   gsize length = strlen (skeleton);
 
   g_hash_table_add (names, lookup_key (skeleton, length));
-  for (gsize k = 0; k <= 2 && k < length && length - k >= 1; k++)
+  /* Not down to two letters: Анкаре does not make Они a name. */
+  for (gsize k = 0; k <= 2 && k < length && length - k >= MIN (length, 3); k++)
     g_hash_table_add (cut, lookup_key (skeleton, length - k));
 }
 
@@ -1715,7 +1716,7 @@ is_known (GHashTable *names,
   /* A known name with an ending, or the word with one. */
   if (g_hash_table_contains (cut, key))
     return TRUE;
-  for (gsize k = 1; k <= 2 && k < length; k++)
+  for (gsize k = 1; k <= 2 && k < length && length - k >= 3; k++)
     {
       g_autofree char *shorter = lookup_key (skeleton, length - k);
 
@@ -1846,6 +1847,11 @@ find_counterpart (Run        *run,
       char pair[128];
 
       if (names_only && !corroborates (run, column, word, latin, foreign))
+        continue;
+      /* A short lower-case word is no name's counterpart: "are" is not
+       * Иране (their skeletons differ only by what could be a case
+       * ending), «у» not Ukraine. */
+      if (!(word->flags & TRI_WORD_CAPITALISED) && strlen (word->skeleton) < 3)
         continue;
       if ((joined ? tri_names_match_strictly (skeleton, word->skeleton) : tri_names_match (skeleton, word->skeleton)) ||
           (joined_skeleton (run, column, j, last, pair, sizeof pair) && tri_names_match_strictly (skeleton, pair)))
