@@ -326,6 +326,85 @@ test_open_files (void)
   tri_test_rm_rf (dir);
 }
 
+/* The window's drop target (on its start page and grid), if any. */
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropTarget *found = find_drop_target (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+drop_files (GtkDropTarget *target,
+            GFile        **files,
+            gsize          n_files,
+            double         x)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, n_files));
+  g_signal_emit_by_name (target, "drop", &value, x, 10.0, &accepted);
+  return accepted;
+}
+
+/* Files dropped on the start page open side by side; one file dropped on
+ * a column of the grid replaces that column's version. */
+static void
+test_drop_files (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *en_path = tri_test_write_file (dir, "talks-en.txt", "The delegations met on Monday. They agreed on a timetable.\n", -1);
+  g_autofree char *ru_path = tri_test_write_file (dir, "talks-ru.txt", "Делегации встретились в понедельник. Они согласовали график.\n", -1);
+  g_autofree char *uk_path = tri_test_write_file (dir, "talks-uk.txt", "Делегації зустрілися в понеділок. Вони погодили графік.\n", -1);
+  GFile *files[2] = { g_file_new_for_path (ru_path), g_file_new_for_path (en_path) };
+  GFile *uk = g_file_new_for_path (uk_path);
+  TriWindow *window = new_window ();
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
+  TriAlignment *alignment;
+  int width;
+
+  g_assert_nonnull (target);
+  g_assert_true (drop_files (target, files, 2, 300));
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+  g_assert_nonnull (alignment);
+  g_assert_cmpuint (tri_alignment_get_n_columns (alignment), ==, 2);
+  g_assert_cmpstr (tri_document_get_language (tri_alignment_get_document (alignment, 0)), ==, "en");
+
+  /* On the second column (the row numbers, then two equal columns). */
+  wait_until (has_cells, window);
+  width = gtk_widget_get_width (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
+  g_assert_true (drop_files (target, &uk, 1, width - 20));
+  wait_until (not_busy, window);
+  alignment = tri_window_get_alignment (window);
+  g_assert_cmpuint (tri_alignment_get_n_columns (alignment), ==, 2);
+  g_assert_cmpstr (tri_document_get_language (tri_alignment_get_document (alignment, 0)), ==, "en");
+  g_assert_cmpstr (tri_document_get_language (tri_alignment_get_document (alignment, 1)), ==, "uk");
+
+  for (guint i = 0; i < 2; i++)
+    g_object_unref (files[i]);
+  g_object_unref (uk);
+  destroy_window (window);
+  tri_test_rm_rf (dir);
+}
+
 /* The label in @widget's tree whose text starts with @prefix. */
 static const char *
 find_label (GtkWidget  *widget,
@@ -2712,6 +2791,7 @@ main (int   argc,
 
   g_test_add_func ("/window/sample", test_sample);
   g_test_add_func ("/window/open-files", test_open_files);
+  g_test_add_func ("/window/drop-files", test_drop_files);
   g_test_add_func ("/window/open-long-texts", test_open_long_texts);
   g_test_add_func ("/window/two-files-and-bad-file", test_two_files_and_bad_file);
   g_test_add_func ("/window/reopen-with-encoding", test_reopen_with_encoding);
