@@ -350,6 +350,12 @@ find_drop_target (GtkWidget *widget)
 }
 
 static gboolean
+drop_target_allocated (gpointer target)
+{
+  return gtk_widget_get_width (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target))) > 0;
+}
+
+static gboolean
 drop_files (GtkDropTarget *target,
             GFile        **files,
             gsize          n_files,
@@ -390,6 +396,7 @@ test_drop_files (void)
 
   /* On the second column (the row numbers, then two equal columns). */
   wait_until (has_cells, window);
+  wait_until (drop_target_allocated, target);
   width = gtk_widget_get_width (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
   g_assert_true (drop_files (target, &uk, 1, width - 20));
   wait_until (not_busy, window);
