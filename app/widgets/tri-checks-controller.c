@@ -35,6 +35,7 @@ struct _TriChecksController
   GObject               parent_instance;
 
   TriChecksPanel       *panel;          /* not owned: the window's */
+  GtkButton            *button;         /* weak: the button that shows the panel, with the count */
   TriAlignment         *alignment;
   TriChecker           *checker;
   GtkFileChooserNative *chooser;        /* the report's, while open */
@@ -151,10 +152,25 @@ on_checker_changed_cb (TriChecksController *self)
   self->highlight_index = G_MAXUINT;
 }
 
+/* What the panel lists changed: the button's count follows, then the
+ * window. */
+static void
+emit_changed (TriChecksController *self)
+{
+  if (self->button != NULL)
+    {
+      g_autofree char *label = tri_checks_controller_dup_label (self);
+
+      gtk_button_set_label (self->button, label);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->button), self->alignment != NULL);
+    }
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
 static void
 on_listed_cb (TriChecksController *self)
 {
-  g_signal_emit (self, signals [CHANGED], 0);
+  emit_changed (self);
 }
 
 /**
@@ -243,7 +259,7 @@ tri_checks_controller_set_alignment (TriChecksController *self,
     }
   if (self->panel != NULL)
     tri_checks_panel_set_checker (self->panel, self->checker, alignment);
-  g_signal_emit (self, signals [CHANGED], 0);
+  emit_changed (self);
 }
 
 /**
@@ -460,6 +476,24 @@ tri_checks_controller_choose_report (TriChecksController *self,
 /* GObject */
 
 /**
+ * tri_checks_controller_set_button:
+ * @self: a #TriChecksController
+ * @button: (nullable): the button that shows the Checks panel
+ *
+ * @button's label counts the findings listed ("Checks (3)"); it can be
+ * pressed while there is something to check.
+ */
+void
+tri_checks_controller_set_button (TriChecksController *self,
+                                  GtkButton           *button)
+{
+  g_return_if_fail (TRI_IS_CHECKS_CONTROLLER (self));
+
+  g_set_weak_pointer (&self->button, button);
+  emit_changed (self);
+}
+
+/**
  * tri_checks_controller_new:
  * @panel: the Checks panel it fills and follows (not owned)
  *
@@ -492,6 +526,7 @@ tri_checks_controller_dispose (GObject *object)
   g_clear_object (&self->chooser);
   if (self->panel != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->panel), (gpointer *)&self->panel);
+  g_clear_weak_pointer (&self->button);
   self->panel = NULL;
   clear_highlight (self);
   g_clear_object (&self->checker);

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TriChecksController, tri_checks_controller, TRI, CHECKS_CONTROLLER, GObject)
 
 TriChecksController *tri_checks_controller_new              (TriChecksPanel      *panel);
+void                 tri_checks_controller_set_button       (TriChecksController *self,
+                                                             GtkButton           *button);
 void                 tri_checks_controller_set_alignment    (TriChecksController *self,
                                                              TriAlignment        *alignment);
 TriChecker          *tri_checks_controller_get_checker      (TriChecksController *self);

@@ -30,9 +30,11 @@
  *
  * It tells the window by signals: "busy" while a project is read,
  * "loaded" with the rows to show, "error" with a message for a toast,
- * "changed" when the file or the unsaved state changed, "saved", and
+ * "changed" when the file or the unsaved state changed, "saved",
  * "commit-edits" before it takes the rows (the editor strip's typing
- * belongs in them).
+ * belongs in them), and "save-requested" when the user chose to save
+ * before the window closes (the window saves, asking where if the rows
+ * have no file yet).
  */
 
 struct _TriProjectSession
@@ -60,6 +62,7 @@ enum {
   CHANGED,
   SAVED,
   COMMIT_EDITS,
+  SAVE_REQUESTED,
   N_SIGNALS
 };
 
@@ -684,6 +687,62 @@ tri_project_session_save (TriProjectSession *self,
     save_to (self, file, close_after, FALSE);
 }
 
+/* Closing the window with unsaved work */
+
+static void
+on_unsaved_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        TriProjectSession *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      tri_project_session_mark_saved (self);
+      tri_project_session_forget_autosave (self);
+      if (self->parent != NULL)
+        gtk_window_destroy (self->parent);
+    }
+  else if (g_str_equal (response, "save"))
+    g_signal_emit (self, signals [SAVE_REQUESTED], 0);
+}
+
+/**
+ * tri_project_session_ask_before_close:
+ * @self: a #TriProjectSession
+ *
+ * Before the window closes: with unsaved work, a dialog asks whether to
+ * save it ("save-requested", the window closing once saved), discard it
+ * (the window closes) or keep the window open.
+ *
+ * Returns: whether the window must stay open for now (the dialog asks)
+ */
+gboolean
+tri_project_session_ask_before_close (TriProjectSession *self)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (TRI_IS_PROJECT_SESSION (self), FALSE);
+
+  commit_edits (self);
+  if (!tri_project_session_get_unsaved (self) || self->parent == NULL)
+    return FALSE;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (self->parent, _("Save Changes?"),
+                                                       _("Your fixes to the alignment are not saved. "
+                                                         "Closing without saving loses them.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 /* GObject */
 
 static void
@@ -744,6 +803,8 @@ tri_project_session_class_init (TriProjectSessionClass *klass)
                                   G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
   signals [COMMIT_EDITS] = g_signal_new ("commit-edits", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals [SAVE_REQUESTED] = g_signal_new ("save-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

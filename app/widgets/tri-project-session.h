@@ -38,5 +38,6 @@ void               tri_project_session_save              (TriProjectSession *sel
 void               tri_project_session_autosave          (TriProjectSession *self);
 GFile             *tri_project_session_get_autosave_file (TriProjectSession *self);
 void               tri_project_session_forget_autosave   (TriProjectSession *self);
+gboolean           tri_project_session_ask_before_close  (TriProjectSession *self);
 
 G_END_DECLS

@@ -16,6 +16,183 @@
 #include "tri-format.h"
 #include "tri-window-parts.h"
 
+/* Opening files: read by the window's TriOpener, shown side by side or
+ * in place of a version. */
+/* Shows @document in @column instead of the version there and realigns;
+ * with no report shown (or @column -1), @document alone. */
+void
+tri_window_replace_document (TriWindow   *self,
+                              int          column,
+                              TriDocument *document)
+{
+  TriDocument *docs[TRI_MAX_COLUMNS];
+  guint n;
+
+  if (tri_window_get_alignment (self) == NULL || column < 0 ||
+      (guint)column >= tri_alignment_get_n_columns (tri_window_get_alignment (self)))
+    {
+      tri_window_set_documents (self, &document, 1);
+      return;
+    }
+
+  n = tri_alignment_get_n_columns (tri_window_get_alignment (self));
+  for (guint c = 0; c < n; c++)
+    docs[c] = tri_alignment_get_document (tri_window_get_alignment (self), c);
+  docs[column] = document;
+
+  /* tri_window_set_documents() drops the old alignment, and with it the
+   * only reference to the documents kept: hold them meanwhile. */
+  for (guint c = 0; c < n; c++)
+    g_object_ref (docs[c]);
+  tri_window_set_documents (self, docs, n);
+  for (guint c = 0; c < n; c++)
+    g_object_unref (docs[c]);
+}
+
+/* The files read: in place of a version, or side by side. */
+static void
+on_opened_cb (TriWindow *self,
+              GPtrArray *documents,
+              int        column)
+{
+  if (column >= 0 && tri_window_get_alignment (self) != NULL && (guint)column < tri_alignment_get_n_columns (tri_window_get_alignment (self)))
+    tri_window_replace_document (self, column, g_ptr_array_index (documents, 0));
+  else
+    tri_window_set_documents (self, (TriDocument **)documents->pdata, documents->len);
+}
+
+/* Opening files */
+
+/**
+ * tri_window_start_open:
+ * @self: a #TriWindow
+ * @files: (array length=n_files): one to three files
+ * @languages: (array length=n_files) (nullable): their languages
+ * @n_files: their number
+ * @encoding: (nullable): their encoding, %NULL to detect it
+ * @mode: what separates paragraphs
+ * @replace_column: the column @files[0] replaces, or -1
+ *
+ * Reads the files in the background, in place of what is being opened.
+ */
+void
+tri_window_start_open (TriWindow          *self,
+                       GFile             **files,
+                       const char * const *languages,
+                       guint               n_files,
+                       const char         *encoding,
+                       TriParagraphMode    mode,
+                       int                 replace_column)
+{
+  GCancellable *cancellable = tri_window_restart_loading (self);
+
+  tri_opener_open (tri_window_get_opener (self), files, languages, n_files, encoding, mode, replace_column, cancellable);
+}
+
+/**
+ * tri_window_get_paragraph_mode:
+ * @self: a #TriWindow
+ *
+ * Returns: what separates paragraphs in texts opened or pasted, as the
+ *   Preferences say ("line-paragraphs")
+ */
+TriParagraphMode
+tri_window_get_paragraph_mode (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), TRI_PARAGRAPH_BLANK_LINES);
+
+  return g_settings_get_boolean (tri_window_get_settings (self), "line-paragraphs") ? TRI_PARAGRAPH_LINES
+                                                                     : TRI_PARAGRAPH_BLANK_LINES;
+}
+
+/**
+ * tri_window_open_files:
+ * @self: a #TriWindow
+ * @files: (array length=n_files): one to three text files
+ * @languages: (array length=n_files) (nullable): their languages; %NULL
+ *   (or a %NULL element) to guess from the text
+ * @n_files: their number
+ * @encoding: (nullable): their encoding, %NULL to detect it
+ * @mode: what separates paragraphs
+ *
+ * Reads the files in the background and shows them side by side. Files
+ * that cannot be read are reported in a toast.
+ */
+void
+tri_window_open_files (TriWindow          *self,
+                       GFile             **files,
+                       const char * const *languages,
+                       guint               n_files,
+                       const char         *encoding,
+                       TriParagraphMode    mode)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (n_files > 0);
+
+  if (n_files > TRI_MAX_COLUMNS)
+    {
+      tri_window_show_toast (self, _("Triptych compares at most three versions at a time"));
+      return;
+    }
+
+  /* Aligned units, not a version of a report. */
+  if (n_files == 1 && tri_file_is_importable (files[0]))
+    {
+      tri_window_import (self, files[0]);
+      return;
+    }
+  tri_window_start_open (self, files, languages, n_files, encoding, mode, -1);
+}
+
+/**
+ * tri_window_replace_column:
+ * @self: a #TriWindow
+ * @column: a column index
+ * @file: a text file
+ *
+ * Reads @file and shows it in @column instead of the version there.
+ */
+void
+tri_window_replace_column (TriWindow *self,
+                           guint      column,
+                           GFile     *file)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (tri_window_get_alignment (self) == NULL || column >= tri_alignment_get_n_columns (tri_window_get_alignment (self)))
+    {
+      tri_window_open_files (self, &file, NULL, 1, NULL, tri_window_get_paragraph_mode (self));
+      return;
+    }
+
+  tri_window_start_open (self, &file, NULL, 1, NULL, tri_window_get_paragraph_mode (self), (int)column);
+}
+
+/**
+ * tri_window_open_sample:
+ * @self: a #TriWindow
+ *
+ * Shows the bundled sample report in English, Russian and Ukrainian.
+ */
+void
+tri_window_open_sample (TriWindow *self)
+{
+  const char * const *languages = tri_document_get_sample_languages ();
+  TriDocument *documents[TRI_MAX_COLUMNS];
+  guint n = 0;
+
+  g_return_if_fail (TRI_IS_WINDOW (self));
+
+  for (; languages[n] != NULL && n < TRI_MAX_COLUMNS; n++)
+    documents[n] = tri_document_new_sample (languages[n]);
+
+  tri_window_set_documents (self, documents, n);
+
+  for (guint i = 0; i < n; i++)
+    g_object_unref (documents[i]);
+}
+
 /* The window's file choosers: Open (Ctrl+O: versions, a project, an
  * aligned file), Replace Version, Save and Save As (Ctrl+S,
  * Ctrl+Shift+S). One chooser at a time, kept by the window. */
@@ -327,19 +504,22 @@ on_drop_cb (GtkDropTarget *target,
 }
 
 /**
- * tri_window_add_drop_target:
+ * tri_window_init_files:
  * @self: a #TriWindow
  * @stack: the window's stack of the start page and the grid
  *
- * Files dropped on @stack open as versions; one file dropped on a column
- * of the grid replaces that column's version.
+ * Shows the files the window's opener reads. Files dropped on @stack open
+ * as versions; one file dropped on a column of the grid replaces that
+ * column's version.
  */
 void
-tri_window_add_drop_target (TriWindow *self,
-                            GtkWidget *stack)
+tri_window_init_files (TriWindow *self,
+                       GtkWidget *stack)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  g_signal_connect_object (tri_window_get_opener (self), "opened", G_CALLBACK (on_opened_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
   gtk_widget_add_controller (stack, GTK_EVENT_CONTROLLER (drop));
 }

@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "tri-opener.h"
+#include "tri-project-session.h"
 #include "tri-window.h"
 
 G_BEGIN_DECLS
@@ -19,6 +21,8 @@ void tri_window_class_exchange_init (TriWindowClass *klass);  /* tri-window-exch
 void tri_window_class_paste_init    (TriWindowClass *klass);  /* tri-window-paste.c */
 void tri_window_class_files_init    (TriWindowClass *klass);  /* tri-window-files.c */
 void tri_window_class_text_size_init (TriWindowClass *klass); /* tri-window-text-size.c */
+void tri_window_class_checks_init   (TriWindowClass *klass);  /* tri-window-checks.c */
+void tri_window_init_checks         (TriWindow      *self);
 void tri_window_init_text_size      (TriWindow      *self);
 
 /* tri-window-files.c */
@@ -30,10 +34,20 @@ void                  tri_window_close_file_chooser (TriWindow            *self,
                                                      GtkFileChooserNative *chooser);
 void                  tri_window_save               (TriWindow            *self,
                                                      gboolean              close_after);
-void                  tri_window_add_drop_target    (TriWindow            *self,
+void                  tri_window_init_files         (TriWindow            *self,
                                                      GtkWidget            *stack);
+void                  tri_window_start_open         (TriWindow            *self,
+                                                     GFile               **files,
+                                                     const char * const   *languages,
+                                                     guint                 n_files,
+                                                     const char           *encoding,
+                                                     TriParagraphMode      mode,
+                                                     int                   replace_column);
 
 /* tri-window.c */
+TriProjectSession    *tri_window_get_session        (TriWindow            *self);
+TriOpener            *tri_window_get_opener         (TriWindow            *self);
+GCancellable         *tri_window_restart_loading    (TriWindow            *self);
 void                  tri_window_save_to            (TriWindow            *self,
                                                      GFile                *file,
                                                      gboolean              close_after);

@@ -19,10 +19,10 @@
 #include "tri-checks-controller.h"
 #include "tri-checks-panel.h"
 #include "tri-column-menus.h"
-#include "tri-documents-load.h"
 #include "tri-error.h"
 #include "tri-find-bar.h"
 #include "tri-language.h"
+#include "tri-opener.h"
 #include "tri-parallel-view.h"
 #include "tri-progress-strip.h"
 #include "tri-project-session.h"
@@ -61,7 +61,7 @@ struct _TriWindow
   TriColumnMenus       *columns;        /* the versions' menus and their actions */
   guint                 busy;
   TriAlignRunner       *runner;         /* the alignment running in the background */
-  struct _TriOpenOperation *opening;    /* the files being read, or NULL */
+  TriOpener            *opener;         /* the files being read */
   TriProjectSession    *session;        /* the project file, saving, autosave */
   char                 *subtitle;       /* the project or files shown, without the unsaved marker */
   gboolean              unsaved_before_align; /* unsaved changes when the alignment running began */
@@ -97,19 +97,6 @@ static void set_checker (TriWindow    *self,
                          TriAlignment *alignment);
 
 static GParamSpec *properties [N_PROPS];
-
-/* Known languages come first, in this order, whatever the order of the files. */
-static int
-language_rank (const char *language)
-{
-  static const char * const order[] = { "en", "ru", "uk" };
-  g_autofree char *base = tri_language_get_base (language);
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    if (g_str_equal (base, order[i]))
-      return (int)i;
-  return G_N_ELEMENTS (order);
-}
 
 #define show_toast tri_window_show_toast
 
@@ -156,8 +143,6 @@ set_busy (TriWindow *self,
 
 
 
-static void start_open (TriWindow *self, GFile **files, const char * const *languages, guint n_files,
-                        const char *encoding, TriParagraphMode mode, int replace_column);
 
 
 
@@ -269,7 +254,7 @@ on_reopen_cb (TriWindow      *self,
   if (file != NULL)
     {
       language = tri_document_get_language (doc);
-      start_open (self, &file, &language, 1, encoding, tri_document_get_paragraph_mode (doc), (int)column);
+      tri_window_start_open (self, &file, &language, 1, encoding, tri_document_get_paragraph_mode (doc), (int)column);
     }
 }
 
@@ -348,15 +333,6 @@ tri_window_update_actions (TriWindow *self)
   update_review_count (self);
 }
 
-/* Files being opened: one document each, read in threads. */
-typedef struct _TriOpenOperation
-{
-  TriWindow    *self;
-  int          replace_column;   /* -1: the files replace all columns */
-  guint        n_files;
-  int          stages[TRI_MAX_COLUMNS];  /* TriLoadStage, written by the threads */
-} OpenOperation;
-
 /* Opened texts of this many rows or more are checked once aligned. */
 #define DEFER_CHECKS_ROWS 1000
 
@@ -369,21 +345,10 @@ what_runs (gpointer     data,
 {
   TriWindow *self = data;
 
-  if (self->opening != NULL)
-    {
-      guint reading = 0, done = 0;
+  gboolean reading;
 
-      for (guint i = 0; i < self->opening->n_files; i++)
-        {
-          int at = g_atomic_int_get (&self->opening->stages[i]);
-
-          reading += at == TRI_LOAD_READING;
-          done += at;
-        }
-      /* Each file: read (half), then split (the other half). */
-      *fraction = done / (2.0 * self->opening->n_files);
-      *stage = reading > 0 ? _("Reading the files…") : _("Splitting into sentences…");
-    }
+  if (tri_opener_get_progress (self->opener, fraction, &reading))
+    *stage = reading ? _("Reading the files…") : _("Splitting into sentences…");
   else if (self->session != NULL && tri_project_session_get_loading_file (self->session) != NULL)
     *stage = _("Opening the project…");
   else if (tri_align_runner_get_running (self->runner))
@@ -719,55 +684,6 @@ on_editor_done_cb (TriWindow        *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->grid));
 }
 
-/* The checks (F9, F6): a TriChecksController between the checker, the
- * Checks panel and the window */
-
-static void
-on_show_finding_cb (TriWindow           *self,
-                    guint                row,
-                    guint                column,
-                    gboolean             focus,
-                    TriChecksController *checks)
-{
-  if (tri_window_get_parallel_view (self))
-    tri_window_set_parallel_view (self, FALSE);
-  /* Activated: the keyboard goes to the row (the jump gives it to the
-   * row when it finds the grid focused). */
-  if (focus)
-    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
-  tri_window_select_row (self, row);
-  if (column != G_MAXUINT)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", column);
-}
-
-/* The finding shown (or a find's match), in the grid and in the strip. */
-static void
-on_highlight_changed_cb (TriWindow           *self,
-                         guint                row,
-                         GArray             **spans,
-                         TriChecksController *checks)
-{
-  tri_alignment_grid_highlight (self->grid, row, spans);
-  tri_segment_editor_set_highlights (self->editor, row, spans);
-}
-
-/* What the panel lists: the button's count and the rows' marks follow. */
-static void
-on_checks_changed_cb (TriWindow *self)
-{
-  g_autofree char *label = tri_checks_controller_dup_label (self->checks);
-
-  gtk_button_set_label (GTK_BUTTON (self->checks_button), label);
-  tri_alignment_grid_update_notes (self->grid);
-}
-
-static char *
-dup_row_findings_cb (guint    row,
-                     gpointer checks)
-{
-  return tri_checks_controller_dup_row_findings (checks, row);
-}
-
 /**
  * set_checker:
  * @self: a #TriWindow
@@ -780,68 +696,7 @@ set_checker (TriWindow    *self,
              TriAlignment *alignment)
 {
   tri_checks_controller_set_alignment (self->checks, alignment);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->checks_button), alignment != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", alignment != NULL);
-}
-
-static void
-go_to_finding (TriWindow *self,
-               int        direction)
-{
-  if (!tri_checks_controller_go_to_finding (self->checks, direction, tri_alignment_grid_get_current_row (self->grid)))
-    gtk_widget_error_bell (GTK_WIDGET (self));
-}
-
-static void
-next_finding_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  go_to_finding (TRI_WINDOW (widget), 1);
-}
-
-static void
-previous_finding_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  go_to_finding (TRI_WINDOW (widget), -1);
-}
-
-/**
- * tri_window_export_report:
- * @self: a #TriWindow
- * @file: where to save it
- * @format: HTML or CSV
- * @error: where to put an error
- *
- * Saves the findings the Checks panel lists, dismissed ones left out, as a
- * report titled with the project's name, after checking what was edited.
- *
- * Returns: whether the report was saved
- */
-gboolean
-tri_window_export_report (TriWindow        *self,
-                          GFile            *file,
-                          TriReportFormat   format,
-                          GError          **error)
-{
-  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
-
-  return tri_checks_controller_save_report (self->checks, file, format,
-                                            adw_window_title_get_title (self->window_title), error);
-}
-
-static void
-export_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  TriWindow *self = TRI_WINDOW (widget);
-
-  if (self->chooser == NULL)
-    tri_checks_controller_choose_report (self->checks, GTK_WINDOW (self),
-                                         adw_window_title_get_title (self->window_title));
 }
 
 /**
@@ -1081,9 +936,16 @@ tri_window_get_project_file (TriWindow *self)
 /* The project file (TriProjectSession): opening, recovering, saving,
  * autosave. */
 
-/* A new load, recovery or opening of files replaces the one running. */
-static GCancellable *
-restart_loading (TriWindow *self)
+/**
+ * tri_window_restart_loading:
+ * @self: a #TriWindow
+ *
+ * A new load, recovery or opening of files replaces the one running.
+ *
+ * Returns: (transfer none): the cancellable of the new one
+ */
+GCancellable *
+tri_window_restart_loading (TriWindow *self)
 {
   tri_project_session_stop_loading (self->session);
   g_cancellable_cancel (self->cancellable);
@@ -1093,7 +955,7 @@ restart_loading (TriWindow *self)
 }
 
 static void
-on_session_busy_cb (TriWindow *self,
+on_busy_cb (TriWindow *self,
                     gboolean   busy)
 {
   set_busy (self, busy);
@@ -1127,375 +989,16 @@ on_session_saved_cb (TriWindow *self,
 }
 
 static void
+on_session_save_requested_cb (TriWindow *self)
+{
+  tri_window_save (self, TRUE);
+}
+
+static void
 on_session_error_cb (TriWindow  *self,
                      const char *message)
 {
   show_toast (self, message);
-}
-
-/**
- * tri_window_shows_project:
- * @self: a #TriWindow
- * @file: a .triptych project
- *
- * Returns: whether @self shows @file, or is opening it
- */
-gboolean
-tri_window_shows_project (TriWindow *self,
-                          GFile     *file)
-{
-  GFile *loading;
-
-  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  loading = tri_project_session_get_loading_file (self->session);
-  if (loading != NULL)
-    return g_file_equal (loading, file);
-  return tri_window_get_project_file (self) != NULL && g_file_equal (tri_window_get_project_file (self), file);
-}
-
-/**
- * tri_window_is_empty:
- * @self: a #TriWindow
- *
- * Returns: whether @self shows nothing and opens nothing: the start page
- */
-gboolean
-tri_window_is_empty (TriWindow *self)
-{
-  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
-
-  return self->alignment == NULL && self->busy == 0 && tri_project_session_get_loading_file (self->session) == NULL;
-}
-
-/**
- * tri_window_open_project:
- * @self: a #TriWindow
- * @file: a .triptych project
- *
- * Opens a project in the background: its texts, rows, confirmations and
- * bookmarks, as saved. A project another window shows is not opened
- * twice: that window is presented instead.
- */
-void
-tri_window_open_project (TriWindow *self,
-                         GFile     *file)
-{
-  GtkApplication *application;
-
-  g_return_if_fail (TRI_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (TRI_IS_APPLICATION (application))
-    {
-      GtkWindow *shown = tri_application_find_project_window (TRI_APPLICATION (application), file);
-
-      if (shown != NULL)
-        {
-          gtk_window_present (shown);
-          return;
-        }
-    }
-
-  tri_project_session_open (self->session, file, restart_loading (self));
-}
-
-/**
- * tri_window_recover:
- * @self: a #TriWindow
- * @autosave: an autosaved project left by a crash
- *
- * Opens the work in @autosave, as unsaved, for the project it belonged to,
- * in place of what @self shows or is opening.
- */
-void
-tri_window_recover (TriWindow *self,
-                    GFile     *autosave)
-{
-  g_return_if_fail (TRI_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (autosave));
-
-  tri_project_session_recover (self->session, autosave, restart_loading (self));
-}
-
-/**
- * tri_window_save_project:
- * @self: a #TriWindow
- * @file: where to save
- *
- * Saves the project to @file, atomically, in the background. If @file is
- * the project's file and another program changed it since it was read, a
- * dialog asks before it is replaced.
- */
-void
-tri_window_save_project (TriWindow *self,
-                         GFile     *file)
-{
-  g_return_if_fail (TRI_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  tri_project_session_save (self->session, file, FALSE);
-}
-
-/**
- * tri_window_save_to:
- * @self: a #TriWindow
- * @file: where to save
- * @close_after: whether the window closes once saved
- *
- * tri_window_save_project(), and the window closes after if asked.
- */
-void
-tri_window_save_to (TriWindow *self,
-                    GFile     *file,
-                    gboolean   close_after)
-{
-  g_return_if_fail (TRI_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  tri_project_session_save (self->session, file, close_after);
-}
-
-/**
- * tri_window_autosave:
- * @self: a #TriWindow
- *
- * Writes the unsaved work to the window's autosave file now (in the
- * background). Nothing happens when there is nothing new to keep.
- */
-void
-tri_window_autosave (TriWindow *self)
-{
-  g_return_if_fail (TRI_IS_WINDOW (self));
-
-  tri_project_session_autosave (self->session);
-}
-
-/**
- * tri_window_get_autosave_file:
- * @self: a #TriWindow
- *
- * Returns: (transfer none) (nullable): where the window keeps its unsaved work
- */
-GFile *
-tri_window_get_autosave_file (TriWindow *self)
-{
-  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
-
-  return tri_project_session_get_autosave_file (self->session);
-}
-
-/* Opening files */
-
-
-static int
-compare_documents (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
-{
-  TriDocument *da = *(TriDocument **)a, *db = *(TriDocument **)b;
-
-  return language_rank (tri_document_get_language (da)) - language_rank (tri_document_get_language (db));
-}
-
-/* Shows @document in @column instead of the version there and realigns;
- * with no report shown (or @column -1), @document alone. */
-void
-tri_window_replace_document (TriWindow   *self,
-                              int          column,
-                              TriDocument *document)
-{
-  TriDocument *docs[TRI_MAX_COLUMNS];
-  guint n;
-
-  if (self->alignment == NULL || column < 0 ||
-      (guint)column >= tri_alignment_get_n_columns (self->alignment))
-    {
-      tri_window_set_documents (self, &document, 1);
-      return;
-    }
-
-  n = tri_alignment_get_n_columns (self->alignment);
-  for (guint c = 0; c < n; c++)
-    docs[c] = tri_alignment_get_document (self->alignment, c);
-  docs[column] = document;
-
-  /* tri_window_set_documents() drops the old alignment, and with it the
-   * only reference to the documents kept: hold them meanwhile. */
-  for (guint c = 0; c < n; c++)
-    g_object_ref (docs[c]);
-  tri_window_set_documents (self, docs, n);
-  for (guint c = 0; c < n; c++)
-    g_object_unref (docs[c]);
-}
-
-/* The files of @op read: in place of a version, or side by side, known
- * languages first. */
-static void
-on_documents_loaded_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autofree OpenOperation *op = user_data;
-  g_autoptr(TriWindow) self = op->self;
-  g_autoptr(GPtrArray) documents = NULL;
-  g_auto(GStrv) messages = NULL;
-  TriDocument *loaded[TRI_MAX_COLUMNS];
-  guint n_loaded = 0;
-
-  documents = tri_documents_load_finish (result, &messages, NULL);
-  if (self->opening == op)
-    self->opening = NULL;
-  set_busy (self, FALSE);
-  /* A newer opening replaced this one, or it was cancelled. */
-  if (documents == NULL)
-    return;
-
-  for (guint i = 0; messages[i] != NULL; i++)
-    show_toast (self, messages[i]);
-  for (guint i = 0; i < documents->len; i++)
-    if (g_ptr_array_index (documents, i) != NULL)
-      loaded[n_loaded++] = g_ptr_array_index (documents, i);
-  if (n_loaded == 0)
-    return;
-
-  if (op->replace_column >= 0 && self->alignment != NULL &&
-      (guint)op->replace_column < tri_alignment_get_n_columns (self->alignment))
-    {
-      tri_window_replace_document (self, op->replace_column, loaded[0]);
-      return;
-    }
-
-  /* Stable: files of the same rank keep the order they were given in. */
-  g_qsort_with_data (loaded, (gint)n_loaded, sizeof (TriDocument *), compare_documents, NULL);
-  tri_window_set_documents (self, loaded, n_loaded);
-}
-
-static void
-start_open (TriWindow          *self,
-            GFile             **files,
-            const char * const *languages,
-            guint               n_files,
-            const char         *encoding,
-            TriParagraphMode    mode,
-            int                 replace_column)
-{
-  OpenOperation *op = g_new0 (OpenOperation, 1);
-  GCancellable *cancellable = restart_loading (self);
-
-  op->self = g_object_ref (self);
-  op->replace_column = replace_column;
-  op->n_files = n_files;
-  self->opening = op;
-  set_busy (self, TRUE);
-  tri_documents_load_async (files, languages, n_files, encoding, mode, op->stages, cancellable,
-                            on_documents_loaded_cb, op);
-}
-
-/**
- * tri_window_get_paragraph_mode:
- * @self: a #TriWindow
- *
- * Returns: what separates paragraphs in texts opened or pasted, as the
- *   Preferences say ("line-paragraphs")
- */
-TriParagraphMode
-tri_window_get_paragraph_mode (TriWindow *self)
-{
-  g_return_val_if_fail (TRI_IS_WINDOW (self), TRI_PARAGRAPH_BLANK_LINES);
-
-  return g_settings_get_boolean (self->settings, "line-paragraphs") ? TRI_PARAGRAPH_LINES
-                                                                     : TRI_PARAGRAPH_BLANK_LINES;
-}
-
-/**
- * tri_window_open_files:
- * @self: a #TriWindow
- * @files: (array length=n_files): one to three text files
- * @languages: (array length=n_files) (nullable): their languages; %NULL
- *   (or a %NULL element) to guess from the text
- * @n_files: their number
- * @encoding: (nullable): their encoding, %NULL to detect it
- * @mode: what separates paragraphs
- *
- * Reads the files in the background and shows them side by side. Files
- * that cannot be read are reported in a toast.
- */
-void
-tri_window_open_files (TriWindow          *self,
-                       GFile             **files,
-                       const char * const *languages,
-                       guint               n_files,
-                       const char         *encoding,
-                       TriParagraphMode    mode)
-{
-  g_return_if_fail (TRI_IS_WINDOW (self));
-  g_return_if_fail (n_files > 0);
-
-  if (n_files > TRI_MAX_COLUMNS)
-    {
-      show_toast (self, _("Triptych compares at most three versions at a time"));
-      return;
-    }
-
-  /* Aligned units, not a version of a report. */
-  if (n_files == 1 && tri_file_is_importable (files[0]))
-    {
-      tri_window_import (self, files[0]);
-      return;
-    }
-  start_open (self, files, languages, n_files, encoding, mode, -1);
-}
-
-/**
- * tri_window_replace_column:
- * @self: a #TriWindow
- * @column: a column index
- * @file: a text file
- *
- * Reads @file and shows it in @column instead of the version there.
- */
-void
-tri_window_replace_column (TriWindow *self,
-                           guint      column,
-                           GFile     *file)
-{
-  g_return_if_fail (TRI_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
-    {
-      tri_window_open_files (self, &file, NULL, 1, NULL, tri_window_get_paragraph_mode (self));
-      return;
-    }
-
-  start_open (self, &file, NULL, 1, NULL, tri_window_get_paragraph_mode (self), (int)column);
-}
-
-/**
- * tri_window_open_sample:
- * @self: a #TriWindow
- *
- * Shows the bundled sample report in English, Russian and Ukrainian.
- */
-void
-tri_window_open_sample (TriWindow *self)
-{
-  const char * const *languages = tri_document_get_sample_languages ();
-  TriDocument *documents[TRI_MAX_COLUMNS];
-  guint n = 0;
-
-  g_return_if_fail (TRI_IS_WINDOW (self));
-
-  for (; languages[n] != NULL && n < TRI_MAX_COLUMNS; n++)
-    documents[n] = tri_document_new_sample (languages[n]);
-
-  tri_window_set_documents (self, documents, n);
-
-  for (guint i = 0; i < n; i++)
-    g_object_unref (documents[i]);
 }
 
 /**
@@ -1547,6 +1050,34 @@ tri_window_get_wording (TriWindow *self)
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
 
   return self->wording;
+}
+
+/**
+ * tri_window_get_session:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): the project file, saving and autosave
+ */
+TriProjectSession *
+tri_window_get_session (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * tri_window_get_opener:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none): what reads the files opened
+ */
+TriOpener *
+tri_window_get_opener (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return self->opener;
 }
 
 /**
@@ -1761,11 +1292,11 @@ tri_window_cancel_alignment_action (GtkWidget  *widget,
   TriWindow *self = TRI_WINDOW (widget);
 
   /* Files or a project being read: the window stays as it was. */
-  if (self->opening != NULL || tri_project_session_get_loading_file (self->session) != NULL)
+  if (tri_opener_get_running (self->opener) || tri_project_session_get_loading_file (self->session) != NULL)
     {
       g_cancellable_cancel (self->cancellable);
       tri_project_session_stop_loading (self->session);
-      self->opening = NULL;
+      tri_opener_forget (self->opener);
       show_toast (self, _("Opening cancelled"));
       return;
     }
@@ -1780,48 +1311,14 @@ tri_window_cancel_alignment_action (GtkWidget  *widget,
 
 /* GObject */
 
-static void
-on_unsaved_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        TriWindow        *self)
-{
-  if (g_str_equal (response, "discard"))
-    {
-      tri_project_session_mark_saved (self->session);
-      tri_project_session_forget_autosave (self->session);
-      gtk_window_destroy (GTK_WINDOW (self));
-    }
-  else if (g_str_equal (response, "save"))
-    tri_window_save (self, TRUE);
-}
-
 static gboolean
 tri_window_close_request (GtkWindow *window)
 {
   TriWindow *self = TRI_WINDOW (window);
   int width, height;
 
-  tri_window_commit_edits (self);
-  if (tri_window_get_unsaved (self))
-    {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
-                                                           _("Your fixes to the alignment are not saved. "
-                                                             "Closing without saving loses them.")));
-      adw_message_dialog_add_responses (dialog,
-                                        "cancel", _("_Cancel"),
-                                        "discard", _("_Discard"),
-                                        "save", _("_Save"),
-                                        NULL);
-      adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "save");
-      adw_message_dialog_set_close_response (dialog, "cancel");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return TRUE;
-    }
+  if (tri_project_session_ask_before_close (self->session))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set (self->settings, "window-size", "(ii)", width, height);
@@ -1885,6 +1382,9 @@ tri_window_dispose (GObject *object)
   if (self->runner != NULL)
     g_signal_handlers_disconnect_by_data (self->runner, self);
   g_clear_object (&self->runner);
+  if (self->opener != NULL)
+    g_signal_handlers_disconnect_by_data (self->opener, self);
+  g_clear_object (&self->opener);
   if (self->progress != NULL)
     tri_progress_strip_set_func (self->progress, NULL, NULL);
   g_clear_object (&self->wording);
@@ -2041,13 +1541,7 @@ tri_window_class_init (TriWindowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "win.checks", "checks-visible");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.checks", NULL);
-  gtk_widget_class_install_action (widget_class, "align.next-finding", NULL, next_finding_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "align.next-finding", NULL);
-  gtk_widget_class_install_action (widget_class, "align.previous-finding", NULL, previous_finding_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "align.previous-finding", NULL);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK,
-                                       "win.export-report", NULL);
+  tri_window_class_checks_init (klass);
   tri_window_class_exchange_init (klass);
   tri_window_class_paste_init (klass);
   gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
@@ -2113,23 +1607,23 @@ tri_window_init (TriWindow *self)
   self->runner = tri_align_runner_new ();
   g_signal_connect_object (self->runner, "aligned", G_CALLBACK (on_aligned_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->runner, "failed", G_CALLBACK (on_align_failed_cb), self, G_CONNECT_SWAPPED);
+  self->opener = tri_opener_new ();
+  g_signal_connect_object (self->opener, "busy", G_CALLBACK (on_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->opener, "message", G_CALLBACK (tri_window_show_toast), self, G_CONNECT_SWAPPED);
   tri_progress_strip_set_func (self->progress, what_runs, self);
   self->session = tri_project_session_new (GTK_WINDOW (self));
-  g_signal_connect_object (self->session, "busy", G_CALLBACK (on_session_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "busy", G_CALLBACK (on_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "loaded", G_CALLBACK (on_session_loaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "saved", G_CALLBACK (on_session_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "save-requested", G_CALLBACK (on_session_save_requested_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "error", G_CALLBACK (on_session_error_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "commit-edits", G_CALLBACK (tri_window_commit_edits), self,
                            G_CONNECT_SWAPPED);
   self->checks = tri_checks_controller_new (self->checks_panel);
-  g_signal_connect_object (self->checks, "commit", G_CALLBACK (tri_window_commit_edits), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->checks, "show-finding", G_CALLBACK (on_show_finding_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->checks, "highlight-changed", G_CALLBACK (on_highlight_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->checks, "changed", G_CALLBACK (on_checks_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->checks, "message", G_CALLBACK (tri_window_show_toast), self, G_CONNECT_SWAPPED);
-  tri_alignment_grid_set_note_func (self->grid, dup_row_findings_cb, self->checks, NULL);
+  tri_checks_controller_set_button (self->checks, GTK_BUTTON (self->checks_button));
+  tri_window_init_checks (self);
   tri_alignment_grid_set_row_menu (self->grid, self->row_menu, tri_segment_editor_get_spell_menu (self->editor));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.checks", FALSE);
 
@@ -2223,7 +1717,7 @@ tri_window_init (TriWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "column", tri_column_menus_get_actions (self->columns));
 
 
-  tri_window_add_drop_target (self, GTK_WIDGET (self->stack));
+  tri_window_init_files (self, GTK_WIDGET (self->stack));
   g_signal_connect_object (self->recent, "open", G_CALLBACK (tri_window_open_project), self, G_CONNECT_SWAPPED);
 
 #ifdef DEVELOPMENT_BUILD
