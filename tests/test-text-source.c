@@ -16,6 +16,7 @@
 #include "tri-document.h"
 #include "tri-documents-load.h"
 #include "tri-error.h"
+#include "tri-opener.h"
 #include "tri-text-source.h"
 #include "tri-test-utils.h"
 
@@ -1002,6 +1003,111 @@ test_load_several (void)
     g_object_unref (files[i]);
 }
 
+typedef struct
+{
+  int        busy;        /* started minus ended */
+  guint      n_opened;
+  GPtrArray *documents;   /* the last given */
+  int        column;
+  guint      n_messages;
+} Opened;
+
+static void
+on_opener_busy_cb (TriOpener *opener,
+                   gboolean   busy,
+                   Opened    *opened)
+{
+  opened->busy += busy ? 1 : -1;
+}
+
+static void
+on_opener_opened_cb (TriOpener *opener,
+                     GPtrArray *documents,
+                     int        column,
+                     Opened    *opened)
+{
+  opened->n_opened++;
+  g_clear_pointer (&opened->documents, g_ptr_array_unref);
+  opened->documents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < documents->len; i++)
+    g_ptr_array_add (opened->documents, g_object_ref (g_ptr_array_index (documents, i)));
+  opened->column = column;
+}
+
+static void
+on_opener_message_cb (TriOpener  *opener,
+                      const char *message,
+                      Opened     *opened)
+{
+  opened->n_messages++;
+}
+
+/* The window's opener: the versions side by side, English, Russian,
+ * Ukrainian whatever the order given; a file that cannot be read is a
+ * message, the others are shown; a newer opening replaces the one
+ * running, whose files are never shown. */
+static void
+test_opener (void)
+{
+  g_autofree char *dir = tri_test_make_tmpdir ();
+  g_autofree char *uk = tri_test_write_file (dir, "talks-uk.txt", "Перемовини відновилися в Женеві. Виступили обидві сторони.\n", -1);
+  g_autofree char *en = tri_test_write_file (dir, "talks-en.txt", "Talks resumed in Geneva. Both sides spoke.\n", -1);
+  g_autofree char *ru = tri_test_write_file (dir, "talks-ru.txt", "Переговоры возобновились в Женеве. Выступили обе стороны.\n", -1);
+  g_autofree char *missing = g_build_filename (dir, "talks-de.txt", NULL);
+  GFile *files[3] = { g_file_new_for_path (uk), g_file_new_for_path (missing), g_file_new_for_path (en) };
+  g_autoptr(GFile) russian = g_file_new_for_path (ru);
+  g_autoptr(TriOpener) opener = tri_opener_new ();
+  g_autoptr(GCancellable) first = g_cancellable_new ();
+  g_autoptr(GCancellable) second = g_cancellable_new ();
+  Opened opened = { 0, };
+  double fraction = -1;
+  gboolean reading;
+
+  g_signal_connect (opener, "busy", G_CALLBACK (on_opener_busy_cb), &opened);
+  g_signal_connect (opener, "opened", G_CALLBACK (on_opener_opened_cb), &opened);
+  g_signal_connect (opener, "message", G_CALLBACK (on_opener_message_cb), &opened);
+
+  g_assert_false (tri_opener_get_progress (opener, &fraction, &reading));
+  tri_opener_open (opener, files, NULL, 3, NULL, TRI_PARAGRAPH_BLANK_LINES, -1, first);
+  g_assert_true (tri_opener_get_running (opener));
+  g_assert_true (tri_opener_get_progress (opener, &fraction, &reading));
+  g_assert_cmpfloat (fraction, >=, 0);
+  g_assert_cmpfloat (fraction, <=, 1);
+  while (tri_opener_get_running (opener))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (opened.busy, ==, 0);
+  g_assert_cmpuint (opened.n_opened, ==, 1);
+  g_assert_cmpuint (opened.n_messages, ==, 1);
+  g_assert_cmpint (opened.column, ==, -1);
+  g_assert_cmpuint (opened.documents->len, ==, 2);
+  g_assert_cmpstr (tri_document_get_language (g_ptr_array_index (opened.documents, 0)), ==, "en");
+  g_assert_cmpstr (tri_document_get_language (g_ptr_array_index (opened.documents, 1)), ==, "uk");
+
+  /* Replaced before it ends: only the newer one is given (for column 1). */
+  tri_opener_open (opener, files, NULL, 3, NULL, TRI_PARAGRAPH_BLANK_LINES, -1, first);
+  tri_opener_open (opener, &russian, NULL, 1, NULL, TRI_PARAGRAPH_BLANK_LINES, 1, second);
+  while (opened.busy > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (opened.n_opened, ==, 2);
+  g_assert_cmpuint (opened.n_messages, ==, 1);
+  g_assert_cmpint (opened.column, ==, 1);
+  g_assert_cmpuint (opened.documents->len, ==, 1);
+  g_assert_cmpstr (tri_document_get_language (g_ptr_array_index (opened.documents, 0)), ==, "ru");
+
+  /* Forgotten (the window's Escape): nothing given. */
+  tri_opener_open (opener, &russian, NULL, 1, NULL, TRI_PARAGRAPH_BLANK_LINES, -1, second);
+  tri_opener_forget (opener);
+  g_assert_false (tri_opener_get_running (opener));
+  while (opened.busy > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (opened.n_opened, ==, 2);
+
+  g_clear_pointer (&opened.documents, g_ptr_array_unref);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (files[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1010,6 +1116,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/text-source/load-several", test_load_several);
+  g_test_add_func ("/text-source/opener", test_opener);
 
 #define ADD(path, func) \
   g_test_add (path, TriTestDir, NULL, tri_test_dir_set_up, func, tri_test_dir_tear_down)
