@@ -23,6 +23,16 @@ void tri_window_class_files_init    (TriWindowClass *klass);  /* tri-window-file
 void tri_window_class_text_size_init (TriWindowClass *klass); /* tri-window-text-size.c */
 void tri_window_class_checks_init   (TriWindowClass *klass);  /* tri-window-checks.c */
 void tri_window_init_checks         (TriWindow      *self);
+void tri_window_class_views_init    (TriWindowClass *klass);  /* tri-window-views.c */
+void tri_window_init_views          (TriWindow      *self);
+
+void        tri_window_update_row_filter  (TriWindow  *self);
+const char *tri_window_get_row_filter     (TriWindow  *self);
+void        tri_window_set_row_filter     (TriWindow  *self,
+                                           const char *id);
+gboolean    tri_window_get_checks_visible (TriWindow  *self);
+void        tri_window_set_checks_visible (TriWindow  *self,
+                                           gboolean    visible);
 void tri_window_init_text_size      (TriWindow      *self);
 
 /* tri-window-files.c */

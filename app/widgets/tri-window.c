@@ -75,15 +75,12 @@ struct _TriWindow
   GtkStack             *stack;
   TriAlignmentGrid     *grid;
   GtkPaned             *paned;
-  GtkStack             *view_stack;
-  AdwFlap              *flap;
   TriChecksPanel       *checks_panel;
   GtkToggleButton      *checks_button;
   TriParallelView      *parallel_view;
   TriSegmentEditor     *editor;
   TriStatusBar         *status_bar;
   GtkLabel             *review_label;
-  GtkMenuButton        *filter_button;
   TriRecentProjects    *recent;
   TriProgressStrip     *progress;
   TriFindBar           *find_bar;
@@ -470,177 +467,6 @@ on_rows_changed_cb (TriWindow  *self,
   update_unsaved_marker (self);
 }
 
-/* Narrowing the grid to the rows that need work (Ctrl+Alt+0 … 4). */
-static const struct {
-  const char *id;
-  TriRowKind  kind;
-  const char *label;
-} row_filters[] = {
-  { "all", TRI_ROWS_ALL, N_("All Rows") },
-  { "review", TRI_ROWS_REVIEW, N_("Rows to Review") },
-  { "unconfirmed", TRI_ROWS_UNCONFIRMED, N_("Unconfirmed Rows") },
-  { "uneven", TRI_ROWS_UNEVEN, N_("Rows Not One to One") },
-  { "bookmarked", TRI_ROWS_BOOKMARKED, N_("Bookmarked Rows") },
-};
-
-static void
-update_filter_state (TriWindow *self)
-{
-  TriRowKind kind = tri_alignment_grid_get_row_kind (self->grid);
-
-  for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
-    if (row_filters[i].kind == kind)
-      gtk_menu_button_set_label (self->filter_button, _(row_filters[i].label));
-  if (kind == TRI_ROWS_ALL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filter-active");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filter-active");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->filter_button), self->alignment != NULL);
-}
-
-static void
-on_row_kind_cb (TriWindow *self)
-{
-  update_filter_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROW_FILTER]);
-}
-
-/* Shows only the rows of @id's kind, the cursor staying on its row, or
- * going to the next row shown. */
-static void
-set_row_filter (TriWindow  *self,
-                const char *id)
-{
-  if (self->alignment == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
-    if (g_strcmp0 (id, row_filters[i].id) == 0 && row_filters[i].kind != tri_alignment_grid_get_row_kind (self->grid))
-      {
-        /* The button and the property follow the grid (on_row_kind_cb). */
-        tri_window_commit_edits (self);
-        if (tri_alignment_grid_set_row_kind (self->grid, row_filters[i].kind, tri_window_grid_may_focus (self)) == 0)
-          tri_window_show_toast (self, _("No rows of this kind"));
-        return;
-      }
-}
-
-/* The parallel-text view (F4) */
-
-/**
- * tri_window_get_parallel_view:
- * @self: a #TriWindow
- *
- * Returns: whether the window shows the parallel-text view
- */
-gboolean
-tri_window_get_parallel_view (TriWindow *self)
-{
-  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
-
-  /* The property action asks before the template is built and after it
-   * is gone. */
-  return self->view_stack != NULL &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "parallel") == 0;
-}
-
-/* F9: the Checks panel, its list given the keyboard; hidden, the grid
- * has it back. */
-static void
-set_checks_visible (TriWindow *self,
-                    gboolean   visible)
-{
-  if (self->flap == NULL || visible == adw_flap_get_reveal_flap (self->flap))
-    return;
-  adw_flap_set_reveal_flap (self->flap, visible);
-  if (visible)
-    gtk_widget_grab_focus (GTK_WIDGET (self->checks_panel));
-  else if (self->alignment != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->grid));
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CHECKS_VISIBLE]);
-}
-
-/**
- * tri_window_set_parallel_view:
- * @self: a #TriWindow
- * @parallel: whether to show the whole texts side by side
- *
- * Switches between the grid and the parallel-text view, keeping the
- * position: the selected row and the current column become the sentence
- * under the cursor, and back.
- */
-void
-tri_window_set_parallel_view (TriWindow *self,
-                              gboolean   parallel)
-{
-  g_return_if_fail (TRI_IS_WINDOW (self));
-
-  if (parallel == tri_window_get_parallel_view (self) || (parallel && self->alignment == NULL))
-    return;
-
-  if (parallel)
-    {
-      guint row = tri_alignment_grid_get_current_row (self->grid);
-
-      if (row == GTK_INVALID_LIST_POSITION)
-        row = 0;
-
-      tri_window_commit_edits (self);
-      gtk_stack_set_visible_child_name (self->view_stack, "parallel");
-      tri_parallel_view_show_row (self->parallel_view, row, tri_alignment_grid_get_current_column (self->grid));
-      gtk_widget_grab_focus (GTK_WIDGET (tri_parallel_view_get_view (self->parallel_view, tri_alignment_grid_get_current_column (self->grid))));
-    }
-  else
-    {
-      guint row = tri_parallel_view_get_row (self->parallel_view);
-      int column = tri_parallel_view_get_focus_column (self->parallel_view);
-
-      gtk_stack_set_visible_child_name (self->view_stack, "grid");
-      if (column >= 0)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", (guint)column);
-      if (row != G_MAXUINT)
-        tri_window_select_row (self, row);
-      gtk_widget_grab_focus (GTK_WIDGET (self->grid));
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PARALLEL_VIEW]);
-}
-
-/* The cursor in the parallel texts is the grid's cursor too: the edits
- * (Ctrl+M, Alt+Up …) act on its row. */
-static void
-on_parallel_row_changed_cb (TriWindow       *self,
-                            guint            row,
-                            TriParallelView *view)
-{
-  int column = tri_parallel_view_get_focus_column (view);
-
-  if (column >= 0 && (guint)column != tri_alignment_grid_get_current_column (self->grid))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.column", "u", (guint)column);
-  tri_alignment_grid_select_row (self->grid, row, FALSE);
-}
-
-static void
-on_parallel_activate_cb (TriWindow       *self,
-                         guint            row,
-                         TriParallelView *view)
-{
-  tri_window_set_parallel_view (self, FALSE);
-}
-
-/* The current row: the editor strip and the parallel view follow the
- * grid's. */
-static void
-on_current_changed_cb (TriWindow        *self,
-                       guint             row,
-                       TriAlignmentGrid *grid)
-{
-  tri_segment_editor_set_row (self->editor, row);
-
-  /* A search or a "go to" while the texts are shown moves their cursor. */
-  if (row != G_MAXUINT && tri_window_get_parallel_view (self) &&
-      row != tri_parallel_view_get_row (self->parallel_view))
-    tri_parallel_view_show_row (self->parallel_view, row, tri_alignment_grid_get_current_column (self->grid));
-}
 
 /* An edit can move the current row in the alignment (after the grid has
  * seen the change): the strip follows it. */
@@ -839,7 +665,7 @@ show_alignment (TriWindow    *self,
   build_column_actions (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filter", TRUE);
-  update_filter_state (self);
+  tri_window_update_row_filter (self);
 
   tri_segment_editor_set_alignment (self->editor, alignment);
   tri_segment_editor_set_spell_checker (self->editor, self->spell);
@@ -1435,10 +1261,7 @@ tri_window_get_property (GObject    *object,
       break;
 
     case PROP_ROW_FILTER:
-      /* The property action asks before the template is built and after
-       * it is gone. */
-      g_value_set_string (value, row_filters[self->grid != NULL ? tri_alignment_grid_get_row_kind (self->grid)
-                                                                : TRI_ROWS_ALL].id);
+      g_value_set_string (value, tri_window_get_row_filter (self));
       break;
 
     case PROP_PARALLEL_VIEW:
@@ -1446,7 +1269,7 @@ tri_window_get_property (GObject    *object,
       break;
 
     case PROP_CHECKS_VISIBLE:
-      g_value_set_boolean (value, self->flap != NULL && adw_flap_get_reveal_flap (self->flap));
+      g_value_set_boolean (value, tri_window_get_checks_visible (self));
       break;
 
     default:
@@ -1465,7 +1288,7 @@ tri_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ROW_FILTER:
-      set_row_filter (self, g_value_get_string (value));
+      tri_window_set_row_filter (self, g_value_get_string (value));
       break;
 
     case PROP_PARALLEL_VIEW:
@@ -1473,7 +1296,7 @@ tri_window_set_property (GObject      *object,
       break;
 
     case PROP_CHECKS_VISIBLE:
-      set_checks_visible (self, g_value_get_boolean (value));
+      tri_window_set_checks_visible (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -1539,23 +1362,16 @@ tri_window_class_init (TriWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_property_action (widget_class, "win.checks", "checks-visible");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.checks", NULL);
   tri_window_class_checks_init (klass);
   tri_window_class_exchange_init (klass);
   tri_window_class_paste_init (klass);
-  gtk_widget_class_install_property_action (widget_class, "win.parallel-view", "parallel-view");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F4, 0, "win.parallel-view", NULL);
   gtk_widget_class_install_action (widget_class, "win.row-menu", NULL, tri_window_row_menu_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "win.row-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "win.row-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_L, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.compact-rows", NULL);
 
-  gtk_widget_class_install_property_action (widget_class, "win.filter", "row-filter");
-  for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK | GDK_ALT_MASK,
-                                         "win.filter", "s", row_filters[i].id);
+  tri_window_class_views_init (klass);
 
   g_type_ensure (TRI_TYPE_ALIGNMENT_GRID);
   g_type_ensure (TRI_TYPE_RECENT_PROJECTS);
@@ -1570,8 +1386,8 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, flap);
+  gtk_widget_class_bind_template_child_full (widget_class, "view_stack", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "flap", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, checks_panel);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, parallel_view);
@@ -1580,7 +1396,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, status_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, filter_button);
+  gtk_widget_class_bind_template_child_full (widget_class, "filter_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, row_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, recent);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress);
@@ -1632,20 +1448,13 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->grid, "row-activated", G_CALLBACK (on_row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "context-menu", G_CALLBACK (on_grid_context_menu_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->grid, "current-changed", G_CALLBACK (on_current_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "range-changed", G_CALLBACK (update_review_count), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->grid, "notify::row-kind", G_CALLBACK (on_row_kind_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "column-focused", G_CALLBACK (on_editor_column_focused_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "done", G_CALLBACK (on_editor_done_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "message", G_CALLBACK (tri_window_show_toast), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->parallel_view, "row-changed", G_CALLBACK (on_parallel_row_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->parallel_view, "activate", G_CALLBACK (on_parallel_activate_cb),
-                           self, G_CONNECT_SWAPPED);
+  tri_window_init_views (self);
   gtk_widget_set_margin_start (GTK_WIDGET (self->editor), TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
 
   /* Keys the grid's list view would take (GtkListBase binds the arrows
