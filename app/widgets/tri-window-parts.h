@@ -23,6 +23,9 @@ void tri_window_class_files_init    (TriWindowClass *klass);  /* tri-window-file
 void tri_window_class_text_size_init (TriWindowClass *klass); /* tri-window-text-size.c */
 void tri_window_class_checks_init   (TriWindowClass *klass);  /* tri-window-checks.c */
 void tri_window_init_checks         (TriWindow      *self);
+void tri_window_init_spelling       (TriWindow      *self);   /* tri-window-spelling.c */
+void tri_window_update_title        (TriWindow      *self);   /* tri-window-header.c */
+void tri_window_update_review_count (TriWindow      *self);
 void tri_window_class_views_init    (TriWindowClass *klass);  /* tri-window-views.c */
 void tri_window_init_views          (TriWindow      *self);
 
@@ -30,6 +33,9 @@ void        tri_window_update_row_filter  (TriWindow  *self);
 const char *tri_window_get_row_filter     (TriWindow  *self);
 void        tri_window_set_row_filter     (TriWindow  *self,
                                            const char *id);
+TriSpellChecker *tri_window_new_spell_checker    (TriWindow    *self,
+                                                 TriAlignment *alignment);
+void             tri_window_apply_spell_settings (TriWindow    *self);
 gboolean    tri_window_get_checks_visible (TriWindow  *self);
 void        tri_window_set_checks_visible (TriWindow  *self,
                                            gboolean    visible);

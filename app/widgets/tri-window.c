@@ -55,7 +55,6 @@ struct _TriWindow
   GSettings            *settings;
   TriAlignment         *alignment;
   TriSpellChecker      *spell;
-  gboolean              spell_problem_shown[TRI_MAX_COLUMNS];
   GCancellable         *cancellable;
   GtkFileChooserNative *chooser;
   TriColumnMenus       *columns;        /* the versions' menus and their actions */
@@ -63,7 +62,6 @@ struct _TriWindow
   TriAlignRunner       *runner;         /* the alignment running in the background */
   TriOpener            *opener;         /* the files being read */
   TriProjectSession    *session;        /* the project file, saving, autosave */
-  char                 *subtitle;       /* the project or files shown, without the unsaved marker */
   gboolean              unsaved_before_align; /* unsaved changes when the alignment running began */
   guint                 changed_row;    /* the first row the last change of the rows touched */
   TriChecksController  *checks;         /* the checker and the Checks panel */
@@ -71,7 +69,6 @@ struct _TriWindow
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
   GtkStack             *stack;
   TriAlignmentGrid     *grid;
   GtkPaned             *paned;
@@ -80,7 +77,6 @@ struct _TriWindow
   TriParallelView      *parallel_view;
   TriSegmentEditor     *editor;
   TriStatusBar         *status_bar;
-  GtkLabel             *review_label;
   TriRecentProjects    *recent;
   TriProgressStrip     *progress;
   TriFindBar           *find_bar;
@@ -143,64 +139,24 @@ set_busy (TriWindow *self,
 
 
 
-/* "• report.triptych": work not saved; gone when an undo goes back to
- * what was saved. The window list shows it too. */
-static void
-update_unsaved_marker (TriWindow *self)
-{
-  g_autofree char *subtitle = NULL;
-  g_autofree char *title = NULL;
-  gboolean unsaved = tri_window_get_unsaved (self);
-
-  if (self->subtitle == NULL)
-    return;
-  subtitle = unsaved ? g_strconcat ("• ", self->subtitle, NULL) : g_strdup (self->subtitle);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  /* Translators: the window's title: the project or files, then the app */
-  title = g_strdup_printf (_("%s — Triptych"), subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
+/* The versions' names in the column headers, menus and status bar, and
+ * the window's title. */
 static void
 update_titles (TriWindow *self)
 {
-  g_autoptr(GString) subtitle = g_string_new (NULL);
-  guint n;
-
+  tri_window_update_title (self);
   if (self->alignment == NULL)
-    {
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      g_clear_pointer (&self->subtitle, g_free);
-      return;
-    }
+    return;
 
-  n = tri_alignment_get_n_columns (self->alignment);
   tri_column_menus_update (self->columns);
-
   tri_status_bar_set_alignment (self->status_bar, self->alignment, self->spell);
-  for (guint c = 0; c < n; c++)
+  for (guint c = 0; c < tri_alignment_get_n_columns (self->alignment); c++)
     {
       TriDocument *doc = tri_alignment_get_document (self->alignment, c);
       g_autofree char *name = tri_language_dup_display_name (tri_document_get_language (doc));
-      const char *title = tri_document_get_title (doc);
 
       tri_alignment_grid_set_column_header (self->grid, c, name, NULL);
-      if (c == 0 || g_strcmp0 (title, tri_document_get_title (tri_alignment_get_document (self->alignment, c - 1))) != 0)
-        {
-          if (subtitle->len > 0)
-            g_string_append (subtitle, " · ");
-          g_string_append (subtitle, title);
-        }
     }
-
-  if (tri_window_get_project_file (self) != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (tri_window_get_project_file (self));
-      g_string_assign (subtitle, name);
-    }
-  g_free (self->subtitle);
-  self->subtitle = g_string_free (g_steal_pointer (&subtitle), FALSE);
-  update_unsaved_marker (self);
 }
 
 static void
@@ -267,48 +223,6 @@ rebuild_cells (TriWindow *self)
     tri_window_select_row (self, row);
 }
 
-/* The header: how many rows are confirmed, and how many need review. */
-static void
-update_review_count (TriWindow *self)
-{
-  gboolean aligned = self->alignment != NULL && tri_alignment_get_aligned (self->alignment);
-  guint review = aligned ? tri_alignment_get_n_review (self->alignment) : 0;
-  guint rows = aligned ? g_list_model_get_n_items (G_LIST_MODEL (self->alignment)) : 0;
-  guint confirmed = aligned ? tri_alignment_get_n_confirmed (self->alignment) : 0;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->review_label), aligned);
-  if (!aligned)
-    return;
-
-  /* Translators: confirmed rows of all rows, e.g. "3/31 confirmed" */
-  g_string_append_printf (text, _("%u/%u confirmed"), confirmed, rows);
-  {
-    guint first, last;
-
-    if (tri_alignment_grid_get_range (self->grid, &first, &last))
-      {
-        g_string_append (text, " · ");
-        /* Translators: the range of rows marked with Shift+Up/Down */
-        g_string_append_printf (text, _("rows %u–%u marked"), first + 1, last + 1);
-      }
-  }
-  if (review > 0)
-    {
-      g_string_append (text, " · ");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u row to review",
-                                                 "%u rows to review", review), review);
-    }
-
-  gtk_label_set_text (self->review_label, text->str);
-  tri_widget_set_tooltip_text (GTK_WIDGET (self->review_label),
-                               _("Rows the aligner is not sure of are marked with a warning sign"));
-  if (review > 0)
-    gtk_widget_add_css_class (GTK_WIDGET (self->review_label), "needs-review");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->review_label), "needs-review");
-}
-
 void
 tri_window_update_actions (TriWindow *self)
 {
@@ -327,7 +241,7 @@ tri_window_update_actions (TriWindow *self)
                                  editable && tri_alignment_can_undo (self->alignment));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  editable && tri_alignment_can_redo (self->alignment));
-  update_review_count (self);
+  tri_window_update_review_count (self);
 }
 
 /* Opened texts of this many rows or more are checked once aligned. */
@@ -396,8 +310,8 @@ on_aligned_cb (TriWindow *self,
   if (tri_checks_controller_get_checker (self->checks) == NULL)
     set_checker (self, self->alignment);
   start_progress (self);
-  update_review_count (self);
-  update_unsaved_marker (self);
+  tri_window_update_review_count (self);
+  tri_window_update_title (self);
   tri_window_update_actions (self);
 }
 
@@ -432,7 +346,7 @@ tri_window_start_alignment (TriWindow    *self,
   tri_align_runner_start (self->runner, self->alignment, fixed, replace_from, n_replace, n_tail);
   if (tri_align_runner_get_running (self->runner))
     set_busy (self, TRUE);
-  update_review_count (self);
+  tri_window_update_review_count (self);
 }
 
 static void
@@ -464,7 +378,7 @@ on_rows_changed_cb (TriWindow  *self,
    * too. */
   self->changed_row = position;
   tri_window_update_actions (self);
-  update_unsaved_marker (self);
+  tri_window_update_title (self);
 }
 
 
@@ -553,52 +467,6 @@ tri_window_get_checks_panel (TriWindow *self)
   return GTK_WIDGET (self->checks_panel);
 }
 
-/* Spelling */
-
-static void
-apply_spell_settings (TriWindow *self)
-{
-  TriSpellFlags flags = 0;
-
-  if (self->spell == NULL)
-    return;
-  if (g_settings_get_boolean (self->settings, "spell-skip-acronyms"))
-    flags |= TRI_SPELL_SKIP_ACRONYMS;
-  if (g_settings_get_boolean (self->settings, "spell-skip-digits"))
-    flags |= TRI_SPELL_SKIP_DIGITS;
-  if (g_settings_get_boolean (self->settings, "spell-skip-urls"))
-    flags |= TRI_SPELL_SKIP_URLS;
-  if (g_settings_get_boolean (self->settings, "spell-skip-names"))
-    flags |= TRI_SPELL_SKIP_NAMES;
-  tri_spell_checker_set_flags (self->spell, flags);
-  tri_spell_checker_set_enabled (self->spell, g_settings_get_boolean (self->settings, "spell-check"));
-}
-
-/* A check finished: underline what it found in the cells on screen and in
- * the editor strip, and count it in the status bar. */
-static void
-on_spell_changed_cb (TriWindow       *self,
-                     TriSpellChecker *spell)
-{
-  /* The grid's cells follow the checker by themselves. */
-  tri_segment_editor_update_spelling (self->editor);
-  tri_status_bar_update (self->status_bar);
-}
-
-/* No dictionary for a column: say so once, naming the package; the other
- * columns are checked as usual. */
-static void
-on_spell_problem_cb (TriWindow       *self,
-                     guint            column,
-                     const char      *message,
-                     TriSpellChecker *spell)
-{
-  if (column >= TRI_MAX_COLUMNS || self->spell_problem_shown[column])
-    return;
-  self->spell_problem_shown[column] = TRUE;
-  tri_window_show_toast (self, message);
-}
-
 /**
  * tri_window_get_spell_checker:
  * @self: a #TriWindow
@@ -649,11 +517,8 @@ show_alignment (TriWindow    *self,
 
   /* Before the columns: their cells ask it for underlines. */
   g_clear_object (&self->spell);
-  self->spell = tri_spell_checker_new (alignment);
-  memset (self->spell_problem_shown, 0, sizeof self->spell_problem_shown);
-  g_signal_connect_object (self->spell, "changed", G_CALLBACK (on_spell_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->spell, "problem", G_CALLBACK (on_spell_problem_cb), self, G_CONNECT_SWAPPED);
-  apply_spell_settings (self);
+  self->spell = tri_window_new_spell_checker (self, alignment);
+  tri_window_apply_spell_settings (self);
   /* Long texts to align are checked after the alignment (on_aligned_cb):
    * checking rows merely paired in order would take a thread for nothing
    * and count findings that are noise. Short ones are checked at once (a
@@ -707,7 +572,7 @@ tri_window_show_imported (TriWindow    *self,
 {
   tri_project_session_forget_file (self->session);
   show_alignment (self, alignment, FALSE);
-  update_review_count (self);
+  tri_window_update_review_count (self);
 }
 
 /**
@@ -796,7 +661,7 @@ on_session_loaded_cb (TriWindow    *self,
   if (recovered)
     show_toast (self, _("Recovered the unsaved fixes"));
   else
-    update_review_count (self);
+    tri_window_update_review_count (self);
 }
 
 static void
@@ -1063,18 +928,6 @@ on_row_activated_cb (TriWindow        *self,
  * click, the Menu key or Shift+F10 — on the row and column clicked, or
  * the cursor's. */
 
-/* The spelling menu's actions, for the row menu (the editor strip, where
- * they live, is no ancestor of the grid). */
-static void
-on_forward_spelling_cb (GSimpleAction *action,
-                        GVariant      *param,
-                        TriWindow     *self)
-{
-  g_autofree char *name = g_strconcat ("spelling.", g_action_get_name (G_ACTION (action)), NULL);
-
-  gtk_widget_activate_action_variant (GTK_WIDGET (self->editor), name, param);
-}
-
 /* A right click on a row, now the current row (and the column clicked the
  * current column). On a misspelled word: the strip now shows the row, one
  * sentence a line where the cell has them one after another, so a
@@ -1186,16 +1039,7 @@ tri_window_constructed (GObject *object)
     g_action_map_add_action (G_ACTION_MAP (self), compare);
   }
   self->wording = tri_wording_controller_new (self->grid, self->editor, self->parallel_view, self->settings);
-  {
-    static const char * const spell_keys[] = {
-      "changed::spell-check", "changed::spell-skip-acronyms", "changed::spell-skip-digits", "changed::spell-skip-urls",
-      "changed::spell-skip-names",
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (spell_keys); i++)
-      g_signal_connect_object (self->settings, spell_keys[i], G_CALLBACK (apply_spell_settings), self,
-                               G_CONNECT_SWAPPED);
-  }
+  tri_window_init_spelling (self);
 }
 
 static void
@@ -1239,7 +1083,6 @@ tri_window_finalize (GObject *object)
   TriWindow *self = (TriWindow *)object;
 
   g_clear_object (&self->alignment);
-  g_free (self->subtitle);
   g_clear_object (&self->columns);
   g_clear_object (&self->settings);
 
@@ -1383,7 +1226,7 @@ tri_window_class_init (TriWindowClass *klass)
   g_type_ensure (TRI_TYPE_PROGRESS_STRIP);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, window_title);
+  gtk_widget_class_bind_template_child_full (widget_class, "window_title", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, paned);
   gtk_widget_class_bind_template_child_full (widget_class, "view_stack", FALSE, 0);
@@ -1395,7 +1238,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, grid);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, status_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, review_label);
+  gtk_widget_class_bind_template_child_full (widget_class, "review_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "filter_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, row_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, recent);
@@ -1448,7 +1291,7 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->grid, "row-activated", G_CALLBACK (on_row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->grid, "context-menu", G_CALLBACK (on_grid_context_menu_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->grid, "range-changed", G_CALLBACK (update_review_count), self,
+  g_signal_connect_object (self->grid, "range-changed", G_CALLBACK (tri_window_update_review_count), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "column-focused", G_CALLBACK (on_editor_column_focused_cb),
                            self, G_CONNECT_SWAPPED);
@@ -1498,23 +1341,6 @@ tri_window_init (TriWindow *self)
                                             gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F8, keys[i].mods),
                                                               gtk_named_action_new (keys[i].action)));
     gtk_widget_add_controller (GTK_WIDGET (self->paned), capture);
-  }
-
-  {
-    static const struct { const char *name; const char *type; } forwarded[] = {
-      { "correct", "s" }, { "add", NULL }, { "ignore", NULL },
-    };
-    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-
-    for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
-      {
-        g_autoptr(GSimpleAction) action =
-          g_simple_action_new (forwarded[i].name, forwarded[i].type != NULL ? G_VARIANT_TYPE (forwarded[i].type) : NULL);
-
-        g_signal_connect_object (action, "activate", G_CALLBACK (on_forward_spelling_cb), self, 0);
-        g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-      }
-    gtk_widget_insert_action_group (GTK_WIDGET (self->grid), "spelling", G_ACTION_GROUP (group));
   }
 
   /* The columns' language and file, also in the main menu: the column
