@@ -26,6 +26,9 @@ void tri_window_init_checks         (TriWindow      *self);
 void tri_window_init_spelling       (TriWindow      *self);   /* tri-window-spelling.c */
 void tri_window_update_title        (TriWindow      *self);   /* tri-window-header.c */
 void tri_window_update_review_count (TriWindow      *self);
+void tri_window_init_project        (TriWindow      *self);   /* tri-window-project.c */
+void tri_window_show_rows           (TriWindow      *self,
+                                     TriAlignment   *alignment);
 void tri_window_class_views_init    (TriWindowClass *klass);  /* tri-window-views.c */
 void tri_window_init_views          (TriWindow      *self);
 

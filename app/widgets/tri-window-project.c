@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "tri-application.h"
 #include "tri-project-session.h"
 #include "tri-window-parts.h"
@@ -170,4 +172,110 @@ tri_window_get_autosave_file (TriWindow *self)
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
 
   return tri_project_session_get_autosave_file (tri_window_get_session (self));
+}
+
+/**
+ * tri_window_get_unsaved:
+ * @self: a #TriWindow
+ *
+ * Returns: whether the rows changed since they were opened or saved
+ */
+gboolean
+tri_window_get_unsaved (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+
+  return tri_window_get_session (self) != NULL && tri_project_session_get_unsaved (tri_window_get_session (self));
+}
+
+/**
+ * tri_window_get_project_file:
+ * @self: a #TriWindow
+ *
+ * Returns: (transfer none) (nullable): the project shown, if saved or opened
+ */
+GFile *
+tri_window_get_project_file (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+
+  return tri_window_get_session (self) != NULL ? tri_project_session_get_file (tri_window_get_session (self)) : NULL;
+}
+
+static void
+on_session_loaded_cb (TriWindow    *self,
+                      TriAlignment *alignment,
+                      gboolean      recovered)
+{
+  tri_window_show_rows (self, g_object_ref (alignment));
+  if (recovered)
+    tri_window_show_toast (self, _("Recovered the unsaved fixes"));
+  else
+    tri_window_update_review_count (self);
+}
+
+static void
+on_session_changed_cb (TriWindow *self)
+{
+  tri_window_update_title (self);
+  tri_window_update_actions (self);
+}
+
+static void
+on_session_saved_cb (TriWindow *self,
+                     gboolean   close_after)
+{
+  if (close_after)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_session_save_requested_cb (TriWindow *self)
+{
+  tri_window_save (self, TRUE);
+}
+
+static void
+on_session_error_cb (TriWindow  *self,
+                     const char *message)
+{
+  tri_window_show_toast (self, message);
+}
+
+/**
+ * tri_window_show_imported:
+ * @self: a #TriWindow
+ * @alignment: (transfer full): rows read from a TMX, TSV, CSV or JSONL file
+ *
+ * Shows @alignment as it is, a new project not saved yet.
+ */
+void
+tri_window_show_imported (TriWindow    *self,
+                           TriAlignment *alignment)
+{
+  tri_project_session_forget_file (tri_window_get_session (self));
+  tri_window_show_rows (self, alignment);
+  tri_window_update_review_count (self);
+}
+
+/**
+ * tri_window_init_project:
+ * @self: a #TriWindow
+ *
+ * The window follows its project session.
+ */
+void
+tri_window_init_project (TriWindow *self)
+{
+  TriProjectSession *session = tri_window_get_session (self);
+
+  g_signal_connect_object (session, "busy", G_CALLBACK (tri_window_set_busy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "loaded", G_CALLBACK (on_session_loaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "saved", G_CALLBACK (on_session_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "save-requested", G_CALLBACK (on_session_save_requested_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "error", G_CALLBACK (on_session_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "commit-edits", G_CALLBACK (tri_window_commit_edits), self,
+                           G_CONNECT_SWAPPED);
 }

@@ -37,8 +37,6 @@
 #include "tri-window.h"
 #include "tri-wording-controller.h"
 
-
-
 enum {
   PROP_0,
   PROP_BUSY,
@@ -91,8 +89,6 @@ static void set_checker (TriWindow    *self,
 
 static GParamSpec *properties [N_PROPS];
 
-#define show_toast tri_window_show_toast
-
 void
 tri_window_show_toast (TriWindow  *self,
                         const char *message)
@@ -103,19 +99,17 @@ tri_window_show_toast (TriWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void set_busy (TriWindow *self, gboolean busy);
-static void start_progress (TriWindow *self);
-
+/**
+ * tri_window_set_busy:
+ * @self: a #TriWindow
+ * @busy: whether work starts (%TRUE) or ends (%FALSE): calls pair up
+ *
+ * While the window is busy, the rows cannot be edited and the progress
+ * strip says what runs.
+ */
 void
 tri_window_set_busy (TriWindow *self,
-                      gboolean   busy)
-{
-  set_busy (self, busy);
-}
-
-static void
-set_busy (TriWindow *self,
-          gboolean   busy)
+                     gboolean   busy)
 {
   if (busy)
     self->busy++;
@@ -127,17 +121,10 @@ set_busy (TriWindow *self,
     return;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->editor), self->busy == 0);
-  start_progress (self);
+  tri_progress_strip_update (self->progress);
   tri_window_update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
-
-/* Columns */
-
-
-
-
-
 
 /* The versions' names in the column headers, menus and status bar, and
  * the window's title. */
@@ -276,12 +263,6 @@ what_runs (gpointer     data,
   return *stage != NULL;
 }
 
-static void
-start_progress (TriWindow *self)
-{
-  tri_progress_strip_update (self->progress);
-}
-
 /* Stops a running alignment; the rows stay paired in order, and are
  * checked as they are. */
 static gboolean
@@ -290,7 +271,7 @@ cancel_alignment (TriWindow *self)
   if (!tri_align_runner_cancel (self->runner))
     return FALSE;
 
-  set_busy (self, FALSE);
+  tri_window_set_busy (self, FALSE);
   if (tri_checks_controller_get_checker (self->checks) == NULL && self->alignment != NULL)
     set_checker (self, self->alignment);
   return TRUE;
@@ -300,7 +281,7 @@ static void
 on_aligned_cb (TriWindow *self,
                gboolean   replaced)
 {
-  set_busy (self, FALSE);
+  tri_window_set_busy (self, FALSE);
   /* The aligner's rows are where the user starts: nothing to save yet. */
   if (replaced && !self->unsaved_before_align)
     tri_project_session_mark_saved (self->session);
@@ -309,7 +290,7 @@ on_aligned_cb (TriWindow *self,
    * order would be noise, and checking them would delay the rows. */
   if (tri_checks_controller_get_checker (self->checks) == NULL)
     set_checker (self, self->alignment);
-  start_progress (self);
+  tri_progress_strip_update (self->progress);
   tri_window_update_review_count (self);
   tri_window_update_title (self);
   tri_window_update_actions (self);
@@ -319,8 +300,8 @@ static void
 on_align_failed_cb (TriWindow  *self,
                     const char *message)
 {
-  set_busy (self, FALSE);
-  show_toast (self, message);
+  tri_window_set_busy (self, FALSE);
+  tri_window_show_toast (self, message);
 }
 
 /**
@@ -345,7 +326,7 @@ tri_window_start_alignment (TriWindow    *self,
   self->unsaved_before_align = tri_window_get_unsaved (self);
   tri_align_runner_start (self->runner, self->alignment, fixed, replace_from, n_replace, n_tail);
   if (tri_align_runner_get_running (self->runner))
-    set_busy (self, TRUE);
+    tri_window_set_busy (self, TRUE);
   tri_window_update_review_count (self);
 }
 
@@ -380,7 +361,6 @@ on_rows_changed_cb (TriWindow  *self,
   tri_window_update_actions (self);
   tri_window_update_title (self);
 }
-
 
 /* An edit can move the current row in the alignment (after the grid has
  * seen the change): the strip follows it. */
@@ -555,24 +535,22 @@ show_alignment (TriWindow    *self,
   if (align)
     start_alignment (self);
   else
-    start_progress (self);
+    tri_progress_strip_update (self->progress);
   tri_window_update_actions (self);
 }
 
 /**
- * tri_window_show_imported:
+ * tri_window_show_rows:
  * @self: a #TriWindow
- * @alignment: (transfer full): rows read from a TMX, TSV, CSV or JSONL file
+ * @alignment: (transfer full): rows to show as they are
  *
- * Shows @alignment as it is, a new project not saved yet.
+ * Shows @alignment in place of what the window showed, without aligning.
  */
 void
-tri_window_show_imported (TriWindow    *self,
-                           TriAlignment *alignment)
+tri_window_show_rows (TriWindow    *self,
+                      TriAlignment *alignment)
 {
-  tri_project_session_forget_file (self->session);
   show_alignment (self, alignment, FALSE);
-  tri_window_update_review_count (self);
 }
 
 /**
@@ -597,37 +575,6 @@ tri_window_set_documents (TriWindow    *self,
 }
 
 /**
- * tri_window_get_unsaved:
- * @self: a #TriWindow
- *
- * Returns: whether the rows changed since they were opened or saved
- */
-gboolean
-tri_window_get_unsaved (TriWindow *self)
-{
-  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
-
-  return self->session != NULL && tri_project_session_get_unsaved (self->session);
-}
-
-/**
- * tri_window_get_project_file:
- * @self: a #TriWindow
- *
- * Returns: (transfer none) (nullable): the project shown, if saved or opened
- */
-GFile *
-tri_window_get_project_file (TriWindow *self)
-{
-  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
-
-  return self->session != NULL ? tri_project_session_get_file (self->session) : NULL;
-}
-
-/* The project file (TriProjectSession): opening, recovering, saving,
- * autosave. */
-
-/**
  * tri_window_restart_loading:
  * @self: a #TriWindow
  *
@@ -643,53 +590,6 @@ tri_window_restart_loading (TriWindow *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   return self->cancellable;
-}
-
-static void
-on_busy_cb (TriWindow *self,
-                    gboolean   busy)
-{
-  set_busy (self, busy);
-}
-
-static void
-on_session_loaded_cb (TriWindow    *self,
-                      TriAlignment *alignment,
-                      gboolean      recovered)
-{
-  show_alignment (self, g_object_ref (alignment), FALSE);
-  if (recovered)
-    show_toast (self, _("Recovered the unsaved fixes"));
-  else
-    tri_window_update_review_count (self);
-}
-
-static void
-on_session_changed_cb (TriWindow *self)
-{
-  update_titles (self);
-  tri_window_update_actions (self);
-}
-
-static void
-on_session_saved_cb (TriWindow *self,
-                     gboolean   close_after)
-{
-  if (close_after)
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-on_session_save_requested_cb (TriWindow *self)
-{
-  tri_window_save (self, TRUE);
-}
-
-static void
-on_session_error_cb (TriWindow  *self,
-                     const char *message)
-{
-  show_toast (self, message);
 }
 
 /**
@@ -976,7 +876,7 @@ tri_window_cancel_alignment_action (GtkWidget  *widget,
       g_cancellable_cancel (self->cancellable);
       tri_project_session_stop_loading (self->session);
       tri_opener_forget (self->opener);
-      show_toast (self, _("Opening cancelled"));
+      tri_window_show_toast (self, _("Opening cancelled"));
       return;
     }
 
@@ -984,7 +884,7 @@ tri_window_cancel_alignment_action (GtkWidget  *widget,
     {
       if (tri_checks_controller_get_checker (self->checks) == NULL && self->alignment != NULL)
         set_checker (self, self->alignment);
-      show_toast (self, _("Alignment cancelled: the rows are paired in order"));
+      tri_window_show_toast (self, _("Alignment cancelled: the rows are paired in order"));
     }
 }
 
@@ -1066,7 +966,6 @@ tri_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-
 
   g_clear_object (&self->spell);
   if (self->grid != NULL)
@@ -1267,19 +1166,11 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->runner, "aligned", G_CALLBACK (on_aligned_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->runner, "failed", G_CALLBACK (on_align_failed_cb), self, G_CONNECT_SWAPPED);
   self->opener = tri_opener_new ();
-  g_signal_connect_object (self->opener, "busy", G_CALLBACK (on_busy_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->opener, "busy", G_CALLBACK (tri_window_set_busy), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->opener, "message", G_CALLBACK (tri_window_show_toast), self, G_CONNECT_SWAPPED);
   tri_progress_strip_set_func (self->progress, what_runs, self);
   self->session = tri_project_session_new (GTK_WINDOW (self));
-  g_signal_connect_object (self->session, "busy", G_CALLBACK (on_busy_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "loaded", G_CALLBACK (on_session_loaded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "saved", G_CALLBACK (on_session_saved_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "save-requested", G_CALLBACK (on_session_save_requested_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "error", G_CALLBACK (on_session_error_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "commit-edits", G_CALLBACK (tri_window_commit_edits), self,
-                           G_CONNECT_SWAPPED);
+  tri_window_init_project (self);
   self->checks = tri_checks_controller_new (self->checks_panel);
   tri_checks_controller_set_button (self->checks, GTK_BUTTON (self->checks_button));
   tri_window_init_checks (self);
@@ -1350,7 +1241,6 @@ tri_window_init (TriWindow *self)
   g_menu_insert_section (self->primary_menu, 1, _("Versions"), tri_column_menus_get_versions (self->columns));
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "column", tri_column_menus_get_actions (self->columns));
-
 
   tri_window_init_files (self, GTK_WIDGET (self->stack));
   g_signal_connect_object (self->recent, "open", G_CALLBACK (tri_window_open_project), self, G_CONNECT_SWAPPED);
