@@ -644,6 +644,80 @@ find_replace_action (GtkWidget *widget, const char *action_name, GVariant *param
   tri_find_bar_reveal (tri_window_get_find_bar (TRI_WINDOW (widget)), TRUE);
 }
 
+/**
+ * tri_window_update_actions:
+ * @self: a #TriWindow
+ *
+ * The edits can be made while rows are shown and nothing runs; undo and
+ * redo when there is something to take back or do again.
+ */
+void
+tri_window_update_actions (TriWindow *self)
+{
+  TriAlignment *alignment = tri_window_get_alignment (self);
+  gboolean editable = alignment != NULL && !tri_window_get_busy (self);
+  static const char * const edits[] = {
+    "align.merge-next", "align.split", "align.split-all", "segment.move-up", "segment.move-down",
+    "segment.insert-empty", "segment.remove-empty", "align.delete-row", "segment.swap-up",
+    "align.confirm", "align.confirm-through", "align.bookmark", "align.realign",
+    "win.save", "win.save-as", "segment.join", "segment.edit",
+    "win.export", "win.export-report", "align.next-finding", "align.previous-finding",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 editable && tri_alignment_can_undo (alignment));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 editable && tri_alignment_can_redo (alignment));
+  tri_window_update_review_count (self);
+}
+
+/* Keys taken before the widgets under them see them: the grid's list view
+ * binds the arrows with Shift and Ctrl+Shift (GtkListBase), and GtkPaned
+ * (the grid and the editor strip) F8 and Shift+F8, to move between its
+ * panes. */
+static const struct {
+  const char     *widget;
+  guint           keyval;
+  GdkModifierType mods;
+  const char     *action;
+} captured_keys[] = {
+  { "grid", GDK_KEY_Up, GDK_SHIFT_MASK, "align.extend-up" },
+  { "grid", GDK_KEY_Down, GDK_SHIFT_MASK, "align.extend-down" },
+  { "grid", GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "segment.swap-up" },
+  { "paned", GDK_KEY_F8, 0, "align.next-review" },
+  { "paned", GDK_KEY_F8, GDK_SHIFT_MASK, "align.previous-review" },
+  { "paned", GDK_KEY_F8, GDK_CONTROL_MASK, "align.next-unconfirmed" },
+};
+
+/**
+ * tri_window_init_actions:
+ * @self: a #TriWindow
+ *
+ * The keys of the window's actions that the grid or the pane would take.
+ */
+void
+tri_window_init_actions (TriWindow *self)
+{
+  static const char * const widgets[] = { "grid", "paned" };
+
+  for (guint w = 0; w < G_N_ELEMENTS (widgets); w++)
+    {
+      GObject *widget = gtk_widget_get_template_child (GTK_WIDGET (self), TRI_TYPE_WINDOW, widgets[w]);
+      GtkEventController *capture = gtk_shortcut_controller_new ();
+
+      gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
+      for (guint i = 0; i < G_N_ELEMENTS (captured_keys); i++)
+        if (g_str_equal (captured_keys[i].widget, widgets[w]))
+          gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture),
+                                                gtk_shortcut_new (gtk_keyval_trigger_new (captured_keys[i].keyval,
+                                                                                          captured_keys[i].mods),
+                                                                  gtk_named_action_new (captured_keys[i].action)));
+      gtk_widget_add_controller (GTK_WIDGET (widget), capture);
+    }
+}
+
 void
 tri_window_class_actions_init (TriWindowClass *klass)
 {

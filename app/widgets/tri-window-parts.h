@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  * class by tri_window_class_init(). They reach the window through
  * tri-window.h only. */
 void tri_window_class_actions_init  (TriWindowClass *klass);  /* tri-window-actions.c */
+void tri_window_init_actions        (TriWindow      *self);
 void tri_window_class_exchange_init (TriWindowClass *klass);  /* tri-window-exchange.c */
 void tri_window_class_paste_init    (TriWindowClass *klass);  /* tri-window-paste.c */
 void tri_window_class_files_init    (TriWindowClass *klass);  /* tri-window-files.c */

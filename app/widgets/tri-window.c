@@ -19,7 +19,6 @@
 #include "tri-checks-controller.h"
 #include "tri-checks-panel.h"
 #include "tri-column-menus.h"
-#include "tri-error.h"
 #include "tri-find-bar.h"
 #include "tri-language.h"
 #include "tri-opener.h"
@@ -28,11 +27,9 @@
 #include "tri-project-session.h"
 #include "tri-recent-projects.h"
 #include "tri-row-filter.h"
-#include "tri-segment-cell.h"
 #include "tri-segment-editor.h"
 #include "tri-spell-checker.h"
 #include "tri-status-bar.h"
-#include "tri-user-lexicon.h"
 #include "tri-window-parts.h"
 #include "tri-window.h"
 #include "tri-wording-controller.h"
@@ -69,7 +66,6 @@ struct _TriWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   TriAlignmentGrid     *grid;
-  GtkPaned             *paned;
   TriChecksPanel       *checks_panel;
   GtkToggleButton      *checks_button;
   TriParallelView      *parallel_view;
@@ -208,27 +204,6 @@ rebuild_cells (TriWindow *self)
   tri_alignment_grid_set_compact (self->grid, g_settings_get_boolean (self->settings, "compact-rows"));
   if (self->alignment != NULL && row != GTK_INVALID_LIST_POSITION)
     tri_window_select_row (self, row);
-}
-
-void
-tri_window_update_actions (TriWindow *self)
-{
-  gboolean editable = self->alignment != NULL && self->busy == 0;
-  static const char * const edits[] = {
-    "align.merge-next", "align.split", "align.split-all", "segment.move-up", "segment.move-down",
-    "segment.insert-empty", "segment.remove-empty", "align.delete-row", "segment.swap-up",
-    "align.confirm", "align.confirm-through", "align.bookmark", "align.realign",
-    "win.save", "win.save-as", "segment.join", "segment.edit",
-    "win.export", "win.export-report", "align.next-finding", "align.previous-finding",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 editable && tri_alignment_can_undo (self->alignment));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 editable && tri_alignment_can_redo (self->alignment));
-  tri_window_update_review_count (self);
 }
 
 /* Opened texts of this many rows or more are checked once aligned. */
@@ -1127,7 +1102,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, toast_overlay);
   gtk_widget_class_bind_template_child_full (widget_class, "window_title", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, paned);
+  gtk_widget_class_bind_template_child_full (widget_class, "paned", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "view_stack", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "flap", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, checks_panel);
@@ -1191,48 +1166,7 @@ tri_window_init (TriWindow *self)
   tri_window_init_views (self);
   gtk_widget_set_margin_start (GTK_WIDGET (self->editor), TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
 
-  /* Keys the grid's list view would take (GtkListBase binds the arrows
-   * with Shift and Ctrl+Shift): ours, before it. */
-  {
-    static const struct {
-      guint keyval;
-      GdkModifierType mods;
-      const char *action;
-    } keys[] = {
-      { GDK_KEY_Up, GDK_SHIFT_MASK, "align.extend-up" },
-      { GDK_KEY_Down, GDK_SHIFT_MASK, "align.extend-down" },
-      { GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "segment.swap-up" },
-    };
-    GtkEventController *capture = gtk_shortcut_controller_new ();
-
-    gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
-    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture),
-                                            gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
-                                                              gtk_named_action_new (keys[i].action)));
-    gtk_widget_add_controller (GTK_WIDGET (self->grid), capture);
-  }
-
-  /* F8 moves to the next row to review; GtkPaned (the grid and the editor
-   * strip) would take it, and Shift+F8, to move between its panes. */
-  {
-    static const struct {
-      GdkModifierType mods;
-      const char *action;
-    } keys[] = {
-      { 0, "align.next-review" },
-      { GDK_SHIFT_MASK, "align.previous-review" },
-      { GDK_CONTROL_MASK, "align.next-unconfirmed" },
-    };
-    GtkEventController *capture = gtk_shortcut_controller_new ();
-
-    gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
-    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture),
-                                            gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F8, keys[i].mods),
-                                                              gtk_named_action_new (keys[i].action)));
-    gtk_widget_add_controller (GTK_WIDGET (self->paned), capture);
-  }
+  tri_window_init_actions (self);
 
   /* The columns' language and file, also in the main menu: the column
    * headers' menus are out of reach of the keyboard. */
