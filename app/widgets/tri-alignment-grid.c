@@ -520,30 +520,68 @@ focus_row (TriAlignmentGrid *self,
                                                      self, NULL);
 }
 
-/* GTK 4.8 has no gtk_column_view_scroll_to() (4.12): activate the inner
- * list view's "list.scroll-to-item", as Nautilus 43 does. */
-static void
-scroll_grid (TriAlignmentGrid *self,
-             guint             position)
+static GtkWidget *
+inner_list (TriAlignmentGrid *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (GTK_IS_LIST_VIEW (child))
-      {
-        gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-        break;
-      }
+      return child;
+  return NULL;
 }
 
-static void
-scroll_to (TriAlignmentGrid *self,
-           guint             position,
-           gboolean          take_focus)
+/* The row widget that shows @position, if GTK made one (it keeps ~200
+ * about the rows in view). */
+static GtkWidget *
+find_row_widget (TriAlignmentGrid *self,
+                 guint             position)
 {
-  scroll_grid (self, position);
-  if (take_focus)
-    focus_row (self, position);
+  GtkWidget *list = inner_list (self);
+
+  for (guint i = 0; list != NULL && i < self->number_items->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->number_items, i);
+      GtkWidget *row = gtk_list_item_get_child (item);
+
+      if (gtk_list_item_get_position (item) != position || row == NULL || gtk_list_item_get_item (item) == NULL)
+        continue;
+      while (row != NULL && gtk_widget_get_parent (row) != list)
+        row = gtk_widget_get_parent (row);
+      return row;
+    }
+  return NULL;
+}
+
+/* Brings the row at @position into view, and the keyboard to it if asked.
+ *
+ * GTK 4.8 has no gtk_column_view_scroll_to() (4.12): the inner list view's
+ * "list.scroll-to-item" (as Nautilus 43 does). A row GTK made takes the
+ * focus at once, before the list is laid out again: GTK keeps its ~200 rows
+ * about an anchor that each scroll to a row, the focus's too
+ * (gtk_list_base_set_focus_child()), places where that row is in the view.
+ * Focused once laid out, the row scrolled to the bottom of the view was a
+ * little above it, and the anchor went from one end of those rows to the
+ * other, binding every row again: 9 → 55 ms a Page Down once the rows in
+ * view had moved past the first 190. */
+static void
+show_row (TriAlignmentGrid *self,
+          guint             position,
+          gboolean          take_focus)
+{
+  GtkWidget *list = inner_list (self);
+  GtkWidget *row;
+
+  if (list == NULL)
+    return;
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
+  if (!take_focus)
+    return;
+  row = find_row_widget (self, position);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+  /* And once laid out, if it could not take it yet. */
+  focus_row (self, position);
 }
 
 /* Brings the cursor's row into view, and the keyboard to it if the
@@ -557,13 +595,12 @@ follow_cursor (TriAlignmentGrid *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  scroll_grid (self, position);
   /* When the keyboard is in the grid: on a row, on a row replaced, or on
    * the list itself (the cursor keys were pressed there: the focus tick
    * gives it only to a mapped row that shows the cursor's item). */
-  if (keyboard_in_rows (self) || (focus != NULL && GTK_IS_LIST_VIEW (focus) &&
-                                  gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))))
-    focus_row (self, position);
+  show_row (self, position,
+            keyboard_in_rows (self) || (focus != NULL && GTK_IS_LIST_VIEW (focus) &&
+                                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))));
 }
 
 /* The keyboard coming back to the grid (the Checks panel closed, the
@@ -1194,7 +1231,7 @@ tri_alignment_grid_select_row (TriAlignmentGrid *self,
   if (at == G_MAXUINT)
     return FALSE;
   gtk_single_selection_set_selected (self->selection, at);
-  scroll_to (self, at, take_focus);
+  show_row (self, at, take_focus);
   return TRUE;
 }
 
@@ -1215,7 +1252,7 @@ tri_alignment_grid_scroll_to_current (TriAlignmentGrid *self,
 
   at = selected_position (self);
   if (at != GTK_INVALID_LIST_POSITION)
-    scroll_to (self, at, take_focus);
+    show_row (self, at, take_focus);
 }
 
 /* The rows the grid shows at once, for Page Up and Page Down. */
@@ -1277,7 +1314,7 @@ tri_alignment_grid_move_cursor (TriAlignmentGrid *self,
     at = n - 1;
 
   gtk_single_selection_set_selected (self->selection, at);
-  scroll_to (self, at, take_focus);
+  show_row (self, at, take_focus);
 }
 
 /**
@@ -1418,7 +1455,7 @@ tri_alignment_grid_set_row_kind (TriAlignmentGrid *self,
   at = row == GTK_INVALID_LIST_POSITION ? 0 : tri_row_filter_seek (self->filter, row);
   at = MIN (at, n - 1);
   gtk_single_selection_set_selected (self->selection, at);
-  scroll_to (self, at, take_focus);
+  show_row (self, at, take_focus);
   tri_alignment_grid_update_notes (self);
   return n;
 }
