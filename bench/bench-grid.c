@@ -241,6 +241,24 @@ scroll (Clock         *clock,
   summarise (clock->paints, jump_mean, jump_p95, jump_worst);
 }
 
+/* Three rows of the table for twenty presses of a key: until painted, the
+ * main thread's CPU time, and how many were shown in their frame. */
+static void
+print_presses (const char *what,
+               const char *plural,
+               GArray     *times,
+               GArray     *cpu,
+               guint       on_time)
+{
+  double mean, p95, worst;
+
+  summarise (times, &mean, &p95, &worst);
+  printf ("| %s, until painted (%u): mean / p95 / worst | %.1f / %.1f / %.1f ms |\n", what, times->len, mean, p95, worst);
+  summarise (cpu, &mean, &p95, &worst);
+  printf ("| the same %s, main thread's CPU time: mean / p95 / worst | %.1f / %.1f / %.1f ms |\n", plural, mean, p95, worst);
+  printf ("| the same %s, shown in the frame they were due (no frame dropped) | %u of %u |\n", plural, on_time, times->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,27 +643,10 @@ main (int   argc,
   {
     double k_mean, k_p95, k_worst;
 
-    summarise (typed, &k_mean, &k_p95, &k_worst);
-    printf ("| a key typed in the editor strip, until painted (20 keys): mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
-            k_mean, k_p95, k_worst);
-    summarise (typed_cpu, &k_mean, &k_p95, &k_worst);
-    printf ("| the same keys, main thread's CPU time: mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
-            k_mean, k_p95, k_worst);
-    printf ("| the same keys, shown in the frame they were due (no frame dropped) | %u of 20 |\n", typed_on_time);
-    summarise (pages, &k_mean, &k_p95, &k_worst);
-    printf ("| Page Down in the grid, until painted (20): mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
-            k_mean, k_p95, k_worst);
-    summarise (pages_cpu, &k_mean, &k_p95, &k_worst);
-    printf ("| the same Page Downs, main thread's CPU time: mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
-            k_mean, k_p95, k_worst);
-    printf ("| the same Page Downs, shown in the frame they were due (no frame dropped) | %u of 20 |\n", pages_on_time);
-    summarise (deep_pages, &k_mean, &k_p95, &k_worst);
-    printf ("| Page Down from the middle of the report, until painted (20): mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
-            k_mean, k_p95, k_worst);
-    summarise (deep_pages_cpu, &k_mean, &k_p95, &k_worst);
-    printf ("| the same Page Downs, main thread's CPU time: mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
-            k_mean, k_p95, k_worst);
-    printf ("| the same Page Downs, shown in the frame they were due (no frame dropped) | %u of 20 |\n", deep_pages_on_time);
+    print_presses ("a key typed in the editor strip", "keys", typed, typed_cpu, typed_on_time);
+    print_presses ("Page Down in the grid", "Page Downs", pages, pages_cpu, pages_on_time);
+    print_presses ("Page Down from the middle of the report", "Page Downs", deep_pages, deep_pages_cpu,
+                   deep_pages_on_time);
     summarise (menus, &k_mean, &k_p95, &k_worst);
     printf ("| main menu (F10), until its popover is painted (10): mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
             k_mean, k_p95, k_worst);
