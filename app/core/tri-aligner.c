@@ -2106,6 +2106,17 @@ typedef struct
   guint  count;
 } CoCount;
 
+static guint
+pair_key_hash (gconstpointer key)
+{
+  guint64 v = *(const guint64 *)key;
+
+  v ^= v >> 33;
+  v *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  v ^= v >> 33;
+  return (guint)v;
+}
+
 static GHashTable *
 learn_lexicon (Context        *ctx,
                const Sequence *a,
@@ -2117,6 +2128,11 @@ learn_lexicon (Context        *ctx,
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   /* (f, g) → a CoCount whose first member is the key */
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  /* The same counts, to look them up: g_int64_hash() keeps only the low
+   * half of a key (g), so the pairs of one word g share one probe chain
+   * in @counts; its order, which decides between equal scores below, is
+   * kept by filling it as before. */
+  g_autoptr(GHashTable) index = g_hash_table_new (pair_key_hash, g_int64_equal);
   /* rows (sampled) in which each feature occurs, on each side */
   g_autofree guint *df_a = g_new0 (guint, space->kinds->len + 1);
   g_autofree guint *df_b = g_new0 (guint, space->kinds->len + 1);
@@ -2170,12 +2186,13 @@ learn_lexicon (Context        *ctx,
               if (!learnable (space, g) || pair->weight[g] > 0)
                 continue;
               key = ((gint64)f << 32) | g;
-              n = g_hash_table_lookup (counts, &key);
+              n = g_hash_table_lookup (index, &key);
               if (n == NULL)
                 {
                   n = g_new0 (CoCount, 1);
                   n->key = key;
                   g_hash_table_insert (counts, &n->key, n);
+                  g_hash_table_insert (index, &n->key, n);
                 }
               n->count++;
             }
