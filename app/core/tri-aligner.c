@@ -369,6 +369,8 @@ typedef struct
   guint32 *translations;
   guint    n_translations;
   gint8    month;         /* 1–12, or 0 */
+  guint32  name_id;       /* its feature as a name, once looked up; else G_MAXUINT32 */
+  guint32  month_id;      /* the same for the month */
 } WordInfo;
 
 /* Per language: a transliterator and what is known of each word form. */
@@ -376,7 +378,9 @@ typedef struct
 {
   char                  *language;
   UTransliterator       *trans;
+  char                   cyrillic;       /* 'r' Russian, 'u' Ukrainian: romanise_cyrillic() */
   GHashTable            *words;          /* lower-case word → WordInfo */
+  GHashTable            *forms;          /* a word as written → its WordInfo in @words */
   GHashTable            *skeletons;      /* lower-case word → its skeleton, "" if none */
   GPtrArray             *dictionaries;   /* TriDictionary *, translations of this language's words */
   GPtrArray             *dict_languages; /* the language of each dictionary's translations */
@@ -427,7 +431,13 @@ language_info_new (const char *language)
 
   info->language = g_strdup (language);
   info->trans = open_transliterator (language);
+  {
+    g_autofree char *base = tri_language_get_base (language);
+
+    info->cyrillic = g_str_equal (base, "ru") ? 'r' : g_str_equal (base, "uk") ? 'u' : 0;
+  }
   info->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
+  info->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   info->skeletons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   info->dictionaries = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_dictionary_unref);
   info->dict_languages = g_ptr_array_new_with_free_func (g_free);
@@ -440,6 +450,7 @@ language_info_free (LanguageInfo *info)
 {
   if (info->trans != NULL)
     utrans_close (info->trans);
+  g_hash_table_unref (info->forms);
   g_hash_table_unref (info->words);
   g_hash_table_unref (info->skeletons);
   g_ptr_array_unref (info->dictionaries);
@@ -477,6 +488,89 @@ context_language (Context    *ctx,
   return info;
 }
 
+/* @lower, a lower-case Russian (@language 'r') or Ukrainian ('u') word,
+ * as ICU's "Russian-Latin/BGN; Latin-ASCII; Lower" (or Ukrainian) writes
+ * it, cut as skeleton_id() cuts it — a table instead of ICU's rules, which
+ * cost tens of thousands of instructions a word. FALSE for a word with any
+ * other character or too long: ICU does those. */
+static gboolean
+romanise_cyrillic (char        language,
+                   const char *lower,
+                   char       *out,
+                   gsize       size)
+{
+  /* а … я, then ё, є, і, ї, ґ; NULL where the language lacks the letter */
+  static const char *const ru[] = {
+    "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "\"", "y", "'", "e", "yu", "ya",
+    "e", NULL, NULL, NULL, NULL,
+  };
+  static const char *const uk[] = {
+    "a", "b", "v", "h", "d", "e", "zh", "z", "y", "y", "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", NULL, NULL, "'", NULL, "yu", "ya",
+    NULL, "ye", "i", "yi", "g",
+  };
+  const char *const *table = language == 'r' ? ru : uk;
+  gunichar prev = 0;
+  gsize n = 0, chars = 0;
+
+  for (const char *p = lower; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int index;
+      const char *piece;
+      gboolean dot = FALSE;
+
+      if (c >= 0x0430 && c <= 0x044F)
+        index = c - 0x0430;
+      else if (c == 0x0451 || c == 0x0454 || c == 0x0456 || c == 0x0457)
+        index = c == 0x0451 ? 32 : c == 0x0454 ? 33 : c == 0x0456 ? 34 : 35;
+      else if (c == 0x0491)
+        index = 36;
+      else
+        return FALSE;
+      piece = table[index];
+      if (piece == NULL)
+        return FALSE;
+
+      if (language == 'r')
+        {
+          gboolean after_vowel = prev != 0 && g_utf8_strchr ("аеёиоуюя", -1, prev) != NULL;
+
+          if (c == 0x0435 || c == 0x0451)      /* е ё */
+            piece = prev == 0 || after_vowel || g_utf8_strchr ("ыйъь", -1, prev) != NULL ? "ye" : "e";
+          else if (c == 0x044B)                /* ы */
+            dot = after_vowel || prev == 0x044B || prev == 0x0439;
+          else if (c == 0x044D)                /* э */
+            dot = prev != 0 && !after_vowel;
+          else if (c == 0x0430 || c == 0x0443) /* а у after й ы */
+            dot = prev == 0x0439 || prev == 0x044B;
+        }
+      else if (c == 0x0433)                    /* г after з к с ц */
+        dot = g_utf8_strchr ("зксц", -1, prev) != NULL && prev != 0;
+      if ((c == 0x0441 && prev == 0x0442) ||   /* тс */
+          (c == 0x0447 && prev == 0x0448))     /* шч */
+        dot = TRUE;
+
+      if (n + strlen (piece) + 3 >= MIN (size, 100))
+        return FALSE;
+      if (dot)
+        {
+          out[n++] = (char)0xC2;               /* · */
+          out[n++] = (char)0xB7;
+          chars++;
+        }
+      memcpy (out + n, piece, strlen (piece));
+      n += strlen (piece);
+      chars += strlen (piece);
+      prev = c;
+    }
+
+  /* skeleton_id() ends ICU's result at its length in UTF-16 units. */
+  out[MIN (n, chars)] = '\0';
+  return TRUE;
+}
+
 /* The skeleton key of @lower, a lower-case word of @info's language. */
 static guint32
 skeleton_id (Context      *ctx,
@@ -503,7 +597,7 @@ skeleton_id (Context      *ctx,
   skel[0] = '\0';
   if (is_ascii || info->trans == NULL)
     g_strlcpy (ascii, lower, sizeof ascii);
-  else
+  else if (info->cyrillic == 0 || !romanise_cyrillic (info->cyrillic, lower, ascii, sizeof ascii))
     {
       UChar buf[128];
       int32_t len = 0, limit;
@@ -542,6 +636,7 @@ lookup_word (Context      *ctx,
     return word;
 
   word = g_new0 (WordInfo, 1);
+  word->name_id = word->month_id = G_MAXUINT32;
   word->skeleton = g_utf8_strlen (lower, -1) >= 3 ? skeleton_id (ctx, info, lower, KIND_WORD) : G_MAXUINT32;
   word->month = (gint8)tri_months_lookup (info->months, lower, FALSE);
 
@@ -570,6 +665,38 @@ lookup_word (Context      *ctx,
   }
 
   g_hash_table_insert (info->words, g_strdup (lower), word);
+  return word;
+}
+
+/* What is known of the word @form (@len bytes, as written): the forms of
+ * a document repeat, so each is lower-cased and looked up once. */
+static WordInfo *
+lookup_form (Context      *ctx,
+             LanguageInfo *info,
+             const char   *form,
+             gsize         len)
+{
+  char buf[128];
+  g_autofree char *key = len < sizeof buf ? NULL : g_strndup (form, len);
+  g_autofree char *lower = NULL;
+  gboolean ascii = TRUE;
+  WordInfo *word;
+
+  if (key == NULL)
+    {
+      memcpy (buf, form, len);
+      buf[len] = '\0';
+    }
+  word = g_hash_table_lookup (info->forms, key != NULL ? key : buf);
+  if (word != NULL)
+    return word;
+
+  for (gsize i = 0; i < len && ascii; i++)
+    ascii = (guchar)form[i] < 0x80;
+  /* The same result for ASCII, many times faster. */
+  lower = ascii ? g_ascii_strdown (form, len) : g_utf8_strdown (form, len);
+  word = lookup_word (ctx, info, lower);
+  g_hash_table_insert (info->forms, key != NULL ? g_steal_pointer (&key) : g_strdup (buf), word);
   return word;
 }
 
@@ -689,6 +816,26 @@ add_single (GArray  *groups,
   g_array_append_vals (groups, group, 2);
 }
 
+/* The end of the word that starts at @p: letters and marks, with
+ * apostrophes between letters. */
+static const char *
+word_end (const char *p)
+{
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (g_unichar_isalpha (c) || g_unichar_ismark (c))
+        p = next;
+      else if ((c == '\'' || c == 0x2019 || c == 0x02BC) && g_unichar_isalpha (g_utf8_get_char (next)))
+        p = next;
+      else
+        break;
+    }
+  return p;
+}
+
 static void
 sentence_features (Context      *ctx,
                    LanguageInfo *info,
@@ -725,31 +872,11 @@ sentence_features (Context      *ctx,
         {
           const char *start = p;
           gboolean capital = g_unichar_isupper (ch) || g_unichar_istitle (ch);
-          g_autofree char *lower = NULL;
           WordInfo *word;
 
-          while (*p)
-            {
-              gunichar c = g_utf8_get_char (p);
-              const char *next = g_utf8_next_char (p);
+          p = word_end (p);
 
-              if (g_unichar_isalpha (c) || g_unichar_ismark (c))
-                p = next;
-              else if ((c == '\'' || c == 0x2019 || c == 0x02BC) && g_unichar_isalpha (g_utf8_get_char (next)))
-                p = next;
-              else
-                break;
-            }
-
-          {
-            gboolean ascii = TRUE;
-
-            for (const char *q = start; q < p && ascii; q++)
-              ascii = (guchar)*q < 0x80;
-            /* The same result for ASCII, many times faster. */
-            lower = ascii ? g_ascii_strdown (start, p - start) : g_utf8_strdown (start, p - start);
-          }
-          word = lookup_word (ctx, info, lower);
+          word = lookup_form (ctx, info, start, p - start);
 
           /* The word's form and its translations: one group. */
           if (word->skeleton != G_MAXUINT32 || word->n_translations > 0)
@@ -768,17 +895,25 @@ sentence_features (Context      *ctx,
            * count its skeleton a second time, as a name. */
           if (word->skeleton != G_MAXUINT32 && capital && !first_word)
             {
-              char key[16];
+              if (word->name_id == G_MAXUINT32)
+                {
+                  char key[16];
 
-              g_snprintf (key, sizeof key, "N%u", word->skeleton);
-              add_single (groups, feature_id (&ctx->space, key, KIND_NAME));
+                  g_snprintf (key, sizeof key, "N%u", word->skeleton);
+                  word->name_id = feature_id (&ctx->space, key, KIND_NAME);
+                }
+              add_single (groups, word->name_id);
             }
           if (word->month > 0)
             {
-              char key[8];
+              if (word->month_id == G_MAXUINT32)
+                {
+                  char key[8];
 
-              g_snprintf (key, sizeof key, "@%d", word->month);
-              add_single (groups, feature_id (&ctx->space, key, KIND_MONTH));
+                  g_snprintf (key, sizeof key, "@%d", word->month);
+                  word->month_id = feature_id (&ctx->space, key, KIND_MONTH);
+                }
+              add_single (groups, word->month_id);
             }
 
           first_word = FALSE;
@@ -840,6 +975,7 @@ typedef struct
   gsize      *sim_row;
   guint      *sim_lo;
   guint      *sim_hi;
+  guint       n_features;  /* ids in the feature space when the pair was made */
   double     *weight;      /* per feature id: IDF in these two sequences, 0 if not shared */
   double     *mass_a;      /* per item: total weight of its shared features */
   double     *mass_b;
@@ -1006,6 +1142,7 @@ pair_init (Pair         *pair,
   pair->b = b;
   pair->n = n;
   pair->m = m;
+  pair->n_features = n_features;
   pair->weight = g_new0 (double, n_features);
   pair->mass_a = g_new0 (double, n + 1);
   pair->mass_b = g_new0 (double, m + 1);
@@ -1243,7 +1380,8 @@ find_anchors (const Pair *pair)
 {
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
   GArray *chain = g_array_new (FALSE, FALSE, sizeof (Anchor));
-  g_autoptr(GHashTable) postings = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_array_unref);
+  /* per feature id, the sentences of b that have it (rare features only) */
+  g_autofree GArray **postings = g_new0 (GArray *, pair->n_features);
   g_autofree double *acc = g_new0 (double, pair->m + 1);
   /* The sentences of b that share a rare feature with the current one of
    * a: each at most once (a plain array: this is the hot loop). */
@@ -1265,12 +1403,9 @@ find_anchors (const Pair *pair)
 
         if (pair->weight[f] < 1.5)
           continue;
-        list = g_hash_table_lookup (postings, GUINT_TO_POINTER (f + 1));
+        list = postings[f];
         if (list == NULL)
-          {
-            list = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (postings, GUINT_TO_POINTER (f + 1), list);
-          }
+          list = postings[f] = g_array_new (FALSE, FALSE, sizeof (guint));
         if (list->len < 64)
           g_array_append_val (list, j);
       }
@@ -1279,12 +1414,13 @@ find_anchors (const Pair *pair)
     {
       guint best = G_MAXUINT;
       double best_score = 0, second = 0;
+      double expected = (double)i * pair->m / MAX (pair->n, 1);
 
       n_touched = 0;
       for (guint k = 0; k < pair->shared_a[i].n; k++)
         {
           guint32 f = pair->shared_a[i].ids[k];
-          GArray *list = g_hash_table_lookup (postings, GUINT_TO_POINTER (f + 1));
+          GArray *list = postings[f];
 
           if (list == NULL)
             continue;
@@ -1308,14 +1444,17 @@ find_anchors (const Pair *pair)
         for (guint t = 0; t < n_touched; t++)
           {
             guint j = touched[t];
-            double expected = (double)i * pair->m / MAX (pair->n, 1);
-            double denominator = pair->mass_a[i] + pair->mass_b[j];
-            double rough = denominator > 0 ? acc[j] / denominator : 0;
+            double denominator, rough;
             guint slot;
 
-            acc[j] = 0;
             if (fabs ((double)j - expected) > max_jump)
-              continue;
+              {
+                acc[j] = 0;
+                continue;
+              }
+            denominator = pair->mass_a[i] + pair->mass_b[j];
+            rough = denominator > 0 ? acc[j] / denominator : 0;
+            acc[j] = 0;
 
             if (n_top < G_N_ELEMENTS (top))
               slot = n_top++;
@@ -1400,6 +1539,10 @@ find_anchors (const Pair *pair)
       g_array_append_val (chain, g_array_index (candidates, Anchor, c));
     reverse_array (chain);
   }
+
+  for (guint f = 0; f < pair->n_features; f++)
+    if (postings[f] != NULL)
+      g_array_unref (postings[f]);
 
   drop_detours (chain, pair);
   return chain;
@@ -1793,7 +1936,7 @@ align_pair (Context      *ctx,
               guint pi, pj;
               BeadCost c;
               double length = NAN;
-              float total;
+              float total, from;
 
               if (k > i || l > j)
                 continue;
@@ -1801,17 +1944,18 @@ align_pair (Context      *ctx,
               pj = j - l;
               if (pj < lo[pi] || pj > hi[pi])
                 continue;
-              if (!isfinite (cost[CELL (pi, pj)]))
+              from = cost[CELL (pi, pj)];
+              if (!isfinite (from))
                 continue;
               /* Skip the beads that cannot win. */
-              if (cost[CELL (pi, pj)] + pair->prior[k][l] - params.lexical >= best)
+              if (from + pair->prior[k][l] - params.lexical >= best)
                 continue;
               if (k > 0 && l > 0 &&
-                  cost[CELL (pi, pj)] + bead_cost_bound (pair, i, j, k, l, best - cost[CELL (pi, pj)], &length) >= best)
+                  from + bead_cost_bound (pair, i, j, k, l, best - from, &length) >= best)
                 continue;
 
               c = bead_cost (pair, i, j, k, l, length);
-              total = cost[CELL (pi, pj)] + (float)c.cost;
+              total = from + (float)c.cost;
               if (total < best)
                 {
                   best = total;
@@ -1962,6 +2106,17 @@ typedef struct
   guint  count;
 } CoCount;
 
+static guint
+pair_key_hash (gconstpointer key)
+{
+  guint64 v = *(const guint64 *)key;
+
+  v ^= v >> 33;
+  v *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  v ^= v >> 33;
+  return (guint)v;
+}
+
 static GHashTable *
 learn_lexicon (Context        *ctx,
                const Sequence *a,
@@ -1973,6 +2128,11 @@ learn_lexicon (Context        *ctx,
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   /* (f, g) → a CoCount whose first member is the key */
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  /* The same counts, to look them up: g_int64_hash() keeps only the low
+   * half of a key (g), so the pairs of one word g share one probe chain
+   * in @counts; its order, which decides between equal scores below, is
+   * kept by filling it as before. */
+  g_autoptr(GHashTable) index = g_hash_table_new (pair_key_hash, g_int64_equal);
   /* rows (sampled) in which each feature occurs, on each side */
   g_autofree guint *df_a = g_new0 (guint, space->kinds->len + 1);
   g_autofree guint *df_b = g_new0 (guint, space->kinds->len + 1);
@@ -2026,12 +2186,13 @@ learn_lexicon (Context        *ctx,
               if (!learnable (space, g) || pair->weight[g] > 0)
                 continue;
               key = ((gint64)f << 32) | g;
-              n = g_hash_table_lookup (counts, &key);
+              n = g_hash_table_lookup (index, &key);
               if (n == NULL)
                 {
                   n = g_new0 (CoCount, 1);
                   n->key = key;
                   g_hash_table_insert (counts, &n->key, n);
+                  g_hash_table_insert (index, &n->key, n);
                 }
               n->count++;
             }
