@@ -1828,14 +1828,15 @@ corroborates (Run           *run,
  * corroborate one in Latin letters (@latin) or not, kept in another
  * script than its version's (@foreign) or not. Joined words are long: they match
  * only up to a case ending (Cape Town = Кейптауна, but Martin Sollberger
- * is not Мартін Келлер), as does a joined @skeleton (@joined). -1 for
- * none. */
+ * is not Мартін Келлер), as does a joined @skeleton (@joined); a
+ * lower-case word only when it is @copied, if given. -1 for none. */
 static int
 find_counterpart (Run        *run,
                   guint       column,
                   guint       first,
                   guint       last,
                   const char *skeleton,
+                  const char *copied,
                   gboolean    joined,
                   gboolean    names_only,
                   gboolean    latin,
@@ -1852,6 +1853,11 @@ find_counterpart (Run        *run,
        * Иране (their skeletons differ only by what could be a case
        * ending), «у» not Ukraine. */
       if (!(word->flags & TRI_WORD_CAPITALISED) && strlen (word->skeleton) < 3)
+        continue;
+      /* A word a Cyrillic version keeps in Latin letters (Norton
+       * Security) is copied: in Latin letters its counterpart is the
+       * same word or a name, not one alike ("secure"). */
+      if (copied != NULL && !(word->flags & TRI_WORD_CAPITALISED) && !g_str_equal (word->lower, copied))
         continue;
       if ((joined ? tri_names_match_strictly (skeleton, word->skeleton) : tri_names_match (skeleton, word->skeleton)) ||
           (joined_skeleton (run, column, j, last, pair, sizeof pair) && tri_names_match_strictly (skeleton, pair)))
@@ -1872,15 +1878,17 @@ has_counterpart (Run         *run,
                  guint        d,
                  gboolean     names_only)
 {
-  guint foreign = word_at (run, c, i)->flags & TRI_WORD_FOREIGN;
+  const TriWord *word = word_at (run, c, i);
+  guint foreign = word->flags & TRI_WORD_FOREIGN;
   gboolean latin = run->columns[c].cyrillic == (foreign != 0);
+  const char *copied = foreign && run->columns[c].cyrillic && !run->columns[d].cyrillic ? word->lower : NULL;
   char joined[128];
 
-  return find_counterpart (run, d, first[d], last[d], word_at (run, c, i)->skeleton, FALSE, names_only, latin, foreign) >= 0 ||
+  return find_counterpart (run, d, first[d], last[d], word->skeleton, copied, FALSE, names_only, latin, foreign) >= 0 ||
          (joined_skeleton (run, c, i, last[c], joined, sizeof joined) &&
-          find_counterpart (run, d, first[d], last[d], joined, TRUE, names_only, latin, foreign) >= 0) ||
+          find_counterpart (run, d, first[d], last[d], joined, NULL, TRUE, names_only, latin, foreign) >= 0) ||
          (i > first[c] && joined_skeleton (run, c, i - 1, last[c], joined, sizeof joined) &&
-          find_counterpart (run, d, first[d], last[d], joined, TRUE, names_only, latin, foreign) >= 0);
+          find_counterpart (run, d, first[d], last[d], joined, NULL, TRUE, names_only, latin, foreign) >= 0);
 }
 
 /* A sentence's first word is a name, too, when a version in another
@@ -2241,7 +2249,7 @@ any_unmatched (Run         *run,
 
           for (guint j = 0; j < speakers[b]->len && !matched; j++)
             matched = tri_names_match (skeleton, word_at (run, b, g_array_index (speakers[b], TriSpeaker, j).word)->skeleton);
-          elsewhere |= find_counterpart (run, b, first[b], last[b], skeleton, FALSE, FALSE, FALSE, 0) >= 0;
+          elsewhere |= find_counterpart (run, b, first[b], last[b], skeleton, NULL, FALSE, FALSE, FALSE, 0) >= 0;
         }
       if (!matched)
         kinds |= elsewhere ? UNMATCHED_ELSEWHERE : UNMATCHED_ABSENT;
