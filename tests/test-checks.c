@@ -870,6 +870,26 @@ test_names_replaced_short_words (void)
   g_assert_cmpstr (found, ==, "");
 }
 
+/* A word English and one Cyrillic version quote that the other writes
+ * without marks, while quoting other words of its own: the counts agree
+ * (two each), the quotations do not. What the other two quote alike is
+ * no finding. */
+static void
+test_quote_word_unquoted (void)
+{
+  g_autofree char *found = check3 (
+    "To locals, a 'flat white' is nothing new. A long black is 'americano', and tea comes without milk.",
+    "Для местных \"флэт уайт\" не новость. \"Длинный чёрный\" — это американо, а чай подают без молока.",
+    "Для місцевих \"флет вайт\" не новина. Лонг блек – це \"американо\", а чай подають без молока.");
+  g_autofree char *clean = check3 (
+    "To locals, a 'flat white' is nothing new. A long black is 'americano', and tea comes without milk.",
+    "Для местных \"флэт уайт\" не новость. Лонг блэк — это \"американо\", а чай подают без молока.",
+    "Для місцевих \"флет вайт\" не новина. Лонг блек – це \"американо\", а чай подають без молока.");
+
+  g_assert_cmpstr (found, ==, "quote-missing@1");
+  g_assert_cmpstr (clean, ==, "");
+}
+
 /* Product words the Russian and Ukrainian versions keep in Latin
  * letters (Wi-Fi, Norton Security) are names there: English replacing
  * them is found, though "Wi" and "Fi" alone are too short for a name and
@@ -1011,6 +1031,7 @@ main (int   argc,
   g_test_add_func ("/checks/names-translated", test_names_translated);
   g_test_add_func ("/checks/names-replaced-short-words", test_names_replaced_short_words);
   g_test_add_func ("/checks/names-replaced-latin-words", test_names_replaced_latin_words);
+  g_test_add_func ("/checks/quote-word-unquoted", test_quote_word_unquoted);
   g_test_add_func ("/checks/month-lookalikes", test_month_lookalikes);
   g_test_add_func ("/checks/number-conversions", test_number_conversions);
   g_test_add_func ("/checks/ordinals-and-sums", test_ordinals_and_sums);
