@@ -199,7 +199,11 @@ def inner_names(line, cyrillic=None):
         if cyrillic is not None and (w[0].lower() in TRANSLIT) != cyrillic:
             continue
         before = line[:m.start()].rstrip()
-        if not before or before[-1] in ".!?:;«“„\"(—–":
+        if not before or before[-1] in ".!?:;«“„\"(—–‘":
+            continue
+        # a quotation opened by a straight single quote ('Software
+        # version'), a list item's number (5)Beside)
+        if re.search(r"(?:^|\s)'$", before) or re.fullmatch(r"\s*\w{1,3}\)", before):
             continue
         out.append((m.start(), m.end(), w))
     return out

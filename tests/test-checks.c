@@ -870,6 +870,59 @@ test_names_replaced_short_words (void)
   g_assert_cmpstr (found, ==, "");
 }
 
+/* A word English and one Cyrillic version quote that the other writes
+ * without marks, while quoting other words of its own: the counts agree
+ * (two each), the quotations do not. What the other two quote alike is
+ * no finding. */
+static void
+test_quote_word_unquoted (void)
+{
+  g_autofree char *found = check3 (
+    "To locals, a 'flat white' is nothing new. A long black is 'americano', and tea comes without milk.",
+    "Для местных \"флэт уайт\" не новость. \"Длинный чёрный\" — это американо, а чай подают без молока.",
+    "Для місцевих \"флет вайт\" не новина. Лонг блек – це \"американо\", а чай подають без молока.");
+  g_autofree char *clean = check3 (
+    "To locals, a 'flat white' is nothing new. A long black is 'americano', and tea comes without milk.",
+    "Для местных \"флэт уайт\" не новость. Лонг блэк — это \"американо\", а чай подают без молока.",
+    "Для місцевих \"флет вайт\" не новина. Лонг блек – це \"американо\", а чай подають без молока.");
+
+  g_assert_cmpstr (found, ==, "quote-missing@1");
+  g_assert_cmpstr (clean, ==, "");
+}
+
+/* Product words the Russian and Ukrainian versions keep in Latin
+ * letters (Wi-Fi, Norton Security) are names there: English replacing
+ * them is found, though "Wi" and "Fi" alone are too short for a name and
+ * English "secure" looks like "Security". Kept as English writes them
+ * (WiFi, Norton Security), nothing is found. */
+static void
+test_names_replaced_latin_words (void)
+{
+  g_autoptr(TriAlignment) wifi = tri_test_align3 (
+    "After the reset, the reader asks you to choose a language and a Brennan network.",
+    "После сброса устройство попросит вас выбрать язык и сеть Wi-Fi.",
+    "Після скидання пристрій попросить вас вибрати мову та мережу Wi-Fi.");
+  g_autoptr(TriAlignment) security = tri_test_align3 (
+    "With Norton Brennan Deluxe, you can secure your laptop quickly.",
+    "С помощью Norton Security Deluxe вы можете быстро защитить свой ноутбук.",
+    "З Norton Security Deluxe ви можете швидко захистити свій ноутбук.");
+  g_autoptr(TriAlignment) kept = tri_test_align3 (
+    "Connect to a WiFi network first. With Norton Security Deluxe, you can secure your laptop quickly.",
+    "Сначала подключитесь к сети Wi-Fi. С помощью Norton Security Deluxe вы можете быстро защитить свой ноутбук.",
+    "Спершу підключіться до мережі Wi-Fi. З Norton Security Deluxe ви можете швидко захистити свій ноутбук.");
+  g_autoptr(GPtrArray) found_wifi = tri_checks_run (wifi);
+  g_autoptr(GPtrArray) found_security = tri_checks_run (security);
+  g_autoptr(GPtrArray) found_kept = tri_checks_run (kept);
+  const TriFinding *f = find_check (found_wifi, "name-mismatch");
+  const TriFinding *g = find_check (found_security, "name-mismatch");
+
+  g_assert_nonnull (f);
+  g_assert_true (f->languages & 1);
+  g_assert_nonnull (g);
+  g_assert_true (g->languages & 1);
+  g_assert_null (find_check (found_kept, "name-mismatch"));
+}
+
 /* A capitalised English word the Russian version translates (German =
  * «немецкой», Department = «Департамент»: the dictionary says so) is
  * no name the Russian lacks, and the Ukrainian, translating it its own
@@ -977,6 +1030,8 @@ main (int   argc,
   g_test_add_func ("/checks/names-initial-words", test_names_initial_words);
   g_test_add_func ("/checks/names-translated", test_names_translated);
   g_test_add_func ("/checks/names-replaced-short-words", test_names_replaced_short_words);
+  g_test_add_func ("/checks/names-replaced-latin-words", test_names_replaced_latin_words);
+  g_test_add_func ("/checks/quote-word-unquoted", test_quote_word_unquoted);
   g_test_add_func ("/checks/month-lookalikes", test_month_lookalikes);
   g_test_add_func ("/checks/number-conversions", test_number_conversions);
   g_test_add_func ("/checks/ordinals-and-sums", test_ordinals_and_sums);

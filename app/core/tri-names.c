@@ -652,6 +652,31 @@ is_initial (const char *text,
          c == 0x2014 || c == 0x2013 || c == 0x2022;
 }
 
+/* Whether the hyphen at @q joins two capitalised parts of one or two
+ * letters, the word that opens at @p and the next, into one word: Wi-Fi,
+ * Hi-Fi (a product word kept in Latin letters in Russian and Ukrainian),
+ * where each part alone is too short to be a name. Not Al-Qaeda: Аль
+ * and Каида are words of their own. */
+static gboolean
+short_compound (const char *text,
+                const char *p,
+                const char *q,
+                gsize       end)
+{
+  const char *r = q + 1;
+  glong before = g_utf8_strlen (p, q - p), after = 0;
+
+  if (before > 2 || !g_unichar_isupper (g_utf8_get_char (p)) ||
+      r >= text + end || !g_unichar_isupper (g_utf8_get_char (r)))
+    return FALSE;
+  while (r < text + end && g_unichar_isalpha (g_utf8_get_char (r)))
+    {
+      after++;
+      r = g_utf8_next_char (r);
+    }
+  return after <= 2 && (r >= text + end || (*r != '-' && !g_unichar_isdigit (g_utf8_get_char (r))));
+}
+
 static void
 clear_word (gpointer data)
 {
@@ -670,7 +695,8 @@ clear_word (gpointer data)
  * @end: where to end
  *
  * The words of text[start, end): letters with apostrophes between them;
- * a hyphen parts words (Нью-Йорк is two).
+ * a hyphen parts words (Нью-Йорк is two), but for two capitalised parts
+ * of one or two letters (Wi-Fi is one).
  *
  * Returns: (transfer full) (element-type TriWord): the words, in order
  */
@@ -720,6 +746,8 @@ tri_names_scan (TriNames   *names,
           else if (g_unichar_ismark (c))
             ;
           else if (is_apostrophe (c) && next < text + end && g_unichar_isalpha (g_utf8_get_char (next)))
+            ;
+          else if (c == '-' && short_compound (text, p, q, end))
             ;
           else
             break;
