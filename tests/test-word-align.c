@@ -606,6 +606,30 @@ test_word_order (void)
   g_assert_false (linked (without, texts, 1, "поклонников", 2, "шанувальників"));
 }
 
+/* Gaps of unequal length between links that hold as many unlinked content
+ * words: the function word "the" has no counterpart, the content words
+ * pair in order (zibber ↔ фрумпель: no evidence but their place). */
+static void
+test_content_gaps (void)
+{
+  const char *texts[3] = { "In 2019 the zibber visited 12 towns.", "В 2019 фрумпель посетил 12 городов.", "" };
+
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+      g_autoptr(TriWordRow) row = NULL;
+
+      tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_NUMBERS | TRI_WORD_EVIDENCE_ORDER |
+                                         (with ? TRI_WORD_EVIDENCE_CONTENT_GAPS : 0));
+      row = align3 (wa, texts);
+      g_assert_true (linked (row, texts, 0, "2019", 1, "2019"));
+      g_assert_true (linked (row, texts, 0, "towns", 1, "городов"));
+      g_assert_true (linked (row, texts, 0, "zibber", 1, "фрумпель") == (with == 1));
+      g_assert_true (linked (row, texts, 0, "visited", 1, "посетил") == (with == 1));
+      g_assert_false (linked (row, texts, 0, "the", 1, "фрумпель"));
+    }
+}
+
 static void
 test_empty_cells (void)
 {
@@ -705,6 +729,7 @@ main (int    argc,
   g_test_add_func ("/word-align/translation-words-later", test_translation_words_later);
   g_test_add_func ("/word-align/function-words", test_function_words);
   g_test_add_func ("/word-align/word-order", test_word_order);
+  g_test_add_func ("/word-align/content-gaps", test_content_gaps);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

@@ -382,12 +382,14 @@ new_wording_ready (void)
 }
 
 /* The user's lexicon (the words of the rows they confirmed) links words
- * nothing else knows; the word aligner reads it when it is made. */
+ * nothing else knows; the word aligner reads it when it is made. (The
+ * Ukrainian adds «раптово»: with as many unlinked content words after the
+ * last links, word order alone would pair blorp ↔ гнурк.) */
 static void
 test_user_lexicon (void)
 {
   const char *row[] = { "Yesterday in Geneva the blorp failed at noon.", "Гнурк отказал вчера в полдень в Женеве.",
-                        "Учора опівдні в Женеві гнурк відмовив." };
+                        "Учора опівдні в Женеві гнурк раптово відмовив." };
   g_autoptr(TriUserLexicon) lexicon = tri_user_lexicon_new ("en", "ru");
   g_autofree char *path = tri_user_lexicon_default_path ("en", "ru");
   g_autoptr(GError) error = NULL;

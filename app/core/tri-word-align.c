@@ -51,6 +51,7 @@
 #define MAX_CANDIDATES 8      /* per word and pair */
 #define GAP_MAX 3             /* ru–uk gaps filled in order up to this many words */
 #define GAP_MAX_OTHER 2       /* other pairs: up to this many */
+#define CONTENT_GAP_SPAN 6    /* unequal gaps: content words paired within this many words a side */
 #define DOCUMENT_MIN 2       /* rows two words share to be evidence */
 #define DOCUMENT_MAX_PAIRS (80 * 80) /* longer rows teach nothing */
 #define DOCUMENT_ROUNDS 5    /* of EM */
@@ -1701,6 +1702,56 @@ link_pair (GArray *cands,
  * all of it: a gap of as many unlinked words in both between two links (or
  * the row's ends), up to @gap_max, pairs its words in order when they are
  * alike in kind (content words of similar length, neither a number). */
+static gboolean
+gap_word (TriWordAligner *self,
+          const Word     *x)
+{
+  return !x->function && x->number == NULL && lex_get (self, x->form)->len >= 3;
+}
+
+/* A gap whose two sides differ in length (or are longer than @gap_max) but
+ * hold as many unlinked content words, up to @gap_max: those pair in order,
+ * function words skipped ("in the city" ↔ «в городе»). */
+static guint
+fill_content_gap (TriWordAligner *self,
+                  GArray         *links,
+                  GPtrArray      *wa,
+                  GPtrArray      *wb,
+                  guint8         *used_a,
+                  guint8         *used_b,
+                  int             prev_a,
+                  int             next_a,
+                  int             prev_b,
+                  int             next_b,
+                  int             gap_max)
+{
+  guint ia[GAP_MAX + 1], ib[GAP_MAX + 1], na = 0, nb = 0, added = 0;
+
+  if (next_a - prev_a - 1 > CONTENT_GAP_SPAN || next_b - prev_b - 1 > CONTENT_GAP_SPAN)
+    return 0;
+
+  for (int i = prev_a + 1; i < next_a; i++)
+    if (!used_a[i] && gap_word (self, g_ptr_array_index (wa, i)) && na++ < (guint)gap_max)
+      ia[na - 1] = (guint)i;
+  for (int j = prev_b + 1; j < next_b; j++)
+    if (!used_b[j] && gap_word (self, g_ptr_array_index (wb, j)) && nb++ < (guint)gap_max)
+      ib[nb - 1] = (guint)j;
+  if (na != nb || na == 0 || na > (guint)gap_max)
+    return 0;
+  for (guint g = 0; g < na; g++)
+    {
+      const Lex *fx = lex_get (self, ((const Word *)g_ptr_array_index (wa, ia[g]))->form);
+      const Lex *fy = lex_get (self, ((const Word *)g_ptr_array_index (wb, ib[g]))->form);
+
+      if (fx->len > 2 * fy->len || fy->len > 2 * fx->len)
+        continue;
+      g_array_append_vals (links, &(TriWordLink) { ia[g], ib[g], 0.5f }, 1);
+      used_a[ia[g]] = used_b[ib[g]] = 1;
+      added++;
+    }
+  return added;
+}
+
 static void
 fill_gaps (TriWordAligner *self,
            GArray         *links,
@@ -1729,7 +1780,10 @@ fill_gaps (TriWordAligner *self,
 
       if (next_b <= prev_b)
         continue;   /* a crossing link: no gap to fill */
-      if (gap >= 1 && gap <= gap_max && next_b - prev_b - 1 == gap)
+      if ((self->evidence & TRI_WORD_EVIDENCE_CONTENT_GAPS) && gap >= 1 && next_b - prev_b - 1 >= 1 &&
+          (gap != next_b - prev_b - 1 || gap > gap_max))
+        added += fill_content_gap (self, links, wa, wb, used_a, used_b, prev_a, next_a, prev_b, next_b, gap_max);
+      else if (gap >= 1 && gap <= gap_max && next_b - prev_b - 1 == gap)
         for (int g = 1; g <= gap; g++)
           {
             guint i = (guint)(prev_a + g), j = (guint)(prev_b + g);

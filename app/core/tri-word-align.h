@@ -69,6 +69,8 @@ typedef struct
  *   makes each other's likeliest source in the row, both ways
  * @TRI_WORD_EVIDENCE_CLOSURE: after linking, words linked to the same word
  *   of the third version and still unlinked in their pair are linked
+ * @TRI_WORD_EVIDENCE_CONTENT_GAPS: with word order, gaps of unequal length
+ *   between links whose unlinked content words are as many pair those in order
  *
  * Kinds of evidence, all used by default; fewer for measuring what each adds.
  */
@@ -85,9 +87,10 @@ typedef enum
   TRI_WORD_EVIDENCE_ORDER      = 1 << 8,
   TRI_WORD_EVIDENCE_POSTERIOR  = 1 << 9,
   TRI_WORD_EVIDENCE_CLOSURE    = 1 << 10,
+  TRI_WORD_EVIDENCE_CONTENT_GAPS = 1 << 11,
 } TriWordEvidence;
 
-#define TRI_WORD_EVIDENCE_ALL ((TriWordEvidence)0x7ff)
+#define TRI_WORD_EVIDENCE_ALL ((TriWordEvidence)0xfff)
 
 /**
  * TriWordLexiconFunc:
