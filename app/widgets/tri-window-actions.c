@@ -704,7 +704,7 @@ tri_window_init_actions (TriWindow *self)
 
   for (guint w = 0; w < G_N_ELEMENTS (widgets); w++)
     {
-      GObject *widget = gtk_widget_get_template_child (GTK_WIDGET (self), TRI_TYPE_WINDOW, widgets[w]);
+      GObject *widget = tri_window_get_template_child (self, widgets[w]);
       GtkEventController *capture = gtk_shortcut_controller_new ();
 
       gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);

@@ -19,13 +19,6 @@
  * titles, "•" before it while work is unsaved) and the count of the rows
  * confirmed, marked and to review. */
 
-static GObject *
-get_child (TriWindow  *self,
-           const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (self), TRI_TYPE_WINDOW, name);
-}
-
 /* The project's file name, or the versions' titles, each once. */
 static char *
 dup_subtitle (TriWindow *self)
@@ -61,7 +54,7 @@ dup_subtitle (TriWindow *self)
 void
 tri_window_update_title (TriWindow *self)
 {
-  AdwWindowTitle *window_title = ADW_WINDOW_TITLE (get_child (self, "window_title"));
+  AdwWindowTitle *window_title = ADW_WINDOW_TITLE (tri_window_get_template_child (self, "window_title"));
   g_autofree char *subtitle = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *title = NULL;
@@ -92,7 +85,7 @@ void
 tri_window_update_review_count (TriWindow *self)
 {
   TriAlignment *alignment = tri_window_get_alignment (self);
-  GtkWidget *label = GTK_WIDGET (get_child (self, "review_label"));
+  GtkWidget *label = GTK_WIDGET (tri_window_get_template_child (self, "review_label"));
   gboolean aligned = alignment != NULL && tri_alignment_get_aligned (alignment);
   guint review = aligned ? tri_alignment_get_n_review (alignment) : 0;
   guint rows = aligned ? g_list_model_get_n_items (G_LIST_MODEL (alignment)) : 0;

@@ -65,6 +65,8 @@ void                  tri_window_start_open         (TriWindow            *self,
                                                      int                   replace_column);
 
 /* tri-window.c */
+GObject              *tri_window_get_template_child (TriWindow            *self,
+                                                     const char           *name);
 TriProjectSession    *tri_window_get_session        (TriWindow            *self);
 TriOpener            *tri_window_get_opener         (TriWindow            *self);
 GCancellable         *tri_window_restart_loading    (TriWindow            *self);

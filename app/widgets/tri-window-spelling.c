@@ -19,8 +19,14 @@
  * dictionary said once in a toast; the strip's spelling menu in the
  * grid's row menu too. */
 
-static void
-apply_spell_settings (TriWindow *self)
+/**
+ * tri_window_apply_spell_settings:
+ * @self: a #TriWindow
+ *
+ * Sets the window's spell checker as the Preferences say.
+ */
+void
+tri_window_apply_spell_settings (TriWindow *self)
 {
   static const struct {
     const char   *key;
@@ -51,8 +57,7 @@ static void
 on_spell_changed_cb (TriWindow       *self,
                      TriSpellChecker *spell)
 {
-  TriStatusBar *status = TRI_STATUS_BAR (gtk_widget_get_template_child (GTK_WIDGET (self), TRI_TYPE_WINDOW,
-                                                                        "status_bar"));
+  TriStatusBar *status = TRI_STATUS_BAR (tri_window_get_template_child (self, "status_bar"));
 
   tri_segment_editor_update_spelling (tri_window_get_editor (self));
   tri_status_bar_update (status);
@@ -124,8 +129,8 @@ tri_window_init_spelling (TriWindow *self)
   g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    g_signal_connect_object (tri_window_get_settings (self), keys[i], G_CALLBACK (apply_spell_settings), self,
-                             G_CONNECT_SWAPPED);
+    g_signal_connect_object (tri_window_get_settings (self), keys[i], G_CALLBACK (tri_window_apply_spell_settings),
+                             self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
     {
@@ -136,16 +141,4 @@ tri_window_init_spelling (TriWindow *self)
       g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
     }
   gtk_widget_insert_action_group (GTK_WIDGET (tri_window_get_grid (self)), "spelling", G_ACTION_GROUP (group));
-}
-
-/**
- * tri_window_apply_spell_settings:
- * @self: a #TriWindow
- *
- * Sets the window's spell checker as the Preferences say.
- */
-void
-tri_window_apply_spell_settings (TriWindow *self)
-{
-  apply_spell_settings (self);
 }

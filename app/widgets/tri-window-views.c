@@ -21,13 +21,6 @@
  * current row is the grid's: the editor strip and the parallel texts
  * follow it, and the parallel texts' cursor moves it. */
 
-static GObject *
-get_child (TriWindow  *self,
-           const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (self), TRI_TYPE_WINDOW, name);
-}
-
 static const struct {
   const char *id;
   TriRowKind  kind;
@@ -49,7 +42,7 @@ static const struct {
 void
 tri_window_update_row_filter (TriWindow *self)
 {
-  GtkWidget *button = GTK_WIDGET (get_child (self, "filter_button"));
+  GtkWidget *button = GTK_WIDGET (tri_window_get_template_child (self, "filter_button"));
   TriRowKind kind = tri_alignment_grid_get_row_kind (tri_window_get_grid (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (row_filters); i++)
@@ -123,7 +116,7 @@ tri_window_set_row_filter (TriWindow  *self,
 gboolean
 tri_window_get_checks_visible (TriWindow *self)
 {
-  GObject *flap = get_child (self, "flap");
+  GObject *flap = tri_window_get_template_child (self, "flap");
 
   return flap != NULL && adw_flap_get_reveal_flap (ADW_FLAP (flap));
 }
@@ -140,7 +133,7 @@ void
 tri_window_set_checks_visible (TriWindow *self,
                                gboolean   visible)
 {
-  GObject *flap = get_child (self, "flap");
+  GObject *flap = tri_window_get_template_child (self, "flap");
 
   if (flap == NULL || visible == adw_flap_get_reveal_flap (ADW_FLAP (flap)))
     return;
@@ -169,7 +162,7 @@ tri_window_get_parallel_view (TriWindow *self)
 
   /* The property action asks before the template is built and after it
    * is gone. */
-  stack = get_child (self, "view_stack");
+  stack = tri_window_get_template_child (self, "view_stack");
   return stack != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "parallel") == 0;
 }
 
@@ -192,7 +185,7 @@ tri_window_set_parallel_view (TriWindow *self,
 
   g_return_if_fail (TRI_IS_WINDOW (self));
 
-  stack = GTK_STACK (get_child (self, "view_stack"));
+  stack = GTK_STACK (tri_window_get_template_child (self, "view_stack"));
   grid = tri_window_get_grid (self);
   texts = tri_window_get_parallel_text (self);
   if (parallel == tri_window_get_parallel_view (self) || (parallel && tri_window_get_alignment (self) == NULL))

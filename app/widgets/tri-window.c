@@ -619,6 +619,21 @@ tri_window_get_wording (TriWindow *self)
 }
 
 /**
+ * tri_window_get_template_child:
+ * @self: a #TriWindow
+ * @name: the widget's id in the window's template
+ *
+ * Returns: (transfer none) (nullable): the widget, or %NULL before the
+ *   template is built and after it is gone
+ */
+GObject *
+tri_window_get_template_child (TriWindow  *self,
+                               const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (self), TRI_TYPE_WINDOW, name);
+}
+
+/**
  * tri_window_get_session:
  * @self: a #TriWindow
  *
