@@ -68,7 +68,35 @@ typedef struct
   gint64  last_paint;   /* when the last frame was painted */
   gboolean recording;
   guint   frames;       /* frames painted so far */
+  gint64  update_end;   /* the phases of the last frame: update done, */
+  gint64  layout_end;   /* layout (measure and allocate) done, */
+  gint64  paint_end;    /* paint (snapshot and render) done */
+  double  last_layout;  /* the last frame's layout and paint, in ms */
+  double  last_render;
 } Clock;
+
+/* Connected after GTK's own handlers (made when the window was realized),
+ * so each runs at the end of its phase. */
+static void
+on_update (GdkFrameClock *frame_clock,
+           Clock         *clock)
+{
+  clock->update_end = g_get_monotonic_time ();
+}
+
+static void
+on_layout (GdkFrameClock *frame_clock,
+           Clock         *clock)
+{
+  clock->layout_end = g_get_monotonic_time ();
+}
+
+static void
+on_paint (GdkFrameClock *frame_clock,
+          Clock         *clock)
+{
+  clock->paint_end = g_get_monotonic_time ();
+}
 
 static void
 on_before_paint (GdkFrameClock *frame_clock,
@@ -85,6 +113,14 @@ on_after_paint (GdkFrameClock *frame_clock,
 
   clock->last_paint = now;
   clock->frames++;
+  /* A phase GTK skipped this frame keeps the stamp of an older frame. */
+  {
+    gint64 layout_start = clock->update_end >= clock->paint_start ? clock->update_end : clock->paint_start;
+    gint64 render_start = clock->layout_end >= layout_start ? clock->layout_end : layout_start;
+
+    clock->last_layout = (render_start - layout_start) / 1000.0;
+    clock->last_render = clock->paint_end >= render_start ? (clock->paint_end - render_start) / 1000.0 : 0;
+  }
   if (clock->first_frame == 0 && clock->start != 0)
     clock->first_frame = now;
   if (clock->recording)
@@ -259,6 +295,22 @@ print_presses (const char *what,
   printf ("| the same %s, shown in the frame they were due (no frame dropped) | %u of %u |\n", plural, on_time, times->len);
 }
 
+/* Where a press's time goes: the key's action itself, then the layout
+ * (measuring and allocating) and the paint of the frame that shows it. */
+static void
+print_phases (GArray *phases[3])
+{
+  double mean[3], p95, worst;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      summarise (phases[i], &mean[i], &p95, &worst);
+      g_array_unref (phases[i]);
+    }
+  printf ("| the same Page Downs, where the time goes (mean): the key's action / the frame's layout / its paint | %.1f / %.1f / %.1f ms |\n",
+          mean[0], mean[1], mean[2]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +342,7 @@ main (int   argc,
   g_autoptr(GArray) typed_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) pages_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) deep_pages = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *phases[2][3];  /* from the first row, from the middle: the key's action, layout, paint */
   g_autoptr(GArray) deep_pages_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   double s_mean, s_p95, s_worst;
   double spell_longest = 0, spell_done = 0;
@@ -391,6 +444,9 @@ main (int   argc,
   clock.paints = g_array_new (FALSE, FALSE, sizeof (double));
   g_signal_connect (frame_clock, "before-paint", G_CALLBACK (on_before_paint), &clock);
   g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &clock);
+  g_signal_connect (frame_clock, "update", G_CALLBACK (on_update), &clock);
+  g_signal_connect (frame_clock, "layout", G_CALLBACK (on_layout), &clock);
+  g_signal_connect (frame_clock, "paint", G_CALLBACK (on_paint), &clock);
 
   /* Open to first frame. */
   clock.start = g_get_monotonic_time ();
@@ -567,6 +623,9 @@ main (int   argc,
      * the report: GTK 4.8 keeps ~200 rows made about the view, and paging
      * beyond the first 200 is what moves them. */
     for (guint from = 0; from < 2; from++)
+      for (guint i = 0; i < 3; i++)
+        phases[from][i] = g_array_new (FALSE, FALSE, sizeof (double));
+    for (guint from = 0; from < 2; from++)
       {
         GArray *times = from == 0 ? pages : deep_pages;
         GArray *cpu = from == 0 ? pages_cpu : deep_pages_cpu;
@@ -586,7 +645,11 @@ main (int   argc,
             gint64 previous = clock.last_paint;
 
             gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "page-down");
+            ms = (g_get_monotonic_time () - t0) / 1000.0;
+            g_array_append_val (phases[from][0], ms);
             ms = until_painted (&clock, t0);
+            g_array_append_val (phases[from][1], clock.last_layout);
+            g_array_append_val (phases[from][2], clock.last_render);
             *on_time += shown_on_time (t0, previous, clock.last_paint);
             g_array_append_val (times, ms);
             ms = thread_cpu_ms () - cpu0;
@@ -645,8 +708,10 @@ main (int   argc,
 
     print_presses ("a key typed in the editor strip", "keys", typed, typed_cpu, typed_on_time);
     print_presses ("Page Down in the grid", "Page Downs", pages, pages_cpu, pages_on_time);
+    print_phases (phases[0]);
     print_presses ("Page Down from the middle of the report", "Page Downs", deep_pages, deep_pages_cpu,
                    deep_pages_on_time);
+    print_phases (phases[1]);
     summarise (menus, &k_mean, &k_p95, &k_worst);
     printf ("| main menu (F10), until its popover is painted (10): mean / p95 / worst | %.1f / %.1f / %.1f ms |\n",
             k_mean, k_p95, k_worst);
