@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "tri-apertium.h"
 #include "tri-checks.h"
 #include "tri-dictionary.h"
 #include "tri-language.h"
@@ -2150,22 +2151,53 @@ has_unmatched_name (Run         *run,
   return FALSE;
 }
 
-/* Whether the Russian version of the row (rows [first, last) of words)
- * translates the English word that @word of column @c is or matches: a
- * translation the English–Russian dictionary gives for it stands there
- * (German, «немецкой»; State Department, «Государственный департамент»).
+/* Whether @row (lower case) holds one of the words of @phrase (a
+ * dictionary's translation), by its stem: at a word's start, or inside
+ * a compound when long («Держдепартамент»). */
+static gboolean
+holds_translation (const char *row,
+                   const char *phrase)
+{
+  g_auto(GStrv) parts = g_strsplit_set (phrase, " ,;-", -1);
+
+  for (guint k = 0; parts[k] != NULL; k++)
+    {
+      glong length = g_utf8_strlen (parts[k], -1);
+      g_autofree char *stem = NULL;
+      const char *at;
+
+      /* The stem, without an inflection: «красный» → «крас». */
+      if (length < 4)
+        continue;
+      stem = g_utf8_substring (parts[k], 0, length >= 7 ? length - 3 : length >= 5 ? length - 2 : length);
+      at = strstr (row, stem);
+      if (at != NULL && (at == row || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (at))) ||
+                         g_utf8_strlen (stem, -1) >= 6))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the Russian or Ukrainian version (@target, a base language) of
+ * the row (rows [first, last) of words) translates the English word that
+ * @word of column @c is or matches: a translation the English–Russian
+ * dictionary gives for it stands there (German, «немецкой»; State
+ * Department, «Государственный департамент»), for Ukrainian taken on by
+ * Apertium's Russian–Ukrainian lemmas (Soviet: советский: «Радянського»).
  * Such a capitalised word is an ordinary one translated, not a name. */
 static gboolean
-translated_in_russian (Run           *run,
-                       guint          c,
-                       const TriWord *word,
-                       const guint   *first,
-                       const guint   *last,
-                       guint          have)
+translated_in (Run           *run,
+               const char    *target,
+               guint          c,
+               const TriWord *word,
+               const guint   *first,
+               const guint   *last,
+               guint          have)
 {
   g_autoptr(TriDictionary) dictionary = NULL;
-  g_autofree char *russian = NULL;
-  guint en = run->n_columns, ru = run->n_columns;
+  g_autoptr(TriDictionary) onward = NULL;
+  g_autofree char *row = NULL;
+  guint en = run->n_columns, t = run->n_columns;
 
   for (guint d = 0; d < run->n_columns; d++)
     {
@@ -2175,23 +2207,25 @@ translated_in_russian (Run           *run,
         continue;
       if (g_str_equal (base, "en"))
         en = d;
-      else if (g_str_equal (base, "ru"))
-        ru = d;
+      else if (g_str_equal (base, target))
+        t = d;
     }
-  if (en == run->n_columns || ru == run->n_columns || c == ru)
+  if (en == run->n_columns || t == run->n_columns || c == t)
     return FALSE;
-  if (last[ru] <= first[ru])
+  if (last[t] <= first[t])
     return FALSE;
   /* Every sense: a name's word is often a later one (state: штат,
    * государство). */
   dictionary = tri_dictionary_get_system_wide ("en", "ru");
   if (dictionary == NULL)
     return FALSE;
+  if (!g_str_equal (target, "ru") && (onward = tri_apertium_get_dictionary ("ru", target)) == NULL)
+    return FALSE;
   {
-    const char *text = tri_document_get_text (run->columns[ru].doc);
-    gsize start = word_at (run, ru, first[ru])->start, end = word_at (run, ru, last[ru] - 1)->end;
+    const char *text = tri_document_get_text (run->columns[t].doc);
+    gsize start = word_at (run, t, first[t])->start, end = word_at (run, t, last[t] - 1)->end;
 
-    russian = g_utf8_strdown (text + start, (gssize)(end - start));
+    row = g_utf8_strdown (text + start, (gssize)(end - start));
   }
 
   for (guint j = c == en ? 0 : first[en]; j < (c == en ? 1 : last[en]); j++)
@@ -2206,27 +2240,23 @@ translated_in_russian (Run           *run,
         continue;
       key = tri_dictionary_key (text + english->start, (gssize)(english->end - english->start));
       translations = tri_dictionary_lookup (dictionary, key, &n);
-      for (guint t = 0; t < n; t++)
+      for (guint i = 0; i < n; i++)
         {
-          g_auto(GStrv) parts = g_strsplit_set (translations[t], " ,;-", -1);
+          g_autofree char *lemma = NULL;
+          const char * const *onwards;
+          guint n_onwards = 0;
 
-          for (guint k = 0; parts[k] != NULL; k++)
+          if (onward == NULL)
             {
-              glong length = g_utf8_strlen (parts[k], -1);
-              g_autofree char *stem = NULL;
-              const char *at;
-
-              /* The stem, without an inflection: «красный» → «крас». */
-              if (length < 4)
-                continue;
-              stem = g_utf8_substring (parts[k], 0, length >= 7 ? length - 3 : length >= 5 ? length - 2 : length);
-              at = strstr (russian, stem);
-              /* At a word's start, or inside a compound when long
-               * («Держдепартамент»). */
-              if (at != NULL && (at == russian || !g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (at))) ||
-                                 g_utf8_strlen (stem, -1) >= 6))
+              if (holds_translation (row, translations[i]))
                 return TRUE;
+              continue;
             }
+          lemma = tri_dictionary_key (translations[i], -1);
+          onwards = tri_dictionary_lookup (onward, lemma, &n_onwards);
+          for (guint k = 0; k < n_onwards; k++)
+            if (holds_translation (row, onwards[k]))
+              return TRUE;
         }
     }
   return FALSE;
@@ -2287,15 +2317,19 @@ check_names (Run         *run,
             if (!run->columns[m].cyrillic && all_cyrillic (run, present) &&
                 has_unmatched_name (run, m, c, first, last))
               severity = TRI_SEVERITY_INFO;
-            /* An ordinary word the Russian translates: the Russian has
-             * it; another version may translate it its own way. */
-            if (severity == TRI_SEVERITY_WARNING && translated_in_russian (run, c, word, first, last, have))
+            if (severity == TRI_SEVERITY_WARNING)
               {
                 g_autofree char *base = tri_language_get_base (tri_document_get_language (run->columns[m].doc));
 
-                if (g_str_equal (base, "ru"))
+                /* The version that lacks the name translates the word:
+                 * it has it. */
+                if ((g_str_equal (base, "ru") || g_str_equal (base, "uk")) &&
+                    translated_in (run, base, c, word, first, last, have))
                   continue;
-                severity = TRI_SEVERITY_INFO;
+                /* An ordinary word the Russian translates: another
+                 * version may translate it its own way. */
+                if (translated_in (run, "ru", c, word, first, last, have))
+                  severity = TRI_SEVERITY_INFO;
               }
             name = word_text (run, c, word);
             if (present == (1u << c) && n_have >= 3)
