@@ -66,13 +66,13 @@ number_box (Fixture *fixture,
   char text[16];
 
   g_snprintf (text, sizeof text, "%u", number);
-  collect (GTK_WIDGET (fixture->grid), GTK_TYPE_LABEL, labels);
+  collect (GTK_WIDGET (fixture->grid), GTK_TYPE_INSCRIPTION, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
 
       if (gtk_widget_has_css_class (label, "row-number") &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
+          g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (label)), text) == 0)
         return gtk_widget_get_parent (label);
     }
   return NULL;

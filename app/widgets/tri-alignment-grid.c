@@ -246,10 +246,14 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
                     TriAlignmentGrid         *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *label = gtk_label_new (NULL);
+  /* Not a GtkLabel: a label given another number queues a resize, and
+   * GTK 4.8's column view then measures every cell of the column again —
+   * every row it keeps, each time a row comes into view (`bench-grid`).
+   * An inscription's size does not depend on its text. */
+  GtkWidget *label = gtk_inscription_new (NULL);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 1.0f);
   gtk_widget_set_valign (box, GTK_ALIGN_START);
   gtk_widget_add_css_class (label, "row-number");
   gtk_widget_add_css_class (label, "dim-label");
@@ -305,7 +309,7 @@ update_number (TriAlignmentGrid *self,
     gtk_widget_remove_css_class (box, "in-range");
 
   g_snprintf (number, sizeof number, "%u", row + 1);
-  gtk_label_set_text (GTK_LABEL (label), number);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), number);
 
   /* The row's findings: a mark, their messages on hover. */
   {
