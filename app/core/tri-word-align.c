@@ -1472,6 +1472,7 @@ typedef struct
   guint  j;
   float  score;
   float  distance;   /* from the diagonal */
+  float  surface;    /* Russian–Ukrainian: how alike the forms are spelt */
 } Candidate;
 
 static int
@@ -1482,6 +1483,8 @@ compare_candidates (gconstpointer x,
 
   if (a->score != b->score)
     return a->score > b->score ? -1 : 1;
+  if (a->surface != b->surface)
+    return a->surface > b->surface ? -1 : 1;
   if (a->distance != b->distance)
     return a->distance < b->distance ? -1 : 1;
   return a->i != b->i ? (a->i < b->i ? -1 : 1) : (a->j < b->j ? -1 : a->j > b->j);
@@ -1530,7 +1533,14 @@ score_pair (TriWordAligner  *self,
         s = (*memo - 1) / 10000.0;
 
         if (s >= CANDIDATE_MIN)
-          g_array_append_vals (cands, &(Candidate) { i, j, (float)s, diagonal_distance (i, n, j, m) }, 1);
+          {
+            float surface = 0.0f;
+
+            /* equal scores: Russian and Ukrainian words spelt alike first */
+            if (self->versions[a].east_slavic && self->versions[b].east_slavic)
+              surface = (float)lex_similarity (lex_get (self, wa->form), lex_get (self, wb->form), 0.5);
+            g_array_append_vals (cands, &(Candidate) { i, j, (float)s, diagonal_distance (i, n, j, m), surface }, 1);
+          }
       }
 
       /* a word repeated through a long cell: its best few, by the diagonal */
@@ -1627,7 +1637,7 @@ swap_candidates (GArray *cands,
     {
       const Candidate *c = &g_array_index (cands, Candidate, k);
 
-      g_array_append_vals (swapped, &(Candidate) { c->j, c->i, c->score, diagonal_distance (c->j, m, c->i, n) }, 1);
+      g_array_append_vals (swapped, &(Candidate) { c->j, c->i, c->score, diagonal_distance (c->j, m, c->i, n), c->surface }, 1);
     }
   g_array_sort (swapped, compare_by_i);
   return swapped;
@@ -1696,6 +1706,55 @@ link_pair (GArray *cands,
     }
   g_array_sort (links, compare_links);
   return links;
+}
+
+/* A word a version repeats (millions upon millions ↔ миллионов и
+ * миллионов) scores alike with each counterpart, and competitive linking,
+ * nearest the diagonal first, may pair its occurrences crosswise: two
+ * links that cross and share a word's spelling on one side swap their
+ * partners (each word keeps its score) when that brings them nearer the
+ * diagonal — the rubric's occurrence by occurrence. @links stay sorted by a. */
+static gboolean
+has_link (GArray *links,
+          guint   a,
+          guint   b)
+{
+  for (guint k = 0; k < links->len; k++)
+    if (g_array_index (links, TriWordLink, k).a == a && g_array_index (links, TriWordLink, k).b == b)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+uncross_repeats (GArray    *links,
+                 GPtrArray *wa,
+                 GPtrArray *wb)
+{
+  gboolean changed = TRUE;
+
+  for (guint round = 0; changed && round < 4; round++)
+    {
+      changed = FALSE;
+      for (guint k = 0; k < links->len; k++)
+        for (guint l = k + 1; l < links->len; l++)
+          {
+            TriWordLink *x = &g_array_index (links, TriWordLink, k), *y = &g_array_index (links, TriWordLink, l);
+            guint b;
+
+            if (x->a == y->a || x->b == y->b || (x->a < y->a) == (x->b < y->b))
+              continue;
+            if (g_ptr_array_index (wa, x->a) != g_ptr_array_index (wa, y->a) &&
+                g_ptr_array_index (wb, x->b) != g_ptr_array_index (wb, y->b))
+              continue;
+            if (diagonal_distance (x->a, wa->len, y->b, wb->len) + diagonal_distance (y->a, wa->len, x->b, wb->len) >=
+                diagonal_distance (x->a, wa->len, x->b, wb->len) + diagonal_distance (y->a, wa->len, y->b, wb->len) - 1e-3f ||
+                has_link (links, x->a, y->b) || has_link (links, y->a, x->b))
+              continue;
+            b = x->b, x->b = y->b, y->b = b;
+            changed = TRUE;
+          }
+    }
+  g_array_sort (links, compare_links);
 }
 
 /* Translations keep much of the word order, Russian and Ukrainian nearly
@@ -1999,6 +2058,8 @@ tri_word_aligner_align (TriWordAligner     *self,
       {
         GArray *links = link_pair (cands[a][b], words[a]->len, words[b]->len);
         GArray *reverse;
+
+        uncross_repeats (links, words[a], words[b]);
 
         if ((self->evidence & TRI_WORD_EVIDENCE_POSTERIOR) && (self->evidence & TRI_WORD_EVIDENCE_DOCUMENT))
           link_posteriors (self, links, a, b, words[a], words[b]);
