@@ -686,6 +686,31 @@ test_spelt_alike (void)
   g_assert_true (linked (row, texts, 1, "диабета", 2, "діабету"));
 }
 
+/* A hyphenated compound is looked up by its head as well: the
+ * dictionaries know «губернатор» and «конференция», not the compounds. */
+static void
+test_compounds (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "A bomb exploded outside the office of the governor on Monday.",
+    "В понедельник у канцелярии генерал-губернатора взорвалась бомба.",
+    "У понеділок біля канцелярії генерал-губернатора вибухнула бомба.",
+  };
+  const char *texts2[3] = {
+    "The fans paid tribute to the singer at a press conference.",
+    "Поклонники почтили память певца на пресс-конференции.",
+    "Шанувальники вшанували пам'ять співака на прес-конференції.",
+  };
+  g_autoptr(TriWordRow) row = align3 (wa, texts);
+  g_autoptr(TriWordRow) row2 = align3 (wa, texts2);
+
+  g_assert_true (linked (row, texts, 0, "governor", 1, "генерал-губернатора"));
+  g_assert_true (linked (row, texts, 0, "governor", 2, "генерал-губернатора"));
+  g_assert_true (linked (row2, texts2, 0, "conference", 1, "пресс-конференции"));
+  g_assert_true (linked (row2, texts2, 0, "conference", 2, "прес-конференції"));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -788,6 +813,7 @@ main (int    argc,
   g_test_add_func ("/word-align/content-gaps", test_content_gaps);
   g_test_add_func ("/word-align/repeats", test_repeats);
   g_test_add_func ("/word-align/spelt-alike", test_spelt_alike);
+  g_test_add_func ("/word-align/compounds", test_compounds);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

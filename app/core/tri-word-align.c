@@ -616,9 +616,44 @@ set_keys (TriWordAligner *self,
   word->stem = word->lemmas[word->n_lemmas > 1 ? 1 : 0];
 }
 
-/* Hunspell's stems of a word met in a row, as its lemmas after its form
- * (the words of dictionaries' translations, mostly lemmas already, go
- * without: Hunspell is a third of a word's first sight). */
+/* @text (lower case) as a lemma of @word, unless it is one already. */
+static void
+add_lemma (TriWordAligner *self,
+           Word           *word,
+           Version        *version,
+           const char     *text)
+{
+  guint32 id = intern (self, version->base, text);
+
+  for (guint k = 0; k < word->n_lemmas; k++)
+    if (word->lemmas[k] == id)
+      return;
+  if (word->n_lemmas < MAX_LEMMAS)
+    word->lemmas[word->n_lemmas++] = id;
+}
+
+static void
+add_hunspell_stems (TriWordAligner *self,
+                    Word           *word,
+                    Version        *version,
+                    const char     *text)
+{
+  g_auto(GStrv) stems = tri_spell_dictionary_stem (version->spell, text);
+
+  for (guint i = 0; stems[i] != NULL && word->n_lemmas < MAX_LEMMAS; i++)
+    {
+      g_autofree char *stem = g_utf8_strdown (stems[i], -1);
+
+      add_lemma (self, word, version, stem);
+    }
+}
+
+/* Hunspell's stems of a word met in a row, as its lemmas after its form,
+ * and a compound's head with its stems (генерал-губернатора → губернатор,
+ * Коллеги-рестлеры → рестлер, full-iron → iron: the dictionaries know the
+ * head, rarely the compound). The words of dictionaries' translations,
+ * mostly lemmas already, go without: Hunspell is a third of a word's first
+ * sight. */
 static void
 add_stems (TriWordAligner *self,
            Word           *word,
@@ -627,18 +662,13 @@ add_stems (TriWordAligner *self,
 {
   if (version->spell != NULL && word->number == NULL && g_utf8_strlen (lower, -1) >= 3)
     {
-      g_auto(GStrv) stems = tri_spell_dictionary_stem (version->spell, lower);
+      const char *hyphen = strrchr (lower, '-');
 
-      for (guint i = 0; stems[i] != NULL && word->n_lemmas < MAX_LEMMAS; i++)
+      add_hunspell_stems (self, word, version, lower);
+      if (hyphen != NULL && g_utf8_strlen (hyphen + 1, -1) >= 4)
         {
-          g_autofree char *stem = g_utf8_strdown (stems[i], -1);
-          guint32 id = intern (self, version->base, stem);
-          gboolean seen = FALSE;
-
-          for (guint k = 0; k < word->n_lemmas; k++)
-            seen |= word->lemmas[k] == id;
-          if (!seen)
-            word->lemmas[word->n_lemmas++] = id;
+          add_lemma (self, word, version, hyphen + 1);
+          add_hunspell_stems (self, word, version, hyphen + 1);
         }
     }
   set_keys (self, word);
