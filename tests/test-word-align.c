@@ -630,6 +630,87 @@ test_content_gaps (void)
     }
 }
 
+/* Whether @row links word @i of version @va with word @j of @vb. */
+static gboolean
+linked_at (const TriWordRow *row,
+           guint             va,
+           guint             i,
+           guint             vb,
+           guint             j)
+{
+  guint n;
+  const TriWordLink *links = tri_word_row_get_links (row, va, vb, &n);
+
+  for (guint l = 0; l < n; l++)
+    if (links[l].a == i && links[l].b == j)
+      return TRUE;
+  return FALSE;
+}
+
+/* A word both versions repeat is linked occurrence by occurrence: the
+ * second "millions" lies nearest the first «миллионов» by the diagonal,
+ * which once linked them crosswise. */
+static void
+test_repeats (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "The new law affected the lives of millions upon millions of people across the country.",
+    "Новый закон, принятый парламентом в прошлом году, изменил жизнь миллионов и миллионов людей по всей стране.",
+    "",
+  };
+  g_autoptr(TriWordRow) row = align3 (wa, texts);
+  guint en = index_of (row, texts, 0, "millions"), ru = index_of (row, texts, 1, "миллионов");
+
+  g_assert_true (linked_at (row, 0, en, 1, ru));
+  g_assert_true (linked_at (row, 0, en + 2, 1, ru + 2));
+  g_assert_false (linked_at (row, 0, en, 1, ru + 2));
+}
+
+/* Russian and Ukrainian words of equal scores: the pair spelt alike first.
+ * диабет and диабета, діабет and діабету share their lemmas, so each
+ * Russian form scores the same with both Ukrainian ones; the diagonal
+ * paired them crosswise (the Ukrainian says the clauses the other way). */
+static void
+test_spelt_alike (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "",
+    "Раньше у мышей был диабет, но теперь диабета у них нет.",
+    "Тепер діабету в мишей немає, хоча раніше вони мали діабет.",
+  };
+  g_autoptr(TriWordRow) row = align3 (wa, texts);
+
+  g_assert_true (linked (row, texts, 1, "диабет", 2, "діабет"));
+  g_assert_true (linked (row, texts, 1, "диабета", 2, "діабету"));
+}
+
+/* A hyphenated compound is looked up by its head as well: the
+ * dictionaries know «губернатор» and «конференция», not the compounds. */
+static void
+test_compounds (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "A bomb exploded outside the office of the governor on Monday.",
+    "В понедельник у канцелярии генерал-губернатора взорвалась бомба.",
+    "У понеділок біля канцелярії генерал-губернатора вибухнула бомба.",
+  };
+  const char *texts2[3] = {
+    "The fans paid tribute to the singer at a press conference.",
+    "Поклонники почтили память певца на пресс-конференции.",
+    "Шанувальники вшанували пам'ять співака на прес-конференції.",
+  };
+  g_autoptr(TriWordRow) row = align3 (wa, texts);
+  g_autoptr(TriWordRow) row2 = align3 (wa, texts2);
+
+  g_assert_true (linked (row, texts, 0, "governor", 1, "генерал-губернатора"));
+  g_assert_true (linked (row, texts, 0, "governor", 2, "генерал-губернатора"));
+  g_assert_true (linked (row2, texts2, 0, "conference", 1, "пресс-конференции"));
+  g_assert_true (linked (row2, texts2, 0, "conference", 2, "прес-конференції"));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -730,6 +811,9 @@ main (int    argc,
   g_test_add_func ("/word-align/function-words", test_function_words);
   g_test_add_func ("/word-align/word-order", test_word_order);
   g_test_add_func ("/word-align/content-gaps", test_content_gaps);
+  g_test_add_func ("/word-align/repeats", test_repeats);
+  g_test_add_func ("/word-align/spelt-alike", test_spelt_alike);
+  g_test_add_func ("/word-align/compounds", test_compounds);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

@@ -616,9 +616,44 @@ set_keys (TriWordAligner *self,
   word->stem = word->lemmas[word->n_lemmas > 1 ? 1 : 0];
 }
 
-/* Hunspell's stems of a word met in a row, as its lemmas after its form
- * (the words of dictionaries' translations, mostly lemmas already, go
- * without: Hunspell is a third of a word's first sight). */
+/* @text (lower case) as a lemma of @word, unless it is one already. */
+static void
+add_lemma (TriWordAligner *self,
+           Word           *word,
+           Version        *version,
+           const char     *text)
+{
+  guint32 id = intern (self, version->base, text);
+
+  for (guint k = 0; k < word->n_lemmas; k++)
+    if (word->lemmas[k] == id)
+      return;
+  if (word->n_lemmas < MAX_LEMMAS)
+    word->lemmas[word->n_lemmas++] = id;
+}
+
+static void
+add_hunspell_stems (TriWordAligner *self,
+                    Word           *word,
+                    Version        *version,
+                    const char     *text)
+{
+  g_auto(GStrv) stems = tri_spell_dictionary_stem (version->spell, text);
+
+  for (guint i = 0; stems[i] != NULL && word->n_lemmas < MAX_LEMMAS; i++)
+    {
+      g_autofree char *stem = g_utf8_strdown (stems[i], -1);
+
+      add_lemma (self, word, version, stem);
+    }
+}
+
+/* Hunspell's stems of a word met in a row, as its lemmas after its form,
+ * and a compound's head with its stems (генерал-губернатора → губернатор,
+ * Коллеги-рестлеры → рестлер, full-iron → iron: the dictionaries know the
+ * head, rarely the compound). The words of dictionaries' translations,
+ * mostly lemmas already, go without: Hunspell is a third of a word's first
+ * sight. */
 static void
 add_stems (TriWordAligner *self,
            Word           *word,
@@ -627,18 +662,13 @@ add_stems (TriWordAligner *self,
 {
   if (version->spell != NULL && word->number == NULL && g_utf8_strlen (lower, -1) >= 3)
     {
-      g_auto(GStrv) stems = tri_spell_dictionary_stem (version->spell, lower);
+      const char *hyphen = strrchr (lower, '-');
 
-      for (guint i = 0; stems[i] != NULL && word->n_lemmas < MAX_LEMMAS; i++)
+      add_hunspell_stems (self, word, version, lower);
+      if (hyphen != NULL && g_utf8_strlen (hyphen + 1, -1) >= 4)
         {
-          g_autofree char *stem = g_utf8_strdown (stems[i], -1);
-          guint32 id = intern (self, version->base, stem);
-          gboolean seen = FALSE;
-
-          for (guint k = 0; k < word->n_lemmas; k++)
-            seen |= word->lemmas[k] == id;
-          if (!seen)
-            word->lemmas[word->n_lemmas++] = id;
+          add_lemma (self, word, version, hyphen + 1);
+          add_hunspell_stems (self, word, version, hyphen + 1);
         }
     }
   set_keys (self, word);
@@ -1472,6 +1502,7 @@ typedef struct
   guint  j;
   float  score;
   float  distance;   /* from the diagonal */
+  float  surface;    /* Russian–Ukrainian: how alike the forms are spelt */
 } Candidate;
 
 static int
@@ -1482,6 +1513,8 @@ compare_candidates (gconstpointer x,
 
   if (a->score != b->score)
     return a->score > b->score ? -1 : 1;
+  if (a->surface != b->surface)
+    return a->surface > b->surface ? -1 : 1;
   if (a->distance != b->distance)
     return a->distance < b->distance ? -1 : 1;
   return a->i != b->i ? (a->i < b->i ? -1 : 1) : (a->j < b->j ? -1 : a->j > b->j);
@@ -1530,7 +1563,14 @@ score_pair (TriWordAligner  *self,
         s = (*memo - 1) / 10000.0;
 
         if (s >= CANDIDATE_MIN)
-          g_array_append_vals (cands, &(Candidate) { i, j, (float)s, diagonal_distance (i, n, j, m) }, 1);
+          {
+            float surface = 0.0f;
+
+            /* equal scores: Russian and Ukrainian words spelt alike first */
+            if (self->versions[a].east_slavic && self->versions[b].east_slavic)
+              surface = (float)lex_similarity (lex_get (self, wa->form), lex_get (self, wb->form), 0.5);
+            g_array_append_vals (cands, &(Candidate) { i, j, (float)s, diagonal_distance (i, n, j, m), surface }, 1);
+          }
       }
 
       /* a word repeated through a long cell: its best few, by the diagonal */
@@ -1627,7 +1667,7 @@ swap_candidates (GArray *cands,
     {
       const Candidate *c = &g_array_index (cands, Candidate, k);
 
-      g_array_append_vals (swapped, &(Candidate) { c->j, c->i, c->score, diagonal_distance (c->j, m, c->i, n) }, 1);
+      g_array_append_vals (swapped, &(Candidate) { c->j, c->i, c->score, diagonal_distance (c->j, m, c->i, n), c->surface }, 1);
     }
   g_array_sort (swapped, compare_by_i);
   return swapped;
@@ -1696,6 +1736,55 @@ link_pair (GArray *cands,
     }
   g_array_sort (links, compare_links);
   return links;
+}
+
+/* A word a version repeats (millions upon millions ↔ миллионов и
+ * миллионов) scores alike with each counterpart, and competitive linking,
+ * nearest the diagonal first, may pair its occurrences crosswise: two
+ * links that cross and share a word's spelling on one side swap their
+ * partners (each word keeps its score) when that brings them nearer the
+ * diagonal — the rubric's occurrence by occurrence. @links stay sorted by a. */
+static gboolean
+has_link (GArray *links,
+          guint   a,
+          guint   b)
+{
+  for (guint k = 0; k < links->len; k++)
+    if (g_array_index (links, TriWordLink, k).a == a && g_array_index (links, TriWordLink, k).b == b)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+uncross_repeats (GArray    *links,
+                 GPtrArray *wa,
+                 GPtrArray *wb)
+{
+  gboolean changed = TRUE;
+
+  for (guint round = 0; changed && round < 4; round++)
+    {
+      changed = FALSE;
+      for (guint k = 0; k < links->len; k++)
+        for (guint l = k + 1; l < links->len; l++)
+          {
+            TriWordLink *x = &g_array_index (links, TriWordLink, k), *y = &g_array_index (links, TriWordLink, l);
+            guint b;
+
+            if (x->a == y->a || x->b == y->b || (x->a < y->a) == (x->b < y->b))
+              continue;
+            if (g_ptr_array_index (wa, x->a) != g_ptr_array_index (wa, y->a) &&
+                g_ptr_array_index (wb, x->b) != g_ptr_array_index (wb, y->b))
+              continue;
+            if (diagonal_distance (x->a, wa->len, y->b, wb->len) + diagonal_distance (y->a, wa->len, x->b, wb->len) >=
+                diagonal_distance (x->a, wa->len, x->b, wb->len) + diagonal_distance (y->a, wa->len, y->b, wb->len) - 1e-3f ||
+                has_link (links, x->a, y->b) || has_link (links, y->a, x->b))
+              continue;
+            b = x->b, x->b = y->b, y->b = b;
+            changed = TRUE;
+          }
+    }
+  g_array_sort (links, compare_links);
 }
 
 /* Translations keep much of the word order, Russian and Ukrainian nearly
@@ -1999,6 +2088,8 @@ tri_word_aligner_align (TriWordAligner     *self,
       {
         GArray *links = link_pair (cands[a][b], words[a]->len, words[b]->len);
         GArray *reverse;
+
+        uncross_repeats (links, words[a], words[b]);
 
         if ((self->evidence & TRI_WORD_EVIDENCE_POSTERIOR) && (self->evidence & TRI_WORD_EVIDENCE_DOCUMENT))
           link_posteriors (self, links, a, b, words[a], words[b]);
