@@ -19,6 +19,7 @@
 #include <unicode/utrans.h>
 
 #include "tri-aligner.h"
+#include "tri-apertium.h"
 #include "tri-numbers.h"
 #include "tri-language.h"
 
@@ -649,7 +650,15 @@ lookup_word (Context      *ctx,
         TriDictionary *dict = g_ptr_array_index (info->dictionaries, d);
         LanguageInfo *target = context_language (ctx, g_ptr_array_index (info->dict_languages, d));
         guint n = 0;
-        const char * const *translations = tri_dictionary_lookup (dict, lower, &n);
+        const char * const *translations;
+
+        /* Apertium's Russian–Ukrainian lemmas of words shorter than four
+         * letters are function words (що → что, та → и) that English's
+         * translations meet everywhere: noise, not evidence. */
+        if (info->cyrillic != 0 && target->cyrillic != 0 && dict != ctx->user_dictionary &&
+            g_utf8_strlen (lower, -1) < 4)
+          continue;
+        translations = tri_dictionary_lookup (dict, lower, &n);
 
         for (guint t = 0; t < n; t++)
           {
@@ -2584,6 +2593,17 @@ attach_dictionaries (TriAligner     *self,
               g_free (tb);
               tb = g_strdup ("ru");
             }
+          /* Russian and Ukrainian: Apertium's bilingual lemmas (уряд is
+           * правительство, також также), for the words that are no
+           * cognates; Ukrainian meets English through them too. */
+          if (dict == NULL && g_str_equal (sb, "uk") && g_str_equal (tb, "en"))
+            {
+              g_free (tb);
+              tb = g_strdup ("ru");
+            }
+          if (dict == NULL && ((g_str_equal (sb, "ru") && g_str_equal (tb, "uk")) ||
+                               (g_str_equal (sb, "uk") && g_str_equal (tb, "ru"))))
+            dict = tri_apertium_get_dictionary (sb, tb);
           if (dict == NULL)
             continue;
 
