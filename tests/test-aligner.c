@@ -1682,14 +1682,12 @@ test_system_dictionary (void)
  * are no cognates. Without them the Ukrainian sentence, which keeps one
  * of two English sentences of the same shape, pairs by its length only. */
 static GStrv
-flood_uk (const char *subject)
+flood_uk (const char *third)
 {
-  g_autofree char *sentence = g_strdup_printf ("%s міста %s компенсацію.", subject,
-                                               g_str_equal (subject, "Уряд") ? "попросив" : "попросила");
   const char * const uk[] = {
     "Цього тижня дельту Дунаю знову затопило.",
     "14 березня дорогу на Ізмаїл закрили на 36 годин.",
-    sentence,
+    third,
     "Обласна влада пообіцяла допомогти.",
     "Очікується, що до вихідних вода спаде.",
     NULL
@@ -1698,16 +1696,20 @@ flood_uk (const char *subject)
   return g_strdupv ((char **)uk);
 }
 
+/* The flood report with the Ukrainian keeping only the third sentence,
+ * as @government or as @hospital. */
 static void
-test_ukrainian_through_russian (void)
+check_through_russian (const char *en_government,
+                       const char *en_hospital,
+                       const char *government,
+                       const char *hospital)
 {
   g_autoptr(TriAligner) aligner = tri_aligner_new ();
   g_autoptr(TriDictionary) lemmas = tri_apertium_get_dictionary ("uk", "ru");
   static const char * const languages[] = { "en", "uk" };
-  g_auto(GStrv) en = flood_en_with ("The town's government asked for compensation.",
-                                    "The town's hospital asked for compensation.");
-  g_auto(GStrv) government = flood_uk ("Уряд");
-  g_auto(GStrv) hospital = flood_uk ("Лікарня");
+  g_auto(GStrv) en = flood_en_with (en_government, en_hospital);
+  g_auto(GStrv) uk_government = flood_uk (government);
+  g_auto(GStrv) uk_hospital = flood_uk (hospital);
 
   if (!g_file_test ("/usr/share/dictd/mueller7.index", G_FILE_TEST_EXISTS) || lemmas == NULL)
     {
@@ -1715,10 +1717,31 @@ test_ukrainian_through_russian (void)
       return;
     }
 
-  check_shape (aligner, 2, languages, (const char * const *[]) { (const char * const *)en, (const char * const *)government },
+  check_shape (aligner, 2, languages, (const char * const *[]) { (const char * const *)en, (const char * const *)uk_government },
                "1-1 1-1 1-1 1-0 1-1 1-1");
-  check_shape (aligner, 2, languages, (const char * const *[]) { (const char * const *)en, (const char * const *)hospital },
+  check_shape (aligner, 2, languages, (const char * const *[]) { (const char * const *)en, (const char * const *)uk_hospital },
                "1-1 1-1 1-0 1-1 1-1 1-1");
+}
+
+static void
+test_ukrainian_through_russian (void)
+{
+  check_through_russian ("The town's government asked for compensation.",
+                         "The town's hospital asked for compensation.",
+                         "Уряд міста попросив компенсацію.",
+                         "Лікарня міста попросила компенсацію.");
+}
+
+/* The same through inflected forms: Apertium lists lemmas, and уряду and
+ * лікарні are found as уряд and лікарня (an ending replaced by a
+ * dictionary form's). */
+static void
+test_ukrainian_inflected_lemmas (void)
+{
+  check_through_russian ("People asked the town's government for compensation.",
+                         "People asked the town's hospital for compensation.",
+                         "Люди звернулися до уряду міста по компенсацію.",
+                         "Люди звернулися до лікарні міста по компенсацію.");
 }
 
 /* 10. Cancellation */
@@ -2033,6 +2056,7 @@ main (int   argc,
   ADD ("/aligner/dictionary/inflected-forms", test_dictionary_inflected_forms);
   g_test_add_func ("/aligner/dictionary/system", test_system_dictionary);
   g_test_add_func ("/aligner/dictionary/ukrainian-through-russian", test_ukrainian_through_russian);
+  g_test_add_func ("/aligner/dictionary/ukrainian-inflected-lemmas", test_ukrainian_inflected_lemmas);
   g_test_add_func ("/aligner/cancelled", test_cancelled);
   g_test_add_func ("/aligner/progress", test_progress);
   g_test_add_func ("/aligner/async", test_async);
