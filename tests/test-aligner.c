@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "tri-aligner.h"
+#include "tri-apertium.h"
 #include "tri-dictionary.h"
 #include "tri-document.h"
 #include "tri-error.h"
@@ -1478,6 +1479,25 @@ static const char * const flood_en[] = {
   NULL
 };
 
+/* The flood report in English, its third and fourth sentences two of the
+ * same shape that one translation tells apart. */
+static GStrv
+flood_en_with (const char *third,
+               const char *fourth)
+{
+  const char * const en[] = {
+    "Flooding hit the Danube delta again this week.",
+    "On 14 March the road to Izmail was closed for 36 hours.",
+    third,
+    fourth,
+    "Regional authorities promised to help.",
+    "The water is expected to recede by the weekend.",
+    NULL
+  };
+
+  return g_strdupv ((char **)en);
+}
+
 static GStrv
 flood_ru (const char *trade)
 {
@@ -1634,15 +1654,8 @@ static void
 test_system_dictionary (void)
 {
   g_autoptr(TriAligner) aligner = tri_aligner_new ();
-  static const char * const en[] = {
-    "Flooding hit the Danube delta again this week.",
-    "On 14 March the road to Izmail was closed for 36 hours.",
-    "The teachers of Vylkove asked for compensation.",
-    "The builders of Vylkove asked for compensation.",
-    "Regional authorities promised to help.",
-    "The water is expected to recede by the weekend.",
-    NULL
-  };
+  g_auto(GStrv) en = flood_en_with ("The teachers of Vylkove asked for compensation.",
+                                    "The builders of Vylkove asked for compensation.");
   g_auto(GStrv) teachers = flood_ru ("Учителя");
   g_auto(GStrv) builders = flood_ru ("Строители");
 
@@ -1659,8 +1672,76 @@ test_system_dictionary (void)
   /* Only the dictionary knows that teachers are учителя and builders
    * строители (and that regional authorities are областные власти). */
   g_assert_cmpuint (strlen (en[2]), ==, strlen (en[3]));
-  check_pair (aligner, en, (const char * const *)teachers, "1-1 1-1 1-1 1-0 1-1 1-1");
-  check_pair (aligner, en, (const char * const *)builders, "1-1 1-1 1-0 1-1 1-1 1-1");
+  check_pair (aligner, (const char * const *)en, (const char * const *)teachers, "1-1 1-1 1-1 1-0 1-1 1-1");
+  check_pair (aligner, (const char * const *)en, (const char * const *)builders, "1-1 1-1 1-0 1-1 1-1 1-1");
+}
+
+/* English meets Ukrainian through Russian: the English–Russian dictionary
+ * gives правительство for "government" and больница for "hospital",
+ * Apertium's Russian–Ukrainian lemmas the same for уряд and лікарня, which
+ * are no cognates. Without them the Ukrainian sentence, which keeps one
+ * of two English sentences of the same shape, pairs by its length only. */
+static GStrv
+flood_uk (const char *third)
+{
+  const char * const uk[] = {
+    "Цього тижня дельту Дунаю знову затопило.",
+    "14 березня дорогу на Ізмаїл закрили на 36 годин.",
+    third,
+    "Обласна влада пообіцяла допомогти.",
+    "Очікується, що до вихідних вода спаде.",
+    NULL
+  };
+
+  return g_strdupv ((char **)uk);
+}
+
+/* The flood report with the Ukrainian keeping only the third sentence,
+ * as @government or as @hospital. */
+static void
+check_through_russian (const char *en_government,
+                       const char *en_hospital,
+                       const char *government,
+                       const char *hospital)
+{
+  g_autoptr(TriAligner) aligner = tri_aligner_new ();
+  g_autoptr(TriDictionary) lemmas = tri_apertium_get_dictionary ("uk", "ru");
+  static const char * const languages[] = { "en", "uk" };
+  g_auto(GStrv) en = flood_en_with (en_government, en_hospital);
+  g_auto(GStrv) uk_government = flood_uk (government);
+  g_auto(GStrv) uk_hospital = flood_uk (hospital);
+
+  if (!g_file_test ("/usr/share/dictd/mueller7.index", G_FILE_TEST_EXISTS) || lemmas == NULL)
+    {
+      g_test_skip ("dict-mueller7 or apertium-rus-ukr is not installed");
+      return;
+    }
+
+  check_shape (aligner, 2, languages, (const char * const *[]) { (const char * const *)en, (const char * const *)uk_government },
+               "1-1 1-1 1-1 1-0 1-1 1-1");
+  check_shape (aligner, 2, languages, (const char * const *[]) { (const char * const *)en, (const char * const *)uk_hospital },
+               "1-1 1-1 1-0 1-1 1-1 1-1");
+}
+
+static void
+test_ukrainian_through_russian (void)
+{
+  check_through_russian ("The town's government asked for compensation.",
+                         "The town's hospital asked for compensation.",
+                         "Уряд міста попросив компенсацію.",
+                         "Лікарня міста попросила компенсацію.");
+}
+
+/* The same through inflected forms: Apertium lists lemmas, and уряду and
+ * лікарні are found as уряд and лікарня (an ending replaced by a
+ * dictionary form's). */
+static void
+test_ukrainian_inflected_lemmas (void)
+{
+  check_through_russian ("People asked the town's government for compensation.",
+                         "People asked the town's hospital for compensation.",
+                         "Люди звернулися до уряду міста по компенсацію.",
+                         "Люди звернулися до лікарні міста по компенсацію.");
 }
 
 /* 10. Cancellation */
@@ -1974,6 +2055,8 @@ main (int   argc,
   ADD ("/aligner/dictionary/user-errors", test_user_dictionary_errors);
   ADD ("/aligner/dictionary/inflected-forms", test_dictionary_inflected_forms);
   g_test_add_func ("/aligner/dictionary/system", test_system_dictionary);
+  g_test_add_func ("/aligner/dictionary/ukrainian-through-russian", test_ukrainian_through_russian);
+  g_test_add_func ("/aligner/dictionary/ukrainian-inflected-lemmas", test_ukrainian_inflected_lemmas);
   g_test_add_func ("/aligner/cancelled", test_cancelled);
   g_test_add_func ("/aligner/progress", test_progress);
   g_test_add_func ("/aligner/async", test_async);

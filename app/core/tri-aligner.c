@@ -19,6 +19,7 @@
 #include <unicode/utrans.h>
 
 #include "tri-aligner.h"
+#include "tri-apertium.h"
 #include "tri-numbers.h"
 #include "tri-language.h"
 
@@ -384,6 +385,7 @@ typedef struct
   GHashTable            *skeletons;      /* lower-case word → its skeleton, "" if none */
   GPtrArray             *dictionaries;   /* TriDictionary *, translations of this language's words */
   GPtrArray             *dict_languages; /* the language of each dictionary's translations */
+  GHashTable            *lemma_stems;    /* Apertium: a lemma's stem → the lemma (lookup_lemma()) */
   TriMonths             *months;         /* shared, never freed */
 } LanguageInfo;
 
@@ -455,6 +457,7 @@ language_info_free (LanguageInfo *info)
   g_hash_table_unref (info->skeletons);
   g_ptr_array_unref (info->dictionaries);
   g_ptr_array_unref (info->dict_languages);
+  g_clear_pointer (&info->lemma_stems, g_hash_table_unref);
   g_free (info->language);
   g_free (info);
 }
@@ -625,6 +628,57 @@ skeleton_id (Context      *ctx,
   return skel[0] != '\0' ? feature_id (&ctx->space, skel, kind) : G_MAXUINT32;
 }
 
+/* The Apertium lemmas of an inflected Russian or Ukrainian @lower (in
+ * @dict, @info's only such dictionary): its last one to three letters
+ * replaced by a dictionary form's ending (правительства → правительство,
+ * уряду → уряд, заявил → заявить), the endings in the order below, the
+ * shortest cut first. The lemmas' stems are indexed once a run. */
+static const char * const *
+lookup_lemma (LanguageInfo  *info,
+              TriDictionary *dict,
+              const char    *lower,
+              guint         *n)
+{
+  static const char * const endings[] = {
+    "", "а", "я", "о", "е", "ь", "й", "ий", "ый", "ой", "ть", "ти", "ать", "ить", "ати", "ити", "іти",
+    "еть", "ять", "ення", "ние", "ння",
+  };
+  glong len = g_utf8_strlen (lower, -1);
+
+  *n = 0;
+  if (info->lemma_stems == NULL)
+    {
+      g_autoptr(GPtrArray) lemmas = tri_dictionary_get_headwords (dict);
+
+      info->lemma_stems = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+        for (guint k = 0; k < lemmas->len; k++)
+          {
+            const char *lemma = g_ptr_array_index (lemmas, k);
+            gsize stem = strlen (lemma) - strlen (endings[e]);
+
+            if (g_str_has_suffix (lemma, endings[e]) && g_utf8_strlen (lemma, stem) >= 3)
+              {
+                g_autofree char *key = g_strndup (lemma, stem);
+
+                if (!g_hash_table_contains (info->lemma_stems, key))
+                  g_hash_table_insert (info->lemma_stems, g_steal_pointer (&key), g_strdup (lemma));
+              }
+          }
+    }
+
+  for (glong cut = 1; cut <= 3 && len - cut >= 3; cut++)
+    {
+      const char *end = g_utf8_offset_to_pointer (lower, len - cut);
+      g_autofree char *stem = g_strndup (lower, end - lower);
+      const char *lemma = g_hash_table_lookup (info->lemma_stems, stem);
+
+      if (lemma != NULL)
+        return tri_dictionary_lookup (dict, lemma, n);
+    }
+  return NULL;
+}
+
 static WordInfo *
 lookup_word (Context      *ctx,
              LanguageInfo *info,
@@ -649,7 +703,17 @@ lookup_word (Context      *ctx,
         TriDictionary *dict = g_ptr_array_index (info->dictionaries, d);
         LanguageInfo *target = context_language (ctx, g_ptr_array_index (info->dict_languages, d));
         guint n = 0;
-        const char * const *translations = tri_dictionary_lookup (dict, lower, &n);
+        const char * const *translations;
+
+        /* Apertium's Russian–Ukrainian lemmas of words shorter than four
+         * letters are function words (що → что, та → и) that English's
+         * translations meet everywhere: noise, not evidence. */
+        if (info->cyrillic != 0 && target->cyrillic != 0 && dict != ctx->user_dictionary &&
+            g_utf8_strlen (lower, -1) < 4)
+          continue;
+        translations = tri_dictionary_lookup (dict, lower, &n);
+        if (n == 0 && info->cyrillic != 0 && target->cyrillic != 0 && dict != ctx->user_dictionary)
+          translations = lookup_lemma (info, dict, lower, &n);
 
         for (guint t = 0; t < n; t++)
           {
@@ -2584,6 +2648,17 @@ attach_dictionaries (TriAligner     *self,
               g_free (tb);
               tb = g_strdup ("ru");
             }
+          /* Russian and Ukrainian: Apertium's bilingual lemmas (уряд is
+           * правительство, також также), for the words that are no
+           * cognates; Ukrainian meets English through them too. */
+          if (dict == NULL && g_str_equal (sb, "uk") && g_str_equal (tb, "en"))
+            {
+              g_free (tb);
+              tb = g_strdup ("ru");
+            }
+          if (dict == NULL && ((g_str_equal (sb, "ru") && g_str_equal (tb, "uk")) ||
+                               (g_str_equal (sb, "uk") && g_str_equal (tb, "ru"))))
+            dict = tri_apertium_get_dictionary (sb, tb);
           if (dict == NULL)
             continue;
 

@@ -255,6 +255,31 @@ tri_dictionary_lookup (TriDictionary *self,
   return list != NULL ? (const char * const *)list->pdata : NULL;
 }
 
+/**
+ * tri_dictionary_get_headwords:
+ * @self: a #TriDictionary
+ *
+ * The headwords read so far: all of a word list's or Apertium's, a dictd
+ * file's only once looked up.
+ *
+ * Returns: (transfer container) (element-type utf8): the headwords, owned by @self
+ */
+GPtrArray *
+tri_dictionary_get_headwords (TriDictionary *self)
+{
+  GPtrArray *words = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_mutex_lock (&self->mutex);
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (words, key);
+  g_mutex_unlock (&self->mutex);
+
+  return words;
+}
+
 guint
 tri_dictionary_get_size (TriDictionary *self)
 {

@@ -31,6 +31,7 @@ const char * const *tri_dictionary_lookup     (TriDictionary  *self,
                                                const char     *word,
                                                guint          *n_translations);
 guint          tri_dictionary_get_size        (TriDictionary  *self);
+GPtrArray     *tri_dictionary_get_headwords   (TriDictionary  *self);
 TriDictionary *tri_dictionary_get_system      (const char     *source_language,
                                                const char     *target_language);
 TriDictionary *tri_dictionary_get_system_wide (const char     *source_language,
