@@ -134,10 +134,11 @@ is_lemma_char (gint32 c)
 }
 
 /* Every path from @initial up to the first tag on both sides: a lemma
- * pair, added to @dict (reversed when @reverse). */
+ * pair, added to @forward (left to right) and to @backward (right to
+ * left), either of which may be %NULL. */
 static guint
-walk (TriDictionary    *dict,
-      gboolean          reverse,
+walk (TriDictionary    *forward,
+      TriDictionary    *backward,
       const SymbolPair *pairs,
       guint             n_pairs,
       const guint      *first,   /* transitions of state s: first[s] .. first[s + 1] */
@@ -194,13 +195,15 @@ walk (TriDictionary    *dict,
           g_autofree char *r = g_ucs4_to_utf8 (right, next.right_len, NULL, NULL, NULL);
 
           /* a phrase is looked up by no single word: only its translation may be one */
-          if (l != NULL && r != NULL && l[0] != '\0' && r[0] != '\0' &&
-              strchr (reverse ? r : l, ' ') == NULL)
+          if (l != NULL && r != NULL && l[0] != '\0' && r[0] != '\0')
             {
               g_autofree char *ll = g_utf8_strdown (l, -1);
               g_autofree char *rl = g_utf8_strdown (r, -1);
 
-              tri_dictionary_add (dict, reverse ? rl : ll, reverse ? ll : rl);
+              if (forward != NULL && strchr (l, ' ') == NULL)
+                tri_dictionary_add (forward, ll, rl);
+              if (backward != NULL && strchr (r, ' ') == NULL)
+                tri_dictionary_add (backward, rl, ll);
               added++;
             }
           continue;
@@ -210,6 +213,11 @@ walk (TriDictionary    *dict,
     }
   return added;
 }
+
+static gboolean load_bidix (TriDictionary  *forward,
+                            TriDictionary  *backward,
+                            const char     *path,
+                            GError        **error);
 
 /**
  * tri_apertium_load_bidix:
@@ -229,6 +237,17 @@ tri_apertium_load_bidix (TriDictionary  *self,
                          const char     *path,
                          gboolean        reverse,
                          GError        **error)
+{
+  return load_bidix (reverse ? NULL : self, reverse ? self : NULL, path, error);
+}
+
+/* One reading of the file fills both directions: the dictionaries are
+ * large (apertium-rus-ukr: ~0.1 G instructions a reading). */
+static gboolean
+load_bidix (TriDictionary  *forward,
+            TriDictionary  *backward,
+            const char     *path,
+            GError        **error)
 {
   g_autofree char *contents = NULL;
   gsize length;
@@ -307,7 +326,7 @@ tri_apertium_load_bidix (TriDictionary  *self,
       if (r.bad)
         goto bad;
       first[n_states] = n_transitions;
-      added += walk (self, reverse, pairs, n_pairs, first, (const Transition *)(gpointer)transitions->data,
+      added += walk (forward, backward, pairs, n_pairs, first, (const Transition *)(gpointer)transitions->data,
                      n_states, initial);
     }
   if (r.bad)
@@ -381,14 +400,12 @@ tri_apertium_get_dictionary (const char *source_language,
             g_autofree char *file = g_strdup_printf ("%s/%s-%s.autobil.bin", dir, packages[direction][0],
                                                      packages[direction][1]);
 
-            for (guint d = 0; d < 2 && g_file_test (file, G_FILE_TEST_EXISTS); d++)
-              {
-                g_autoptr(GError) error = NULL;
+            g_autoptr(GError) error = NULL;
 
-                /* into s→t as it reads (or reversed), and into t→s the other way */
-                if (!tri_apertium_load_bidix (both[d], file, (direction == 1) != (d == 1), &error))
-                  g_debug ("Skipping %s", error->message);
-              }
+            /* into s→t as it reads (or reversed), and into t→s the other way */
+            if (g_file_test (file, G_FILE_TEST_EXISTS) &&
+                !load_bidix (both[direction], both[1 - direction], file, &error))
+              g_debug ("Skipping %s", error->message);
           }
       for (guint d = 0; d < 2; d++)
         {
