@@ -988,31 +988,45 @@ typedef struct
   double      prior[MAX_BEAD + 1][MAX_BEAD + 1];
   double      ratio;       /* total length b / a */
   double      variance;
+  /* per feature id, a bit per slot: the shared features of the item of a
+   * in that slot (item i in slot i % ROW_SLOTS), for pair_sim_compute() */
+  guint8     *row_bits;
+  guint      *slot_row;    /* the item in each slot, or G_MAXUINT */
 } Pair;
 
+#define ROW_SLOTS 8
+
+/* The weight of the features items i of a and j of b share, summed in
+ * increasing feature id. Item i's features are marked in a slot of
+ * row_bits (the DP reads rows i − 4 … i − 1, the anchor search one row at
+ * a time), so only item j's are walked. */
 static double
 pair_sim_compute (const Pair *pair,
                   guint       i,
                   guint       j)
 {
   const Shared *x = &pair->shared_a[i], *y = &pair->shared_b[j];
-  guint p = 0, q = 0;
+  guint slot = i % ROW_SLOTS;
+  guint8 bit = (guint8)(1u << slot);
   double sum = 0;
 
-  while (p < x->n && q < y->n)
+  if (pair->slot_row[slot] != i)
     {
-      guint32 f = x->ids[p], g = y->ids[q];
-
-      if (f == g)
+      if (pair->slot_row[slot] != G_MAXUINT)
         {
-          sum += pair->weight[f];
-          p++, q++;
+          const Shared *old = &pair->shared_a[pair->slot_row[slot]];
+
+          for (guint p = 0; p < old->n; p++)
+            pair->row_bits[old->ids[p]] &= (guint8)~bit;
         }
-      else if (f < g)
-        p++;
-      else
-        q++;
+      for (guint p = 0; p < x->n; p++)
+        pair->row_bits[x->ids[p]] |= bit;
+      pair->slot_row[slot] = i;
     }
+
+  for (guint q = 0; q < y->n; q++)
+    if (pair->row_bits[y->ids[q]] & bit)
+      sum += pair->weight[y->ids[q]];
   return sum;
 }
 
@@ -1148,6 +1162,10 @@ pair_init (Pair         *pair,
   pair->mass_b = g_new0 (double, m + 1);
   pair->matchable_a = g_new0 (double, n + 1);
   pair->matchable_b = g_new0 (double, m + 1);
+  pair->row_bits = g_new0 (guint8, n_features + 1);
+  pair->slot_row = g_new (guint, ROW_SLOTS);
+  for (guint s = 0; s < ROW_SLOTS; s++)
+    pair->slot_row[s] = G_MAXUINT;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1271,6 +1289,8 @@ pair_clear (Pair *pair)
   g_free (pair->matchable_b);
   g_free (pair->mass_a);
   g_free (pair->mass_b);
+  g_free (pair->row_bits);
+  g_free (pair->slot_row);
 }
 
 /* Built back to front, then turned around: prepending would be quadratic. */
@@ -1375,6 +1395,30 @@ drop_detours (GArray     *chain,
   g_array_set_size (chain, kept);
 }
 
+/* The first place in @list (increasing j) where j − @expected is no
+ * longer below −@jump, or with @past, no longer at most @jump. */
+static guint
+postings_bound (const GArray *list,
+                double        expected,
+                double        jump,
+                gboolean      past)
+{
+  const guint *v = (const guint *)(gpointer)list->data;
+  guint low = 0, high = list->len;
+
+  while (low < high)
+    {
+      guint mid = (low + high) / 2;
+      double d = (double)v[mid] - expected;
+
+      if (past ? d <= jump : d < -jump)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
 static GArray *
 find_anchors (const Pair *pair)
 {
@@ -1421,10 +1465,15 @@ find_anchors (const Pair *pair)
         {
           guint32 f = pair->shared_a[i].ids[k];
           GArray *list = postings[f];
+          guint t, end;
 
           if (list == NULL)
             continue;
-          for (guint t = 0; t < list->len; t++)
+          /* Only the part of the list within max_jump of the diagonal:
+           * most of it lies far away. */
+          t = postings_bound (list, expected, max_jump, FALSE);
+          end = postings_bound (list, expected, max_jump, TRUE);
+          for (; t < end; t++)
             {
               guint j = g_array_index (list, guint, t);
 
@@ -1447,11 +1496,6 @@ find_anchors (const Pair *pair)
             double denominator, rough;
             guint slot;
 
-            if (fabs ((double)j - expected) > max_jump)
-              {
-                acc[j] = 0;
-                continue;
-              }
             denominator = pair->mass_a[i] + pair->mass_b[j];
             rough = denominator > 0 ? acc[j] / denominator : 0;
             acc[j] = 0;
