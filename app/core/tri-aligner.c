@@ -318,7 +318,7 @@ skeleton (const char *ascii,
       char c;
 
       for (guint i = 0; i < G_N_ELEMENTS (digraphs); i++)
-        if (g_str_has_prefix (p, digraphs[i].from))
+        if (p[0] == digraphs[i].from[0] && g_str_has_prefix (p, digraphs[i].from))
           {
             buf[n++] = digraphs[i].to;
             p += strlen (digraphs[i].from);
@@ -823,9 +823,20 @@ word_end (const char *p)
 {
   while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      gunichar c;
+      const char *next;
 
+      /* ASCII and Cyrillic letters (А … я) first: most of the text */
+      if (g_ascii_isalpha (*p) ||
+          ((guchar)p[0] == 0xD0 && (guchar)p[1] >= 0x90 && (guchar)p[1] <= 0xBF) ||
+          ((guchar)p[0] == 0xD1 && (guchar)p[1] >= 0x80 && (guchar)p[1] <= 0x8F))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
       if (g_unichar_isalpha (c) || g_unichar_ismark (c))
         p = next;
       else if ((c == '\'' || c == 0x2019 || c == 0x02BC) && g_unichar_isalpha (g_utf8_get_char (next)))
@@ -871,7 +882,10 @@ sentence_features (Context      *ctx,
       if (g_unichar_isalpha (ch))
         {
           const char *start = p;
-          gboolean capital = g_unichar_isupper (ch) || g_unichar_istitle (ch);
+          /* (title-case letters lie in U+01C5 … U+1FFC; g_unichar_istitle()
+           * searches a table) */
+          gboolean capital = g_unichar_isupper (ch) ||
+                             (ch >= 0x01C5 && ch <= 0x1FFC && g_unichar_istitle (ch));
           WordInfo *word;
 
           p = word_end (p);
@@ -992,6 +1006,7 @@ typedef struct
    * in that slot (item i in slot i % ROW_SLOTS), for pair_sim_compute() */
   guint8     *row_bits;
   guint      *slot_row;    /* the item in each slot, or G_MAXUINT */
+  double     *length_table; /* while aligning: see length_cost_cached() */
 } Pair;
 
 #define ROW_SLOTS 8
@@ -1000,7 +1015,7 @@ typedef struct
  * increasing feature id. Item i's features are marked in a slot of
  * row_bits (the DP reads rows i − 4 … i − 1, the anchor search one row at
  * a time), so only item j's are walked. */
-static double
+static G_GNUC_NO_INLINE double
 pair_sim_compute (const Pair *pair,
                   guint       i,
                   guint       j)
@@ -1064,7 +1079,7 @@ pair_cache_sims (Pair        *pair,
     pair->sim[c] = -1;
 }
 
-static double
+static inline double
 pair_sim (const Pair *pair,
           guint       i,
           guint       j)
@@ -1291,6 +1306,7 @@ pair_clear (Pair *pair)
   g_free (pair->mass_b);
   g_free (pair->row_bits);
   g_free (pair->slot_row);
+  g_free (pair->length_table);
 }
 
 /* Built back to front, then turned around: prepending would be quadratic. */
@@ -1710,6 +1726,31 @@ length_cost (const Pair *pair,
   return delta * delta / 2;
 }
 
+/* length_cost() of the short beads, kept by their two lengths (whole
+ * numbers of characters): the DP asks for the same few hundred thousand
+ * pairs of lengths seven million times. */
+#define LENGTH_TABLE 512
+
+static inline double
+length_cost_cached (const Pair *pair,
+                    double      la,
+                    double      lb)
+{
+  if (la < LENGTH_TABLE && lb < LENGTH_TABLE && pair->length_table != NULL)
+    {
+      guint ia = (guint)la, ib = (guint)lb;
+      double *cell = &pair->length_table[ia * LENGTH_TABLE + ib];
+
+      if (ia == la && ib == lb)
+        {
+          if (isnan (*cell))
+            *cell = length_cost (pair, la, lb);
+          return *cell;
+        }
+    }
+  return length_cost (pair, la, lb);
+}
+
 typedef struct
 {
   double cost;
@@ -1784,7 +1825,7 @@ bead_cost (const Pair *pair,
   mass = mass_a + mass_b;
 
   result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
-  result.length = isnan (length) ? length_cost (pair, la, lb) : length;
+  result.length = isnan (length) ? length_cost_cached (pair, la, lb) : length;
 
   result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
   result.cost += params.absorb * absorbed;
@@ -1838,8 +1879,8 @@ bead_cost_bound (const Pair *pair,
   *length = NAN;
   if (bound < limit)
     {
-      *length = length_cost (pair, pair->sum_len_a[i] - pair->sum_len_a[i - k],
-                             pair->sum_len_b[j] - pair->sum_len_b[j - l]);
+      *length = length_cost_cached (pair, pair->sum_len_a[i] - pair->sum_len_a[i - k],
+                                    pair->sum_len_b[j] - pair->sum_len_b[j - l]);
       bound += params.length * *length;
     }
   return bound;
@@ -1947,6 +1988,12 @@ align_pair (Context      *ctx,
       compute_band (pair, anchors, lo, hi);
     }
   pair_cache_sims (pair, lo, hi);
+  if (pair->length_table == NULL)
+    {
+      pair->length_table = g_new (double, LENGTH_TABLE * LENGTH_TABLE);
+      for (guint c = 0; c < LENGTH_TABLE * LENGTH_TABLE; c++)
+        pair->length_table[c] = NAN;
+    }
 
   for (guint i = 0; i <= n; i++)
     {
