@@ -1758,7 +1758,7 @@ typedef struct
   double length;
 } BeadCost;
 
-static BeadCost
+static inline __attribute__ ((always_inline)) BeadCost
 bead_cost (const Pair *pair,
            guint       i,      /* end of the bead in a (exclusive) */
            guint       j,      /* end in b */
@@ -2021,7 +2021,10 @@ align_pair (Context      *ctx,
           float best = i == 0 && j == 0 ? 0 : INFINITY;
           guint8 best_bead = 0xFF;
 
-          for (guint b = 0; b < N_BEADS && !(i == 0 && j == 0); b++)
+          /* Unrolled, each bead's k and l become constants; (0, 0) takes
+           * no bead, every one being longer than 0 on some side. */
+#pragma GCC unroll 12
+          for (guint b = 0; b < N_BEADS; b++)
             {
               guint k = beads[b].a, l = beads[b].b;
               guint pi, pj;
