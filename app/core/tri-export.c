@@ -683,27 +683,33 @@ append_json_string (GString    *out,
                     const char *text)
 {
   const char *p, *run = text;
-
-  for (p = text; *p; p++)
-    if ((guchar)*p < 0x20 || *p == 0x7f)
-      break;
-  if (*p != '\0')
-    {
-      g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
-      g_autofree char *literal = json_to_string (node, FALSE);
-
-      g_string_append (out, literal);
-      return;
-    }
+  gsize start = out->len;
 
   g_string_append_c (out, '"');
   for (p = text; *p; p++)
-    if (*p == '"' || *p == '\\')
+    {
+      guchar c = (guchar)*p;
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        continue;
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_len (out, run, p - run);
+          g_string_append_c (out, '\\');
+          run = p;
+          continue;
+        }
+
+      /* a control character */
       {
-        g_string_append_len (out, run, p - run);
-        g_string_append_c (out, '\\');
-        run = p;
+        g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+        g_autofree char *literal = json_to_string (node, FALSE);
+
+        g_string_truncate (out, start);
+        g_string_append (out, literal);
+        return;
       }
+    }
   g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }

@@ -225,6 +225,13 @@ utf8_to_uchars (const guint8 *data,
           i++;
           continue;
         }
+      /* two bytes (Cyrillic): most of what is not ASCII */
+      if (b >= 0xC2 && b <= 0xDF && i + 1 < length && (data[i + 1] & 0xC0) == 0x80)
+        {
+          *out++ = (UChar)(((b & 0x1F) << 6) | (data[i + 1] & 0x3F));
+          i += 2;
+          continue;
+        }
       if (b >= 0xC2 && b <= 0xDF)
         n = 2, c = b & 0x1F;
       else if (b >= 0xE0 && b <= 0xEF)
