@@ -396,10 +396,44 @@ word_info_free (gpointer data)
   g_free (info);
 }
 
+/* Opening a transliterator compiles its rules (50 million instructions
+ * for Russian's): each language's is opened once per process, and runs
+ * get clones of it. */
+G_LOCK_DEFINE_STATIC (transliterators);
+static GHashTable *transliterators;   /* base language → UTransliterator *, or NULL */
+
+static UTransliterator *open_transliterator_uncached (const char *base);
+
 static UTransliterator *
 open_transliterator (const char *language)
 {
   g_autofree char *base = tri_language_get_base (language);
+  UTransliterator *proto, *trans = NULL;
+
+  G_LOCK (transliterators);
+  if (transliterators == NULL)
+    transliterators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_lookup_extended (transliterators, base, NULL, (gpointer *)&proto))
+    {
+      proto = open_transliterator_uncached (base);
+      g_hash_table_insert (transliterators, g_strdup (base), proto);
+    }
+  if (proto != NULL)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+
+      trans = utrans_clone (proto, &status);
+      if (U_FAILURE (status))
+        trans = NULL;
+    }
+  G_UNLOCK (transliterators);
+
+  return trans;
+}
+
+static UTransliterator *
+open_transliterator_uncached (const char *base)
+{
   const char *script_part;
   g_autofree char *id = NULL;
   g_autofree UChar *id16 = NULL;
@@ -2639,6 +2673,91 @@ tri_aligner_set_system_dictionaries (TriAligner *self,
   self->system_dictionaries = use;
 }
 
+/* The system dictionary of @source's words (base languages) into
+ * *@target's, which may become the language it translates into. */
+static TriDictionary *
+system_dictionary (const char  *source,
+                   char       **target)
+{
+  TriDictionary *dict = tri_dictionary_get_system (source, *target);
+
+  /* English–Ukrainian: no dictionary; go through Russian, whose
+   * words share most roots with Ukrainian (research §7). */
+  if (dict == NULL && g_str_equal (source, "en") && g_str_equal (*target, "uk"))
+    {
+      dict = tri_dictionary_get_system ("en", "ru");
+      g_free (*target);
+      *target = g_strdup ("ru");
+    }
+  return dict;
+}
+
+typedef struct
+{
+  GStrv    languages;
+  gboolean system;
+} Preload;
+
+static gpointer
+preload_thread (gpointer data)
+{
+  Preload *preload = data;
+  guint n = g_strv_length (preload->languages);
+
+  for (guint s = 0; s < n; s++)
+    {
+      UTransliterator *trans = open_transliterator (preload->languages[s]);
+
+      if (trans != NULL)
+        utrans_close (trans);
+      for (guint t = 0; t < n && preload->system; t++)
+        {
+          g_autofree char *sb = tri_language_get_base (preload->languages[s]);
+          g_autofree char *tb = tri_language_get_base (preload->languages[t]);
+          TriDictionary *dict;
+
+          if (t == s)
+            continue;
+          dict = system_dictionary (sb, &tb);
+          if (dict != NULL)
+            tri_dictionary_unref (dict);
+        }
+    }
+
+  g_strfreev (preload->languages);
+  g_free (preload);
+  return NULL;
+}
+
+/**
+ * tri_aligner_preload:
+ * @self: a #TriAligner
+ * @languages: (array zero-terminated=1): the languages of the documents
+ *   to align
+ *
+ * Starts reading, in a thread, what aligning documents in @languages
+ * needs and every run of the process shares: the system dictionaries and
+ * the transliterators (a few hundred milliseconds), so that it overlaps
+ * loading the documents. tri_aligner_align() waits for what is still
+ * being read.
+ *
+ * Returns: (transfer full): the thread, for g_thread_join()
+ */
+GThread *
+tri_aligner_preload (TriAligner         *self,
+                     const char * const *languages)
+{
+  Preload *preload;
+
+  g_return_val_if_fail (TRI_IS_ALIGNER (self), NULL);
+  g_return_val_if_fail (languages != NULL, NULL);
+
+  preload = g_new0 (Preload, 1);
+  preload->languages = g_strdupv ((char **)languages);
+  preload->system = self->system_dictionaries;
+  return g_thread_new ("tri-aligner-preload", preload_thread, preload);
+}
+
 static void
 attach_dictionaries (TriAligner     *self,
                      Context        *ctx,
@@ -2669,15 +2788,7 @@ attach_dictionaries (TriAligner     *self,
 
           if (t == s)
             continue;
-          dict = tri_dictionary_get_system (sb, tb);
-          /* English–Ukrainian: no dictionary; go through Russian, whose
-           * words share most roots with Ukrainian (research §7). */
-          if (dict == NULL && g_str_equal (sb, "en") && g_str_equal (tb, "uk"))
-            {
-              dict = tri_dictionary_get_system ("en", "ru");
-              g_free (tb);
-              tb = g_strdup ("ru");
-            }
+          dict = system_dictionary (sb, &tb);
           if (dict == NULL)
             continue;
 
