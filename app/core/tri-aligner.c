@@ -916,10 +916,11 @@ sentence_features (Context      *ctx,
       if (g_unichar_isalpha (ch))
         {
           const char *start = p;
-          /* (title-case letters lie in U+01C5 … U+1FFC; g_unichar_istitle()
-           * searches a table) */
+          /* (the title-case letters lie in U+01C5 … U+01F2 and U+1F88 …
+           * U+1FFC; g_unichar_istitle() searches a table) */
           gboolean capital = g_unichar_isupper (ch) ||
-                             (ch >= 0x01C5 && ch <= 0x1FFC && g_unichar_istitle (ch));
+                             (((ch >= 0x01C5 && ch <= 0x01F2) || (ch >= 0x1F88 && ch <= 0x1FFC)) &&
+                              g_unichar_istitle (ch));
           WordInfo *word;
 
           p = word_end (p);
@@ -930,13 +931,20 @@ sentence_features (Context      *ctx,
           if (word->skeleton != G_MAXUINT32 || word->n_translations > 0)
             {
               guint32 count = word->n_translations;
+              guint own = word->skeleton != G_MAXUINT32 ? 1 : 0;
+              guint at = groups->len;
+              guint32 *v;
 
-              if (word->skeleton != G_MAXUINT32)
+              if (own)
                 count = (count + 1) | GROUP_OWN;
-              g_array_append_val (groups, count);
-              if (word->skeleton != G_MAXUINT32)
-                g_array_append_val (groups, word->skeleton);
-              g_array_append_vals (groups, word->translations, word->n_translations);
+              /* one resize, not three appends */
+              g_array_set_size (groups, at + 1 + own + word->n_translations);
+              v = &g_array_index (groups, guint32, at);
+              v[0] = count;
+              if (own)
+                v[1] = word->skeleton;
+              if (word->n_translations > 0)
+                memcpy (v + 1 + own, word->translations, word->n_translations * sizeof (guint32));
             }
 
           /* A capitalised word inside the sentence is likely a name:
