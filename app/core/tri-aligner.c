@@ -2006,6 +2006,8 @@ align_pair (Context      *ctx,
   g_autoptr(GArray) anchors = NULL;
   GArray *result = g_array_new (FALSE, FALSE, sizeof (PairBead));
   gsize cells = 0;
+  guint from_lo[MAX_BEAD + 1], from_hi[MAX_BEAD + 1], last;
+  gsize from_row[MAX_BEAD + 1];
 
   if (n == 0 || m == 0)
     {
@@ -2058,7 +2060,18 @@ align_pair (Context      *ctx,
           report_progress (ctx, (double)i / n);
         }
 
-      for (guint j = lo[i]; j <= hi[i]; j++)
+      /* The band of the rows the beads start from, in locals: the caches
+       * the beads write to could alias lo, hi and row as far as the
+       * compiler knows, and it would read them again for every bead. */
+      for (guint k = 0; k <= MAX_BEAD && k <= i; k++)
+        {
+          from_lo[k] = lo[i - k];
+          from_hi[k] = hi[i - k];
+          from_row[k] = row[i - k] - lo[i - k];
+        }
+      last = hi[i];
+
+      for (guint j = lo[i]; j <= last; j++)
         {
           float best = i == 0 && j == 0 ? 0 : INFINITY;
           guint8 best_bead = 0xFF;
@@ -2069,18 +2082,17 @@ align_pair (Context      *ctx,
           for (guint b = 0; b < N_BEADS; b++)
             {
               guint k = beads[b].a, l = beads[b].b;
-              guint pi, pj;
+              guint pj;
               BeadCost c;
               double length = NAN;
               float total, from;
 
               if (k > i || l > j)
                 continue;
-              pi = i - k;
               pj = j - l;
-              if (pj < lo[pi] || pj > hi[pi])
+              if (pj < from_lo[k] || pj > from_hi[k])
                 continue;
-              from = cost[CELL (pi, pj)];
+              from = cost[from_row[k] + pj];
               if (!isfinite (from))
                 continue;
               /* Skip the beads that cannot win. */
