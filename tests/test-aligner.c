@@ -1744,6 +1744,23 @@ test_ukrainian_inflected_lemmas (void)
                          "Люди звернулися до лікарні міста по компенсацію.");
 }
 
+/* The dictionaries and transliterators read ahead in a thread (as
+ * triptych-cli does while it loads the documents), with a run aligning at
+ * the same time and after it: the same rows. */
+static void
+test_preload (void)
+{
+  g_autoptr(TriAligner) aligner = tri_aligner_new ();
+  static const char * const languages[] = { "en", "ru", "uk", NULL };
+  g_autofree char *faithful = shape_with (12, 3, G_MAXUINT);
+  GThread *thread;
+
+  thread = tri_aligner_preload (aligner, languages);
+  check_triple (aligner, odesa_en, odesa_ru, odesa_uk, faithful);
+  g_thread_join (thread);
+  check_triple (aligner, odesa_en, odesa_ru, odesa_uk, faithful);
+}
+
 /* 10. Cancellation */
 
 static void
@@ -2057,6 +2074,7 @@ main (int   argc,
   g_test_add_func ("/aligner/dictionary/system", test_system_dictionary);
   g_test_add_func ("/aligner/dictionary/ukrainian-through-russian", test_ukrainian_through_russian);
   g_test_add_func ("/aligner/dictionary/ukrainian-inflected-lemmas", test_ukrainian_inflected_lemmas);
+  g_test_add_func ("/aligner/dictionary/preload", test_preload);
   g_test_add_func ("/aligner/cancelled", test_cancelled);
   g_test_add_func ("/aligner/progress", test_progress);
   g_test_add_func ("/aligner/async", test_async);

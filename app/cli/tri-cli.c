@@ -515,8 +515,22 @@ load_and_align (TriAligner        *aligner,
 {
   TriAlignInput *inputs[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
+  GThread *preload;
   GArray *rows = NULL;
   guint n;
+
+  /* The dictionaries and transliterators are read while the documents load. */
+  for (n = 0; args[n] != NULL; n++)
+    {
+      g_autofree char *path = NULL;
+      char *language = NULL;
+
+      if (parse_language_file (args[n], &language, &path))
+        g_ptr_array_add (languages, language);
+    }
+  g_ptr_array_add (languages, NULL);
+  preload = tri_aligner_preload (aligner, (const char * const *)languages->pdata);
 
   for (n = 0; args[n] != NULL; n++)
     {
@@ -541,6 +555,7 @@ load_and_align (TriAligner        *aligner,
     g_printerr ("triptych-cli: %s\n", error->message);
 
 out:
+  g_thread_join (preload);
   for (guint k = 0; k < TRI_ALIGN_MAX_LANGUAGES; k++)
     g_clear_pointer (&inputs[k], tri_align_input_free);
   return rows;

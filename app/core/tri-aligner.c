@@ -319,7 +319,7 @@ skeleton (const char *ascii,
       char c;
 
       for (guint i = 0; i < G_N_ELEMENTS (digraphs); i++)
-        if (g_str_has_prefix (p, digraphs[i].from))
+        if (p[0] == digraphs[i].from[0] && g_str_has_prefix (p, digraphs[i].from))
           {
             buf[n++] = digraphs[i].to;
             p += strlen (digraphs[i].from);
@@ -398,10 +398,44 @@ word_info_free (gpointer data)
   g_free (info);
 }
 
+/* Opening a transliterator compiles its rules (50 million instructions
+ * for Russian's): each language's is opened once per process, and runs
+ * get clones of it. */
+G_LOCK_DEFINE_STATIC (transliterators);
+static GHashTable *transliterators;   /* base language → UTransliterator *, or NULL */
+
+static UTransliterator *open_transliterator_uncached (const char *base);
+
 static UTransliterator *
 open_transliterator (const char *language)
 {
   g_autofree char *base = tri_language_get_base (language);
+  UTransliterator *proto, *trans = NULL;
+
+  G_LOCK (transliterators);
+  if (transliterators == NULL)
+    transliterators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_lookup_extended (transliterators, base, NULL, (gpointer *)&proto))
+    {
+      proto = open_transliterator_uncached (base);
+      g_hash_table_insert (transliterators, g_strdup (base), proto);
+    }
+  if (proto != NULL)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+
+      trans = utrans_clone (proto, &status);
+      if (U_FAILURE (status))
+        trans = NULL;
+    }
+  G_UNLOCK (transliterators);
+
+  return trans;
+}
+
+static UTransliterator *
+open_transliterator_uncached (const char *base)
+{
   const char *script_part;
   g_autofree char *id = NULL;
   g_autofree UChar *id16 = NULL;
@@ -887,9 +921,20 @@ word_end (const char *p)
 {
   while (*p)
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      gunichar c;
+      const char *next;
 
+      /* ASCII and Cyrillic letters (А … я) first: most of the text */
+      if (g_ascii_isalpha (*p) ||
+          ((guchar)p[0] == 0xD0 && (guchar)p[1] >= 0x90 && (guchar)p[1] <= 0xBF) ||
+          ((guchar)p[0] == 0xD1 && (guchar)p[1] >= 0x80 && (guchar)p[1] <= 0x8F))
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      next = g_utf8_next_char (p);
       if (g_unichar_isalpha (c) || g_unichar_ismark (c))
         p = next;
       else if ((c == '\'' || c == 0x2019 || c == 0x02BC) && g_unichar_isalpha (g_utf8_get_char (next)))
@@ -935,7 +980,11 @@ sentence_features (Context      *ctx,
       if (g_unichar_isalpha (ch))
         {
           const char *start = p;
-          gboolean capital = g_unichar_isupper (ch) || g_unichar_istitle (ch);
+          /* (the title-case letters lie in U+01C5 … U+01F2 and U+1F88 …
+           * U+1FFC; g_unichar_istitle() searches a table) */
+          gboolean capital = g_unichar_isupper (ch) ||
+                             (((ch >= 0x01C5 && ch <= 0x01F2) || (ch >= 0x1F88 && ch <= 0x1FFC)) &&
+                              g_unichar_istitle (ch));
           WordInfo *word;
 
           p = word_end (p);
@@ -946,13 +995,20 @@ sentence_features (Context      *ctx,
           if (word->skeleton != G_MAXUINT32 || word->n_translations > 0)
             {
               guint32 count = word->n_translations;
+              guint own = word->skeleton != G_MAXUINT32 ? 1 : 0;
+              guint at = groups->len;
+              guint32 *v;
 
-              if (word->skeleton != G_MAXUINT32)
+              if (own)
                 count = (count + 1) | GROUP_OWN;
-              g_array_append_val (groups, count);
-              if (word->skeleton != G_MAXUINT32)
-                g_array_append_val (groups, word->skeleton);
-              g_array_append_vals (groups, word->translations, word->n_translations);
+              /* one resize, not three appends */
+              g_array_set_size (groups, at + 1 + own + word->n_translations);
+              v = &g_array_index (groups, guint32, at);
+              v[0] = count;
+              if (own)
+                v[1] = word->skeleton;
+              if (word->n_translations > 0)
+                memcpy (v + 1 + own, word->translations, word->n_translations * sizeof (guint32));
             }
 
           /* A capitalised word inside the sentence is likely a name:
@@ -1052,31 +1108,46 @@ typedef struct
   double      prior[MAX_BEAD + 1][MAX_BEAD + 1];
   double      ratio;       /* total length b / a */
   double      variance;
+  /* per feature id, a bit per slot: the shared features of the item of a
+   * in that slot (item i in slot i % ROW_SLOTS), for pair_sim_compute() */
+  guint8     *row_bits;
+  guint      *slot_row;    /* the item in each slot, or G_MAXUINT */
+  double     *length_table; /* while aligning: see length_cost_cached() */
 } Pair;
 
-static double
+#define ROW_SLOTS 8
+
+/* The weight of the features items i of a and j of b share, summed in
+ * increasing feature id. Item i's features are marked in a slot of
+ * row_bits (the DP reads rows i − 4 … i − 1, the anchor search one row at
+ * a time), so only item j's are walked. */
+static G_GNUC_NO_INLINE double
 pair_sim_compute (const Pair *pair,
                   guint       i,
                   guint       j)
 {
   const Shared *x = &pair->shared_a[i], *y = &pair->shared_b[j];
-  guint p = 0, q = 0;
+  guint slot = i % ROW_SLOTS;
+  guint8 bit = (guint8)(1u << slot);
   double sum = 0;
 
-  while (p < x->n && q < y->n)
+  if (pair->slot_row[slot] != i)
     {
-      guint32 f = x->ids[p], g = y->ids[q];
-
-      if (f == g)
+      if (pair->slot_row[slot] != G_MAXUINT)
         {
-          sum += pair->weight[f];
-          p++, q++;
+          const Shared *old = &pair->shared_a[pair->slot_row[slot]];
+
+          for (guint p = 0; p < old->n; p++)
+            pair->row_bits[old->ids[p]] &= (guint8)~bit;
         }
-      else if (f < g)
-        p++;
-      else
-        q++;
+      for (guint p = 0; p < x->n; p++)
+        pair->row_bits[x->ids[p]] |= bit;
+      pair->slot_row[slot] = i;
     }
+
+  for (guint q = 0; q < y->n; q++)
+    if (pair->row_bits[y->ids[q]] & bit)
+      sum += pair->weight[y->ids[q]];
   return sum;
 }
 
@@ -1114,7 +1185,7 @@ pair_cache_sims (Pair        *pair,
     pair->sim[c] = -1;
 }
 
-static double
+static inline double
 pair_sim (const Pair *pair,
           guint       i,
           guint       j)
@@ -1212,6 +1283,10 @@ pair_init (Pair         *pair,
   pair->mass_b = g_new0 (double, m + 1);
   pair->matchable_a = g_new0 (double, n + 1);
   pair->matchable_b = g_new0 (double, m + 1);
+  pair->row_bits = g_new0 (guint8, n_features + 1);
+  pair->slot_row = g_new (guint, ROW_SLOTS);
+  for (guint s = 0; s < ROW_SLOTS; s++)
+    pair->slot_row[s] = G_MAXUINT;
 
   for (guint i = 0; i < n; i++)
     {
@@ -1335,6 +1410,9 @@ pair_clear (Pair *pair)
   g_free (pair->matchable_b);
   g_free (pair->mass_a);
   g_free (pair->mass_b);
+  g_free (pair->row_bits);
+  g_free (pair->slot_row);
+  g_free (pair->length_table);
 }
 
 /* Built back to front, then turned around: prepending would be quadratic. */
@@ -1439,6 +1517,30 @@ drop_detours (GArray     *chain,
   g_array_set_size (chain, kept);
 }
 
+/* The first place in @list (increasing j) where j − @expected is no
+ * longer below −@jump, or with @past, no longer at most @jump. */
+static guint
+postings_bound (const GArray *list,
+                double        expected,
+                double        jump,
+                gboolean      past)
+{
+  const guint *v = (const guint *)(gpointer)list->data;
+  guint low = 0, high = list->len;
+
+  while (low < high)
+    {
+      guint mid = (low + high) / 2;
+      double d = (double)v[mid] - expected;
+
+      if (past ? d <= jump : d < -jump)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return low;
+}
+
 static GArray *
 find_anchors (const Pair *pair)
 {
@@ -1485,10 +1587,15 @@ find_anchors (const Pair *pair)
         {
           guint32 f = pair->shared_a[i].ids[k];
           GArray *list = postings[f];
+          guint t, end;
 
           if (list == NULL)
             continue;
-          for (guint t = 0; t < list->len; t++)
+          /* Only the part of the list within max_jump of the diagonal:
+           * most of it lies far away. */
+          t = postings_bound (list, expected, max_jump, FALSE);
+          end = postings_bound (list, expected, max_jump, TRUE);
+          for (; t < end; t++)
             {
               guint j = g_array_index (list, guint, t);
 
@@ -1511,11 +1618,6 @@ find_anchors (const Pair *pair)
             double denominator, rough;
             guint slot;
 
-            if (fabs ((double)j - expected) > max_jump)
-              {
-                acc[j] = 0;
-                continue;
-              }
             denominator = pair->mass_a[i] + pair->mass_b[j];
             rough = denominator > 0 ? acc[j] / denominator : 0;
             acc[j] = 0;
@@ -1730,6 +1832,31 @@ length_cost (const Pair *pair,
   return delta * delta / 2;
 }
 
+/* length_cost() of the short beads, kept by their two lengths (whole
+ * numbers of characters): the DP asks for the same few hundred thousand
+ * pairs of lengths seven million times. */
+#define LENGTH_TABLE 512
+
+static inline double
+length_cost_cached (const Pair *pair,
+                    double      la,
+                    double      lb)
+{
+  if (la < LENGTH_TABLE && lb < LENGTH_TABLE && pair->length_table != NULL)
+    {
+      guint ia = (guint)la, ib = (guint)lb;
+      double *cell = &pair->length_table[ia * LENGTH_TABLE + ib];
+
+      if (ia == la && ib == lb)
+        {
+          if (isnan (*cell))
+            *cell = length_cost (pair, la, lb);
+          return *cell;
+        }
+    }
+  return length_cost (pair, la, lb);
+}
+
 typedef struct
 {
   double cost;
@@ -1737,7 +1864,7 @@ typedef struct
   double length;
 } BeadCost;
 
-static BeadCost
+static inline __attribute__ ((always_inline)) BeadCost
 bead_cost (const Pair *pair,
            guint       i,      /* end of the bead in a (exclusive) */
            guint       j,      /* end in b */
@@ -1804,7 +1931,7 @@ bead_cost (const Pair *pair,
   mass = mass_a + mass_b;
 
   result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
-  result.length = isnan (length) ? length_cost (pair, la, lb) : length;
+  result.length = isnan (length) ? length_cost_cached (pair, la, lb) : length;
 
   result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
   result.cost += params.absorb * absorbed;
@@ -1858,8 +1985,8 @@ bead_cost_bound (const Pair *pair,
   *length = NAN;
   if (bound < limit)
     {
-      *length = length_cost (pair, pair->sum_len_a[i] - pair->sum_len_a[i - k],
-                             pair->sum_len_b[j] - pair->sum_len_b[j - l]);
+      *length = length_cost_cached (pair, pair->sum_len_a[i] - pair->sum_len_a[i - k],
+                                    pair->sum_len_b[j] - pair->sum_len_b[j - l]);
       bound += params.length * *length;
     }
   return bound;
@@ -1943,6 +2070,8 @@ align_pair (Context      *ctx,
   g_autoptr(GArray) anchors = NULL;
   GArray *result = g_array_new (FALSE, FALSE, sizeof (PairBead));
   gsize cells = 0;
+  guint from_lo[MAX_BEAD + 1], from_hi[MAX_BEAD + 1], last;
+  gsize from_row[MAX_BEAD + 1];
 
   if (n == 0 || m == 0)
     {
@@ -1967,6 +2096,12 @@ align_pair (Context      *ctx,
       compute_band (pair, anchors, lo, hi);
     }
   pair_cache_sims (pair, lo, hi);
+  if (pair->length_table == NULL)
+    {
+      pair->length_table = g_new (double, LENGTH_TABLE * LENGTH_TABLE);
+      for (guint c = 0; c < LENGTH_TABLE * LENGTH_TABLE; c++)
+        pair->length_table[c] = NAN;
+    }
 
   for (guint i = 0; i <= n; i++)
     {
@@ -1989,26 +2124,39 @@ align_pair (Context      *ctx,
           report_progress (ctx, (double)i / n);
         }
 
-      for (guint j = lo[i]; j <= hi[i]; j++)
+      /* The band of the rows the beads start from, in locals: the caches
+       * the beads write to could alias lo, hi and row as far as the
+       * compiler knows, and it would read them again for every bead. */
+      for (guint k = 0; k <= MAX_BEAD && k <= i; k++)
+        {
+          from_lo[k] = lo[i - k];
+          from_hi[k] = hi[i - k];
+          from_row[k] = row[i - k] - lo[i - k];
+        }
+      last = hi[i];
+
+      for (guint j = lo[i]; j <= last; j++)
         {
           float best = i == 0 && j == 0 ? 0 : INFINITY;
           guint8 best_bead = 0xFF;
 
-          for (guint b = 0; b < N_BEADS && !(i == 0 && j == 0); b++)
+          /* Unrolled, each bead's k and l become constants; (0, 0) takes
+           * no bead, every one being longer than 0 on some side. */
+#pragma GCC unroll 12
+          for (guint b = 0; b < N_BEADS; b++)
             {
               guint k = beads[b].a, l = beads[b].b;
-              guint pi, pj;
+              guint pj;
               BeadCost c;
               double length = NAN;
               float total, from;
 
               if (k > i || l > j)
                 continue;
-              pi = i - k;
               pj = j - l;
-              if (pj < lo[pi] || pj > hi[pi])
+              if (pj < from_lo[k] || pj > from_hi[k])
                 continue;
-              from = cost[CELL (pi, pj)];
+              from = cost[from_row[k] + pj];
               if (!isfinite (from))
                 continue;
               /* Skip the beads that cannot win. */
@@ -2609,6 +2757,102 @@ tri_aligner_set_system_dictionaries (TriAligner *self,
   self->system_dictionaries = use;
 }
 
+/* The system dictionary of @source's words (base languages) into
+ * *@target's, which may become the language it translates into. */
+static TriDictionary *
+system_dictionary (const char  *source,
+                   char       **target)
+{
+  TriDictionary *dict = tri_dictionary_get_system (source, *target);
+
+  /* English–Ukrainian: no dictionary; go through Russian, whose
+   * words share most roots with Ukrainian (research §7). */
+  if (dict == NULL && g_str_equal (source, "en") && g_str_equal (*target, "uk"))
+    {
+      dict = tri_dictionary_get_system ("en", "ru");
+      g_free (*target);
+      *target = g_strdup ("ru");
+    }
+  /* Russian and Ukrainian: Apertium's bilingual lemmas (уряд is
+   * правительство, також также), for the words that are no
+   * cognates; Ukrainian meets English through them too. */
+  if (dict == NULL && g_str_equal (source, "uk") && g_str_equal (*target, "en"))
+    {
+      g_free (*target);
+      *target = g_strdup ("ru");
+    }
+  if (dict == NULL && ((g_str_equal (source, "ru") && g_str_equal (*target, "uk")) ||
+                       (g_str_equal (source, "uk") && g_str_equal (*target, "ru"))))
+    dict = tri_apertium_get_dictionary (source, *target);
+  return dict;
+}
+
+typedef struct
+{
+  GStrv    languages;
+  gboolean system;
+} Preload;
+
+static gpointer
+preload_thread (gpointer data)
+{
+  Preload *preload = data;
+  guint n = g_strv_length (preload->languages);
+
+  for (guint s = 0; s < n; s++)
+    {
+      UTransliterator *trans = open_transliterator (preload->languages[s]);
+
+      if (trans != NULL)
+        utrans_close (trans);
+      for (guint t = 0; t < n && preload->system; t++)
+        {
+          g_autofree char *sb = tri_language_get_base (preload->languages[s]);
+          g_autofree char *tb = tri_language_get_base (preload->languages[t]);
+          TriDictionary *dict;
+
+          if (t == s)
+            continue;
+          dict = system_dictionary (sb, &tb);
+          if (dict != NULL)
+            tri_dictionary_unref (dict);
+        }
+    }
+
+  g_strfreev (preload->languages);
+  g_free (preload);
+  return NULL;
+}
+
+/**
+ * tri_aligner_preload:
+ * @self: a #TriAligner
+ * @languages: (array zero-terminated=1): the languages of the documents
+ *   to align
+ *
+ * Starts reading, in a thread, what aligning documents in @languages
+ * needs and every run of the process shares: the system dictionaries and
+ * the transliterators (a few hundred milliseconds), so that it overlaps
+ * loading the documents. tri_aligner_align() waits for what is still
+ * being read.
+ *
+ * Returns: (transfer full): the thread, for g_thread_join()
+ */
+GThread *
+tri_aligner_preload (TriAligner         *self,
+                     const char * const *languages)
+{
+  Preload *preload;
+
+  g_return_val_if_fail (TRI_IS_ALIGNER (self), NULL);
+  g_return_val_if_fail (languages != NULL, NULL);
+
+  preload = g_new0 (Preload, 1);
+  preload->languages = g_strdupv ((char **)languages);
+  preload->system = self->system_dictionaries;
+  return g_thread_new ("tri-aligner-preload", preload_thread, preload);
+}
+
 static void
 attach_dictionaries (TriAligner     *self,
                      Context        *ctx,
@@ -2639,26 +2883,7 @@ attach_dictionaries (TriAligner     *self,
 
           if (t == s)
             continue;
-          dict = tri_dictionary_get_system (sb, tb);
-          /* English–Ukrainian: no dictionary; go through Russian, whose
-           * words share most roots with Ukrainian (research §7). */
-          if (dict == NULL && g_str_equal (sb, "en") && g_str_equal (tb, "uk"))
-            {
-              dict = tri_dictionary_get_system ("en", "ru");
-              g_free (tb);
-              tb = g_strdup ("ru");
-            }
-          /* Russian and Ukrainian: Apertium's bilingual lemmas (уряд is
-           * правительство, також также), for the words that are no
-           * cognates; Ukrainian meets English through them too. */
-          if (dict == NULL && g_str_equal (sb, "uk") && g_str_equal (tb, "en"))
-            {
-              g_free (tb);
-              tb = g_strdup ("ru");
-            }
-          if (dict == NULL && ((g_str_equal (sb, "ru") && g_str_equal (tb, "uk")) ||
-                               (g_str_equal (sb, "uk") && g_str_equal (tb, "ru"))))
-            dict = tri_apertium_get_dictionary (sb, tb);
+          dict = system_dictionary (sb, &tb);
           if (dict == NULL)
             continue;
 

@@ -76,6 +76,8 @@ void        tri_aligner_set_user_dictionary  (TriAligner        *self,
                                               TriDictionary     *dictionary);
 void        tri_aligner_set_system_dictionaries (TriAligner     *self,
                                               gboolean           use);
+GThread    *tri_aligner_preload              (TriAligner        *self,
+                                              const char * const *languages);
 GArray     *tri_aligner_align                (TriAligner        *self,
                                               TriAlignInput    **inputs,
                                               guint              n_inputs,

@@ -244,9 +244,9 @@ tri_fold_whitespace (const char *text,
   GString *out;
   const char *p, *end;
 
-  /* tri_fold_whitespace_map() without the map, a run of words at a time:
-   * four times faster, and the aligner folds every sentence of every
-   * version before it starts. */
+  /* tri_fold_whitespace_map() without the map, a run of words (and the
+   * single spaces between them) at a time: four times faster, and the
+   * aligner folds every sentence of every version before it starts. */
   if (length < 0)
     length = (gssize)strlen (text);
   end = text + length;
@@ -257,8 +257,16 @@ tri_fold_whitespace (const char *text,
       gboolean folded = FALSE;
       gsize len;
 
-      while (p < end && !folded_space_at (p, &len))
-        p += len;
+      while (p < end)
+        {
+          if (!folded_space_at (p, &len))
+            p += len;
+          /* a lone ASCII space inside the run stays as it is */
+          else if (*p == ' ' && p > run && p + 1 < end && !folded_space_at (p + 1, &len))
+            p++;
+          else
+            break;
+        }
       p = MIN (p, end);
       if (p > run)
         g_string_append_len (out, run, p - run);
