@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include "bench-ui.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -130,15 +132,6 @@ on_after_paint (GdkFrameClock *frame_clock,
     }
 }
 
-static void
-iterate_for (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64)ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* From @t0 to the end of the first frame painted after it, in ms. */
 static double
 until_painted (Clock  *clock,
@@ -164,17 +157,6 @@ shown_on_time (gint64 t0,
   if (t0 - previous < frame)
     return shown - previous < 2 * frame;
   return shown - t0 < frame;
-}
-
-/* The main thread's CPU time: what a key or a page costs the UI whatever
- * else the machine runs (wall-clock figures swing with the load). */
-static double
-thread_cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static void
@@ -259,7 +241,7 @@ scroll (Clock         *clock,
   for (guint f = 0; f < 300; f++)
     {
       gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_value (vadjustment) + 40);
-      iterate_for (17);
+      bench_iterate_for (17);
     }
   clock->recording = FALSE;
   summarise (clock->paints, smooth_mean, smooth_p95, smooth_worst);
@@ -271,7 +253,7 @@ scroll (Clock         *clock,
       double upper = gtk_adjustment_get_upper (vadjustment) - gtk_adjustment_get_page_size (vadjustment);
 
       gtk_adjustment_set_value (vadjustment, upper * g_random_double ());
-      iterate_for (34);
+      bench_iterate_for (34);
     }
   clock->recording = FALSE;
   summarise (clock->paints, jump_mean, jump_p95, jump_worst);
@@ -398,7 +380,7 @@ main (int   argc,
       }
     gtk_window_set_default_size (GTK_WINDOW (texts), 1200, 800);
     gtk_window_present (GTK_WINDOW (texts));
-    iterate_for (300);
+    bench_iterate_for (300);
 
     start = g_get_monotonic_time ();
     tri_window_open_files (texts, files, codes, 3, NULL, TRI_PARAGRAPH_BLANK_LINES);
@@ -427,7 +409,7 @@ main (int   argc,
     texts_checked_ms = (g_get_monotonic_time () - start) / 1000.0;
 
     gtk_window_destroy (GTK_WINDOW (texts));
-    iterate_for (300);
+    bench_iterate_for (300);
     for (guint c = 0; c < 3; c++)
       {
         g_file_delete (files[c], NULL, NULL);
@@ -438,7 +420,7 @@ main (int   argc,
   window = tri_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_for (500);
+  bench_iterate_for (500);
 
   frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   clock.paints = g_array_new (FALSE, FALSE, sizeof (double));
@@ -468,7 +450,7 @@ main (int   argc,
 
     while (tri_spell_checker_get_busy (spell))
       g_main_context_iteration (NULL, TRUE);
-    iterate_for (1000);
+    bench_iterate_for (1000);
     start = g_get_monotonic_time ();
     tri_spell_checker_recheck (spell);
     /* Turns that do not wait: their time is work on the main thread. */
@@ -535,7 +517,7 @@ main (int   argc,
       tri_alignment_edit_sentence (alignment, i % 3, sentence, edited);
       ms = (g_get_monotonic_time () - t0) / 1000.0;
       g_array_append_val (seen_edits, ms);
-      iterate_for (20);
+      bench_iterate_for (20);
     }
   summarise (seen_edits, &s_mean, &s_p95, &s_worst);
 
@@ -581,14 +563,14 @@ main (int   argc,
     gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "first");
     for (guint i = 0; i < 5; i++)
       gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "down");
-    iterate_for (300);
+    bench_iterate_for (300);
     tri_segment_editor_focus_column (editor, 0);
-    iterate_for (300);
+    bench_iterate_for (300);
     buffer = tri_segment_editor_get_buffer (editor, 0);
     for (guint i = 0; i < 20; i++)
       {
         gint64 t0 = g_get_monotonic_time ();
-        double cpu0 = thread_cpu_ms ();
+        double cpu0 = bench_thread_cpu_ms ();
         double ms;
 
         gint64 previous = clock.last_paint;
@@ -597,25 +579,25 @@ main (int   argc,
         ms = until_painted (&clock, t0);
         typed_on_time += shown_on_time (t0, previous, clock.last_paint);
         g_array_append_val (typed, ms);
-        ms = thread_cpu_ms () - cpu0;
+        ms = bench_thread_cpu_ms () - cpu0;
         g_array_append_val (typed_cpu, ms);
-        iterate_for (30);
+        bench_iterate_for (30);
         /* A user's key comes at any point of the frame: without this the
          * loop above wakes on a frame and every key waits a whole one
          * (GTK keeps painting for a while after each key). */
         g_usleep (g_rand_int_range (phase, 0, 16700));
       }
     tri_segment_editor_commit (editor);
-    iterate_for (300);
+    bench_iterate_for (300);
 
     gtk_widget_grab_focus (grid);
-    iterate_for (100);
+    bench_iterate_for (100);
     /* Back from the strip, nothing happening: does GTK keep painting?
      * (Each frame painted makes the next key wait for the frame after.) */
     {
       guint f0 = clock.frames;
 
-      iterate_for (1000);
+      bench_iterate_for (1000);
       idle_frames = clock.frames - f0;
     }
     if (g_getenv ("PERF_PAGES")) { g_printerr ("PAGES pid %d\n", getpid ()); g_usleep (4000000); }
@@ -634,12 +616,12 @@ main (int   argc,
         if (from == 1)
           {
             tri_window_select_row (window, n / 2);
-            iterate_for (1000);
+            bench_iterate_for (1000);
           }
         for (guint i = 0; i < (g_getenv ("PERF_PAGES") ? 200u : 20u); i++)
           {
             gint64 t0 = g_get_monotonic_time ();
-            double cpu0 = thread_cpu_ms ();
+            double cpu0 = bench_thread_cpu_ms ();
             double ms;
 
             gint64 previous = clock.last_paint;
@@ -652,9 +634,9 @@ main (int   argc,
             g_array_append_val (phases[from][2], clock.last_render);
             *on_time += shown_on_time (t0, previous, clock.last_paint);
             g_array_append_val (times, ms);
-            ms = thread_cpu_ms () - cpu0;
+            ms = bench_thread_cpu_ms () - cpu0;
             g_array_append_val (cpu, ms);
-            iterate_for (50);
+            bench_iterate_for (50);
             g_usleep (g_rand_int_range (phase, 0, 16700));
           }
       }
@@ -679,7 +661,7 @@ main (int   argc,
         ms = ((painted != 0 ? painted : g_get_monotonic_time ()) - t0) / 1000.0;
         g_array_append_val (menus, ms);
         gtk_menu_button_popdown (menu_button);
-        iterate_for (200);
+        bench_iterate_for (200);
       }
   }
 
@@ -690,10 +672,10 @@ main (int   argc,
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
     g_settings_set_boolean (settings, "compact-rows", TRUE);
-    iterate_for (500);
+    bench_iterate_for (500);
     vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tri_window_get_column_view (window)));
     gtk_adjustment_set_value (vadjustment, 0);
-    iterate_for (200);
+    bench_iterate_for (200);
     scroll (&clock, vadjustment, &c_smooth_mean, &c_smooth_p95, &c_smooth_worst, &c_mean, &c_p95, &c_worst);
     g_settings_set_boolean (settings, "compact-rows", FALSE);
   }

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include "bench-ui.h"
+
 #include <adwaita.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,6 +177,31 @@ main (int   argc,
   printf ("| later motions, each onto another word (%u): mean / p95 / worst | %.3f / %.3f / %.3f ms |\n",
           cached->len, mean / cached->len, g_array_index (cached, double, cached->len * 95 / 100),
           g_array_index (cached, double, cached->len - 1));
+
+  /* A motion onto the next word of the English cell, then until the frame
+   * that shows it is painted: the main thread's CPU time of both (the
+   * frame's layout included). */
+  {
+    g_autoptr(GArray) spans = tri_word_tokenize (texts[0], -1);
+    GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+    double sum = 0;
+    guint n = MIN (spans->len, 60);
+
+    for (guint i = 0; i < n; i++)
+      {
+        double cpu0 = bench_thread_cpu_ms ();
+        gint64 t0 = g_get_monotonic_time ();
+        gint64 frame = gdk_frame_clock_get_frame_counter (frame_clock);
+
+        tri_wording_controller_hover_word (tri_window_get_wording (window), 0, 0, (int)g_array_index (spans, TriWordSpan, i).start);
+        while (gdk_frame_clock_get_frame_counter (frame_clock) == frame && g_get_monotonic_time () - t0 < G_USEC_PER_SEC / 2)
+          g_main_context_iteration (NULL, TRUE);
+        sum += bench_thread_cpu_ms () - cpu0;
+        iterate ();
+      }
+    printf ("| a motion onto another word until its frame is painted (%u): main thread's CPU, mean | %.2f ms |\n",
+            n, sum / n);
+  }
 
   for (guint c = 0; c < 3; c++)
     g_object_unref (documents[c]);

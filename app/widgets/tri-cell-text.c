@@ -232,6 +232,45 @@ tri_cell_text_get_text (TriCellText *self)
   return self->text;
 }
 
+static gboolean
+find_sized (PangoAttribute *attribute,
+            gpointer        user_data)
+{
+  switch ((int)attribute->klass->type)
+    {
+    case PANGO_ATTR_FOREGROUND:
+    case PANGO_ATTR_BACKGROUND:
+    case PANGO_ATTR_FOREGROUND_ALPHA:
+    case PANGO_ATTR_BACKGROUND_ALPHA:
+    case PANGO_ATTR_UNDERLINE:
+    case PANGO_ATTR_UNDERLINE_COLOR:
+    case PANGO_ATTR_STRIKETHROUGH:
+    case PANGO_ATTR_STRIKETHROUGH_COLOR:
+    case PANGO_ATTR_OVERLINE:
+    case PANGO_ATTR_OVERLINE_COLOR:
+      break;
+    default:
+      *(gboolean *)user_data = TRUE;
+    }
+  return FALSE;   /* keep it */
+}
+
+/* Whether @attributes may change the text's size (a weight, a font),
+ * not only how it is painted. */
+static gboolean
+changes_size (PangoAttrList *attributes)
+{
+  gboolean sized = FALSE;
+
+  if (attributes != NULL)
+    {
+      PangoAttrList *removed = pango_attr_list_filter (attributes, find_sized, &sized);
+
+      g_clear_pointer (&removed, pango_attr_list_unref);
+    }
+  return sized;
+}
+
 /**
  * tri_cell_text_set_attributes:
  * @self: a #TriCellText
@@ -242,6 +281,8 @@ void
 tri_cell_text_set_attributes (TriCellText   *self,
                               PangoAttrList *attributes)
 {
+  gboolean sized;
+
   g_return_if_fail (TRI_IS_CELL_TEXT (self));
 
   /* A row bound again (GTK 4.8 re-binds every realized row when the rows
@@ -249,6 +290,7 @@ tri_cell_text_set_attributes (TriCellText   *self,
   if (attributes == self->attributes ||
       (attributes != NULL && self->attributes != NULL && pango_attr_list_equal (attributes, self->attributes)))
     return;
+  sized = changes_size (self->attributes);
   if (attributes != NULL)
     pango_attr_list_ref (attributes);
   g_clear_pointer (&self->attributes, pango_attr_list_unref);
@@ -259,8 +301,15 @@ tri_cell_text_set_attributes (TriCellText   *self,
 
       pango_layout_set_attributes (self->layout, attrs);
     }
-  /* Compare Wording's marks may set a word's weight: its width. */
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* Compare Wording's marks may set a word's weight: its width. Colours
+   * and lines alone (misspellings, the word pointed at and its
+   * counterparts, a finding) keep the size: a resize there made GTK 4.8's
+   * column view measure every cell of the column again at each motion of
+   * the pointer over a word. */
+  if (sized || changes_size (attributes))
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
