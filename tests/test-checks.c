@@ -695,6 +695,23 @@ test_numbers_written_apart (void)
   g_assert_cmpstr (found, ==, "");
 }
 
+/* Figures with their unit glued on, as product pages and forums write
+ * them (600Mbit/s, 2.4Ghz, 30GBs, 6hrs, 99p), are the same figures as
+ * the translations' «600 Мбит/с»; one changed is still found. */
+static void
+test_numbers_glued_units (void)
+{
+  const char *en = "The router reaches 600Mbit/s on the 2.4Ghz band, the backup took 30GBs and 6hrs, and the cable costs 99p.";
+  const char *ru = "Роутер достигает 600 Мбит/с в диапазоне 2,4 ГГц, резервная копия заняла 30 ГБ и 6 часов, а кабель стоит 99 пенсов.";
+  const char *uk = "Роутер досягає 600 Мбіт/с у діапазоні 2,4 ГГц, резервна копія зайняла 30 ГБ і 6 годин, а кабель коштує 99 пенсів.";
+  g_autofree char *same = check3 (en, ru, uk);
+  g_autofree char *changed = check3 (en, ru,
+                                     "Роутер досягає 600 Мбіт/с у діапазоні 2,4 ГГц, резервна копія зайняла 30 ГБ і 8 годин, а кабель коштує 99 пенсів.");
+
+  g_assert_cmpstr (same, ==, "");
+  g_assert_cmpstr (changed, ==, "number-mismatch@0");
+}
+
 /* Clock times, however written: 8:30 p.m. = 8:30 вечера = 20:30; 15.00 UTC
  * = 15:00; 1200 UTC = 12:00 = «о 12 годині»; 5.30pm = 17:30 — and a time
  * changed in one version is still a different number there. */
@@ -1069,6 +1086,7 @@ main (int   argc,
   g_test_add_func ("/checks/months", test_months);
   g_test_add_func ("/checks/numbers-in-words", test_numbers_in_words);
   g_test_add_func ("/checks/numbers-written-apart", test_numbers_written_apart);
+  g_test_add_func ("/checks/numbers-glued-units", test_numbers_glued_units);
   g_test_add_func ("/checks/quote-missing", test_quote_missing);
   g_test_add_func ("/checks/nesting-and-paragraphs", test_nesting_and_paragraphs);
   g_test_add_func ("/checks/unbalanced", test_unbalanced);

@@ -372,7 +372,7 @@ multiply (const char *value,
 
 
 /* Letters that may follow a number's digits and leave it a number: a
- * unit (3mm, 85mph, 70km/h), an ordinal's ending (16th, 1,000th), a
+ * unit (3mm, 85mph, 70km/h, 600Mbit/s), an ordinal's ending (16th, 1,000th), a
  * decade's s (1880s), the x of a size (20x16), the hours of a clock
  * (1pm). Returns their length in bytes, or 0. */
 static gsize
@@ -382,6 +382,10 @@ unit_suffix (const char *q,
   static const char * const suffixes[] = {
     "mph", "km", "cm", "mm", "kg", "mg", "ml", "kw", "mw", "gw", "gb", "mb", "th", "st", "nd", "rd",
     "pm", "am", "m", "g", "l", "s", "x", "h",
+    /* data, frequencies, durations and pence as product pages and forums
+     * glue them (600Mbit/s, 2.4Ghz, 30GBs, 6hrs, 99p) */
+    "kb", "tb", "gbs", "mbs", "kbit", "mbit", "gbit", "kbps", "mbps", "gbps", "hz", "khz", "mhz", "ghz",
+    "hr", "hrs", "min", "mins", "sec", "secs", "lb", "lbs", "ft", "p",
   };
   gsize n = 0;
 
