@@ -712,6 +712,25 @@ test_numbers_glued_units (void)
   g_assert_cmpstr (changed, ==, "number-mismatch@0");
 }
 
+/* A century in one Roman letter, alone or in a range (X веке, X–XI вв.),
+ * is the figure the other versions write (10th century, 10-11-м
+ * сторіччями); a lone Roman letter elsewhere is a word. */
+static void
+test_numbers_roman_centuries (void)
+{
+  g_autofree char *same = check3 (
+    "The city was founded in the 10th century BCE. Gothic style peaked between the 10th - 11th centuries and the 14th century.",
+    "Город основан в X веке до н. э. Готический стиль достиг расцвета в период между X–XI вв. и XIV в.",
+    "Місто засноване у 10 столітті до н. е. Готичний стиль досягнув піку в період між 10-11-м сторіччями та 14-м сторіччям.");
+  g_autofree char *changed = check3 (
+    "The city was founded in the 10th century BCE.",
+    "Город основан в IX веке до н. э.",
+    "Місто засноване у 10 столітті до н. е.");
+
+  g_assert_cmpstr (same, ==, "");
+  g_assert_cmpstr (changed, ==, "number-mismatch@0");
+}
+
 /* Clock times, however written: 8:30 p.m. = 8:30 вечера = 20:30; 15.00 UTC
  * = 15:00; 1200 UTC = 12:00 = «о 12 годині»; 5.30pm = 17:30 — and a time
  * changed in one version is still a different number there. */
@@ -1087,6 +1106,7 @@ main (int   argc,
   g_test_add_func ("/checks/numbers-in-words", test_numbers_in_words);
   g_test_add_func ("/checks/numbers-written-apart", test_numbers_written_apart);
   g_test_add_func ("/checks/numbers-glued-units", test_numbers_glued_units);
+  g_test_add_func ("/checks/numbers-roman-centuries", test_numbers_roman_centuries);
   g_test_add_func ("/checks/quote-missing", test_quote_missing);
   g_test_add_func ("/checks/nesting-and-paragraphs", test_nesting_and_paragraphs);
   g_test_add_func ("/checks/unbalanced", test_unbalanced);

@@ -563,6 +563,37 @@ number_follows (const char *q,
   return q < end && g_ascii_isdigit (*q);
 }
 
+/* Whether a century's word follows @q, after white space and perhaps a
+ * range's dash and second figure (X веке, X–XI вв., X століття). */
+static gboolean
+century_follows (const char *q,
+                 const char *end)
+{
+  static const char * const words[] = { "век", "вв", "в.", "столітт", "ст.", "сторіч" };
+
+  while (q < end && (*q == ' ' || g_str_has_prefix (q, "\xC2\xA0")))
+    q += *q == ' ' ? 1 : 2;
+  /* a range: the dash and the second figure */
+  if (q < end && (*q == '-' || g_str_has_prefix (q, "\xE2\x80\x93") || g_str_has_prefix (q, "\xE2\x80\x94")))
+    {
+      q += *q == '-' ? 1 : 3;
+      while (q < end && g_unichar_isalpha (g_utf8_get_char (q)))
+        q = g_utf8_next_char (q);
+      while (q < end && (*q == ' ' || g_str_has_prefix (q, "\xC2\xA0")))
+        q += *q == ' ' ? 1 : 2;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      gsize n = strlen (words[i]);
+
+      /* «вв» as a word of its own, not the start of «ввели» */
+      if ((gsize)(end - q) >= n && strncmp (q, words[i], n) == 0 &&
+          (i != 1 || q + n >= end || !g_unichar_isalpha (g_utf8_get_char (q + n))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The value of a Roman figure written the standard way (XVI, XIX, IV),
  * of the letters I V X L C only, or 0. */
 static guint
@@ -746,8 +777,9 @@ tri_numbers_find (const char *text,
               g_array_append_val (numbers, number);
             }
           /* A century or a ruler in Roman figures: XVI веке = 16th
-           * century (two letters or more: "I", «І», «С» are words). */
-          else if (g_utf8_strlen (p, q - p) >= 2 && read_roman (p, q) > 0)
+           * century (two letters or more: "I", «І», «С» are words; one
+           * when a century follows: X веке, X–XI вв.). */
+          else if ((g_utf8_strlen (p, q - p) >= 2 || century_follows (q, text + end)) && read_roman (p, q) > 0)
             {
               TriNumber number = { (gsize)(p - text), (gsize)(q - text), g_strdup_printf ("%u", read_roman (p, q)) };
 
