@@ -473,13 +473,16 @@ main (int    argc,
     { "+ document lexicon", TRI_WORD_EVIDENCE_NUMBERS | TRI_WORD_EVIDENCE_NAMES | TRI_WORD_EVIDENCE_DICTIONARY |
                             TRI_WORD_EVIDENCE_STEMS | TRI_WORD_EVIDENCE_COGNATES | TRI_WORD_EVIDENCE_DOCUMENT },
     { "+ three-way", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_ORDER & ~TRI_WORD_EVIDENCE_POSTERIOR &
-                     ~TRI_WORD_EVIDENCE_CLOSURE & ~TRI_WORD_EVIDENCE_CONTENT_GAPS },
+                     ~TRI_WORD_EVIDENCE_CLOSURE & ~TRI_WORD_EVIDENCE_CONTENT_GAPS &
+                     ~TRI_WORD_EVIDENCE_BLOCKS },
     { "+ word order", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_POSTERIOR & ~TRI_WORD_EVIDENCE_CLOSURE &
-                      ~TRI_WORD_EVIDENCE_CONTENT_GAPS },
+                      ~TRI_WORD_EVIDENCE_CONTENT_GAPS & ~TRI_WORD_EVIDENCE_BLOCKS },
     { "+ IBM Model 1's mutual likeliest pairs", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_CLOSURE &
-                                                ~TRI_WORD_EVIDENCE_CONTENT_GAPS },
-    { "+ links closed through the third version", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_CONTENT_GAPS },
-    { "+ content words of unequal gaps in order (all)", TRI_WORD_EVIDENCE_ALL },
+                                                ~TRI_WORD_EVIDENCE_CONTENT_GAPS & ~TRI_WORD_EVIDENCE_BLOCKS },
+    { "+ links closed through the third version", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_CONTENT_GAPS &
+                                                  ~TRI_WORD_EVIDENCE_BLOCKS },
+    { "+ content words of unequal gaps in order", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_BLOCKS },
+    { "+ ru–uk phrase blocks (all)", TRI_WORD_EVIDENCE_ALL },
   };
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -562,6 +565,7 @@ main (int    argc,
       { "all but IBM Model 1's likeliest pairs", TRI_WORD_EVIDENCE_POSTERIOR },
       { "all but the closure through the third version", TRI_WORD_EVIDENCE_CLOSURE },
       { "all but content words of unequal gaps", TRI_WORD_EVIDENCE_CONTENT_GAPS },
+      { "all but ru–uk phrase blocks", TRI_WORD_EVIDENCE_BLOCKS },
     };
 
     for (guint s = 0; s < G_N_ELEMENTS (without); s++)

@@ -79,6 +79,17 @@ align3 (TriWordAligner *wa,
   return tri_word_aligner_align (wa, (const char * const *)texts);
 }
 
+/* @texts linked by a new aligner with only @evidence. */
+static TriWordRow *
+align_with (const char      **texts,
+            TriWordEvidence   evidence)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+
+  tri_word_aligner_set_evidence (wa, evidence);
+  return align3 (wa, texts);
+}
+
 static void
 test_tokenize (void)
 {
@@ -384,13 +395,10 @@ test_closure (void)
 
   for (guint with = 0; with < 2; with++)
     {
-      g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
-      g_autoptr(TriWordRow) row = NULL;
+      g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_NAMES | TRI_WORD_EVIDENCE_COGNATES |
+                                                     TRI_WORD_EVIDENCE_ORDER | TRI_WORD_EVIDENCE_STEMS |
+                                                     (with ? TRI_WORD_EVIDENCE_CLOSURE : 0));
 
-      tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_NAMES | TRI_WORD_EVIDENCE_COGNATES |
-                                         TRI_WORD_EVIDENCE_ORDER | TRI_WORD_EVIDENCE_STEMS |
-                                         (with ? TRI_WORD_EVIDENCE_CLOSURE : 0));
-      row = align3 (wa, texts);
       g_assert_true (linked (row, texts, 0, "bought", 1, "купил"));
       g_assert_true (linked (row, texts, 1, "купил", 2, "купив"));
       g_assert_true (linked (row, texts, 0, "bought", 2, "купив") == (with == 1));
@@ -616,17 +624,45 @@ test_content_gaps (void)
 
   for (guint with = 0; with < 2; with++)
     {
-      g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
-      g_autoptr(TriWordRow) row = NULL;
+      g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_NUMBERS | TRI_WORD_EVIDENCE_ORDER |
+                                                     (with ? TRI_WORD_EVIDENCE_CONTENT_GAPS : 0));
 
-      tri_word_aligner_set_evidence (wa, TRI_WORD_EVIDENCE_NUMBERS | TRI_WORD_EVIDENCE_ORDER |
-                                         (with ? TRI_WORD_EVIDENCE_CONTENT_GAPS : 0));
-      row = align3 (wa, texts);
       g_assert_true (linked (row, texts, 0, "2019", 1, "2019"));
       g_assert_true (linked (row, texts, 0, "towns", 1, "городов"));
       g_assert_true (linked (row, texts, 0, "zibber", 1, "фрумпель") == (with == 1));
       g_assert_true (linked (row, texts, 0, "visited", 1, "посетил") == (with == 1));
       g_assert_false (linked (row, texts, 0, "the", 1, "фрумпель"));
+    }
+}
+
+/* Russian–Ukrainian phrase blocks: «включая» is translated as a unit, «у
+ * тому числі», in a gap between links with nothing else in it, so it links
+ * with the unit's content words; «у» (a preposition) and an added «також»
+ * (a closed-class word with no counterpart) stay unlinked, and the
+ * literal run «деревянные колёса» ↔ «дерев'яні колеса» stays one to one. */
+static void
+test_blocks (void)
+{
+  const char *texts[3] = {
+    "",
+    "В 2019 мы купили деревянные колёса и 12 машин, включая 7 грузовиков.",
+    "У 2019 ми також купили дерев'яні колеса і 12 машин, у тому числі 7 вантажівок.",
+  };
+
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL & ~(with ? 0 : TRI_WORD_EVIDENCE_BLOCKS));
+
+      g_assert_true (linked (row, texts, 1, "машин", 2, "машин"));
+      g_assert_true (linked (row, texts, 1, "7", 2, "7"));
+      g_assert_true (linked (row, texts, 1, "включая", 2, "тому") == (with == 1));
+      g_assert_true (linked (row, texts, 1, "включая", 2, "числі") == (with == 1));
+      g_assert_false (linked (row, texts, 1, "включая", 2, "у"));
+      g_assert_false (tri_word_row_has_counterpart (row, 2, index_of (row, texts, 2, "також"), 1));
+      g_assert_true (linked (row, texts, 1, "деревянные", 2, "дерев'яні"));
+      g_assert_true (linked (row, texts, 1, "колёса", 2, "колеса"));
+      g_assert_false (linked (row, texts, 1, "деревянные", 2, "колеса"));
+      g_assert_false (linked (row, texts, 1, "колёса", 2, "дерев'яні"));
     }
 }
 
@@ -811,6 +847,7 @@ main (int    argc,
   g_test_add_func ("/word-align/function-words", test_function_words);
   g_test_add_func ("/word-align/word-order", test_word_order);
   g_test_add_func ("/word-align/content-gaps", test_content_gaps);
+  g_test_add_func ("/word-align/blocks", test_blocks);
   g_test_add_func ("/word-align/repeats", test_repeats);
   g_test_add_func ("/word-align/spelt-alike", test_spelt_alike);
   g_test_add_func ("/word-align/compounds", test_compounds);

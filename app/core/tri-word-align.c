@@ -39,7 +39,8 @@
  * second partner only when that partner's neighbour is already its
  * partner and the evidence is strong (phrases: "took part" ↔ «брав участь»).
  * Position (the diagonal) only orders equal scores; last, equal gaps
- * between links pair their content words in order (fill_gaps()). */
+ * between links pair their content words in order (fill_gaps()), and
+ * short unequal Russian–Ukrainian gaps link as blocks (fill_blocks()). */
 
 #define MAX_VERSIONS 4
 #define MAX_LEMMAS 4
@@ -52,6 +53,7 @@
 #define GAP_MAX 3             /* ru–uk gaps filled in order up to this many words */
 #define GAP_MAX_OTHER 2       /* other pairs: up to this many */
 #define CONTENT_GAP_SPAN 6    /* unequal gaps: content words paired within this many words a side */
+#define BLOCK_MAX 3           /* ru–uk phrase blocks: up to this many words a side */
 #define DOCUMENT_MIN 2       /* rows two words share to be evidence */
 #define DOCUMENT_MAX_PAIRS (80 * 80) /* longer rows teach nothing */
 #define DOCUMENT_ROUNDS 5    /* of EM */
@@ -1893,6 +1895,71 @@ fill_gaps (TriWordAligner *self,
     g_array_sort (links, compare_links);
 }
 
+/* Phrase blocks, Russian–Ukrainian: a gap between two links (or a row's
+ * end) whose words are all still unlinked, up to BLOCK_MAX a side and not
+ * as many on both (equal gaps pair in order), each side with a content
+ * word, is a unit translated as a unit (включая ↔ у тому числі, общественных
+ * местах ↔ об'єктах): each content word of one side links each of the
+ * other's. Prepositions, particles and the words of closed_class (which
+ * have their own counterparts, or none: «також» added) stay unlinked. */
+static gboolean
+block_word (TriWordAligner *self,
+            const Word     *x)
+{
+  return gap_word (self, x) && x->closed == 0;
+}
+
+static void
+fill_blocks (TriWordAligner *self,
+             GArray         *links,
+             GPtrArray      *wa,
+             GPtrArray      *wb)
+{
+  guint n = wa->len, m = wb->len, n_links = links->len;
+  g_autofree guint8 *used_a = g_new0 (guint8, n + 1);
+  g_autofree guint8 *used_b = g_new0 (guint8, m + 1);
+  int prev_a = -1, prev_b = -1;
+
+  for (guint k = 0; k < n_links; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+
+      used_a[l->a] = used_b[l->b] = 1;
+    }
+  for (guint k = 0; k <= n_links; k++)
+    {
+      int next_a = k < n_links ? (int)g_array_index (links, TriWordLink, k).a : (int)n;
+      int next_b = k < n_links ? (int)g_array_index (links, TriWordLink, k).b : (int)m;
+      int ga = next_a - prev_a - 1, gb = next_b - prev_b - 1;
+      gboolean free_gap = TRUE, content_a = FALSE, content_b = FALSE;
+
+      if (next_b <= prev_b)
+        continue;   /* a crossing link: no gap */
+      if (ga >= 1 && gb >= 1 && ga <= BLOCK_MAX && gb <= BLOCK_MAX && ga != gb)
+        {
+          for (int i = prev_a + 1; i < next_a; i++)
+            {
+              free_gap = free_gap && !used_a[i];
+              content_a = content_a || block_word (self, g_ptr_array_index (wa, i));
+            }
+          for (int j = prev_b + 1; j < next_b; j++)
+            {
+              free_gap = free_gap && !used_b[j];
+              content_b = content_b || block_word (self, g_ptr_array_index (wb, j));
+            }
+          if (free_gap && content_a && content_b)
+            for (int i = prev_a + 1; i < next_a; i++)
+              for (int j = prev_b + 1; j < next_b; j++)
+                if (block_word (self, g_ptr_array_index (wa, i)) && block_word (self, g_ptr_array_index (wb, j)))
+                  g_array_append_vals (links, &(TriWordLink) { (guint)i, (guint)j, 0.5f }, 1);
+        }
+      prev_a = next_a;
+      prev_b = next_b;
+    }
+  if (links->len > n_links)
+    g_array_sort (links, compare_links);
+}
+
 /* t(b's word | a's word) and t(a's | b's) of IBM Model 1 for versions
  * @va < @vb, 0 for words that never shared DOCUMENT_MIN rows. */
 static void
@@ -2096,6 +2163,8 @@ tri_word_aligner_align (TriWordAligner     *self,
         if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
           fill_gaps (self, links, words[a], words[b],
                      self->versions[a].east_slavic && self->versions[b].east_slavic ? GAP_MAX : GAP_MAX_OTHER);
+        if ((self->evidence & TRI_WORD_EVIDENCE_BLOCKS) && self->versions[a].east_slavic && self->versions[b].east_slavic)
+          fill_blocks (self, links, words[a], words[b]);
         reverse = g_array_sized_new (FALSE, FALSE, sizeof (TriWordLink), links->len);
         set_reverse (reverse, links);
         row->links[a][b] = links;

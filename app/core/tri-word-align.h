@@ -71,6 +71,9 @@ typedef struct
  *   of the third version and still unlinked in their pair are linked
  * @TRI_WORD_EVIDENCE_CONTENT_GAPS: with word order, gaps of unequal length
  *   between links whose unlinked content words are as many pair those in order
+ * @TRI_WORD_EVIDENCE_BLOCKS: Russian–Ukrainian phrase blocks: a short gap
+ *   of unequal length between links, wholly unlinked, links its content
+ *   words all with all
  *
  * Kinds of evidence, all used by default; fewer for measuring what each adds.
  */
@@ -88,9 +91,10 @@ typedef enum
   TRI_WORD_EVIDENCE_POSTERIOR  = 1 << 9,
   TRI_WORD_EVIDENCE_CLOSURE    = 1 << 10,
   TRI_WORD_EVIDENCE_CONTENT_GAPS = 1 << 11,
+  TRI_WORD_EVIDENCE_BLOCKS     = 1 << 12,
 } TriWordEvidence;
 
-#define TRI_WORD_EVIDENCE_ALL ((TriWordEvidence)0xfff)
+#define TRI_WORD_EVIDENCE_ALL ((TriWordEvidence)0x1fff)
 
 /**
  * TriWordLexiconFunc:
