@@ -666,6 +666,27 @@ test_blocks (void)
     }
 }
 
+/* Forms of быть / бути are auxiliaries and copulas like English "were",
+ * which the rubric links with nothing: a dictionary phrase with «быть»
+ * among the translations of "wooden" must not make "wooden" ↔ «были»;
+ * «были» ↔ «були» still correspond. */
+static void
+test_be_forms (void)
+{
+  const char *texts[3] = {
+    "By then the old wheels were wooden.",
+    "К тому времени старые колёса были деревянными.",
+    "На той час старі колеса були дерев'яними.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 0, "wooden", 1, "деревянными"));
+  g_assert_true (linked (row, texts, 1, "деревянными", 2, "дерев'яними"));
+  g_assert_true (linked (row, texts, 1, "были", 2, "були"));
+  g_assert_false (linked (row, texts, 0, "wooden", 1, "были"));
+  g_assert_false (linked (row, texts, 0, "wooden", 2, "були"));
+}
+
 /* Whether @row links word @i of version @va with word @j of @vb. */
 static gboolean
 linked_at (const TriWordRow *row,
@@ -848,6 +869,7 @@ main (int    argc,
   g_test_add_func ("/word-align/word-order", test_word_order);
   g_test_add_func ("/word-align/content-gaps", test_content_gaps);
   g_test_add_func ("/word-align/blocks", test_blocks);
+  g_test_add_func ("/word-align/be-forms", test_be_forms);
   g_test_add_func ("/word-align/repeats", test_repeats);
   g_test_add_func ("/word-align/spelt-alike", test_spelt_alike);
   g_test_add_func ("/word-align/compounds", test_compounds);
