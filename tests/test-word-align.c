@@ -687,6 +687,24 @@ test_be_forms (void)
   g_assert_false (linked (row, texts, 0, "wooden", 2, "були"));
 }
 
+/* Russian and Ukrainian function words in an equal gap between links pair
+ * in order («что» ↔ «як»: "as"); English's have no counterpart there. */
+static void
+test_gap_function_words (void)
+{
+  const char *texts[3] = {
+    "They need the same adaptations as before.",
+    "Им нужны те же адаптации, что и раньше.",
+    "Їм потрібні ті самі адаптації, як і раніше.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 1, "адаптации", 2, "адаптації"));
+  g_assert_true (linked (row, texts, 1, "раньше", 2, "раніше"));
+  g_assert_true (linked (row, texts, 1, "что", 2, "як"));
+  g_assert_false (linked (row, texts, 0, "the", 1, "те"));
+}
+
 /* Whether @row links word @i of version @va with word @j of @vb. */
 static gboolean
 linked_at (const TriWordRow *row,
@@ -870,6 +888,7 @@ main (int    argc,
   g_test_add_func ("/word-align/content-gaps", test_content_gaps);
   g_test_add_func ("/word-align/blocks", test_blocks);
   g_test_add_func ("/word-align/be-forms", test_be_forms);
+  g_test_add_func ("/word-align/gap-function-words", test_gap_function_words);
   g_test_add_func ("/word-align/repeats", test_repeats);
   g_test_add_func ("/word-align/spelt-alike", test_spelt_alike);
   g_test_add_func ("/word-align/compounds", test_compounds);

@@ -1795,8 +1795,10 @@ uncross_repeats (GArray    *links,
 
 /* Translations keep much of the word order, Russian and Ukrainian nearly
  * all of it: a gap of as many unlinked words in both between two links (or
- * the row's ends), up to @gap_max, pairs its words in order when they are
- * alike in kind (content words of similar length, neither a number). */
+ * the row's ends), up to GAP_MAX words (Russian–Ukrainian) or
+ * GAP_MAX_OTHER, pairs its words in order when they are alike in kind:
+ * content words of similar length, neither a number, or between Russian and
+ * Ukrainian two function words (что ↔ як). */
 static gboolean
 gap_word (TriWordAligner *self,
           const Word     *x)
@@ -1852,9 +1854,10 @@ fill_gaps (TriWordAligner *self,
            GArray         *links,
            GPtrArray      *wa,
            GPtrArray      *wb,
-           int             gap_max)
+           gboolean        slavic)
 {
   guint n = wa->len, m = wb->len, added = 0;
+  int gap_max = slavic ? GAP_MAX : GAP_MAX_OTHER;
   g_autofree guint8 *used_a = g_new0 (guint8, n + 1);
   g_autofree guint8 *used_b = g_new0 (guint8, m + 1);
   int prev_a = -1, prev_b = -1;
@@ -1885,6 +1888,16 @@ fill_gaps (TriWordAligner *self,
             const Word *x = g_ptr_array_index (wa, i), *y = g_ptr_array_index (wb, j);
             const Lex *fx = lex_get (self, x->form), *fy = lex_get (self, y->form);
 
+            /* Russian and Ukrainian: function words too (что ↔ як, в ↔ у),
+             * one with another */
+            if (slavic && !used_a[i] && !used_b[j] && (x->function || fx->len < 3) &&
+                (y->function || fy->len < 3) && x->number == NULL && y->number == NULL)
+              {
+                g_array_append_vals (links, &(TriWordLink) { i, j, 0.5f }, 1);
+                used_a[i] = used_b[j] = 1;
+                added++;
+                continue;
+              }
             if (used_a[i] || used_b[j] || x->function || y->function || x->number || y->number ||
                 fx->len < 3 || fy->len < 3 || fx->len > 2 * fy->len || fy->len > 2 * fx->len)
               continue;
@@ -2165,8 +2178,7 @@ tri_word_aligner_align (TriWordAligner     *self,
         if ((self->evidence & TRI_WORD_EVIDENCE_POSTERIOR) && (self->evidence & TRI_WORD_EVIDENCE_DOCUMENT))
           link_posteriors (self, links, a, b, words[a], words[b]);
         if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
-          fill_gaps (self, links, words[a], words[b],
-                     self->versions[a].east_slavic && self->versions[b].east_slavic ? GAP_MAX : GAP_MAX_OTHER);
+          fill_gaps (self, links, words[a], words[b], self->versions[a].east_slavic && self->versions[b].east_slavic);
         if ((self->evidence & TRI_WORD_EVIDENCE_BLOCKS) && self->versions[a].east_slavic && self->versions[b].east_slavic)
           fill_blocks (self, links, words[a], words[b]);
         reverse = g_array_sized_new (FALSE, FALSE, sizeof (TriWordLink), links->len);
@@ -2214,7 +2226,7 @@ tri_word_aligner_align (TriWordAligner     *self,
                 /* the new links are anchors for word order too */
                 if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
                   fill_gaps (self, row->links[a][c], words[a], words[c],
-                             self->versions[a].east_slavic && self->versions[c].east_slavic ? GAP_MAX : GAP_MAX_OTHER);
+                             self->versions[a].east_slavic && self->versions[c].east_slavic);
                 set_reverse (row->links[c][a], row->links[a][c]);
               }
           }
