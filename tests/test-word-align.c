@@ -687,8 +687,10 @@ test_be_forms (void)
   g_assert_false (linked (row, texts, 0, "wooden", 2, "були"));
 }
 
-/* Russian and Ukrainian function words in an equal gap between links pair
- * in order («что» ↔ «як»: "as"); English's have no counterpart there. */
+/* Function words in an equal gap between links pair in order: Russian
+ * and Ukrainian ones («что» ↔ «як»: "as"), and English prepositions with
+ * theirs ("in" ↔ «в»), but not the English words the rubric links with
+ * nothing (articles, "of": the price of ↔ цена на). */
 static void
 test_gap_function_words (void)
 {
@@ -697,12 +699,27 @@ test_gap_function_words (void)
     "Им нужны те же адаптации, что и раньше.",
     "Їм потрібні ті самі адаптації, як і раніше.",
   };
+  const char *prepositions[3] = {
+    "He works in Moscow, and the price of bread grew.",
+    "Он работает в Москве, и цена на хлеб выросла.",
+    "Він працює в Москві, і ціна на хліб зросла.",
+  };
   g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+  g_autoptr(TriWordRow) row2 = align_with (prepositions, TRI_WORD_EVIDENCE_ALL);
 
   g_assert_true (linked (row, texts, 1, "адаптации", 2, "адаптації"));
   g_assert_true (linked (row, texts, 1, "раньше", 2, "раніше"));
   g_assert_true (linked (row, texts, 1, "что", 2, "як"));
   g_assert_false (linked (row, texts, 0, "the", 1, "те"));
+
+  g_assert_true (linked (row2, prepositions, 0, "works", 1, "работает"));
+  g_assert_true (linked (row2, prepositions, 0, "Moscow", 1, "Москве"));
+  g_assert_true (linked (row2, prepositions, 0, "in", 1, "в"));
+  g_assert_true (linked (row2, prepositions, 0, "in", 2, "в"));
+  g_assert_true (linked (row2, prepositions, 0, "price", 1, "цена"));
+  g_assert_true (linked (row2, prepositions, 0, "bread", 1, "хлеб"));
+  g_assert_false (linked (row2, prepositions, 0, "of", 1, "на"));
+  g_assert_false (linked (row2, prepositions, 0, "of", 2, "на"));
 }
 
 /* Whether @row links word @i of version @va with word @j of @vb. */

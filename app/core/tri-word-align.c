@@ -1797,8 +1797,8 @@ uncross_repeats (GArray    *links,
  * all of it: a gap of as many unlinked words in both between two links (or
  * the row's ends), up to GAP_MAX words (Russian–Ukrainian) or
  * GAP_MAX_OTHER, pairs its words in order when they are alike in kind:
- * content words of similar length, neither a number, or between Russian and
- * Ukrainian two function words (что ↔ як). */
+ * content words of similar length, neither a number, or two function words
+ * that may correspond (function_pair(): что ↔ як, by ↔ на). */
 static gboolean
 gap_word (TriWordAligner *self,
           const Word     *x)
@@ -1849,15 +1849,40 @@ fill_content_gap (TriWordAligner *self,
   return added;
 }
 
+/* Whether a function word of @va and one of @vb at the same place may
+ * correspond: between Russian and Ukrainian any two; with English, not the
+ * English words the rubric gives no counterpart (articles, auxiliaries,
+ * "of", which Russian and Ukrainian say with an ending). */
+static gboolean
+function_pair (TriWordAligner *self,
+               guint           va,
+               const Word     *x,
+               guint           vb,
+               const Word     *y)
+{
+  static const char * const none[] = {
+    "the", "a", "an", "be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had",
+    "do", "does", "did", "will", "would", "shall", "it", "its", "of", NULL,
+  };
+  const Version *A = &self->versions[va], *B = &self->versions[vb];
+
+  if (A->east_slavic && B->east_slavic)
+    return TRUE;
+  if (A->east_slavic == B->east_slavic || !g_str_equal ((A->east_slavic ? B : A)->base, "en"))
+    return FALSE;
+  return !g_strv_contains (none, lex_get (self, (A->east_slavic ? y : x)->form)->text);
+}
+
 static void
 fill_gaps (TriWordAligner *self,
            GArray         *links,
+           guint           va,
+           guint           vb,
            GPtrArray      *wa,
-           GPtrArray      *wb,
-           gboolean        slavic)
+           GPtrArray      *wb)
 {
   guint n = wa->len, m = wb->len, added = 0;
-  int gap_max = slavic ? GAP_MAX : GAP_MAX_OTHER;
+  int gap_max = self->versions[va].east_slavic && self->versions[vb].east_slavic ? GAP_MAX : GAP_MAX_OTHER;
   g_autofree guint8 *used_a = g_new0 (guint8, n + 1);
   g_autofree guint8 *used_b = g_new0 (guint8, m + 1);
   int prev_a = -1, prev_b = -1;
@@ -1888,9 +1913,8 @@ fill_gaps (TriWordAligner *self,
             const Word *x = g_ptr_array_index (wa, i), *y = g_ptr_array_index (wb, j);
             const Lex *fx = lex_get (self, x->form), *fy = lex_get (self, y->form);
 
-            /* Russian and Ukrainian: function words too (что ↔ як, в ↔ у),
-             * one with another */
-            if (slavic && !used_a[i] && !used_b[j] && (x->function || fx->len < 3) &&
+            /* function words too, one with another (что ↔ як, by ↔ на) */
+            if (function_pair (self, va, x, vb, y) && !used_a[i] && !used_b[j] && (x->function || fx->len < 3) &&
                 (y->function || fy->len < 3) && x->number == NULL && y->number == NULL)
               {
                 g_array_append_vals (links, &(TriWordLink) { i, j, 0.5f }, 1);
@@ -2178,7 +2202,7 @@ tri_word_aligner_align (TriWordAligner     *self,
         if ((self->evidence & TRI_WORD_EVIDENCE_POSTERIOR) && (self->evidence & TRI_WORD_EVIDENCE_DOCUMENT))
           link_posteriors (self, links, a, b, words[a], words[b]);
         if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
-          fill_gaps (self, links, words[a], words[b], self->versions[a].east_slavic && self->versions[b].east_slavic);
+          fill_gaps (self, links, a, b, words[a], words[b]);
         if ((self->evidence & TRI_WORD_EVIDENCE_BLOCKS) && self->versions[a].east_slavic && self->versions[b].east_slavic)
           fill_blocks (self, links, words[a], words[b]);
         reverse = g_array_sized_new (FALSE, FALSE, sizeof (TriWordLink), links->len);
@@ -2225,8 +2249,7 @@ tri_word_aligner_align (TriWordAligner     *self,
                 g_array_sort (row->links[a][c], compare_links);
                 /* the new links are anchors for word order too */
                 if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
-                  fill_gaps (self, row->links[a][c], words[a], words[c],
-                             self->versions[a].east_slavic && self->versions[c].east_slavic);
+                  fill_gaps (self, row->links[a][c], a, c, words[a], words[c]);
                 set_reverse (row->links[c][a], row->links[a][c]);
               }
           }
