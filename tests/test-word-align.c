@@ -722,6 +722,26 @@ test_gap_function_words (void)
   g_assert_false (linked (row2, prepositions, 0, "of", 2, "на"));
 }
 
+/* A gap of unequal sides, English with Russian or Ukrainian: the single
+ * preposition of each side pairs ("in the" ↔ «в»), the article stays
+ * unlinked. */
+static void
+test_gap_prepositions (void)
+{
+  const char *texts[3] = {
+    "He lives in the old city.",
+    "Он живёт в старом городе.",
+    "Він живе в старому місті.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 0, "lives", 1, "живёт"));
+  g_assert_true (linked (row, texts, 0, "old", 1, "старом"));
+  g_assert_true (linked (row, texts, 0, "in", 1, "в"));
+  g_assert_true (linked (row, texts, 0, "in", 2, "в"));
+  g_assert_false (tri_word_row_has_counterpart (row, 0, index_of (row, texts, 0, "the"), 1));
+}
+
 /* Whether @row links word @i of version @va with word @j of @vb. */
 static gboolean
 linked_at (const TriWordRow *row,
@@ -906,6 +926,7 @@ main (int    argc,
   g_test_add_func ("/word-align/blocks", test_blocks);
   g_test_add_func ("/word-align/be-forms", test_be_forms);
   g_test_add_func ("/word-align/gap-function-words", test_gap_function_words);
+  g_test_add_func ("/word-align/gap-prepositions", test_gap_prepositions);
   g_test_add_func ("/word-align/repeats", test_repeats);
   g_test_add_func ("/word-align/spelt-alike", test_spelt_alike);
   g_test_add_func ("/word-align/compounds", test_compounds);

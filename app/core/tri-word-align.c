@@ -1806,44 +1806,46 @@ gap_word (TriWordAligner *self,
   return !x->function && x->number == NULL && lex_get (self, x->form)->len >= 3;
 }
 
+/* A gap between two links: the words after prev and before next. */
+typedef struct
+{
+  GArray    *links;
+  guint      va, vb;
+  GPtrArray *wa, *wb;
+  guint8    *used_a, *used_b;
+  int        prev_a, next_a, prev_b, next_b;
+} Gap;
+
 /* A gap whose two sides differ in length (or are longer than @gap_max) but
  * hold as many unlinked content words, up to @gap_max: those pair in order,
  * function words skipped ("in the city" ↔ «в городе»). */
 static guint
 fill_content_gap (TriWordAligner *self,
-                  GArray         *links,
-                  GPtrArray      *wa,
-                  GPtrArray      *wb,
-                  guint8         *used_a,
-                  guint8         *used_b,
-                  int             prev_a,
-                  int             next_a,
-                  int             prev_b,
-                  int             next_b,
+                  Gap            *gap,
                   int             gap_max)
 {
   guint ia[GAP_MAX + 1], ib[GAP_MAX + 1], na = 0, nb = 0, added = 0;
 
-  if (next_a - prev_a - 1 > CONTENT_GAP_SPAN || next_b - prev_b - 1 > CONTENT_GAP_SPAN)
+  if (gap->next_a - gap->prev_a - 1 > CONTENT_GAP_SPAN || gap->next_b - gap->prev_b - 1 > CONTENT_GAP_SPAN)
     return 0;
 
-  for (int i = prev_a + 1; i < next_a; i++)
-    if (!used_a[i] && gap_word (self, g_ptr_array_index (wa, i)) && na++ < (guint)gap_max)
+  for (int i = gap->prev_a + 1; i < gap->next_a; i++)
+    if (!gap->used_a[i] && gap_word (self, g_ptr_array_index (gap->wa, i)) && na++ < (guint)gap_max)
       ia[na - 1] = (guint)i;
-  for (int j = prev_b + 1; j < next_b; j++)
-    if (!used_b[j] && gap_word (self, g_ptr_array_index (wb, j)) && nb++ < (guint)gap_max)
+  for (int j = gap->prev_b + 1; j < gap->next_b; j++)
+    if (!gap->used_b[j] && gap_word (self, g_ptr_array_index (gap->wb, j)) && nb++ < (guint)gap_max)
       ib[nb - 1] = (guint)j;
   if (na != nb || na == 0 || na > (guint)gap_max)
     return 0;
-  for (guint g = 0; g < na; g++)
+  for (guint k = 0; k < na; k++)
     {
-      const Lex *fx = lex_get (self, ((const Word *)g_ptr_array_index (wa, ia[g]))->form);
-      const Lex *fy = lex_get (self, ((const Word *)g_ptr_array_index (wb, ib[g]))->form);
+      const Lex *fx = lex_get (self, ((const Word *)g_ptr_array_index (gap->wa, ia[k]))->form);
+      const Lex *fy = lex_get (self, ((const Word *)g_ptr_array_index (gap->wb, ib[k]))->form);
 
       if (fx->len > 2 * fy->len || fy->len > 2 * fx->len)
         continue;
-      g_array_append_vals (links, &(TriWordLink) { ia[g], ib[g], 0.5f }, 1);
-      used_a[ia[g]] = used_b[ib[g]] = 1;
+      g_array_append_vals (gap->links, &(TriWordLink) { ia[k], ib[k], 0.5f }, 1);
+      gap->used_a[ia[k]] = gap->used_b[ib[k]] = 1;
       added++;
     }
   return added;
@@ -1871,6 +1873,48 @@ function_pair (TriWordAligner *self,
   if (A->east_slavic == B->east_slavic || !g_str_equal ((A->east_slavic ? B : A)->base, "en"))
     return FALSE;
   return !g_strv_contains (none, lex_get (self, (A->east_slavic ? y : x)->form)->text);
+}
+
+static gboolean
+is_preposition (const Version *version,
+                const char    *lower)
+{
+  static const char * const en[] = {
+    "in", "on", "at", "by", "for", "with", "from", "to", "into", "as", "about", "over", "under",
+    "after", "before", "between", "during", "without", NULL,
+  };
+  static const char * const east_slavic[] = {
+    "в", "во", "на", "с", "со", "к", "ко", "о", "об", "от", "по", "за", "из", "до", "у", "для", "при",
+    "без", "над", "под", "про", "через", "между", "з", "із", "зі", "від", "під", "між", NULL,
+  };
+
+  return g_strv_contains (version->east_slavic ? east_slavic : g_str_equal (version->base, "en") ? en
+                          : (const char * const[]) { NULL }, lower);
+}
+
+/* A gap of unequal sides between links ("in the city" ↔ «в городе»), English
+ * with Russian or Ukrainian: a single unlinked preposition on each side pair. */
+static guint
+pair_prepositions (TriWordAligner *self,
+                   Gap            *gap)
+{
+  const Version *A = &self->versions[gap->va], *B = &self->versions[gap->vb];
+  int ia = -1, ib = -1, na = 0, nb = 0;
+
+  if (A->east_slavic == B->east_slavic ||
+      gap->next_a - gap->prev_a - 1 > CONTENT_GAP_SPAN || gap->next_b - gap->prev_b - 1 > CONTENT_GAP_SPAN)
+    return 0;
+  for (int i = gap->prev_a + 1; i < gap->next_a; i++)
+    if (!gap->used_a[i] && is_preposition (A, lex_get (self, ((const Word *)g_ptr_array_index (gap->wa, i))->form)->text))
+      ia = i, na++;
+  for (int j = gap->prev_b + 1; j < gap->next_b; j++)
+    if (!gap->used_b[j] && is_preposition (B, lex_get (self, ((const Word *)g_ptr_array_index (gap->wb, j))->form)->text))
+      ib = j, nb++;
+  if (na != 1 || nb != 1)
+    return 0;
+  g_array_append_vals (gap->links, &(TriWordLink) { (guint)ia, (guint)ib, 0.5f }, 1);
+  gap->used_a[ia] = gap->used_b[ib] = 1;
+  return 1;
 }
 
 static void
@@ -1905,7 +1949,12 @@ fill_gaps (TriWordAligner *self,
         continue;   /* a crossing link: no gap to fill */
       if ((self->evidence & TRI_WORD_EVIDENCE_CONTENT_GAPS) && gap >= 1 && next_b - prev_b - 1 >= 1 &&
           (gap != next_b - prev_b - 1 || gap > gap_max))
-        added += fill_content_gap (self, links, wa, wb, used_a, used_b, prev_a, next_a, prev_b, next_b, gap_max);
+        {
+          Gap g = { links, va, vb, wa, wb, used_a, used_b, prev_a, next_a, prev_b, next_b };
+
+          added += fill_content_gap (self, &g, gap_max);
+          added += pair_prepositions (self, &g);
+        }
       else if (gap >= 1 && gap <= gap_max && next_b - prev_b - 1 == gap)
         for (int g = 1; g <= gap; g++)
           {
