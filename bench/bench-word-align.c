@@ -482,7 +482,7 @@ main (int    argc,
     { "+ links closed through the third version", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_CONTENT_GAPS &
                                                   ~TRI_WORD_EVIDENCE_BLOCKS },
     { "+ content words of unequal gaps in order", TRI_WORD_EVIDENCE_ALL & ~TRI_WORD_EVIDENCE_BLOCKS },
-    { "+ ru–uk phrase blocks (all)", TRI_WORD_EVIDENCE_ALL },
+    { "+ phrase blocks (all)", TRI_WORD_EVIDENCE_ALL },
   };
 
   setlocale (LC_ALL, "C.UTF-8");
@@ -565,7 +565,7 @@ main (int    argc,
       { "all but IBM Model 1's likeliest pairs", TRI_WORD_EVIDENCE_POSTERIOR },
       { "all but the closure through the third version", TRI_WORD_EVIDENCE_CLOSURE },
       { "all but content words of unequal gaps", TRI_WORD_EVIDENCE_CONTENT_GAPS },
-      { "all but ru–uk phrase blocks", TRI_WORD_EVIDENCE_BLOCKS },
+      { "all but phrase blocks", TRI_WORD_EVIDENCE_BLOCKS },
     };
 
     for (guint s = 0; s < G_N_ELEMENTS (without); s++)

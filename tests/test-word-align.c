@@ -635,11 +635,12 @@ test_content_gaps (void)
     }
 }
 
-/* Russian–Ukrainian phrase blocks: «включая» is translated as a unit, «у
- * тому числі», in a gap between links with nothing else in it, so it links
- * with the unit's content words; «у» (a preposition) and an added «також»
- * (a closed-class word with no counterpart) stay unlinked, and the
- * literal run «деревянные колёса» ↔ «дерев'яні колеса» stays one to one. */
+/* Phrase blocks: «включая» is translated as a unit, «у тому числі», in a
+ * gap between links with nothing else in it, so it links with the unit's
+ * content words; «у» (a preposition) and an added «також» (a closed-class
+ * word with no counterpart) stay unlinked, and the literal run «деревянные
+ * колёса» ↔ «дерев'яні колеса» stays one to one. English too: "you learn"
+ * ↔ «узнать», "you" (closed class) left out. */
 static void
 test_blocks (void)
 {
@@ -647,6 +648,11 @@ test_blocks (void)
     "",
     "В 2019 мы купили деревянные колёса и 12 машин, включая 7 грузовиков.",
     "У 2019 ми також купили дерев'яні колеса і 12 машин, у тому числі 7 вантажівок.",
+  };
+  const char *english[3] = {
+    "This book helps you learn much about grammar.",
+    "Эта книга поможет узнать много о грамматике.",
+    "",
   };
 
   for (guint with = 0; with < 2; with++)
@@ -663,6 +669,14 @@ test_blocks (void)
       g_assert_true (linked (row, texts, 1, "колёса", 2, "колеса"));
       g_assert_false (linked (row, texts, 1, "деревянные", 2, "колеса"));
       g_assert_false (linked (row, texts, 1, "колёса", 2, "дерев'яні"));
+    }
+  for (guint with = 0; with < 2; with++)
+    {
+      g_autoptr(TriWordRow) row = align_with (english, TRI_WORD_EVIDENCE_ALL & ~(with ? 0 : TRI_WORD_EVIDENCE_BLOCKS));
+
+      g_assert_true (linked (row, english, 0, "helps", 1, "поможет"));
+      g_assert_true (linked (row, english, 0, "learn", 1, "узнать") == (with == 1));
+      g_assert_false (linked (row, english, 0, "you", 1, "узнать"));
     }
 }
 

@@ -40,7 +40,7 @@
  * partner and the evidence is strong (phrases: "took part" ↔ «брав участь»).
  * Position (the diagonal) only orders equal scores; last, equal gaps
  * between links pair their content words in order (fill_gaps()), and
- * short unequal Russian–Ukrainian gaps link as blocks (fill_blocks()). */
+ * short unequal gaps link as blocks (fill_blocks()). */
 
 #define MAX_VERSIONS 4
 #define MAX_LEMMAS 4
@@ -53,7 +53,7 @@
 #define GAP_MAX 3             /* ru–uk gaps filled in order up to this many words */
 #define GAP_MAX_OTHER 2       /* other pairs: up to this many */
 #define CONTENT_GAP_SPAN 6    /* unequal gaps: content words paired within this many words a side */
-#define BLOCK_MAX 3           /* ru–uk phrase blocks: up to this many words a side */
+#define BLOCK_MAX 3           /* phrase blocks: up to this many words a side */
 #define DOCUMENT_MIN 2       /* rows two words share to be evidence */
 #define DOCUMENT_MAX_PAIRS (80 * 80) /* longer rows teach nothing */
 #define DOCUMENT_ROUNDS 5    /* of EM */
@@ -1985,13 +1985,14 @@ fill_gaps (TriWordAligner *self,
     g_array_sort (links, compare_links);
 }
 
-/* Phrase blocks, Russian–Ukrainian: a gap between two links (or a row's
- * end) whose words are all still unlinked, up to BLOCK_MAX a side and not
- * as many on both (equal gaps pair in order), each side with a content
- * word, is a unit translated as a unit (включая ↔ у тому числі, общественных
- * местах ↔ об'єктах): each content word of one side links each of the
- * other's. Prepositions, particles and the words of closed_class (which
- * have their own counterparts, or none: «також» added) stay unlinked. */
+/* Phrase blocks: a gap between two links (or a row's end) whose words are
+ * all still unlinked, up to BLOCK_MAX a side and not as many on both
+ * (equal gaps pair in order), each side with a content word, is a unit
+ * translated as a unit (включая ↔ у тому числі, общественных местах ↔
+ * об'єктах, "you learn" ↔ «узнать»): each content word of one side links
+ * each of the other's. Prepositions, particles and the words of
+ * closed_class (which have their own counterparts, or none: «також» added)
+ * stay unlinked. */
 static gboolean
 block_word (TriWordAligner *self,
             const Word     *x)
@@ -2252,7 +2253,7 @@ tri_word_aligner_align (TriWordAligner     *self,
           link_posteriors (self, links, a, b, words[a], words[b]);
         if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
           fill_gaps (self, links, a, b, words[a], words[b]);
-        if ((self->evidence & TRI_WORD_EVIDENCE_BLOCKS) && self->versions[a].east_slavic && self->versions[b].east_slavic)
+        if (self->evidence & TRI_WORD_EVIDENCE_BLOCKS)
           fill_blocks (self, links, words[a], words[b]);
         reverse = g_array_sized_new (FALSE, FALSE, sizeof (TriWordLink), links->len);
         set_reverse (reverse, links);

@@ -71,7 +71,7 @@ typedef struct
  *   of the third version and still unlinked in their pair are linked
  * @TRI_WORD_EVIDENCE_CONTENT_GAPS: with word order, gaps of unequal length
  *   between links whose unlinked content words are as many pair those in order
- * @TRI_WORD_EVIDENCE_BLOCKS: Russian–Ukrainian phrase blocks: a short gap
+ * @TRI_WORD_EVIDENCE_BLOCKS: phrase blocks: a short gap
  *   of unequal length between links, wholly unlinked, links its content
  *   words all with all
  *
