@@ -298,6 +298,35 @@ test_list_items (void)
   g_assert_cmpstr (third, ==, "- an exchange of prisoners");
 }
 
+static void
+test_dash_after_terminator (void)
+{
+  /* ICU never breaks before a dash after a full stop (dashes continue a
+   * sentence in its rules). A list whose items run on in one paragraph
+   * starts each item at its dash; in a quotation the dash after the
+   * attribution ("– сказав він. –") closes it, as translations made line by
+   * line leave it, and the quotation's next sentence starts after it. A
+   * dash before lower case is still inside the sentence. */
+  static const Case cases[] = {
+    { "en", "What does the supplement do? -Supports the joints of older dogs. -Contains Omega 3 for the skin.",
+      "What does the supplement do? | -Supports the joints of older dogs. | -Contains Omega 3 for the skin." },
+    { "en", "Connect the cable to your computer first. - Plug the charger into a wall outlet.",
+      "Connect the cable to your computer first. | - Plug the charger into a wall outlet." },
+    { "en", "Half her life - half her life! - has been spent indoors.",
+      "Half her life - half her life! - has been spent indoors." },
+    { "uk", "«Людям дуже подобається, – зазначив він. – Ми всі повинні пам'ятати про ризик».",
+      "«Людям дуже подобається, – зазначив він. – | Ми всі повинні пам'ятати про ризик»." },
+    { "ru", "«Мы пройдём через это вместе», — заявил он. — «Это время, когда неважно, кто мы».",
+      "«Мы пройдём через это вместе», — заявил он. — | «Это время, когда неважно, кто мы»." },
+    { "ru", "Каковы преимущества добавки? — Повышает гибкость суставов. — Поддерживает мышцы.",
+      "Каковы преимущества добавки? | — Повышает гибкость суставов. | — Поддерживает мышцы." },
+    { "ru", "«Как нам с этим справиться?» — продолжил он.",
+      "«Как нам с этим справиться?» — продолжил он." },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
 /* The texts of one document, joined as " | " (the sentences of @text). */
 static char *
 document_sentences (const char *text,
@@ -522,6 +551,7 @@ main (int   argc,
   g_test_add_func ("/segmenter/dictionary-abbreviations", test_dictionary_abbreviations);
   g_test_add_func ("/segmenter/paragraphs-and-offsets", test_paragraphs_and_offsets);
   g_test_add_func ("/segmenter/list-items", test_list_items);
+  g_test_add_func ("/segmenter/dash-after-terminator", test_dash_after_terminator);
   g_test_add_func ("/segmenter/language-change-resegments", test_language_change_resegments);
   g_test_add_func ("/segmenter/user-rules", test_user_rules);
 

@@ -37,6 +37,9 @@
  *    case («Когда?» — спросил он; "Why?" he asked);
  *  - a boundary is added after "…" (U+2026, which ICU does not treat as a
  *    terminator) when a capital follows;
+ *  - a boundary is added at a dash after a terminator before a capital (a
+ *    list item run on in the paragraph), or after it when it closes a
+ *    quotation's attribution (dash_boundary());
  *  - a line break inside a paragraph is a boundary after a line without
  *    final punctuation (a headline, a byline, a table row) unless the
  *    document is hard wrapped (is_hard_wrapped(), line_end_boundary()).
@@ -843,6 +846,70 @@ digit_boundary (TriSegmenter *self,
   return !g_hash_table_contains (self->abbreviations, key);
 }
 
+/* Whether the sentence whose terminator is at @end holds a dialogue
+ * attribution: a dash with spaces round it after a comma, "?", "!", "…" or a
+ * closing quote and before lower case ("…», – сказав він", "?» — спросил
+ * он"). Looks back to the previous full stop. */
+static gboolean
+has_attribution (const UChar *s,
+                 int32_t      end)
+{
+  for (int32_t i = end - 1; i > 0 && i > end - 400; i--)
+    {
+      int32_t before;
+      UChar32 c;
+
+      if (s[i] == '.' && is_space (s[i + 1]))
+        break;
+      if (!is_dash (s[i]) || !is_space (s[i - 1]) || !is_space (s[i + 1]) ||
+          !u_islower (s[skip_space_forward (s, end, i + 1)]))
+        continue;
+      before = skip_space_back (s, i);
+      if (before == 0)
+        continue;
+      U16_PREV (s, 0, before, c);
+      if (c == ',' || c == '!' || c == '?' || c == 0x2026 || is_closing (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* ICU never breaks before a dash after a terminator ('-', '–' and '—'
+ * continue a sentence in its rules), so list items run on in one paragraph
+ * ("…do? -Supports…", "…first. - Plug…") and so does a quotation that goes on
+ * after its attribution ("…, – сказав він. – Ми всі…"). Where a dash at
+ * @dash, after a terminator and spaces, comes before a capital or an opening
+ * quote, returns where the next sentence starts: at the dash of a list item;
+ * after the dash that closes an attribution, which translations made line by
+ * line leave at the end of the attribution's line. Else -1. */
+static int32_t
+dash_boundary (TriSegmenter *self,
+               const UChar  *s,
+               int32_t       len,
+               int32_t       dash)
+{
+  int32_t end = skip_space_back (s, dash);
+  int32_t q = skip_space_forward (s, len, dash + 1);
+  int32_t p = q;
+  UChar32 last, first;
+
+  if (end == dash || end == 0 || q >= len)
+    return -1;
+  if (s[dash] != '-' && s[dash] != 0x2013 && s[dash] != 0x2014)
+    return -1;
+  end = skip_closing_back (s, end, &last);
+  if (last != '.' && last != '!' && last != '?' && last != 0x2026)
+    return -1;
+  U16_NEXT (s, p, len, first);
+  if (!u_isupper (first) && !u_istitle (first) && !is_opening (first))
+    return -1;
+  if (suppress_boundary (self, s, len, 0, dash))
+    return -1;
+  if (q > dash + 1 && has_attribution (s, end - 1))
+    return q;
+  return dash;
+}
+
 /* A line that starts with a list marker or a dialogue dash ("- ", "— ",
  * "• ", "1. ", "2) ") starts a sentence, even inside a paragraph. */
 static gboolean
@@ -1091,6 +1158,15 @@ split_paragraph (TriSegmenter *self,
   for (i = 1; i + 1 < len; i++)
     if (u_isdigit (s[i]) && is_space (s[i - 1]) && digit_boundary (self, s, i))
       g_array_append_val (breaks, i);
+
+  for (i = 1; i + 1 < len; i++)
+    if (is_space (s[i - 1]))
+      {
+        int32_t q = dash_boundary (self, s, len, i);
+
+        if (q >= 0)
+          g_array_append_val (breaks, q);
+      }
 
   for (guint k = 0; k < line_starts->len; k++)
     {
