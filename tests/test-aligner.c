@@ -594,6 +594,26 @@ test_insertion (void)
   check_pair (aligner, odesa_en, (const char * const *)ru, expected);
 }
 
+/* With Debian's English–Russian dictionary (when it is installed), the
+ * aligner sees that a sentence matches nothing. */
+static void
+test_short_insertion (void)
+{
+  g_autoptr(TriAligner) aligner = tri_aligner_new ();
+  /* The Russian adds a short remark of its own after the corridor's
+   * figure. The two texts have about as many sentences, so the remark
+   * stands alone rather than joining the figure's row as a 1-2. */
+  g_auto(GStrv) ru = splice (odesa_ru, 4, 0, "Это важно для экспорта зерна.", NULL);
+  g_autofree char *expected = shape_with (13, 2, 4, "0-1", G_MAXUINT);
+
+  if (!g_file_test ("/usr/share/dictd/mueller7.index", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("Mueller's English–Russian dictionary (dict-mueller7) is not installed");
+      return;
+    }
+  check_pair (aligner, odesa_en, (const char * const *)ru, expected);
+}
+
 /* 3. Numbers and names identify the pairs when lengths mislead */
 
 static void
@@ -2049,6 +2069,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/omission", test_omission);
   g_test_add_func ("/aligner/beads/translation-adds-a-sentence", test_translation_adds_a_sentence);
   g_test_add_func ("/aligner/beads/insertion", test_insertion);
+  g_test_add_func ("/aligner/beads/short-insertion", test_short_insertion);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);
