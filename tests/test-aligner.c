@@ -614,6 +614,38 @@ test_short_insertion (void)
   check_pair (aligner, odesa_en, (const char * const *)ru, expected);
 }
 
+static void
+test_splitting_translation (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* A translator who splits long sentences, the second half a short
+   * remark: 17 Russian sentences for 12 English ones. With that many more
+   * sentences, one that matches nothing is the half of a 1-2 row, not a
+   * sentence of the Russian's own ("Речь шла о железной дороге."). */
+  static const char * const ru[] = {
+    "Министры иностранных дел Украины и Молдовы встретились 14 марта в Одессе.",
+    "Речь шла о Дунае.",
+    "Переговоры продолжались более четырёх часов.",
+    "«Мы договорились о совместном плане защиты торговых судов».",
+    "Так сказал замминистра.",
+    "По его словам, с августа через коридор прошли 1 250 судов.",
+    "Страховые взносы снизились на 2,5 процента.",
+    "Это касается портов.",
+    "Молдавская сторона попросила помощи в разминировании реки.",
+    "Министры также обсудили восстановление моста возле Рени.",
+    "Его повредил дрон.",
+    "Киев пообещал оплатить часть работ.",
+    "Следующий раунд переговоров ожидается в мае в Кишинёве.",
+    "Ни одна из сторон не прокомментировала спор.",
+    "Речь шла о железной дороге.",
+    "Наблюдатели назвали встречу осторожным шагом вперёд.",
+    "Совместное заявление должны опубликовать в пятницу.",
+    NULL
+  };
+
+  check_pair (aligner, odesa_en, ru, "1-2 1-1 1-2 1-1 1-2 1-1 1-2 1-1 1-1 1-2 1-1 1-1");
+}
+
 /* 3. Numbers and names identify the pairs when lengths mislead */
 
 static void
@@ -2070,6 +2102,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/translation-adds-a-sentence", test_translation_adds_a_sentence);
   g_test_add_func ("/aligner/beads/insertion", test_insertion);
   g_test_add_func ("/aligner/beads/short-insertion", test_short_insertion);
+  g_test_add_func ("/aligner/beads/splitting-translation", test_splitting_translation);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);

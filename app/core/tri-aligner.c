@@ -80,7 +80,7 @@ typedef struct
 } Params;
 
 static Params params = {
-  .skip = 2.6,
+  .skip = 3.0,
   .skip_even = 2.4,
   .prior_21 = 2.4,
   .prior_22 = 4.0,
@@ -1362,12 +1362,13 @@ pair_init (Pair         *pair,
       pair->sum_par_b[j + 1] = pair->sum_par_b[j] + (b[j].par_end ? 1 : 0);
     }
 
-  /* Texts of about as many sentences (within a tenth): a sentence that
-   * matches nothing is more likely one the other version lacks than half of
-   * a 2-1 row, and a skip costs less. Where one text has many more (a
-   * translator who splits: Text+Berg's French has 18 % more sentences than
-   * its German), the unmatched ones are mostly halves of 2-1 rows. */
-  skip = 10 * MAX (n, m) - 10 * MIN (n, m) <= MAX (n, m) ? params.skip_even : params.skip;
+  /* Texts of about as many sentences (within a tenth, or two): a sentence
+   * that matches nothing is more likely one the other version lacks than
+   * half of a 2-1 row, and a skip costs less. Where one text has many more
+   * (a translator who splits: Text+Berg's French has 18 % more sentences
+   * than its German), the unmatched ones are mostly halves of 2-1 rows, and
+   * a skip costs more. */
+  skip = MAX (n, m) - MIN (n, m) <= MAX (2, MAX (n, m) / 10) ? params.skip_even : params.skip;
 
   for (guint k = 0; k <= MAX_BEAD; k++)
     for (guint l = 0; l <= MAX_BEAD; l++)
