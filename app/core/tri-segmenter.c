@@ -816,23 +816,31 @@ suppress_boundary (TriSegmenter *self,
 
 /* ICU never breaks before a digit after a period ("скончался. 64-летний
  * водитель…"): a full word, not an abbreviation, then a period, spaces and a
- * number start a new sentence. */
+ * number start a new sentence, also with closing quotes on either side of
+ * the period ("штормом «Арвен». 11 дней спустя…", "…реки.» 64…"). */
 static gboolean
 digit_boundary (TriSegmenter *self,
                 const UChar  *s,
                 int32_t       pos)
 {
   int32_t end = skip_space_back (s, pos);
-  int32_t start;
+  int32_t start, word_end;
+  UChar32 last;
   guint letters = 0;
   g_autofree char *token = NULL;
   g_autofree char *key = NULL;
 
-  if (end == pos || end < 2 || s[end - 1] != '.')
+  if (end == pos || end < 2)
+    return FALSE;
+  end = skip_closing_back (s, end, &last);
+  if (last != '.')
     return FALSE;
 
   token_before (s, end, &start);
-  for (int32_t i = start; i < end - 1; i++)
+  word_end = end - 1;
+  while (word_end > start && is_closing (s[word_end - 1]))
+    word_end--;
+  for (int32_t i = start; i < word_end; i++)
     {
       if (!u_isalpha (s[i]))
         return FALSE;
