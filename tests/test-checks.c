@@ -602,9 +602,10 @@ test_quote_marks (void)
   g_assert_cmpstr (mark, ==, "\"");
 }
 
-/* A quotation over two sentences in English and Russian and one long
- * sentence in Ukrainian, which interrupts it with the speaker between
- * dashes (the Ukrainian way): the rows share the quotation, nothing is
+/* A quotation over two sentences in English and Russian, and in
+ * Ukrainian one quotation that the speaker interrupts between dashes (the
+ * Ukrainian way), its second part a sentence of its own after the
+ * attribution's closing dash: the rows share the quotation, nothing is
  * missing. */
 static void
 test_quote_across_rows (void)
@@ -616,15 +617,16 @@ test_quote_across_rows (void)
   const char *uk = "«Сезон розпочався пізно, а тепер у нас гігантська буря. "
                    "Людям дуже подобається, – зазначив ДеБері. – Це спорт, який несе у собі ризик».";
   g_autoptr(TriAlignment) alignment = tri_test_align3 (en, ru, uk);
-  /* English and Russian: three sentences, Ukrainian two. */
-  TriBead beads[2] = {
+  /* Three sentences in each. */
+  TriBead beads[3] = {
     { { 0, 0, 0 }, { 1, 1, 1 }, 1.0, FALSE, FALSE },
-    { { 1, 1, 1 }, { 2, 2, 1 }, 1.0, FALSE, FALSE },
+    { { 1, 1, 1 }, { 1, 1, 1 }, 1.0, FALSE, FALSE },
+    { { 2, 2, 2 }, { 1, 1, 1 }, 1.0, FALSE, FALSE },
   };
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *found = NULL;
 
-  g_assert_cmpuint (tri_document_get_n_sentences (tri_alignment_get_document (alignment, 2)), ==, 2);
+  g_assert_cmpuint (tri_document_get_n_sentences (tri_alignment_get_document (alignment, 2)), ==, 3);
   set_beads (alignment, beads, G_N_ELEMENTS (beads));
   findings = tri_checks_run (alignment);
   found = summary (findings);
