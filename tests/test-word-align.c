@@ -837,6 +837,36 @@ test_compounds (void)
   g_assert_true (linked (row2, texts2, 0, "conference", 2, "прес-конференції"));
 }
 
+
+/* Function words that clearly correspond though the dictionaries miss them
+ * or give them no weight: until ↔ до, almost ↔ почти ↔ майже, every ↔
+ * каждый ↔ кожен, and between Russian and Ukrainian the forms of быть /
+ * бути where the sentences go apart around them. */
+static void
+test_closed_rows (void)
+{
+  const char *texts[3] = {
+    "The old museum stays open until Sunday, and almost every visitor buys a guide.",
+    "Старый музей открыт до воскресенья, и почти каждый посетитель покупает путеводитель.",
+    "Старий музей відкритий до неділі, і майже кожен відвідувач купує путівник.",
+  };
+  const char *texts2[3] = {
+    "",
+    "Каддебэк был водителем этого автобуса.",
+    "Куддебек був за кермом цього автобуса.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+  g_autoptr(TriWordRow) row2 = align_with (texts2, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 0, "until", 1, "до"));
+  g_assert_true (linked (row, texts, 0, "until", 2, "до"));
+  g_assert_true (linked (row, texts, 0, "almost", 1, "почти"));
+  g_assert_true (linked (row, texts, 0, "almost", 2, "майже"));
+  g_assert_true (linked (row, texts, 0, "every", 1, "каждый"));
+  g_assert_true (linked (row, texts, 0, "every", 2, "кожен"));
+  g_assert_true (linked (row2, texts2, 1, "был", 2, "був"));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -944,6 +974,7 @@ main (int    argc,
   g_test_add_func ("/word-align/repeats", test_repeats);
   g_test_add_func ("/word-align/spelt-alike", test_spelt_alike);
   g_test_add_func ("/word-align/compounds", test_compounds);
+  g_test_add_func ("/word-align/closed-rows", test_closed_rows);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

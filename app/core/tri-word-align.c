@@ -683,7 +683,8 @@ add_stems (TriWordAligner *self,
 /* Function words that clearly correspond (the rubric's "and ↔ и ↔ і,
  * he ↔ он ↔ він"): the dictionaries list them poorly (Mueller's "he" is
  * "употребляется в разговорной речи вместо мужчина"). English, Russian,
- * Ukrainian; forms separated by |. */
+ * Ukrainian; forms separated by |; a row without English pairs Russian and
+ * Ukrainian only (был ↔ був where the sentences go apart around them). */
 static const char * const closed_class[][3] = {
   { "he", "он|его|ему|им|нём|него|нему|ним", "він|його|йому|ним|ньому|нього" },
   { "she", "она|её|ее|ей|ней|неё|нее", "вона|її|їй|нею|ній" },
@@ -713,7 +714,24 @@ static const char * const closed_class[][3] = {
   { "when", "когда", "коли" },
   { "where", "где", "де" },
   { "can|could", "может|могут|мог|могла|могли|можно", "може|можуть|міг|могла|могли|можна" },
+  { "until|till", "до", "до" },
+  { "almost|nearly", "почти|практически", "майже" },
+  { "everyone|everybody|every|each", "каждый|каждая|каждое|каждого|каждому|каждом|каждые|все|всех",
+    "кожен|кожний|кожна|кожне|кожного|кожному|всі|усі|все|усе" },
+  { "which|that", "который|которая|которое|которые|которого|которой|котором|которых|которому|которую|которым|которыми",
+    "який|яка|яке|які|якого|якої|якому|якій|яких|яку|яким|якими" },
+  { "that", "что", "що" },
+  /* Russian and Ukrainian only */
+  { "", "был|была|было|были", "був|була|було|були" },
+  { "", "будет|будут", "буде|будуть" },
+  { "", "чтобы", "щоб|щоби" },
+  { "", "как", "як" },
+  { "", "же", "ж|же" },
+  { "", "бы", "б|би" },
+  { "", "уже", "вже|уже" },
+  { "", "ещё|еще", "ще|іще" },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (closed_class) <= 64);   /* a word's rows are bits of a guint64 */
 
 /* The rows of closed_class with the form or a lemma of @word. */
 static guint64
@@ -1104,8 +1122,8 @@ pair_score (TriWordAligner *self,
         s = MAX (s, pivot_score (self, b, va, a));
       if ((a->function || b->function) && !slavic)
         s = MIN (s, 0.45);
-      /* function words that clearly correspond */
-      if (!slavic && (a->closed & b->closed) != 0)
+      /* function words that clearly correspond, any pair of versions */
+      if ((a->closed & b->closed) != 0)
         s = MAX (s, 0.8);
     }
 
