@@ -867,6 +867,23 @@ test_closed_rows (void)
   g_assert_true (linked (row2, texts2, 1, "был", 2, "був"));
 }
 
+/* A preposition, like a function word, is only weakly a dictionary's
+ * translation of an English word: the dictionaries made "many" ↔ «для»
+ * (0.90, above "many" ↔ «многих»). */
+static void
+test_phrase_prepositions (void)
+{
+  const char *texts[3] = {
+    "Thus the pencil was a good friend to many people when it came out.",
+    "Таким образом, карандаш стал хорошим другом для многих людей, когда появился.",
+    "",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 0, "many", 1, "многих"));
+  g_assert_false (linked (row, texts, 0, "many", 1, "для"));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -975,6 +992,7 @@ main (int    argc,
   g_test_add_func ("/word-align/spelt-alike", test_spelt_alike);
   g_test_add_func ("/word-align/compounds", test_compounds);
   g_test_add_func ("/word-align/closed-rows", test_closed_rows);
+  g_test_add_func ("/word-align/phrase-prepositions", test_phrase_prepositions);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

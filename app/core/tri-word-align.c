@@ -86,6 +86,7 @@ typedef struct
   guint32   stem;                  /* Lex id: the first stem, or the form */
   guint64   closed;                /* rows of closed_class it is in */
   gboolean  function;              /* the, of, а, же … */
+  gboolean  preposition;           /* in, for, в, для … (is_preposition()) */
   gboolean  latin;                 /* in Latin letters */
 } Word;
 
@@ -543,6 +544,9 @@ english_irregular (const char *lower)
 
 static Word *get_word (TriWordAligner *self, guint v, const char *text, gsize length, gboolean translate);
 
+static gboolean is_preposition (const Version *version,
+                                const char    *lower);
+
 static void
 add_translations (TriWordAligner *self,
                   Word           *word,
@@ -798,6 +802,7 @@ get_word (TriWordAligner *self,
   word->form = intern (self, version->base, lower);
   word->lemmas[word->n_lemmas++] = word->form;
   word->function = is_function_word (version->base, lower);
+  word->preposition = is_preposition (version, lower);
   word->latin = first < 0x250 && g_unichar_isalpha (first);
   word->number = read_number (version, lower, lower, g_unichar_isupper (first));
 
@@ -1120,7 +1125,8 @@ pair_score (TriWordAligner *self,
         s = MAX (s, pivot_score (self, a, vb, b));
       if (A->east_slavic)
         s = MAX (s, pivot_score (self, b, va, a));
-      if ((a->function || b->function) && !slavic)
+      /* prepositions too: the dictionaries made many ↔ «для» (0.90) */
+      if ((a->function || b->function || a->preposition || b->preposition) && !slavic)
         s = MIN (s, 0.45);
       /* function words that clearly correspond, any pair of versions */
       if ((a->closed & b->closed) != 0)
