@@ -884,6 +884,21 @@ test_phrase_prepositions (void)
   g_assert_false (linked (row, texts, 0, "many", 1, "для"));
 }
 
+/* "for" and "to" ↔ «для» ↔ «для» (important to us ↔ важен для нас). */
+static void
+test_for_to (void)
+{
+  const char *texts[3] = {
+    "Your feedback is very important to us.",
+    "Ваш отзыв очень важен для нас.",
+    "Ваш відгук дуже важливий для нас.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 0, "to", 1, "для"));
+  g_assert_true (linked (row, texts, 0, "to", 2, "для"));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -993,6 +1008,7 @@ main (int    argc,
   g_test_add_func ("/word-align/compounds", test_compounds);
   g_test_add_func ("/word-align/closed-rows", test_closed_rows);
   g_test_add_func ("/word-align/phrase-prepositions", test_phrase_prepositions);
+  g_test_add_func ("/word-align/for-to", test_for_to);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 
