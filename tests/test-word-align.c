@@ -899,6 +899,23 @@ test_for_to (void)
   g_assert_true (linked (row, texts, 0, "to", 2, "для"));
 }
 
+/* Russian–Ukrainian prepositions placed by their neighbours: of the three
+ * «в», the one before «понедельник» is «у понеділок»'s. */
+static void
+test_minor_words_by_neighbours (void)
+{
+  const char *texts[3] = {
+    "",
+    "Умеренное землетрясение произошло в понедельник в западной части штата Монтана в 22:08.",
+    "Помірний землетрус прокотився західною Монтаною о 22:08 у понеділок.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 1, "понедельник", 2, "понеділок"));
+  g_assert_true (linked_at (row, 1, 3, 2, 8));     /* в понедельник ↔ у понеділок */
+  g_assert_false (linked_at (row, 1, 10, 2, 8));   /* в 22:08 */
+}
+
 static void
 test_empty_cells (void)
 {
@@ -1009,6 +1026,7 @@ main (int    argc,
   g_test_add_func ("/word-align/closed-rows", test_closed_rows);
   g_test_add_func ("/word-align/phrase-prepositions", test_phrase_prepositions);
   g_test_add_func ("/word-align/for-to", test_for_to);
+  g_test_add_func ("/word-align/minor-words-by-neighbours", test_minor_words_by_neighbours);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

@@ -1534,6 +1534,7 @@ typedef struct
   float  score;
   float  distance;   /* from the diagonal */
   float  surface;    /* Russian–Ukrainian: how alike the forms are spelt */
+  float  support;    /* link_pair(): a function word's neighbours linked alike */
 } Candidate;
 
 static int
@@ -1730,25 +1731,104 @@ compare_links (gconstpointer x,
   return a->a != b->a ? (a->a < b->a ? -1 : 1) : (a->b < b->b ? -1 : a->b > b->b);
 }
 
-/* Competitive linking: best first, one partner each, a second one for a
- * phrase's next word. */
-static GArray *
-link_pair (GArray *cands,
-           guint   n,
-           guint   m)
+/* A preposition, particle or other short or function word: it has many
+ * alike in a row (в … в … в), so where it goes is its neighbours' say. */
+static gboolean
+minor_word (TriWordAligner *self,
+            const Word     *x)
 {
+  const Lex *form = lex_get (self, x->form);
+
+  return x->number == NULL && (x->function || x->preposition || form->len < 3);
+}
+
+/* Whether the words after @i and @j (or just before both) are linked:
+ * «в понедельник» ↔ «у понеділок». */
+static float
+neighbour_support (GArray *links,
+                   guint   i,
+                   guint   j)
+{
+  for (guint k = 0; k < links->len; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+
+      if ((l->a == i + 1 && (l->b == j + 1 || l->b == j + 2)) || (l->a == i + 2 && l->b == j + 1) ||
+          (l->a + 1 == i && l->b + 1 == j))
+        return 1.0f;
+    }
+  return 0.0f;
+}
+
+static int
+compare_deferred (gconstpointer x,
+                  gconstpointer y)
+{
+  const Candidate *a = x, *b = y;
+
+  if (a->score != b->score)
+    return a->score > b->score ? -1 : 1;
+  if (a->support != b->support)
+    return a->support > b->support ? -1 : 1;
+  return compare_candidates (x, y);
+}
+
+/* Competitive linking: best first, one partner each, a second one for a
+ * phrase's next word. Between Russian and Ukrainian, with word order,
+ * pairs with a minor word come after all the others, those whose
+ * neighbours are linked alike first among equal scores (with English too
+ * it cost precision on both the odd half and the new set). */
+static GArray *
+link_pair (TriWordAligner *self,
+           guint           va,
+           guint           vb,
+           GArray         *cands,
+           GPtrArray      *wa,
+           GPtrArray      *wb)
+{
+  guint n = wa->len, m = wb->len;
   GArray *links = g_array_new (FALSE, FALSE, sizeof (TriWordLink));
   g_autofree guint8 *used_a = g_new0 (guint8, n + 1);
   g_autofree guint8 *used_b = g_new0 (guint8, m + 1);
+  g_autoptr(GArray) deferred = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  gboolean defer = (self->evidence & TRI_WORD_EVIDENCE_ORDER) && self->versions[va].east_slavic &&
+                   self->versions[vb].east_slavic;
 
   g_array_sort (cands, compare_candidates);
-  for (guint k = 0; k < cands->len; k++)
+  for (guint k = 0; defer && k < cands->len; k++)
     {
       const Candidate *c = &g_array_index (cands, Candidate, k);
+
+      if (c->score >= LINK_MIN && (minor_word (self, g_ptr_array_index (wa, c->i)) ||
+                                   minor_word (self, g_ptr_array_index (wb, c->j))))
+        g_array_append_vals (deferred, c, 1);
+    }
+  for (guint k = 0; k < cands->len + deferred->len; k++)
+    {
+      const Candidate *c;
       gboolean take;
 
+      if (k == cands->len)
+        {
+          /* the minor words, now that their neighbours are linked */
+          for (guint d = 0; d < deferred->len; d++)
+            {
+              Candidate *e = &g_array_index (deferred, Candidate, d);
+
+              e->support = neighbour_support (links, e->i, e->j);
+            }
+          g_array_sort (deferred, compare_deferred);
+        }
+      c = k < cands->len ? &g_array_index (cands, Candidate, k) : &g_array_index (deferred, Candidate, k - cands->len);
       if (c->score < LINK_MIN)
-        break;
+        {
+          if (k < cands->len)
+            k = cands->len - 1;   /* on to the deferred ones */
+          continue;
+        }
+      if (k < cands->len && defer && (minor_word (self, g_ptr_array_index (wa, c->i)) ||
+                                      minor_word (self, g_ptr_array_index (wb, c->j))))
+        continue;
       if (!used_a[c->i] && !used_b[c->j])
         take = TRUE;
       else if (c->score < PHRASE_MIN || (used_a[c->i] && used_b[c->j]))
@@ -2269,7 +2349,7 @@ tri_word_aligner_align (TriWordAligner     *self,
   for (guint a = 0; a < nv; a++)
     for (guint b = a + 1; b < nv; b++)
       {
-        GArray *links = link_pair (cands[a][b], words[a]->len, words[b]->len);
+        GArray *links = link_pair (self, a, b, cands[a][b], words[a], words[b]);
         GArray *reverse;
 
         uncross_repeats (links, words[a], words[b]);
