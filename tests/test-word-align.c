@@ -916,6 +916,25 @@ test_minor_words_by_neighbours (void)
   g_assert_false (linked_at (row, 1, 10, 2, 8));   /* в 22:08 */
 }
 
+/* English negations in one word (hasn’t, cannot) ↔ «не», and "cannot"
+ * ↔ «не может» both words. */
+static void
+test_negations (void)
+{
+  const char *texts[3] = {
+    "The old captain hasn’t seen the sea for years, and he cannot swim.",
+    "Старый капитан не видел моря много лет, и он не может плавать.",
+    "Старий капітан не бачив моря багато років, і він не може плавати.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "hasn’t"), 1, 2));
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "hasn’t"), 2, 2));
+  g_assert_true (linked (row, texts, 0, "cannot", 1, "может"));
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "cannot"), 1, 10));
+  g_assert_true (linked (row, texts, 0, "cannot", 2, "може"));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -1027,6 +1046,7 @@ main (int    argc,
   g_test_add_func ("/word-align/phrase-prepositions", test_phrase_prepositions);
   g_test_add_func ("/word-align/for-to", test_for_to);
   g_test_add_func ("/word-align/minor-words-by-neighbours", test_minor_words_by_neighbours);
+  g_test_add_func ("/word-align/negations", test_negations);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

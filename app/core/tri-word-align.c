@@ -703,7 +703,7 @@ static const char * const closed_class[][3] = {
   { "and", "и", "і|й|та" },
   { "but", "но|а", "але|а" },
   { "or", "или", "або|чи" },
-  { "not", "не", "не" },
+  { "not|cannot|can't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|couldn't|shouldn't", "не", "не" },
   { "no", "нет|никаких|никакого", "немає|ні|жодних|жодного" },
   { "with", "с|со", "з|із|зі" },
   { "without", "без", "без" },
@@ -717,7 +717,7 @@ static const char * const closed_class[][3] = {
   { "who", "кто", "хто" },
   { "when", "когда", "коли" },
   { "where", "где", "де" },
-  { "can|could", "может|могут|мог|могла|могли|можно", "може|можуть|міг|могла|могли|можна" },
+  { "can|could|cannot|can't|couldn't", "может|могут|мог|могла|могли|можно", "може|можуть|міг|могла|могли|можна" },
   { "until|till", "до", "до" },
   { "almost|nearly", "почти|практически", "майже" },
   { "everyone|everybody|every|each", "каждый|каждая|каждое|каждого|каждому|каждом|каждые|все|всех",
@@ -750,16 +750,18 @@ closed_class_rows (TriWordAligner *self,
 
   if (column > 2)
     return 0;
-  for (guint r = 0; r < G_N_ELEMENTS (closed_class); r++)
-    for (guint k = 0; k < word->n_lemmas; k++)
-      {
-        const char *text = lex_get (self, word->lemmas[k])->text, *list = closed_class[r][column];
-        gsize len = strlen (text);
+  for (guint k = 0; k < word->n_lemmas; k++)
+    {
+      /* the table spells apostrophes ' (can’t as can't) */
+      g_auto(GStrv) parts = g_strsplit (lex_get (self, word->lemmas[k])->text, "’", -1);
+      g_autofree char *text = g_strjoinv ("'", parts);
+      gsize len = strlen (text);
 
-        for (const char *p = list; p != NULL; p = strchr (p, '|') ? strchr (p, '|') + 1 : NULL)
+      for (guint r = 0; r < G_N_ELEMENTS (closed_class); r++)
+        for (const char *p = closed_class[r][column]; p != NULL; p = strchr (p, '|') ? strchr (p, '|') + 1 : NULL)
           if (strncmp (p, text, len) == 0 && (p[len] == '|' || p[len] == '\0'))
             rows |= G_GUINT64_CONSTANT (1) << r;
-      }
+    }
   return rows;
 }
 
