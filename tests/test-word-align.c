@@ -935,6 +935,24 @@ test_negations (void)
   g_assert_true (linked (row, texts, 0, "cannot", 2, "може"));
 }
 
+/* "as" and "like" ↔ «как» ↔ «як» (known as ↔ известен как, like the
+ * Wild West ↔ как Дикий Запад). */
+static void
+test_as_like (void)
+{
+  const char *texts[3] = {
+    "In the village the old doctor was known as a kind man, and we all walk around like it is a fair.",
+    "В деревне старого врача знали как доброго человека, и мы все ходим как будто это ярмарка.",
+    "У селі старого лікаря знали як доброго чоловіка, і ми всі ходимо як на ярмарку.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "as"), 1, 5));
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "as"), 2, 5));
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "like"), 1, 12));
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "like"), 2, 12));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -1047,6 +1065,7 @@ main (int    argc,
   g_test_add_func ("/word-align/for-to", test_for_to);
   g_test_add_func ("/word-align/minor-words-by-neighbours", test_minor_words_by_neighbours);
   g_test_add_func ("/word-align/negations", test_negations);
+  g_test_add_func ("/word-align/as-like", test_as_like);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 
