@@ -953,6 +953,22 @@ test_as_like (void)
   g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "like"), 2, 12));
 }
 
+/* "there" of place ↔ «там» ↔ «там» (There, among the trees, … ↔ Там, среди
+ * деревьев, …). */
+static void
+test_there (void)
+{
+  const char *texts[3] = {
+    "There, among the old trees, he found a small wooden house.",
+    "Там, среди старых деревьев, он нашёл маленький деревянный дом.",
+    "Там, серед старих дерев, він знайшов маленький дерев'яний будинок.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 0, "There", 1, "Там"));
+  g_assert_true (linked (row, texts, 0, "There", 2, "Там"));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -1066,6 +1082,7 @@ main (int    argc,
   g_test_add_func ("/word-align/minor-words-by-neighbours", test_minor_words_by_neighbours);
   g_test_add_func ("/word-align/negations", test_negations);
   g_test_add_func ("/word-align/as-like", test_as_like);
+  g_test_add_func ("/word-align/there", test_there);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

@@ -735,6 +735,7 @@ static const char * const closed_class[][3] = {
   { "", "бы", "б|би" },
   { "", "уже", "вже|уже" },
   { "", "ещё|еще", "ще|іще" },
+  { "there", "там", "там" },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (closed_class) <= 64);   /* a word's rows are bits of a guint64 */
 
