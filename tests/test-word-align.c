@@ -969,6 +969,41 @@ test_there (void)
   g_assert_true (linked (row, texts, 0, "There", 2, "Там"));
 }
 
+/* A learned lexicon's noise, here a user lexicon's: «персидской» ↔
+ * «граматики» 0.8, above «персидской» ↔ «фарсі» 0.78. */
+static double
+noisy_lexicon (const char *language_a,
+               const char *word_a,
+               const char *language_b,
+               const char *word_b,
+               gpointer    user_data)
+{
+  if (!g_str_equal (word_a, "персидской"))
+    return 0.0;
+  return g_str_equal (word_b, "граматики") ? 0.8 : g_str_equal (word_b, "фарсі") ? 0.78 : 0.0;
+}
+
+/* Between Russian and Ukrainian a phrase's second partner is taken only
+ * once every word has had its first: «персидской» links «фарсі», not also
+ * «граматики», whose partner «грамматики» stands beside it. */
+static void
+test_second_partners_later (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "",
+    "Студенты весь семестр изучали правила персидской грамматики.",
+    "Студенти весь семестр вивчали правила граматики фарсі.",
+  };
+  g_autoptr(TriWordRow) row = NULL;
+
+  tri_word_aligner_set_lexicon (wa, noisy_lexicon, NULL, NULL);
+  row = align3 (wa, texts);
+  g_assert_true (linked (row, texts, 1, "грамматики", 2, "граматики"));
+  g_assert_true (linked (row, texts, 1, "персидской", 2, "фарсі"));
+  g_assert_false (linked (row, texts, 1, "персидской", 2, "граматики"));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -1083,6 +1118,7 @@ main (int    argc,
   g_test_add_func ("/word-align/negations", test_negations);
   g_test_add_func ("/word-align/as-like", test_as_like);
   g_test_add_func ("/word-align/there", test_there);
+  g_test_add_func ("/word-align/second-partners-later", test_second_partners_later);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

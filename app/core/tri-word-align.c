@@ -1780,7 +1780,8 @@ compare_deferred (gconstpointer x,
  * phrase's next word. Between Russian and Ukrainian, with word order,
  * pairs with a minor word come after all the others, those whose
  * neighbours are linked alike first among equal scores (with English too
- * it cost precision on both the odd half and the new set). */
+ * it cost precision on both the odd half and the new set); a phrase's
+ * second partner waits there too, till every word has had its first. */
 static GArray *
 link_pair (TriWordAligner *self,
            guint           va,
@@ -1834,6 +1835,12 @@ link_pair (TriWordAligner *self,
         continue;
       if (!used_a[c->i] && !used_b[c->j])
         take = TRUE;
+      else if (k < cands->len && defer && c->score >= PHRASE_MIN && !(used_a[c->i] && used_b[c->j]))
+        {
+          /* a second partner once every word has had its first */
+          g_array_append_vals (deferred, c, 1);
+          continue;
+        }
       else if (c->score < PHRASE_MIN || (used_a[c->i] && used_b[c->j]))
         take = FALSE;
       else if (used_b[c->j])
