@@ -637,8 +637,9 @@ test_content_gaps (void)
 
 /* Phrase blocks: «включая» is translated as a unit, «у тому числі», in a
  * gap between links with nothing else in it, so it links with the unit's
- * content words; «у» (a preposition) and an added «також» (a closed-class
- * word with no counterpart) stay unlinked, and the literal run «деревянные
+ * content words — and, being in the connectives' table, with «у» too (the
+ * rubric's unit); an added «також» (a closed-class word with no
+ * counterpart) stays unlinked, and the literal run «деревянные
  * колёса» ↔ «дерев'яні колеса» stays one to one. English too: "you learn"
  * ↔ «узнать», "you" (closed class) left out. */
 static void
@@ -663,7 +664,7 @@ test_blocks (void)
       g_assert_true (linked (row, texts, 1, "7", 2, "7"));
       g_assert_true (linked (row, texts, 1, "включая", 2, "тому") == (with == 1));
       g_assert_true (linked (row, texts, 1, "включая", 2, "числі") == (with == 1));
-      g_assert_false (linked (row, texts, 1, "включая", 2, "у"));
+      g_assert_true (linked (row, texts, 1, "включая", 2, "у") == (with == 1));
       g_assert_false (tri_word_row_has_counterpart (row, 2, index_of (row, texts, 2, "також"), 1));
       g_assert_true (linked (row, texts, 1, "деревянные", 2, "дерев'яні"));
       g_assert_true (linked (row, texts, 1, "колёса", 2, "колеса"));
@@ -1004,6 +1005,25 @@ test_second_partners_later (void)
   g_assert_false (linked (row, texts, 1, "персидской", 2, "граматики"));
 }
 
+/* Russian and Ukrainian connectives whose words do not correspond one to
+ * one link as blocks: кроме того ↔ також, включая ↔ у тому числі. */
+static void
+test_connectives (void)
+{
+  const char *texts[3] = {
+    "",
+    "Кроме того, старый музей открыт по субботам, включая праздники.",
+    "Також старий музей відкритий по суботах, у тому числі у свята.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 1, "Кроме", 2, "Також"));
+  g_assert_true (linked (row, texts, 1, "того", 2, "Також"));
+  g_assert_true (linked_at (row, 1, index_of (row, texts, 1, "включая"), 2, index_of (row, texts, 2, "тому")));
+  g_assert_true (linked_at (row, 1, index_of (row, texts, 1, "включая"), 2, index_of (row, texts, 2, "числі")));
+  g_assert_true (linked (row, texts, 1, "музей", 2, "музей"));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -1119,6 +1139,7 @@ main (int    argc,
   g_test_add_func ("/word-align/as-like", test_as_like);
   g_test_add_func ("/word-align/there", test_there);
   g_test_add_func ("/word-align/second-partners-later", test_second_partners_later);
+  g_test_add_func ("/word-align/connectives", test_connectives);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

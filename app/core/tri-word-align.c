@@ -2166,6 +2166,94 @@ fill_blocks (TriWordAligner *self,
     g_array_sort (links, compare_links);
 }
 
+/* Russian and Ukrainian connectives said in words that do not correspond
+ * one to one (включая ↔ у тому числі, кроме того ↔ також): when both are
+ * in the row, once each, each word of one links each of the other's, in
+ * place of the links their words had (того ↔ тому across the row). */
+static const char * const connectives[][2] = {
+  { "включая", "у тому числі" }, { "включая", "в тому числі" }, { "в том числе", "зокрема" },
+  { "кроме того", "також" }, { "кроме того", "до того ж" }, { "несмотря на то что", "хоча" },
+  { "несмотря на", "попри" }, { "хотя", "попри те що" }, { "как правило", "зазвичай" },
+  { "обычно", "як правило" }, { "то есть", "тобто" }, { "так как", "оскільки" }, { "так как", "тому що" },
+  { "потому что", "оскільки" }, { "потому что", "бо" }, { "до сих пор", "досі" },
+  { "по крайней мере", "принаймні" }, { "в то время как", "тоді як" }, { "в основном", "переважно" },
+  { "в основном", "здебільшого" }, { "тем не менее", "проте" }, { "тем не менее", "однак" },
+  { "тем не менее", "втім" }, { "практически", "мало не" }, { "почти", "мало не" },
+  { "со временем", "зрештою" }, { "в конце концов", "зрештою" }, { "в итоге", "зрештою" },
+};
+
+/* Where the words of @phrase start in @words, if they stand there once;
+ * -1 otherwise. */
+static int
+find_phrase (TriWordAligner *self,
+             GPtrArray      *words,
+             const char     *phrase,
+             guint          *length)
+{
+  guint n = 1;
+  int found = -1;
+
+  for (const char *p = phrase; *p != '\0'; p++)
+    n += *p == ' ';
+  *length = n;
+  for (guint i = 0; i + n <= words->len; i++)
+    {
+      const char *p = phrase;
+      gboolean match = TRUE;
+
+      for (guint k = 0; k < n && match; k++)
+        {
+          const Lex *lex = lex_get (self, ((const Word *)g_ptr_array_index (words, i + k))->form);
+          gsize len = strlen (lex->text);
+
+          match = strncmp (p, lex->text, len) == 0 && (p[len] == ' ' || p[len] == '\0');
+          p += len + 1;
+        }
+      if (match && found >= 0)
+        return -1;
+      if (match)
+        found = (int)i;
+    }
+  return found;
+}
+
+static void
+fill_connectives (TriWordAligner *self,
+                  GArray         *links,
+                  guint           va,
+                  guint           vb,
+                  GPtrArray      *wa,
+                  GPtrArray      *wb)
+{
+  gboolean ru_first = g_str_equal (self->versions[va].base, "ru") && g_str_equal (self->versions[vb].base, "uk");
+  gboolean added = FALSE;
+
+  if (!ru_first && !(g_str_equal (self->versions[va].base, "uk") && g_str_equal (self->versions[vb].base, "ru")))
+    return;
+  for (guint r = 0; r < G_N_ELEMENTS (connectives); r++)
+    {
+      guint na, nb;
+      int ia = find_phrase (self, wa, connectives[r][ru_first ? 0 : 1], &na);
+      int ib = ia < 0 ? -1 : find_phrase (self, wb, connectives[r][ru_first ? 1 : 0], &nb);
+
+      if (ib < 0)
+        continue;
+      for (guint k = links->len; k > 0; k--)
+        {
+          const TriWordLink *l = &g_array_index (links, TriWordLink, k - 1);
+
+          if ((l->a >= (guint)ia && l->a < (guint)ia + na) || (l->b >= (guint)ib && l->b < (guint)ib + nb))
+            g_array_remove_index (links, k - 1);
+        }
+      for (guint i = 0; i < na; i++)
+        for (guint j = 0; j < nb; j++)
+          g_array_append_vals (links, &(TriWordLink) { (guint)ia + i, (guint)ib + j, 0.5f }, 1);
+      added = TRUE;
+    }
+  if (added)
+    g_array_sort (links, compare_links);
+}
+
 /* t(b's word | a's word) and t(a's | b's) of IBM Model 1 for versions
  * @va < @vb, 0 for words that never shared DOCUMENT_MIN rows. */
 static void
@@ -2369,7 +2457,10 @@ tri_word_aligner_align (TriWordAligner     *self,
         if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
           fill_gaps (self, links, a, b, words[a], words[b]);
         if (self->evidence & TRI_WORD_EVIDENCE_BLOCKS)
-          fill_blocks (self, links, words[a], words[b]);
+          {
+            fill_connectives (self, links, a, b, words[a], words[b]);
+            fill_blocks (self, links, words[a], words[b]);
+          }
         reverse = g_array_sized_new (FALSE, FALSE, sizeof (TriWordLink), links->len);
         set_reverse (reverse, links);
         row->links[a][b] = links;
