@@ -637,8 +637,9 @@ test_content_gaps (void)
 
 /* Phrase blocks: «включая» is translated as a unit, «у тому числі», in a
  * gap between links with nothing else in it, so it links with the unit's
- * content words; «у» (a preposition) and an added «також» (a closed-class
- * word with no counterpart) stay unlinked, and the literal run «деревянные
+ * content words — and, being in the connectives' table, with «у» too (the
+ * rubric's unit); an added «також» (a closed-class word with no
+ * counterpart) stays unlinked, and the literal run «деревянные
  * колёса» ↔ «дерев'яні колеса» stays one to one. English too: "you learn"
  * ↔ «узнать», "you" (closed class) left out. */
 static void
@@ -663,7 +664,7 @@ test_blocks (void)
       g_assert_true (linked (row, texts, 1, "7", 2, "7"));
       g_assert_true (linked (row, texts, 1, "включая", 2, "тому") == (with == 1));
       g_assert_true (linked (row, texts, 1, "включая", 2, "числі") == (with == 1));
-      g_assert_false (linked (row, texts, 1, "включая", 2, "у"));
+      g_assert_true (linked (row, texts, 1, "включая", 2, "у") == (with == 1));
       g_assert_false (tri_word_row_has_counterpart (row, 2, index_of (row, texts, 2, "також"), 1));
       g_assert_true (linked (row, texts, 1, "деревянные", 2, "дерев'яні"));
       g_assert_true (linked (row, texts, 1, "колёса", 2, "колеса"));
@@ -837,6 +838,192 @@ test_compounds (void)
   g_assert_true (linked (row2, texts2, 0, "conference", 2, "прес-конференції"));
 }
 
+
+/* Function words that clearly correspond though the dictionaries miss them
+ * or give them no weight: until ↔ до, almost ↔ почти ↔ майже, every ↔
+ * каждый ↔ кожен, and between Russian and Ukrainian the forms of быть /
+ * бути where the sentences go apart around them. */
+static void
+test_closed_rows (void)
+{
+  const char *texts[3] = {
+    "The old museum stays open until Sunday, and almost every visitor buys a guide.",
+    "Старый музей открыт до воскресенья, и почти каждый посетитель покупает путеводитель.",
+    "Старий музей відкритий до неділі, і майже кожен відвідувач купує путівник.",
+  };
+  const char *texts2[3] = {
+    "",
+    "Каддебэк был водителем этого автобуса.",
+    "Куддебек був за кермом цього автобуса.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+  g_autoptr(TriWordRow) row2 = align_with (texts2, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 0, "until", 1, "до"));
+  g_assert_true (linked (row, texts, 0, "until", 2, "до"));
+  g_assert_true (linked (row, texts, 0, "almost", 1, "почти"));
+  g_assert_true (linked (row, texts, 0, "almost", 2, "майже"));
+  g_assert_true (linked (row, texts, 0, "every", 1, "каждый"));
+  g_assert_true (linked (row, texts, 0, "every", 2, "кожен"));
+  g_assert_true (linked (row2, texts2, 1, "был", 2, "був"));
+}
+
+/* A preposition, like a function word, is only weakly a dictionary's
+ * translation of an English word: the dictionaries made "many" ↔ «для»
+ * (0.90, above "many" ↔ «многих»). */
+static void
+test_phrase_prepositions (void)
+{
+  const char *texts[3] = {
+    "Thus the pencil was a good friend to many people when it came out.",
+    "Таким образом, карандаш стал хорошим другом для многих людей, когда появился.",
+    "",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 0, "many", 1, "многих"));
+  g_assert_false (linked (row, texts, 0, "many", 1, "для"));
+}
+
+/* "for" and "to" ↔ «для» ↔ «для» (important to us ↔ важен для нас). */
+static void
+test_for_to (void)
+{
+  const char *texts[3] = {
+    "Your feedback is very important to us.",
+    "Ваш отзыв очень важен для нас.",
+    "Ваш відгук дуже важливий для нас.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 0, "to", 1, "для"));
+  g_assert_true (linked (row, texts, 0, "to", 2, "для"));
+}
+
+/* Russian–Ukrainian prepositions placed by their neighbours: of the three
+ * «в», the one before «понедельник» is «у понеділок»'s. */
+static void
+test_minor_words_by_neighbours (void)
+{
+  const char *texts[3] = {
+    "",
+    "Умеренное землетрясение произошло в понедельник в западной части штата Монтана в 22:08.",
+    "Помірний землетрус прокотився західною Монтаною о 22:08 у понеділок.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 1, "понедельник", 2, "понеділок"));
+  g_assert_true (linked_at (row, 1, 3, 2, 8));     /* в понедельник ↔ у понеділок */
+  g_assert_false (linked_at (row, 1, 10, 2, 8));   /* в 22:08 */
+}
+
+/* English negations in one word (hasn’t, cannot) ↔ «не», and "cannot"
+ * ↔ «не может» both words. */
+static void
+test_negations (void)
+{
+  const char *texts[3] = {
+    "The old captain hasn’t seen the sea for years, and he cannot swim.",
+    "Старый капитан не видел моря много лет, и он не может плавать.",
+    "Старий капітан не бачив моря багато років, і він не може плавати.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "hasn’t"), 1, 2));
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "hasn’t"), 2, 2));
+  g_assert_true (linked (row, texts, 0, "cannot", 1, "может"));
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "cannot"), 1, 10));
+  g_assert_true (linked (row, texts, 0, "cannot", 2, "може"));
+}
+
+/* "as" and "like" ↔ «как» ↔ «як» (known as ↔ известен как, like the
+ * Wild West ↔ как Дикий Запад). */
+static void
+test_as_like (void)
+{
+  const char *texts[3] = {
+    "In the village the old doctor was known as a kind man, and we all walk around like it is a fair.",
+    "В деревне старого врача знали как доброго человека, и мы все ходим как будто это ярмарка.",
+    "У селі старого лікаря знали як доброго чоловіка, і ми всі ходимо як на ярмарку.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "as"), 1, 5));
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "as"), 2, 5));
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "like"), 1, 12));
+  g_assert_true (linked_at (row, 0, index_of (row, texts, 0, "like"), 2, 12));
+}
+
+/* "there" of place ↔ «там» ↔ «там» (There, among the trees, … ↔ Там, среди
+ * деревьев, …). */
+static void
+test_there (void)
+{
+  const char *texts[3] = {
+    "There, among the old trees, he found a small wooden house.",
+    "Там, среди старых деревьев, он нашёл маленький деревянный дом.",
+    "Там, серед старих дерев, він знайшов маленький дерев'яний будинок.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 0, "There", 1, "Там"));
+  g_assert_true (linked (row, texts, 0, "There", 2, "Там"));
+}
+
+/* A learned lexicon's noise, here a user lexicon's: «персидской» ↔
+ * «граматики» 0.8, above «персидской» ↔ «фарсі» 0.78. */
+static double
+noisy_lexicon (const char *language_a,
+               const char *word_a,
+               const char *language_b,
+               const char *word_b,
+               gpointer    user_data)
+{
+  if (!g_str_equal (word_a, "персидской"))
+    return 0.0;
+  return g_str_equal (word_b, "граматики") ? 0.8 : g_str_equal (word_b, "фарсі") ? 0.78 : 0.0;
+}
+
+/* Between Russian and Ukrainian a phrase's second partner is taken only
+ * once every word has had its first: «персидской» links «фарсі», not also
+ * «граматики», whose partner «грамматики» stands beside it. */
+static void
+test_second_partners_later (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *texts[3] = {
+    "",
+    "Студенты весь семестр изучали правила персидской грамматики.",
+    "Студенти весь семестр вивчали правила граматики фарсі.",
+  };
+  g_autoptr(TriWordRow) row = NULL;
+
+  tri_word_aligner_set_lexicon (wa, noisy_lexicon, NULL, NULL);
+  row = align3 (wa, texts);
+  g_assert_true (linked (row, texts, 1, "грамматики", 2, "граматики"));
+  g_assert_true (linked (row, texts, 1, "персидской", 2, "фарсі"));
+  g_assert_false (linked (row, texts, 1, "персидской", 2, "граматики"));
+}
+
+/* Russian and Ukrainian connectives whose words do not correspond one to
+ * one link as blocks: кроме того ↔ також, включая ↔ у тому числі. */
+static void
+test_connectives (void)
+{
+  const char *texts[3] = {
+    "",
+    "Кроме того, старый музей открыт по субботам, включая праздники.",
+    "Також старий музей відкритий по суботах, у тому числі у свята.",
+  };
+  g_autoptr(TriWordRow) row = align_with (texts, TRI_WORD_EVIDENCE_ALL);
+
+  g_assert_true (linked (row, texts, 1, "Кроме", 2, "Також"));
+  g_assert_true (linked (row, texts, 1, "того", 2, "Також"));
+  g_assert_true (linked_at (row, 1, index_of (row, texts, 1, "включая"), 2, index_of (row, texts, 2, "тому")));
+  g_assert_true (linked_at (row, 1, index_of (row, texts, 1, "включая"), 2, index_of (row, texts, 2, "числі")));
+  g_assert_true (linked (row, texts, 1, "музей", 2, "музей"));
+}
+
 static void
 test_empty_cells (void)
 {
@@ -944,6 +1131,15 @@ main (int    argc,
   g_test_add_func ("/word-align/repeats", test_repeats);
   g_test_add_func ("/word-align/spelt-alike", test_spelt_alike);
   g_test_add_func ("/word-align/compounds", test_compounds);
+  g_test_add_func ("/word-align/closed-rows", test_closed_rows);
+  g_test_add_func ("/word-align/phrase-prepositions", test_phrase_prepositions);
+  g_test_add_func ("/word-align/for-to", test_for_to);
+  g_test_add_func ("/word-align/minor-words-by-neighbours", test_minor_words_by_neighbours);
+  g_test_add_func ("/word-align/negations", test_negations);
+  g_test_add_func ("/word-align/as-like", test_as_like);
+  g_test_add_func ("/word-align/there", test_there);
+  g_test_add_func ("/word-align/second-partners-later", test_second_partners_later);
+  g_test_add_func ("/word-align/connectives", test_connectives);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);
 

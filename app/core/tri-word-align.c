@@ -86,6 +86,7 @@ typedef struct
   guint32   stem;                  /* Lex id: the first stem, or the form */
   guint64   closed;                /* rows of closed_class it is in */
   gboolean  function;              /* the, of, а, же … */
+  gboolean  preposition;           /* in, for, в, для … (is_preposition()) */
   gboolean  latin;                 /* in Latin letters */
 } Word;
 
@@ -543,6 +544,9 @@ english_irregular (const char *lower)
 
 static Word *get_word (TriWordAligner *self, guint v, const char *text, gsize length, gboolean translate);
 
+static gboolean is_preposition (const Version *version,
+                                const char    *lower);
+
 static void
 add_translations (TriWordAligner *self,
                   Word           *word,
@@ -683,7 +687,8 @@ add_stems (TriWordAligner *self,
 /* Function words that clearly correspond (the rubric's "and ↔ и ↔ і,
  * he ↔ он ↔ він"): the dictionaries list them poorly (Mueller's "he" is
  * "употребляется в разговорной речи вместо мужчина"). English, Russian,
- * Ukrainian; forms separated by |. */
+ * Ukrainian; forms separated by |; a row without English pairs Russian and
+ * Ukrainian only (был ↔ був where the sentences go apart around them). */
 static const char * const closed_class[][3] = {
   { "he", "он|его|ему|им|нём|него|нему|ним", "він|його|йому|ним|ньому|нього" },
   { "she", "она|её|ее|ей|ней|неё|нее", "вона|її|їй|нею|ній" },
@@ -698,7 +703,7 @@ static const char * const closed_class[][3] = {
   { "and", "и", "і|й|та" },
   { "but", "но|а", "але|а" },
   { "or", "или", "або|чи" },
-  { "not", "не", "не" },
+  { "not|cannot|can't|don't|doesn't|didn't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|won't|wouldn't|couldn't|shouldn't", "не", "не" },
   { "no", "нет|никаких|никакого", "немає|ні|жодних|жодного" },
   { "with", "с|со", "з|із|зі" },
   { "without", "без", "без" },
@@ -712,8 +717,27 @@ static const char * const closed_class[][3] = {
   { "who", "кто", "хто" },
   { "when", "когда", "коли" },
   { "where", "где", "де" },
-  { "can|could", "может|могут|мог|могла|могли|можно", "може|можуть|міг|могла|могли|можна" },
+  { "can|could|cannot|can't|couldn't", "может|могут|мог|могла|могли|можно", "може|можуть|міг|могла|могли|можна" },
+  { "until|till", "до", "до" },
+  { "almost|nearly", "почти|практически", "майже" },
+  { "everyone|everybody|every|each", "каждый|каждая|каждое|каждого|каждому|каждом|каждые|все|всех",
+    "кожен|кожний|кожна|кожне|кожного|кожному|всі|усі|все|усе" },
+  { "which|that", "который|которая|которое|которые|которого|которой|котором|которых|которому|которую|которым|которыми",
+    "який|яка|яке|які|якого|якої|якому|якій|яких|яку|яким|якими" },
+  { "that", "что", "що" },
+  { "for|to", "для", "для" },
+  /* Russian and Ukrainian only */
+  { "", "был|была|было|были", "був|була|було|були" },
+  { "", "будет|будут", "буде|будуть" },
+  { "", "чтобы", "щоб|щоби" },
+  { "like|as", "как", "як" },
+  { "", "же", "ж|же" },
+  { "", "бы", "б|би" },
+  { "", "уже", "вже|уже" },
+  { "", "ещё|еще", "ще|іще" },
+  { "there", "там", "там" },
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (closed_class) <= 64);   /* a word's rows are bits of a guint64 */
 
 /* The rows of closed_class with the form or a lemma of @word. */
 static guint64
@@ -727,16 +751,18 @@ closed_class_rows (TriWordAligner *self,
 
   if (column > 2)
     return 0;
-  for (guint r = 0; r < G_N_ELEMENTS (closed_class); r++)
-    for (guint k = 0; k < word->n_lemmas; k++)
-      {
-        const char *text = lex_get (self, word->lemmas[k])->text, *list = closed_class[r][column];
-        gsize len = strlen (text);
+  for (guint k = 0; k < word->n_lemmas; k++)
+    {
+      /* the table spells apostrophes ' (can’t as can't) */
+      g_auto(GStrv) parts = g_strsplit (lex_get (self, word->lemmas[k])->text, "’", -1);
+      g_autofree char *text = g_strjoinv ("'", parts);
+      gsize len = strlen (text);
 
-        for (const char *p = list; p != NULL; p = strchr (p, '|') ? strchr (p, '|') + 1 : NULL)
+      for (guint r = 0; r < G_N_ELEMENTS (closed_class); r++)
+        for (const char *p = closed_class[r][column]; p != NULL; p = strchr (p, '|') ? strchr (p, '|') + 1 : NULL)
           if (strncmp (p, text, len) == 0 && (p[len] == '|' || p[len] == '\0'))
             rows |= G_GUINT64_CONSTANT (1) << r;
-      }
+    }
   return rows;
 }
 
@@ -780,6 +806,7 @@ get_word (TriWordAligner *self,
   word->form = intern (self, version->base, lower);
   word->lemmas[word->n_lemmas++] = word->form;
   word->function = is_function_word (version->base, lower);
+  word->preposition = is_preposition (version, lower);
   word->latin = first < 0x250 && g_unichar_isalpha (first);
   word->number = read_number (version, lower, lower, g_unichar_isupper (first));
 
@@ -1102,10 +1129,11 @@ pair_score (TriWordAligner *self,
         s = MAX (s, pivot_score (self, a, vb, b));
       if (A->east_slavic)
         s = MAX (s, pivot_score (self, b, va, a));
-      if ((a->function || b->function) && !slavic)
+      /* prepositions too: the dictionaries made many ↔ «для» (0.90) */
+      if ((a->function || b->function || a->preposition || b->preposition) && !slavic)
         s = MIN (s, 0.45);
-      /* function words that clearly correspond */
-      if (!slavic && (a->closed & b->closed) != 0)
+      /* function words that clearly correspond, any pair of versions */
+      if ((a->closed & b->closed) != 0)
         s = MAX (s, 0.8);
     }
 
@@ -1509,6 +1537,7 @@ typedef struct
   float  score;
   float  distance;   /* from the diagonal */
   float  surface;    /* Russian–Ukrainian: how alike the forms are spelt */
+  float  support;    /* link_pair(): a function word's neighbours linked alike */
 } Candidate;
 
 static int
@@ -1705,27 +1734,113 @@ compare_links (gconstpointer x,
   return a->a != b->a ? (a->a < b->a ? -1 : 1) : (a->b < b->b ? -1 : a->b > b->b);
 }
 
-/* Competitive linking: best first, one partner each, a second one for a
- * phrase's next word. */
-static GArray *
-link_pair (GArray *cands,
-           guint   n,
-           guint   m)
+/* A preposition, particle or other short or function word: it has many
+ * alike in a row (в … в … в), so where it goes is its neighbours' say. */
+static gboolean
+minor_word (TriWordAligner *self,
+            const Word     *x)
 {
+  const Lex *form = lex_get (self, x->form);
+
+  return x->number == NULL && (x->function || x->preposition || form->len < 3);
+}
+
+/* Whether the words after @i and @j (or just before both) are linked:
+ * «в понедельник» ↔ «у понеділок». */
+static float
+neighbour_support (GArray *links,
+                   guint   i,
+                   guint   j)
+{
+  for (guint k = 0; k < links->len; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+
+      if ((l->a == i + 1 && (l->b == j + 1 || l->b == j + 2)) || (l->a == i + 2 && l->b == j + 1) ||
+          (l->a + 1 == i && l->b + 1 == j))
+        return 1.0f;
+    }
+  return 0.0f;
+}
+
+static int
+compare_deferred (gconstpointer x,
+                  gconstpointer y)
+{
+  const Candidate *a = x, *b = y;
+
+  if (a->score != b->score)
+    return a->score > b->score ? -1 : 1;
+  if (a->support != b->support)
+    return a->support > b->support ? -1 : 1;
+  return compare_candidates (x, y);
+}
+
+/* Competitive linking: best first, one partner each, a second one for a
+ * phrase's next word. Between Russian and Ukrainian, with word order,
+ * pairs with a minor word come after all the others, those whose
+ * neighbours are linked alike first among equal scores (with English too
+ * it cost precision on both the odd half and the new set); a phrase's
+ * second partner waits there too, till every word has had its first. */
+static GArray *
+link_pair (TriWordAligner *self,
+           guint           va,
+           guint           vb,
+           GArray         *cands,
+           GPtrArray      *wa,
+           GPtrArray      *wb)
+{
+  guint n = wa->len, m = wb->len;
   GArray *links = g_array_new (FALSE, FALSE, sizeof (TriWordLink));
   g_autofree guint8 *used_a = g_new0 (guint8, n + 1);
   g_autofree guint8 *used_b = g_new0 (guint8, m + 1);
+  g_autoptr(GArray) deferred = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  gboolean defer = (self->evidence & TRI_WORD_EVIDENCE_ORDER) && self->versions[va].east_slavic &&
+                   self->versions[vb].east_slavic;
 
   g_array_sort (cands, compare_candidates);
-  for (guint k = 0; k < cands->len; k++)
+  for (guint k = 0; defer && k < cands->len; k++)
     {
       const Candidate *c = &g_array_index (cands, Candidate, k);
+
+      if (c->score >= LINK_MIN && (minor_word (self, g_ptr_array_index (wa, c->i)) ||
+                                   minor_word (self, g_ptr_array_index (wb, c->j))))
+        g_array_append_vals (deferred, c, 1);
+    }
+  for (guint k = 0; k < cands->len + deferred->len; k++)
+    {
+      const Candidate *c;
       gboolean take;
 
+      if (k == cands->len)
+        {
+          /* the minor words, now that their neighbours are linked */
+          for (guint d = 0; d < deferred->len; d++)
+            {
+              Candidate *e = &g_array_index (deferred, Candidate, d);
+
+              e->support = neighbour_support (links, e->i, e->j);
+            }
+          g_array_sort (deferred, compare_deferred);
+        }
+      c = k < cands->len ? &g_array_index (cands, Candidate, k) : &g_array_index (deferred, Candidate, k - cands->len);
       if (c->score < LINK_MIN)
-        break;
+        {
+          if (k < cands->len)
+            k = cands->len - 1;   /* on to the deferred ones */
+          continue;
+        }
+      if (k < cands->len && defer && (minor_word (self, g_ptr_array_index (wa, c->i)) ||
+                                      minor_word (self, g_ptr_array_index (wb, c->j))))
+        continue;
       if (!used_a[c->i] && !used_b[c->j])
         take = TRUE;
+      else if (k < cands->len && defer && c->score >= PHRASE_MIN && !(used_a[c->i] && used_b[c->j]))
+        {
+          /* a second partner once every word has had its first */
+          g_array_append_vals (deferred, c, 1);
+          continue;
+        }
       else if (c->score < PHRASE_MIN || (used_a[c->i] && used_b[c->j]))
         take = FALSE;
       else if (used_b[c->j])
@@ -2051,6 +2166,94 @@ fill_blocks (TriWordAligner *self,
     g_array_sort (links, compare_links);
 }
 
+/* Russian and Ukrainian connectives said in words that do not correspond
+ * one to one (включая ↔ у тому числі, кроме того ↔ також): when both are
+ * in the row, once each, each word of one links each of the other's, in
+ * place of the links their words had (того ↔ тому across the row). */
+static const char * const connectives[][2] = {
+  { "включая", "у тому числі" }, { "включая", "в тому числі" }, { "в том числе", "зокрема" },
+  { "кроме того", "також" }, { "кроме того", "до того ж" }, { "несмотря на то что", "хоча" },
+  { "несмотря на", "попри" }, { "хотя", "попри те що" }, { "как правило", "зазвичай" },
+  { "обычно", "як правило" }, { "то есть", "тобто" }, { "так как", "оскільки" }, { "так как", "тому що" },
+  { "потому что", "оскільки" }, { "потому что", "бо" }, { "до сих пор", "досі" },
+  { "по крайней мере", "принаймні" }, { "в то время как", "тоді як" }, { "в основном", "переважно" },
+  { "в основном", "здебільшого" }, { "тем не менее", "проте" }, { "тем не менее", "однак" },
+  { "тем не менее", "втім" }, { "практически", "мало не" }, { "почти", "мало не" },
+  { "со временем", "зрештою" }, { "в конце концов", "зрештою" }, { "в итоге", "зрештою" },
+};
+
+/* Where the words of @phrase start in @words, if they stand there once;
+ * -1 otherwise. */
+static int
+find_phrase (TriWordAligner *self,
+             GPtrArray      *words,
+             const char     *phrase,
+             guint          *length)
+{
+  guint n = 1;
+  int found = -1;
+
+  for (const char *p = phrase; *p != '\0'; p++)
+    n += *p == ' ';
+  *length = n;
+  for (guint i = 0; i + n <= words->len; i++)
+    {
+      const char *p = phrase;
+      gboolean match = TRUE;
+
+      for (guint k = 0; k < n && match; k++)
+        {
+          const Lex *lex = lex_get (self, ((const Word *)g_ptr_array_index (words, i + k))->form);
+          gsize len = strlen (lex->text);
+
+          match = strncmp (p, lex->text, len) == 0 && (p[len] == ' ' || p[len] == '\0');
+          p += len + 1;
+        }
+      if (match && found >= 0)
+        return -1;
+      if (match)
+        found = (int)i;
+    }
+  return found;
+}
+
+static void
+fill_connectives (TriWordAligner *self,
+                  GArray         *links,
+                  guint           va,
+                  guint           vb,
+                  GPtrArray      *wa,
+                  GPtrArray      *wb)
+{
+  gboolean ru_first = g_str_equal (self->versions[va].base, "ru") && g_str_equal (self->versions[vb].base, "uk");
+  gboolean added = FALSE;
+
+  if (!ru_first && !(g_str_equal (self->versions[va].base, "uk") && g_str_equal (self->versions[vb].base, "ru")))
+    return;
+  for (guint r = 0; r < G_N_ELEMENTS (connectives); r++)
+    {
+      guint na, nb;
+      int ia = find_phrase (self, wa, connectives[r][ru_first ? 0 : 1], &na);
+      int ib = ia < 0 ? -1 : find_phrase (self, wb, connectives[r][ru_first ? 1 : 0], &nb);
+
+      if (ib < 0)
+        continue;
+      for (guint k = links->len; k > 0; k--)
+        {
+          const TriWordLink *l = &g_array_index (links, TriWordLink, k - 1);
+
+          if ((l->a >= (guint)ia && l->a < (guint)ia + na) || (l->b >= (guint)ib && l->b < (guint)ib + nb))
+            g_array_remove_index (links, k - 1);
+        }
+      for (guint i = 0; i < na; i++)
+        for (guint j = 0; j < nb; j++)
+          g_array_append_vals (links, &(TriWordLink) { (guint)ia + i, (guint)ib + j, 0.5f }, 1);
+      added = TRUE;
+    }
+  if (added)
+    g_array_sort (links, compare_links);
+}
+
 /* t(b's word | a's word) and t(a's | b's) of IBM Model 1 for versions
  * @va < @vb, 0 for words that never shared DOCUMENT_MIN rows. */
 static void
@@ -2244,7 +2447,7 @@ tri_word_aligner_align (TriWordAligner     *self,
   for (guint a = 0; a < nv; a++)
     for (guint b = a + 1; b < nv; b++)
       {
-        GArray *links = link_pair (cands[a][b], words[a]->len, words[b]->len);
+        GArray *links = link_pair (self, a, b, cands[a][b], words[a], words[b]);
         GArray *reverse;
 
         uncross_repeats (links, words[a], words[b]);
@@ -2254,7 +2457,10 @@ tri_word_aligner_align (TriWordAligner     *self,
         if (self->evidence & TRI_WORD_EVIDENCE_ORDER)
           fill_gaps (self, links, a, b, words[a], words[b]);
         if (self->evidence & TRI_WORD_EVIDENCE_BLOCKS)
-          fill_blocks (self, links, words[a], words[b]);
+          {
+            fill_connectives (self, links, a, b, words[a], words[b]);
+            fill_blocks (self, links, words[a], words[b]);
+          }
         reverse = g_array_sized_new (FALSE, FALSE, sizeof (TriWordLink), links->len);
         set_reverse (reverse, links);
         row->links[a][b] = links;
