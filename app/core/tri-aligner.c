@@ -904,6 +904,44 @@ item_set_groups (Item         *item,
   item->groups = g_memdup2 (groups->data, groups->len * sizeof (guint32));
 }
 
+/* item_set_groups() for groups that are @base's with some ids added
+ * (@extra, @n_extra of them, in any order, overwritten): the sorted
+ * features of @base merged with the added ids, sorted, rather than all
+ * sorted again. */
+static void
+item_add_groups (Item         *item,
+                 const Item   *base,
+                 const GArray *groups,
+                 guint32      *extra,
+                 guint         n_extra)
+{
+  const guint32 *x = base->features;
+  guint32 *out;
+  guint p = 0, q = 0, n = 0;
+
+  n_extra = sort_unique_u32 (extra, n_extra);
+  out = item->features = g_new (guint32, base->n_features + n_extra + 1);
+  while (p < base->n_features && q < n_extra)
+    {
+      if (x[p] < extra[q])
+        out[n++] = x[p++];
+      else if (x[p] > extra[q])
+        out[n++] = extra[q++];
+      else
+        {
+          out[n++] = x[p++];
+          q++;
+        }
+    }
+  while (p < base->n_features)
+    out[n++] = x[p++];
+  while (q < n_extra)
+    out[n++] = extra[q++];
+  item->n_features = n;
+  item->n_groups = groups->len;
+  item->groups = g_memdup2 (groups->data, groups->len * sizeof (guint32));
+}
+
 /* Appends a group of one id to @groups. */
 static inline void
 add_single (GArray  *groups,
@@ -2457,6 +2495,7 @@ apply_lexicon (const Sequence *a,
                Sequence       *out)
 {
   g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (guint32));
   /* The lexicon as a table by feature id: looked up for every word. */
   g_autofree guint32 *learnt = g_new (guint32, n_features + 1);
   GHashTableIter iter;
@@ -2474,12 +2513,14 @@ apply_lexicon (const Sequence *a,
     {
       const Item *x = &a->items[i];
       Item *y = &out->items[i];
-      guint32 *v;
-      guint n = 0;
+      guint32 *v, *w;
+      guint n = 0, n_added = 0;
 
       /* A learnt translation joins its word's group. */
       g_array_set_size (groups, x->n_groups * 2 + 1);
+      g_array_set_size (added, x->n_groups + 1);
       v = (guint32 *)(gpointer)groups->data;
+      w = (guint32 *)(gpointer)added->data;
       for (guint g = 0; g < x->n_groups; g += GROUP_COUNT (x->groups[g]) + 1)
         {
           guint start = n++;
@@ -2490,14 +2531,15 @@ apply_lexicon (const Sequence *a,
 
               v[n++] = f;
               if (learnt[f] != G_MAXUINT32)
-                v[n++] = learnt[f];
+                v[n++] = w[n_added++] = learnt[f];
             }
           v[start] = (n - start - 1) | (x->groups[g] & GROUP_OWN);
         }
       g_array_set_size (groups, n);
 
       *y = *x;
-      item_set_groups (y, groups);
+      /* x's features are sorted already: only the few learnt ids join. */
+      item_add_groups (y, x, groups, w, n_added);
     }
 }
 
