@@ -1111,6 +1111,46 @@ sequence_clear (Sequence *seq)
   seq->n = 0;
 }
 
+/* What a bead's cost takes from the prefix sums, for one of its sides:
+ * the sentences' mass and length, the paragraph ends before the last one
+ * and whether the last one ends a paragraph. Kept in a table by the end
+ * and the number of sentences (see bead_sides()), read by every bead of
+ * the DP that gets past its first test. */
+typedef struct
+{
+  double   mass;
+  double   length;
+  guint    inner;
+  gboolean par_end;
+} BeadSide;
+
+/* The sides of the beads that end at 0 … @n, one to MAX_BEAD sentences
+ * long (zero where there are not that many). */
+static void
+bead_sides (const double *sum_mass,
+            const double *sum_len,
+            const guint  *sum_par,
+            const Item   *items,
+            guint         n,
+            BeadSide     *sides)
+{
+  for (guint end = 0; end <= n; end++)
+    for (guint count = 1; count <= MAX_BEAD; count++)
+      {
+        BeadSide *side = &sides[end * MAX_BEAD + count - 1];
+
+        if (count > end)
+          {
+            memset (side, 0, sizeof *side);
+            continue;
+          }
+        side->mass = sum_mass[end] - sum_mass[end - count];
+        side->length = sum_len[end] - sum_len[end - count];
+        side->inner = sum_par[end - 1] - sum_par[end - count];
+        side->par_end = items[end - 1].par_end;
+      }
+}
+
 /* Pair alignment */
 
 typedef struct
@@ -1143,6 +1183,9 @@ typedef struct
   double     *sum_len_a, *sum_len_b;
   double     *sum_mass_a, *sum_mass_b;
   guint      *sum_par_a, *sum_par_b;
+  /* the sides of the beads that end at each item, k = 1 … MAX_BEAD
+   * sentences long: side_a[i * MAX_BEAD + k − 1] for k ≤ i (see BeadSide) */
+  BeadSide   *side_a, *side_b;
   double      prior[MAX_BEAD + 1][MAX_BEAD + 1];
   double      ratio;       /* total length b / a */
   double      variance;
@@ -1397,6 +1440,10 @@ pair_init (Pair         *pair,
       pair->sum_mass_b[j + 1] = pair->sum_mass_b[j] + pair->mass_b[j];
       pair->sum_par_b[j + 1] = pair->sum_par_b[j] + (b[j].par_end ? 1 : 0);
     }
+  pair->side_a = g_new (BeadSide, (n + 1) * MAX_BEAD);
+  pair->side_b = g_new (BeadSide, (m + 1) * MAX_BEAD);
+  bead_sides (pair->sum_mass_a, pair->sum_len_a, pair->sum_par_a, a, n, pair->side_a);
+  bead_sides (pair->sum_mass_b, pair->sum_len_b, pair->sum_par_b, b, m, pair->side_b);
 
   for (guint k = 0; k <= MAX_BEAD; k++)
     for (guint l = 0; l <= MAX_BEAD; l++)
@@ -1443,6 +1490,8 @@ pair_clear (Pair *pair)
   g_free (pair->sum_mass_b);
   g_free (pair->sum_par_a);
   g_free (pair->sum_par_b);
+  g_free (pair->side_a);
+  g_free (pair->side_b);
   g_free (pair->weight);
   g_free (pair->matchable_a);
   g_free (pair->matchable_b);
@@ -1902,24 +1951,60 @@ typedef struct
   double length;
 } BeadCost;
 
+static inline const BeadSide *
+bead_side_a (const Pair *pair,
+             guint       i,
+             guint       k)
+{
+  return &pair->side_a[i * MAX_BEAD + k - 1];
+}
+
+static inline const BeadSide *
+bead_side_b (const Pair *pair,
+             guint       j,
+             guint       l)
+{
+  return &pair->side_b[j * MAX_BEAD + l - 1];
+}
+
+/* pair_sim (pair, x, y) for the DP, which knows the cached row x is at
+ * @at in pair->sim (see the DP); without @at, pair_sim() itself. */
+static inline __attribute__ ((always_inline)) double
+bead_sim (const Pair *pair,
+          const gsize *at,
+          guint        x,
+          guint        y)
+{
+  if (at != NULL)
+    {
+      float *cell = &pair->sim[*at + y];
+
+      if (*cell < 0)
+        *cell = (float)pair_sim_compute (pair, x, y);
+      return *cell;
+    }
+  return pair_sim (pair, x, y);
+}
+
+/* The cost of the bead of a's [i − k, i) and b's [j − l, j), k and l > 0,
+ * whose sides are @sa and @sb; @sim_at: NULL, or where the cached rows
+ * i − 1 … i − k are (sim_at[d] for row i − d); @length: its length_cost()
+ * if known, else NAN. */
 static inline __attribute__ ((always_inline)) BeadCost
-bead_cost (const Pair *pair,
-           guint       i,      /* end of the bead in a (exclusive) */
-           guint       j,      /* end in b */
-           guint       k,
-           guint       l,
-           double      length) /* its length_cost() if known, else NAN */
+bead_cost_sides (const Pair     *pair,
+                 guint           i,
+                 guint           j,
+                 guint           k,
+                 guint           l,
+                 const BeadSide *sa,
+                 const BeadSide *sb,
+                 const gsize    *sim_at,
+                 double          length)
 {
   BeadCost result = { 0, 0, 0 };
-  double la, lb, shared = 0, mass, mass_a, mass_b;
-  guint inner, absorbed = 0;
+  double shared = 0, mass;
+  guint absorbed = 0;
   gboolean suspect = FALSE;
-
-  if (k == 0 || l == 0)
-    {
-      result.cost = pair->prior[k][l];
-      return result;
-    }
 
   /* Overlap of the bead's two sides, each sentence's share capped at what
    * it has: in a 2-1 bead, the one sentence of b cannot be matched twice
@@ -1934,7 +2019,7 @@ bead_cost (const Pair *pair,
 
         for (guint y = j - l; y < j; y++)
           {
-            double s = pair_sim (pair, x, y);
+            double s = bead_sim (pair, sim_at != NULL ? &sim_at[i - x] : NULL, x, y);
 
             sum_x += s;
             sums_b[y - (j - l)] += s;
@@ -1962,69 +2047,73 @@ bead_cost (const Pair *pair,
       suspect = TRUE;
   }
 
-  la = pair->sum_len_a[i] - pair->sum_len_a[i - k];
-  lb = pair->sum_len_b[j] - pair->sum_len_b[j - l];
-  mass_a = pair->sum_mass_a[i] - pair->sum_mass_a[i - k];
-  mass_b = pair->sum_mass_b[j] - pair->sum_mass_b[j - l];
-  mass = mass_a + mass_b;
+  mass = sa->mass + sb->mass;
 
   result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
-  result.length = isnan (length) ? length_cost_cached (pair, la, lb) : length;
+  result.length = isnan (length) ? length_cost_cached (pair, sa->length, sb->length) : length;
 
   result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
   result.cost += params.absorb * absorbed;
   if (suspect)
     result.cost += params.suspect;
   /* Strong evidence on both sides that does not match: numbers, names. */
-  result.cost += params.mismatch * (1 - result.lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
+  result.cost += params.mismatch * (1 - result.lexical) * MIN (1.0, MIN (sa->mass, sb->mass) / 8.0);
 
   /* Paragraph ends: a bead that ends a paragraph on one side only, or
    * runs across one, is less likely. */
-  if (pair->a[i - 1].par_end != pair->b[j - 1].par_end)
+  if (sa->par_end != sb->par_end)
     result.cost += params.paragraph;
-  inner = (pair->sum_par_a[i - 1] - pair->sum_par_a[i - k]) + (pair->sum_par_b[j - 1] - pair->sum_par_b[j - l]);
-  result.cost += params.paragraph * inner;
+  result.cost += params.paragraph * (sa->inner + sb->inner);
 
   return result;
 }
 
-/* A lower bound of bead_cost() in O(1), from the prefix sums alone: the
- * bead's overlap can be no more than the lesser of its two sides' masses.
- * Beads whose bound cannot beat the cell's best so far are not scored.
- * The length term (a logarithm) is left out when the bound reaches @limit
- * without it. */
-static double
-bead_cost_bound (const Pair *pair,
-                 guint       i,
-                 guint       j,
-                 guint       k,
-                 guint       l,
-                 double      limit,
-                 double     *length)
+static BeadCost
+bead_cost (const Pair *pair,
+           guint       i,      /* end of the bead in a (exclusive) */
+           guint       j,      /* end in b */
+           guint       k,
+           guint       l)
 {
-  double mass_a, mass_b, lexical, bound;
-  guint inner;
+  BeadCost result = { 0, 0, 0 };
 
   if (k == 0 || l == 0)
-    return pair->prior[k][l];
+    {
+      result.cost = pair->prior[k][l];
+      return result;
+    }
+  return bead_cost_sides (pair, i, j, k, l, bead_side_a (pair, i, k), bead_side_b (pair, j, l), NULL, NAN);
+}
 
-  mass_a = pair->sum_mass_a[i] - pair->sum_mass_a[i - k];
-  mass_b = pair->sum_mass_b[j] - pair->sum_mass_b[j - l];
-  lexical = mass_a + mass_b > 0 ? MIN (1.0, 2 * MIN (mass_a, mass_b) / (mass_a + mass_b)) : 0;
+/* A lower bound of bead_cost() in O(1), from the sides alone (k and l >
+ * 0): the bead's overlap can be no more than the lesser of its two sides'
+ * masses. Beads whose bound cannot beat the cell's best so far are not
+ * scored. The length term (a logarithm) is left out when the bound
+ * reaches @limit without it. */
+static inline __attribute__ ((always_inline)) double
+bead_cost_bound (const Pair     *pair,
+                 guint           k,
+                 guint           l,
+                 const BeadSide *sa,
+                 const BeadSide *sb,
+                 double          limit,
+                 double         *length)
+{
+  double lexical, bound;
+
+  lexical = sa->mass + sb->mass > 0 ? MIN (1.0, 2 * MIN (sa->mass, sb->mass) / (sa->mass + sb->mass)) : 0;
 
   bound = pair->prior[k][l] - params.lexical * lexical +
-          params.mismatch * (1 - lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
-  if (pair->a[i - 1].par_end != pair->b[j - 1].par_end)
+          params.mismatch * (1 - lexical) * MIN (1.0, MIN (sa->mass, sb->mass) / 8.0);
+  if (sa->par_end != sb->par_end)
     bound += params.paragraph;
-  inner = (pair->sum_par_a[i - 1] - pair->sum_par_a[i - k]) + (pair->sum_par_b[j - 1] - pair->sum_par_b[j - l]);
-  bound += params.paragraph * inner;
+  bound += params.paragraph * (sa->inner + sb->inner);
   /* Rounding must never make the bound exceed the cost. */
   bound -= 1e-3;
   *length = NAN;
   if (bound < limit)
     {
-      *length = length_cost_cached (pair, pair->sum_len_a[i] - pair->sum_len_a[i - k],
-                                    pair->sum_len_b[j] - pair->sum_len_b[j - l]);
+      *length = length_cost_cached (pair, sa->length, sb->length);
       bound += params.length * *length;
     }
   return bound;
@@ -2092,6 +2181,128 @@ report_progress (Context *ctx,
     ctx->progress_callback (value, ctx->progress_data);
 }
 
+/* What the DP's cells in row i share: where the rows the beads start
+ * from lie in the band and in the cost array, the beads' sides in a, where
+ * the rows i − 1 … i − MAX_BEAD are in the cache of similarities, and the
+ * part of the row whose beads all start inside the band. In locals: the
+ * caches the beads write to could alias the arrays as far as the compiler
+ * knows, and it would read them again for every bead. */
+typedef struct
+{
+  const float    *cost;
+  guint           from_lo[MAX_BEAD + 1];
+  guint           from_hi[MAX_BEAD + 1];
+  gsize           from_row[MAX_BEAD + 1];
+  const BeadSide *sa[MAX_BEAD + 1];
+  gsize           sim_at[MAX_BEAD + 1];
+  const gsize    *sim;      /* sim_at, or NULL: pair_sim() */
+  guint           inner_lo, inner_hi;
+} DpRow;
+
+static void
+dp_row_init (const Pair  *pair,
+             DpRow       *r,
+             const float *cost,
+             const guint *lo,
+             const guint *hi,
+             const gsize *row,
+             guint        i)
+{
+  /* the cells of b the beads of this row can read in the cache */
+  guint low = lo[i] > MAX_BEAD ? lo[i] - MAX_BEAD : 0;
+
+  r->cost = cost;
+  r->sim = r->sim_at;
+  for (guint k = 0; k <= MAX_BEAD && k <= i; k++)
+    {
+      r->from_lo[k] = lo[i - k];
+      r->from_hi[k] = hi[i - k];
+      r->from_row[k] = row[i - k] - lo[i - k];
+      if (k == 0)
+        continue;
+      r->sa[k] = bead_side_a (pair, i, k);
+      /* The cached cell (x, y) is sim[sim_row[x] + y − sim_lo[x]];
+       * without the cache, pair_sim() computes it (and gives a double, not
+       * the cache's float): the DP reads through the cache only where
+       * pair_sim() would. */
+      r->sim_at[k] = pair->sim_row[i - k] - pair->sim_lo[i - k];
+      if (low < pair->sim_lo[i - k] || hi[i] > pair->sim_hi[i - k])
+        r->sim = NULL;
+    }
+
+  r->inner_lo = 1;
+  r->inner_hi = 0;
+  if (i >= MAX_BEAD)
+    {
+      r->inner_lo = 0;
+      r->inner_hi = G_MAXUINT;
+      for (guint b = 0; b < N_BEADS; b++)
+        {
+          guint k = beads[b].a, l = beads[b].b;
+
+          r->inner_lo = MAX (r->inner_lo, r->from_lo[k] + l);
+          r->inner_hi = MIN (r->inner_hi, r->from_hi[k] + l);
+        }
+    }
+}
+
+/* The best bead into cell (i, j) and the cost of the path through it;
+ * @edge: test that each bead starts inside the band (else it must). */
+static inline __attribute__ ((always_inline)) void
+dp_cell (const Pair  *pair,
+         const DpRow *r,
+         guint        i,
+         guint        j,
+         gboolean     edge,
+         float       *cost,
+         guint8      *back)
+{
+  float best = edge && i == 0 && j == 0 ? 0 : INFINITY;
+  guint8 best_bead = 0xFF;
+
+  /* Unrolled, each bead's k and l become constants; (0, 0) takes no bead,
+   * every one being longer than 0 on some side. */
+#pragma GCC unroll 12
+  for (guint b = 0; b < N_BEADS; b++)
+    {
+      guint k = beads[b].a, l = beads[b].b;
+      guint pj;
+      BeadCost c = { 0, 0, 0 };
+      double length = NAN;
+      float total, from;
+
+      if (edge && (k > i || l > j))
+        continue;
+      pj = j - l;
+      if (edge && (pj < r->from_lo[k] || pj > r->from_hi[k]))
+        continue;
+      /* Skip the beads that cannot win (an unreachable cell, INFINITY,
+       * never can). */
+      from = r->cost[r->from_row[k] + pj];
+      if (from + pair->prior[k][l] - params.lexical >= best)
+        continue;
+      if (k == 0 || l == 0)
+        c.cost = pair->prior[k][l];
+      else
+        {
+          const BeadSide *sb = bead_side_b (pair, j, l);
+
+          if (from + bead_cost_bound (pair, k, l, r->sa[k], sb, best - from, &length) >= best)
+            continue;
+          c = bead_cost_sides (pair, i, j, k, l, r->sa[k], sb, r->sim, length);
+        }
+      total = from + (float)c.cost;
+      if (total < best)
+        {
+          best = total;
+          best_bead = (guint8)b;
+        }
+    }
+
+  *cost = best;
+  *back = best_bead;
+}
+
 /* Aligns a and b; with @guide, near that earlier path only. */
 static GArray *
 align_pair (Context      *ctx,
@@ -2108,8 +2319,7 @@ align_pair (Context      *ctx,
   g_autoptr(GArray) anchors = NULL;
   GArray *result = g_array_new (FALSE, FALSE, sizeof (PairBead));
   gsize cells = 0;
-  guint from_lo[MAX_BEAD + 1], from_hi[MAX_BEAD + 1], last;
-  gsize from_row[MAX_BEAD + 1];
+  DpRow r;
 
   if (n == 0 || m == 0)
     {
@@ -2155,6 +2365,8 @@ align_pair (Context      *ctx,
 
   for (guint i = 0; i <= n; i++)
     {
+      guint last = hi[i];
+
       if ((i & 511) == 0)
         {
           if (g_cancellable_is_cancelled (cancellable))
@@ -2162,59 +2374,15 @@ align_pair (Context      *ctx,
           report_progress (ctx, (double)i / n);
         }
 
-      /* The band of the rows the beads start from, in locals: the caches
-       * the beads write to could alias lo, hi and row as far as the
-       * compiler knows, and it would read them again for every bead. */
-      for (guint k = 0; k <= MAX_BEAD && k <= i; k++)
-        {
-          from_lo[k] = lo[i - k];
-          from_hi[k] = hi[i - k];
-          from_row[k] = row[i - k] - lo[i - k];
-        }
-      last = hi[i];
-
+      dp_row_init (pair, &r, cost, lo, hi, row, i);
       for (guint j = lo[i]; j <= last; j++)
         {
-          float best = i == 0 && j == 0 ? 0 : INFINITY;
-          guint8 best_bead = 0xFF;
-
-          /* Unrolled, each bead's k and l become constants; (0, 0) takes
-           * no bead, every one being longer than 0 on some side. */
-#pragma GCC unroll 12
-          for (guint b = 0; b < N_BEADS; b++)
-            {
-              guint k = beads[b].a, l = beads[b].b;
-              guint pj;
-              BeadCost c;
-              double length = NAN;
-              float total, from;
-
-              if (k > i || l > j)
-                continue;
-              pj = j - l;
-              if (pj < from_lo[k] || pj > from_hi[k])
-                continue;
-              from = cost[from_row[k] + pj];
-              if (!isfinite (from))
-                continue;
-              /* Skip the beads that cannot win. */
-              if (from + pair->prior[k][l] - params.lexical >= best)
-                continue;
-              if (k > 0 && l > 0 &&
-                  from + bead_cost_bound (pair, i, j, k, l, best - from, &length) >= best)
-                continue;
-
-              c = bead_cost (pair, i, j, k, l, length);
-              total = from + (float)c.cost;
-              if (total < best)
-                {
-                  best = total;
-                  best_bead = (guint8)b;
-                }
-            }
-
-          cost[CELL (i, j)] = best;
-          back[CELL (i, j)] = best_bead;
+          /* Away from the band's edges and the first rows, no bead needs
+           * the tests of its range: the cell's code without them. */
+          if (j >= r.inner_lo && j <= r.inner_hi)
+            dp_cell (pair, &r, i, j, FALSE, &cost[CELL (i, j)], &back[CELL (i, j)]);
+          else
+            dp_cell (pair, &r, i, j, TRUE, &cost[CELL (i, j)], &back[CELL (i, j)]);
         }
     }
 
@@ -2232,7 +2400,7 @@ align_pair (Context      *ctx,
         g_assert (b != 0xFF);
         k = beads[b].a;
         l = beads[b].b;
-        c = bead_cost (pair, i, j, k, l, NAN);
+        c = bead_cost (pair, i, j, k, l);
         bead.a0 = i - k;
         bead.a1 = i;
         bead.b0 = j - l;
@@ -3254,7 +3422,7 @@ bead_confidence (const Pair *pair,
   if (k > MAX_BEAD || l > MAX_BEAD)
     return 0;
   if (k > 0 && l > 0)
-    cost = bead_cost (pair, a0 + k, b0 + l, k, l, NAN);
+    cost = bead_cost (pair, a0 + k, b0 + l, k, l);
   return confidence (&cost, k, l);
 }
 
