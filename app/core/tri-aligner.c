@@ -1702,26 +1702,38 @@ drop_detours (GArray     *chain,
 
 /* The first place in @list (increasing j) where j − @expected is no
  * longer below −@jump, or with @past, no longer at most @jump. */
-static guint
+/* Where the part of a feature's postings within max_jump of the diagonal
+ * began and ended when last read. */
+typedef struct
+{
+  guint from, to;
+} PostingsCursor;
+
+/* The first of @list (sentences of b, increasing) that is not before
+ * (@past: is after) @expected ± @jump. @expected only grows from one
+ * sentence of a to the next, and so does the answer: it is looked for from
+ * where it was last (@cursor), which is where a binary search of the whole
+ * list would find it, the test being the same. */
+static inline guint
 postings_bound (const GArray *list,
                 double        expected,
                 double        jump,
-                gboolean      past)
+                gboolean      past,
+                guint        *cursor)
 {
   const guint *v = (const guint *)(gpointer)list->data;
-  guint low = 0, high = list->len;
+  guint at = *cursor;
 
-  while (low < high)
+  while (at < list->len)
     {
-      guint mid = (low + high) / 2;
-      double d = (double)v[mid] - expected;
+      double d = (double)v[at] - expected;
 
-      if (past ? d <= jump : d < -jump)
-        low = mid + 1;
-      else
-        high = mid;
+      if (!(past ? d <= jump : d < -jump))
+        break;
+      at++;
     }
-  return low;
+  *cursor = at;
+  return at;
 }
 
 static GArray *
@@ -1731,6 +1743,7 @@ find_anchors (const Pair *pair)
   GArray *chain = g_array_new (FALSE, FALSE, sizeof (Anchor));
   /* per feature id, the sentences of b that have it (rare features only) */
   g_autofree GArray **postings = g_new0 (GArray *, pair->n_features);
+  g_autofree PostingsCursor *cursors = g_new0 (PostingsCursor, pair->n_features);
   g_autofree double *acc = g_new0 (double, pair->m + 1);
   /* The sentences of b that share a rare feature with the current one of
    * a: each at most once (a plain array: this is the hot loop). */
@@ -1776,8 +1789,8 @@ find_anchors (const Pair *pair)
             continue;
           /* Only the part of the list within max_jump of the diagonal:
            * most of it lies far away. */
-          t = postings_bound (list, expected, max_jump, FALSE);
-          end = postings_bound (list, expected, max_jump, TRUE);
+          t = postings_bound (list, expected, max_jump, FALSE, &cursors[f].from);
+          end = postings_bound (list, expected, max_jump, TRUE, &cursors[f].to);
           for (; t < end; t++)
             {
               guint j = g_array_index (list, guint, t);
@@ -1794,6 +1807,9 @@ find_anchors (const Pair *pair)
         guint top[4];
         double top_rough[4];
         guint n_top = 0;
+        /* the first of the four with the least rough score: found again
+         * only when it is replaced */
+        guint weakest = 0;
 
         for (guint t = 0; t < n_touched; t++)
           {
@@ -1809,15 +1825,19 @@ find_anchors (const Pair *pair)
               slot = n_top++;
             else
               {
-                slot = 0;
-                for (guint u = 1; u < n_top; u++)
-                  if (top_rough[u] < top_rough[slot])
-                    slot = u;
+                slot = weakest;
                 if (top_rough[slot] >= rough)
                   continue;
               }
             top[slot] = j;
             top_rough[slot] = rough;
+            if (n_top == G_N_ELEMENTS (top))
+              {
+                weakest = 0;
+                for (guint u = 1; u < n_top; u++)
+                  if (top_rough[u] < top_rough[weakest])
+                    weakest = u;
+              }
           }
 
         for (guint u = 0; u < n_top; u++)
