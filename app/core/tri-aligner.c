@@ -2219,14 +2219,18 @@ bead_cost_bound (const Pair     *pair,
 
   lexical = sa->mass + sb->mass > 0 ? MIN (1.0, 2 * MIN (sa->mass, sb->mass) / (sa->mass + sb->mass)) : 0;
 
-  bound = pair->prior[k][l] - params.lexical * lexical +
-          params.mismatch * (1 - lexical) * MIN (1.0, MIN (sa->mass, sb->mass) / 8.0);
+  bound = pair->prior[k][l] - params.lexical * lexical;
+  *length = NAN;
+  /* The terms below only add to it (and rounding keeps that order): a
+   * bead that cannot win without them cannot with them. */
+  if (bound - 1e-3 >= limit)
+    return bound - 1e-3;
+  bound += params.mismatch * (1 - lexical) * MIN (1.0, MIN (sa->mass, sb->mass) / 8.0);
   if (sa->par_end != sb->par_end)
     bound += params.paragraph;
   bound += params.paragraph * (sa->inner + sb->inner);
   /* Rounding must never make the bound exceed the cost. */
   bound -= 1e-3;
-  *length = NAN;
   if (bound < limit)
     {
       *length = length_cost_cached (pair, sa->length, sb->length);
