@@ -1212,10 +1212,15 @@ sequence_clear (Sequence *seq)
  * and whether the last one ends a paragraph. Kept in a table by the end
  * and the number of sentences (see bead_sides()), read by every bead of
  * the DP that gets past its first test. */
+/* Lengths below this have their length_cost() kept in a table (see
+ * length_cost_cached()). */
+#define LENGTH_TABLE 512
+
 typedef struct
 {
   double   mass;
   double   length;
+  guint    short_length; /* length if a whole number below LENGTH_TABLE, else G_MAXUINT */
   guint    inner;
   gboolean par_end;
 } BeadSide;
@@ -1242,6 +1247,8 @@ bead_sides (const double *sum_mass,
           }
         side->mass = sum_mass[end] - sum_mass[end - count];
         side->length = sum_len[end] - sum_len[end - count];
+        side->short_length = side->length < LENGTH_TABLE && (guint)side->length == side->length
+                             ? (guint)side->length : G_MAXUINT;
         side->inner = sum_par[end - 1] - sum_par[end - count];
         side->par_end = items[end - 1].par_end;
       }
@@ -2035,29 +2042,23 @@ length_cost (const Pair *pair,
   return delta * delta / 2;
 }
 
-/* length_cost() of the short beads, kept by their two lengths (whole
- * numbers of characters): the DP asks for the same few hundred thousand
- * pairs of lengths seven million times. */
-#define LENGTH_TABLE 512
-
+/* length_cost() of the bead of sides @sa and @sb; of the short beads, kept
+ * by their two lengths (whole numbers of characters): the DP asks for the
+ * same few hundred thousand pairs of lengths seven million times. */
 static inline double
-length_cost_cached (const Pair *pair,
-                    double      la,
-                    double      lb)
+length_cost_cached (const Pair     *pair,
+                    const BeadSide *sa,
+                    const BeadSide *sb)
 {
-  if (la < LENGTH_TABLE && lb < LENGTH_TABLE && pair->length_table != NULL)
+  if (sa->short_length != G_MAXUINT && sb->short_length != G_MAXUINT && pair->length_table != NULL)
     {
-      guint ia = (guint)la, ib = (guint)lb;
-      double *cell = &pair->length_table[ia * LENGTH_TABLE + ib];
+      double *cell = &pair->length_table[sa->short_length * LENGTH_TABLE + sb->short_length];
 
-      if (ia == la && ib == lb)
-        {
-          if (isnan (*cell))
-            *cell = length_cost (pair, la, lb);
-          return *cell;
-        }
+      if (isnan (*cell))
+        *cell = length_cost (pair, sa->length, sb->length);
+      return *cell;
     }
-  return length_cost (pair, la, lb);
+  return length_cost (pair, sa->length, sb->length);
 }
 
 typedef struct
@@ -2166,7 +2167,7 @@ bead_cost_sides (const Pair     *pair,
   mass = sa->mass + sb->mass;
 
   result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
-  result.length = isnan (length) ? length_cost_cached (pair, sa->length, sb->length) : length;
+  result.length = isnan (length) ? length_cost_cached (pair, sa, sb) : length;
 
   result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
   result.cost += params.absorb * absorbed;
@@ -2233,7 +2234,7 @@ bead_cost_bound (const Pair     *pair,
   bound -= 1e-3;
   if (bound < limit)
     {
-      *length = length_cost_cached (pair, sa->length, sb->length);
+      *length = length_cost_cached (pair, sa, sb);
       bound += params.length * *length;
     }
   return bound;
