@@ -1067,6 +1067,17 @@ word_end (const char *p)
           continue;
         }
 
+      /* Other ASCII: no letter, no mark; an apostrophe between letters */
+      if ((guchar)*p < 0x80)
+        {
+          if (*p == '\'' && g_unichar_isalpha (g_utf8_get_char (p + 1)))
+            {
+              p++;
+              continue;
+            }
+          break;
+        }
+
       c = g_utf8_get_char (p);
       next = g_utf8_next_char (p);
       if (g_unichar_isalpha (c) || g_unichar_ismark (c))
@@ -1095,7 +1106,9 @@ sentence_features (Context      *ctx,
 
   while (*p)
     {
-      gunichar ch = g_utf8_get_char (p);
+      /* (ASCII without a Unicode lookup: the same answers) */
+      guchar b = (guchar)*p;
+      gunichar ch = b < 0x80 ? b : g_utf8_get_char (p);
 
       if (g_ascii_isdigit (*p))
         {
@@ -1111,14 +1124,15 @@ sentence_features (Context      *ctx,
           continue;
         }
 
-      if (g_unichar_isalpha (ch))
+      if (b < 0x80 ? g_ascii_isalpha (b) : g_unichar_isalpha (ch))
         {
           const char *start = p;
           /* (the title-case letters lie in U+01C5 … U+01F2 and U+1F88 …
            * U+1FFC; g_unichar_istitle() searches a table) */
-          gboolean capital = g_unichar_isupper (ch) ||
-                             (((ch >= 0x01C5 && ch <= 0x01F2) || (ch >= 0x1F88 && ch <= 0x1FFC)) &&
-                              g_unichar_istitle (ch));
+          gboolean capital = b < 0x80 ? g_ascii_isupper (b)
+                             : g_unichar_isupper (ch) ||
+                               (((ch >= 0x01C5 && ch <= 0x01F2) || (ch >= 0x1F88 && ch <= 0x1FFC)) &&
+                                g_unichar_istitle (ch));
           WordInfo *word;
 
           p = word_end (p);
