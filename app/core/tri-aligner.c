@@ -599,6 +599,14 @@ language_info_free (LanguageInfo *info)
   g_free (info);
 }
 
+/* A mark per feature id: the ids already met in this sentence. */
+typedef struct
+{
+  guint32 *marks;
+  guint    size;
+  guint32  stamp;
+} FeatureMarks;
+
 /* The alignment run: languages, features and the user's word list. */
 typedef struct
 {
@@ -606,6 +614,7 @@ typedef struct
   GHashTable    *languages;     /* code → LanguageInfo */
   TriDictionary *user_dictionary;
   GArray        *groups;        /* a sentence's word groups, while they are read */
+  FeatureMarks   marks;         /* ... and its feature ids met so far */
   /* how far the run is: the share of the work this stage covers */
   gint          *progress;
   TriAlignProgress progress_callback;
@@ -983,19 +992,52 @@ sort_unique_u32 (guint32 *v,
 #define GROUP_COUNT(c) ((c) & ~GROUP_OWN)
 
 /* Gives @item (copies of) the word groups in @groups, and their feature
- * ids, sorted and without repeats, as its features. */
+ * ids, sorted and without repeats, as its features. With @marks (for ids
+ * below @n_ids), the repeats (a word that comes back, a translation two
+ * words share: a quarter of a sentence's ids) are dropped before the
+ * sort rather than after it. */
 static void
 item_set_groups (Item         *item,
-                 const GArray *groups)
+                 const GArray *groups,
+                 FeatureMarks *marks,
+                 guint         n_ids)
 {
   const guint32 *v = (const guint32 *)(gpointer)groups->data;
   guint n = 0;
 
   item->features = g_new (guint32, groups->len + 1);
-  for (guint g = 0; g < groups->len; g += GROUP_COUNT (v[g]) + 1)
-    for (guint k = 0; k < GROUP_COUNT (v[g]); k++)
-      item->features[n++] = v[g + 1 + k];
-  item->n_features = sort_unique_u32 (item->features, n);
+  if (marks != NULL)
+    {
+      if (marks->size < n_ids)
+        {
+          guint size = MAX (n_ids, 2 * marks->size);
+
+          marks->marks = g_renew (guint32, marks->marks, size);
+          memset (marks->marks + marks->size, 0, (size - marks->size) * sizeof (guint32));
+          marks->size = size;
+        }
+      if (++marks->stamp == 0)
+        {
+          memset (marks->marks, 0, marks->size * sizeof (guint32));
+          marks->stamp = 1;
+        }
+      for (guint g = 0; g < groups->len; g += GROUP_COUNT (v[g]) + 1)
+        for (guint k = 0; k < GROUP_COUNT (v[g]); k++)
+          if (marks->marks[v[g + 1 + k]] != marks->stamp)
+            {
+              marks->marks[v[g + 1 + k]] = marks->stamp;
+              item->features[n++] = v[g + 1 + k];
+            }
+      sort_u32 (item->features, n);
+      item->n_features = n;
+    }
+  else
+    {
+      for (guint g = 0; g < groups->len; g += GROUP_COUNT (v[g]) + 1)
+        for (guint k = 0; k < GROUP_COUNT (v[g]); k++)
+          item->features[n++] = v[g + 1 + k];
+      item->n_features = sort_unique_u32 (item->features, n);
+    }
   item->n_groups = groups->len;
   item->groups = g_memdup2 (groups->data, groups->len * sizeof (guint32));
 }
@@ -1197,7 +1239,7 @@ sentence_features (Context      *ctx,
       p = g_utf8_next_char (p);
     }
 
-  item_set_groups (item, groups);
+  item_set_groups (item, groups, &ctx->marks, ctx->space.kinds->len);
 }
 
 /* A sequence to align: a document's sentences, or the rows of an earlier
@@ -2623,7 +2665,7 @@ merge_sequence (const Sequence *a,
         item->length = (guint)(lb / ratio);
       item->par_end = par_end;
 
-      item_set_groups (item, groups);
+      item_set_groups (item, groups, NULL, 0);
     }
 }
 
@@ -3309,6 +3351,7 @@ context_clear (Context *ctx)
   g_array_unref (ctx->space.kinds);
   g_hash_table_unref (ctx->languages);
   g_array_unref (ctx->groups);
+  g_free (ctx->marks.marks);
 }
 
 /**
