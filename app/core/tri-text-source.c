@@ -735,7 +735,23 @@ clean_text (char   *text,
 
       if ((guchar)*in < 0x80)
         {
-          *out++ = *in++;
+          /* Eight ASCII bytes at a time while there is no CR among them
+           * (loaded before stored: @out never passes @in). */
+          while (in + 8 <= end)
+            {
+              guint64 w, cr;
+
+              memcpy (&w, in, sizeof w);
+              cr = w ^ G_GUINT64_CONSTANT (0x0D0D0D0D0D0D0D0D);
+              if (((w | ((cr - G_GUINT64_CONSTANT (0x0101010101010101)) & ~cr)) &
+                   G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+                break;
+              memcpy (out, &w, sizeof w);
+              out += 8;
+              in += 8;
+            }
+          if (in < end && (guchar)*in < 0x80 && *in != '\r')
+            *out++ = *in++;
           continue;
         }
 
