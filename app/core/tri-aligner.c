@@ -2434,15 +2434,30 @@ dp_cell (const Pair  *pair,
          float       *cost,
          guint8      *back)
 {
+  /* The two skips (cost: their prior) before the 1-1 bead, whose best so
+   * far then spares its full cost in most cells away from the path. The
+   * 1-1 bead comes first in beads[], and wins a tie: it is taken at an
+   * equal total, and ruled out only when its bound is above the best by
+   * more than the float total's rounding can make up (@margin: two units
+   * in the last place of the best, and 1e-4 for the rounding of its own
+   * cost to a float, enough for any cost below 1,600 in size; a 1-1 bead's
+   * is below 200 even for sentences of a million characters), so the cell
+   * keeps the bead it had. */
+  static const guint8 order[] = { 1, 2, 0, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
   float best = edge && i == 0 && j == 0 ? 0 : INFINITY;
   guint8 best_bead = 0xFF;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (order) == N_BEADS);
 
   /* Unrolled, each bead's k and l become constants; (0, 0) takes no bead,
    * every one being longer than 0 on some side. */
 #pragma GCC unroll 12
-  for (guint b = 0; b < N_BEADS; b++)
+  for (guint o = 0; o < N_BEADS; o++)
     {
+      guint b = order[o];
       guint k = beads[b].a, l = beads[b].b;
+      gboolean first = b == 0;
+      double limit = first ? best + (fabs (best) * 2.4e-7 + 1e-4) : best;
       guint pj;
       BeadCost c = { 0, 0, 0 };
       double length = NAN;
@@ -2456,7 +2471,7 @@ dp_cell (const Pair  *pair,
       /* Skip the beads that cannot win (an unreachable cell, INFINITY,
        * never can). */
       from = r->cost[r->from_row[k] + pj];
-      if (from + pair->prior[k][l] - params.lexical >= best)
+      if (from + pair->prior[k][l] - params.lexical >= limit)
         continue;
       if (k == 0 || l == 0)
         c.cost = pair->prior[k][l];
@@ -2464,12 +2479,12 @@ dp_cell (const Pair  *pair,
         {
           const BeadSide *sb = bead_side_b (pair, j, l);
 
-          if (from + bead_cost_bound (pair, k, l, r->sa[k], sb, best - from, &length) >= best)
+          if (from + bead_cost_bound (pair, k, l, r->sa[k], sb, limit - from, &length) >= limit)
             continue;
           c = bead_cost_sides (pair, i, j, k, l, r->sa[k], sb, r->sim, length);
         }
       total = from + (float)c.cost;
-      if (total < best)
+      if (total < best || (first && total == best))
         {
           best = total;
           best_bead = (guint8)b;
