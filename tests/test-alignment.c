@@ -393,6 +393,48 @@ test_replace_rows (void)
   g_assert_false (tri_alignment_replace_rows (alignment, 3, 6, rows));
 }
 
+/* An alignment made with the aligner's rows is the one set_rows() gives
+ * after pairing in order: the same rows, aligned, nothing to undo. */
+static void
+test_new_with_rows (void)
+{
+  g_autoptr(TriAlignment) paired = new_alignment ();
+  g_autoptr(TriAlignment) made = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (TriBead));
+  TriDocument *docs[3];
+  TriBead beads[] = {
+    { { 0, 0, 0 }, { 1, 1, 1 }, 0.97, FALSE },
+    { { 1, 1, 1 }, { 1, 1, 1 }, 0.95, TRUE },
+    { { 2, 2, 2 }, { 2, 3, 2 }, 0.62, FALSE },
+    { { 4, 5, 4 }, { 1, 1, 0 }, 0.30, FALSE },
+    { { 5, 6, 4 }, { 3, 3, 3 }, 0.81, FALSE },
+  };
+  g_autofree char *want = NULL;
+  g_autofree char *got = NULL;
+
+  g_array_append_vals (rows, beads, G_N_ELEMENTS (beads));
+  for (guint c = 0; c < 3; c++)
+    docs[c] = tri_alignment_get_document (paired, c);
+  made = tri_alignment_new_with_rows (docs, 3, rows);
+  tri_alignment_set_rows (paired, rows);
+
+  want = shape (paired);
+  got = shape (made);
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpstr (got, ==, "0 0 0|1 1 1!|2+3 2+3+4 2+3|4 5 -|5+6+7 6+7+8 4+5+6");
+  g_assert_true (tri_alignment_get_aligned (made));
+  g_assert_false (tri_alignment_can_undo (made));
+  g_assert_cmpuint (tri_alignment_get_n_confirmed (made), ==, 1);
+  g_assert_cmpuint (tri_alignment_get_generation (made), ==, tri_alignment_get_generation (paired));
+  for (guint r = 0; r < rows->len; r++)
+    {
+      g_autoptr(TriRow) row = g_list_model_get_item (G_LIST_MODEL (made), r);
+
+      g_assert_cmpfloat (tri_row_get_score (row), ==, beads[r].score);
+    }
+  assert_valid (made);
+}
+
 static char *
 sentence_text (TriAlignment *alignment,
                guint         column,
@@ -737,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/alignment/fixing-the-report", test_fixing_the_report);
   g_test_add_func ("/alignment/random-sequences", test_random_sequences);
   g_test_add_func ("/alignment/replace-rows", test_replace_rows);
+  g_test_add_func ("/alignment/new-with-rows", test_new_with_rows);
   g_test_add_func ("/alignment/cell-sentences", test_cell_sentences);
   g_test_add_func ("/alignment/find", test_find);
   g_test_add_func ("/alignment/text-edits", test_text_edits);

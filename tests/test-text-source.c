@@ -797,6 +797,22 @@ test_nfc (void)
   from_utf16 = tri_text_source_decode ((const guint8 *)utf16, length, "nfd.txt", "UTF-16BE", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (from_utf16->text, ==, nfc);
+
+  /* Signs that NFC replaces among the dashes, quotes and № that plain
+   * UTF-8 is taken with as it is: the ohm and kelvin signs (U+2126,
+   * U+212A), the Greek ano teleia (U+0387). */
+  {
+    static const char signs[] =
+      "Сопротивление — 5 кОм (5 k\xE2\x84\xA6), «№ 7»; 300 \xE2\x84\xAA; τέλος\xCE\x87";
+    static const char signs_nfc[] =
+      "Сопротивление — 5 кОм (5 k\xCE\xA9), «№ 7»; 300 K; τέλος\xC2\xB7";
+    g_autoptr(TriDecodedText) decoded_signs = NULL;
+
+    decoded_signs = tri_text_source_decode ((const guint8 *)signs, strlen (signs), "signs.txt", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (decoded_signs->encoding, ==, "UTF-8");
+    g_assert_cmpstr (decoded_signs->text, ==, signs_nfc);
+  }
 }
 
 static void

@@ -579,8 +579,7 @@ load_alignment (char       **args,
                          documents, &n);
   if (rows != NULL)
     {
-      alignment = tri_alignment_new (documents, n);
-      tri_alignment_set_rows (alignment, rows);
+      alignment = tri_alignment_new_with_rows (documents, n, rows);
     }
   for (guint k = 0; k < TRI_ALIGN_MAX_LANGUAGES; k++)
     g_clear_object (&documents[k]);
@@ -697,9 +696,8 @@ command_align (int    argc,
     status = EXIT_INPUT;
   else
     {
-      g_autoptr(TriAlignment) alignment = tri_alignment_new (documents, n);
+      g_autoptr(TriAlignment) alignment = tri_alignment_new_with_rows (documents, n, rows);
 
-      tri_alignment_set_rows (alignment, rows);
       status = export_alignment (alignment, options, export_args.output);
     }
 

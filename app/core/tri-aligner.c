@@ -376,6 +376,109 @@ typedef struct
   guint32  month_id;      /* the same for the month */
 } WordInfo;
 
+/* A word as written and its WordInfo: FormTable's slots. */
+typedef struct
+{
+  char     *form;
+  guint32   len;
+  guint32   hash;
+  WordInfo *word;     /* NULL: an empty slot */
+} FormSlot;
+
+/* Word forms → WordInfo, looked up for every word of every sentence with
+ * the bytes of the text (no copy, no NUL) and hashed eight bytes at a
+ * time: a GHashTable of strings spent 200 instructions a word. Open
+ * addressing, linear probing, at most half full. */
+typedef struct
+{
+  FormSlot *slots;
+  guint     mask;
+  guint     n;
+} FormTable;
+
+static guint64
+form_hash (const char *form,
+           gsize       len)
+{
+  guint64 h = (len + 1) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  while (len > 0)
+    {
+      guint64 w = 0;
+      gsize n = MIN (len, sizeof w);
+
+      memcpy (&w, form, n);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 32;
+      form += n;
+      len -= n;
+    }
+  return h;
+}
+
+static void
+form_table_init (FormTable *table)
+{
+  table->mask = 1023;
+  table->n = 0;
+  table->slots = g_new0 (FormSlot, table->mask + 1);
+}
+
+static void
+form_table_clear (FormTable *table)
+{
+  for (guint i = 0; i <= table->mask; i++)
+    g_free (table->slots[i].form);
+  g_clear_pointer (&table->slots, g_free);
+}
+
+/* The slot of @form: its own, or the empty one where it would go. */
+static FormSlot *
+form_table_find (const FormTable *table,
+                 const char      *form,
+                 gsize            len,
+                 guint32          hash)
+{
+  for (guint i = hash & table->mask;; i = (i + 1) & table->mask)
+    {
+      FormSlot *slot = &table->slots[i];
+
+      if (slot->word == NULL ||
+          (slot->hash == hash && slot->len == len && memcmp (slot->form, form, len) == 0))
+        return slot;
+    }
+}
+
+static void
+form_table_add (FormTable  *table,
+                const char *form,
+                gsize       len,
+                WordInfo   *word)
+{
+  guint32 hash = (guint32)form_hash (form, len);
+  FormSlot *slot;
+
+  if (2 * (table->n + 1) > table->mask + 1)
+    {
+      FormSlot *old = table->slots;
+      guint old_mask = table->mask;
+
+      table->mask = table->mask * 2 + 1;
+      table->slots = g_new0 (FormSlot, table->mask + 1);
+      for (guint i = 0; i <= old_mask; i++)
+        if (old[i].word != NULL)
+          *form_table_find (table, old[i].form, old[i].len, old[i].hash) = old[i];
+      g_free (old);
+    }
+  slot = form_table_find (table, form, len, hash);
+  g_assert (slot->word == NULL);
+  slot->form = g_strndup (form, len);
+  slot->len = (guint32)len;
+  slot->hash = hash;
+  slot->word = word;
+  table->n++;
+}
+
 /* Per language: a transliterator and what is known of each word form. */
 typedef struct
 {
@@ -383,7 +486,7 @@ typedef struct
   UTransliterator       *trans;
   char                   cyrillic;       /* 'r' Russian, 'u' Ukrainian: romanise_cyrillic() */
   GHashTable            *words;          /* lower-case word → WordInfo */
-  GHashTable            *forms;          /* a word as written → its WordInfo in @words */
+  FormTable              forms;          /* a word as written → its WordInfo in @words */
   GHashTable            *skeletons;      /* lower-case word → its skeleton, "" if none */
   GPtrArray             *dictionaries;   /* TriDictionary *, translations of this language's words */
   GPtrArray             *dict_languages; /* the language of each dictionary's translations */
@@ -475,7 +578,7 @@ language_info_new (const char *language)
     info->cyrillic = g_str_equal (base, "ru") ? 'r' : g_str_equal (base, "uk") ? 'u' : 0;
   }
   info->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, word_info_free);
-  info->forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  form_table_init (&info->forms);
   info->skeletons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   info->dictionaries = g_ptr_array_new_with_free_func ((GDestroyNotify)tri_dictionary_unref);
   info->dict_languages = g_ptr_array_new_with_free_func (g_free);
@@ -488,7 +591,7 @@ language_info_free (LanguageInfo *info)
 {
   if (info->trans != NULL)
     utrans_close (info->trans);
-  g_hash_table_unref (info->forms);
+  form_table_clear (&info->forms);
   g_hash_table_unref (info->words);
   g_hash_table_unref (info->skeletons);
   g_ptr_array_unref (info->dictionaries);
@@ -498,6 +601,14 @@ language_info_free (LanguageInfo *info)
   g_free (info);
 }
 
+/* A mark per feature id: the ids already met in this sentence. */
+typedef struct
+{
+  guint32 *marks;
+  guint    size;
+  guint32  stamp;
+} FeatureMarks;
+
 /* The alignment run: languages, features and the user's word list. */
 typedef struct
 {
@@ -505,6 +616,7 @@ typedef struct
   GHashTable    *languages;     /* code → LanguageInfo */
   TriDictionary *user_dictionary;
   GArray        *groups;        /* a sentence's word groups, while they are read */
+  FeatureMarks   marks;         /* ... and its feature ids met so far */
   /* how far the run is: the share of the work this stage covers */
   gint          *progress;
   TriAlignProgress progress_callback;
@@ -776,18 +888,11 @@ lookup_form (Context      *ctx,
              const char   *form,
              gsize         len)
 {
-  char buf[128];
-  g_autofree char *key = len < sizeof buf ? NULL : g_strndup (form, len);
   g_autofree char *lower = NULL;
   gboolean ascii = TRUE;
   WordInfo *word;
 
-  if (key == NULL)
-    {
-      memcpy (buf, form, len);
-      buf[len] = '\0';
-    }
-  word = g_hash_table_lookup (info->forms, key != NULL ? key : buf);
+  word = form_table_find (&info->forms, form, len, (guint32)form_hash (form, len))->word;
   if (word != NULL)
     return word;
 
@@ -796,7 +901,7 @@ lookup_form (Context      *ctx,
   /* The same result for ASCII, many times faster. */
   lower = ascii ? g_ascii_strdown (form, len) : g_utf8_strdown (form, len);
   word = lookup_word (ctx, info, lower);
-  g_hash_table_insert (info->forms, key != NULL ? g_steal_pointer (&key) : g_strdup (buf), word);
+  form_table_add (&info->forms, form, len, word);
   return word;
 }
 
@@ -889,19 +994,90 @@ sort_unique_u32 (guint32 *v,
 #define GROUP_COUNT(c) ((c) & ~GROUP_OWN)
 
 /* Gives @item (copies of) the word groups in @groups, and their feature
- * ids, sorted and without repeats, as its features. */
+ * ids, sorted and without repeats, as its features. With @marks (for ids
+ * below @n_ids), the repeats (a word that comes back, a translation two
+ * words share: a quarter of a sentence's ids) are dropped before the
+ * sort rather than after it. */
 static void
 item_set_groups (Item         *item,
-                 const GArray *groups)
+                 const GArray *groups,
+                 FeatureMarks *marks,
+                 guint         n_ids)
 {
   const guint32 *v = (const guint32 *)(gpointer)groups->data;
   guint n = 0;
 
   item->features = g_new (guint32, groups->len + 1);
-  for (guint g = 0; g < groups->len; g += GROUP_COUNT (v[g]) + 1)
-    for (guint k = 0; k < GROUP_COUNT (v[g]); k++)
-      item->features[n++] = v[g + 1 + k];
-  item->n_features = sort_unique_u32 (item->features, n);
+  if (marks != NULL)
+    {
+      if (marks->size < n_ids)
+        {
+          guint size = MAX (n_ids, 2 * marks->size);
+
+          marks->marks = g_renew (guint32, marks->marks, size);
+          memset (marks->marks + marks->size, 0, (size - marks->size) * sizeof (guint32));
+          marks->size = size;
+        }
+      if (++marks->stamp == 0)
+        {
+          memset (marks->marks, 0, marks->size * sizeof (guint32));
+          marks->stamp = 1;
+        }
+      for (guint g = 0; g < groups->len; g += GROUP_COUNT (v[g]) + 1)
+        for (guint k = 0; k < GROUP_COUNT (v[g]); k++)
+          if (marks->marks[v[g + 1 + k]] != marks->stamp)
+            {
+              marks->marks[v[g + 1 + k]] = marks->stamp;
+              item->features[n++] = v[g + 1 + k];
+            }
+      sort_u32 (item->features, n);
+      item->n_features = n;
+    }
+  else
+    {
+      for (guint g = 0; g < groups->len; g += GROUP_COUNT (v[g]) + 1)
+        for (guint k = 0; k < GROUP_COUNT (v[g]); k++)
+          item->features[n++] = v[g + 1 + k];
+      item->n_features = sort_unique_u32 (item->features, n);
+    }
+  item->n_groups = groups->len;
+  item->groups = g_memdup2 (groups->data, groups->len * sizeof (guint32));
+}
+
+/* item_set_groups() for groups that are @base's with some ids added
+ * (@extra, @n_extra of them, in any order, overwritten): the sorted
+ * features of @base merged with the added ids, sorted, rather than all
+ * sorted again. */
+static void
+item_add_groups (Item         *item,
+                 const Item   *base,
+                 const GArray *groups,
+                 guint32      *extra,
+                 guint         n_extra)
+{
+  const guint32 *x = base->features;
+  guint32 *out;
+  guint p = 0, q = 0, n = 0;
+
+  n_extra = sort_unique_u32 (extra, n_extra);
+  out = item->features = g_new (guint32, base->n_features + n_extra + 1);
+  while (p < base->n_features && q < n_extra)
+    {
+      if (x[p] < extra[q])
+        out[n++] = x[p++];
+      else if (x[p] > extra[q])
+        out[n++] = extra[q++];
+      else
+        {
+          out[n++] = x[p++];
+          q++;
+        }
+    }
+  while (p < base->n_features)
+    out[n++] = x[p++];
+  while (q < n_extra)
+    out[n++] = extra[q++];
+  item->n_features = n;
   item->n_groups = groups->len;
   item->groups = g_memdup2 (groups->data, groups->len * sizeof (guint32));
 }
@@ -935,6 +1111,17 @@ word_end (const char *p)
           continue;
         }
 
+      /* Other ASCII: no letter, no mark; an apostrophe between letters */
+      if ((guchar)*p < 0x80)
+        {
+          if (*p == '\'' && g_unichar_isalpha (g_utf8_get_char (p + 1)))
+            {
+              p++;
+              continue;
+            }
+          break;
+        }
+
       c = g_utf8_get_char (p);
       next = g_utf8_next_char (p);
       if (g_unichar_isalpha (c) || g_unichar_ismark (c))
@@ -963,7 +1150,9 @@ sentence_features (Context      *ctx,
 
   while (*p)
     {
-      gunichar ch = g_utf8_get_char (p);
+      /* (ASCII without a Unicode lookup: the same answers) */
+      guchar b = (guchar)*p;
+      gunichar ch = b < 0x80 ? b : g_utf8_get_char (p);
 
       if (g_ascii_isdigit (*p))
         {
@@ -979,14 +1168,15 @@ sentence_features (Context      *ctx,
           continue;
         }
 
-      if (g_unichar_isalpha (ch))
+      if (b < 0x80 ? g_ascii_isalpha (b) : g_unichar_isalpha (ch))
         {
           const char *start = p;
           /* (the title-case letters lie in U+01C5 … U+01F2 and U+1F88 …
            * U+1FFC; g_unichar_istitle() searches a table) */
-          gboolean capital = g_unichar_isupper (ch) ||
-                             (((ch >= 0x01C5 && ch <= 0x01F2) || (ch >= 0x1F88 && ch <= 0x1FFC)) &&
-                              g_unichar_istitle (ch));
+          gboolean capital = b < 0x80 ? g_ascii_isupper (b)
+                             : g_unichar_isupper (ch) ||
+                               (((ch >= 0x01C5 && ch <= 0x01F2) || (ch >= 0x1F88 && ch <= 0x1FFC)) &&
+                                g_unichar_istitle (ch));
           WordInfo *word;
 
           p = word_end (p);
@@ -1051,7 +1241,7 @@ sentence_features (Context      *ctx,
       p = g_utf8_next_char (p);
     }
 
-  item_set_groups (item, groups);
+  item_set_groups (item, groups, &ctx->marks, ctx->space.kinds->len);
 }
 
 /* A sequence to align: a document's sentences, or the rows of an earlier
@@ -1073,6 +1263,53 @@ sequence_clear (Sequence *seq)
   g_free (seq->items);
   seq->items = NULL;
   seq->n = 0;
+}
+
+/* What a bead's cost takes from the prefix sums, for one of its sides:
+ * the sentences' mass and length, the paragraph ends before the last one
+ * and whether the last one ends a paragraph. Kept in a table by the end
+ * and the number of sentences (see bead_sides()), read by every bead of
+ * the DP that gets past its first test. */
+/* Lengths below this have their length_cost() kept in a table (see
+ * length_cost_cached()). */
+#define LENGTH_TABLE 512
+
+typedef struct
+{
+  double   mass;
+  double   length;
+  guint    short_length; /* length if a whole number below LENGTH_TABLE, else G_MAXUINT */
+  guint    inner;
+  gboolean par_end;
+} BeadSide;
+
+/* The sides of the beads that end at 0 … @n, one to MAX_BEAD sentences
+ * long (zero where there are not that many). */
+static void
+bead_sides (const double *sum_mass,
+            const double *sum_len,
+            const guint  *sum_par,
+            const Item   *items,
+            guint         n,
+            BeadSide     *sides)
+{
+  for (guint end = 0; end <= n; end++)
+    for (guint count = 1; count <= MAX_BEAD; count++)
+      {
+        BeadSide *side = &sides[end * MAX_BEAD + count - 1];
+
+        if (count > end)
+          {
+            memset (side, 0, sizeof *side);
+            continue;
+          }
+        side->mass = sum_mass[end] - sum_mass[end - count];
+        side->length = sum_len[end] - sum_len[end - count];
+        side->short_length = side->length < LENGTH_TABLE && (guint)side->length == side->length
+                             ? (guint)side->length : G_MAXUINT;
+        side->inner = sum_par[end - 1] - sum_par[end - count];
+        side->par_end = items[end - 1].par_end;
+      }
 }
 
 /* Pair alignment */
@@ -1107,6 +1344,9 @@ typedef struct
   double     *sum_len_a, *sum_len_b;
   double     *sum_mass_a, *sum_mass_b;
   guint      *sum_par_a, *sum_par_b;
+  /* the sides of the beads that end at each item, k = 1 … MAX_BEAD
+   * sentences long: side_a[i * MAX_BEAD + k − 1] for k ≤ i (see BeadSide) */
+  BeadSide   *side_a, *side_b;
   double      prior[MAX_BEAD + 1][MAX_BEAD + 1];
   double      ratio;       /* total length b / a */
   double      variance;
@@ -1361,6 +1601,10 @@ pair_init (Pair         *pair,
       pair->sum_mass_b[j + 1] = pair->sum_mass_b[j] + pair->mass_b[j];
       pair->sum_par_b[j + 1] = pair->sum_par_b[j] + (b[j].par_end ? 1 : 0);
     }
+  pair->side_a = g_new (BeadSide, (n + 1) * MAX_BEAD);
+  pair->side_b = g_new (BeadSide, (m + 1) * MAX_BEAD);
+  bead_sides (pair->sum_mass_a, pair->sum_len_a, pair->sum_par_a, a, n, pair->side_a);
+  bead_sides (pair->sum_mass_b, pair->sum_len_b, pair->sum_par_b, b, m, pair->side_b);
 
   /* Texts of about as many sentences (within a tenth, or two): a sentence
    * that matches nothing is more likely one the other version lacks than
@@ -1415,6 +1659,8 @@ pair_clear (Pair *pair)
   g_free (pair->sum_mass_b);
   g_free (pair->sum_par_a);
   g_free (pair->sum_par_b);
+  g_free (pair->side_a);
+  g_free (pair->side_b);
   g_free (pair->weight);
   g_free (pair->matchable_a);
   g_free (pair->matchable_b);
@@ -1529,26 +1775,38 @@ drop_detours (GArray     *chain,
 
 /* The first place in @list (increasing j) where j − @expected is no
  * longer below −@jump, or with @past, no longer at most @jump. */
-static guint
+/* Where the part of a feature's postings within max_jump of the diagonal
+ * began and ended when last read. */
+typedef struct
+{
+  guint from, to;
+} PostingsCursor;
+
+/* The first of @list (sentences of b, increasing) that is not before
+ * (@past: is after) @expected ± @jump. @expected only grows from one
+ * sentence of a to the next, and so does the answer: it is looked for from
+ * where it was last (@cursor), which is where a binary search of the whole
+ * list would find it, the test being the same. */
+static inline guint
 postings_bound (const GArray *list,
                 double        expected,
                 double        jump,
-                gboolean      past)
+                gboolean      past,
+                guint        *cursor)
 {
   const guint *v = (const guint *)(gpointer)list->data;
-  guint low = 0, high = list->len;
+  guint at = *cursor;
 
-  while (low < high)
+  while (at < list->len)
     {
-      guint mid = (low + high) / 2;
-      double d = (double)v[mid] - expected;
+      double d = (double)v[at] - expected;
 
-      if (past ? d <= jump : d < -jump)
-        low = mid + 1;
-      else
-        high = mid;
+      if (!(past ? d <= jump : d < -jump))
+        break;
+      at++;
     }
-  return low;
+  *cursor = at;
+  return at;
 }
 
 static GArray *
@@ -1558,6 +1816,7 @@ find_anchors (const Pair *pair)
   GArray *chain = g_array_new (FALSE, FALSE, sizeof (Anchor));
   /* per feature id, the sentences of b that have it (rare features only) */
   g_autofree GArray **postings = g_new0 (GArray *, pair->n_features);
+  g_autofree PostingsCursor *cursors = g_new0 (PostingsCursor, pair->n_features);
   g_autofree double *acc = g_new0 (double, pair->m + 1);
   /* The sentences of b that share a rare feature with the current one of
    * a: each at most once (a plain array: this is the hot loop). */
@@ -1603,8 +1862,8 @@ find_anchors (const Pair *pair)
             continue;
           /* Only the part of the list within max_jump of the diagonal:
            * most of it lies far away. */
-          t = postings_bound (list, expected, max_jump, FALSE);
-          end = postings_bound (list, expected, max_jump, TRUE);
+          t = postings_bound (list, expected, max_jump, FALSE, &cursors[f].from);
+          end = postings_bound (list, expected, max_jump, TRUE, &cursors[f].to);
           for (; t < end; t++)
             {
               guint j = g_array_index (list, guint, t);
@@ -1621,6 +1880,9 @@ find_anchors (const Pair *pair)
         guint top[4];
         double top_rough[4];
         guint n_top = 0;
+        /* the first of the four with the least rough score: found again
+         * only when it is replaced */
+        guint weakest = 0;
 
         for (guint t = 0; t < n_touched; t++)
           {
@@ -1636,15 +1898,19 @@ find_anchors (const Pair *pair)
               slot = n_top++;
             else
               {
-                slot = 0;
-                for (guint u = 1; u < n_top; u++)
-                  if (top_rough[u] < top_rough[slot])
-                    slot = u;
+                slot = weakest;
                 if (top_rough[slot] >= rough)
                   continue;
               }
             top[slot] = j;
             top_rough[slot] = rough;
+            if (n_top == G_N_ELEMENTS (top))
+              {
+                weakest = 0;
+                for (guint u = 1; u < n_top; u++)
+                  if (top_rough[u] < top_rough[weakest])
+                    weakest = u;
+              }
           }
 
         for (guint u = 0; u < n_top; u++)
@@ -1842,29 +2108,23 @@ length_cost (const Pair *pair,
   return delta * delta / 2;
 }
 
-/* length_cost() of the short beads, kept by their two lengths (whole
- * numbers of characters): the DP asks for the same few hundred thousand
- * pairs of lengths seven million times. */
-#define LENGTH_TABLE 512
-
+/* length_cost() of the bead of sides @sa and @sb; of the short beads, kept
+ * by their two lengths (whole numbers of characters): the DP asks for the
+ * same few hundred thousand pairs of lengths seven million times. */
 static inline double
-length_cost_cached (const Pair *pair,
-                    double      la,
-                    double      lb)
+length_cost_cached (const Pair     *pair,
+                    const BeadSide *sa,
+                    const BeadSide *sb)
 {
-  if (la < LENGTH_TABLE && lb < LENGTH_TABLE && pair->length_table != NULL)
+  if (sa->short_length != G_MAXUINT && sb->short_length != G_MAXUINT && pair->length_table != NULL)
     {
-      guint ia = (guint)la, ib = (guint)lb;
-      double *cell = &pair->length_table[ia * LENGTH_TABLE + ib];
+      double *cell = &pair->length_table[sa->short_length * LENGTH_TABLE + sb->short_length];
 
-      if (ia == la && ib == lb)
-        {
-          if (isnan (*cell))
-            *cell = length_cost (pair, la, lb);
-          return *cell;
-        }
+      if (isnan (*cell))
+        *cell = length_cost (pair, sa->length, sb->length);
+      return *cell;
     }
-  return length_cost (pair, la, lb);
+  return length_cost (pair, sa->length, sb->length);
 }
 
 typedef struct
@@ -1874,24 +2134,60 @@ typedef struct
   double length;
 } BeadCost;
 
+static inline const BeadSide *
+bead_side_a (const Pair *pair,
+             guint       i,
+             guint       k)
+{
+  return &pair->side_a[i * MAX_BEAD + k - 1];
+}
+
+static inline const BeadSide *
+bead_side_b (const Pair *pair,
+             guint       j,
+             guint       l)
+{
+  return &pair->side_b[j * MAX_BEAD + l - 1];
+}
+
+/* pair_sim (pair, x, y) for the DP, which knows the cached row x is at
+ * @at in pair->sim (see the DP); without @at, pair_sim() itself. */
+static inline __attribute__ ((always_inline)) double
+bead_sim (const Pair *pair,
+          const gsize *at,
+          guint        x,
+          guint        y)
+{
+  if (at != NULL)
+    {
+      float *cell = &pair->sim[*at + y];
+
+      if (*cell < 0)
+        *cell = (float)pair_sim_compute (pair, x, y);
+      return *cell;
+    }
+  return pair_sim (pair, x, y);
+}
+
+/* The cost of the bead of a's [i − k, i) and b's [j − l, j), k and l > 0,
+ * whose sides are @sa and @sb; @sim_at: NULL, or where the cached rows
+ * i − 1 … i − k are (sim_at[d] for row i − d); @length: its length_cost()
+ * if known, else NAN. */
 static inline __attribute__ ((always_inline)) BeadCost
-bead_cost (const Pair *pair,
-           guint       i,      /* end of the bead in a (exclusive) */
-           guint       j,      /* end in b */
-           guint       k,
-           guint       l,
-           double      length) /* its length_cost() if known, else NAN */
+bead_cost_sides (const Pair     *pair,
+                 guint           i,
+                 guint           j,
+                 guint           k,
+                 guint           l,
+                 const BeadSide *sa,
+                 const BeadSide *sb,
+                 const gsize    *sim_at,
+                 double          length)
 {
   BeadCost result = { 0, 0, 0 };
-  double la, lb, shared = 0, mass, mass_a, mass_b;
-  guint inner, absorbed = 0;
+  double shared = 0, mass;
+  guint absorbed = 0;
   gboolean suspect = FALSE;
-
-  if (k == 0 || l == 0)
-    {
-      result.cost = pair->prior[k][l];
-      return result;
-    }
 
   /* Overlap of the bead's two sides, each sentence's share capped at what
    * it has: in a 2-1 bead, the one sentence of b cannot be matched twice
@@ -1906,7 +2202,7 @@ bead_cost (const Pair *pair,
 
         for (guint y = j - l; y < j; y++)
           {
-            double s = pair_sim (pair, x, y);
+            double s = bead_sim (pair, sim_at != NULL ? &sim_at[i - x] : NULL, x, y);
 
             sum_x += s;
             sums_b[y - (j - l)] += s;
@@ -1934,69 +2230,77 @@ bead_cost (const Pair *pair,
       suspect = TRUE;
   }
 
-  la = pair->sum_len_a[i] - pair->sum_len_a[i - k];
-  lb = pair->sum_len_b[j] - pair->sum_len_b[j - l];
-  mass_a = pair->sum_mass_a[i] - pair->sum_mass_a[i - k];
-  mass_b = pair->sum_mass_b[j] - pair->sum_mass_b[j - l];
-  mass = mass_a + mass_b;
+  mass = sa->mass + sb->mass;
 
   result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
-  result.length = isnan (length) ? length_cost_cached (pair, la, lb) : length;
+  result.length = isnan (length) ? length_cost_cached (pair, sa, sb) : length;
 
   result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
   result.cost += params.absorb * absorbed;
   if (suspect)
     result.cost += params.suspect;
   /* Strong evidence on both sides that does not match: numbers, names. */
-  result.cost += params.mismatch * (1 - result.lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
+  result.cost += params.mismatch * (1 - result.lexical) * MIN (1.0, MIN (sa->mass, sb->mass) / 8.0);
 
   /* Paragraph ends: a bead that ends a paragraph on one side only, or
    * runs across one, is less likely. */
-  if (pair->a[i - 1].par_end != pair->b[j - 1].par_end)
+  if (sa->par_end != sb->par_end)
     result.cost += params.paragraph;
-  inner = (pair->sum_par_a[i - 1] - pair->sum_par_a[i - k]) + (pair->sum_par_b[j - 1] - pair->sum_par_b[j - l]);
-  result.cost += params.paragraph * inner;
+  result.cost += params.paragraph * (sa->inner + sb->inner);
 
   return result;
 }
 
-/* A lower bound of bead_cost() in O(1), from the prefix sums alone: the
- * bead's overlap can be no more than the lesser of its two sides' masses.
- * Beads whose bound cannot beat the cell's best so far are not scored.
- * The length term (a logarithm) is left out when the bound reaches @limit
- * without it. */
-static double
-bead_cost_bound (const Pair *pair,
-                 guint       i,
-                 guint       j,
-                 guint       k,
-                 guint       l,
-                 double      limit,
-                 double     *length)
+static BeadCost
+bead_cost (const Pair *pair,
+           guint       i,      /* end of the bead in a (exclusive) */
+           guint       j,      /* end in b */
+           guint       k,
+           guint       l)
 {
-  double mass_a, mass_b, lexical, bound;
-  guint inner;
+  BeadCost result = { 0, 0, 0 };
 
   if (k == 0 || l == 0)
-    return pair->prior[k][l];
+    {
+      result.cost = pair->prior[k][l];
+      return result;
+    }
+  return bead_cost_sides (pair, i, j, k, l, bead_side_a (pair, i, k), bead_side_b (pair, j, l), NULL, NAN);
+}
 
-  mass_a = pair->sum_mass_a[i] - pair->sum_mass_a[i - k];
-  mass_b = pair->sum_mass_b[j] - pair->sum_mass_b[j - l];
-  lexical = mass_a + mass_b > 0 ? MIN (1.0, 2 * MIN (mass_a, mass_b) / (mass_a + mass_b)) : 0;
+/* A lower bound of bead_cost() in O(1), from the sides alone (k and l >
+ * 0): the bead's overlap can be no more than the lesser of its two sides'
+ * masses. Beads whose bound cannot beat the cell's best so far are not
+ * scored. The length term (a logarithm) is left out when the bound
+ * reaches @limit without it. */
+static inline __attribute__ ((always_inline)) double
+bead_cost_bound (const Pair     *pair,
+                 guint           k,
+                 guint           l,
+                 const BeadSide *sa,
+                 const BeadSide *sb,
+                 double          limit,
+                 double         *length)
+{
+  double lexical, bound;
 
-  bound = pair->prior[k][l] - params.lexical * lexical +
-          params.mismatch * (1 - lexical) * MIN (1.0, MIN (mass_a, mass_b) / 8.0);
-  if (pair->a[i - 1].par_end != pair->b[j - 1].par_end)
+  lexical = sa->mass + sb->mass > 0 ? MIN (1.0, 2 * MIN (sa->mass, sb->mass) / (sa->mass + sb->mass)) : 0;
+
+  bound = pair->prior[k][l] - params.lexical * lexical;
+  *length = NAN;
+  /* The terms below only add to it (and rounding keeps that order): a
+   * bead that cannot win without them cannot with them. */
+  if (bound - 1e-3 >= limit)
+    return bound - 1e-3;
+  bound += params.mismatch * (1 - lexical) * MIN (1.0, MIN (sa->mass, sb->mass) / 8.0);
+  if (sa->par_end != sb->par_end)
     bound += params.paragraph;
-  inner = (pair->sum_par_a[i - 1] - pair->sum_par_a[i - k]) + (pair->sum_par_b[j - 1] - pair->sum_par_b[j - l]);
-  bound += params.paragraph * inner;
+  bound += params.paragraph * (sa->inner + sb->inner);
   /* Rounding must never make the bound exceed the cost. */
   bound -= 1e-3;
-  *length = NAN;
   if (bound < limit)
     {
-      *length = length_cost_cached (pair, pair->sum_len_a[i] - pair->sum_len_a[i - k],
-                                    pair->sum_len_b[j] - pair->sum_len_b[j - l]);
+      *length = length_cost_cached (pair, sa, sb);
       bound += params.length * *length;
     }
   return bound;
@@ -2064,6 +2368,143 @@ report_progress (Context *ctx,
     ctx->progress_callback (value, ctx->progress_data);
 }
 
+/* What the DP's cells in row i share: where the rows the beads start
+ * from lie in the band and in the cost array, the beads' sides in a, where
+ * the rows i − 1 … i − MAX_BEAD are in the cache of similarities, and the
+ * part of the row whose beads all start inside the band. In locals: the
+ * caches the beads write to could alias the arrays as far as the compiler
+ * knows, and it would read them again for every bead. */
+typedef struct
+{
+  const float    *cost;
+  guint           from_lo[MAX_BEAD + 1];
+  guint           from_hi[MAX_BEAD + 1];
+  gsize           from_row[MAX_BEAD + 1];
+  const BeadSide *sa[MAX_BEAD + 1];
+  gsize           sim_at[MAX_BEAD + 1];
+  const gsize    *sim;      /* sim_at, or NULL: pair_sim() */
+  guint           inner_lo, inner_hi;
+} DpRow;
+
+static void
+dp_row_init (const Pair  *pair,
+             DpRow       *r,
+             const float *cost,
+             const guint *lo,
+             const guint *hi,
+             const gsize *row,
+             guint        i)
+{
+  /* the cells of b the beads of this row can read in the cache */
+  guint low = lo[i] > MAX_BEAD ? lo[i] - MAX_BEAD : 0;
+
+  r->cost = cost;
+  r->sim = r->sim_at;
+  for (guint k = 0; k <= MAX_BEAD && k <= i; k++)
+    {
+      r->from_lo[k] = lo[i - k];
+      r->from_hi[k] = hi[i - k];
+      r->from_row[k] = row[i - k] - lo[i - k];
+      if (k == 0)
+        continue;
+      r->sa[k] = bead_side_a (pair, i, k);
+      /* The cached cell (x, y) is sim[sim_row[x] + y − sim_lo[x]];
+       * without the cache, pair_sim() computes it (and gives a double, not
+       * the cache's float): the DP reads through the cache only where
+       * pair_sim() would. */
+      r->sim_at[k] = pair->sim_row[i - k] - pair->sim_lo[i - k];
+      if (low < pair->sim_lo[i - k] || hi[i] > pair->sim_hi[i - k])
+        r->sim = NULL;
+    }
+
+  r->inner_lo = 1;
+  r->inner_hi = 0;
+  if (i >= MAX_BEAD)
+    {
+      r->inner_lo = 0;
+      r->inner_hi = G_MAXUINT;
+      for (guint b = 0; b < N_BEADS; b++)
+        {
+          guint k = beads[b].a, l = beads[b].b;
+
+          r->inner_lo = MAX (r->inner_lo, r->from_lo[k] + l);
+          r->inner_hi = MIN (r->inner_hi, r->from_hi[k] + l);
+        }
+    }
+}
+
+/* The best bead into cell (i, j) and the cost of the path through it;
+ * @edge: test that each bead starts inside the band (else it must). */
+static inline __attribute__ ((always_inline)) void
+dp_cell (const Pair  *pair,
+         const DpRow *r,
+         guint        i,
+         guint        j,
+         gboolean     edge,
+         float       *cost,
+         guint8      *back)
+{
+  /* The two skips (cost: their prior) before the 1-1 bead, whose best so
+   * far then spares its full cost in most cells away from the path. The
+   * 1-1 bead comes first in beads[], and wins a tie: it is taken at an
+   * equal total, and ruled out only when its bound is above the best by
+   * more than the float total's rounding can make up (@margin: two units
+   * in the last place of the best, and 1e-4 for the rounding of its own
+   * cost to a float, enough for any cost below 1,600 in size; a 1-1 bead's
+   * is below 200 even for sentences of a million characters), so the cell
+   * keeps the bead it had. */
+  static const guint8 order[] = { 1, 2, 0, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
+  float best = edge && i == 0 && j == 0 ? 0 : INFINITY;
+  guint8 best_bead = 0xFF;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (order) == N_BEADS);
+
+  /* Unrolled, each bead's k and l become constants; (0, 0) takes no bead,
+   * every one being longer than 0 on some side. */
+#pragma GCC unroll 12
+  for (guint o = 0; o < N_BEADS; o++)
+    {
+      guint b = order[o];
+      guint k = beads[b].a, l = beads[b].b;
+      gboolean first = b == 0;
+      double limit = first ? best + (fabs (best) * 2.4e-7 + 1e-4) : best;
+      guint pj;
+      BeadCost c = { 0, 0, 0 };
+      double length = NAN;
+      float total, from;
+
+      if (edge && (k > i || l > j))
+        continue;
+      pj = j - l;
+      if (edge && (pj < r->from_lo[k] || pj > r->from_hi[k]))
+        continue;
+      /* Skip the beads that cannot win (an unreachable cell, INFINITY,
+       * never can). */
+      from = r->cost[r->from_row[k] + pj];
+      if (from + pair->prior[k][l] - params.lexical >= limit)
+        continue;
+      if (k == 0 || l == 0)
+        c.cost = pair->prior[k][l];
+      else
+        {
+          const BeadSide *sb = bead_side_b (pair, j, l);
+
+          if (from + bead_cost_bound (pair, k, l, r->sa[k], sb, limit - from, &length) >= limit)
+            continue;
+          c = bead_cost_sides (pair, i, j, k, l, r->sa[k], sb, r->sim, length);
+        }
+      total = from + (float)c.cost;
+      if (total < best || (first && total == best))
+        {
+          best = total;
+          best_bead = (guint8)b;
+        }
+    }
+
+  *cost = best;
+  *back = best_bead;
+}
+
 /* Aligns a and b; with @guide, near that earlier path only. */
 static GArray *
 align_pair (Context      *ctx,
@@ -2080,8 +2521,7 @@ align_pair (Context      *ctx,
   g_autoptr(GArray) anchors = NULL;
   GArray *result = g_array_new (FALSE, FALSE, sizeof (PairBead));
   gsize cells = 0;
-  guint from_lo[MAX_BEAD + 1], from_hi[MAX_BEAD + 1], last;
-  gsize from_row[MAX_BEAD + 1];
+  DpRow r;
 
   if (n == 0 || m == 0)
     {
@@ -2127,6 +2567,8 @@ align_pair (Context      *ctx,
 
   for (guint i = 0; i <= n; i++)
     {
+      guint last = hi[i];
+
       if ((i & 511) == 0)
         {
           if (g_cancellable_is_cancelled (cancellable))
@@ -2134,59 +2576,15 @@ align_pair (Context      *ctx,
           report_progress (ctx, (double)i / n);
         }
 
-      /* The band of the rows the beads start from, in locals: the caches
-       * the beads write to could alias lo, hi and row as far as the
-       * compiler knows, and it would read them again for every bead. */
-      for (guint k = 0; k <= MAX_BEAD && k <= i; k++)
-        {
-          from_lo[k] = lo[i - k];
-          from_hi[k] = hi[i - k];
-          from_row[k] = row[i - k] - lo[i - k];
-        }
-      last = hi[i];
-
+      dp_row_init (pair, &r, cost, lo, hi, row, i);
       for (guint j = lo[i]; j <= last; j++)
         {
-          float best = i == 0 && j == 0 ? 0 : INFINITY;
-          guint8 best_bead = 0xFF;
-
-          /* Unrolled, each bead's k and l become constants; (0, 0) takes
-           * no bead, every one being longer than 0 on some side. */
-#pragma GCC unroll 12
-          for (guint b = 0; b < N_BEADS; b++)
-            {
-              guint k = beads[b].a, l = beads[b].b;
-              guint pj;
-              BeadCost c;
-              double length = NAN;
-              float total, from;
-
-              if (k > i || l > j)
-                continue;
-              pj = j - l;
-              if (pj < from_lo[k] || pj > from_hi[k])
-                continue;
-              from = cost[from_row[k] + pj];
-              if (!isfinite (from))
-                continue;
-              /* Skip the beads that cannot win. */
-              if (from + pair->prior[k][l] - params.lexical >= best)
-                continue;
-              if (k > 0 && l > 0 &&
-                  from + bead_cost_bound (pair, i, j, k, l, best - from, &length) >= best)
-                continue;
-
-              c = bead_cost (pair, i, j, k, l, length);
-              total = from + (float)c.cost;
-              if (total < best)
-                {
-                  best = total;
-                  best_bead = (guint8)b;
-                }
-            }
-
-          cost[CELL (i, j)] = best;
-          back[CELL (i, j)] = best_bead;
+          /* Away from the band's edges and the first rows, no bead needs
+           * the tests of its range: the cell's code without them. */
+          if (j >= r.inner_lo && j <= r.inner_hi)
+            dp_cell (pair, &r, i, j, FALSE, &cost[CELL (i, j)], &back[CELL (i, j)]);
+          else
+            dp_cell (pair, &r, i, j, TRUE, &cost[CELL (i, j)], &back[CELL (i, j)]);
         }
     }
 
@@ -2204,7 +2602,7 @@ align_pair (Context      *ctx,
         g_assert (b != 0xFF);
         k = beads[b].a;
         l = beads[b].b;
-        c = bead_cost (pair, i, j, k, l, NAN);
+        c = bead_cost (pair, i, j, k, l);
         bead.a0 = i - k;
         bead.a1 = i;
         bead.b0 = j - l;
@@ -2292,7 +2690,7 @@ merge_sequence (const Sequence *a,
         item->length = (guint)(lb / ratio);
       item->par_end = par_end;
 
-      item_set_groups (item, groups);
+      item_set_groups (item, groups, NULL, 0);
     }
 }
 
@@ -2467,6 +2865,7 @@ apply_lexicon (const Sequence *a,
                Sequence       *out)
 {
   g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (guint32));
   /* The lexicon as a table by feature id: looked up for every word. */
   g_autofree guint32 *learnt = g_new (guint32, n_features + 1);
   GHashTableIter iter;
@@ -2484,12 +2883,14 @@ apply_lexicon (const Sequence *a,
     {
       const Item *x = &a->items[i];
       Item *y = &out->items[i];
-      guint32 *v;
-      guint n = 0;
+      guint32 *v, *w;
+      guint n = 0, n_added = 0;
 
       /* A learnt translation joins its word's group. */
       g_array_set_size (groups, x->n_groups * 2 + 1);
+      g_array_set_size (added, x->n_groups + 1);
       v = (guint32 *)(gpointer)groups->data;
+      w = (guint32 *)(gpointer)added->data;
       for (guint g = 0; g < x->n_groups; g += GROUP_COUNT (x->groups[g]) + 1)
         {
           guint start = n++;
@@ -2500,14 +2901,15 @@ apply_lexicon (const Sequence *a,
 
               v[n++] = f;
               if (learnt[f] != G_MAXUINT32)
-                v[n++] = learnt[f];
+                v[n++] = w[n_added++] = learnt[f];
             }
           v[start] = (n - start - 1) | (x->groups[g] & GROUP_OWN);
         }
       g_array_set_size (groups, n);
 
       *y = *x;
-      item_set_groups (y, groups);
+      /* x's features are sorted already: only the few learnt ids join. */
+      item_add_groups (y, x, groups, w, n_added);
     }
 }
 
@@ -2974,6 +3376,7 @@ context_clear (Context *ctx)
   g_array_unref (ctx->space.kinds);
   g_hash_table_unref (ctx->languages);
   g_array_unref (ctx->groups);
+  g_free (ctx->marks.marks);
 }
 
 /**
@@ -3222,7 +3625,7 @@ bead_confidence (const Pair *pair,
   if (k > MAX_BEAD || l > MAX_BEAD)
     return 0;
   if (k > 0 && l > 0)
-    cost = bead_cost (pair, a0 + k, b0 + l, k, l, NAN);
+    cost = bead_cost (pair, a0 + k, b0 + l, k, l);
   return confidence (&cost, k, l);
 }
 

@@ -462,20 +462,16 @@ rebuild (TriAlignment *self)
  *
  * Replaces the rows, as one change of the list.
  */
-void
-tri_alignment_set_rows (TriAlignment *self,
-                        const GArray *rows)
+/* The rows of @beads, as objects. */
+static GPtrArray *
+rows_from_beads (TriAlignment *self,
+                 const GArray *beads)
 {
-  GPtrArray *list;
-  guint removed;
+  GPtrArray *list = g_ptr_array_new_full (beads->len, g_object_unref);
 
-  g_return_if_fail (TRI_IS_ALIGNMENT (self));
-  g_return_if_fail (rows != NULL);
-
-  list = g_ptr_array_new_full (rows->len, g_object_unref);
-  for (guint r = 0; r < rows->len; r++)
+  for (guint r = 0; r < beads->len; r++)
     {
-      const TriBead *bead = &g_array_index (rows, TriBead, r);
+      const TriBead *bead = &g_array_index (beads, TriBead, r);
       TriRow *row = g_object_new (TRI_TYPE_ROW, NULL);
 
       for (guint c = 0; c < self->n_columns; c++)
@@ -488,7 +484,20 @@ tri_alignment_set_rows (TriAlignment *self,
       row->bookmarked = bead->bookmarked;
       g_ptr_array_add (list, row);
     }
+  return list;
+}
 
+void
+tri_alignment_set_rows (TriAlignment *self,
+                        const GArray *rows)
+{
+  GPtrArray *list;
+  guint removed;
+
+  g_return_if_fail (TRI_IS_ALIGNMENT (self));
+  g_return_if_fail (rows != NULL);
+
+  list = rows_from_beads (self, rows);
   forget_edits (self);
   new_epoch (self);
   removed = self->rows->len;
@@ -724,16 +733,12 @@ on_document_language_cb (TriAlignment *self,
   rebuild (self);
 }
 
-/**
- * tri_alignment_new:
- * @documents: (array length=n_documents): two or three documents
- * @n_documents: their number
- *
- * Returns: (transfer full): the alignment of @documents
- */
-TriAlignment *
-tri_alignment_new (TriDocument **documents,
-                   guint         n_documents)
+/* An alignment of @documents with the rows of @beads, or (NULL) the
+ * sentences paired in order. */
+static TriAlignment *
+alignment_new (TriDocument  **documents,
+               guint          n_documents,
+               const GArray  *beads)
 {
   TriAlignment *self;
 
@@ -750,8 +755,53 @@ tri_alignment_new (TriDocument **documents,
     }
 
   g_ptr_array_unref (self->rows);
-  self->rows = pair_in_order (self);
+  self->rows = beads != NULL ? rows_from_beads (self, beads) : pair_in_order (self);
 
+  return self;
+}
+
+/**
+ * tri_alignment_new:
+ * @documents: (array length=n_documents): two or three documents
+ * @n_documents: their number
+ *
+ * Returns: (transfer full): the alignment of @documents
+ */
+TriAlignment *
+tri_alignment_new (TriDocument **documents,
+                   guint         n_documents)
+{
+  return alignment_new (documents, n_documents, NULL);
+}
+
+/**
+ * tri_alignment_new_with_rows:
+ * @documents: (array length=n_documents): two or three documents
+ * @n_documents: their number
+ * @rows: (element-type TriBead): the aligner's rows for these documents
+ *
+ * tri_alignment_new() followed by tri_alignment_set_rows(), without first
+ * making the rows that pair the sentences in order (a long document's
+ * thousands of objects, made and freed for nothing).
+ *
+ * Returns: (transfer full): the alignment of @documents
+ */
+TriAlignment *
+tri_alignment_new_with_rows (TriDocument  **documents,
+                             guint          n_documents,
+                             const GArray  *rows)
+{
+  TriAlignment *self;
+
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  self = alignment_new (documents, n_documents, rows);
+  if (self != NULL)
+    {
+      /* as tri_alignment_set_rows() leaves it */
+      new_epoch (self);
+      self->aligned = TRUE;
+    }
   return self;
 }
 

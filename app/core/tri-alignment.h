@@ -39,6 +39,9 @@ G_DECLARE_FINAL_TYPE (TriAlignment, tri_alignment, TRI, ALIGNMENT, GObject)
 
 TriAlignment *tri_alignment_new            (TriDocument  **documents,
                                             guint          n_documents);
+TriAlignment *tri_alignment_new_with_rows  (TriDocument  **documents,
+                                            guint          n_documents,
+                                            const GArray  *rows);
 void          tri_alignment_set_rows       (TriAlignment  *self,
                                             const GArray  *rows);
 void          tri_alignment_restore        (TriAlignment  *self,

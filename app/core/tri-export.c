@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libxml/xmlwriter.h>
+#include <math.h>
 #include <string.h>
 
 #include "tri-csv.h"
@@ -673,6 +674,42 @@ export_table (Export *export)
   return g_string_free_to_bytes (out);
 }
 
+/* g_string_append_len() for a writer that only adds at the end: a copy
+ * while the buffer has room (g_string_append() measures the string and
+ * goes through the general insertion, 100 instructions a piece of JSON). */
+static inline void
+append_len (GString    *out,
+            const char *data,
+            gsize       n)
+{
+  if (out->len + n < out->allocated_len)
+    {
+      memcpy (out->str + out->len, data, n);
+      out->len += n;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, data, n);
+}
+
+#define append_literal(out, literal) append_len ((out), "" literal, sizeof (literal) - 1)
+
+/* Whether any of the eight bytes in @w is below 0x20 (a control
+ * character, or the NUL at the end), ", \ or DEL: "some byte below n" as
+ * (w − n × ones) & ~w & highs, and "some byte equal to c" as "some byte of
+ * w ^ c × ones below 1"; exact for the word as a whole. */
+static inline gboolean
+json_needs_escape (guint64 w)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\'), del = w ^ (ones * 0x7f);
+  guint64 found = ((w - ones * 0x20) & ~w) | ((quote - ones) & ~quote) |
+                  ((backslash - ones) & ~backslash) | ((del - ones) & ~del);
+
+  return (found & highs) != 0;
+}
+
 /* @text as a JSON string literal, as json-glib writes it. Text without
  * control characters (nearly all) is copied with " and \ escaped — what
  * json-glib 1.6 gives for every such text (checked on every code point,
@@ -682,19 +719,32 @@ static void
 append_json_string (GString    *out,
                     const char *text)
 {
-  const char *p, *run = text;
+  const char *p = text, *run = text, *end = text + strlen (text);
   gsize start = out->len;
 
   g_string_append_c (out, '"');
-  for (p = text; *p; p++)
+  for (; p < end; p++)
     {
-      guchar c = (guchar)*p;
+      guchar c;
 
+      /* eight bytes at a time while none needs a look */
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, sizeof w);
+          if (json_needs_escape (w))
+            break;
+          p += 8;
+        }
+      if (p == end)
+        break;
+      c = (guchar)*p;
       if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
         continue;
       if (c == '"' || c == '\\')
         {
-          g_string_append_len (out, run, p - run);
+          append_len (out, run, p - run);
           g_string_append_c (out, '\\');
           run = p;
           continue;
@@ -710,7 +760,7 @@ append_json_string (GString    *out,
         return;
       }
     }
-  g_string_append_len (out, run, p - run);
+  append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -730,8 +780,43 @@ append_number (GString    *out,
       value /= 10;
     }
   while (value > 0);
-  g_string_append (out, prefix);
-  g_string_append_len (out, digits + n, sizeof digits - n);
+  append_len (out, prefix, strlen (prefix));
+  append_len (out, digits + n, sizeof digits - n);
+}
+
+/* @score as g_ascii_formatd() with "%.2f" writes it: the hundredths
+ * rounded from score × 100, which has the rounding of the exact value
+ * unless that is within 1e-6 of a tie (there, and for anything outside
+ * [+0, 1e6), g_ascii_formatd() itself: "-0.00"). */
+static void
+append_score (GString *out,
+              double   score)
+{
+  double hundredths = score * 100, fraction;
+  guint64 whole;
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (signbit (score) || !(score < 1e6))
+    {
+      g_ascii_formatd (text, sizeof text, "%.2f", score);
+      append_len (out, text, strlen (text));
+      return;
+    }
+  whole = (guint64)hundredths;
+  fraction = hundredths - (double)whole;
+  if (fabs (fraction - 0.5) < 1e-6)
+    {
+      g_ascii_formatd (text, sizeof text, "%.2f", score);
+      append_len (out, text, strlen (text));
+      return;
+    }
+  if (fraction > 0.5)
+    whole++;
+  append_number (out, "", whole / 100);
+  text[0] = '.';
+  text[1] = (char)('0' + whole % 100 / 10);
+  text[2] = (char)('0' + whole % 10);
+  append_len (out, text, 3);
 }
 
 /* One row as `triptych-cli align` prints it, its texts (nullable) added.
@@ -869,34 +954,33 @@ append_row_json (GString        *out,
                  char * const   *texts,
                  TriWordAligner *aligner)
 {
-  char score[G_ASCII_DTOSTR_BUF_SIZE];
-
   g_string_append_c (out, '{');
   for (guint k = 0; k < export->n_columns; k++)
     {
       guint column = export->columns[k];
 
       g_string_append_c (out, '"');
-      g_string_append (out, export->codes[k]);
-      g_string_append (out, "\":[");
+      append_len (out, export->codes[k], strlen (export->codes[k]));
+      append_literal (out, "\":[");
       for (guint s = 0; s < row->count[column]; s++)
         append_number (out, s > 0 ? "," : "", row->first[column] + s);
-      g_string_append (out, "],");
+      append_literal (out, "],");
     }
 
-  g_ascii_formatd (score, sizeof score, "%.2f", row->score);
-  g_string_append (out, "\"score\":");
-  g_string_append (out, score);
-  g_string_append (out, ",\"spans\":{");
+  append_literal (out, "\"score\":");
+  append_score (out, row->score);
+  append_literal (out, ",\"spans\":{");
 
   for (guint k = 0; k < export->n_columns; k++)
     {
       guint column = export->columns[k];
       TriDocument *doc = tri_alignment_get_document (export->alignment, column);
 
-      g_string_append (out, k > 0 ? ",\"" : "\"");
-      g_string_append (out, export->codes[k]);
-      g_string_append (out, "\":[");
+      if (k > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '"');
+      append_len (out, export->codes[k], strlen (export->codes[k]));
+      append_literal (out, "\":[");
       for (guint s = 0; s < row->count[column]; s++)
         {
           const TriSentence *sentence = tri_document_get_sentence (doc, row->first[column] + s);
@@ -914,19 +998,21 @@ append_row_json (GString        *out,
 
   if (texts != NULL)
     {
-      g_string_append (out, ",\"text\":{");
+      append_literal (out, ",\"text\":{");
       for (guint k = 0; k < export->n_columns; k++)
         {
-          g_string_append (out, k > 0 ? ",\"" : "\"");
-          g_string_append (out, export->codes[k]);
-          g_string_append (out, "\":");
+          if (k > 0)
+            g_string_append_c (out, ',');
+          g_string_append_c (out, '"');
+          append_len (out, export->codes[k], strlen (export->codes[k]));
+          append_literal (out, "\":");
           append_json_string (out, texts[k]);
         }
       g_string_append_c (out, '}');
     }
   if (row->fixed)
-    g_string_append (out, ",\"confirmed\":true");
-  g_string_append (out, "}\n");
+    append_literal (out, ",\"confirmed\":true");
+  append_literal (out, "}\n");
 }
 
 static GBytes *
