@@ -1725,6 +1725,48 @@ linked_to_neighbour (GArray *links,
   return FALSE;
 }
 
+/* Whether a second partner @x for @word (@word_is_a: on side a), next to
+ * its first partner, has a word of its own on @word's side: the first
+ * content word past @word the way @x lies from that partner, one or two
+ * words on, unlinked — складывать крылья ↔ згорнути свої крила: складывать
+ * is not крила's second partner while згорнути waits. Only for a content
+ * word @x: a minor one (как можно ↔ якомога) has no word of its own to wait for. */
+static gboolean minor_word (TriWordAligner *self, const Word *x);
+
+static gboolean
+free_word_beside (TriWordAligner *self,
+                  GArray         *links,
+                  guint           word,
+                  gboolean        word_is_a,
+                  guint           x,
+                  GPtrArray      *x_words,
+                  GPtrArray      *words,
+                  const guint8   *used)
+{
+  int step = 0;
+
+  if (minor_word (self, g_ptr_array_index (x_words, x)))
+    return FALSE;
+  for (guint k = 0; k < links->len && step == 0; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+      guint mine = word_is_a ? l->a : l->b, theirs = word_is_a ? l->b : l->a;
+
+      if (mine == word && (theirs + 1 == x || x + 1 == theirs))
+        step = x > theirs ? 1 : -1;
+    }
+  for (int d = 1; step != 0 && d <= 2; d++)
+    {
+      int w = (int)word + d * step;
+
+      if (w < 0 || w >= (int)words->len)
+        break;
+      if (!used[w] && !minor_word (self, g_ptr_array_index (words, w)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 compare_links (gconstpointer x,
                gconstpointer y)
@@ -1845,9 +1887,11 @@ link_pair (TriWordAligner *self,
         take = FALSE;
       else if (used_b[c->j])
         /* j already has a partner: i must be next to it */
-        take = linked_to_neighbour (links, c->j, FALSE, c->i);
+        take = linked_to_neighbour (links, c->j, FALSE, c->i) &&
+               !(defer && free_word_beside (self, links, c->j, FALSE, c->i, wa, wb, used_b));
       else
-        take = linked_to_neighbour (links, c->i, TRUE, c->j);
+        take = linked_to_neighbour (links, c->i, TRUE, c->j) &&
+               !(defer && free_word_beside (self, links, c->i, TRUE, c->j, wb, wa, used_a));
 
       if (take)
         {
