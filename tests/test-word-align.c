@@ -1052,6 +1052,34 @@ test_second_partner_own_word (void)
   g_assert_true (linked (row2, spanish, 1, "язык", 2, "Іспанська"));
 }
 
+/* IBM Model 1's likeliest pair between Russian and Ukrainian is not
+ * taken across a link while the word the links' order gives it waits
+ * free: a document that says «зарубежных» as «з-за кордону», always with
+ * «будут принимать участие» ↔ «будуть брати участь», makes зарубежных and
+ * брати each other's likeliest, but in «зарубежных правительств» ↔
+ * «іноземних урядів брати» іноземних stands first. */
+static void
+test_posterior_order (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *cells[] = {
+    "", "Гости из зарубежных стран будут принимать участие в фестивале.", "Гості з-за кордону будуть брати участь у фестивалі.",
+    "", "Шесть зарубежных команд будут принимать участие в турнире.", "Шість команд з-за кордону будуть брати участь у турнірі.",
+    "", "Стенды зарубежных компаний будут принимать участие в выставке.", "Компанії з-за кордону будуть брати участь у виставці.",
+  };
+  const char *texts[3] = {
+    "",
+    "Готовность зарубежных правительств выполнять эти документы весьма различна.",
+    "Готовність іноземних урядів брати до уваги ці документи дуже різна.",
+  };
+  g_autoptr(TriWordRow) row = NULL;
+
+  tri_word_aligner_learn (wa, G_N_ELEMENTS (cells) / 3, cells);
+  row = align3 (wa, texts);
+  g_assert_true (linked (row, texts, 1, "правительств", 2, "урядів"));
+  g_assert_false (linked (row, texts, 1, "зарубежных", 2, "брати"));
+}
+
 /* Russian and Ukrainian connectives whose words do not correspond one to
  * one link as blocks: кроме того ↔ також, включая ↔ у тому числі. */
 static void
@@ -1187,6 +1215,7 @@ main (int    argc,
   g_test_add_func ("/word-align/there", test_there);
   g_test_add_func ("/word-align/second-partners-later", test_second_partners_later);
   g_test_add_func ("/word-align/second-partner-own-word", test_second_partner_own_word);
+  g_test_add_func ("/word-align/posterior-order", test_posterior_order);
   g_test_add_func ("/word-align/connectives", test_connectives);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);

@@ -2327,6 +2327,39 @@ document_t (TriWordAligner *self,
  * (the intersection of its two Viterbi alignments), not weakly and not
  * far from the diagonal. Function words only between Russian and
  * Ukrainian. */
+/* Whether a link @i ↔ @j would cross one of @links while a content word
+ * of b that is still free stands where the links' order puts @i's
+ * counterpart: «зарубежных правительств» ↔ «іноземних урядів», not
+ * зарубежных ↔ брати across правительств ↔ урядів while іноземних waits;
+ * a swap with nothing free in between stays (научных вопросах ↔ питань
+ * науки). */
+static gboolean
+crosses_free_word (TriWordAligner *self,
+                   GArray         *links,
+                   guint           i,
+                   guint           j,
+                   GPtrArray      *wb,
+                   const guint8   *used_b)
+{
+  gboolean crossing = FALSE;
+  int lo = -1, hi = (int)wb->len;
+
+  for (guint k = 0; k < links->len; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+
+      crossing |= (l->a < i && l->b > j) || (l->a > i && l->b < j);
+      if (l->a < i)
+        lo = MAX (lo, (int)l->b);
+      else if (l->a > i)
+        hi = MIN (hi, (int)l->b);
+    }
+  for (int w = lo + 1; crossing && w < hi; w++)
+    if (!used_b[w] && !minor_word (self, g_ptr_array_index (wb, w)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 link_posteriors (TriWordAligner *self,
                  GArray         *links,
@@ -2402,6 +2435,8 @@ link_posteriors (TriWordAligner *self,
         continue;
       if (sqrtf (tab[i * m + (guint)bj] * tba[i * m + (guint)bj]) < POSTERIOR_T_MIN ||
           diagonal_distance (i, n, (guint)bj, m) > POSTERIOR_DISTANCE)
+        continue;
+      if (slavic && crosses_free_word (self, links, i, (guint)bj, wb, used_b))
         continue;
       g_array_append_vals (links, &(TriWordLink) { i, (guint)bj, 0.5f }, 1);
           used_a[i] = used_b[bj] = 1;
