@@ -20,12 +20,13 @@
  * the repository.
  *
  *   bench-word-align [--corpora DIR] [--gold FILE] [--show N|all] [--speed] [--quick]
- *                    [--half odd|even|new]
+ *                    [--half odd|even|new|new2]
  *
  * --show prints a triple of the set (N: its line in the corpus) with the
  * hand-drawn links and the aligner's, for checking the labels by reading;
  * --quick scores all the evidence only; --half odd or even keeps every other
- * triple of the first set, --half new the triples after "# set: new". */
+ * triple of the first set, --half new the triples after "# set: new", --half new2
+ * those after "# set: new2". */
 
 #define NV 3
 static const char * const languages[NV] = { "en", "ru", "uk" };
@@ -36,7 +37,7 @@ typedef struct
 {
   char   *corpus;
   guint   line;
-  gboolean blind;       /* after "# set: new": labelled before the aligner saw it */
+  guint blind;          /* 1 after "# set: new", 2 after "# set: new2": labelled before the aligner saw it */
   guint   n_words[NV];
   GArray *sure[3];      /* guint64: a << 32 | b, per pair */
   GArray *possible[3];  /* sure ones included */
@@ -132,7 +133,7 @@ load_gold (const char *path)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
   GPtrArray *triples = g_ptr_array_new ();
-  gboolean blind = FALSE;
+  guint blind = 0;
 
   if (!g_file_get_contents (path, &text, NULL, &error))
     g_error ("%s", error->message);
@@ -143,8 +144,10 @@ load_gold (const char *path)
       g_auto(GStrv) groups = NULL;
       Triple *t;
 
-      if (g_str_has_prefix (lines[l], "# set: new"))
-        blind = TRUE;
+      if (g_str_has_prefix (lines[l], "# set: new2"))
+        blind = 2;
+      else if (g_str_has_prefix (lines[l], "# set: new"))
+        blind = 1;
       if (lines[l][0] == '#' || lines[l][0] == '\0')
         continue;
       fields = g_strsplit (lines[l], "\t", -1);
@@ -468,7 +471,7 @@ main (int    argc,
   g_autofree char *corpus_check = NULL;
   GPtrArray *triples;
   gboolean speed_only = FALSE, quick = FALSE;
-  guint half = 0;   /* 1: odd triples of the first set only, 2: its even ones, 3: the new set */
+  guint half = 0;   /* 1: odd triples of the first set only, 2: its even ones, 3: the new set, 4: new2 */
   static const struct { const char *label; TriWordEvidence evidence; } steps[] = {
     { "numbers", TRI_WORD_EVIDENCE_NUMBERS },
     { "+ names (skeletons)", TRI_WORD_EVIDENCE_NUMBERS | TRI_WORD_EVIDENCE_NAMES },
@@ -505,16 +508,17 @@ main (int    argc,
         quick = TRUE;
       else if (g_str_equal (argv[i], "--half") && i + 1 < argc &&
                (g_str_equal (argv[i + 1], "odd") || g_str_equal (argv[i + 1], "even") ||
-                g_str_equal (argv[i + 1], "new")))
+                g_str_equal (argv[i + 1], "new") || g_str_equal (argv[i + 1], "new2")))
         {
           i++;
-          half = g_str_equal (argv[i], "odd") ? 1 : g_str_equal (argv[i], "even") ? 2 : 3;
+          half = g_str_equal (argv[i], "odd") ? 1 : g_str_equal (argv[i], "even") ? 2 :
+                 g_str_equal (argv[i], "new") ? 3 : 4;
         }
       else if (g_str_equal (argv[i], "--show") && i + 1 < argc)
         which = g_strdup (argv[++i]);
       else
         {
-          g_printerr ("Usage: bench-word-align [--corpora DIR] [--gold FILE] [--show LINE|all] [--speed] [--quick] [--half odd|even|new]\n");
+          g_printerr ("Usage: bench-word-align [--corpora DIR] [--gold FILE] [--show LINE|all] [--speed] [--quick] [--half odd|even|new|new2]\n");
           return 2;
         }
     }
@@ -529,12 +533,12 @@ main (int    argc,
   corpora_loaded = g_hash_table_new (g_str_hash, g_str_equal);
   triples = load_gold (gold);
   /* the 1st, 3rd … triples of the first set or the 2nd, 4th …: tune on one, report on
-   * the other; "new": the triples labelled blind after both were used */
+   * the other; "new", "new2": the triples labelled blind after both were used */
   for (guint k = triples->len; half != 0 && k > 0; k--)
     {
       const Triple *t = g_ptr_array_index (triples, k - 1);
 
-      if (half == 3 ? !t->blind : t->blind || (k % 2 == 1) != (half == 1))
+      if (half >= 3 ? t->blind != half - 2 : t->blind != 0 || (k % 2 == 1) != (half == 1))
         g_ptr_array_remove_index (triples, k - 1);
     }
 

@@ -1005,6 +1005,81 @@ test_second_partners_later (void)
   g_assert_false (linked (row, texts, 1, "персидской", 2, "граматики"));
 }
 
+static double
+wings_lexicon (const char *language_a,
+               const char *word_a,
+               const char *language_b,
+               const char *word_b,
+               gpointer    user_data)
+{
+  /* what a document taught: the verb beside «крылья» with «крила», and
+   * «язык» with «іспанська» */
+  if ((g_str_equal (word_a, "складывать") && g_str_equal (word_b, "крила")) ||
+      (g_str_equal (word_a, "язык") && g_str_equal (word_b, "іспанська")))
+    return 0.79;
+  return 0.0;
+}
+
+/* Between Russian and Ukrainian a content word is not the second partner
+ * of a word whose first partner stands beside it while the word on the
+ * other side that would be its own waits unlinked just past it:
+ * «складывать крылья» ↔ «згорнути свої крила». Where the other side has
+ * no such word, the phrase keeps its second partner: «испанский язык» ↔
+ * «іспанська». */
+static void
+test_second_partner_own_word (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *wings[3] = {
+    "",
+    "Только стрекозы не могут складывать крылья назад.",
+    "Лише бабки не можуть згорнути свої крила назад.",
+  };
+  const char *spanish[3] = {
+    "",
+    "Испанский язык также широко используется в транспорте.",
+    "Іспанська також широко використовується у транспорті.",
+  };
+  g_autoptr(TriWordRow) row = NULL;
+  g_autoptr(TriWordRow) row2 = NULL;
+
+  tri_word_aligner_set_lexicon (wa, wings_lexicon, NULL, NULL);
+  row = align3 (wa, wings);
+  g_assert_true (linked (row, wings, 1, "крылья", 2, "крила"));
+  g_assert_false (linked (row, wings, 1, "складывать", 2, "крила"));
+  row2 = align3 (wa, spanish);
+  g_assert_true (linked (row2, spanish, 1, "Испанский", 2, "Іспанська"));
+  g_assert_true (linked (row2, spanish, 1, "язык", 2, "Іспанська"));
+}
+
+/* IBM Model 1's likeliest pair between Russian and Ukrainian is not
+ * taken across a link while the word the links' order gives it waits
+ * free: a document that says «зарубежных» as «з-за кордону», always with
+ * «будут принимать участие» ↔ «будуть брати участь», makes зарубежных and
+ * брати each other's likeliest, but in «зарубежных правительств» ↔
+ * «іноземних урядів брати» іноземних stands first. */
+static void
+test_posterior_order (void)
+{
+  g_autoptr(TriWordAligner) wa = tri_word_aligner_new (3, langs);
+  const char *cells[] = {
+    "", "Гости из зарубежных стран будут принимать участие в фестивале.", "Гості з-за кордону будуть брати участь у фестивалі.",
+    "", "Шесть зарубежных команд будут принимать участие в турнире.", "Шість команд з-за кордону будуть брати участь у турнірі.",
+    "", "Стенды зарубежных компаний будут принимать участие в выставке.", "Компанії з-за кордону будуть брати участь у виставці.",
+  };
+  const char *texts[3] = {
+    "",
+    "Готовность зарубежных правительств выполнять эти документы весьма различна.",
+    "Готовність іноземних урядів брати до уваги ці документи дуже різна.",
+  };
+  g_autoptr(TriWordRow) row = NULL;
+
+  tri_word_aligner_learn (wa, G_N_ELEMENTS (cells) / 3, cells);
+  row = align3 (wa, texts);
+  g_assert_true (linked (row, texts, 1, "правительств", 2, "урядів"));
+  g_assert_false (linked (row, texts, 1, "зарубежных", 2, "брати"));
+}
+
 /* Russian and Ukrainian connectives whose words do not correspond one to
  * one link as blocks: кроме того ↔ також, включая ↔ у тому числі. */
 static void
@@ -1139,6 +1214,8 @@ main (int    argc,
   g_test_add_func ("/word-align/as-like", test_as_like);
   g_test_add_func ("/word-align/there", test_there);
   g_test_add_func ("/word-align/second-partners-later", test_second_partners_later);
+  g_test_add_func ("/word-align/second-partner-own-word", test_second_partner_own_word);
+  g_test_add_func ("/word-align/posterior-order", test_posterior_order);
   g_test_add_func ("/word-align/connectives", test_connectives);
   g_test_add_func ("/word-align/empty-cells", test_empty_cells);
   g_test_add_func ("/word-align/long-cells", test_long_cells);

@@ -1725,6 +1725,48 @@ linked_to_neighbour (GArray *links,
   return FALSE;
 }
 
+/* Whether a second partner @x for @word (@word_is_a: on side a), next to
+ * its first partner, has a word of its own on @word's side: the first
+ * content word past @word the way @x lies from that partner, one or two
+ * words on, unlinked — складывать крылья ↔ згорнути свої крила: складывать
+ * is not крила's second partner while згорнути waits. Only for a content
+ * word @x: a minor one (как можно ↔ якомога) has no word of its own to wait for. */
+static gboolean minor_word (TriWordAligner *self, const Word *x);
+
+static gboolean
+free_word_beside (TriWordAligner *self,
+                  GArray         *links,
+                  guint           word,
+                  gboolean        word_is_a,
+                  guint           x,
+                  GPtrArray      *x_words,
+                  GPtrArray      *words,
+                  const guint8   *used)
+{
+  int step = 0;
+
+  if (minor_word (self, g_ptr_array_index (x_words, x)))
+    return FALSE;
+  for (guint k = 0; k < links->len && step == 0; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+      guint mine = word_is_a ? l->a : l->b, theirs = word_is_a ? l->b : l->a;
+
+      if (mine == word && (theirs + 1 == x || x + 1 == theirs))
+        step = x > theirs ? 1 : -1;
+    }
+  for (int d = 1; step != 0 && d <= 2; d++)
+    {
+      int w = (int)word + d * step;
+
+      if (w < 0 || w >= (int)words->len)
+        break;
+      if (!used[w] && !minor_word (self, g_ptr_array_index (words, w)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 compare_links (gconstpointer x,
                gconstpointer y)
@@ -1845,9 +1887,11 @@ link_pair (TriWordAligner *self,
         take = FALSE;
       else if (used_b[c->j])
         /* j already has a partner: i must be next to it */
-        take = linked_to_neighbour (links, c->j, FALSE, c->i);
+        take = linked_to_neighbour (links, c->j, FALSE, c->i) &&
+               !(defer && free_word_beside (self, links, c->j, FALSE, c->i, wa, wb, used_b));
       else
-        take = linked_to_neighbour (links, c->i, TRUE, c->j);
+        take = linked_to_neighbour (links, c->i, TRUE, c->j) &&
+               !(defer && free_word_beside (self, links, c->i, TRUE, c->j, wb, wa, used_a));
 
       if (take)
         {
@@ -2283,6 +2327,39 @@ document_t (TriWordAligner *self,
  * (the intersection of its two Viterbi alignments), not weakly and not
  * far from the diagonal. Function words only between Russian and
  * Ukrainian. */
+/* Whether a link @i ↔ @j would cross one of @links while a content word
+ * of b that is still free stands where the links' order puts @i's
+ * counterpart: «зарубежных правительств» ↔ «іноземних урядів», not
+ * зарубежных ↔ брати across правительств ↔ урядів while іноземних waits;
+ * a swap with nothing free in between stays (научных вопросах ↔ питань
+ * науки). */
+static gboolean
+crosses_free_word (TriWordAligner *self,
+                   GArray         *links,
+                   guint           i,
+                   guint           j,
+                   GPtrArray      *wb,
+                   const guint8   *used_b)
+{
+  gboolean crossing = FALSE;
+  int lo = -1, hi = (int)wb->len;
+
+  for (guint k = 0; k < links->len; k++)
+    {
+      const TriWordLink *l = &g_array_index (links, TriWordLink, k);
+
+      crossing |= (l->a < i && l->b > j) || (l->a > i && l->b < j);
+      if (l->a < i)
+        lo = MAX (lo, (int)l->b);
+      else if (l->a > i)
+        hi = MIN (hi, (int)l->b);
+    }
+  for (int w = lo + 1; crossing && w < hi; w++)
+    if (!used_b[w] && !minor_word (self, g_ptr_array_index (wb, w)))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 link_posteriors (TriWordAligner *self,
                  GArray         *links,
@@ -2358,6 +2435,8 @@ link_posteriors (TriWordAligner *self,
         continue;
       if (sqrtf (tab[i * m + (guint)bj] * tba[i * m + (guint)bj]) < POSTERIOR_T_MIN ||
           diagonal_distance (i, n, (guint)bj, m) > POSTERIOR_DISTANCE)
+        continue;
+      if (slavic && crosses_free_word (self, links, i, (guint)bj, wb, used_b))
         continue;
       g_array_append_vals (links, &(TriWordLink) { i, (guint)bj, 0.5f }, 1);
           used_a[i] = used_b[bj] = 1;
