@@ -22,6 +22,16 @@
 #include <string.h>
 #include <time.h>
 
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_ZERO_STATS
+#define CALLGRIND_ZERO_STATS
+#define CALLGRIND_DUMP_STATS_AT(what)
+#endif
+
 #include "tri-application.h"
 #include "tri-project.h"
 #include "tri-window.h"
@@ -626,10 +636,18 @@ main (int   argc,
 
             gint64 previous = clock.last_paint;
 
+            /* Under `valgrind --tool=callgrind`, the instructions of each
+             * press from the middle and its frame, in a file of its own
+             * (callgrind.out.PID.N), load or not (the first lays out the
+             * rows about the middle: not counted). */
+            if (from == 1 && i > 0)
+              CALLGRIND_ZERO_STATS;
             gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "page-down");
             ms = (g_get_monotonic_time () - t0) / 1000.0;
             g_array_append_val (phases[from][0], ms);
             ms = until_painted (&clock, t0);
+            if (from == 1 && i > 0)
+              CALLGRIND_DUMP_STATS_AT ("page-down");
             g_array_append_val (phases[from][1], clock.last_layout);
             g_array_append_val (phases[from][2], clock.last_render);
             *on_time += shown_on_time (t0, previous, clock.last_paint);
