@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "tri-alignment-grid.h"
+#include "tri-cell-text.h"
 #include "tri-gui-resources.h"
 #include "tri-segment-cell.h"
 #include "tri-segment-editor.h"
@@ -568,6 +569,92 @@ test_strip_left_quiet (Fixture       *fixture,
   g_assert_cmpuint (frames, ==, 0);
 }
 
+
+/* Cells of one grid share the layouts of plain texts (paging binds rows
+ * whose text the grid laid out ahead), and a cell never shows a layout
+ * made for another font, width or underline. */
+static gboolean
+cells_laid_out (gpointer data)
+{
+  GtkWidget **cells = data;
+
+  for (guint i = 0; i < 3; i++)
+    if (gtk_widget_get_width (cells[i]) <= 0 || gtk_widget_get_height (cells[i]) <= 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_shared_layouts (void)
+{
+  const char *sentence = "The Kyiv office, which opened in March, now employs 240 people in three departments.";
+  const char *next = "Staff numbers grew to 240, and the audit of the new office found no problems at all.";
+  g_autoptr(TriCellTextCache) cache = tri_cell_text_cache_new (16);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cells[3];
+  PangoLayout *shared;
+  g_autoptr(PangoAttrList) underline = pango_attr_list_new ();
+  PangoAttribute *attribute = pango_attr_underline_new (PANGO_UNDERLINE_ERROR);
+
+  gtk_css_provider_load_from_data (provider, ".big { font-size: 30px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_size (window, 400, 600);
+  for (guint i = 0; i < 3; i++)
+    {
+      cells[i] = tri_cell_text_new ();
+      tri_cell_text_set_cache (TRI_CELL_TEXT (cells[i]), cache);
+      tri_cell_text_set_text (TRI_CELL_TEXT (cells[i]), sentence);
+      gtk_box_append (GTK_BOX (box), cells[i]);
+    }
+  gtk_widget_add_css_class (cells[2], "big");
+  gtk_window_set_child (window, box);
+  gtk_window_present (window);
+  tri_test_wait_until (cells_laid_out, cells);
+
+  /* The same text, width and font: one layout. Another font: its own. */
+  shared = tri_cell_text_get_layout (TRI_CELL_TEXT (cells[0]));
+  g_assert_true (tri_cell_text_get_layout (TRI_CELL_TEXT (cells[1])) == shared);
+  g_assert_true (tri_cell_text_get_layout (TRI_CELL_TEXT (cells[2])) != shared);
+  g_assert_cmpint (gtk_widget_get_height (cells[2]), >, gtk_widget_get_height (cells[0]));
+  g_assert_cmpint (pango_layout_get_width (shared), ==, gtk_widget_get_width (cells[0]) * PANGO_SCALE);
+
+  /* An underline is the cell's own: the other cell's layout keeps none. */
+  attribute->start_index = 4;
+  attribute->end_index = 8;
+  pango_attr_list_insert (underline, attribute);
+  tri_cell_text_set_attributes (TRI_CELL_TEXT (cells[0]), underline);
+  g_assert_true (tri_cell_text_get_layout (TRI_CELL_TEXT (cells[0])) != shared);
+  g_assert_true (tri_cell_text_get_layout (TRI_CELL_TEXT (cells[1])) == shared);
+  {
+    GSList *kept = pango_attr_list_get_attributes (pango_layout_get_attributes (shared));
+
+    for (GSList *l = kept; l != NULL; l = l->next)
+      g_assert_cmpint (((PangoAttribute *)l->data)->klass->type, !=, PANGO_ATTR_UNDERLINE);
+    g_slist_free_full (kept, (GDestroyNotify)pango_attribute_destroy);
+  }
+
+  /* Laid out ahead by one cell, shown by another: at that cell's width,
+   * in its font, without the first cell's underline. */
+  g_assert_true (tri_cell_text_prepare (TRI_CELL_TEXT (cells[0]), next));
+  tri_cell_text_set_text (TRI_CELL_TEXT (cells[1]), next);
+  {
+    PangoLayout *layout = tri_cell_text_get_layout (TRI_CELL_TEXT (cells[1]));
+    GSList *kept = pango_attr_list_get_attributes (pango_layout_get_attributes (layout));
+
+    g_assert_cmpstr (pango_layout_get_text (layout), ==, next);
+    g_assert_cmpint (pango_layout_get_width (layout), ==, gtk_widget_get_width (cells[1]) * PANGO_SCALE);
+    for (GSList *l = kept; l != NULL; l = l->next)
+      g_assert_cmpint (((PangoAttribute *)l->data)->klass->type, !=, PANGO_ATTR_UNDERLINE);
+    g_slist_free_full (kept, (GDestroyNotify)pango_attribute_destroy);
+  }
+
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +678,7 @@ main (int   argc,
   g_test_add ("/grid/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
   g_test_add ("/grid/column-widths", Fixture, NULL, fixture_set_up, test_column_widths, fixture_tear_down);
   g_test_add ("/grid/cursor-keys", Fixture, NULL, fixture_set_up, test_cursor_keys, fixture_tear_down);
+  g_test_add_func ("/grid/shared-layouts", test_shared_layouts);
   g_test_add ("/grid/strip-left-quiet", Fixture, NULL, fixture_set_up, test_strip_left_quiet, fixture_tear_down);
 
   return g_test_run ();

@@ -55,6 +55,10 @@ struct _TriAlignmentGrid
   GPtrArray          *cell_items;     /* the text columns' list items */
   GPtrArray          *mapped_cells;   /* cells mapped, waiting for their underlines */
   guint               mapped_idle;
+  TriCellTextCache   *layouts;        /* the wrapped cells' plain layouts */
+  GtkWidget          *like_cells[TRI_MAX_COLUMNS];  /* weak: a cell of each column shown */
+  guint               prepare_idle;
+  GdkFrameClock      *prepare_clock;  /* weak: waiting for its frame's paint, or NULL */
 
   guint               current_row;    /* the alignment's index of the row last selected */
   guint               current_column;
@@ -172,6 +176,8 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = tri_segment_cell_new (self->compact);
 
+  tri_segment_cell_set_cache (TRI_SEGMENT_CELL (cell), self->layouts);
+
   /* For the row menu: which row and column a click is on. */
   g_object_set_data (G_OBJECT (cell), "list-item", item);
   g_object_set_data (G_OBJECT (cell), "column", g_object_get_data (G_OBJECT (factory), "column"));
@@ -208,6 +214,100 @@ update_cell_highlight (TriAlignmentGrid *self,
   tri_segment_cell_set_highlights (cell, mapped);
 }
 
+static guint rows_on_screen (TriAlignmentGrid *self);
+
+/* The rows next to those GTK has bound, laid out ahead while the main loop
+ * has nothing else to do: paging, GTK 4.8 binds the rows coming into view
+ * just before it shows them, and laying their text out was a tenth of a
+ * Page Down (`bench-grid` under callgrind). A few milliseconds a turn. */
+static gboolean
+on_prepare_idle_cb (gpointer data)
+{
+  TriAlignmentGrid *self = data;
+  gint64 deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_MILLISECOND;
+  guint lo = G_MAXUINT, hi = 0, n, ahead;
+
+  if (self->alignment == NULL || self->filter == NULL || self->compact)
+    goto done;
+  for (guint i = 0; i < self->number_items->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->number_items, i);
+
+      if (gtk_list_item_get_item (item) != NULL)
+        {
+          lo = MIN (lo, gtk_list_item_get_position (item));
+          hi = MAX (hi, gtk_list_item_get_position (item));
+        }
+    }
+  if (lo > hi)
+    goto done;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filter));
+  ahead = rows_on_screen (self) + 2;
+  for (guint k = 1; k <= ahead; k++)
+    for (guint below = 0; below < 2; below++)
+      {
+        guint position = below == 0 ? hi + k : lo - k;
+        g_autoptr(TriRow) row = NULL;
+
+        if ((below == 0 && position >= n) || (below == 1 && lo < k))
+          continue;
+        row = g_list_model_get_item (G_LIST_MODEL (self->filter), position);
+        for (guint c = 0; row != NULL && c < self->n_columns && c < TRI_MAX_COLUMNS; c++)
+          {
+            g_autofree char *text = NULL;
+
+            if (self->like_cells[c] == NULL)
+              continue;
+            text = tri_alignment_dup_cell_text (self->alignment, row, c);
+            tri_segment_cell_prepare (TRI_SEGMENT_CELL (self->like_cells[c]), text);
+          }
+        if (g_get_monotonic_time () > deadline)
+          return G_SOURCE_CONTINUE;
+      }
+
+done:
+  self->prepare_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void on_painted_cb (GdkFrameClock    *clock,
+                           TriAlignmentGrid *self);
+
+static void
+stop_waiting_for_paint (TriAlignmentGrid *self)
+{
+  /* (A clock disposed with its window has dropped its handlers.) */
+  if (self->prepare_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->prepare_clock, on_painted_cb, self);
+  g_clear_weak_pointer (&self->prepare_clock);
+}
+
+static void
+on_painted_cb (GdkFrameClock    *clock,
+               TriAlignmentGrid *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->prepare_idle == 0)
+    self->prepare_idle = g_idle_add_full (G_PRIORITY_LOW, on_prepare_idle_cb, self, NULL);
+}
+
+/* Once the frame that shows the rows just bound is painted (laying out
+ * ahead before it would delay it; a row bound is a frame to come). */
+static void
+prepare_after_paint (TriAlignmentGrid *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->prepare_idle != 0 || self->prepare_clock != NULL)
+    return;
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;
+  g_set_weak_pointer (&self->prepare_clock, clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_painted_cb), self);
+}
+
 static void
 on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
@@ -225,6 +325,11 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   text = tri_alignment_dup_cell_text (self->alignment, row, column);
   tri_segment_cell_set_text (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), text);
+  if (!self->compact && column < TRI_MAX_COLUMNS)
+    {
+      g_set_weak_pointer (&self->like_cells[column], gtk_list_item_get_child (item));
+      prepare_after_paint (self);
+    }
   /* Off screen, the underlines wait until the cell is mapped: an edit
    * rebinds the ~600 cells GTK 4.8 keeps realized (twice the edit's cost
    * when every one was checked). */
@@ -1655,6 +1760,10 @@ tri_alignment_grid_dispose (GObject *object)
   TriAlignmentGrid *self = (TriAlignmentGrid *)object;
 
   g_clear_handle_id (&self->mapped_idle, g_source_remove);
+  g_clear_handle_id (&self->prepare_idle, g_source_remove);
+  stop_waiting_for_paint (self);
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    g_clear_weak_pointer (&self->like_cells[c]);
   if (self->focus_tick != 0 && self->column_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_tick);
   self->focus_tick = 0;
@@ -1688,6 +1797,7 @@ tri_alignment_grid_finalize (GObject *object)
   g_clear_pointer (&self->number_items, g_ptr_array_unref);
   g_clear_pointer (&self->cell_items, g_ptr_array_unref);
   g_clear_pointer (&self->mapped_cells, g_ptr_array_unref);
+  g_clear_pointer (&self->layouts, tri_cell_text_cache_unref);
 
   G_OBJECT_CLASS (tri_alignment_grid_parent_class)->finalize (object);
 }
@@ -1936,6 +2046,9 @@ tri_alignment_grid_init (TriAlignmentGrid *self)
   self->number_items = g_ptr_array_new ();
   self->cell_items = g_ptr_array_new ();
   self->mapped_cells = g_ptr_array_new ();
+  /* The ~200 rows GTK keeps bound, three texts each, and the rows next to
+   * them on either side. */
+  self->layouts = tri_cell_text_cache_new (1024);
   self->current_row = GTK_INVALID_LIST_POSITION;
   self->range_anchor = G_MAXUINT;
   self->highlight_row = G_MAXUINT;

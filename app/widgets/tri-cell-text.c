@@ -11,6 +11,8 @@
 
 #include "tri-cell-text.h"
 
+#include <pango/pangocairo.h>
+
 /* The text of a wrapped grid cell: read-only, wrapped at the width it is
  * given, as tall as it then is.
  *
@@ -22,7 +24,14 @@
  * and a grid re-binds 200 rows (600 cells) when its rows are replaced.
  * This widget asks for no width of its own (the cell decides it) and
  * keeps one layout, laid out at the width it was last measured or
- * allocated at. */
+ * allocated at.
+ *
+ * Cells of one grid share a cache of plain layouts (no underline or
+ * highlight), by text, width and font: GTK 4.8 binds a row to another of
+ * its cells as it pages, and the grid lays out the rows about to come into
+ * view while the main loop is idle (tri_cell_text_prepare()), so a Page
+ * Down binds rows whose text is laid out already — it was a tenth of the
+ * press (`bench-grid` under callgrind). */
 
 /* The grid's line spacing (a CSS line-height a custom widget cannot read
  * in GTK 4.8). */
@@ -34,9 +43,25 @@ struct _TriCellText
 
   char          *text;
   PangoAttrList *attributes;   /* as set, or NULL */
-  PangoLayout   *layout;       /* NULL until measured */
+  PangoLayout   *layout;       /* NULL until measured; may be the cache's */
   int            layout_width; /* what it is laid out at, in pixels; -1 unwrapped */
+  int            height;       /* the layout's, or -1 until asked */
+  gboolean       plain;        /* no attributes of its own: the cache serves it */
+  TriCellTextCache *cache;     /* or NULL */
 };
+
+struct _TriCellTextCache
+{
+  GHashTable *layouts;  /* key (see cache_key()) → GList link in lru */
+  GQueue      lru;      /* CacheEntry, most recently used first */
+  guint       size;
+};
+
+typedef struct
+{
+  char        *key;
+  PangoLayout *layout;
+} CacheEntry;
 
 G_DEFINE_FINAL_TYPE (TriCellText, tri_cell_text, GTK_TYPE_WIDGET)
 
@@ -50,24 +75,154 @@ layout_attributes (TriCellText *self)
   return attrs;
 }
 
+static void
+cache_entry_free (gpointer data)
+{
+  CacheEntry *entry = data;
+
+  g_free (entry->key);
+  g_object_unref (entry->layout);
+  g_free (entry);
+}
+
+/**
+ * tri_cell_text_cache_new:
+ * @size: how many layouts it keeps
+ *
+ * Returns: (transfer full): a new cache of laid-out cell texts, for the
+ *   cells of one grid (tri_cell_text_set_cache())
+ */
+TriCellTextCache *
+tri_cell_text_cache_new (guint size)
+{
+  TriCellTextCache *cache = g_rc_box_new0 (TriCellTextCache);
+
+  cache->layouts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_queue_init (&cache->lru);
+  cache->size = MAX (size, 1);
+  return cache;
+}
+
+/**
+ * tri_cell_text_cache_ref:
+ * @cache: a #TriCellTextCache
+ *
+ * Returns: (transfer full): @cache
+ */
+TriCellTextCache *
+tri_cell_text_cache_ref (TriCellTextCache *cache)
+{
+  return g_rc_box_acquire (cache);
+}
+
+static void
+cache_clear (gpointer data)
+{
+  TriCellTextCache *cache = data;
+
+  g_hash_table_destroy (cache->layouts);
+  g_queue_clear_full (&cache->lru, cache_entry_free);
+}
+
+/**
+ * tri_cell_text_cache_unref:
+ * @cache: a #TriCellTextCache
+ */
+void
+tri_cell_text_cache_unref (TriCellTextCache *cache)
+{
+  g_rc_box_release_full (cache, cache_clear);
+}
+
+/* What a plain layout of @text depends on besides the text: the width it
+ * wraps at and everything of @widget's font (a zoom, the system's font,
+ * its hinting and resolution). */
+static char *
+cache_key (GtkWidget  *widget,
+           int         width,
+           const char *text)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+
+  return g_strdup_printf ("%d\x1f%g\x1f%lu\x1f%s\x1f%s", width, pango_cairo_context_get_resolution (context),
+                          options != NULL ? cairo_font_options_hash (options) : 0, font, text);
+}
+
+static PangoLayout *
+cache_lookup (TriCellTextCache *cache,
+              const char       *key)
+{
+  GList *link = g_hash_table_lookup (cache->layouts, key);
+
+  if (link == NULL)
+    return NULL;
+  g_queue_unlink (&cache->lru, link);
+  g_queue_push_head_link (&cache->lru, link);
+  return ((CacheEntry *)link->data)->layout;
+}
+
+static void
+cache_insert (TriCellTextCache *cache,
+              char             *key,
+              PangoLayout      *layout)
+{
+  CacheEntry *entry = g_new (CacheEntry, 1);
+
+  entry->key = key;
+  entry->layout = g_object_ref (layout);
+  g_queue_push_head (&cache->lru, entry);
+  g_hash_table_insert (cache->layouts, entry->key, cache->lru.head);
+  while (cache->lru.length > cache->size)
+    {
+      CacheEntry *old = g_queue_pop_tail (&cache->lru);
+
+      g_hash_table_remove (cache->layouts, old->key);
+      cache_entry_free (old);
+    }
+}
+
+static PangoLayout *
+new_layout (TriCellText *self,
+            const char  *text,
+            int          width)
+{
+  g_autoptr(PangoAttrList) attrs = layout_attributes (self);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_width (layout, width < 0 ? -1 : width * PANGO_SCALE);
+  return layout;
+}
+
 static PangoLayout *
 ensure_layout (TriCellText *self,
                int          width)
 {
-  if (self->layout == NULL)
-    {
-      g_autoptr(PangoAttrList) attrs = layout_attributes (self);
+  if (self->layout != NULL && width == self->layout_width)
+    return self->layout;
 
-      self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
-      pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_attributes (self->layout, attrs);
-      self->layout_width = -1;
-    }
-  if (width != self->layout_width)
+  /* A layout from the cache is shared: never wrapped anew in place. */
+  g_clear_object (&self->layout);
+  self->layout_width = width;
+  self->height = -1;
+  if (self->cache != NULL && self->plain && width > 0)
     {
-      pango_layout_set_width (self->layout, width < 0 ? -1 : width * PANGO_SCALE);
-      self->layout_width = width;
+      g_autofree char *key = cache_key (GTK_WIDGET (self), width, self->text);
+      PangoLayout *layout = cache_lookup (self->cache, key);
+
+      if (layout != NULL)
+        self->layout = g_object_ref (layout);
+      else
+        {
+          self->layout = new_layout (self, self->text, width);
+          cache_insert (self->cache, g_steal_pointer (&key), self->layout);
+        }
     }
+  else
+    self->layout = new_layout (self, self->text, width);
   return self->layout;
 }
 
@@ -103,7 +258,13 @@ tri_cell_text_measure (GtkWidget      *widget,
       return;
     }
 
-  pango_layout_get_pixel_size (ensure_layout (self, for_size), NULL, &height);
+  /* GTK 4.8's column view measures every cell of a column again whenever
+   * one cell is bound to another row (some 1,200 measures a Page Down):
+   * the layout's extents, summed over its lines each time, were half the
+   * cost of laying the new rows out. */
+  if (ensure_layout (self, for_size) != NULL && self->height < 0)
+    pango_layout_get_pixel_size (self->layout, NULL, &self->height);
+  height = self->height;
   *minimum = *natural = height;
 }
 
@@ -156,6 +317,7 @@ tri_cell_text_finalize (GObject *object)
 
   g_free (self->text);
   g_clear_pointer (&self->attributes, pango_attr_list_unref);
+  g_clear_pointer (&self->cache, tri_cell_text_cache_unref);
   g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (tri_cell_text_parent_class)->finalize (object);
@@ -184,6 +346,8 @@ tri_cell_text_init (TriCellText *self)
 {
   self->text = g_strdup ("");
   self->layout_width = -1;
+  self->height = -1;
+  self->plain = TRUE;
 }
 
 /**
@@ -271,6 +435,16 @@ changes_size (PangoAttrList *attributes)
   return sized;
 }
 
+static gboolean
+is_plain (PangoAttrList *attributes)
+{
+  GSList *found = attributes != NULL ? pango_attr_list_get_attributes (attributes) : NULL;
+  gboolean plain = found == NULL;
+
+  g_slist_free_full (found, (GDestroyNotify)pango_attribute_destroy);
+  return plain;
+}
+
 /**
  * tri_cell_text_set_attributes:
  * @self: a #TriCellText
@@ -295,12 +469,9 @@ tri_cell_text_set_attributes (TriCellText   *self,
     pango_attr_list_ref (attributes);
   g_clear_pointer (&self->attributes, pango_attr_list_unref);
   self->attributes = attributes;
-  if (self->layout != NULL)
-    {
-      g_autoptr(PangoAttrList) attrs = layout_attributes (self);
-
-      pango_layout_set_attributes (self->layout, attrs);
-    }
+  self->plain = is_plain (attributes);
+  /* Laid out anew with them (the cache's layouts are never changed). */
+  g_clear_object (&self->layout);
   /* Compare Wording's marks may set a word's weight: its width. Colours
    * and lines alone (misspellings, the word pointed at and its
    * counterparts, a finding) keep the size: a resize there made GTK 4.8's
@@ -339,4 +510,67 @@ tri_cell_text_get_layout (TriCellText *self)
   g_return_val_if_fail (TRI_IS_CELL_TEXT (self), NULL);
 
   return ensure_layout (self, gtk_widget_get_width (GTK_WIDGET (self)));
+}
+
+/**
+ * tri_cell_text_set_cache:
+ * @self: a #TriCellText
+ * @cache: (nullable): the cache of the grid @self is in
+ *
+ * Shares the layouts of plain texts with the other cells of @cache.
+ */
+void
+tri_cell_text_set_cache (TriCellText      *self,
+                         TriCellTextCache *cache)
+{
+  g_return_if_fail (TRI_IS_CELL_TEXT (self));
+
+  if (cache == self->cache)
+    return;
+  if (cache != NULL)
+    tri_cell_text_cache_ref (cache);
+  g_clear_pointer (&self->cache, tri_cell_text_cache_unref);
+  self->cache = cache;
+  g_clear_object (&self->layout);
+  self->layout_width = -1;
+}
+
+/**
+ * tri_cell_text_prepare:
+ * @self: a #TriCellText with a cache, laid out at least once
+ * @text: a text it may be given
+ *
+ * Lays @text out as @self would show it (its font, its width, no
+ * underline or highlight) and keeps it in @self's cache, for whichever
+ * cell of the grid is given @text next. Nothing when it is there already.
+ *
+ * Returns: whether @text is laid out in the cache now (%FALSE when @self
+ *   has no cache or no width yet)
+ */
+gboolean
+tri_cell_text_prepare (TriCellText *self,
+                       const char  *text)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_val_if_fail (TRI_IS_CELL_TEXT (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (self->cache == NULL || self->layout_width <= 0)
+    return FALSE;
+  key = cache_key (GTK_WIDGET (self), self->layout_width, text);
+  if (cache_lookup (self->cache, key) != NULL)
+    return TRUE;
+
+  /* A plain layout whatever @self shows now. */
+  {
+    PangoAttrList *own = g_steal_pointer (&self->attributes);
+
+    layout = new_layout (self, text, self->layout_width);
+    self->attributes = own;
+  }
+  pango_layout_get_pixel_size (layout, NULL, NULL);
+  cache_insert (self->cache, g_steal_pointer (&key), layout);
+  return TRUE;
 }

@@ -24,4 +24,16 @@ void           tri_cell_text_set_attributes (TriCellText   *self,
 PangoAttrList *tri_cell_text_get_attributes (TriCellText   *self);
 PangoLayout   *tri_cell_text_get_layout     (TriCellText   *self);
 
+typedef struct _TriCellTextCache TriCellTextCache;
+
+TriCellTextCache *tri_cell_text_cache_new   (guint             size);
+TriCellTextCache *tri_cell_text_cache_ref   (TriCellTextCache *cache);
+void              tri_cell_text_cache_unref (TriCellTextCache *cache);
+void              tri_cell_text_set_cache   (TriCellText      *self,
+                                             TriCellTextCache *cache);
+gboolean          tri_cell_text_prepare     (TriCellText      *self,
+                                             const char       *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriCellTextCache, tri_cell_text_cache_unref)
+
 G_END_DECLS

@@ -170,6 +170,45 @@ tri_segment_cell_new (gboolean compact)
 }
 
 /**
+ * tri_segment_cell_set_cache:
+ * @self: a #TriSegmentCell
+ * @cache: (nullable): the layouts the grid's wrapped cells share
+ *
+ * A compact cell has no use for it.
+ */
+void
+tri_segment_cell_set_cache (TriSegmentCell   *self,
+                            TriCellTextCache *cache)
+{
+  g_return_if_fail (TRI_IS_SEGMENT_CELL (self));
+
+  if (self->label != NULL)
+    tri_cell_text_set_cache (self->label, cache);
+}
+
+/**
+ * tri_segment_cell_prepare:
+ * @self: a wrapped #TriSegmentCell shown at least once
+ * @text: (nullable): sentences some cell of its column may be given
+ *
+ * Lays @text out ahead, in the cache, as @self would show it
+ * (tri_cell_text_prepare()).
+ *
+ * Returns: %FALSE when @self cannot tell how (compact, no cache, never
+ *   laid out)
+ */
+gboolean
+tri_segment_cell_prepare (TriSegmentCell *self,
+                          const char     *text)
+{
+  g_return_val_if_fail (TRI_IS_SEGMENT_CELL (self), FALSE);
+
+  if (self->label == NULL)
+    return FALSE;
+  return text == NULL || text[0] == '\0' || tri_cell_text_prepare (self->label, text);
+}
+
+/**
  * tri_segment_cell_set_text:
  * @self: a #TriSegmentCell
  * @text: (nullable): the sentences to show; empty or %NULL for a cell with

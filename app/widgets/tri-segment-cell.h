@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tri-cell-text.h"
 #include "tri-spell.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,10 @@ GtkWidget  *tri_segment_cell_new      (gboolean        compact);
 void        tri_segment_cell_set_text (TriSegmentCell *self,
                                        const char     *text);
 const char *tri_segment_cell_get_text (TriSegmentCell *self);
+void        tri_segment_cell_set_cache (TriSegmentCell   *self,
+                                        TriCellTextCache *cache);
+gboolean    tri_segment_cell_prepare   (TriSegmentCell   *self,
+                                        const char       *text);
 void        tri_segment_cell_set_misspellings   (TriSegmentCell *self,
                                                  GArray         *misspellings);
 guint       tri_segment_cell_get_n_misspellings (TriSegmentCell *self);
