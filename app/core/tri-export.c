@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <libxml/xmlwriter.h>
-#include <math.h>
 #include <string.h>
 
 #include "tri-csv.h"
@@ -784,39 +783,15 @@ append_number (GString    *out,
   append_len (out, digits + n, sizeof digits - n);
 }
 
-/* @score as g_ascii_formatd() with "%.2f" writes it: the hundredths
- * rounded from score × 100, which has the rounding of the exact value
- * unless that is within 1e-6 of a tie (there, and for anything outside
- * [+0, 1e6), g_ascii_formatd() itself: "-0.00"). */
+/* @score with two decimals, whatever the locale. */
 static void
 append_score (GString *out,
               double   score)
 {
-  double hundredths = score * 100, fraction;
-  guint64 whole;
   char text[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (signbit (score) || !(score < 1e6))
-    {
-      g_ascii_formatd (text, sizeof text, "%.2f", score);
-      append_len (out, text, strlen (text));
-      return;
-    }
-  whole = (guint64)hundredths;
-  fraction = hundredths - (double)whole;
-  if (fabs (fraction - 0.5) < 1e-6)
-    {
-      g_ascii_formatd (text, sizeof text, "%.2f", score);
-      append_len (out, text, strlen (text));
-      return;
-    }
-  if (fraction > 0.5)
-    whole++;
-  append_number (out, "", whole / 100);
-  text[0] = '.';
-  text[1] = (char)('0' + whole % 100 / 10);
-  text[2] = (char)('0' + whole % 10);
-  append_len (out, text, 3);
+  g_ascii_formatd (text, sizeof text, "%.2f", score);
+  append_len (out, text, strlen (text));
 }
 
 /* One row as `triptych-cli align` prints it, its texts (nullable) added.
