@@ -83,11 +83,10 @@ on_column_bind_cb (GtkSignalListItemFactory *factory,
   tri_segment_cell_set_text (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), text);
 }
 
-/* The list view: a row is a box of the number and three cells. */
-static void
-on_row_setup_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  unused)
+/* The list view and the sketch: a row is a box of the number and three
+ * cells. */
+static GtkWidget *
+row_box_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *number = gtk_inscription_new (NULL);
@@ -101,16 +100,14 @@ on_row_setup_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_hexpand (cell, TRUE);
       gtk_box_append (GTK_BOX (box), cell);
     }
-  gtk_list_item_set_child (item, box);
+  return box;
 }
 
 static void
-on_row_bind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  unused)
+row_box_bind (GtkWidget *box,
+              guint      row)
 {
-  guint row = gtk_list_item_get_position (item);
-  GtkWidget *child = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *child = gtk_widget_get_first_child (box);
 
   set_number (child, row);
   for (guint c = 1; c <= 3; c++)
@@ -120,6 +117,22 @@ on_row_bind_cb (GtkSignalListItemFactory *factory,
       child = gtk_widget_get_next_sibling (child);
       tri_segment_cell_set_text (TRI_SEGMENT_CELL (child), text);
     }
+}
+
+static void
+on_row_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  unused)
+{
+  gtk_list_item_set_child (item, row_box_new ());
+}
+
+static void
+on_row_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  unused)
+{
+  row_box_bind (gtk_list_item_get_child (item), gtk_list_item_get_position (item));
 }
 
 static GtkWidget *
@@ -174,40 +187,6 @@ enum { PROP_0, PROP_HADJUSTMENT, PROP_VADJUSTMENT, PROP_HSCROLL_POLICY, PROP_VSC
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BenchRows, bench_rows, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
-
-static GtkWidget *
-row_box_new (void)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *number = gtk_inscription_new (NULL);
-
-  gtk_widget_set_size_request (number, 56, -1);
-  gtk_box_append (GTK_BOX (box), number);
-  for (guint c = 1; c <= 3; c++)
-    {
-      GtkWidget *cell = tri_segment_cell_new (FALSE);
-
-      gtk_widget_set_hexpand (cell, TRUE);
-      gtk_box_append (GTK_BOX (box), cell);
-    }
-  return box;
-}
-
-static void
-row_box_bind (GtkWidget *box,
-              guint      row)
-{
-  GtkWidget *child = gtk_widget_get_first_child (box);
-
-  set_number (child, row);
-  for (guint c = 1; c <= 3; c++)
-    {
-      g_autofree char *text = sentence (row, c);
-
-      child = gtk_widget_get_next_sibling (child);
-      tri_segment_cell_set_text (TRI_SEGMENT_CELL (child), text);
-    }
-}
 
 static int
 estimate (BenchRows *self)
