@@ -615,6 +615,29 @@ test_short_insertion (void)
 }
 
 static void
+test_omissions_on_opposite_sides (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The Russian adds a long sentence on the queue of ships before the
+   * Moldovan request, the Ukrainian a short one after it, and spells the
+   * request out with the mines left in the fairway. By length the four
+   * make a good 2-2 row, but neither added sentence matches anything in
+   * it: they stand alone, on either side of the request's 1-1 row. */
+  g_auto(GStrv) ru = splice (odesa_ru, 5, 0,
+                             "Очередь у входа в коридор за последний месяц заметно выросла, и капитаны из Измаила "
+                             "жалуются, что ждать разрешения на проход приходится по нескольку суток.", NULL);
+  g_auto(GStrv) uk = splice (odesa_uk, 5, 1,
+                             "Молдовська сторона попросила допомоги з розмінуванням річки, адже після минулорічних "
+                             "обстрілів у фарватері досі лежать десятки мін.",
+                             "Про терміни робіт у Кишиневі та Києві поки мовчать.", NULL);
+  g_autofree char *expected = shape_with (14, 2, 5, "1-0", 7, "0-1", G_MAXUINT);
+  static const char * const languages[] = { "ru", "uk" };
+  const char * const *texts[] = { (const char * const *)ru, (const char * const *)uk };
+
+  check_shape (aligner, 2, languages, texts, expected);
+}
+
+static void
 test_splitting_translation (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -2103,6 +2126,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/insertion", test_insertion);
   g_test_add_func ("/aligner/beads/short-insertion", test_short_insertion);
   g_test_add_func ("/aligner/beads/splitting-translation", test_splitting_translation);
+  g_test_add_func ("/aligner/beads/omissions-on-opposite-sides", test_omissions_on_opposite_sides);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);

@@ -75,6 +75,8 @@ typedef struct
   double suspect;         /* a 1-1 bead whose two sentences both have words to match and match nothing */
   double suspect_min;     /* ... at least this weight of them */
   double suspect_ratio;   /* ... and share at most this part of it */
+  double corner;          /* a 2-2 bead two of whose opposite corners match next to nothing */
+  double corner_ratio;    /* ... each matching less than this part of its words */
   double length_df;       /* degrees of freedom of the length term's Student t (0: normal) */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
@@ -97,6 +99,8 @@ static Params params = {
   .suspect = 1.25,
   .suspect_min = 3.0,
   .suspect_ratio = 0.1,
+  .corner = 1.0,
+  .corner_ratio = 0.25,
   .length_df = 20,
   .band = 16,
 };
@@ -124,7 +128,7 @@ load_params (void)
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
           PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
-          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df)
+          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -2187,7 +2191,7 @@ bead_cost_sides (const Pair     *pair,
   BeadCost result = { 0, 0, 0 };
   double shared = 0, mass;
   guint absorbed = 0;
-  gboolean suspect = FALSE;
+  gboolean suspect = FALSE, corner = FALSE;
 
   /* Overlap of the bead's two sides, each sentence's share capped at what
    * it has: in a 2-1 bead, the one sentence of b cannot be matched twice
@@ -2195,6 +2199,7 @@ bead_cost_sides (const Pair     *pair,
   {
     double by_a = 0, by_b = 0;
     double sums_b[MAX_BEAD] = { 0 };
+    double sums_a[MAX_BEAD] = { 0 };
 
     for (guint x = i - k; x < i; x++)
       {
@@ -2208,6 +2213,7 @@ bead_cost_sides (const Pair     *pair,
             sums_b[y - (j - l)] += s;
           }
         by_a += MIN (sum_x, pair->mass_a[x]);
+        sums_a[x - (i - k)] = sum_x;
         /* An omitted or added sentence hides in a many-sentence bead:
          * one with words to match that matches nothing here is suspect. */
         if (k + l > 2 && pair->matchable_a[x] >= 3.0 && sum_x < 0.15 * pair->matchable_a[x])
@@ -2220,6 +2226,23 @@ bead_cost_sides (const Pair     *pair,
           absorbed++;
       }
     shared = MIN (by_a, by_b);
+
+    /* A 2-2 row whose opposite corners match next to nothing: a sentence
+     * one version lacks, a 1-1 row, and one the other lacks. */
+    if (k == 2 && l == 2)
+      {
+        double support_a[2], support_b[2];
+
+        /* Each sentence's share of its words to match that it matches
+         * in the row (all of it if it has next to none to match). */
+        for (guint d = 0; d < 2; d++)
+          {
+            support_a[d] = pair->matchable_a[i - 2 + d] >= 3.0 ? sums_a[d] / pair->matchable_a[i - 2 + d] : 1.0;
+            support_b[d] = pair->matchable_b[j - 2 + d] >= 3.0 ? sums_b[d] / pair->matchable_b[j - 2 + d] : 1.0;
+          }
+        if (MIN (MAX (support_a[0], support_b[1]), MAX (support_a[1], support_b[0])) < params.corner_ratio)
+          corner = TRUE;
+      }
 
     /* A 1-1 row of two sentences that both have words to match in the
      * other text and match nothing of each other: most likely a sentence
@@ -2239,6 +2262,8 @@ bead_cost_sides (const Pair     *pair,
   result.cost += params.absorb * absorbed;
   if (suspect)
     result.cost += params.suspect;
+  if (corner)
+    result.cost += params.corner;
   /* Strong evidence on both sides that does not match: numbers, names. */
   result.cost += params.mismatch * (1 - result.lexical) * MIN (1.0, MIN (sa->mass, sb->mass) / 8.0);
 
