@@ -508,7 +508,7 @@ test_split (void)
   g_autoptr(TriAligner) aligner = new_aligner ();
   /* The Russian says the bridge sentence in two. */
   g_auto(GStrv) ru = splice (odesa_ru, 6, 1,
-                             "Министры также обсудили восстановление моста возле Рени.",
+                             "Министры также обсудили восстановление моста возле Рени у границы.",
                              "Прошлой осенью его повредил удар беспилотника.",
                              NULL);
   g_autofree char *expected = shape_with (12, 2, 6, "1-2", G_MAXUINT);
@@ -638,6 +638,26 @@ test_omissions_on_opposite_sides (void)
 }
 
 static void
+test_sentence_english_lacks (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The Russian and the Ukrainian leave the drone strike out of the
+   * sentence on the bridge at Reni and add one of their own on the lorries
+   * that crossed it: by length, the English sentence could take both. But
+   * Russian and Ukrainian agree on the added sentence, and of its names and
+   * figures it shares only Reni with the English one: English lacks it. */
+  g_auto(GStrv) ru = splice (odesa_ru, 6, 1,
+                             "Министры также обсудили восстановление моста возле Рени у границы.",
+                             "До 14 марта по мосту у Рени из Измаила в Молдову шли до 1 250 грузовиков в день.", NULL);
+  g_auto(GStrv) uk = splice (odesa_uk, 6, 1,
+                             "Міністри також обговорили відбудову мосту поблизу Рені біля кордону.",
+                             "До 14 березня мостом біля Рені з Ізмаїла до Молдови їхало до 1 250 вантажівок на день.", NULL);
+  g_autofree char *expected = shape_with (13, 3, 7, "0-1-1", G_MAXUINT);
+
+  check_triple (aligner, odesa_en, (const char * const *)ru, (const char * const *)uk, expected);
+}
+
+static void
 test_splitting_translation (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -655,7 +675,7 @@ test_splitting_translation (void)
     "Страховые взносы снизились на 2,5 процента.",
     "Это касается портов.",
     "Молдавская сторона попросила помощи в разминировании реки.",
-    "Министры также обсудили восстановление моста возле Рени.",
+    "Министры также обсудили восстановление моста возле Рени у границы.",
     "Его повредил дрон.",
     "Киев пообещал оплатить часть работ.",
     "Следующий раунд переговоров ожидается в мае в Кишинёве.",
@@ -2127,6 +2147,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/short-insertion", test_short_insertion);
   g_test_add_func ("/aligner/beads/splitting-translation", test_splitting_translation);
   g_test_add_func ("/aligner/beads/omissions-on-opposite-sides", test_omissions_on_opposite_sides);
+  g_test_add_func ("/aligner/beads/sentence-english-lacks", test_sentence_english_lacks);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);

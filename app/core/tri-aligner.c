@@ -75,6 +75,8 @@ typedef struct
   double suspect;         /* a 1-1 bead whose two sentences both have words to match and match nothing */
   double suspect_min;     /* ... at least this weight of them */
   double suspect_ratio;   /* ... and share at most this part of it */
+  double absorb_agreed;   /* three-way: a row two versions agree on is absorbed matching less than this part */
+  double agreed_min;      /* ... when it has at least this weight of words to match */
   double corner;          /* a 2-2 bead two of whose opposite corners match next to nothing */
   double corner_ratio;    /* ... each matching less than this part of its words */
   double length_df;       /* degrees of freedom of the length term's Student t (0: normal) */
@@ -99,6 +101,8 @@ static Params params = {
   .suspect = 1.25,
   .suspect_min = 3.0,
   .suspect_ratio = 0.1,
+  .absorb_agreed = 0.25,
+  .agreed_min = 12.0,
   .corner = 1.0,
   .corner_ratio = 0.25,
   .length_df = 20,
@@ -128,7 +132,7 @@ load_params (void)
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
           PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
-          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio)
+          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -920,6 +924,7 @@ typedef struct
   guint    n_groups;   /* guint32s in @groups */
   guint    length;     /* characters */
   gboolean par_end;    /* last sentence of its paragraph */
+  gboolean agreed;     /* a row of two versions that translate each other */
 } Item;
 
 /* Feature ids of one sentence: a few dozen, sorted for every sentence, so
@@ -2222,7 +2227,11 @@ bead_cost_sides (const Pair     *pair,
     for (guint y = j - l; y < j; y++)
       {
         by_b += MIN (sums_b[y - (j - l)], pair->mass_b[y]);
-        if (k + l > 2 && pair->matchable_b[y] >= 3.0 && sums_b[y - (j - l)] < 0.15 * pair->matchable_b[y])
+        /* Three languages: a row of the first two that translate each
+         * other is a sentence the third lacks unless it matches well. */
+        if (k + l > 2 && pair->matchable_b[y] >= 3.0 &&
+            sums_b[y - (j - l)] < (pair->b[y].agreed && pair->matchable_b[y] >= params.agreed_min
+                                   ? params.absorb_agreed : 0.15) * pair->matchable_b[y])
           absorbed++;
       }
     shared = MIN (by_a, by_b);
@@ -2714,6 +2723,7 @@ merge_sequence (const Sequence *a,
       else
         item->length = (guint)(lb / ratio);
       item->par_end = par_end;
+      item->agreed = bead->a1 > bead->a0 && bead->b1 > bead->b0;
 
       item_set_groups (item, groups, NULL, 0);
     }
