@@ -658,6 +658,26 @@ test_sentence_english_lacks (void)
 }
 
 static void
+test_translation_with_more (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The Ukrainian joins to the sentence on the bridge at Reni one the
+   * Russian lacks, on the lorries that crossed it: three times as long, but its
+   * first half is the Russian sentence word for word. One 1-1 row, not
+   * two sentences that each lack a counterpart. */
+  g_auto(GStrv) uk = splice (odesa_uk, 6, 1,
+                             "Міністри також обговорили відбудову мосту поблизу Рені, який минулої осені пошкодив "
+                             "удар безпілотника; до того ним щодня проїжджали сотні вантажівок із зерном і "
+                             "добривами, а тепер вони по три-чотири доби стоять у чергах на поромних переправах, "
+                             "водії ночують у кабінах, а перевізники рахують збитки й уже вкотре просять уряд про термінові компенсації.", NULL);
+  g_autofree char *expected = shape_with (12, 2, G_MAXUINT);
+  static const char * const languages[] = { "ru", "uk" };
+  const char * const *texts[] = { odesa_ru, (const char * const *)uk };
+
+  check_shape (aligner, 2, languages, texts, expected);
+}
+
+static void
 test_splitting_translation (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -2148,6 +2168,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/splitting-translation", test_splitting_translation);
   g_test_add_func ("/aligner/beads/omissions-on-opposite-sides", test_omissions_on_opposite_sides);
   g_test_add_func ("/aligner/beads/sentence-english-lacks", test_sentence_english_lacks);
+  g_test_add_func ("/aligner/beads/translation-with-more", test_translation_with_more);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);

@@ -77,6 +77,7 @@ typedef struct
   double suspect_ratio;   /* ... and share at most this part of it */
   double absorb_agreed;   /* three-way: a row two versions agree on is absorbed matching less than this part */
   double agreed_min;      /* ... when it has at least this weight of words to match */
+  double length_cap;      /* the length term's largest value */
   double corner;          /* a 2-2 bead two of whose opposite corners match next to nothing */
   double corner_ratio;    /* ... each matching less than this part of its words */
   double length_df;       /* degrees of freedom of the length term's Student t (0: normal) */
@@ -103,6 +104,7 @@ static Params params = {
   .suspect_ratio = 0.1,
   .absorb_agreed = 0.25,
   .agreed_min = 12.0,
+  .length_cap = 5.0,
   .corner = 1.0,
   .corner_ratio = 0.25,
   .length_df = 20,
@@ -132,7 +134,7 @@ load_params (void)
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
           PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
-          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min)
+          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min) PARAM (length_cap)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -2267,7 +2269,10 @@ bead_cost_sides (const Pair     *pair,
   result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
   result.length = isnan (length) ? length_cost_cached (pair, sa, sb) : length;
 
-  result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
+  /* Past a point, lengths say only that the two sides differ a lot: a
+   * sentence whose translation takes in a clause or a sentence the other
+   * version lacks is still its translation when the words agree. */
+  result.cost = pair->prior[k][l] + params.length * MIN (result.length, params.length_cap) - params.lexical * result.lexical;
   result.cost += params.absorb * absorbed;
   if (suspect)
     result.cost += params.suspect;
@@ -2335,7 +2340,7 @@ bead_cost_bound (const Pair     *pair,
   if (bound < limit)
     {
       *length = length_cost_cached (pair, sa, sb);
-      bound += params.length * *length;
+      bound += params.length * MIN (*length, params.length_cap);
     }
   return bound;
 }
