@@ -713,6 +713,41 @@ test_splitting_translation (void)
   check_pair (aligner, odesa_en, ru, "1-2 1-1 1-2 1-1 1-2 1-1 1-2 1-1 1-1 1-2 1-1 1-1");
 }
 
+static void
+test_splitting_in_four (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The same translator, who splits: 17 Russian sentences for 12 English
+   * ones, and the sentence on the bridge at Reni in four, the last naming
+   * Hrytsenko as the source, whom the English names in the next sentence.
+   * With that many more sentences, a sentence in four is likelier than a
+   * last piece that goes with the next sentence on a name. */
+  static const char * const ru[] = {
+    "Министры иностранных дел Украины и Молдовы встретились 14 марта в Одессе.",
+    "Речь шла о безопасности судоходства на Дунае.",
+    "Переговоры продолжались более четырёх часов.",
+    "«Мы договорились о совместном плане защиты торговых судов», — сказал журналистам после встречи заместитель министра иностранных дел Олег Гриценко.",
+    "По его словам, с августа через коридор прошли 1 250 судов.",
+    "Страховые взносы для судов, заходящих в украинские порты, снизились на 2,5 процента.",
+    "Молдавская сторона попросила помощи в разминировании реки.",
+    "Министры также обсудили мост возле Рени.",
+    "Его нужно восстановить.",
+    "Прошлой осенью мост повредили.",
+    "По словам Гриценко, это был беспилотник.",
+    "Киев пообещал оплатить часть работ, сказал Гриценко.",
+    "Следующий раунд переговоров ожидается в мае в Кишинёве.",
+    "Ни одна из сторон не прокомментировала спор о железнодорожной линии до Измаила.",
+    "Наблюдатели назвали встречу осторожным шагом вперёд.",
+    "Совместное заявление должны опубликовать в пятницу.",
+    "Дата пока не названа.",
+    NULL
+  };
+
+  g_auto(GStrv) en = splice (odesa_en, 7, 1, "Kyiv has promised to pay for part of the work, Hrytsenko said.", NULL);
+
+  check_pair (aligner, (const char * const *)en, ru, "1-2 1-1 1-1 1-1 1-1 1-1 1-4 1-1 1-1 1-1 1-1 1-2");
+}
+
 /* 3. Numbers and names identify the pairs when lengths mislead */
 
 static void
@@ -2170,6 +2205,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/insertion", test_insertion);
   g_test_add_func ("/aligner/beads/short-insertion", test_short_insertion);
   g_test_add_func ("/aligner/beads/splitting-translation", test_splitting_translation);
+  g_test_add_func ("/aligner/beads/splitting-in-four", test_splitting_in_four);
   g_test_add_func ("/aligner/beads/omissions-on-opposite-sides", test_omissions_on_opposite_sides);
   g_test_add_func ("/aligner/beads/sentence-english-lacks", test_sentence_english_lacks);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);

@@ -65,6 +65,7 @@ typedef struct
   double prior_31;        /* a 3-1 or 1-3 bead */
   double prior_32;        /* a 3-2 or 2-3 bead */
   double prior_41;        /* a 4-1 or 1-4 bead */
+  double prior_41_uneven; /* ... between texts of many more sentences in one */
   double lexical;         /* weight of lexical overlap (0–1) */
   double mismatch;        /* cost of strong features that do not match */
   double length;          /* weight of the length term */
@@ -92,6 +93,7 @@ static Params params = {
   .prior_31 = 4.8,
   .prior_32 = 5.0,
   .prior_41 = 5.5,
+  .prior_41_uneven = 4.5,
   .lexical = 7.0,
   .mismatch = 1.5,
   .length = 1.0,
@@ -132,7 +134,7 @@ load_params (void)
             continue;
           value = g_ascii_strtod (kv[1], NULL);
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
-          PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
+          PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (prior_41_uneven) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
           PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min) PARAM (length_cap)
 #undef PARAM
@@ -1524,6 +1526,7 @@ pair_init (Pair         *pair,
   g_autofree guint *df_a = g_new0 (guint, n_features);
   g_autofree guint *df_b = g_new0 (guint, n_features);
   double len_a = 0, len_b = 0, skip;
+  gboolean even;
 
   memset (pair, 0, sizeof *pair);
   pair->a = a;
@@ -1622,8 +1625,9 @@ pair_init (Pair         *pair,
    * half of a 2-1 row, and a skip costs less. Where one text has many more
    * (a translator who splits: Text+Berg's French has 18 % more sentences
    * than its German), the unmatched ones are mostly halves of 2-1 rows, and
-   * a skip costs more. */
-  skip = MAX (n, m) - MIN (n, m) <= MAX (2, MAX (n, m) / 10) ? params.skip_even : params.skip;
+   * a skip costs more; a sentence split in four is likelier too. */
+  even = MAX (n, m) - MIN (n, m) <= MAX (2, MAX (n, m) / 10);
+  skip = even ? params.skip_even : params.skip;
 
   for (guint k = 0; k <= MAX_BEAD; k++)
     for (guint l = 0; l <= MAX_BEAD; l++)
@@ -1641,7 +1645,7 @@ pair_init (Pair         *pair,
         else if (k + l == 4)
           prior = params.prior_31;
         else if (k == 1 || l == 1)
-          prior = params.prior_41;
+          prior = even ? params.prior_41 : params.prior_41_uneven;
         else
           prior = params.prior_32;
         pair->prior[k][l] = prior;
