@@ -405,7 +405,7 @@ def build_case(documents, langs, seed, rates=RATES, label='', hard=False):
 # A line that ends without punctuation: a headline, a subheading, a
 # standfirst. (A dash or comma at the end is a line break inside a
 # sentence: a quotation going on after its attribution.)
-UNPUNCTUATED = re.compile(r'[^\s.!?…:;,\-–—]["»”’\')\]]*$')
+UNPUNCTUATED = re.compile(r'[^\s.!?…:;,\-–—"»”’\')\]]["»”’\')\]]*$')
 
 
 def render(case, lang, mode, headline_breaks=False):
