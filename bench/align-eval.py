@@ -402,9 +402,18 @@ def build_case(documents, langs, seed, rates=RATES, label='', hard=False):
     return case
 
 
-def render(case, lang, mode):
+# A line that ends without punctuation: a headline, a subheading, a
+# standfirst. (A dash or comma at the end is a line break inside a
+# sentence: a quotation going on after its attribution.)
+UNPUNCTUATED = re.compile(r'[^\s.!?…:;,\-–—"»”’\')\]]["»”’\')\]]*$')
+
+
+def render(case, lang, mode, headline_breaks=False):
     """The file text of one language (str) and its units, in order. Sets
-    each unit's byte span (start, end) in the file and paragraph index."""
+    each unit's byte span (start, end) in the file and paragraph index.
+    headline_breaks (raw mode): a unit that ends without punctuation keeps
+    its line break, as a headline in the middle of a page does; the units
+    of a paragraph are otherwise joined by spaces."""
     out = []
     offset = 0
     units = []
@@ -415,6 +424,8 @@ def render(case, lang, mode):
         for k, unit in enumerate(para):
             if k:
                 sep = ' ' if mode == 'raw' else '\n'
+                if mode == 'raw' and headline_breaks and UNPUNCTUATED.search(para[k - 1].text):
+                    sep = '\n'
                 out.append(sep)
                 offset += 1
             unit.para = p
@@ -1215,7 +1226,7 @@ class Bench:
             data = {}
             texts = {}
             for lang in LANGS:
-                text, lang_units = render(case, lang, mode)
+                text, lang_units = render(case, lang, mode, self.args.headline_breaks)
                 path = os.path.join(tmp, f'{name}-{mode}.{lang}.txt')
                 with open(path, 'w', encoding='utf-8', newline='\n') as f:
                     f.write(text)
@@ -1394,6 +1405,8 @@ class Bench:
              if args.construction == 'hard' else
              f'old construction, rates: omit {args.rates["omit"]}, merge {args.rates["merge"]}, '
              f'insert {args.rates["insert"]} per line'))
+        if args.headline_breaks:
+            w('- Raw mode: a line that ends without punctuation keeps its line break (--headline-breaks)')
         if self.segmented_by:
             w(f'- Raw-mode sentences for Gale–Church and the ceiling: '
               f'{", ".join(sorted(self.segmented_by))}')
@@ -1731,6 +1744,10 @@ def parse_args(argv):
                              '--merge, --insert); hard: per language independently, omit 0.05, '
                              'merge 0.07, insert 0.03, the same line dropped in two languages '
                              '0.02, paragraphs joined 0.15 (default old)')
+    parser.add_argument('--headline-breaks', action='store_true',
+                        help='raw mode: a line that ends without punctuation (a headline, a '
+                             'subheading) keeps its line break instead of running into the next '
+                             'line of its paragraph')
     parser.add_argument('--lexicon-bench', action='store_true',
                         help='presegmented: also confirm the first 20 %% of the gold rows of '
                              'each pair, learn a lexicon from them (triptych-cli learn) and '

@@ -369,6 +369,18 @@ check_pair (TriAligner         *aligner,
 }
 
 static void
+check_ru_uk (TriAligner         *aligner,
+             const char * const *ru,
+             const char * const *uk,
+             const char         *expected)
+{
+  static const char * const languages[] = { "ru", "uk" };
+  const char * const *texts[] = { ru, uk };
+
+  check_shape (aligner, 2, languages, texts, expected);
+}
+
+static void
 check_triple (TriAligner         *aligner,
               const char * const *en,
               const char * const *ru,
@@ -508,7 +520,7 @@ test_split (void)
   g_autoptr(TriAligner) aligner = new_aligner ();
   /* The Russian says the bridge sentence in two. */
   g_auto(GStrv) ru = splice (odesa_ru, 6, 1,
-                             "Министры также обсудили восстановление моста возле Рени.",
+                             "Министры также обсудили восстановление моста возле Рени у границы.",
                              "Прошлой осенью его повредил удар беспилотника.",
                              NULL);
   g_autofree char *expected = shape_with (12, 2, 6, "1-2", G_MAXUINT);
@@ -566,8 +578,22 @@ test_translation_adds_a_sentence (void)
                              "должен сократить очереди на границе.",
                              NULL);
 
+  g_auto(GStrv) uk = NULL;
+
   check_pair (aligner, odesa_en, (const char * const *)ru,
               "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1");
+
+  /* The Ukrainian joins one the Russian lacks, on the lorries that
+   * crossed it, to the sentence on the bridge at Reni: three times as
+   * long, its first half the Russian sentence word for word. One row. */
+  uk = splice (odesa_uk, 6, 1,
+               "Міністри також обговорили відбудову мосту поблизу Рені, який минулої осені пошкодив удар "
+               "безпілотника; до того ним щодня проїжджали сотні вантажівок із зерном і добривами, а тепер "
+               "вони по три-чотири доби стоять у чергах на поромних переправах, водії ночують у кабінах, а "
+               "перевізники рахують збитки й уже вкотре просять уряд про термінові компенсації.",
+               NULL);
+  check_ru_uk (aligner, odesa_ru, (const char * const *)uk,
+               "1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1 1-1");
 }
 
 static void
@@ -615,6 +641,47 @@ test_short_insertion (void)
 }
 
 static void
+test_omissions_on_opposite_sides (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The Russian adds a long sentence on the queue of ships before the
+   * Moldovan request, the Ukrainian a short one after it, and spells the
+   * request out with the mines left in the fairway. By length the four
+   * make a good 2-2 row, but neither added sentence matches anything in
+   * it: they stand alone, on either side of the request's 1-1 row. */
+  g_auto(GStrv) ru = splice (odesa_ru, 5, 0,
+                             "Очередь у входа в коридор за последний месяц заметно выросла, и капитаны из Измаила "
+                             "жалуются, что ждать разрешения на проход приходится по нескольку суток.", NULL);
+  g_auto(GStrv) uk = splice (odesa_uk, 5, 1,
+                             "Молдовська сторона попросила допомоги з розмінуванням річки, адже після минулорічних "
+                             "обстрілів у фарватері досі лежать десятки мін.",
+                             "Про терміни робіт у Кишиневі та Києві поки мовчать.", NULL);
+  g_autofree char *expected = shape_with (14, 2, 5, "1-0", 7, "0-1", G_MAXUINT);
+
+  check_ru_uk (aligner, (const char * const *)ru, (const char * const *)uk, expected);
+}
+
+static void
+test_sentence_english_lacks (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The Russian and the Ukrainian leave the drone strike out of the
+   * sentence on the bridge at Reni and add one of their own on the lorries
+   * that crossed it: by length, the English sentence could take both. But
+   * Russian and Ukrainian agree on the added sentence, and of its names and
+   * figures it shares only Reni with the English one: English lacks it. */
+  g_auto(GStrv) ru = splice (odesa_ru, 6, 1,
+                             "Министры также обсудили восстановление моста возле Рени у границы.",
+                             "До 14 марта по мосту у Рени из Измаила в Молдову шли до 1 250 грузовиков в день.", NULL);
+  g_auto(GStrv) uk = splice (odesa_uk, 6, 1,
+                             "Міністри також обговорили відбудову мосту поблизу Рені біля кордону.",
+                             "До 14 березня мостом біля Рені з Ізмаїла до Молдови їхало до 1 250 вантажівок на день.", NULL);
+  g_autofree char *expected = shape_with (13, 3, 7, "0-1-1", G_MAXUINT);
+
+  check_triple (aligner, odesa_en, (const char * const *)ru, (const char * const *)uk, expected);
+}
+
+static void
 test_splitting_translation (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -632,7 +699,7 @@ test_splitting_translation (void)
     "Страховые взносы снизились на 2,5 процента.",
     "Это касается портов.",
     "Молдавская сторона попросила помощи в разминировании реки.",
-    "Министры также обсудили восстановление моста возле Рени.",
+    "Министры также обсудили восстановление моста возле Рени у границы.",
     "Его повредил дрон.",
     "Киев пообещал оплатить часть работ.",
     "Следующий раунд переговоров ожидается в мае в Кишинёве.",
@@ -644,6 +711,41 @@ test_splitting_translation (void)
   };
 
   check_pair (aligner, odesa_en, ru, "1-2 1-1 1-2 1-1 1-2 1-1 1-2 1-1 1-1 1-2 1-1 1-1");
+}
+
+static void
+test_splitting_in_four (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The same translator, who splits: 17 Russian sentences for 12 English
+   * ones, and the sentence on the bridge at Reni in four, the last naming
+   * Hrytsenko as the source, whom the English names in the next sentence.
+   * With that many more sentences, a sentence in four is likelier than a
+   * last piece that goes with the next sentence on a name. */
+  static const char * const ru[] = {
+    "Министры иностранных дел Украины и Молдовы встретились 14 марта в Одессе.",
+    "Речь шла о безопасности судоходства на Дунае.",
+    "Переговоры продолжались более четырёх часов.",
+    "«Мы договорились о совместном плане защиты торговых судов», — сказал журналистам после встречи заместитель министра иностранных дел Олег Гриценко.",
+    "По его словам, с августа через коридор прошли 1 250 судов.",
+    "Страховые взносы для судов, заходящих в украинские порты, снизились на 2,5 процента.",
+    "Молдавская сторона попросила помощи в разминировании реки.",
+    "Министры также обсудили мост возле Рени.",
+    "Его нужно восстановить.",
+    "Прошлой осенью мост повредили.",
+    "По словам Гриценко, это был беспилотник.",
+    "Киев пообещал оплатить часть работ, сказал Гриценко.",
+    "Следующий раунд переговоров ожидается в мае в Кишинёве.",
+    "Ни одна из сторон не прокомментировала спор о железнодорожной линии до Измаила.",
+    "Наблюдатели назвали встречу осторожным шагом вперёд.",
+    "Совместное заявление должны опубликовать в пятницу.",
+    "Дата пока не названа.",
+    NULL
+  };
+
+  g_auto(GStrv) en = splice (odesa_en, 7, 1, "Kyiv has promised to pay for part of the work, Hrytsenko said.", NULL);
+
+  check_pair (aligner, (const char * const *)en, ru, "1-2 1-1 1-1 1-1 1-1 1-1 1-4 1-1 1-1 1-1 1-1 1-2");
 }
 
 /* 3. Numbers and names identify the pairs when lengths mislead */
@@ -2103,6 +2205,9 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/insertion", test_insertion);
   g_test_add_func ("/aligner/beads/short-insertion", test_short_insertion);
   g_test_add_func ("/aligner/beads/splitting-translation", test_splitting_translation);
+  g_test_add_func ("/aligner/beads/splitting-in-four", test_splitting_in_four);
+  g_test_add_func ("/aligner/beads/omissions-on-opposite-sides", test_omissions_on_opposite_sides);
+  g_test_add_func ("/aligner/beads/sentence-english-lacks", test_sentence_english_lacks);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);

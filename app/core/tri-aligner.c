@@ -65,6 +65,7 @@ typedef struct
   double prior_31;        /* a 3-1 or 1-3 bead */
   double prior_32;        /* a 3-2 or 2-3 bead */
   double prior_41;        /* a 4-1 or 1-4 bead */
+  double prior_41_uneven; /* ... between texts of many more sentences in one */
   double lexical;         /* weight of lexical overlap (0–1) */
   double mismatch;        /* cost of strong features that do not match */
   double length;          /* weight of the length term */
@@ -75,6 +76,11 @@ typedef struct
   double suspect;         /* a 1-1 bead whose two sentences both have words to match and match nothing */
   double suspect_min;     /* ... at least this weight of them */
   double suspect_ratio;   /* ... and share at most this part of it */
+  double absorb_agreed;   /* three-way: a row two versions agree on is absorbed matching less than this part */
+  double agreed_min;      /* ... when it has at least this weight of words to match */
+  double length_cap;      /* the length term's largest value */
+  double corner;          /* a 2-2 bead two of whose opposite corners match next to nothing */
+  double corner_ratio;    /* ... each matching less than this part of its words */
   double length_df;       /* degrees of freedom of the length term's Student t (0: normal) */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
@@ -87,6 +93,7 @@ static Params params = {
   .prior_31 = 4.8,
   .prior_32 = 5.0,
   .prior_41 = 5.5,
+  .prior_41_uneven = 4.5,
   .lexical = 7.0,
   .mismatch = 1.5,
   .length = 1.0,
@@ -97,6 +104,11 @@ static Params params = {
   .suspect = 1.25,
   .suspect_min = 3.0,
   .suspect_ratio = 0.1,
+  .absorb_agreed = 0.25,
+  .agreed_min = 12.0,
+  .length_cap = 5.0,
+  .corner = 1.0,
+  .corner_ratio = 0.25,
   .length_df = 20,
   .band = 16,
 };
@@ -122,9 +134,9 @@ load_params (void)
             continue;
           value = g_ascii_strtod (kv[1], NULL);
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
-          PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (lexical)
+          PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (prior_41_uneven) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
-          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df)
+          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min) PARAM (length_cap)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -916,6 +928,7 @@ typedef struct
   guint    n_groups;   /* guint32s in @groups */
   guint    length;     /* characters */
   gboolean par_end;    /* last sentence of its paragraph */
+  gboolean agreed;     /* a row of two versions that translate each other */
 } Item;
 
 /* Feature ids of one sentence: a few dozen, sorted for every sentence, so
@@ -1513,6 +1526,7 @@ pair_init (Pair         *pair,
   g_autofree guint *df_a = g_new0 (guint, n_features);
   g_autofree guint *df_b = g_new0 (guint, n_features);
   double len_a = 0, len_b = 0, skip;
+  gboolean even;
 
   memset (pair, 0, sizeof *pair);
   pair->a = a;
@@ -1611,8 +1625,9 @@ pair_init (Pair         *pair,
    * half of a 2-1 row, and a skip costs less. Where one text has many more
    * (a translator who splits: Text+Berg's French has 18 % more sentences
    * than its German), the unmatched ones are mostly halves of 2-1 rows, and
-   * a skip costs more. */
-  skip = MAX (n, m) - MIN (n, m) <= MAX (2, MAX (n, m) / 10) ? params.skip_even : params.skip;
+   * a skip costs more; a sentence split in four is likelier too. */
+  even = MAX (n, m) - MIN (n, m) <= MAX (2, MAX (n, m) / 10);
+  skip = even ? params.skip_even : params.skip;
 
   for (guint k = 0; k <= MAX_BEAD; k++)
     for (guint l = 0; l <= MAX_BEAD; l++)
@@ -1630,7 +1645,7 @@ pair_init (Pair         *pair,
         else if (k + l == 4)
           prior = params.prior_31;
         else if (k == 1 || l == 1)
-          prior = params.prior_41;
+          prior = even ? params.prior_41 : params.prior_41_uneven;
         else
           prior = params.prior_32;
         pair->prior[k][l] = prior;
@@ -2187,7 +2202,7 @@ bead_cost_sides (const Pair     *pair,
   BeadCost result = { 0, 0, 0 };
   double shared = 0, mass;
   guint absorbed = 0;
-  gboolean suspect = FALSE;
+  gboolean suspect = FALSE, corner = FALSE;
 
   /* Overlap of the bead's two sides, each sentence's share capped at what
    * it has: in a 2-1 bead, the one sentence of b cannot be matched twice
@@ -2195,6 +2210,7 @@ bead_cost_sides (const Pair     *pair,
   {
     double by_a = 0, by_b = 0;
     double sums_b[MAX_BEAD] = { 0 };
+    double sums_a[MAX_BEAD] = { 0 };
 
     for (guint x = i - k; x < i; x++)
       {
@@ -2208,6 +2224,7 @@ bead_cost_sides (const Pair     *pair,
             sums_b[y - (j - l)] += s;
           }
         by_a += MIN (sum_x, pair->mass_a[x]);
+        sums_a[x - (i - k)] = sum_x;
         /* An omitted or added sentence hides in a many-sentence bead:
          * one with words to match that matches nothing here is suspect. */
         if (k + l > 2 && pair->matchable_a[x] >= 3.0 && sum_x < 0.15 * pair->matchable_a[x])
@@ -2216,10 +2233,31 @@ bead_cost_sides (const Pair     *pair,
     for (guint y = j - l; y < j; y++)
       {
         by_b += MIN (sums_b[y - (j - l)], pair->mass_b[y]);
-        if (k + l > 2 && pair->matchable_b[y] >= 3.0 && sums_b[y - (j - l)] < 0.15 * pair->matchable_b[y])
+        /* Three languages: a row of the first two that translate each
+         * other is a sentence the third lacks unless it matches well. */
+        if (k + l > 2 && pair->matchable_b[y] >= 3.0 &&
+            sums_b[y - (j - l)] < (pair->b[y].agreed && pair->matchable_b[y] >= params.agreed_min
+                                   ? params.absorb_agreed : 0.15) * pair->matchable_b[y])
           absorbed++;
       }
     shared = MIN (by_a, by_b);
+
+    /* A 2-2 row whose opposite corners match next to nothing: a sentence
+     * one version lacks, a 1-1 row, and one the other lacks. */
+    if (k == 2 && l == 2)
+      {
+        double support_a[2], support_b[2];
+
+        /* Each sentence's share of its words to match that it matches
+         * in the row (all of it if it has next to none to match). */
+        for (guint d = 0; d < 2; d++)
+          {
+            support_a[d] = pair->matchable_a[i - 2 + d] >= 3.0 ? sums_a[d] / pair->matchable_a[i - 2 + d] : 1.0;
+            support_b[d] = pair->matchable_b[j - 2 + d] >= 3.0 ? sums_b[d] / pair->matchable_b[j - 2 + d] : 1.0;
+          }
+        if (MIN (MAX (support_a[0], support_b[1]), MAX (support_a[1], support_b[0])) < params.corner_ratio)
+          corner = TRUE;
+      }
 
     /* A 1-1 row of two sentences that both have words to match in the
      * other text and match nothing of each other: most likely a sentence
@@ -2235,10 +2273,15 @@ bead_cost_sides (const Pair     *pair,
   result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
   result.length = isnan (length) ? length_cost_cached (pair, sa, sb) : length;
 
-  result.cost = pair->prior[k][l] + params.length * result.length - params.lexical * result.lexical;
+  /* Past a point, lengths say only that the two sides differ a lot: a
+   * sentence whose translation takes in a clause or a sentence the other
+   * version lacks is still its translation when the words agree. */
+  result.cost = pair->prior[k][l] + params.length * MIN (result.length, params.length_cap) - params.lexical * result.lexical;
   result.cost += params.absorb * absorbed;
   if (suspect)
     result.cost += params.suspect;
+  if (corner)
+    result.cost += params.corner;
   /* Strong evidence on both sides that does not match: numbers, names. */
   result.cost += params.mismatch * (1 - result.lexical) * MIN (1.0, MIN (sa->mass, sb->mass) / 8.0);
 
@@ -2301,7 +2344,7 @@ bead_cost_bound (const Pair     *pair,
   if (bound < limit)
     {
       *length = length_cost_cached (pair, sa, sb);
-      bound += params.length * *length;
+      bound += params.length * MIN (*length, params.length_cap);
     }
   return bound;
 }
@@ -2689,6 +2732,7 @@ merge_sequence (const Sequence *a,
       else
         item->length = (guint)(lb / ratio);
       item->par_end = par_end;
+      item->agreed = bead->a1 > bead->a0 && bead->b1 > bead->b0;
 
       item_set_groups (item, groups, NULL, 0);
     }
