@@ -39,6 +39,11 @@ typedef struct
   guint32 n_locations;
   guint64 keys_size;
   guint64 body_size;
+  /* the translations add_entry() reads from each location, at most
+   * MAX_TRANSLATIONS, for translations in this script */
+  guint32 script;
+  guint32 n_words;
+  guint64 words_size;
   /* the dictd files the image was made from */
   guint64 index_size;
   gint64  index_mtime;
@@ -61,6 +66,13 @@ typedef struct
   guint32 count;            /* and how many */
 } Headword;
 
+/* A location's translations: words [first, first + count) */
+typedef struct
+{
+  guint32 first;
+  guint32 count;
+} Parsed;
+
 typedef struct
 {
   GBytes         *image;
@@ -68,6 +80,11 @@ typedef struct
   const char     *keys;
   const Headword *headwords;
   const Location *locations;
+  /* with the translations read ahead, per location (NULL when read for
+   * another script) */
+  const Parsed   *parsed;
+  const guint32  *word_at;  /* offsets in words */
+  const char     *words;
   guint           n_headwords;
   UScriptCode     script;   /* of the translations */
   guint8         *read;     /* per headword: its entries were read */
@@ -165,15 +182,16 @@ tri_dictionary_key (const char *word,
  *
  * Adds one pair, as from the user's word list.
  */
-static void add_entry (TriDictionary *self, const char *headword, const char *body, gsize length,
-                       UScriptCode script);
+static void add_entry (TriDictionary *self, const char *key, const char *headword, const char *body,
+                       gsize length, UScriptCode script);
 
+/* Adds @translation to the translations of @key (tri_dictionary_key() of
+ * the word). */
 static void
-add_unlocked (TriDictionary *self,
-              const char    *word,
-              const char    *translation)
+add_to_key (TriDictionary *self,
+            const char    *key,
+            const char    *translation)
 {
-  g_autofree char *key = tri_dictionary_key (word, -1);
   GPtrArray *list = g_hash_table_lookup (self->entries, key);
   const char *stored = g_string_chunk_insert_const (self->strings, translation);
 
@@ -190,6 +208,16 @@ add_unlocked (TriDictionary *self,
           return;
       g_ptr_array_add (list, (gpointer)stored);
     }
+}
+
+static void
+add_unlocked (TriDictionary *self,
+              const char    *word,
+              const char    *translation)
+{
+  g_autofree char *key = tri_dictionary_key (word, -1);
+
+  add_to_key (self, key, translation);
 }
 
 void
@@ -255,10 +283,26 @@ source_find (const Source *source,
   return -1;
 }
 
+/* Whether location @l's translations were read ahead, and are text (the
+ * cache is checked as it is used). */
+static gboolean
+parsed_valid (const Source *source,
+              guint         l)
+{
+  if (source->parsed == NULL)
+    return FALSE;
+  for (guint w = 0; w < source->parsed[l].count; w++)
+    if (!g_utf8_validate (source->words + source->word_at[source->parsed[l].first + w], -1, NULL))
+      return FALSE;
+  return TRUE;
+}
+
 static GPtrArray *
 lookup_unlocked (TriDictionary *self,
                  const char    *word)
 {
+  g_autofree char *key = NULL;
+
   /* Read the word's entries from the dictd files, once. */
   for (guint s = 0; s < self->sources->len; s++)
     {
@@ -269,11 +313,18 @@ lookup_unlocked (TriDictionary *self,
         {
           const Headword *headword = &source->headwords[h];
 
+          if (key == NULL)
+            key = tri_dictionary_key (word, -1);
           for (guint k = 0; k < headword->count; k++)
             {
-              const Location *at = &source->locations[headword->first + k];
+              guint l = headword->first + k;
+              const Location *at = &source->locations[l];
 
-              add_entry (self, word, source->body + at->offset, at->length, source->script);
+              if (self->max_translations == MAX_TRANSLATIONS && parsed_valid (source, l))
+                for (guint w = 0; w < source->parsed[l].count; w++)
+                  add_to_key (self, key, source->words + source->word_at[source->parsed[l].first + w]);
+              else
+                add_entry (self, key, word, source->body + at->offset, at->length, source->script);
             }
           source->read[h] = TRUE;
           source->n_unread--;
@@ -413,13 +464,16 @@ word_in_script (const char  *word,
 
 /* The translations in a dictd entry: the words of the body after the
  * headword line, in the target language's script, skipping grammar
- * abbreviations ("_n.") and transcriptions ("[...]"). */
+ * abbreviations ("_n.") and transcriptions ("[...]"); at most @max, a
+ * wide reading (more than MAX_TRANSLATIONS) also skipping remarks and
+ * examples. Added to @words (owned). */
 static void
-add_entry (TriDictionary *self,
-           const char    *headword,
-           const char    *body,
-           gsize          length,
-           UScriptCode    script)
+entry_words (const char  *headword,
+             const char  *body,
+             gsize        length,
+             UScriptCode  script,
+             guint        max,
+             GPtrArray   *words)
 {
   const char *end = body + length;
   const char *p = memchr (body, '\n', length);
@@ -429,7 +483,7 @@ add_entry (TriDictionary *self,
 
   p = p != NULL ? p + 1 : end;
 
-  while (p < end && added < self->max_translations)
+  while (p < end && added < max)
     {
       const char *start;
       g_autofree char *word = NULL;
@@ -439,7 +493,7 @@ add_entry (TriDictionary *self,
         break;
 
       /* a wide reading also skips remarks in parentheses: "(употр. как _pl.)" */
-      if (ch == '[' || (ch == '(' && self->max_translations > MAX_TRANSLATIONS))
+      if (ch == '[' || (ch == '(' && max > MAX_TRANSLATIONS))
         in_brackets = TRUE;
       else if (ch == ']' || ch == ')')
         in_brackets = FALSE;
@@ -471,7 +525,7 @@ add_entry (TriDictionary *self,
         }
 
       word = g_utf8_strdown (start, p - start);
-      if (self->max_translations > MAX_TRANSLATIONS && !word_in_script (word, script))
+      if (max > MAX_TRANSLATIONS && !word_in_script (word, script))
         {
           in_example = TRUE;
           continue;
@@ -479,10 +533,26 @@ add_entry (TriDictionary *self,
       if (g_utf8_strlen (word, -1) >= 3 && word_in_script (word, script) &&
           strcmp (word, headword) != 0)
         {
-          add_unlocked (self, headword, word);
+          g_ptr_array_add (words, g_steal_pointer (&word));
           added++;
         }
     }
+}
+
+/* Adds the translations in a dictd entry of @headword (whose key is @key). */
+static void
+add_entry (TriDictionary *self,
+           const char    *key,
+           const char    *headword,
+           const char    *body,
+           gsize          length,
+           UScriptCode    script)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  entry_words (headword, body, length, script, self->max_translations, words);
+  for (guint w = 0; w < words->len; w++)
+    add_to_key (self, key, g_ptr_array_index (words, w));
 }
 
 /* What the image of a dictd dictionary was made from: the two files'
@@ -514,7 +584,7 @@ stamp_sources (const char  *index_path,
 }
 
 #define IMAGE_MAGIC   "TRIDICT"
-#define IMAGE_VERSION 1
+#define IMAGE_VERSION 2
 
 static guint32
 image_glib_version (void)
@@ -535,7 +605,9 @@ source_from_image (GBytes            *image,
   const ImageHeader *header = (const ImageHeader *)data;
   const Headword *headwords;
   const Location *locations;
-  const char *keys, *body;
+  const Parsed *parsed;
+  const guint32 *word_at;
+  const char *keys, *words, *body;
   guint64 need;
   Source *source;
 
@@ -549,18 +621,23 @@ source_from_image (GBytes            *image,
     return NULL;
   /* Each part fits, in 64 bits: the counts are 32-bit, the sizes below
    * the file's. */
-  if (header->keys_size > size || header->body_size > size)
+  if (header->keys_size > size || header->body_size > size || header->words_size > size)
     return NULL;
   need = sizeof *header + (guint64)header->n_headwords * sizeof (Headword) +
-         (guint64)header->n_locations * sizeof (Location) + header->keys_size + header->body_size;
-  if (need != size || header->keys_size == 0)
+         (guint64)header->n_locations * (sizeof (Location) + sizeof (Parsed)) +
+         (guint64)header->n_words * sizeof (guint32) + header->keys_size + header->words_size +
+         header->body_size;
+  if (need != size || header->keys_size == 0 || header->words_size == 0)
     return NULL;
 
   headwords = (const Headword *)(data + sizeof *header);
   locations = (const Location *)(headwords + header->n_headwords);
-  keys = (const char *)(locations + header->n_locations);
-  body = keys + header->keys_size;
-  if (keys[header->keys_size - 1] != '\0')
+  parsed = (const Parsed *)(locations + header->n_locations);
+  word_at = (const guint32 *)(parsed + header->n_locations);
+  keys = (const char *)(word_at + header->n_words);
+  words = keys + header->keys_size;
+  body = words + header->words_size;
+  if (keys[header->keys_size - 1] != '\0' || words[header->words_size - 1] != '\0')
     return NULL;
   for (guint h = 0; h < header->n_headwords; h++)
     {
@@ -572,7 +649,11 @@ source_from_image (GBytes            *image,
         return NULL;
     }
   for (guint l = 0; l < header->n_locations; l++)
-    if ((guint64)locations[l].offset + locations[l].length > header->body_size)
+    if ((guint64)locations[l].offset + locations[l].length > header->body_size ||
+        (guint64)parsed[l].first + parsed[l].count > header->n_words)
+      return NULL;
+  for (guint w = 0; w < header->n_words; w++)
+    if (word_at[w] >= header->words_size)
       return NULL;
 
   source = g_new0 (Source, 1);
@@ -581,6 +662,12 @@ source_from_image (GBytes            *image,
   source->keys = keys;
   source->headwords = headwords;
   source->locations = locations;
+  if (header->script == (guint32)script)
+    {
+      source->parsed = parsed;
+      source->word_at = word_at;
+      source->words = words;
+    }
   source->n_headwords = header->n_headwords;
   source->n_unread = header->n_headwords;
   source->script = script;
@@ -614,6 +701,7 @@ static GBytes *
 make_image (const char        *index_path,
             const char        *dict_path,
             const ImageHeader *stamp,
+            UScriptCode        script,
             GError           **error)
 {
   g_autoptr(GMappedFile) index = NULL;
@@ -621,6 +709,10 @@ make_image (const char        *index_path,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) parsed = g_array_new (FALSE, FALSE, sizeof (Parsed));
+  g_autoptr(GArray) word_at = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GByteArray) words = g_byte_array_new ();
+  g_autoptr(GPtrArray) translations = g_ptr_array_new_with_free_func (g_free);
   const char *data, *end, *line;
   const char *text;
   gsize text_length, keys_size = 0, size;
@@ -699,12 +791,33 @@ make_image (const char        *index_path,
           n_headwords++;
           keys_size += strlen (entry->key) + 1;
         }
+      /* the translations the aligner's reading takes, read ahead */
       if (entry->fits)
-        n_locations++;
-    }
+        {
+          Parsed at = { word_at->len, 0 };
 
-  size = sizeof *header + n_headwords * sizeof (Headword) + n_locations * sizeof (Location) +
-         MAX (keys_size, 1) + text_length;
+          n_locations++;
+          g_ptr_array_set_size (translations, 0);
+          entry_words (entry->key, text + entry->at.offset, entry->at.length, script,
+                       MAX_TRANSLATIONS, translations);
+          for (guint w = 0; w < translations->len; w++)
+            {
+              const char *word = g_ptr_array_index (translations, w);
+              guint32 offset = words->len;
+
+              g_array_append_val (word_at, offset);
+              g_byte_array_append (words, (const guint8 *)word, (guint)strlen (word) + 1);
+            }
+          at.count = translations->len;
+          g_array_append_val (parsed, at);
+        }
+    }
+  if (words->len == 0)
+    g_byte_array_append (words, (const guint8 *)"", 1);
+
+  size = sizeof *header + n_headwords * sizeof (Headword) +
+         n_locations * (sizeof (Location) + sizeof (Parsed)) + word_at->len * sizeof (guint32) +
+         MAX (keys_size, 1) + words->len + text_length;
   image = g_malloc (size);
   header = (ImageHeader *)image;
   *header = *stamp;
@@ -715,9 +828,14 @@ make_image (const char        *index_path,
   header->n_locations = n_locations;
   header->keys_size = MAX (keys_size, 1);
   header->body_size = text_length;
+  header->script = (guint32)script;
+  header->n_words = word_at->len;
+  header->words_size = words->len;
   headwords = (Headword *)(image + sizeof *header);
   locations = (Location *)(headwords + n_headwords);
-  keys = (char *)(locations + n_locations);
+  memcpy (locations + n_locations, parsed->data, n_locations * sizeof (Parsed));
+  memcpy ((Parsed *)(locations + n_locations) + n_locations, word_at->data, word_at->len * sizeof (guint32));
+  keys = (char *)((guint32 *)((Parsed *)(locations + n_locations) + n_locations) + word_at->len);
   keys[0] = '\0';
 
   n_headwords = 0;
@@ -746,7 +864,8 @@ make_image (const char        *index_path,
     }
   for (guint i = 0; i < lines->len; i++)
     g_free (g_array_index (lines, IndexLine, i).key);
-  memcpy (keys + header->keys_size, text, text_length);
+  memcpy (keys + header->keys_size, words->data, words->len);
+  memcpy (keys + header->keys_size + words->len, text, text_length);
 
   return g_bytes_new_take (image, size);
 }
@@ -835,7 +954,7 @@ tri_dictionary_load_dictd (TriDictionary  *self,
       const char *data;
 
       g_clear_pointer (&image, g_bytes_unref);
-      image = make_image (index_path, dict_path, &stamp, error);
+      image = make_image (index_path, dict_path, &stamp, script, error);
       if (image == NULL)
         return FALSE;
       source = source_from_image (image, NULL, script);
