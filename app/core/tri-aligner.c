@@ -249,6 +249,22 @@ tri_align_input_new_from_document (TriDocument *document)
   return input;
 }
 
+/**
+ * tri_align_input_fold:
+ * @input: an input made by tri_align_input_new_from_document()
+ *
+ * Folds the white space of @input's sentences now, in the calling thread,
+ * rather than in the aligner's: a caller that reads several documents in
+ * threads of its own folds each where it was read.
+ */
+void
+tri_align_input_fold (TriAlignInput *input)
+{
+  g_return_if_fail (input != NULL);
+
+  input_fold (input);
+}
+
 void
 tri_align_input_free (TriAlignInput *input)
 {
