@@ -1379,34 +1379,44 @@ typedef struct
  * increasing feature id. Item i's features are marked in a slot of
  * row_bits (the DP reads rows i − 4 … i − 1, the anchor search one row at
  * a time), so only item j's are walked. */
-static G_GNUC_NO_INLINE double
-pair_sim_compute (const Pair *pair,
-                  guint       i,
-                  guint       j)
+static inline __attribute__ ((always_inline)) double
+sim_marked (const Pair *pair,
+            guint8     *row_bits,
+            guint      *slot_row,
+            guint       i,
+            guint       j)
 {
   const Shared *x = &pair->shared_a[i], *y = &pair->shared_b[j];
   guint slot = i % ROW_SLOTS;
   guint8 bit = (guint8)(1u << slot);
   double sum = 0;
 
-  if (pair->slot_row[slot] != i)
+  if (slot_row[slot] != i)
     {
-      if (pair->slot_row[slot] != G_MAXUINT)
+      if (slot_row[slot] != G_MAXUINT)
         {
-          const Shared *old = &pair->shared_a[pair->slot_row[slot]];
+          const Shared *old = &pair->shared_a[slot_row[slot]];
 
           for (guint p = 0; p < old->n; p++)
-            pair->row_bits[old->ids[p]] &= (guint8)~bit;
+            row_bits[old->ids[p]] &= (guint8)~bit;
         }
       for (guint p = 0; p < x->n; p++)
-        pair->row_bits[x->ids[p]] |= bit;
-      pair->slot_row[slot] = i;
+        row_bits[x->ids[p]] |= bit;
+      slot_row[slot] = i;
     }
 
   for (guint q = 0; q < y->n; q++)
-    if (pair->row_bits[y->ids[q]] & bit)
+    if (row_bits[y->ids[q]] & bit)
       sum += pair->weight[y->ids[q]];
   return sum;
+}
+
+static G_GNUC_NO_INLINE double
+pair_sim_compute (const Pair *pair,
+                  guint       i,
+                  guint       j)
+{
+  return sim_marked (pair, pair->row_bits, pair->slot_row, i, j);
 }
 
 /* Similarities are needed for the beads at the cells of the band: a
@@ -1849,43 +1859,37 @@ postings_bound (const GArray *list,
   return at;
 }
 
-static GArray *
-find_anchors (const Pair *pair)
+/* The anchor search's rows [from, to) of a, and what it works with: a
+ * thread's own marks of the rows' features (see pair_sim_compute()). */
+typedef struct
 {
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
-  GArray *chain = g_array_new (FALSE, FALSE, sizeof (Anchor));
-  /* per feature id, the sentences of b that have it (rare features only) */
-  g_autofree GArray **postings = g_new0 (GArray *, pair->n_features);
+  const Pair    *pair;
+  GArray *const *postings;
+  double         max_jump;
+  guint          from, to;
+  guint8        *row_bits;
+  guint         *slot_row;
+  GArray        *candidates;
+} AnchorRows;
+
+static gpointer
+anchor_rows (gpointer data)
+{
+  AnchorRows *rows = data;
+  const Pair *pair = rows->pair;
+  GArray *const *postings = rows->postings;
+  GArray *candidates = rows->candidates;
+  double max_jump = rows->max_jump;
+  /* Where each posting list's window was: found again from its start at
+   * a thread's first row, from there after (see postings_bound()). */
   g_autofree PostingsCursor *cursors = g_new0 (PostingsCursor, pair->n_features);
   g_autofree double *acc = g_new0 (double, pair->m + 1);
   /* The sentences of b that share a rare feature with the current one of
    * a: each at most once (a plain array: this is the hot loop). */
   g_autofree guint *touched = g_new (guint, pair->m + 1);
   guint n_touched;
-  /* Candidates near the diagonal only: a long report repeats itself
-   * (boilerplate, recurring names), and a far match is more likely a repeat
-   * than a translation. Bertalign uses max (250, 6 %); the cap keeps a very
-   * long text that repeats every couple of thousand sentences from jumping
-   * to the next repeat (bench/align-speed.py at 50,000 sentences). */
-  double max_jump = CLAMP (0.08 * MAX (pair->n, pair->m), 250.0, 1500.0);
 
-  /* Postings of the rarer features of b. */
-  for (guint j = 0; j < pair->m; j++)
-    for (guint k = 0; k < pair->shared_b[j].n; k++)
-      {
-        guint32 f = pair->shared_b[j].ids[k];
-        GArray *list;
-
-        if (pair->weight[f] < 1.5)
-          continue;
-        list = postings[f];
-        if (list == NULL)
-          list = postings[f] = g_array_new (FALSE, FALSE, sizeof (guint));
-        if (list->len < 64)
-          g_array_append_val (list, j);
-      }
-
-  for (guint i = 0; i < pair->n; i++)
+  for (guint i = rows->from; i < rows->to; i++)
     {
       guint best = G_MAXUINT;
       double best_score = 0, second = 0;
@@ -1957,7 +1961,9 @@ find_anchors (const Pair *pair)
           {
             guint j = top[u];
             double denominator = pair->mass_a[i] + pair->mass_b[j];
-            double score = denominator > 0 ? 2 * pair_sim (pair, i, j) / denominator : 0;
+            double score = denominator > 0 ? 2 * sim_marked (pair, rows->row_bits, rows->slot_row, i, j) /
+                                             denominator
+                                           : 0;
 
             if (score > best_score)
               {
@@ -1976,6 +1982,74 @@ find_anchors (const Pair *pair)
           g_array_append_val (candidates, anchor);
         }
     }
+  return NULL;
+}
+
+/* Below this many sentences of a, the anchor search is one thread. */
+#define ANCHOR_THREAD_MIN 4000
+
+static GArray *
+find_anchors (const Pair *pair)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  GArray *chain = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  /* per feature id, the sentences of b that have it (rare features only) */
+  g_autofree GArray **postings = g_new0 (GArray *, pair->n_features);
+  /* Candidates near the diagonal only: a long report repeats itself
+   * (boilerplate, recurring names), and a far match is more likely a repeat
+   * than a translation. Bertalign uses max (250, 6 %); the cap keeps a very
+   * long text that repeats every couple of thousand sentences from jumping
+   * to the next repeat (bench/align-speed.py at 50,000 sentences). */
+  double max_jump = CLAMP (0.08 * MAX (pair->n, pair->m), 250.0, 1500.0);
+
+  /* Postings of the rarer features of b. */
+  for (guint j = 0; j < pair->m; j++)
+    for (guint k = 0; k < pair->shared_b[j].n; k++)
+      {
+        guint32 f = pair->shared_b[j].ids[k];
+        GArray *list;
+
+        if (pair->weight[f] < 1.5)
+          continue;
+        list = postings[f];
+        if (list == NULL)
+          list = postings[f] = g_array_new (FALSE, FALSE, sizeof (guint));
+        if (list->len < 64)
+          g_array_append_val (list, j);
+      }
+
+  /* The rows of a in two halves at the same time on long texts, the
+   * second half's candidates after the first's: what one pass finds. The
+   * similarity cache is not made yet (pair_sim() would compute). */
+  {
+    g_autofree guint8 *bits = NULL;
+    guint slots[ROW_SLOTS];
+    AnchorRows first = { pair, postings, max_jump, 0, pair->n, pair->row_bits, pair->slot_row, candidates };
+    AnchorRows second = { pair, postings, max_jump, pair->n, pair->n, NULL, slots, NULL };
+    GThread *thread = NULL;
+
+    g_assert (pair->sim == NULL);
+    if (pair->n >= ANCHOR_THREAD_MIN)
+      {
+        bits = g_new0 (guint8, pair->n_features + 1);
+        for (guint s = 0; s < ROW_SLOTS; s++)
+          slots[s] = G_MAXUINT;
+        first.to = second.from = pair->n / 2;
+        second.row_bits = bits;
+        second.candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
+        thread = g_thread_try_new ("tri-aligner-anchors", anchor_rows, &second, NULL);
+      }
+    anchor_rows (&first);
+    if (second.candidates != NULL)
+      {
+        if (thread != NULL)
+          g_thread_join (thread);
+        else
+          anchor_rows (&second);
+        g_array_append_vals (candidates, second.candidates->data, second.candidates->len);
+        g_array_unref (second.candidates);
+      }
+  }
 
   g_array_sort (candidates, compare_anchor);
 
