@@ -1859,14 +1859,17 @@ postings_bound (const GArray *list,
   return at;
 }
 
-/* The anchor search's rows [from, to) of a, and what it works with: a
- * thread's own marks of the rows' features (see pair_sim_compute()). */
+/* The anchor search's rows of a in blocks of ANCHOR_BLOCK, every
+ * @stride-th block from block @first, and what it works with: a thread's
+ * own marks of the rows' features (see pair_sim_compute()). */
+#define ANCHOR_BLOCK 32
+
 typedef struct
 {
   const Pair    *pair;
   GArray *const *postings;
   double         max_jump;
-  guint          from, to;
+  guint          first, stride;
   guint8        *row_bits;
   guint         *slot_row;
   GArray        *candidates;
@@ -1889,7 +1892,8 @@ anchor_rows (gpointer data)
   g_autofree guint *touched = g_new (guint, pair->m + 1);
   guint n_touched;
 
-  for (guint i = rows->from; i < rows->to; i++)
+  for (guint i = rows->first * ANCHOR_BLOCK; i < pair->n;
+       i = (i + 1) % ANCHOR_BLOCK == 0 ? i + 1 + (rows->stride - 1) * ANCHOR_BLOCK : i + 1)
     {
       guint best = G_MAXUINT;
       double best_score = 0, second = 0;
@@ -2018,14 +2022,15 @@ find_anchors (const Pair *pair)
           g_array_append_val (list, j);
       }
 
-  /* The rows of a in two halves at the same time on long texts, the
-   * second half's candidates after the first's: what one pass finds. The
-   * similarity cache is not made yet (pair_sim() would compute). */
+  /* The blocks of rows of a taken in turn by two threads on long texts
+   * (the rare features' lists favour the first rows), their candidates
+   * merged in the order of the rows: what one pass finds. The similarity
+   * cache is not made yet (pair_sim() would compute). */
   {
     g_autofree guint8 *bits = NULL;
     guint slots[ROW_SLOTS];
-    AnchorRows first = { pair, postings, max_jump, 0, pair->n, pair->row_bits, pair->slot_row, candidates };
-    AnchorRows second = { pair, postings, max_jump, pair->n, pair->n, NULL, slots, NULL };
+    AnchorRows first = { pair, postings, max_jump, 0, 1, pair->row_bits, pair->slot_row, candidates };
+    AnchorRows second = { pair, postings, max_jump, 1, 2, NULL, slots, NULL };
     GThread *thread = NULL;
 
     g_assert (pair->sim == NULL);
@@ -2034,7 +2039,8 @@ find_anchors (const Pair *pair)
         bits = g_new0 (guint8, pair->n_features + 1);
         for (guint s = 0; s < ROW_SLOTS; s++)
           slots[s] = G_MAXUINT;
-        first.to = second.from = pair->n / 2;
+        first.stride = 2;
+        first.candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
         second.row_bits = bits;
         second.candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
         thread = g_thread_try_new ("tri-aligner-anchors", anchor_rows, &second, NULL);
@@ -2042,11 +2048,30 @@ find_anchors (const Pair *pair)
     anchor_rows (&first);
     if (second.candidates != NULL)
       {
+        guint p = 0, q = 0;
+
         if (thread != NULL)
           g_thread_join (thread);
         else
           anchor_rows (&second);
-        g_array_append_vals (candidates, second.candidates->data, second.candidates->len);
+        /* each row has at most one candidate */
+        while (p < first.candidates->len || q < second.candidates->len)
+          {
+            const Anchor *x = p < first.candidates->len ? &g_array_index (first.candidates, Anchor, p) : NULL;
+            const Anchor *y = q < second.candidates->len ? &g_array_index (second.candidates, Anchor, q) : NULL;
+
+            if (y == NULL || (x != NULL && x->i < y->i))
+              {
+                g_array_append_vals (candidates, x, 1);
+                p++;
+              }
+            else
+              {
+                g_array_append_vals (candidates, y, 1);
+                q++;
+              }
+          }
+        g_array_unref (first.candidates);
         g_array_unref (second.candidates);
       }
   }
