@@ -3078,9 +3078,18 @@ align_sequences (Context        *ctx,
           Sequence learned = { NULL, 0 };
           GArray *first = result;
 
+          double *lengths = g_steal_pointer (&pair.length_table);
+          double ratio = pair.ratio, variance = pair.variance;
+
           apply_lexicon (a, lexicon, ctx->space.kinds->len, &learned);
           pair_clear (&pair);
           pair_init (&pair, &ctx->space, learned.items, learned.n, b->items, b->n);
+          /* The learned items keep their lengths: the first pass's length
+           * costs hold (each a function of the two lengths, the ratio and
+           * the variance alone). */
+          if (pair.ratio == ratio && pair.variance == variance)
+            pair.length_table = g_steal_pointer (&lengths);
+          g_free (lengths);
           result = align_pair (ctx, &pair, first, cancellable);
           g_array_unref (first);
           pair_clear (&pair);
