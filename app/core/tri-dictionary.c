@@ -26,10 +26,12 @@
  * Debian's dictd dictionaries (mueller7-dict for English→Russian, FreeDict
  * for other pairs) or from a user's list in hunalign's format. Immutable
  * once loaded, so it is shared between threads. */
-/* A dictd file's headwords, sorted by key, each with where its entries
- * are in the uncompressed body: the image of the file that caches it (see
- * read_cache()), whether read from that cache or made from the dictd
- * files. All native-endian: the cache is the machine's own. */
+/* A dictd dictionary's image: its headwords sorted by key, each with
+ * where its entries are in the uncompressed body and the translations the
+ * aligner's reading takes from them, then the body. The same whether
+ * mapped from the user's cache or made from the dictd files (see
+ * tri_dictionary_load_dictd()). All native-endian: the cache is the
+ * machine's own. */
 typedef struct
 {
   char    magic[8];
