@@ -1915,6 +1915,7 @@ test_dictd_cache (TriTestDir   *fixture,
   g_autofree char *contents = NULL;
   g_autofree char *again = NULL;
   g_autofree char *garbled = NULL;
+  g_autofree char *folder = NULL;
   gsize length, length_again;
   guint64 inode, inode_again;
 
@@ -1957,6 +1958,16 @@ test_dictd_cache (TriTestDir   *fixture,
   g_free (dictd_cache_file (&inode_again));
   g_assert_true (g_file_get_contents (path, &again, &length_again, NULL));
   g_assert_false (length_again == length && memcmp (again, contents, length) == 0);
+
+  /* No cache to keep it in (a file where its folder would be): the
+   * entries are read from the files as they are looked up. */
+  folder = g_path_get_dirname (path);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_assert_true (g_file_set_contents (folder, "", 0, NULL));
+  check_dictd (fixture->dir, "bridge", "мостик");
+  check_dictd (fixture->dir, "grain", "зерно хлеб");
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_REGULAR));
 }
 
 /* The dictionaries and transliterators read ahead in a thread (as

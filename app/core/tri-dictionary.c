@@ -793,8 +793,16 @@ make_image (const char        *index_path,
           n_headwords++;
           keys_size += strlen (entry->key) + 1;
         }
-      /* the translations the aligner's reading takes, read ahead */
-      if (entry->fits)
+      /* the translations the aligner's reading takes, read ahead (not
+       * for an image that cannot be kept: USCRIPT_INVALID_CODE) */
+      if (entry->fits && script == USCRIPT_INVALID_CODE)
+        {
+          Parsed none = { 0, 0 };
+
+          n_locations++;
+          g_array_append_val (parsed, none);
+        }
+      else if (entry->fits)
         {
           Parsed at = { word_at->len, 0 };
 
@@ -954,9 +962,12 @@ tri_dictionary_load_dictd (TriDictionary  *self,
       g_autofree char *folder = g_path_get_dirname (cache_path);
       gsize size;
       const char *data;
+      /* Reading every entry ahead pays only in an image that is kept;
+       * without a cache each entry is read when first looked up. */
+      gboolean keep = g_mkdir_with_parents (folder, 0700) == 0 && g_access (folder, W_OK) == 0;
 
       g_clear_pointer (&image, g_bytes_unref);
-      image = make_image (index_path, dict_path, &stamp, script, error);
+      image = make_image (index_path, dict_path, &stamp, keep ? script : USCRIPT_INVALID_CODE, error);
       if (image == NULL)
         return FALSE;
       source = source_from_image (image, NULL, script);
@@ -965,11 +976,11 @@ tri_dictionary_load_dictd (TriDictionary  *self,
       /* Written under a name of its own, then renamed: a run reading
        * the cache, or another writing it, never sees it half-written. */
       data = g_bytes_get_data (image, &size);
-      if (g_mkdir_with_parents (folder, 0700) != 0 ||
-          !g_file_set_contents_full (cache_path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
-                                     &local_error))
-        g_debug ("Cannot keep %s in the cache %s: %s", index_path, cache_path,
-                 local_error != NULL ? local_error->message : g_strerror (errno));
+      if (!keep)
+        g_debug ("Cannot keep %s in the cache folder %s", index_path, folder);
+      else if (!g_file_set_contents_full (cache_path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                          &local_error))
+        g_debug ("Cannot keep %s in the cache %s: %s", index_path, cache_path, local_error->message);
     }
 
   g_mutex_lock (&self->mutex);
