@@ -1157,7 +1157,7 @@ sentence_features (Context      *ctx,
                    Item         *item)
 {
   GArray *groups = ctx->groups;
-  g_autoptr(GString) token = g_string_new (NULL);
+  g_autoptr(GString) token = NULL;   /* a number's digits; most sentences have none */
   gboolean first_word = TRUE;
   const char *p = text;
 
@@ -1174,6 +1174,8 @@ sentence_features (Context      *ctx,
         {
           char key[64];
 
+          if (token == NULL)
+            token = g_string_new (NULL);
           g_string_assign (token, "");
           p = tri_number_read (p, token);
           g_snprintf (key, sizeof key, "#%s", token->str);
