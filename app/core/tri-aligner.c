@@ -2518,6 +2518,10 @@ report_progress (Context *ctx,
 typedef struct
 {
   const float    *cost;
+  /* pair->prior of each bead and params.lexical, as locals: the stores to
+   * the caches could alias them as far as the compiler knows */
+  double          prior[N_BEADS];
+  double          lexical;
   guint           from_lo[MAX_BEAD + 1];
   guint           from_hi[MAX_BEAD + 1];
   gsize           from_row[MAX_BEAD + 1];
@@ -2540,6 +2544,9 @@ dp_row_init (const Pair  *pair,
   guint low = lo[i] > MAX_BEAD ? lo[i] - MAX_BEAD : 0;
 
   r->cost = cost;
+  for (guint b = 0; b < N_BEADS; b++)
+    r->prior[b] = pair->prior[beads[b].a][beads[b].b];
+  r->lexical = params.lexical;
   r->sim = r->sim_at;
   for (guint k = 0; k <= MAX_BEAD && k <= i; k++)
     {
@@ -2622,7 +2629,7 @@ dp_cell (const Pair  *pair,
       /* Skip the beads that cannot win (an unreachable cell, INFINITY,
        * never can). */
       from = r->cost[r->from_row[k] + pj];
-      if (from + pair->prior[k][l] - params.lexical >= limit)
+      if (from + r->prior[b] - r->lexical >= limit)
         continue;
       if (k == 0 || l == 0)
         c.cost = pair->prior[k][l];
