@@ -11,6 +11,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "tri-aligner.h"
 #include "tri-apertium.h"
 #include "tri-dictionary.h"
@@ -1898,6 +1900,178 @@ test_ukrainian_inflected_lemmas (void)
                          "Люди звернулися до лікарні міста по компенсацію.");
 }
 
+/* A dictd dictionary of @entries ({ headword, body } pairs, body the
+ * lines after the headword's), written as @name.index and @name.dict.dz. */
+static void
+write_dictd (const char         *dir,
+             const char         *name,
+             const char * const *entries,
+             guint               n_entries)
+{
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) index = g_string_new (NULL);
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) out = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  g_autoptr(GBytes) gz = NULL;
+  g_autofree char *index_name = g_strconcat (name, ".index", NULL);
+  g_autofree char *dict_name = g_strconcat (name, ".dict.dz", NULL);
+  g_autofree char *index_path = NULL;
+  g_autofree char *dict_path = NULL;
+
+  for (guint e = 0; e < n_entries; e++)
+    {
+      gsize numbers[2] = { body->len, 0 };
+
+      g_string_append_printf (body, "%s\n%s\n", entries[2 * e], entries[2 * e + 1]);
+      numbers[1] = body->len - numbers[0];
+      g_string_append (index, entries[2 * e]);
+      for (guint k = 0; k < 2; k++)
+        {
+          char digits[12];
+          guint n = 0;
+
+          g_string_append_c (index, '\t');
+          do
+            digits[n++] = alphabet[numbers[k] % 64];
+          while ((numbers[k] /= 64) > 0);
+          while (n > 0)
+            g_string_append_c (index, digits[--n]);
+        }
+      g_string_append_c (index, '\n');
+    }
+
+  g_assert_true (g_output_stream_write_all (out, body->str, body->len, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (out, NULL, NULL));
+  gz = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+  index_path = tri_test_write_file (dir, index_name, index->str, (gssize)index->len);
+  dict_path = tri_test_write_file (dir, dict_name, g_bytes_get_data (gz, NULL), (gssize)g_bytes_get_size (gz));
+}
+
+/* The translations of @word in a dictionary read from @dir's test.index
+ * are @expected (joined by spaces). */
+static void
+check_dictd (const char *dir,
+             const char *word,
+             const char *expected)
+{
+  g_autoptr(TriDictionary) dictionary = tri_dictionary_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = g_build_filename (dir, "test.index", NULL);
+  g_autofree char *dict = g_build_filename (dir, "test.dict.dz", NULL);
+  const char * const *translations;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  guint n;
+
+  g_assert_true (tri_dictionary_load_dictd (dictionary, index, dict, "ru", &error));
+  g_assert_no_error (error);
+  translations = tri_dictionary_lookup (dictionary, word, &n);
+  for (guint t = 0; t < n; t++)
+    g_string_append_printf (joined, "%s%s", t > 0 ? " " : "", translations[t]);
+  g_assert_cmpstr (joined->str, ==, expected);
+}
+
+/* The one file in the user's cache of dictionaries; its inode in @inode. */
+static char *
+dictd_cache_file (guint64 *inode)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "triptych", NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  char *path = NULL;
+  GStatBuf st;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_null (path);
+      g_assert_true (g_str_has_suffix (name, ".dictd-image"));
+      path = g_build_filename (folder, name, NULL);
+    }
+  g_assert_nonnull (path);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  *inode = st.st_ino;
+  return path;
+}
+
+/* A dictd dictionary (uncompressing and indexing Mueller's takes a fifth
+ * of a second) is kept in the user's cache after it is first read, and
+ * read from there while its files stay the same; a cache that is cut
+ * short, garbled or made from other files is not trusted but made again. */
+static void
+test_dictd_cache (TriTestDir   *fixture,
+                  gconstpointer user_data)
+{
+  static const char * const entries[] = {
+    "Talks", "_n. переговоры; беседа",
+    "bridge", "_n. мост; переправа",
+    "grain", "_n. зерно, хлеб",
+    "talks", "_pl. обсуждение",
+  };
+  static const char * const changed[] = {
+    "bridge", "_n. мостик",
+    "grain", "_n. зерно, хлеб",
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *garbled = NULL;
+  g_autofree char *folder = NULL;
+  gsize length, length_again;
+  guint64 inode, inode_again;
+
+  write_dictd (fixture->dir, "test", entries, G_N_ELEMENTS (entries) / 2);
+
+  /* Read from the files: "Talks" and "talks" share a key, in the
+   * index's order. */
+  check_dictd (fixture->dir, "talks", "переговоры беседа обсуждение");
+  path = dictd_cache_file (&inode);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  /* Read from the cache, which stays as it is. */
+  check_dictd (fixture->dir, "bridge", "мост переправа");
+  check_dictd (fixture->dir, "talks", "переговоры беседа обсуждение");
+  g_free (dictd_cache_file (&inode_again));
+  g_assert_cmpuint (inode_again, ==, inode);
+
+  /* Cut short, then garbled past its first bytes: the files are read
+   * again, and the cache made again as it was. */
+  g_assert_true (g_file_set_contents (path, contents, (gssize)length / 2, NULL));
+  check_dictd (fixture->dir, "grain", "зерно хлеб");
+  g_assert_true (g_file_get_contents (path, &again, &length_again, NULL));
+  g_assert_cmpmem (again, length_again, contents, length);
+  g_clear_pointer (&again, g_free);
+
+  garbled = g_memdup2 (contents, length);
+  for (gsize i = 16; i < length; i++)
+    garbled[i] ^= 0x5A;
+  g_assert_true (g_file_set_contents (path, garbled, (gssize)length, NULL));
+  check_dictd (fixture->dir, "talks", "переговоры беседа обсуждение");
+  g_assert_true (g_file_get_contents (path, &again, &length_again, NULL));
+  g_assert_cmpmem (again, length_again, contents, length);
+  g_clear_pointer (&again, g_free);
+
+  /* The dictionary changed (another size): its new entries, not the
+   * cache's. */
+  write_dictd (fixture->dir, "test", changed, G_N_ELEMENTS (changed) / 2);
+  check_dictd (fixture->dir, "bridge", "мостик");
+  check_dictd (fixture->dir, "talks", "");
+  g_free (dictd_cache_file (&inode_again));
+  g_assert_true (g_file_get_contents (path, &again, &length_again, NULL));
+  g_assert_false (length_again == length && memcmp (again, contents, length) == 0);
+
+  /* No cache to keep it in (a file where its folder would be): the
+   * entries are read from the files as they are looked up. */
+  folder = g_path_get_dirname (path);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  g_assert_true (g_file_set_contents (folder, "", 0, NULL));
+  check_dictd (fixture->dir, "bridge", "мостик");
+  check_dictd (fixture->dir, "grain", "зерно хлеб");
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_REGULAR));
+}
+
 /* The dictionaries and transliterators read ahead in a thread (as
  * triptych-cli does while it loads the documents), with a run aligning at
  * the same time and after it: the same rows. */
@@ -2230,6 +2404,7 @@ main (int   argc,
   ADD ("/aligner/dictionary/user", test_user_dictionary);
   ADD ("/aligner/dictionary/user-errors", test_user_dictionary_errors);
   ADD ("/aligner/dictionary/inflected-forms", test_dictionary_inflected_forms);
+  ADD ("/aligner/dictionary/dictd-cache", test_dictd_cache);
   g_test_add_func ("/aligner/dictionary/system", test_system_dictionary);
   g_test_add_func ("/aligner/dictionary/ukrainian-through-russian", test_ukrainian_through_russian);
   g_test_add_func ("/aligner/dictionary/ukrainian-inflected-lemmas", test_ukrainian_inflected_lemmas);

@@ -503,6 +503,36 @@ check_language_files (GOptionContext  *context,
   return EXIT_OK;
 }
 
+/* One LANG=FILE argument read, made an aligner's input and folded. */
+typedef struct
+{
+  const char       *arg;
+  const char       *encoding;
+  TriParagraphMode  mode;
+  TriDocument      *document;
+  TriAlignInput    *input;
+  GError           *error;
+} LoadJob;
+
+static gpointer
+load_job_run (gpointer data)
+{
+  LoadJob *job = data;
+  g_autofree char *language = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  parse_language_file (job->arg, &language, &path);
+  file = g_file_new_for_commandline_arg (path);
+  job->document = tri_document_load (file, job->encoding, language, job->mode, NULL, &job->error);
+  if (job->document != NULL)
+    {
+      job->input = tri_align_input_new_from_document (job->document);
+      tri_align_input_fold (job->input);
+    }
+  return NULL;
+}
+
 /* Reads the LANG=FILE arguments into @documents and aligns them, printing
  * why not. */
 static GArray *
@@ -514,10 +544,13 @@ load_and_align (TriAligner        *aligner,
                 guint             *n_documents)
 {
   TriAlignInput *inputs[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
+  LoadJob jobs[TRI_ALIGN_MAX_LANGUAGES] = { { NULL } };
+  GThread *threads[TRI_ALIGN_MAX_LANGUAGES] = { NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
   GThread *preload;
   GArray *rows = NULL;
+  gboolean loaded = TRUE;
   guint n;
 
   /* The dictionaries and transliterators are read while the documents load. */
@@ -532,22 +565,34 @@ load_and_align (TriAligner        *aligner,
   g_ptr_array_add (languages, NULL);
   preload = tri_aligner_preload (aligner, (const char * const *)languages->pdata);
 
-  for (n = 0; args[n] != NULL; n++)
+  /* The documents are read at the same time, the first in this thread. */
+  for (n = 0; args[n] != NULL && n < TRI_ALIGN_MAX_LANGUAGES; n++)
     {
-      g_autofree char *language = NULL;
-      g_autofree char *path = NULL;
-      g_autoptr(GFile) file = NULL;
-
-      parse_language_file (args[n], &language, &path);
-      file = g_file_new_for_commandline_arg (path);
-      documents[n] = tri_document_load (file, encoding, language, mode, NULL, &error);
-      if (documents[n] == NULL)
-        {
-          g_printerr ("triptych-cli: %s\n", error->message);
-          goto out;
-        }
-      inputs[n] = tri_align_input_new_from_document (documents[n]);
+      jobs[n].arg = args[n];
+      jobs[n].encoding = encoding;
+      jobs[n].mode = mode;
+      if (n > 0)
+        threads[n] = g_thread_try_new ("triptych-cli-load", load_job_run, &jobs[n], NULL);
     }
+  load_job_run (&jobs[0]);
+  for (guint k = 0; k < n; k++)
+    {
+      if (k > 0 && threads[k] != NULL)
+        g_thread_join (threads[k]);
+      else if (k > 0)
+        load_job_run (&jobs[k]);
+      documents[k] = jobs[k].document;
+      inputs[k] = jobs[k].input;
+      /* the first that cannot be read, as when they were read in turn */
+      if (loaded && jobs[k].error != NULL)
+        {
+          g_printerr ("triptych-cli: %s\n", jobs[k].error->message);
+          loaded = FALSE;
+        }
+      g_clear_error (&jobs[k].error);
+    }
+  if (!loaded)
+    goto out;
   *n_documents = n;
 
   rows = tri_aligner_align (aligner, inputs, n, NULL, NULL, NULL, NULL, &error);

@@ -261,6 +261,22 @@ tri_align_input_new_from_document (TriDocument *document)
   return input;
 }
 
+/**
+ * tri_align_input_fold:
+ * @input: an input made by tri_align_input_new_from_document()
+ *
+ * Folds the white space of @input's sentences now, in the calling thread,
+ * rather than in the aligner's: a caller that reads several documents in
+ * threads of its own folds each where it was read.
+ */
+void
+tri_align_input_fold (TriAlignInput *input)
+{
+  g_return_if_fail (input != NULL);
+
+  input_fold (input);
+}
+
 void
 tri_align_input_free (TriAlignInput *input)
 {
@@ -1154,7 +1170,7 @@ sentence_features (Context      *ctx,
                    Item         *item)
 {
   GArray *groups = ctx->groups;
-  g_autoptr(GString) token = g_string_new (NULL);
+  g_autoptr(GString) token = NULL;   /* a number's digits; most sentences have none */
   gboolean first_word = TRUE;
   const char *p = text;
 
@@ -1171,6 +1187,8 @@ sentence_features (Context      *ctx,
         {
           char key[64];
 
+          if (token == NULL)
+            token = g_string_new (NULL);
           g_string_assign (token, "");
           p = tri_number_read (p, token);
           g_snprintf (key, sizeof key, "#%s", token->str);
@@ -1376,34 +1394,44 @@ typedef struct
  * increasing feature id. Item i's features are marked in a slot of
  * row_bits (the DP reads rows i − 4 … i − 1, the anchor search one row at
  * a time), so only item j's are walked. */
-static G_GNUC_NO_INLINE double
-pair_sim_compute (const Pair *pair,
-                  guint       i,
-                  guint       j)
+static inline __attribute__ ((always_inline)) double
+sim_marked (const Pair *pair,
+            guint8     *row_bits,
+            guint      *slot_row,
+            guint       i,
+            guint       j)
 {
   const Shared *x = &pair->shared_a[i], *y = &pair->shared_b[j];
   guint slot = i % ROW_SLOTS;
   guint8 bit = (guint8)(1u << slot);
   double sum = 0;
 
-  if (pair->slot_row[slot] != i)
+  if (slot_row[slot] != i)
     {
-      if (pair->slot_row[slot] != G_MAXUINT)
+      if (slot_row[slot] != G_MAXUINT)
         {
-          const Shared *old = &pair->shared_a[pair->slot_row[slot]];
+          const Shared *old = &pair->shared_a[slot_row[slot]];
 
           for (guint p = 0; p < old->n; p++)
-            pair->row_bits[old->ids[p]] &= (guint8)~bit;
+            row_bits[old->ids[p]] &= (guint8)~bit;
         }
       for (guint p = 0; p < x->n; p++)
-        pair->row_bits[x->ids[p]] |= bit;
-      pair->slot_row[slot] = i;
+        row_bits[x->ids[p]] |= bit;
+      slot_row[slot] = i;
     }
 
   for (guint q = 0; q < y->n; q++)
-    if (pair->row_bits[y->ids[q]] & bit)
+    if (row_bits[y->ids[q]] & bit)
       sum += pair->weight[y->ids[q]];
   return sum;
+}
+
+static G_GNUC_NO_INLINE double
+pair_sim_compute (const Pair *pair,
+                  guint       i,
+                  guint       j)
+{
+  return sim_marked (pair, pair->row_bits, pair->slot_row, i, j);
 }
 
 /* Similarities are needed for the beads at the cells of the band: a
@@ -1514,6 +1542,70 @@ item_mass (const Pair         *pair,
   *matchable = shared;
 }
 
+/* One side of a pair, a's or b's, and where its tables go. */
+typedef struct
+{
+  Pair               *pair;
+  const FeatureSpace *space;
+  const Item         *items;
+  guint               n;
+  double            **mass;
+  double            **matchable;
+  Shared            **shared;
+  double            **sum_len;
+  double            **sum_mass;
+  guint             **sum_par;
+  BeadSide          **sides;
+} PairSide;
+
+/* Below this many sentences in all, the sides are made one after the other. */
+#define PAIR_THREAD_MIN 4000
+
+/* The tables of one side of a pair whose weights are known. */
+static gpointer
+pair_side_init (gpointer data)
+{
+  const PairSide *side = data;
+  const Pair *pair = side->pair;
+  const Item *items = side->items;
+  guint n = side->n;
+  double *mass = *side->mass = g_new0 (double, n + 1);
+  double *matchable = *side->matchable = g_new0 (double, n + 1);
+  Shared *shared = *side->shared = g_new0 (Shared, n + 1);
+  double *sum_len = *side->sum_len = g_new0 (double, n + 1);
+  double *sum_mass = *side->sum_mass = g_new0 (double, n + 1);
+  guint *sum_par = *side->sum_par = g_new0 (guint, n + 1);
+
+  /* A sentence's mass: its shared features, and a little for each word
+   * or number with no counterpart anywhere in the other text, so that one
+   * chance match ("port" and «Проте», both "prt") among many words that
+   * match nothing is weak evidence. */
+  {
+    g_autofree guint *stamp = g_new0 (guint, pair->n_features + 1);
+
+    for (guint i = 0; i < n; i++)
+      item_mass (pair, side->space, &items[i], stamp, i + 1, &mass[i], &matchable[i]);
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      shared[i].ids = g_new (guint32, items[i].n_features + 1);
+      for (guint k = 0; k < items[i].n_features; k++)
+        if (pair->weight[items[i].features[k]] > 0)
+          shared[i].ids[shared[i].n++] = items[i].features[k];
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      sum_len[i + 1] = sum_len[i] + items[i].length;
+      sum_mass[i + 1] = sum_mass[i] + mass[i];
+      sum_par[i + 1] = sum_par[i] + (items[i].par_end ? 1 : 0);
+    }
+  *side->sides = g_new (BeadSide, (n + 1) * MAX_BEAD);
+  bead_sides (sum_mass, sum_len, sum_par, items, n, *side->sides);
+  return NULL;
+}
+
 static void
 pair_init (Pair         *pair,
            FeatureSpace *space,
@@ -1535,10 +1627,6 @@ pair_init (Pair         *pair,
   pair->m = m;
   pair->n_features = n_features;
   pair->weight = g_new0 (double, n_features);
-  pair->mass_a = g_new0 (double, n + 1);
-  pair->mass_b = g_new0 (double, m + 1);
-  pair->matchable_a = g_new0 (double, n + 1);
-  pair->matchable_b = g_new0 (double, m + 1);
   pair->row_bits = g_new0 (guint8, n_features + 1);
   pair->slot_row = g_new (guint, ROW_SLOTS);
   for (guint s = 0; s < ROW_SLOTS; s++)
@@ -1566,59 +1654,23 @@ pair_init (Pair         *pair,
         pair->weight[f] = MAX (idf, 0.1) * kind_weight[kind];
       }
 
-  /* A sentence's mass: its shared features, and a little for each word
-   * or number with no counterpart anywhere in the other text, so that one
-   * chance match ("port" and «Проте», both "prt") among many words that
-   * match nothing is weak evidence. */
+  /* The two sides, at the same time on long texts (each a tenth of a
+   * second on 20,000 sentences; nothing shared but what they read). */
   {
-    g_autofree guint *stamp = g_new0 (guint, n_features + 1);
+    PairSide side_a = { pair, space, a, n, &pair->mass_a, &pair->matchable_a, &pair->shared_a,
+                        &pair->sum_len_a, &pair->sum_mass_a, &pair->sum_par_a, &pair->side_a };
+    PairSide side_b = { pair, space, b, m, &pair->mass_b, &pair->matchable_b, &pair->shared_b,
+                        &pair->sum_len_b, &pair->sum_mass_b, &pair->sum_par_b, &pair->side_b };
+    GThread *thread = n + m >= PAIR_THREAD_MIN ? g_thread_try_new ("tri-aligner-side", pair_side_init,
+                                                                   &side_b, NULL)
+                                               : NULL;
 
-    for (guint i = 0; i < n; i++)
-      item_mass (pair, space, &a[i], stamp, i + 1, &pair->mass_a[i], &pair->matchable_a[i]);
-    memset (stamp, 0, (n_features + 1) * sizeof *stamp);
-    for (guint j = 0; j < m; j++)
-      item_mass (pair, space, &b[j], stamp, j + 1, &pair->mass_b[j], &pair->matchable_b[j]);
+    pair_side_init (&side_a);
+    if (thread != NULL)
+      g_thread_join (thread);
+    else
+      pair_side_init (&side_b);
   }
-
-  pair->shared_a = g_new0 (Shared, n + 1);
-  pair->shared_b = g_new0 (Shared, m + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      pair->shared_a[i].ids = g_new (guint32, a[i].n_features + 1);
-      for (guint k = 0; k < a[i].n_features; k++)
-        if (pair->weight[a[i].features[k]] > 0)
-          pair->shared_a[i].ids[pair->shared_a[i].n++] = a[i].features[k];
-    }
-  for (guint j = 0; j < m; j++)
-    {
-      pair->shared_b[j].ids = g_new (guint32, b[j].n_features + 1);
-      for (guint k = 0; k < b[j].n_features; k++)
-        if (pair->weight[b[j].features[k]] > 0)
-          pair->shared_b[j].ids[pair->shared_b[j].n++] = b[j].features[k];
-    }
-
-  pair->sum_len_a = g_new0 (double, n + 1);
-  pair->sum_mass_a = g_new0 (double, n + 1);
-  pair->sum_par_a = g_new0 (guint, n + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      pair->sum_len_a[i + 1] = pair->sum_len_a[i] + a[i].length;
-      pair->sum_mass_a[i + 1] = pair->sum_mass_a[i] + pair->mass_a[i];
-      pair->sum_par_a[i + 1] = pair->sum_par_a[i] + (a[i].par_end ? 1 : 0);
-    }
-  pair->sum_len_b = g_new0 (double, m + 1);
-  pair->sum_mass_b = g_new0 (double, m + 1);
-  pair->sum_par_b = g_new0 (guint, m + 1);
-  for (guint j = 0; j < m; j++)
-    {
-      pair->sum_len_b[j + 1] = pair->sum_len_b[j] + b[j].length;
-      pair->sum_mass_b[j + 1] = pair->sum_mass_b[j] + pair->mass_b[j];
-      pair->sum_par_b[j + 1] = pair->sum_par_b[j] + (b[j].par_end ? 1 : 0);
-    }
-  pair->side_a = g_new (BeadSide, (n + 1) * MAX_BEAD);
-  pair->side_b = g_new (BeadSide, (m + 1) * MAX_BEAD);
-  bead_sides (pair->sum_mass_a, pair->sum_len_a, pair->sum_par_a, a, n, pair->side_a);
-  bead_sides (pair->sum_mass_b, pair->sum_len_b, pair->sum_par_b, b, m, pair->side_b);
 
   /* Texts of about as many sentences (within a tenth, or two): a sentence
    * that matches nothing is more likely one the other version lacks than
@@ -1824,43 +1876,41 @@ postings_bound (const GArray *list,
   return at;
 }
 
-static GArray *
-find_anchors (const Pair *pair)
+/* The anchor search's rows of a in blocks of ANCHOR_BLOCK, every
+ * @stride-th block from block @first, and what it works with: a thread's
+ * own marks of the rows' features (see pair_sim_compute()). */
+#define ANCHOR_BLOCK 32
+
+typedef struct
 {
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
-  GArray *chain = g_array_new (FALSE, FALSE, sizeof (Anchor));
-  /* per feature id, the sentences of b that have it (rare features only) */
-  g_autofree GArray **postings = g_new0 (GArray *, pair->n_features);
+  const Pair    *pair;
+  GArray *const *postings;
+  double         max_jump;
+  guint          first, stride;
+  guint8        *row_bits;
+  guint         *slot_row;
+  GArray        *candidates;
+} AnchorRows;
+
+static gpointer
+anchor_rows (gpointer data)
+{
+  AnchorRows *rows = data;
+  const Pair *pair = rows->pair;
+  GArray *const *postings = rows->postings;
+  GArray *candidates = rows->candidates;
+  double max_jump = rows->max_jump;
+  /* Where each posting list's window was: found again from its start at
+   * a thread's first row, from there after (see postings_bound()). */
   g_autofree PostingsCursor *cursors = g_new0 (PostingsCursor, pair->n_features);
   g_autofree double *acc = g_new0 (double, pair->m + 1);
   /* The sentences of b that share a rare feature with the current one of
    * a: each at most once (a plain array: this is the hot loop). */
   g_autofree guint *touched = g_new (guint, pair->m + 1);
   guint n_touched;
-  /* Candidates near the diagonal only: a long report repeats itself
-   * (boilerplate, recurring names), and a far match is more likely a repeat
-   * than a translation. Bertalign uses max (250, 6 %); the cap keeps a very
-   * long text that repeats every couple of thousand sentences from jumping
-   * to the next repeat (bench/align-speed.py at 50,000 sentences). */
-  double max_jump = CLAMP (0.08 * MAX (pair->n, pair->m), 250.0, 1500.0);
 
-  /* Postings of the rarer features of b. */
-  for (guint j = 0; j < pair->m; j++)
-    for (guint k = 0; k < pair->shared_b[j].n; k++)
-      {
-        guint32 f = pair->shared_b[j].ids[k];
-        GArray *list;
-
-        if (pair->weight[f] < 1.5)
-          continue;
-        list = postings[f];
-        if (list == NULL)
-          list = postings[f] = g_array_new (FALSE, FALSE, sizeof (guint));
-        if (list->len < 64)
-          g_array_append_val (list, j);
-      }
-
-  for (guint i = 0; i < pair->n; i++)
+  for (guint i = rows->first * ANCHOR_BLOCK; i < pair->n;
+       i = (i + 1) % ANCHOR_BLOCK == 0 ? i + 1 + (rows->stride - 1) * ANCHOR_BLOCK : i + 1)
     {
       guint best = G_MAXUINT;
       double best_score = 0, second = 0;
@@ -1932,7 +1982,9 @@ find_anchors (const Pair *pair)
           {
             guint j = top[u];
             double denominator = pair->mass_a[i] + pair->mass_b[j];
-            double score = denominator > 0 ? 2 * pair_sim (pair, i, j) / denominator : 0;
+            double score = denominator > 0 ? 2 * sim_marked (pair, rows->row_bits, rows->slot_row, i, j) /
+                                             denominator
+                                           : 0;
 
             if (score > best_score)
               {
@@ -1951,6 +2003,95 @@ find_anchors (const Pair *pair)
           g_array_append_val (candidates, anchor);
         }
     }
+  return NULL;
+}
+
+/* Below this many sentences of a, the anchor search is one thread. */
+#define ANCHOR_THREAD_MIN 4000
+
+static GArray *
+find_anchors (const Pair *pair)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  GArray *chain = g_array_new (FALSE, FALSE, sizeof (Anchor));
+  /* per feature id, the sentences of b that have it (rare features only) */
+  g_autofree GArray **postings = g_new0 (GArray *, pair->n_features);
+  /* Candidates near the diagonal only: a long report repeats itself
+   * (boilerplate, recurring names), and a far match is more likely a repeat
+   * than a translation. Bertalign uses max (250, 6 %); the cap keeps a very
+   * long text that repeats every couple of thousand sentences from jumping
+   * to the next repeat (bench/align-speed.py at 50,000 sentences). */
+  double max_jump = CLAMP (0.08 * MAX (pair->n, pair->m), 250.0, 1500.0);
+
+  /* Postings of the rarer features of b. */
+  for (guint j = 0; j < pair->m; j++)
+    for (guint k = 0; k < pair->shared_b[j].n; k++)
+      {
+        guint32 f = pair->shared_b[j].ids[k];
+        GArray *list;
+
+        if (pair->weight[f] < 1.5)
+          continue;
+        list = postings[f];
+        if (list == NULL)
+          list = postings[f] = g_array_new (FALSE, FALSE, sizeof (guint));
+        if (list->len < 64)
+          g_array_append_val (list, j);
+      }
+
+  /* The blocks of rows of a taken in turn by two threads on long texts
+   * (the rare features' lists favour the first rows), their candidates
+   * merged in the order of the rows: what one pass finds. The similarity
+   * cache is not made yet (pair_sim() would compute). */
+  {
+    g_autofree guint8 *bits = NULL;
+    guint slots[ROW_SLOTS];
+    AnchorRows first = { pair, postings, max_jump, 0, 1, pair->row_bits, pair->slot_row, candidates };
+    AnchorRows second = { pair, postings, max_jump, 1, 2, NULL, slots, NULL };
+    GThread *thread = NULL;
+
+    g_assert (pair->sim == NULL);
+    if (pair->n >= ANCHOR_THREAD_MIN)
+      {
+        bits = g_new0 (guint8, pair->n_features + 1);
+        for (guint s = 0; s < ROW_SLOTS; s++)
+          slots[s] = G_MAXUINT;
+        first.stride = 2;
+        first.candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
+        second.row_bits = bits;
+        second.candidates = g_array_new (FALSE, FALSE, sizeof (Anchor));
+        thread = g_thread_try_new ("tri-aligner-anchors", anchor_rows, &second, NULL);
+      }
+    anchor_rows (&first);
+    if (second.candidates != NULL)
+      {
+        guint p = 0, q = 0;
+
+        if (thread != NULL)
+          g_thread_join (thread);
+        else
+          anchor_rows (&second);
+        /* each row has at most one candidate */
+        while (p < first.candidates->len || q < second.candidates->len)
+          {
+            const Anchor *x = p < first.candidates->len ? &g_array_index (first.candidates, Anchor, p) : NULL;
+            const Anchor *y = q < second.candidates->len ? &g_array_index (second.candidates, Anchor, q) : NULL;
+
+            if (y == NULL || (x != NULL && x->i < y->i))
+              {
+                g_array_append_vals (candidates, x, 1);
+                p++;
+              }
+            else
+              {
+                g_array_append_vals (candidates, y, 1);
+                q++;
+              }
+          }
+        g_array_unref (first.candidates);
+        g_array_unref (second.candidates);
+      }
+  }
 
   g_array_sort (candidates, compare_anchor);
 
@@ -2420,6 +2561,10 @@ report_progress (Context *ctx,
 typedef struct
 {
   const float    *cost;
+  /* pair->prior of each bead and params.lexical, as locals: the stores to
+   * the caches could alias them as far as the compiler knows */
+  double          prior[N_BEADS];
+  double          lexical;
   guint           from_lo[MAX_BEAD + 1];
   guint           from_hi[MAX_BEAD + 1];
   gsize           from_row[MAX_BEAD + 1];
@@ -2442,6 +2587,9 @@ dp_row_init (const Pair  *pair,
   guint low = lo[i] > MAX_BEAD ? lo[i] - MAX_BEAD : 0;
 
   r->cost = cost;
+  for (guint b = 0; b < N_BEADS; b++)
+    r->prior[b] = pair->prior[beads[b].a][beads[b].b];
+  r->lexical = params.lexical;
   r->sim = r->sim_at;
   for (guint k = 0; k <= MAX_BEAD && k <= i; k++)
     {
@@ -2524,7 +2672,7 @@ dp_cell (const Pair  *pair,
       /* Skip the beads that cannot win (an unreachable cell, INFINITY,
        * never can). */
       from = r->cost[r->from_row[k] + pj];
-      if (from + pair->prior[k][l] - params.lexical >= limit)
+      if (from + r->prior[b] - r->lexical >= limit)
         continue;
       if (k == 0 || l == 0)
         c.cost = pair->prior[k][l];
@@ -2983,9 +3131,18 @@ align_sequences (Context        *ctx,
           Sequence learned = { NULL, 0 };
           GArray *first = result;
 
+          double *lengths = g_steal_pointer (&pair.length_table);
+          double ratio = pair.ratio, variance = pair.variance;
+
           apply_lexicon (a, lexicon, ctx->space.kinds->len, &learned);
           pair_clear (&pair);
           pair_init (&pair, &ctx->space, learned.items, learned.n, b->items, b->n);
+          /* The learned items keep their lengths: the first pass's length
+           * costs hold (each a function of the two lengths, the ratio and
+           * the variance alone). */
+          if (pair.ratio == ratio && pair.variance == variance)
+            pair.length_table = g_steal_pointer (&lengths);
+          g_free (lengths);
           result = align_pair (ctx, &pair, first, cancellable);
           g_array_unref (first);
           pair_clear (&pair);

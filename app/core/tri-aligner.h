@@ -59,6 +59,7 @@ TriAlignInput *tri_align_input_new               (const char     *language,
                                                   const char * const *sentences,
                                                   const guint    *paragraphs,
                                                   guint           n_sentences);
+void           tri_align_input_fold              (TriAlignInput  *input);
 void           tri_align_input_free              (TriAlignInput  *input);
 guint          tri_align_input_get_n_sentences   (TriAlignInput  *input);
 const char    *tri_align_input_get_language      (TriAlignInput  *input);

@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 #include <gio/gio.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include <unicode/uloc.h>
@@ -24,18 +26,72 @@
  * Debian's dictd dictionaries (mueller7-dict for English→Russian, FreeDict
  * for other pairs) or from a user's list in hunalign's format. Immutable
  * once loaded, so it is shared between threads. */
+/* A dictd dictionary's image: its headwords sorted by key, each with
+ * where its entries are in the uncompressed body and the translations the
+ * aligner's reading takes from them, then the body. The same whether
+ * mapped from the user's cache or made from the dictd files (see
+ * tri_dictionary_load_dictd()). All native-endian: the cache is the
+ * machine's own. */
 typedef struct
 {
-  GBytes      *body;      /* the uncompressed .dict */
-  UScriptCode  script;    /* of the translations */
-  GHashTable  *index;     /* key → GArray of Location, entries not read yet */
-} Source;
+  char    magic[8];
+  guint32 version;
+  guint32 glib_version;     /* tri_dictionary_key() is GLib's case folding */
+  guint32 n_headwords;
+  guint32 n_locations;
+  guint64 keys_size;
+  guint64 body_size;
+  /* the translations add_entry() reads from each location, at most
+   * MAX_TRANSLATIONS, for translations in this script */
+  guint32 script;
+  guint32 n_words;
+  guint64 words_size;
+  /* the dictd files the image was made from */
+  guint64 index_size;
+  gint64  index_mtime;
+  gint64  index_mtime_ns;
+  guint64 dict_size;
+  gint64  dict_mtime;
+  gint64  dict_mtime_ns;
+} ImageHeader;
 
 typedef struct
 {
   guint32 offset;
   guint32 length;
 } Location;
+
+typedef struct
+{
+  guint32 key;              /* offset in the keys */
+  guint32 first;            /* its first Location */
+  guint32 count;            /* and how many */
+} Headword;
+
+/* A location's translations: words [first, first + count) */
+typedef struct
+{
+  guint32 first;
+  guint32 count;
+} Parsed;
+
+typedef struct
+{
+  GBytes         *image;
+  const char     *body;
+  const char     *keys;
+  const Headword *headwords;
+  const Location *locations;
+  /* with the translations read ahead, per location (NULL when read for
+   * another script) */
+  const Parsed   *parsed;
+  const guint32  *word_at;  /* offsets in words */
+  const char     *words;
+  guint           n_headwords;
+  UScriptCode     script;   /* of the translations */
+  guint8         *read;     /* per headword: its entries were read */
+  guint           n_unread;
+} Source;
 
 struct _TriDictionary
 {
@@ -54,8 +110,8 @@ struct _TriDictionary
 static void
 source_free (Source *source)
 {
-  g_bytes_unref (source->body);
-  g_hash_table_unref (source->index);
+  g_bytes_unref (source->image);
+  g_free (source->read);
   g_free (source);
 }
 
@@ -128,15 +184,16 @@ tri_dictionary_key (const char *word,
  *
  * Adds one pair, as from the user's word list.
  */
-static void add_entry (TriDictionary *self, const char *headword, const char *body, gsize length,
-                       UScriptCode script);
+static void add_entry (TriDictionary *self, const char *key, const char *headword, const char *body,
+                       gsize length, UScriptCode script);
 
+/* Adds @translation to the translations of @key (tri_dictionary_key() of
+ * the word). */
 static void
-add_unlocked (TriDictionary *self,
-              const char    *word,
-              const char    *translation)
+add_to_key (TriDictionary *self,
+            const char    *key,
+            const char    *translation)
 {
-  g_autofree char *key = tri_dictionary_key (word, -1);
   GPtrArray *list = g_hash_table_lookup (self->entries, key);
   const char *stored = g_string_chunk_insert_const (self->strings, translation);
 
@@ -153,6 +210,16 @@ add_unlocked (TriDictionary *self,
           return;
       g_ptr_array_add (list, (gpointer)stored);
     }
+}
+
+static void
+add_unlocked (TriDictionary *self,
+              const char    *word,
+              const char    *translation)
+{
+  g_autofree char *key = tri_dictionary_key (word, -1);
+
+  add_to_key (self, key, translation);
 }
 
 void
@@ -196,27 +263,73 @@ dictionary_forms (const char *lower)
   return (char **)g_ptr_array_free (forms, FALSE);
 }
 
+/* The headword whose key is @word, or -1. */
+static gssize
+source_find (const Source *source,
+             const char   *word)
+{
+  gsize low = 0, high = source->n_headwords;
+
+  while (low < high)
+    {
+      gsize mid = low + (high - low) / 2;
+      int order = strcmp (source->keys + source->headwords[mid].key, word);
+
+      if (order == 0)
+        return (gssize)mid;
+      if (order < 0)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  return -1;
+}
+
+/* Whether location @l's translations were read ahead, and are text (the
+ * cache is checked as it is used). */
+static gboolean
+parsed_valid (const Source *source,
+              guint         l)
+{
+  if (source->parsed == NULL)
+    return FALSE;
+  for (guint w = 0; w < source->parsed[l].count; w++)
+    if (!g_utf8_validate (source->words + source->word_at[source->parsed[l].first + w], -1, NULL))
+      return FALSE;
+  return TRUE;
+}
+
 static GPtrArray *
 lookup_unlocked (TriDictionary *self,
                  const char    *word)
 {
+  g_autofree char *key = NULL;
+
   /* Read the word's entries from the dictd files, once. */
   for (guint s = 0; s < self->sources->len; s++)
     {
       Source *source = g_ptr_array_index (self->sources, s);
-      GArray *where = g_hash_table_lookup (source->index, word);
+      gssize h = source_find (source, word);
 
-      if (where != NULL)
+      if (h >= 0 && !source->read[h])
         {
-          const char *text = g_bytes_get_data (source->body, NULL);
+          const Headword *headword = &source->headwords[h];
 
-          for (guint k = 0; k < where->len; k++)
+          if (key == NULL)
+            key = tri_dictionary_key (word, -1);
+          for (guint k = 0; k < headword->count; k++)
             {
-              const Location *at = &g_array_index (where, Location, k);
+              guint l = headword->first + k;
+              const Location *at = &source->locations[l];
 
-              add_entry (self, word, text + at->offset, at->length, source->script);
+              if (self->max_translations == MAX_TRANSLATIONS && parsed_valid (source, l))
+                for (guint w = 0; w < source->parsed[l].count; w++)
+                  add_to_key (self, key, source->words + source->word_at[source->parsed[l].first + w]);
+              else
+                add_entry (self, key, word, source->body + at->offset, at->length, source->script);
             }
-          g_hash_table_remove (source->index, word);
+          source->read[h] = TRUE;
+          source->n_unread--;
         }
     }
 
@@ -288,7 +401,7 @@ tri_dictionary_get_size (TriDictionary *self)
   g_mutex_lock (&self->mutex);
   n = g_hash_table_size (self->entries);
   for (guint s = 0; s < self->sources->len; s++)
-    n += g_hash_table_size (((Source *)g_ptr_array_index (self->sources, s))->index);
+    n += ((Source *)g_ptr_array_index (self->sources, s))->n_unread;
   g_mutex_unlock (&self->mutex);
 
   return n;
@@ -353,13 +466,16 @@ word_in_script (const char  *word,
 
 /* The translations in a dictd entry: the words of the body after the
  * headword line, in the target language's script, skipping grammar
- * abbreviations ("_n.") and transcriptions ("[...]"). */
+ * abbreviations ("_n.") and transcriptions ("[...]"); at most @max, a
+ * wide reading (more than MAX_TRANSLATIONS) also skipping remarks and
+ * examples. Added to @words (owned). */
 static void
-add_entry (TriDictionary *self,
-           const char    *headword,
-           const char    *body,
-           gsize          length,
-           UScriptCode    script)
+entry_words (const char  *headword,
+             const char  *body,
+             gsize        length,
+             UScriptCode  script,
+             guint        max,
+             GPtrArray   *words)
 {
   const char *end = body + length;
   const char *p = memchr (body, '\n', length);
@@ -369,7 +485,7 @@ add_entry (TriDictionary *self,
 
   p = p != NULL ? p + 1 : end;
 
-  while (p < end && added < self->max_translations)
+  while (p < end && added < max)
     {
       const char *start;
       g_autofree char *word = NULL;
@@ -379,7 +495,7 @@ add_entry (TriDictionary *self,
         break;
 
       /* a wide reading also skips remarks in parentheses: "(употр. как _pl.)" */
-      if (ch == '[' || (ch == '(' && self->max_translations > MAX_TRANSLATIONS))
+      if (ch == '[' || (ch == '(' && max > MAX_TRANSLATIONS))
         in_brackets = TRUE;
       else if (ch == ']' || ch == ')')
         in_brackets = FALSE;
@@ -411,7 +527,7 @@ add_entry (TriDictionary *self,
         }
 
       word = g_utf8_strdown (start, p - start);
-      if (self->max_translations > MAX_TRANSLATIONS && !word_in_script (word, script))
+      if (max > MAX_TRANSLATIONS && !word_in_script (word, script))
         {
           in_example = TRUE;
           continue;
@@ -419,58 +535,203 @@ add_entry (TriDictionary *self,
       if (g_utf8_strlen (word, -1) >= 3 && word_in_script (word, script) &&
           strcmp (word, headword) != 0)
         {
-          add_unlocked (self, headword, word);
+          g_ptr_array_add (words, g_steal_pointer (&word));
           added++;
         }
     }
 }
 
-/**
- * tri_dictionary_load_dictd:
- * @self: a #TriDictionary
- * @index_path: a dictd `.index` file
- * @dict_path: its `.dict.dz` (or `.dict`) file
- * @target_language: the language of the translations (only words in its
- *   script are taken)
- * @error: return location for a #GError
- *
- * Adds the single-word headwords of a dictd dictionary.
- *
- * Returns: %TRUE on success
- */
-gboolean
-tri_dictionary_load_dictd (TriDictionary  *self,
-                           const char     *index_path,
-                           const char     *dict_path,
-                           const char     *target_language,
-                           GError        **error)
+/* Adds the translations in a dictd entry of @headword (whose key is @key). */
+static void
+add_entry (TriDictionary *self,
+           const char    *key,
+           const char    *headword,
+           const char    *body,
+           gsize          length,
+           UScriptCode    script)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+  entry_words (headword, body, length, script, self->max_translations, words);
+  for (guint w = 0; w < words->len; w++)
+    add_to_key (self, key, g_ptr_array_index (words, w));
+}
+
+/* What the image of a dictd dictionary was made from: the two files'
+ * sizes and times of change. */
+static gboolean
+stamp_sources (const char  *index_path,
+               const char  *dict_path,
+               ImageHeader *stamp,
+               GError     **error)
+{
+  GStatBuf index_stat, dict_stat;
+
+  if (g_stat (index_path, &index_stat) != 0 || g_stat (dict_path, &dict_stat) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot read the dictionary “%s”: %s"), index_path, g_strerror (saved));
+      return FALSE;
+    }
+  memset (stamp, 0, sizeof *stamp);
+  stamp->index_size = (guint64)index_stat.st_size;
+  stamp->index_mtime = (gint64)index_stat.st_mtim.tv_sec;
+  stamp->index_mtime_ns = (gint64)index_stat.st_mtim.tv_nsec;
+  stamp->dict_size = (guint64)dict_stat.st_size;
+  stamp->dict_mtime = (gint64)dict_stat.st_mtim.tv_sec;
+  stamp->dict_mtime_ns = (gint64)dict_stat.st_mtim.tv_nsec;
+  return TRUE;
+}
+
+#define IMAGE_MAGIC   "TRIDICT"
+#define IMAGE_VERSION 2
+
+static guint32
+image_glib_version (void)
+{
+  return glib_major_version * 1000000 + glib_minor_version * 1000 + glib_micro_version;
+}
+
+/* The source an image holds, or NULL when the image is not whole, made by
+ * another version, or (with @stamp) from other files than those: nothing
+ * in it is trusted until checked. */
+static Source *
+source_from_image (GBytes            *image,
+                   const ImageHeader *stamp,
+                   UScriptCode        script)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (image, &size);
+  const ImageHeader *header = (const ImageHeader *)data;
+  const Headword *headwords;
+  const Location *locations;
+  const Parsed *parsed;
+  const guint32 *word_at;
+  const char *keys, *words, *body;
+  guint64 need;
+  Source *source;
+
+  if (size < sizeof *header || memcmp (header->magic, IMAGE_MAGIC, sizeof header->magic) != 0 ||
+      header->version != IMAGE_VERSION || header->glib_version != image_glib_version ())
+    return NULL;
+  if (stamp != NULL &&
+      (header->index_size != stamp->index_size || header->index_mtime != stamp->index_mtime ||
+       header->index_mtime_ns != stamp->index_mtime_ns || header->dict_size != stamp->dict_size ||
+       header->dict_mtime != stamp->dict_mtime || header->dict_mtime_ns != stamp->dict_mtime_ns))
+    return NULL;
+  /* Each part fits, in 64 bits: the counts are 32-bit, the sizes below
+   * the file's. */
+  if (header->keys_size > size || header->body_size > size || header->words_size > size)
+    return NULL;
+  need = sizeof *header + (guint64)header->n_headwords * sizeof (Headword) +
+         (guint64)header->n_locations * (sizeof (Location) + sizeof (Parsed)) +
+         (guint64)header->n_words * sizeof (guint32) + header->keys_size + header->words_size +
+         header->body_size;
+  if (need != size || header->keys_size == 0 || header->words_size == 0)
+    return NULL;
+
+  headwords = (const Headword *)(data + sizeof *header);
+  locations = (const Location *)(headwords + header->n_headwords);
+  parsed = (const Parsed *)(locations + header->n_locations);
+  word_at = (const guint32 *)(parsed + header->n_locations);
+  keys = (const char *)(word_at + header->n_words);
+  words = keys + header->keys_size;
+  body = words + header->words_size;
+  if (keys[header->keys_size - 1] != '\0' || words[header->words_size - 1] != '\0')
+    return NULL;
+  for (guint h = 0; h < header->n_headwords; h++)
+    {
+      if (headwords[h].key >= header->keys_size ||
+          (guint64)headwords[h].first + headwords[h].count > header->n_locations)
+        return NULL;
+      /* sorted, each key once: looked up by bisection */
+      if (h > 0 && strcmp (keys + headwords[h - 1].key, keys + headwords[h].key) >= 0)
+        return NULL;
+    }
+  for (guint l = 0; l < header->n_locations; l++)
+    if ((guint64)locations[l].offset + locations[l].length > header->body_size ||
+        (guint64)parsed[l].first + parsed[l].count > header->n_words)
+      return NULL;
+  for (guint w = 0; w < header->n_words; w++)
+    if (word_at[w] >= header->words_size)
+      return NULL;
+
+  source = g_new0 (Source, 1);
+  source->image = g_bytes_ref (image);
+  source->body = body;
+  source->keys = keys;
+  source->headwords = headwords;
+  source->locations = locations;
+  if (header->script == (guint32)script)
+    {
+      source->parsed = parsed;
+      source->word_at = word_at;
+      source->words = words;
+    }
+  source->n_headwords = header->n_headwords;
+  source->n_unread = header->n_headwords;
+  source->script = script;
+  source->read = g_new0 (guint8, MAX (header->n_headwords, 1));
+  return source;
+}
+
+/* One usable line of a dictd index. */
+typedef struct
+{
+  char     *key;
+  guint     line;
+  gboolean  fits;        /* its location fits in 32 bits */
+  Location  at;
+} IndexLine;
+
+static int
+compare_index_lines (gconstpointer x,
+                     gconstpointer y)
+{
+  const IndexLine *a = x, *b = y;
+  int order = strcmp (a->key, b->key);
+
+  if (order != 0)
+    return order;
+  return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* The image of a dictd dictionary, read from its files. */
+static GBytes *
+make_image (const char        *index_path,
+            const char        *dict_path,
+            const ImageHeader *stamp,
+            UScriptCode        script,
+            GError           **error)
 {
   g_autoptr(GMappedFile) index = NULL;
   g_autoptr(GBytes) raw = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GFile) file = NULL;
-  UScriptCode script = USCRIPT_LATIN;
-  UErrorCode status = U_ZERO_ERROR;
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) parsed = g_array_new (FALSE, FALSE, sizeof (Parsed));
+  g_autoptr(GArray) word_at = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GByteArray) words = g_byte_array_new ();
+  g_autoptr(GPtrArray) translations = g_ptr_array_new_with_free_func (g_free);
   const char *data, *end, *line;
-  gsize text_length;
-  Source *source;
-
-  {
-    UScriptCode codes[4];
-    int32_t n = uscript_getCode (target_language, codes, G_N_ELEMENTS (codes), &status);
-
-    if (U_SUCCESS (status) && n > 0)
-      script = codes[0];
-  }
+  const char *text;
+  gsize text_length, keys_size = 0, size;
+  guint n_headwords = 0, n_locations = 0, number = 0;
+  ImageHeader *header;
+  Headword *headwords;
+  Location *locations;
+  char *image, *keys;
 
   index = g_mapped_file_new (index_path, FALSE, error);
   if (index == NULL)
-    return FALSE;
+    return NULL;
 
   file = g_file_new_for_path (dict_path);
   raw = g_file_load_bytes (file, NULL, NULL, error);
   if (raw == NULL)
-    return FALSE;
+    return NULL;
 
   if (g_str_has_suffix (dict_path, ".dz"))
     {
@@ -478,22 +739,18 @@ tri_dictionary_load_dictd (TriDictionary  *self,
       if (body == NULL)
         {
           g_prefix_error (error, _("Cannot read the dictionary “%s”: "), dict_path);
-          return FALSE;
+          return NULL;
         }
     }
   else
     body = g_bytes_ref (raw);
 
-  g_bytes_get_data (body, &text_length);
+  text = g_bytes_get_data (body, &text_length);
   data = g_mapped_file_get_contents (index);
   end = data + g_mapped_file_get_length (index);
+  lines = g_array_new (FALSE, FALSE, sizeof (IndexLine));
 
-  source = g_new0 (Source, 1);
-  source->body = g_bytes_ref (body);
-  source->script = script;
-  source->index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
-
-  for (line = data; line < end; )
+  for (line = data; line < end; number++)
     {
       const char *eol = memchr (line, '\n', (gsize)(end - line));
       const char *tab1, *tab2;
@@ -514,23 +771,216 @@ tri_dictionary_load_dictd (TriDictionary  *self,
           /* entries are checked when read (add_entry() validates) */
           g_utf8_validate (line, tab1 - line, NULL))
         {
-          char *headword = tri_dictionary_key (line, tab1 - line);
-          GArray *where = g_hash_table_lookup (source->index, headword);
-          Location at = { (guint32)offset, (guint32)length };
+          IndexLine entry = { tri_dictionary_key (line, tab1 - line), number,
+                              offset <= G_MAXUINT32 && length <= G_MAXUINT32,
+                              { (guint32)offset, (guint32)length } };
 
-          /* Headwords that share a key ("talks", "talk") share a list. */
-          if (where == NULL)
-            {
-              where = g_array_sized_new (FALSE, FALSE, sizeof (Location), 1);
-              g_hash_table_insert (source->index, headword, where);
-            }
-          else
-            g_free (headword);
-          if (offset <= G_MAXUINT32 && length <= G_MAXUINT32)
-            g_array_append_val (where, at);
+          g_array_append_val (lines, entry);
         }
 
       line = eol + 1;
+    }
+
+  /* Headwords that share a key ("talks", "talk") share a list, in the
+   * index's order. */
+  g_array_sort (lines, compare_index_lines);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const IndexLine *entry = &g_array_index (lines, IndexLine, i);
+
+      if (i == 0 || strcmp (entry[-1].key, entry->key) != 0)
+        {
+          n_headwords++;
+          keys_size += strlen (entry->key) + 1;
+        }
+      /* the translations the aligner's reading takes, read ahead (not
+       * for an image that cannot be kept: USCRIPT_INVALID_CODE) */
+      if (entry->fits && script == USCRIPT_INVALID_CODE)
+        {
+          Parsed none = { 0, 0 };
+
+          n_locations++;
+          g_array_append_val (parsed, none);
+        }
+      else if (entry->fits)
+        {
+          Parsed at = { word_at->len, 0 };
+
+          n_locations++;
+          g_ptr_array_set_size (translations, 0);
+          entry_words (entry->key, text + entry->at.offset, entry->at.length, script,
+                       MAX_TRANSLATIONS, translations);
+          for (guint w = 0; w < translations->len; w++)
+            {
+              const char *word = g_ptr_array_index (translations, w);
+              guint32 offset = words->len;
+
+              g_array_append_val (word_at, offset);
+              g_byte_array_append (words, (const guint8 *)word, (guint)strlen (word) + 1);
+            }
+          at.count = translations->len;
+          g_array_append_val (parsed, at);
+        }
+    }
+  if (words->len == 0)
+    g_byte_array_append (words, (const guint8 *)"", 1);
+
+  size = sizeof *header + n_headwords * sizeof (Headword) +
+         n_locations * (sizeof (Location) + sizeof (Parsed)) + word_at->len * sizeof (guint32) +
+         MAX (keys_size, 1) + words->len + text_length;
+  image = g_malloc (size);
+  header = (ImageHeader *)image;
+  *header = *stamp;
+  memcpy (header->magic, IMAGE_MAGIC, sizeof header->magic);
+  header->version = IMAGE_VERSION;
+  header->glib_version = image_glib_version ();
+  header->n_headwords = n_headwords;
+  header->n_locations = n_locations;
+  header->keys_size = MAX (keys_size, 1);
+  header->body_size = text_length;
+  header->script = (guint32)script;
+  header->n_words = word_at->len;
+  header->words_size = words->len;
+  headwords = (Headword *)(image + sizeof *header);
+  locations = (Location *)(headwords + n_headwords);
+  memcpy (locations + n_locations, parsed->data, n_locations * sizeof (Parsed));
+  memcpy ((Parsed *)(locations + n_locations) + n_locations, word_at->data, word_at->len * sizeof (guint32));
+  keys = (char *)((guint32 *)((Parsed *)(locations + n_locations) + n_locations) + word_at->len);
+  keys[0] = '\0';
+
+  n_headwords = 0;
+  n_locations = 0;
+  keys_size = 0;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      IndexLine *entry = &g_array_index (lines, IndexLine, i);
+
+      if (i == 0 || strcmp (entry[-1].key, entry->key) != 0)
+        {
+          gsize n = strlen (entry->key) + 1;
+
+          headwords[n_headwords].key = (guint32)keys_size;
+          headwords[n_headwords].first = n_locations;
+          headwords[n_headwords].count = 0;
+          n_headwords++;
+          memcpy (keys + keys_size, entry->key, n);
+          keys_size += n;
+        }
+      if (entry->fits)
+        {
+          locations[n_locations++] = entry->at;
+          headwords[n_headwords - 1].count++;
+        }
+    }
+  for (guint i = 0; i < lines->len; i++)
+    g_free (g_array_index (lines, IndexLine, i).key);
+  memcpy (keys + header->keys_size, words->data, words->len);
+  memcpy (keys + header->keys_size + words->len, text, text_length);
+
+  return g_bytes_new_take (image, size);
+}
+
+/* Where the image of the dictd files is kept between runs: the user's
+ * cache, under a name of the files' paths (their sizes and times, in the
+ * image, say whether it is still theirs). */
+static char *
+image_cache_path (const char *index_path,
+                  const char *dict_path)
+{
+  g_autofree char *index_abs = g_canonicalize_filename (index_path, NULL);
+  g_autofree char *dict_abs = g_canonicalize_filename (dict_path, NULL);
+  g_autofree char *both = g_strconcat (index_abs, "\n", dict_abs, NULL);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, both, -1);
+  g_autofree char *name = NULL;
+  g_autofree char *base = g_path_get_basename (index_abs);
+
+  if (g_str_has_suffix (base, ".index"))
+    base[strlen (base) - strlen (".index")] = '\0';
+  digest[16] = '\0';
+  name = g_strdup_printf ("%s-%s.dictd-image", base, digest);
+  return g_build_filename (g_get_user_cache_dir (), "triptych", name, NULL);
+}
+
+/**
+ * tri_dictionary_load_dictd:
+ * @self: a #TriDictionary
+ * @index_path: a dictd `.index` file
+ * @dict_path: its `.dict.dz` (or `.dict`) file
+ * @target_language: the language of the translations (only words in its
+ *   script are taken)
+ * @error: return location for a #GError
+ *
+ * Adds the single-word headwords of a dictd dictionary. Uncompressing
+ * and indexing Mueller's takes a fifth of a second, so what they give is
+ * kept in the user's cache (about the size of the uncompressed body) and
+ * mapped from there by later runs while the two files are unchanged; a
+ * cache that is not whole or not theirs is made again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tri_dictionary_load_dictd (TriDictionary  *self,
+                           const char     *index_path,
+                           const char     *dict_path,
+                           const char     *target_language,
+                           GError        **error)
+{
+  g_autoptr(GBytes) image = NULL;
+  g_autofree char *cache_path = NULL;
+  UScriptCode script = USCRIPT_LATIN;
+  UErrorCode status = U_ZERO_ERROR;
+  ImageHeader stamp;
+  Source *source = NULL;
+
+  {
+    UScriptCode codes[4];
+    int32_t n = uscript_getCode (target_language, codes, G_N_ELEMENTS (codes), &status);
+
+    if (U_SUCCESS (status) && n > 0)
+      script = codes[0];
+  }
+
+  if (!stamp_sources (index_path, dict_path, &stamp, error))
+    return FALSE;
+
+  cache_path = image_cache_path (index_path, dict_path);
+  {
+    g_autoptr(GMappedFile) cached = g_mapped_file_new (cache_path, FALSE, NULL);
+
+    if (cached != NULL)
+      {
+        image = g_mapped_file_get_bytes (cached);
+        source = source_from_image (image, &stamp, script);
+        if (source == NULL)
+          g_debug ("The cache %s is not whole or out of date: reading %s again", cache_path, index_path);
+      }
+  }
+
+  if (source == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *folder = g_path_get_dirname (cache_path);
+      gsize size;
+      const char *data;
+      /* Reading every entry ahead pays only in an image that is kept;
+       * without a cache each entry is read when first looked up. */
+      gboolean keep = g_mkdir_with_parents (folder, 0700) == 0 && g_access (folder, W_OK) == 0;
+
+      g_clear_pointer (&image, g_bytes_unref);
+      image = make_image (index_path, dict_path, &stamp, keep ? script : USCRIPT_INVALID_CODE, error);
+      if (image == NULL)
+        return FALSE;
+      source = source_from_image (image, NULL, script);
+      g_assert (source != NULL);
+
+      /* Written under a name of its own, then renamed: a run reading
+       * the cache, or another writing it, never sees it half-written. */
+      data = g_bytes_get_data (image, &size);
+      if (!keep)
+        g_debug ("Cannot keep %s in the cache folder %s", index_path, folder);
+      else if (!g_file_set_contents_full (cache_path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0600,
+                                          &local_error))
+        g_debug ("Cannot keep %s in the cache %s: %s", index_path, cache_path, local_error->message);
     }
 
   g_mutex_lock (&self->mutex);

@@ -990,25 +990,67 @@ append_row_json (GString        *out,
   append_literal (out, "}\n");
 }
 
-static GBytes *
-export_jsonl (Export *export)
+/* Rows [from, to) of a JSON Lines export, appended to @out. */
+typedef struct
 {
-  GString *out = g_string_new (NULL);
+  Export         *export;
+  TriWordAligner *aligner;
+  guint           from, to;
+  GString        *out;
+} JsonlRange;
+
+static gpointer
+export_jsonl_range (gpointer data)
+{
+  JsonlRange *range = data;
+  Export *export = range->export;
   guint which[TRI_MAX_COLUMNS];
-  g_autoptr(TriWordAligner) aligner = export->options->words ? word_aligner_for (export) : NULL;
 
   for (guint k = 0; k < export->n_columns; k++)
     which[k] = k;
 
-  for (guint r = 0; r < export->rows->len; r++)
+  for (guint r = range->from; r < range->to; r++)
     {
       const TriBead *row = &g_array_index (export->rows, TriBead, r);
       g_auto(GStrv) texts = dup_row_texts (export, row, which, export->n_columns);
 
       if (texts != NULL)
-        append_row_json (out, export, row, texts, aligner);
+        append_row_json (range->out, export, row, texts, range->aligner);
     }
-  return g_string_free_to_bytes (out);
+  return NULL;
+}
+
+/* Below this many rows, a JSON Lines export is written in one thread. */
+#define JSONL_THREAD_MIN 2000
+
+static GBytes *
+export_jsonl (Export *export)
+{
+  g_autoptr(TriWordAligner) aligner = export->options->words ? word_aligner_for (export) : NULL;
+  guint n = export->rows->len;
+  JsonlRange first = { export, aligner, 0, n, g_string_new (NULL) };
+  JsonlRange second = { export, aligner, n, n, NULL };
+  GThread *thread = NULL;
+
+  /* The second half of the rows written at the same time, into a buffer
+   * of its own (not with word links: the word aligner is one object). */
+  if (aligner == NULL && n >= JSONL_THREAD_MIN)
+    {
+      first.to = second.from = n / 2;
+      second.out = g_string_new (NULL);
+      thread = g_thread_try_new ("tri-export-jsonl", export_jsonl_range, &second, NULL);
+    }
+  export_jsonl_range (&first);
+  if (second.out != NULL)
+    {
+      if (thread != NULL)
+        g_thread_join (thread);
+      else
+        export_jsonl_range (&second);
+      g_string_append_len (first.out, second.out->str, (gssize)second.out->len);
+      g_string_free (second.out, TRUE);
+    }
+  return g_string_free_to_bytes (first.out);
 }
 
 static TriExportPart *
