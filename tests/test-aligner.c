@@ -967,6 +967,50 @@ test_merge_with_many_senses (void)
 
 /* 4. Three ways */
 
+/* A long report of 4,200 sentences a language: the aligner makes a pair's
+ * two sides and searches its anchors in two threads from 4,000 sentences
+ * on (tri-aligner.c). Every item is numbered, and the Russian leaves out
+ * the railway sentence in three places: three rows English and Ukrainian
+ * alone, every other row one to one to one. */
+#define LONG_BLOCKS 350
+
+static GStrv
+long_report (const char * const *base,
+             const char         *item,
+             gboolean            skip_railway)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new ();
+  guint n = g_strv_length ((char **)base);
+
+  for (guint b = 0; b < LONG_BLOCKS; b++)
+    for (guint i = 0; i < n; i++)
+      {
+        if (skip_railway && i == 9 && (b == 83 || b == 208 || b == 325))
+          continue;
+        g_ptr_array_add (out, g_strdup_printf ("%s %u. %s", item, b * n + i + 1, base[i]));
+      }
+  g_ptr_array_add (out, NULL);
+  return (GStrv)g_ptr_array_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_long_report (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  g_auto(GStrv) en = long_report (odesa_en, "Item", FALSE);
+  g_auto(GStrv) ru = long_report (odesa_ru, "Пункт", TRUE);
+  g_auto(GStrv) uk = long_report (odesa_uk, "Пункт", FALSE);
+  guint n = g_strv_length (en);
+  g_autofree char *expected = shape_with (n, 3,
+                                          83 * 12 + 9, "1-0-1",
+                                          208 * 12 + 9, "1-0-1",
+                                          325 * 12 + 9, "1-0-1",
+                                          G_MAXUINT);
+
+  g_assert_cmpuint (n, ==, LONG_BLOCKS * 12);
+  check_triple (aligner, (const char * const *)en, (const char * const *)ru, (const char * const *)uk, expected);
+}
+
 static void
 test_three_way (void)
 {
@@ -2389,6 +2433,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/omission-with-unmatched-figure", test_omission_with_unmatched_figure);
   g_test_add_func ("/aligner/beads/merge-with-many-senses", test_merge_with_many_senses);
   g_test_add_func ("/aligner/three-way", test_three_way);
+  g_test_add_func ("/aligner/three-way/long-report", test_long_report);
   g_test_add_func ("/aligner/three-way/ukrainian-disambiguates", test_ukrainian_disambiguates);
   g_test_add_func ("/aligner/false-friend", test_false_friend);
   g_test_add_func ("/aligner/fixed", test_fixed_rows);

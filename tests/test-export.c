@@ -53,16 +53,16 @@ static char *
 expected_text (guint row,
                guint column)
 {
-  if (row == 4 && column == 0)
-    return long_sentence ();
-  return g_strdup (hostile[row][column]);
+  if (hostile[row % N_ROWS][column] == NULL)
+    return row < N_ROWS ? long_sentence () : g_strdup_printf ("Row %u, in English only here.", row + 1);
+  return g_strdup (hostile[row % N_ROWS][column]);
 }
 
 /* An alignment of the hostile rows, built by hand as presegmented
  * documents (each cell one sentence, kept byte for byte). Row 1 is
  * confirmed and bookmarked, row 2 needs review. */
 static TriAlignment *
-hostile_alignment (void)
+hostile_alignment_of (guint n_rows)
 {
   TriDocument *documents[3];
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (TriBead));
@@ -75,7 +75,7 @@ hostile_alignment (void)
       g_autoptr(GArray) sentences = g_array_new (FALSE, FALSE, sizeof (TriSentence));
       g_autoptr(GError) error = NULL;
 
-      for (guint r = 0; r < N_ROWS; r++)
+      for (guint r = 0; r < n_rows; r++)
         {
           g_autofree char *cell = expected_text (r, c);
           TriSentence s;
@@ -96,7 +96,7 @@ hostile_alignment (void)
       g_assert_no_error (error);
     }
 
-  for (guint r = 0; r < N_ROWS; r++)
+  for (guint r = 0; r < n_rows; r++)
     {
       TriBead bead = { { 0 }, { 0 }, 0.9, r == 1, r == 1 };
 
@@ -105,7 +105,7 @@ hostile_alignment (void)
       for (guint c = 0; c < 3; c++)
         {
           bead.first[c] = n_sentences[c];
-          bead.count[c] = hostile[r][c] == NULL || hostile[r][c][0] != '\0' ? 1 : 0;
+          bead.count[c] = hostile[r % N_ROWS][c] == NULL || hostile[r % N_ROWS][c][0] != '\0' ? 1 : 0;
           n_sentences[c] += bead.count[c];
         }
       g_array_append_val (rows, bead);
@@ -117,6 +117,12 @@ hostile_alignment (void)
   for (guint c = 0; c < 3; c++)
     g_object_unref (documents[c]);
   return alignment;
+}
+
+static TriAlignment *
+hostile_alignment (void)
+{
+  return hostile_alignment_of (N_ROWS);
 }
 
 /* The cell's text as the export writes it (its sentences, raw, joined). */
@@ -503,11 +509,12 @@ without_dates (GBytes *bytes)
 }
 
 static void
-round_trip (TriTestDir      *fixture,
-            TriExportFormat  format,
-            gboolean         bom)
+round_trip_of (TriTestDir      *fixture,
+               TriExportFormat  format,
+               gboolean         bom,
+               guint            n_rows)
 {
-  g_autoptr(TriAlignment) alignment = hostile_alignment ();
+  g_autoptr(TriAlignment) alignment = hostile_alignment_of (n_rows);
   g_autoptr(TriAlignment) imported = NULL;
   g_autoptr(TriExportOptions) options = tri_export_options_new ();
   g_autoptr(GBytes) first = NULL, second = NULL;
@@ -550,6 +557,14 @@ round_trip (TriTestDir      *fixture,
 }
 
 static void
+round_trip (TriTestDir      *fixture,
+            TriExportFormat  format,
+            gboolean         bom)
+{
+  round_trip_of (fixture, format, bom, N_ROWS);
+}
+
+static void
 test_round_trip_tmx (TriTestDir *fixture, gconstpointer data) { round_trip (fixture, TRI_EXPORT_TMX, FALSE); }
 static void
 test_round_trip_tsv (TriTestDir *fixture, gconstpointer data) { round_trip (fixture, TRI_EXPORT_TSV, FALSE); round_trip (fixture, TRI_EXPORT_TSV, TRUE); }
@@ -557,6 +572,11 @@ static void
 test_round_trip_csv (TriTestDir *fixture, gconstpointer data) { round_trip (fixture, TRI_EXPORT_CSV, TRUE); round_trip (fixture, TRI_EXPORT_CSV, FALSE); }
 static void
 test_round_trip_jsonl (TriTestDir *fixture, gconstpointer data) { round_trip (fixture, TRI_EXPORT_JSONL, FALSE); }
+
+/* A long report: 2,400 rows, which JSON Lines writes in two halves at once
+ * (tri-export.c), every row back in its place. */
+static void
+test_round_trip_jsonl_long (TriTestDir *fixture, gconstpointer data) { round_trip_of (fixture, TRI_EXPORT_JSONL, FALSE, 2400); }
 
 /* A TMX from another tool: region codes, a fourth language, CDATA, CR as
  * a reference, inline codes, units without some languages. Opened with
@@ -1005,6 +1025,7 @@ main (int    argc,
   ADD ("/export/round-trip/tsv", test_round_trip_tsv);
   ADD ("/export/round-trip/csv", test_round_trip_csv);
   ADD ("/export/round-trip/jsonl", test_round_trip_jsonl);
+  ADD ("/export/round-trip/jsonl-long", test_round_trip_jsonl_long);
   ADD ("/export/foreign-tmx", test_foreign_tmx);
   ADD ("/export/save", test_save);
   ADD ("/import/hostile", test_hostile);
