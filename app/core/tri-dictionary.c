@@ -843,8 +843,11 @@ make_image (const char        *index_path,
   header->words_size = words->len;
   headwords = (Headword *)(image + sizeof *header);
   locations = (Location *)(headwords + n_headwords);
-  memcpy (locations + n_locations, parsed->data, n_locations * sizeof (Parsed));
-  memcpy ((Parsed *)(locations + n_locations) + n_locations, word_at->data, word_at->len * sizeof (guint32));
+  /* (an empty GArray's data may be NULL, which memcpy() must not be given) */
+  if (n_locations > 0)
+    memcpy (locations + n_locations, parsed->data, n_locations * sizeof (Parsed));
+  if (word_at->len > 0)
+    memcpy ((Parsed *)(locations + n_locations) + n_locations, word_at->data, word_at->len * sizeof (guint32));
   keys = (char *)((guint32 *)((Parsed *)(locations + n_locations) + n_locations) + word_at->len);
   keys[0] = '\0';
 
@@ -875,7 +878,8 @@ make_image (const char        *index_path,
   for (guint i = 0; i < lines->len; i++)
     g_free (g_array_index (lines, IndexLine, i).key);
   memcpy (keys + header->keys_size, words->data, words->len);
-  memcpy (keys + header->keys_size + words->len, text, text_length);
+  if (text_length > 0)
+    memcpy (keys + header->keys_size + words->len, text, text_length);
 
   return g_bytes_new_take (image, size);
 }
