@@ -85,7 +85,6 @@ typedef struct
   double refine;          /* three-way: re-decide the rows around uncertain ones on the three pairs (0: off) */
   double refine_margin;   /* ... only when that costs this much less than the rows there */
   double refine_row;      /* ... a row's cost there (negative: finer rows preferred) */
-  double refine_score;    /* ... a 1-1-1 row under this score is uncertain */
   double refine_skips;    /* ... a row's projection onto a pair may leave sentences alone in it */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
@@ -118,7 +117,6 @@ static Params params = {
   .refine = 1,
   .refine_margin = 6,
   .refine_row = -0.01,
-  .refine_score = 0.0,
   .refine_skips = 0,
   .band = 16,
 };
@@ -147,7 +145,7 @@ load_params (void)
           PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (prior_41_uneven) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
           PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min) PARAM (length_cap)
-          PARAM (refine) PARAM (refine_margin) PARAM (refine_row) PARAM (refine_score) PARAM (refine_skips)
+          PARAM (refine) PARAM (refine_margin) PARAM (refine_row) PARAM (refine_skips)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -3412,10 +3410,12 @@ refine_window (Pair          *pairs,
     g_free (rp[s].blocks);
 }
 
+/* A row that is not one sentence of each language: where the two stages
+ * leave their mistakes (a sentence alone, or a merge). */
 static gboolean
 refine_uncertain (const TriBead *row)
 {
-  return row->count[0] != 1 || row->count[1] != 1 || row->count[2] != 1 || row->score < params.refine_score;
+  return row->count[0] != 1 || row->count[1] != 1 || row->count[2] != 1;
 }
 
 /* The three-way rows @rows[@base …] of sequences @seq, refined. */
