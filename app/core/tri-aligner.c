@@ -3204,12 +3204,14 @@ choose_pivot (TriAlignInput **inputs,
 typedef double RefineBlock[REFINE_ROW + 1][REFINE_ROW + 1];
 
 /* The least cost of a's [x, x + p) against b's [y, y + q), for every p
- * and q up to REFINE_ROW: skips where a side is empty, else beads with
- * sentences on both sides. */
+ * up to REFINE_ROW and @x_end − x, q up to REFINE_ROW and @y_end − y:
+ * skips where a side is empty, else beads with sentences on both sides. */
 static void
 refine_block (const Pair  *pair,
               guint        x,
               guint        y,
+              guint        x_end,
+              guint        y_end,
               RefineBlock  out)
 {
   for (guint p = 0; p <= REFINE_ROW; p++)
@@ -3217,9 +3219,9 @@ refine_block (const Pair  *pair,
       {
         double best = INFINITY;
 
-        if (p == 0 || q == 0 || x + p > pair->n || y + q > pair->m)
+        if (p == 0 || q == 0 || x + p > x_end || y + q > y_end)
           {
-            out[p][q] = x + p > pair->n || y + q > pair->m ? INFINITY : pair->prior[p][q];
+            out[p][q] = x + p > x_end || y + q > y_end ? INFINITY : pair->prior[p][q];
             continue;
           }
         for (guint b = 0; b < N_BEADS; b++)
@@ -3316,9 +3318,20 @@ refine_window (Pair          *pairs,
       rp[s].x0 = x0[a], rp[s].y0 = x0[b];
       rp[s].nx = n[a], rp[s].ny = n[b];
       rp[s].blocks = g_new (RefineBlock, (n[a] + 1) * (n[b] + 1));
+      /* The similarities of the window's sentences, each computed once
+       * (the blocks ask for most of them many times). */
+      for (guint x = 0; x < n[a]; x++)
+        {
+          pairs[s].sim_lo[x0[a] + x] = x0[b];
+          pairs[s].sim_hi[x0[a] + x] = x0[b] + n[b];
+          pairs[s].sim_row[x0[a] + x] = (gsize)x * n[b];
+        }
+      for (guint c = 0; c < n[a] * n[b]; c++)
+        pairs[s].sim[c] = -1;
       for (guint x = 0; x <= n[a]; x++)
         for (guint y = 0; y <= n[b]; y++)
-          refine_block (&pairs[s], x0[a] + x, x0[b] + y, rp[s].blocks[x * (n[b] + 1) + y]);
+          refine_block (&pairs[s], x0[a] + x, x0[b] + y, x0[a] + n[a], x0[b] + n[b],
+                        rp[s].blocks[x * (n[b] + 1) + y]);
     }
 
   /* The rows there now, in the same terms. */
@@ -3407,7 +3420,13 @@ refine_window (Pair          *pairs,
 #undef CELL3
 
   for (guint s = 0; s < 3; s++)
-    g_free (rp[s].blocks);
+    {
+      guint a = refine_sides[s][0];
+
+      g_free (rp[s].blocks);
+      for (guint x = 0; x < n[a]; x++)
+        pairs[s].sim_lo[x0[a] + x] = pairs[s].sim_hi[x0[a] + x] = 0;
+    }
 }
 
 /* A row that is not one sentence of each language: where the two stages
@@ -3439,8 +3458,20 @@ refine_rows (Context        *ctx,
   g_array_set_size (rows, base);
 
   for (guint s = 0; s < 3; s++)
-    pair_init (&pairs[s], &ctx->space, seq[refine_sides[s][0]].items, seq[refine_sides[s][0]].n,
-               seq[refine_sides[s][1]].items, seq[refine_sides[s][1]].n);
+    {
+      Pair *pair = &pairs[s];
+
+      pair_init (pair, &ctx->space, seq[refine_sides[s][0]].items, seq[refine_sides[s][0]].n,
+                 seq[refine_sides[s][1]].items, seq[refine_sides[s][1]].n);
+      /* A window's similarities (see refine_window()), and length costs. */
+      pair->sim = g_new (float, REFINE_WINDOW * REFINE_WINDOW);
+      pair->sim_row = g_new0 (gsize, pair->n + 1);
+      pair->sim_lo = g_new0 (guint, pair->n + 1);
+      pair->sim_hi = g_new0 (guint, pair->n + 1);
+      pair->length_table = g_new (double, LENGTH_TABLE * LENGTH_TABLE);
+      for (guint c = 0; c < LENGTH_TABLE * LENGTH_TABLE; c++)
+        pair->length_table[c] = NAN;
+    }
 
   while (t < n_in)
     {
