@@ -714,26 +714,6 @@ test_merged_beside_insertion (void)
 }
 
 static void
-test_three_way_split_in_four (void)
-{
-  g_autoptr(TriAligner) aligner = new_aligner ();
-  /* Russian and Ukrainian split the sentence on the bridge at Reni in
-   * four short ones (the bridge, to be rebuilt, damaged last autumn, by a
-   * drone). The row of one English sentence and four of each is more than
-   * the re-decided rows around uncertain ones can hold: it stays whole,
-   * not 1-3-3 and a Russian–Ukrainian row English lacks. */
-  g_auto(GStrv) ru = splice (odesa_ru, 6, 1,
-                             "Министры также обсудили мост возле Рени.", "Его нужно восстановить.",
-                             "Прошлой осенью мост повредили.", "По словам министров, это был беспилотник.", NULL);
-  g_auto(GStrv) uk = splice (odesa_uk, 6, 1,
-                             "Міністри також обговорили міст поблизу Рені.", "Його треба відбудувати.",
-                             "Минулої осені міст пошкодили.", "За словами міністрів, це був безпілотник.", NULL);
-  g_autofree char *expected = shape_with (12, 3, 6, "1-4-4", G_MAXUINT);
-
-  check_triple (aligner, odesa_en, (const char * const *)ru, (const char * const *)uk, expected);
-}
-
-static void
 test_splitting_translation (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -2477,7 +2457,6 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/omissions-on-opposite-sides", test_omissions_on_opposite_sides);
   g_test_add_func ("/aligner/beads/sentence-english-lacks", test_sentence_english_lacks);
   g_test_add_func ("/aligner/three-way/merged-beside-insertion", test_merged_beside_insertion);
-  g_test_add_func ("/aligner/three-way/split-in-four", test_three_way_split_in_four);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);

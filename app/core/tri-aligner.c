@@ -3384,8 +3384,7 @@ refine_window (Pair          *pairs,
           back[CELL3 (i, j, k)] = how;
         }
 
-  /* A row of more sentences than the DP makes (a 4-1) stays as it is. */
-  if (!isfinite (old_cost) || !(cost[cells - 1] < old_cost - params.refine_margin))
+  if (!(cost[cells - 1] < old_cost - params.refine_margin))
     {
       g_array_append_vals (out, &in[t0], t1 - t0);
     }
