@@ -684,6 +684,36 @@ test_sentence_english_lacks (void)
 }
 
 static void
+test_merged_beside_insertion (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The Russian inserts a sentence from another report (the streets by the
+   * port closed, a police patrol) before the Moldovan request, and the
+   * Ukrainian joins the request and the bridge at Reni in one sentence.
+   * Russian and Ukrainian align first: the inserted sentence alone, the two
+   * Russian ones with the joined Ukrainian one. English against those rows
+   * took the request for the inserted sentence (about as long, nothing to
+   * match) and the bridge for the whole row; English, Russian and Ukrainian
+   * together say the inserted sentence is alone and the row is 2-2-1. */
+  g_auto(GStrv) en = splice (odesa_en, 5, 1,
+                             "The Moldovan side asked for help with clearing 40 mines from the river near Giurgiulesti.",
+                             NULL);
+  g_auto(GStrv) ru_joined = splice (odesa_ru, 5, 1,
+                                    "Молдавская сторона попросила помощи в разминировании 40 мин в реке возле Джурджулешт.",
+                                    NULL);
+  g_auto(GStrv) ru = splice ((const char * const *)ru_joined, 5, 0,
+                             "Прилегающие к порту улицы перекрыли для движения, а за порядком в них следит "
+                             "усиленный патруль полиции.", NULL);
+  g_auto(GStrv) uk = splice (odesa_uk, 5, 2,
+                             "Молдовська сторона попросила допомоги з розмінуванням 40 мін у річці біля Джурджулешт; "
+                             "міністри також обговорили відбудову мосту поблизу Рені, який минулої осені пошкодив "
+                             "удар безпілотника.", NULL);
+  g_autofree char *expected = shape_with (12, 3, 5, "0-1-0", 6, "2-2-1", G_MAXUINT);
+
+  check_triple (aligner, (const char * const *)en, (const char * const *)ru, (const char * const *)uk, expected);
+}
+
+static void
 test_splitting_translation (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -2426,6 +2456,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/splitting-in-four", test_splitting_in_four);
   g_test_add_func ("/aligner/beads/omissions-on-opposite-sides", test_omissions_on_opposite_sides);
   g_test_add_func ("/aligner/beads/sentence-english-lacks", test_sentence_english_lacks);
+  g_test_add_func ("/aligner/three-way/merged-beside-insertion", test_merged_beside_insertion);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);

@@ -82,6 +82,10 @@ typedef struct
   double corner;          /* a 2-2 bead two of whose opposite corners match next to nothing */
   double corner_ratio;    /* ... each matching less than this part of its words */
   double length_df;       /* degrees of freedom of the length term's Student t (0: normal) */
+  double refine;          /* three-way: re-decide the rows around uncertain ones on the three pairs (0: off) */
+  double refine_margin;   /* ... only when that costs this much less than the rows there */
+  double refine_row;      /* ... a row's cost there (negative: finer rows preferred) */
+  double refine_skips;    /* ... a row's projection onto a pair may leave sentences alone in it */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
 
@@ -110,6 +114,10 @@ static Params params = {
   .corner = 1.0,
   .corner_ratio = 0.25,
   .length_df = 20,
+  .refine = 1,
+  .refine_margin = 6,
+  .refine_row = -0.01,
+  .refine_skips = 0,
   .band = 16,
 };
 
@@ -137,6 +145,7 @@ load_params (void)
           PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (prior_41_uneven) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
           PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min) PARAM (length_cap)
+          PARAM (refine) PARAM (refine_margin) PARAM (refine_row) PARAM (refine_skips)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -3182,6 +3191,331 @@ choose_pivot (TriAlignInput **inputs,
     *p = 0, *q = 2, *r = 1;
 }
 
+/* Three languages: the rows around an uncertain one decided again on all
+ * three pairs at once. The first stage aligns two languages without the
+ * third and the second never revisits its rows; here a window of rows is
+ * aligned anew by a three-dimensional DP in which a row costs what its
+ * three projections cost in the pairs' own terms, each projection the
+ * best of its pair's beads inside the row (a row where one version merges
+ * two sentences costs the other two's 1-1 rows there, not a 2-2). */
+#define REFINE_ROW 3      /* sentences of a language in one row */
+#define REFINE_WINDOW 10  /* sentences of a language in one window */
+
+typedef double RefineBlock[REFINE_ROW + 1][REFINE_ROW + 1];
+
+/* The least cost of a's [x, x + p) against b's [y, y + q), for every p
+ * up to REFINE_ROW and @x_end − x, q up to REFINE_ROW and @y_end − y:
+ * skips where a side is empty, else beads with sentences on both sides. */
+static void
+refine_block (const Pair  *pair,
+              guint        x,
+              guint        y,
+              guint        x_end,
+              guint        y_end,
+              RefineBlock  out)
+{
+  for (guint p = 0; p <= REFINE_ROW; p++)
+    for (guint q = 0; q <= REFINE_ROW; q++)
+      {
+        double best = INFINITY;
+
+        if (p == 0 || q == 0 || x + p > x_end || y + q > y_end)
+          {
+            out[p][q] = x + p > x_end || y + q > y_end ? INFINITY : pair->prior[p][q];
+            continue;
+          }
+        for (guint b = 0; b < N_BEADS; b++)
+          {
+            guint k = beads[b].a, l = beads[b].b;
+
+            if (k > p || l > q || (params.refine_skips == 0 && (k == 0 || l == 0 || (p == k) != (q == l))))
+              continue;
+            best = MIN (best, out[p - k][q - l] + bead_cost (pair, x + p, y + q, k, l).cost);
+          }
+        out[p][q] = best;
+      }
+}
+
+typedef struct
+{
+  const Pair *pair;
+  guint       x0, y0;   /* the window's first sentences in the pair's two languages */
+  guint       nx, ny;
+  RefineBlock *blocks;  /* [(x − x0) * (ny + 1) + y − y0] */
+} RefinePair;
+
+static const guint refine_sides[3][2] = { { 0, 1 }, { 0, 2 }, { 1, 2 } };
+
+/* The cost of a row of @count sentences from @at (relative to the window). */
+static double
+refine_row_cost (const RefinePair *rp,
+                 const guint      *at,
+                 const guint      *count)
+{
+  double cost = params.refine_row;
+
+  for (guint s = 0; s < 3; s++)
+    {
+      guint a = refine_sides[s][0], b = refine_sides[s][1];
+
+      cost += rp[s].blocks[at[a] * (rp[s].ny + 1) + at[b]][count[a]][count[b]];
+    }
+  return cost;
+}
+
+static double
+refine_confidence (Pair        *pairs,
+                   const guint *first,
+                   const guint *count)
+{
+  double score = 1.0;
+  gboolean any = FALSE;
+
+  for (guint s = 0; s < 3; s++)
+    {
+      guint a = refine_sides[s][0], b = refine_sides[s][1];
+      BeadCost c;
+
+      if (count[a] == 0 || count[b] == 0)
+        continue;
+      c = bead_cost (&pairs[s], first[a] + count[a], first[b] + count[b], count[a], count[b]);
+      score = MIN (score, confidence (&c, count[a], count[b]));
+      any = TRUE;
+    }
+  return any ? score : 0.3;
+}
+
+/* Re-decides rows [t0, t1) of @in (sentence numbers from @from) and
+ * appends the rows to @out. */
+static void
+refine_window (Pair          *pairs,
+               const guint   *from,
+               const TriBead *in,
+               guint          t0,
+               guint          t1,
+               GArray        *out)
+{
+  guint x0[3], n[3];
+  RefinePair rp[3];
+  g_autofree double *cost = NULL;
+  g_autofree guint8 *back = NULL;
+  double old_cost = 0;
+  gsize cells;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint8));
+
+  for (guint l = 0; l < 3; l++)
+    {
+      x0[l] = in[t0].first[l] - from[l];
+      n[l] = 0;
+      for (guint t = t0; t < t1; t++)
+        n[l] += in[t].count[l];
+    }
+  for (guint s = 0; s < 3; s++)
+    {
+      guint a = refine_sides[s][0], b = refine_sides[s][1];
+
+      rp[s].pair = &pairs[s];
+      rp[s].x0 = x0[a], rp[s].y0 = x0[b];
+      rp[s].nx = n[a], rp[s].ny = n[b];
+      rp[s].blocks = g_new (RefineBlock, (n[a] + 1) * (n[b] + 1));
+      /* The similarities of the window's sentences, each computed once
+       * (the blocks ask for most of them many times). */
+      for (guint x = 0; x < n[a]; x++)
+        {
+          pairs[s].sim_lo[x0[a] + x] = x0[b];
+          pairs[s].sim_hi[x0[a] + x] = x0[b] + n[b];
+          pairs[s].sim_row[x0[a] + x] = (gsize)x * n[b];
+        }
+      for (guint c = 0; c < n[a] * n[b]; c++)
+        pairs[s].sim[c] = -1;
+      for (guint x = 0; x <= n[a]; x++)
+        for (guint y = 0; y <= n[b]; y++)
+          refine_block (&pairs[s], x0[a] + x, x0[b] + y, x0[a] + n[a], x0[b] + n[b],
+                        rp[s].blocks[x * (n[b] + 1) + y]);
+    }
+
+  /* The rows there now, in the same terms. */
+  {
+    guint at[3] = { 0, 0, 0 };
+
+    for (guint t = t0; t < t1 && isfinite (old_cost); t++)
+      {
+        guint count[3];
+
+        for (guint l = 0; l < 3; l++)
+          count[l] = in[t].count[l];
+        if (count[0] > REFINE_ROW || count[1] > REFINE_ROW || count[2] > REFINE_ROW)
+          old_cost = INFINITY;
+        else
+          old_cost += refine_row_cost (rp, at, count);
+        for (guint l = 0; l < 3; l++)
+          at[l] += count[l];
+      }
+  }
+
+#define CELL3(i, j, k) (((gsize)(i) * (n[1] + 1) + (j)) * (n[2] + 1) + (k))
+  cells = (gsize)(n[0] + 1) * (n[1] + 1) * (n[2] + 1);
+  cost = g_new (double, cells);
+  back = g_new (guint8, cells);
+  for (guint i = 0; i <= n[0]; i++)
+    for (guint j = 0; j <= n[1]; j++)
+      for (guint k = 0; k <= n[2]; k++)
+        {
+          double best = i + j + k == 0 ? 0 : INFINITY;
+          guint8 how = 0;
+
+          for (guint shape = 1; shape < (REFINE_ROW + 1) * (REFINE_ROW + 1) * (REFINE_ROW + 1); shape++)
+            {
+              guint count[3] = { shape / 16, shape / 4 % 4, shape % 4 };
+              guint at[3];
+              double c;
+
+              if (count[0] > i || count[1] > j || count[2] > k)
+                continue;
+              at[0] = i - count[0], at[1] = j - count[1], at[2] = k - count[2];
+              c = cost[CELL3 (at[0], at[1], at[2])];
+              if (!isfinite (c))
+                continue;
+              c += refine_row_cost (rp, at, count);
+              if (c < best)
+                best = c, how = (guint8)shape;
+            }
+          cost[CELL3 (i, j, k)] = best;
+          back[CELL3 (i, j, k)] = how;
+        }
+
+  if (!(cost[cells - 1] < old_cost - params.refine_margin))
+    {
+      g_array_append_vals (out, &in[t0], t1 - t0);
+    }
+  else
+    {
+      guint i = n[0], j = n[1], k = n[2];
+
+      while (i + j + k > 0)
+        {
+          guint8 shape = back[CELL3 (i, j, k)];
+
+          g_array_append_val (found, shape);
+          i -= shape / 16, j -= shape / 4 % 4, k -= shape % 4;
+        }
+      for (guint f = found->len; f-- > 0;)
+        {
+          guint8 shape = g_array_index (found, guint8, f);
+          guint count[3] = { shape / 16, shape / 4 % 4, shape % 4 };
+          TriBead row = { { 0 }, { 0 }, 0, FALSE, FALSE };
+          guint first[3];
+
+          for (guint l = 0; l < 3; l++)
+            {
+              row.first[l] = from[l] + x0[l] + (l == 0 ? i : l == 1 ? j : k);
+              row.count[l] = count[l];
+              first[l] = row.first[l] - from[l];
+            }
+          row.score = refine_confidence (pairs, first, count);
+          g_array_append_val (out, row);
+          i += count[0], j += count[1], k += count[2];
+        }
+    }
+#undef CELL3
+
+  for (guint s = 0; s < 3; s++)
+    {
+      guint a = refine_sides[s][0];
+
+      g_free (rp[s].blocks);
+      for (guint x = 0; x < n[a]; x++)
+        pairs[s].sim_lo[x0[a] + x] = pairs[s].sim_hi[x0[a] + x] = 0;
+    }
+}
+
+/* A row that is not one sentence of each language: where the two stages
+ * leave their mistakes (a sentence alone, or a merge). */
+static gboolean
+refine_uncertain (const TriBead *row)
+{
+  return row->count[0] != 1 || row->count[1] != 1 || row->count[2] != 1;
+}
+
+/* The three-way rows @rows[@base …] of sequences @seq, refined. */
+static void
+refine_rows (Context        *ctx,
+             const Sequence *seq,
+             const guint    *from,
+             GArray         *rows,
+             guint           base)
+{
+  g_autoptr(GArray) in = NULL;
+  Pair pairs[3];
+  guint n_in, t = 0;
+
+  if (seq[0].n == 0 || seq[1].n == 0 || seq[2].n == 0 || rows->len == base)
+    return;
+
+  n_in = rows->len - base;
+  in = g_array_sized_new (FALSE, FALSE, sizeof (TriBead), n_in);
+  g_array_append_vals (in, &g_array_index (rows, TriBead, base), n_in);
+  g_array_set_size (rows, base);
+
+  for (guint s = 0; s < 3; s++)
+    {
+      Pair *pair = &pairs[s];
+
+      pair_init (pair, &ctx->space, seq[refine_sides[s][0]].items, seq[refine_sides[s][0]].n,
+                 seq[refine_sides[s][1]].items, seq[refine_sides[s][1]].n);
+      /* A window's similarities (see refine_window()), and length costs. */
+      pair->sim = g_new (float, REFINE_WINDOW * REFINE_WINDOW);
+      pair->sim_row = g_new0 (gsize, pair->n + 1);
+      pair->sim_lo = g_new0 (guint, pair->n + 1);
+      pair->sim_hi = g_new0 (guint, pair->n + 1);
+      pair->length_table = g_new (double, LENGTH_TABLE * LENGTH_TABLE);
+      for (guint c = 0; c < LENGTH_TABLE * LENGTH_TABLE; c++)
+        pair->length_table[c] = NAN;
+    }
+
+  while (t < n_in)
+    {
+      const TriBead *r = &g_array_index (in, TriBead, 0);
+      guint t0, t1, size[3] = { 0, 0, 0 };
+      gboolean fits = TRUE;
+
+      if (!refine_uncertain (&r[t]))
+        {
+          g_array_append_val (rows, r[t]);
+          t++;
+          continue;
+        }
+      /* A window: the uncertain rows from here (and a certain row
+       * between two uncertain ones) with a certain row on each side. It
+       * ends before two certain rows, so the row before it, if any, is a
+       * certain row output as it was: taken back into the window. */
+      t0 = t;
+      t1 = t + 1;
+      while (t1 < n_in && (refine_uncertain (&r[t1]) || (t1 + 1 < n_in && refine_uncertain (&r[t1 + 1]))))
+        t1++;
+      if (t1 < n_in)
+        t1++;
+      if (t0 > 0)
+        {
+          g_array_set_size (rows, rows->len - 1);
+          t0--;
+        }
+      for (guint u = t0; u < t1; u++)
+        for (guint l = 0; l < 3; l++)
+          size[l] += r[u].count[l];
+      for (guint l = 0; l < 3; l++)
+        fits &= size[l] <= REFINE_WINDOW;
+      if (fits)
+        refine_window (pairs, from, r, t0, t1, rows);
+      else
+        g_array_append_vals (rows, &r[t0], t1 - t0);
+      t = t1;
+    }
+
+  for (guint s = 0; s < 3; s++)
+    pair_clear (&pairs[s]);
+}
+
 /* Aligns the sentences [from[k], to[k]) of every input. */
 static void
 align_segment (TriAligner     *self,
@@ -3224,7 +3558,7 @@ align_segment (TriAligner     *self,
     }
   else
     {
-      guint p, q, r;
+      guint p, q, r, base = rows->len;
       g_autoptr(GArray) beads_pq = NULL;
       g_autoptr(GArray) beads_ru = NULL;
       Sequence units = { NULL, 0 };
@@ -3286,6 +3620,8 @@ align_segment (TriAligner     *self,
         }
 
       sequence_clear (&units);
+      if (params.refine > 0 && !g_cancellable_is_cancelled (cancellable))
+        refine_rows (ctx, seq, from, rows, base);
     }
 
   for (guint k = 0; k < n_inputs; k++)
