@@ -3201,6 +3201,10 @@ choose_pivot (TriAlignInput **inputs,
 #define REFINE_ROW 3      /* sentences of a language in one row */
 #define REFINE_WINDOW 10  /* sentences of a language in one window */
 
+/* A row's shape is packed in a byte as counts in base 4 (shape / 16,
+ * shape / 4 % 4, shape % 4 below). */
+G_STATIC_ASSERT (REFINE_ROW + 1 == 4);
+
 typedef double RefineBlock[REFINE_ROW + 1][REFINE_ROW + 1];
 
 /* The least cost of a's [x, x + p) against b's [y, y + q), for every p
