@@ -85,7 +85,6 @@ typedef struct
   double refine;          /* three-way: re-decide the rows around uncertain ones on the three pairs (0: off) */
   double refine_margin;   /* ... only when that costs this much less than the rows there */
   double refine_row;      /* ... a row's cost there (negative: finer rows preferred) */
-  double refine_skips;    /* ... a row's projection onto a pair may leave sentences alone in it */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
 
@@ -117,7 +116,6 @@ static Params params = {
   .refine = 1,
   .refine_margin = 6,
   .refine_row = -0.01,
-  .refine_skips = 0,
   .band = 16,
 };
 
@@ -145,7 +143,7 @@ load_params (void)
           PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (prior_41_uneven) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
           PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min) PARAM (length_cap)
-          PARAM (refine) PARAM (refine_margin) PARAM (refine_row) PARAM (refine_skips)
+          PARAM (refine) PARAM (refine_margin) PARAM (refine_row)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -3232,7 +3230,9 @@ refine_block (const Pair  *pair,
           {
             guint k = beads[b].a, l = beads[b].b;
 
-            if (k > p || l > q || (params.refine_skips == 0 && (k == 0 || l == 0 || (p == k) != (q == l))))
+            /* a projection never leaves a sentence alone inside the row,
+             * and its last bead ends the row on both sides */
+            if (k > p || l > q || k == 0 || l == 0 || (p == k) != (q == l))
               continue;
             best = MIN (best, out[p - k][q - l] + bead_cost (pair, x + p, y + q, k, l).cost);
           }
