@@ -664,6 +664,27 @@ test_omissions_on_opposite_sides (void)
 }
 
 static void
+test_insertions_side_by_side (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* Each version adds a sentence of its own at the same place: the Russian
+   * one on the captains' complaints in the port of Odesa, the Ukrainian one
+   * on the railway line to Izmail. Both have much to match elsewhere in the
+   * other text (Odesa, insurance, the corridor, the Danube; the line,
+   * Izmail, Kyiv) and nothing in each other: between Russian and
+   * Ukrainian, whose translations share most of their words, they are two
+   * sentences alone, not a row. */
+  g_auto(GStrv) ru = splice (odesa_ru, 8, 0,
+                             "Капитаны судов в порту Одессы жалуются, что страховые взносы за проход коридором по "
+                             "Дунаю снова выросли, а ждать разрешения приходится по нескольку суток.", NULL);
+  g_auto(GStrv) uk = splice (odesa_uk, 8, 0,
+                             "Залізнична лінія до Ізмаїла потребує ремонту після торішніх обстрілів, повідомили у Києві.", NULL);
+  g_autofree char *expected = shape_with (14, 2, 8, "0-1", 9, "1-0", G_MAXUINT);
+
+  check_ru_uk (aligner, (const char * const *)ru, (const char * const *)uk, expected);
+}
+
+static void
 test_sentence_english_lacks (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -2456,6 +2477,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/splitting-in-four", test_splitting_in_four);
   g_test_add_func ("/aligner/beads/omissions-on-opposite-sides", test_omissions_on_opposite_sides);
   g_test_add_func ("/aligner/beads/sentence-english-lacks", test_sentence_english_lacks);
+  g_test_add_func ("/aligner/beads/insertions-side-by-side", test_insertions_side_by_side);
   g_test_add_func ("/aligner/three-way/merged-beside-insertion", test_merged_beside_insertion);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);

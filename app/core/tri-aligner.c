@@ -76,6 +76,8 @@ typedef struct
   double suspect;         /* a 1-1 bead whose two sentences both have words to match and match nothing */
   double suspect_min;     /* ... at least this weight of them */
   double suspect_ratio;   /* ... and share at most this part of it */
+  double suspect_close;   /* ... more between two languages of one script (Russian and Ukrainian) */
+  double suspect_close_min; /* ... whose sentences both have at least this weight of words to match */
   double absorb_agreed;   /* three-way: a row two versions agree on is absorbed matching less than this part */
   double agreed_min;      /* ... when it has at least this weight of words to match */
   double length_cap;      /* the length term's largest value */
@@ -107,6 +109,8 @@ static Params params = {
   .suspect = 1.25,
   .suspect_min = 3.0,
   .suspect_ratio = 0.1,
+  .suspect_close = 0.5,
+  .suspect_close_min = 12.0,
   .absorb_agreed = 0.25,
   .agreed_min = 12.0,
   .length_cap = 5.0,
@@ -142,7 +146,7 @@ load_params (void)
 #define PARAM(name) if (g_str_equal (kv[0], #name)) params.name = value;
           PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (prior_41_uneven) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
-          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min) PARAM (length_cap)
+          PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (suspect_close) PARAM (suspect_close_min) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min) PARAM (length_cap)
           PARAM (refine) PARAM (refine_margin) PARAM (refine_row)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
@@ -1393,6 +1397,7 @@ typedef struct
   guint8     *row_bits;
   guint      *slot_row;    /* the item in each slot, or G_MAXUINT */
   double     *length_table; /* while aligning: see length_cost_cached() */
+  gboolean    close;       /* two languages of one script (Russian and Ukrainian) */
 } Pair;
 
 #define ROW_SLOTS 8
@@ -2427,7 +2432,15 @@ bead_cost_sides (const Pair     *pair,
   result.cost = pair->prior[k][l] + params.length * MIN (result.length, params.length_cap) - params.lexical * result.lexical;
   result.cost += params.absorb * absorbed;
   if (suspect)
-    result.cost += params.suspect;
+    {
+      result.cost += params.suspect;
+      /* Translations between Russian and Ukrainian share most of their
+       * words (spelt alike or in the dictionary): two sentences with much
+       * to match that match nothing are even less likely one row there
+       * (an inserted sentence in each version, side by side). */
+      if (pair->close && MIN (pair->matchable_a[i - 1], pair->matchable_b[j - 1]) >= params.suspect_close_min)
+        result.cost += params.suspect_close;
+    }
   if (corner)
     result.cost += params.corner;
   /* Strong evidence on both sides that does not match: numbers, names. */
@@ -3116,6 +3129,7 @@ static GArray *
 align_sequences (Context        *ctx,
                  const Sequence *a,
                  const Sequence *b,
+                 gboolean        close,
                  GCancellable   *cancellable)
 {
   Pair pair;
@@ -3125,6 +3139,7 @@ align_sequences (Context        *ctx,
   /* The first pass, then the second (when there is one). */
   ctx->stage_to = from + (to - from) * 0.6;
   pair_init (&pair, &ctx->space, a->items, a->n, b->items, b->n);
+  pair.close = close;
   result = align_pair (ctx, &pair, NULL, cancellable);
   ctx->stage_from = ctx->stage_to;
   ctx->stage_to = to;
@@ -3144,6 +3159,7 @@ align_sequences (Context        *ctx,
           apply_lexicon (a, lexicon, ctx->space.kinds->len, &learned);
           pair_clear (&pair);
           pair_init (&pair, &ctx->space, learned.items, learned.n, b->items, b->n);
+          pair.close = close;
           /* The learned items keep their lengths: the first pass's length
            * costs hold (each a function of the two lengths, the ratio and
            * the variance alone). */
@@ -3163,6 +3179,28 @@ align_sequences (Context        *ctx,
   return result;
 }
 
+/* The script a language is written in (USCRIPT_INVALID_CODE if unknown). */
+static UScriptCode
+language_script (const char *language)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode codes[4];
+  int32_t n = uscript_getCode (language, codes, G_N_ELEMENTS (codes), &status);
+
+  return U_SUCCESS (status) && n > 0 ? codes[0] : USCRIPT_INVALID_CODE;
+}
+
+/* Two languages of one script other than Latin (Russian and Ukrainian):
+ * close enough that translations share most of their words. */
+static gboolean
+languages_close (const TriAlignInput *a,
+                 const TriAlignInput *b)
+{
+  UScriptCode script = language_script (a->language);
+
+  return script != USCRIPT_INVALID_CODE && script != USCRIPT_LATIN && script == language_script (b->language);
+}
+
 /* Which two of three languages to align first: the pair that shares a
  * script (ru and uk), else the first two. */
 static void
@@ -3174,13 +3212,7 @@ choose_pivot (TriAlignInput **inputs,
   UScriptCode scripts[3];
 
   for (guint i = 0; i < 3; i++)
-    {
-      UErrorCode status = U_ZERO_ERROR;
-      UScriptCode codes[4];
-      int32_t n = uscript_getCode (inputs[i]->language, codes, G_N_ELEMENTS (codes), &status);
-
-      scripts[i] = U_SUCCESS (status) && n > 0 ? codes[0] : USCRIPT_INVALID_CODE;
-    }
+    scripts[i] = language_script (inputs[i]->language);
 
   *p = 0, *q = 1, *r = 2;
   if (scripts[1] == scripts[2] && scripts[0] != scripts[1])
@@ -3444,6 +3476,7 @@ refine_uncertain (const TriBead *row)
 /* The three-way rows @rows[@base …] of sequences @seq, refined. */
 static void
 refine_rows (Context        *ctx,
+             TriAlignInput **inputs,
              const Sequence *seq,
              const guint    *from,
              GArray         *rows,
@@ -3467,6 +3500,7 @@ refine_rows (Context        *ctx,
 
       pair_init (pair, &ctx->space, seq[refine_sides[s][0]].items, seq[refine_sides[s][0]].n,
                  seq[refine_sides[s][1]].items, seq[refine_sides[s][1]].n);
+      pair->close = languages_close (inputs[refine_sides[s][0]], inputs[refine_sides[s][1]]);
       /* A window's similarities (see refine_window()), and length costs. */
       pair->sim = g_new (float, REFINE_WINDOW * REFINE_WINDOW);
       pair->sim_row = g_new0 (gsize, pair->n + 1);
@@ -3546,7 +3580,7 @@ align_segment (TriAligner     *self,
     }
   else if (n_inputs == 2)
     {
-      g_autoptr(GArray) beads_ab = align_sequences (ctx, &seq[0], &seq[1], cancellable);
+      g_autoptr(GArray) beads_ab = align_sequences (ctx, &seq[0], &seq[1], languages_close (inputs[0], inputs[1]), cancellable);
 
       for (guint r = 0; r < beads_ab->len; r++)
         {
@@ -3572,7 +3606,7 @@ align_segment (TriAligner     *self,
 
       choose_pivot (inputs, &p, &q, &r);
       ctx->stage_to = (from_stage + to_stage) / 2;
-      beads_pq = align_sequences (ctx, &seq[p], &seq[q], cancellable);
+      beads_pq = align_sequences (ctx, &seq[p], &seq[q], languages_close (inputs[p], inputs[q]), cancellable);
       ctx->stage_from = ctx->stage_to;
       ctx->stage_to = to_stage;
 
@@ -3580,7 +3614,7 @@ align_segment (TriAligner     *self,
         ratio = sequence_length (&seq[q]) / sequence_length (&seq[p]);
       merge_sequence (&seq[p], &seq[q], beads_pq, ratio, &units);
 
-      beads_ru = align_sequences (ctx, &seq[r], &units, cancellable);
+      beads_ru = align_sequences (ctx, &seq[r], &units, FALSE, cancellable);
 
       for (guint t = 0; t < beads_ru->len; t++)
         {
@@ -3625,7 +3659,7 @@ align_segment (TriAligner     *self,
 
       sequence_clear (&units);
       if (params.refine > 0 && !g_cancellable_is_cancelled (cancellable))
-        refine_rows (ctx, seq, from, rows, base);
+        refine_rows (ctx, inputs, seq, from, rows, base);
     }
 
   for (guint k = 0; k < n_inputs; k++)
@@ -4220,6 +4254,7 @@ tri_aligner_score_rows (TriAligner     *self,
   if (n_inputs == 2)
     {
       pair_init (&pair, &ctx.space, seq[0].items, seq[0].n, seq[1].items, seq[1].n);
+      pair.close = languages_close (inputs[0], inputs[1]);
       for (guint t = 0; t < rows->len; t++)
         {
           TriBead *row = &g_array_index (rows, TriBead, t);
@@ -4240,6 +4275,7 @@ tri_aligner_score_rows (TriAligner     *self,
       /* Each row's sentences of the two closest languages: one unit. */
       choose_pivot (inputs, &p, &q, &r);
       pair_init (&pair, &ctx.space, seq[p].items, seq[p].n, seq[q].items, seq[q].n);
+      pair.close = languages_close (inputs[p], inputs[q]);
       for (guint t = 0; t < rows->len; t++)
         {
           const TriBead *row = &g_array_index (rows, TriBead, t);
