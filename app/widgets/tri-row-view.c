@@ -156,12 +156,15 @@ struct _TriRowView
   guint               anchor;         /* the first row on screen */
   int                 anchor_offset;  /* how much of it is above the view */
   guint               scroll_to;      /* a row to bring into view, or G_MAXUINT */
-  guint               focus_to;       /* a row to give the keyboard once laid out, or G_MAXUINT */
-  guint               focus_idle;
   guint               shown_first;    /* the rows wholly on screen, last laid out */
   guint               shown_last;
   guint               n_shown;
   gboolean            configuring;
+  gboolean            laying_out;
+  GArray             *placed;         /* Shown: where the rows go, as planned */
+  int                 plan_width;     /* the size planned for, or -1 */
+  int                 plan_height;
+  guint               plan_tick;
 };
 
 struct _TriRowViewRow
@@ -389,7 +392,8 @@ bind_row (TriRowView    *self,
   row->position = position;
   g_clear_object (&row->item);
   row->item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
-  gtk_widget_set_child_visible (GTK_WIDGET (row), TRUE);
+  /* Shown by the layout, which binds it (not by a focus given ahead). */
+  gtk_widget_set_child_visible (GTK_WIDGET (row), self->laying_out);
   update_selected (self, row);
   if (self->bind_func != NULL && row->item != NULL)
     self->bind_func (self, row, self->func_data);
@@ -512,41 +516,31 @@ configure_adjustment (TriRowView *self,
 typedef struct
 {
   TriRowViewRow *row;
+  int            y;
   int            height;
+  gboolean       out_of_sight;  /* the row with the focus, off screen */
 } Shown;
 
-static gboolean
-focus_idle_cb (gpointer data)
-{
-  TriRowView *self = data;
-  TriRowViewRow *row = self->focus_to != G_MAXUINT ? find_row (self, self->focus_to) : NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  self->focus_idle = 0;
-  if (row != NULL && gtk_widget_get_child_visible (GTK_WIDGET (row)))
-    {
-      self->focus_to = G_MAXUINT;
-      if (focus != NULL && (focus == GTK_WIDGET (self) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
-        gtk_widget_grab_focus (GTK_WIDGET (row));
-    }
-  return G_SOURCE_REMOVE;
-}
-
-/* Lays out the rows on screen in the list's @width and @height: from the
- * anchor, or so that the row scrolled to is in view. */
+/* Plans the rows on screen in the list's @width and @height: from the
+ * anchor, or so that the row scrolled to is in view. Binds and measures
+ * them before the frame's layout, which only places them (a row bound
+ * while its parent is allocated queues a resize GTK 4.8 leaves on its
+ * ancestors, whose paint it then skips). */
 static void
-layout_rows (TriRowView *self,
-             int         width,
-             int         height)
+plan_rows (TriRowView *self,
+           int         width,
+           int         height)
 {
-  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (Shown));
+  GArray *shown = self->placed;
   guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
   guint anchor, near;
   int offset, guess, y;
 
   for (guint i = 0; i < self->rows->len; i++)
     ((TriRowViewRow *)g_ptr_array_index (self->rows, i))->claimed = FALSE;
+  g_array_set_size (shown, 0);
+  self->laying_out = TRUE;
 
   if (n == 0 || self->n_columns == 0)
     {
@@ -555,6 +549,7 @@ layout_rows (TriRowView *self,
       self->n_shown = 0;
       self->shown_first = self->shown_last = G_MAXUINT;
       configure_adjustment (self, 0, 0, height);
+      self->laying_out = FALSE;
       return;
     }
 
@@ -593,7 +588,7 @@ layout_rows (TriRowView *self,
   y = -offset;
   for (guint p = anchor; p < n && y < height; p++)
     {
-      Shown s;
+      Shown s = { 0, };
 
       s.row = claim_row (self, p, near);
       s.height = measure_row (self, s.row, width);
@@ -609,7 +604,7 @@ layout_rows (TriRowView *self,
       gap -= shift;
       while (gap > 0 && anchor > 0)
         {
-          Shown s;
+          Shown s = { 0, };
 
           anchor--;
           s.row = claim_row (self, anchor, near);
@@ -629,7 +624,7 @@ layout_rows (TriRowView *self,
       Shown *s = &g_array_index (shown, Shown, i);
 
       gtk_widget_set_child_visible (GTK_WIDGET (s->row), TRUE);
-      gtk_widget_size_allocate (GTK_WIDGET (s->row), &(GtkAllocation) { 0, y, width, s->height }, -1);
+      s->y = y;
       if (y >= 0 && y + s->height <= height)
         {
           if (self->shown_first == G_MAXUINT)
@@ -653,10 +648,11 @@ layout_rows (TriRowView *self,
         continue;
       if (row->item != NULL && has_focus_within (GTK_WIDGET (row)))
         {
-          int h = measure_row (self, row, width);
+          Shown s = { row, 0, measure_row (self, row, width), TRUE };
 
+          s.y = -s.height - height;
           gtk_widget_set_child_visible (GTK_WIDGET (row), TRUE);
-          gtk_widget_size_allocate (GTK_WIDGET (row), &(GtkAllocation) { 0, -h - height, width, h }, -1);
+          g_array_append_val (shown, s);
         }
       else
         gtk_widget_set_child_visible (GTK_WIDGET (row), FALSE);
@@ -667,11 +663,66 @@ layout_rows (TriRowView *self,
   guess = estimate (self);
   configure_adjustment (self, row_start (self, anchor, guess) + offset, row_start (self, n, guess), height);
 
-  /* The keyboard, waiting on the view, to the row it was given: once the
-   * frame is painted (a focus moved while laying out changes the style of
-   * widgets laid out already). */
-  if (self->focus_to != G_MAXUINT && self->focus_idle == 0)
-    self->focus_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, focus_idle_cb, self, NULL);
+  self->laying_out = FALSE;
+}
+
+static gboolean
+plan_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  TriRowView *self = TRI_ROW_VIEW (widget);
+
+  self->plan_tick = 0;
+  if (self->plan_width >= 0)
+    {
+      plan_rows (self, self->plan_width, self->plan_height);
+      gtk_widget_queue_allocate (self->list);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The rows planned anew before the next frame's layout. */
+static void
+queue_plan (TriRowView *self)
+{
+  if (self->plan_tick == 0)
+    self->plan_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), plan_tick_cb, NULL, NULL);
+}
+
+/* Places the rows planned. At another size than planned (the window
+ * resized), the rows planned are measured again and the plan made anew
+ * for the next frame. */
+static void
+layout_rows (TriRowView *self,
+             int         width,
+             int         height)
+{
+  gboolean replan = width != self->plan_width || height != self->plan_height;
+  int y = 0;
+
+  for (guint i = 0; i < self->placed->len; i++)
+    {
+      Shown *s = &g_array_index (self->placed, Shown, i);
+
+      if (s->row->item == NULL || !gtk_widget_get_child_visible (GTK_WIDGET (s->row)))
+        continue;
+      if (replan)
+        {
+          if (i == 0)
+            y = s->y;
+          gtk_widget_measure (GTK_WIDGET (s->row), GTK_ORIENTATION_VERTICAL, width, &s->height, NULL, NULL, NULL);
+          if (!s->out_of_sight)
+            s->y = y, y += s->height;
+        }
+      gtk_widget_size_allocate (GTK_WIDGET (s->row), &(GtkAllocation) { 0, s->y, width, s->height }, -1);
+    }
+  if (replan)
+    {
+      self->plan_width = width;
+      self->plan_height = height;
+      queue_plan (self);
+    }
 }
 
 /* The scrollbar moved (not by the layout): the row at the new value is
@@ -701,7 +752,7 @@ on_value_changed_cb (GtkAdjustment *adjustment,
         }
       y += h;
     }
-  gtk_widget_queue_allocate (self->list);
+  queue_plan (self);
 }
 
 /* The model */
@@ -716,6 +767,20 @@ on_items_changed_cb (TriRowView *self,
   gboolean refocus = FALSE;
   int unknown = -1;
 
+  /* A row dropped with the keyboard focus: the focus stays in the view,
+   * for its owner to move (taken before the row is hidden, or the window
+   * would move it after the frame). The selection is still being
+   * updated: not to a row yet. */
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      TriRowViewRow *row = g_ptr_array_index (self->rows, i);
+
+      refocus |= row->item != NULL && row->position >= position && row->position < position + removed &&
+                 has_focus_within (GTK_WIDGET (row));
+    }
+  if (refocus)
+    GTK_WIDGET_CLASS (tri_row_view_parent_class)->grab_focus (GTK_WIDGET (self));
+
   for (guint i = 0; i < self->rows->len; i++)
     {
       TriRowViewRow *row = g_ptr_array_index (self->rows, i);
@@ -726,8 +791,6 @@ on_items_changed_cb (TriRowView *self,
         row->position = row->position + added - removed;
       else
         {
-          /* The focus stays in the view, for its owner to move. */
-          refocus |= has_focus_within (GTK_WIDGET (row));
           g_clear_object (&row->item);
           row->position = G_MAXUINT;
           gtk_widget_set_child_visible (GTK_WIDGET (row), FALSE);
@@ -748,10 +811,7 @@ on_items_changed_cb (TriRowView *self,
   if (self->shown_first != G_MAXUINT && self->shown_first >= position)
     self->shown_first = self->shown_last = G_MAXUINT;
 
-  /* (Not the rows': the selection is still being updated.) */
-  if (refocus)
-    GTK_WIDGET_CLASS (tri_row_view_parent_class)->grab_focus (GTK_WIDGET (self));
-  gtk_widget_queue_allocate (self->list);
+  queue_plan (self);
 }
 
 static void
@@ -775,6 +835,8 @@ clear_rows (TriRowView *self)
   for (guint i = 0; i < self->rows->len; i++)
     gtk_widget_unparent (g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
+  if (self->placed != NULL)
+    g_array_set_size (self->placed, 0);
 }
 
 /* The header */
@@ -984,7 +1046,9 @@ tri_row_view_dispose (GObject *object)
 {
   TriRowView *self = TRI_ROW_VIEW (object);
 
-  g_clear_handle_id (&self->focus_idle, g_source_remove);
+  if (self->plan_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->plan_tick);
+  self->plan_tick = 0;
   tri_row_view_set_model (self, NULL);
   if (self->rows != NULL)
     clear_rows (self);
@@ -1008,6 +1072,7 @@ tri_row_view_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->heights, g_array_unref);
+  g_clear_pointer (&self->placed, g_array_unref);
 
   G_OBJECT_CLASS (tri_row_view_parent_class)->finalize (object);
 }
@@ -1079,8 +1144,9 @@ tri_row_view_init (TriRowView *self)
 
   self->rows = g_ptr_array_new ();
   self->heights = g_array_new (FALSE, FALSE, sizeof (int));
+  self->placed = g_array_new (FALSE, FALSE, sizeof (Shown));
+  self->plan_width = self->plan_height = -1;
   self->scroll_to = G_MAXUINT;
-  self->focus_to = G_MAXUINT;
   self->shown_first = self->shown_last = G_MAXUINT;
   self->vscroll_policy = GTK_SCROLL_MINIMUM;
   self->hscroll_policy = GTK_SCROLL_MINIMUM;
@@ -1178,6 +1244,7 @@ tri_row_view_set_columns (TriRowView *self,
       g_signal_connect (button, "clicked", G_CALLBACK (on_title_clicked_cb), self);
       gtk_widget_set_parent (button, self->header);
     }
+  queue_plan (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -1270,7 +1337,6 @@ tri_row_view_set_model (TriRowView         *self,
   self->anchor = 0;
   self->anchor_offset = 0;
   self->scroll_to = G_MAXUINT;
-  self->focus_to = G_MAXUINT;
   if (model != NULL)
     {
       n = g_list_model_get_n_items (G_LIST_MODEL (model));
@@ -1279,6 +1345,7 @@ tri_row_view_set_model (TriRowView         *self,
       g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
       g_signal_connect_swapped (model, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
     }
+  queue_plan (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -1310,7 +1377,7 @@ tri_row_view_rebuild (TriRowView *self)
   clear_rows (self);
   for (guint i = 0; i < self->heights->len; i++)
     g_array_index (self->heights, int, i) = -1;
-  gtk_widget_queue_allocate (self->list);
+  queue_plan (self);
 }
 
 /**
@@ -1380,22 +1447,25 @@ tri_row_view_scroll_to (TriRowView *self,
   if (self->model == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
     return;
   self->scroll_to = position;
-  gtk_widget_queue_allocate (self->list);
+  queue_plan (self);
   if (!take_focus || self->n_columns == 0)
     return;
 
-  /* A row on screen takes the keyboard now; one off screen, once laid
-   * out, the view holding it meanwhile. */
+  /* A row off screen gets a widget now, hidden until the view is laid
+   * out (then shown, or kept out of sight while it has the focus). Not
+   * the view itself meanwhile: its focus ring's transition restyles it
+   * while the frame is painted. */
   row = find_row (self, position);
-  if (row != NULL && gtk_widget_get_child_visible (GTK_WIDGET (row)))
+  if (row == NULL)
     {
-      self->focus_to = G_MAXUINT;
-      gtk_widget_grab_focus (GTK_WIDGET (row));
-      return;
+      for (guint i = 0; i < self->rows->len; i++)
+        ((TriRowViewRow *)g_ptr_array_index (self->rows, i))->claimed =
+          gtk_widget_get_child_visible (g_ptr_array_index (self->rows, i));
+      row = claim_row (self, position, position);
+      for (guint i = 0; i < self->rows->len; i++)
+        ((TriRowViewRow *)g_ptr_array_index (self->rows, i))->claimed = FALSE;
     }
-  self->focus_to = position;
-  if (!has_focus_within (GTK_WIDGET (self)))
-    GTK_WIDGET_CLASS (tri_row_view_parent_class)->grab_focus (GTK_WIDGET (self));
+  gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 /**
