@@ -1306,7 +1306,7 @@ tri_alignment_grid_get_current_column (TriAlignmentGrid *self)
  * @self: a #TriAlignmentGrid
  * @column: a column of the alignment shown
  *
- * Makes @column the current one (a CSS class on the column view:
+ * Makes @column the current one (a CSS class on the view of rows:
  * current-column-1 … current-column-3). A column the alignment does not
  * have is ignored.
  */
@@ -1711,8 +1711,8 @@ tri_alignment_grid_set_property (GObject      *object,
 
 /* The cursor keys in the grid (Up, Down, Page Up, Page Down, Home, End,
  * with or without Ctrl): the cursor is the current row, and the keyboard
- * and the view follow it. GtkListBase's own bindings move the focus alone
- * with Ctrl, and leave the view behind after an edit rebinds the rows. */
+ * and the view follow it (the view of rows has no cursor keys of its
+ * own). */
 static void
 move_cursor_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1737,7 +1737,7 @@ add_cursor_keys (TriAlignmentGrid *self)
   };
   GtkEventController *capture = gtk_shortcut_controller_new ();
 
-  /* Before the list view's own bindings. */
+  /* Before the rows' own bindings (Return activates a row). */
   gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     for (guint ctrl = 0; ctrl < 2; ctrl++)
