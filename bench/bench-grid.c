@@ -564,7 +564,7 @@ main (int   argc,
    * menu (F10) until its popover is painted. */
   {
     TriSegmentEditor *editor = tri_window_get_editor (window);
-    GtkWidget *grid = GTK_WIDGET (tri_window_get_column_view (window));
+    GtkWidget *grid = tri_window_get_view (window);
     GtkMenuButton *menu_button = find_primary_menu_button (GTK_WIDGET (window));
     GtkTextBuffer *buffer;
     g_autoptr(GRand) phase = g_rand_new_with_seed (12);
@@ -684,14 +684,14 @@ main (int   argc,
   }
 
   /* Scrolling, with wrapped rows and then with compact ones. */
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tri_window_get_column_view (window)));
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tri_window_get_view (window)));
   scroll (&clock, vadjustment, &smooth_mean, &smooth_p95, &smooth_worst, &mean, &p95, &worst);
   {
     g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
     g_settings_set_boolean (settings, "compact-rows", TRUE);
     bench_iterate_for (500);
-    vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tri_window_get_column_view (window)));
+    vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tri_window_get_view (window)));
     gtk_adjustment_set_value (vadjustment, 0);
     bench_iterate_for (200);
     scroll (&clock, vadjustment, &c_smooth_mean, &c_smooth_p95, &c_smooth_worst, &c_mean, &c_p95, &c_worst);

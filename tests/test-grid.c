@@ -14,6 +14,7 @@
 #include "tri-alignment-grid.h"
 #include "tri-cell-text.h"
 #include "tri-gui-resources.h"
+#include "tri-row-view.h"
 #include "tri-segment-cell.h"
 #include "tri-segment-editor.h"
 #include "tri-test-utils.h"
@@ -157,12 +158,12 @@ test_current_row (Fixture       *fixture,
                   gconstpointer  data)
 {
   TriAlignmentGrid *grid = fixture->grid;
-  GListModel *columns = gtk_column_view_get_columns (tri_alignment_grid_get_column_view (grid));
-  g_autoptr(GtkColumnViewColumn) english = g_list_model_get_item (columns, 1);
+  TriRowView *view = TRI_ROW_VIEW (tri_alignment_grid_get_view (grid));
 
   /* The number column and one per version, headed as told. */
-  g_assert_cmpuint (g_list_model_get_n_items (columns), ==, 4);
-  g_assert_cmpstr (gtk_column_view_column_get_title (english), ==, "English");
+  g_assert_cmpuint (tri_row_view_get_n_columns (view), ==, 4);
+  g_assert_cmpstr (tri_alignment_grid_get_column_title (grid, 0), ==, "English");
+  g_assert_cmpstr (tri_row_view_get_column_title (view, 1), ==, "English");
 
   g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, GTK_INVALID_LIST_POSITION);
   g_assert_true (tri_alignment_grid_select_row (grid, 4, FALSE));
@@ -186,8 +187,7 @@ test_current_row (Fixture       *fixture,
   tri_alignment_grid_move_cursor (grid, "last", FALSE);
   g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 9);
   g_assert_true (tri_alignment_grid_get_current_item (grid) ==
-                 gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (
-                   gtk_column_view_get_model (tri_alignment_grid_get_column_view (grid)))));
+                 gtk_single_selection_get_selected_item (tri_alignment_grid_get_selection (grid)));
 
   /* A split of the row above the cursor: the cursor's row moves down one
    * in the alignment, and stays current. */
@@ -315,7 +315,7 @@ test_current_column (Fixture       *fixture,
                      gconstpointer  data)
 {
   TriAlignmentGrid *grid = fixture->grid;
-  GtkWidget *view = GTK_WIDGET (tri_alignment_grid_get_column_view (grid));
+  GtkWidget *view = tri_alignment_grid_get_view (grid);
   guint column = 0;
 
   tri_alignment_grid_set_current_column (grid, 2);
@@ -425,9 +425,9 @@ test_activate (Fixture       *fixture,
   g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), ==, 6);
   tri_test_wait_until (shows_number_7, fixture);
 
-  /* The column view's activation, as Return or a double click on the
-   * first row shown. */
-  g_signal_emit_by_name (tri_alignment_grid_get_column_view (grid), "activate", 0);
+  /* The view's activation, as Return or a double click on the first row
+   * shown. */
+  g_signal_emit_by_name (tri_alignment_grid_get_view (grid), "activate", 0);
   g_assert_cmpuint (activated, ==, 6);
 
   g_assert_true (tri_alignment_grid_get_menu_point (grid, &x, &y));

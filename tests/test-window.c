@@ -18,6 +18,7 @@
 #include "tri-checks-panel.h"
 #include "tri-export-dialog.h"
 #include "tri-project.h"
+#include "tri-row-view.h"
 #include "tri-segment-cell.h"
 #include "tri-test-utils.h"
 #include "tri-user-lexicon.h"
@@ -72,7 +73,7 @@ has_cells (gpointer data)
 static GPtrArray *
 visible_cells (TriWindow *window)
 {
-  GtkWidget *view = GTK_WIDGET (tri_window_get_column_view (window));
+  GtkWidget *view = tri_window_get_view (window);
   GtkWidget *scroller = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   GPtrArray *visible = g_ptr_array_new ();
@@ -123,7 +124,7 @@ grid_shows (TriWindow  *window,
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
 
-  collect_cells (GTK_WIDGET (tri_window_get_column_view (window)), cells);
+  collect_cells (tri_window_get_view (window), cells);
   for (guint i = 0; i < cells->len; i++)
     if (g_strcmp0 (tri_segment_cell_get_text (g_ptr_array_index (cells, i)), text) == 0)
       return TRUE;
@@ -134,10 +135,8 @@ static const char *
 column_title (TriWindow *window,
               guint      index)
 {
-  GListModel *columns = gtk_column_view_get_columns (tri_window_get_column_view (window));
-  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, index);
-
-  return gtk_column_view_column_get_title (column);
+  /* Index 0 is the numbers' column. */
+  return tri_row_view_get_column_title (TRI_ROW_VIEW (tri_window_get_view (window)), index);
 }
 
 static TriWindow *
@@ -220,7 +219,7 @@ test_sample (void)
   g_assert_cmpuint (tri_alignment_get_n_columns (alignment), ==, 3);
 
   /* Row numbers, then the three languages named by ICU in the UI language. */
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (tri_window_get_column_view (window))), ==, 4);
+  g_assert_cmpuint (tri_row_view_get_n_columns (TRI_ROW_VIEW (tri_window_get_view (window))), ==, 4);
   g_assert_cmpstr (column_title (window, 1), ==, "English");
   g_assert_cmpstr (column_title (window, 2), ==, "Russian");
   g_assert_cmpstr (column_title (window, 3), ==, "Ukrainian");
@@ -651,7 +650,7 @@ n_rows (TriWindow *window)
 static GtkSingleSelection *
 grid_selection (TriWindow *window)
 {
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (tri_window_get_column_view (window)));
+  return tri_alignment_grid_get_selection (tri_window_get_grid (window));
 }
 
 static void
@@ -1267,7 +1266,7 @@ find_cell (TriWindow  *window,
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
 
-  collect_cells (GTK_WIDGET (tri_window_get_column_view (window)), cells);
+  collect_cells (tri_window_get_view (window), cells);
   for (guint i = 0; i < cells->len; i++)
     if (g_strcmp0 (tri_segment_cell_get_text (g_ptr_array_index (cells, i)), text) == 0)
       return g_ptr_array_index (cells, i);
@@ -1785,7 +1784,7 @@ test_scroll_large (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tri_window_get_alignment (window))), ==, 2000);
   wait_until (has_cells, window);
 
-  scroller = gtk_widget_get_ancestor (GTK_WIDGET (tri_window_get_column_view (window)), GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (tri_window_get_view (window), GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
   /* Jumps across the whole list: no warning (G_DEBUG=fatal-warnings), and
@@ -1858,7 +1857,7 @@ shows_compact_cells (gpointer data)
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
 
-  collect_cells (GTK_WIDGET (tri_window_get_column_view (TRI_WINDOW (data))), cells);
+  collect_cells (tri_window_get_view (TRI_WINDOW (data)), cells);
   for (guint i = 0; i < cells->len; i++)
     for (GtkWidget *child = gtk_widget_get_first_child (g_ptr_array_index (cells, i)); child;
          child = gtk_widget_get_next_sibling (child))
@@ -2229,7 +2228,7 @@ test_scroll_underlined (void)
   wait_until (spelling_checked, window);
   wait_until (has_cells, window);
 
-  scroller = gtk_widget_get_ancestor (GTK_WIDGET (tri_window_get_column_view (window)), GTK_TYPE_SCROLLED_WINDOW);
+  scroller = gtk_widget_get_ancestor (tri_window_get_view (window), GTK_TYPE_SCROLLED_WINDOW);
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   for (guint step = 0; step < 60; step++)
     {
@@ -2258,7 +2257,7 @@ focused_row (TriWindow *window)
   TriAlignment *alignment = tri_window_get_alignment (window);
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
 
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (tri_window_get_column_view (window))))
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, tri_window_get_view (window)))
     return G_MAXUINT;
   collect_cells (focus, cells);
   for (guint i = 0; i < cells->len; i++)
@@ -2342,7 +2341,7 @@ test_current_row (void)
   last = n_rows (window) - 1;
 
   /* The cursor on row 11, the keyboard in the grid there. */
-  gtk_widget_grab_focus (GTK_WIDGET (tri_window_get_column_view (window)));
+  gtk_widget_grab_focus (tri_window_get_view (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "first");
   for (guint i = 0; i < 10; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.move-cursor", "s", "down");
@@ -2366,7 +2365,7 @@ test_current_row (void)
   gtk_widget_activate_action (focus, "listitem.activate", NULL);
   g_assert_cmpuint (tri_segment_editor_get_row (editor), ==, found);
   g_assert_cmpuint (gtk_single_selection_get_selected (grid_selection (window)), ==, found);
-  gtk_widget_grab_focus (GTK_WIDGET (tri_window_get_column_view (window)));
+  gtk_widget_grab_focus (tri_window_get_view (window));
   wait_until (focus_on, &wait);
   gtk_widget_activate_action (GTK_WIDGET (window), "align.confirm", NULL);
   {
@@ -2436,7 +2435,7 @@ grid_highlighted (TriWindow *window)
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
 
-  collect_cells (GTK_WIDGET (tri_window_get_column_view (window)), cells);
+  collect_cells (tri_window_get_view (window), cells);
   for (guint i = 0; i < cells->len; i++)
     {
       char *text = tri_segment_cell_dup_highlighted (g_ptr_array_index (cells, i));
@@ -2498,7 +2497,7 @@ test_find (void)
   search_for (window, "Женев");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find-next", NULL);
   /* The current column: Russian. */
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tri_window_get_column_view (window)), "current-column-2"));
+  g_assert_true (gtk_widget_has_css_class (tri_window_get_view (window), "current-column-2"));
   marked = highlighted (window, 1);
   g_assert_cmpstr (marked, ==, "Женев");
   status = find_count_label (GTK_WIDGET (window));
@@ -2514,7 +2513,7 @@ test_find (void)
   g_clear_pointer (&marked, g_free);
   marked = highlighted (window, 2);
   g_assert_cmpstr (marked, ==, "Женев");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tri_window_get_column_view (window)), "current-column-3"));
+  g_assert_true (gtk_widget_has_css_class (tri_window_get_view (window), "current-column-3"));
   /* And back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find-previous", NULL);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (status), "1 of "));

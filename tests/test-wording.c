@@ -82,7 +82,7 @@ find_cell (TriWindow  *window,
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
 
-  collect_cells (GTK_WIDGET (tri_window_get_column_view (window)), cells);
+  collect_cells (tri_window_get_view (window), cells);
   for (guint i = 0; i < cells->len; i++)
     if (g_str_has_prefix (tri_segment_cell_get_text (g_ptr_array_index (cells, i)), prefix))
       return g_ptr_array_index (cells, i);
@@ -270,7 +270,7 @@ test_strip_cursor (void)
   TriSegmentCell *en;
   GtkTextIter iter;
 
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (tri_window_get_column_view (window))), 0);
+  gtk_single_selection_set_selected (tri_alignment_grid_get_selection (tri_window_get_grid (window)), 0);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   tri_segment_editor_focus_column (editor, 1);
@@ -306,7 +306,7 @@ test_compare_mode (void)
   GtkTextBuffer *en_buffer = tri_segment_editor_get_buffer (editor, 0);
   TriSegmentCell *en, *other;
 
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (tri_window_get_column_view (window))), 0);
+  gtk_single_selection_set_selected (tri_alignment_grid_get_selection (tri_window_get_grid (window)), 0);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   en = find_cell (window, "Minister");
@@ -328,7 +328,7 @@ test_compare_mode (void)
   g_assert_true (tri_segment_editor_has_word_mark (editor, 0, char_offset (en_buffer, "Kovalenko"), TRI_WORDING_MARK_ALL));
 
   /* The next row selected: its marks, the first row's gone. */
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (tri_window_get_column_view (window))), 1);
+  gtk_single_selection_set_selected (tri_alignment_grid_get_selection (tri_window_get_grid (window)), 1);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_false (cell_has (en, "reportedly", PANGO_ATTR_STYLE, PANGO_STYLE_ITALIC));
@@ -480,7 +480,7 @@ test_prefetch (void)
     }
 
   /* The two rows merged: the new row linked too. */
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (tri_window_get_column_view (window))), 0);
+  gtk_single_selection_set_selected (tri_alignment_grid_get_selection (tri_window_get_grid (window)), 0);
   gtk_widget_activate_action (GTK_WIDGET (window), "align.merge-next", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (alignment)), ==, 1);
   {

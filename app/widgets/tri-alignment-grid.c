@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tri-alignment-grid.h"
+#include "tri-row-view.h"
 #include "tri-segment-cell.h"
 
 /**
@@ -51,9 +52,8 @@ struct _TriAlignmentGrid
   char               *titles[TRI_MAX_COLUMNS];
   GMenuModel         *menus[TRI_MAX_COLUMNS];
 
-  GPtrArray          *number_items;   /* the number column's list items */
-  GPtrArray          *cell_items;     /* the text columns' list items */
-  GPtrArray          *mapped_cells;   /* cells mapped, waiting for their underlines */
+  GPtrArray          *mapped_cells;   /* cells shown again, waiting for their underlines */
+  guint               spell_stamp;    /* checks finished so far */
   guint               mapped_idle;
   TriCellTextCache   *layouts;        /* the wrapped cells' plain layouts */
   GtkWidget          *like_cells[TRI_MAX_COLUMNS];  /* weak: a cell of each column shown */
@@ -64,9 +64,6 @@ struct _TriAlignmentGrid
   guint               current_column;
   guint               range_anchor;   /* where Shift+Up/Down started a range of rows, or G_MAXUINT */
   gboolean            extending;      /* the cursor moves to extend the range */
-  guint               focus_tick;     /* waits to give the keyboard focus to the cursor's row */
-  guint               focus_position;
-  gint64              focus_deadline; /* until when it waits */
 
   guint               highlight_row;  /* the row whose spans are highlighted, or G_MAXUINT */
   GArray             *highlight_spans[TRI_MAX_COLUMNS];
@@ -81,7 +78,7 @@ struct _TriAlignmentGrid
 
   /* Template widgets */
   GtkScrolledWindow  *scroller;
-  GtkColumnView      *column_view;
+  TriRowView         *view;
 };
 
 enum {
@@ -108,7 +105,8 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static void update_cell_words (TriAlignmentGrid *self,
-                               GtkListItem      *item);
+                               TriRowViewRow    *row,
+                               GtkWidget        *cell);
 
 /* The grid's position of the current row, or GTK_INVALID_LIST_POSITION. */
 static guint
@@ -126,26 +124,58 @@ row_at (TriAlignmentGrid *self,
 
 /* Cells */
 
+typedef void (*CellFunc) (TriAlignmentGrid *self,
+                          TriRowViewRow    *row,
+                          GtkWidget        *cell);
+
+/* Calls @func on every text cell of the rows the view has bound. */
+static void
+foreach_cell (TriAlignmentGrid *self,
+              CellFunc          func,
+              gboolean          mapped_only)
+{
+  GPtrArray *rows = tri_row_view_get_rows (self->view);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TriRowViewRow *row = g_ptr_array_index (rows, i);
+
+      if (tri_row_view_row_get_item (row) == NULL)
+        continue;
+      for (guint c = 0; c < self->n_columns; c++)
+        {
+          GtkWidget *cell = tri_row_view_row_get_cell (row, c + 1);
+
+          if (cell != NULL && (!mapped_only || gtk_widget_get_mapped (cell)))
+            func (self, row, cell);
+        }
+    }
+}
+
+static guint
+cell_column (GtkWidget *cell)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
+}
+
 /* The cell's misspelled words, from what the background check knows. */
 static void
 update_cell_spelling (TriAlignmentGrid *self,
-                      GtkListItem      *item)
+                      TriRowViewRow    *row,
+                      GtkWidget        *cell)
 {
-  TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-  const char *text = tri_segment_cell_get_text (cell);
+  const char *text = tri_segment_cell_get_text (TRI_SEGMENT_CELL (cell));
+  gpointer item = tri_row_view_row_get_item (row);
   g_autoptr(GArray) misspellings = NULL;
 
-  if (self->spell != NULL && text != NULL && text[0] != '\0' && gtk_list_item_get_item (item) != NULL)
-    misspellings = tri_spell_checker_check_cell (self->spell, gtk_list_item_get_item (item), column, text, -1);
-  tri_segment_cell_set_misspellings (cell, misspellings);
+  if (self->spell != NULL && text != NULL && text[0] != '\0' && item != NULL)
+    misspellings = tri_spell_checker_check_cell (self->spell, item, cell_column (cell), text, -1);
+  tri_segment_cell_set_misspellings (TRI_SEGMENT_CELL (cell), misspellings);
+  g_object_set_data (G_OBJECT (cell), "spelled", GUINT_TO_POINTER (self->spell_stamp));
 }
 
-/* Cells mapped since the last idle: their underlines are set then, not
- * in "map", which the list emits while it allocates its rows — new
- * attributes there queue a resize of a row being allocated, and GTK 4.8
- * then skips painting it (the grid went blank above the cursor, with
- * "Trying to snapshot … without a current allocation"). */
+/* Cells shown again since the last idle (a row kept bound off screen
+ * missed the checks meanwhile): their underlines are set then. */
 static void
 on_mapped_cells_cb (gpointer user_data)
 {
@@ -153,90 +183,78 @@ on_mapped_cells_cb (gpointer user_data)
 
   self->mapped_idle = 0;
   for (guint i = 0; i < self->mapped_cells->len; i++)
-    update_cell_spelling (self, g_ptr_array_index (self->mapped_cells, i));
+    {
+      GtkWidget *cell = g_ptr_array_index (self->mapped_cells, i);
+      TriRowViewRow *row = TRI_ROW_VIEW_ROW (gtk_widget_get_ancestor (cell, TRI_TYPE_ROW_VIEW_ROW));
+
+      if (row != NULL)
+        update_cell_spelling (self, row, cell);
+    }
   g_ptr_array_set_size (self->mapped_cells, 0);
 }
 
 static void
-on_cell_map_cb (GtkListItem *item)
+on_cell_map_cb (GtkWidget        *cell,
+                TriAlignmentGrid *self)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  TriAlignmentGrid *self = TRI_ALIGNMENT_GRID (gtk_widget_get_ancestor (cell, TRI_TYPE_ALIGNMENT_GRID));
-
-  if (!g_ptr_array_find (self->mapped_cells, item, NULL))
-    g_ptr_array_add (self->mapped_cells, item);
+  /* Checked already since the last check finished (at its binding). */
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "spelled")) == self->spell_stamp)
+    return;
+  if (!g_ptr_array_find (self->mapped_cells, cell, NULL))
+    g_ptr_array_add (self->mapped_cells, cell);
   if (self->mapped_idle == 0)
     self->mapped_idle = g_idle_add_once (on_mapped_cells_cb, self);
 }
 
 static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  TriAlignmentGrid         *self)
+on_cell_destroy_cb (GtkWidget        *cell,
+                    TriAlignmentGrid *self)
 {
-  GtkWidget *cell = tri_segment_cell_new (self->compact);
-
-  tri_segment_cell_set_cache (TRI_SEGMENT_CELL (cell), self->layouts);
-
-  /* For the row menu: which row and column a click is on. */
-  g_object_set_data (G_OBJECT (cell), "list-item", item);
-  g_object_set_data (G_OBJECT (cell), "column", g_object_get_data (G_OBJECT (factory), "column"));
-  gtk_list_item_set_child (item, cell);
-  g_ptr_array_add (self->cell_items, item);
-
-  /* A cell kept off screen missed the checks meanwhile. */
-  g_signal_connect_swapped (cell, "map", G_CALLBACK (on_cell_map_cb), item);
-}
-
-static void
-on_cell_teardown_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     TriAlignmentGrid         *self)
-{
-  g_ptr_array_remove_fast (self->cell_items, item);
-  g_ptr_array_remove_fast (self->mapped_cells, item);
+  g_ptr_array_remove_fast (self->mapped_cells, cell);
 }
 
 /* In a cell of the highlighted row, the highlighted spans. */
 static void
 update_cell_highlight (TriAlignmentGrid *self,
-                       GtkListItem      *item)
+                       TriRowViewRow    *row,
+                       GtkWidget        *cell)
 {
-  TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-  guint row = row_at (self, gtk_list_item_get_position (item));
+  guint column = cell_column (cell);
+  guint index = row_at (self, tri_row_view_row_get_position (row));
   g_autoptr(GArray) mapped = NULL;
 
-  if (row != G_MAXUINT && row == self->highlight_row && column < TRI_MAX_COLUMNS &&
-      self->highlight_spans[column] != NULL && gtk_list_item_get_item (item) != NULL)
-    mapped = tri_alignment_map_spans (self->alignment, gtk_list_item_get_item (item), column,
+  if (index != G_MAXUINT && index == self->highlight_row && column < TRI_MAX_COLUMNS &&
+      self->highlight_spans[column] != NULL && tri_row_view_row_get_item (row) != NULL)
+    mapped = tri_alignment_map_spans (self->alignment, tri_row_view_row_get_item (row), column,
                                       self->highlight_spans[column]);
-  tri_segment_cell_set_highlights (cell, mapped);
+  tri_segment_cell_set_highlights (TRI_SEGMENT_CELL (cell), mapped);
 }
 
 static guint rows_on_screen (TriAlignmentGrid *self);
 
-/* The rows next to those GTK has bound, laid out ahead while the main loop
- * has nothing else to do: paging, GTK 4.8 binds the rows coming into view
- * just before it shows them, and laying their text out was a tenth of a
+/* The rows next to those on screen, laid out ahead while the main loop
+ * has nothing else to do: paging binds the rows coming into view just
+ * before they are shown, and laying their text out was a tenth of a
  * Page Down (`bench-grid` under callgrind). A few milliseconds a turn. */
 static gboolean
 on_prepare_idle_cb (gpointer data)
 {
   TriAlignmentGrid *self = data;
   gint64 deadline = g_get_monotonic_time () + 2 * G_TIME_SPAN_MILLISECOND;
+  GPtrArray *rows;
   guint lo = G_MAXUINT, hi = 0, n, ahead;
 
   if (self->alignment == NULL || self->filter == NULL || self->compact)
     goto done;
-  for (guint i = 0; i < self->number_items->len; i++)
+  rows = tri_row_view_get_rows (self->view);
+  for (guint i = 0; i < rows->len; i++)
     {
-      GtkListItem *item = g_ptr_array_index (self->number_items, i);
+      TriRowViewRow *row = g_ptr_array_index (rows, i);
 
-      if (gtk_list_item_get_item (item) != NULL)
+      if (tri_row_view_row_get_item (row) != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)))
         {
-          lo = MIN (lo, gtk_list_item_get_position (item));
-          hi = MAX (hi, gtk_list_item_get_position (item));
+          lo = MIN (lo, tri_row_view_row_get_position (row));
+          hi = MAX (hi, tri_row_view_row_get_position (row));
         }
     }
   if (lo > hi)
@@ -309,52 +327,41 @@ prepare_after_paint (TriAlignmentGrid *self)
 }
 
 static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 TriAlignmentGrid         *self)
+bind_cell (TriAlignmentGrid *self,
+           TriRowViewRow    *row,
+           GtkWidget        *cell)
 {
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
-  TriRow *row = gtk_list_item_get_item (item);
+  guint column = cell_column (cell);
+  TriRow *item = tri_row_view_row_get_item (row);
   g_autofree char *text = NULL;
-
-  g_assert (TRI_IS_ALIGNMENT_GRID (self));
-  g_assert (TRI_IS_ROW (row));
 
   if (self->alignment == NULL || column >= tri_alignment_get_n_columns (self->alignment))
     return;
 
-  text = tri_alignment_dup_cell_text (self->alignment, row, column);
-  tri_segment_cell_set_text (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), text);
+  text = tri_alignment_dup_cell_text (self->alignment, item, column);
+  tri_segment_cell_set_text (TRI_SEGMENT_CELL (cell), text);
   if (!self->compact && column < TRI_MAX_COLUMNS)
     {
-      g_set_weak_pointer (&self->like_cells[column], gtk_list_item_get_child (item));
+      g_set_weak_pointer (&self->like_cells[column], cell);
       prepare_after_paint (self);
     }
-  /* Off screen, the underlines wait until the cell is mapped: an edit
-   * rebinds the ~600 cells GTK 4.8 keeps realized (twice the edit's cost
-   * when every one was checked). */
-  if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
-    update_cell_spelling (self, item);
+  /* The view binds the rows it shows: their underlines at once, before
+   * they are laid out. */
+  update_cell_spelling (self, row, cell);
+  update_cell_highlight (self, row, cell);
+  update_cell_words (self, row, cell);
+  if (tri_row_get_needs_review (item))
+    gtk_widget_add_css_class (cell, "needs-review");
   else
-    tri_segment_cell_set_misspellings (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), NULL);
-  update_cell_highlight (self, item);
-  update_cell_words (self, item);
-  if (tri_row_get_needs_review (row))
-    gtk_widget_add_css_class (gtk_list_item_get_child (item), "needs-review");
-  else
-    gtk_widget_remove_css_class (gtk_list_item_get_child (item), "needs-review");
+    gtk_widget_remove_css_class (cell, "needs-review");
 }
 
-static void
-on_number_setup_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item,
-                    TriAlignmentGrid         *self)
+static GtkWidget *
+number_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  /* Not a GtkLabel: a label given another number queues a resize, and
-   * GTK 4.8's column view then measures every cell of the column again —
-   * every row it keeps, each time a row comes into view (`bench-grid`).
-   * An inscription's size does not depend on its text. */
+  /* An inscription: its size does not depend on its text, so a number
+   * given to a row coming into view does not lay the row out again. */
   GtkWidget *label = gtk_inscription_new (NULL);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
@@ -387,39 +394,59 @@ on_number_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (icon, FALSE);
   gtk_box_append (GTK_BOX (box), icon);
 
-  g_object_set_data (G_OBJECT (box), "list-item", item);
   g_object_set_data (G_OBJECT (box), "column", GUINT_TO_POINTER (G_MAXUINT));
-  gtk_list_item_set_child (item, box);
-  g_ptr_array_add (self->number_items, item);
+  return box;
+}
+
+/* A cell of a new row widget: the number column's (0), or a version's. */
+static GtkWidget *
+make_cell_cb (TriRowView *view,
+              guint       column,
+              gpointer    user_data)
+{
+  TriAlignmentGrid *self = user_data;
+  GtkWidget *cell;
+
+  if (column == 0)
+    return number_new ();
+
+  cell = tri_segment_cell_new (self->compact);
+  tri_segment_cell_set_cache (TRI_SEGMENT_CELL (cell), self->layouts);
+  /* For the row menu: which column a click is on. */
+  g_object_set_data (G_OBJECT (cell), "column", GUINT_TO_POINTER (column - 1));
+  /* A cell kept off screen missed the checks meanwhile. */
+  g_signal_connect_object (cell, "map", G_CALLBACK (on_cell_map_cb), self, 0);
+  g_signal_connect_object (cell, "destroy", G_CALLBACK (on_cell_destroy_cb), self, 0);
+  return cell;
 }
 
 /* The row's number in the alignment, whatever the grid is narrowed to. */
 static void
 update_number (TriAlignmentGrid *self,
-               GtkListItem      *item)
+               TriRowViewRow    *row)
 {
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *box = tri_row_view_row_get_cell (row, 0);
   GtkWidget *label = gtk_widget_get_first_child (box);
-  guint row = row_at (self, gtk_list_item_get_position (item));
+  guint index = row_at (self, tri_row_view_row_get_position (row));
   guint first, last;
   char number[16];
 
-  if (row == G_MAXUINT)
+  if (index == G_MAXUINT)
     return;
 
   /* The range of rows Shift+Up/Down marked: a bar by their numbers. */
-  if (tri_alignment_grid_get_range (self, &first, &last) && row >= first && row <= last)
+  if (tri_alignment_grid_get_range (self, &first, &last) && index >= first && index <= last)
     gtk_widget_add_css_class (box, "in-range");
   else
     gtk_widget_remove_css_class (box, "in-range");
 
-  g_snprintf (number, sizeof number, "%u", row + 1);
+  g_snprintf (number, sizeof number, "%u", index + 1);
   gtk_inscription_set_text (GTK_INSCRIPTION (label), number);
 
   /* The row's findings: a mark, their messages on hover. */
   {
     GtkWidget *mark = gtk_widget_get_last_child (box);
-    g_autofree char *note = self->note_func != NULL ? self->note_func (row, self->note_data) : NULL;
+    g_autofree char *note = self->note_func != NULL ? self->note_func (index, self->note_data) : NULL;
 
     gtk_widget_set_visible (mark, note != NULL);
     if (note != NULL)
@@ -438,278 +465,104 @@ update_number (TriAlignmentGrid *self,
 void
 tri_alignment_grid_update_notes (TriAlignmentGrid *self)
 {
+  GPtrArray *rows;
+
   g_return_if_fail (TRI_IS_ALIGNMENT_GRID (self));
 
-  for (guint i = 0; i < self->number_items->len; i++)
-    update_number (self, g_ptr_array_index (self->number_items, i));
+  rows = tri_row_view_get_rows (self->view);
+  for (guint i = 0; i < rows->len; i++)
+    if (tri_row_view_row_get_item (g_ptr_array_index (rows, i)) != NULL)
+      update_number (self, g_ptr_array_index (rows, i));
 }
 
 static void
-on_number_teardown_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       TriAlignmentGrid         *self)
+bind_number (TriAlignmentGrid *self,
+             TriRowViewRow    *row)
 {
-  g_ptr_array_remove_fast (self->number_items, item);
-}
-
-static void
-on_number_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   TriAlignmentGrid         *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *box = tri_row_view_row_get_cell (row, 0);
   GtkWidget *label = gtk_widget_get_first_child (box);
   GtkWidget *icon = gtk_widget_get_next_sibling (label);
-  TriRow *row = gtk_list_item_get_item (item);
+  TriRow *item = tri_row_view_row_get_item (row);
 
-  update_number (self, item);
+  update_number (self, row);
 
-  gtk_widget_set_visible (gtk_widget_get_next_sibling (icon), tri_row_get_confirmed (row));
+  gtk_widget_set_visible (gtk_widget_get_next_sibling (icon), tri_row_get_confirmed (item));
   gtk_widget_set_visible (gtk_widget_get_prev_sibling (gtk_widget_get_last_child (box)),
-                          tri_row_get_bookmarked (row));
+                          tri_row_get_bookmarked (item));
 
   /* Low confidence: an icon with a tooltip, and a tint on the cells. */
-  gtk_widget_set_visible (icon, tri_row_get_needs_review (row));
-  if (tri_row_get_needs_review (row))
+  gtk_widget_set_visible (icon, tri_row_get_needs_review (item));
+  if (tri_row_get_needs_review (item))
     {
       g_autofree char *tip = g_strdup_printf (_("Check this row: the aligner is only %.0f%% sure of it"),
-                                              100 * tri_row_get_score (row));
+                                              100 * tri_row_get_score (item));
 
       tri_widget_set_tooltip_text (icon, tip);
     }
 }
 
-/* Columns */
-
 static void
-remove_columns (TriAlignmentGrid *self)
+bind_row_cb (TriRowView    *view,
+             TriRowViewRow *row,
+             gpointer       user_data)
 {
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  TriAlignmentGrid *self = user_data;
 
-  while (g_list_model_get_n_items (columns) > 0)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
-      gtk_column_view_remove_column (self->column_view, column);
-    }
+  g_assert (TRI_IS_ROW (tri_row_view_row_get_item (row)));
+
+  bind_number (self, row);
+  for (guint c = 0; c < self->n_columns; c++)
+    bind_cell (self, row, tri_row_view_row_get_cell (row, c + 1));
 }
+
+/* Columns */
 
 static void
 apply_header (TriAlignmentGrid *self,
               guint             column)
 {
-  g_autoptr(GtkColumnViewColumn) view_column =
-    g_list_model_get_item (gtk_column_view_get_columns (self->column_view), column + 1);
-
-  if (view_column == NULL)
-    return;
-  gtk_column_view_column_set_title (view_column, self->titles[column]);
-  gtk_column_view_column_set_header_menu (view_column, self->menus[column]);
+  tri_row_view_set_column_header (self->view, column + 1, self->titles[column], self->menus[column]);
 }
 
 static void
 build_columns (TriAlignmentGrid *self)
 {
-  GtkListItemFactory *factory;
-  GtkColumnViewColumn *column;
-
-  remove_columns (self);
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    g_clear_weak_pointer (&self->like_cells[c]);
+  tri_row_view_set_columns (self->view, self->n_columns > 0 ? self->n_columns + 1 : 0,
+                            TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
   if (self->n_columns == 0)
     return;
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_number_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_number_bind_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (on_number_teardown_cb), self);
-  column = gtk_column_view_column_new ("#", factory);
-  gtk_column_view_column_set_fixed_width (column, TRI_ALIGNMENT_GRID_NUMBER_WIDTH);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-
+  tri_row_view_set_column_header (self->view, 0, "#", NULL);
   for (guint c = 0; c < self->n_columns; c++)
-    {
-      factory = gtk_signal_list_item_factory_new ();
-      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (c));
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), self);
-      g_signal_connect (factory, "teardown", G_CALLBACK (on_cell_teardown_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), self);
-
-      column = gtk_column_view_column_new (NULL, factory);
-      gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->column_view, column);
-      g_object_unref (column);
-      apply_header (self, c);
-    }
+    apply_header (self, c);
 }
 
 /* Scrolling and the keyboard focus */
 
-/* Whether @item shows the row at its position now: after an edit, until
- * the list lays itself out again, a row may show a row replaced, and GTK
- * 4.8 must not be given the focus on it. */
-static gboolean
-shows_current_item (TriAlignmentGrid *self,
-                    GtkListItem      *item)
-{
-  g_autoptr(GObject) current = NULL;
-
-  if (self->filter == NULL || gtk_list_item_get_position (item) >= g_list_model_get_n_items (G_LIST_MODEL (self->filter)))
-    return FALSE;
-  current = g_list_model_get_item (G_LIST_MODEL (self->filter), gtk_list_item_get_position (item));
-  return current == gtk_list_item_get_item (item);
-}
-
-/* The keyboard focus follows the cursor: GtkListBase moves on from the row
- * that has the focus, so after a jump (F8, a search, Shift+Down) Down must
- * go on from the row jumped to, not from the row last clicked. GTK 4.8 can
- * only focus a row that is realized; one scrolled to is realized on a
- * later layout, so this waits for it. Done only once the focus is seen in
- * the mapped row on a later frame: a row given the focus can be laid out
- * again and left unmapped, holding a focus nobody sees. */
-static gboolean
-focus_row_tick_cb (GtkWidget     *widget,
-                   GdkFrameClock *frame_clock,
-                   gpointer       user_data)
-{
-  TriAlignmentGrid *self = TRI_ALIGNMENT_GRID (user_data);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  /* The user took the keyboard elsewhere (the strip, a panel): leave it. */
-  if (focus != NULL && gtk_widget_get_root (focus) != NULL && !gtk_widget_is_ancestor (focus, widget))
-    {
-      self->focus_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  for (guint i = 0; i < self->number_items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->number_items, i);
-      GtkWidget *child = gtk_list_item_get_child (item);
-      GtkWidget *row;
-
-      if (gtk_list_item_get_position (item) != self->focus_position || !gtk_widget_get_mapped (child) ||
-          gtk_list_item_get_item (item) == NULL || !shows_current_item (self, item))
-        continue;
-
-      /* The number column's cell, and its row. */
-      row = gtk_widget_get_parent (gtk_widget_get_parent (child));
-      if (row == NULL || !gtk_widget_get_mapped (row))
-        break;
-      if (focus != NULL && (focus == row || gtk_widget_is_ancestor (focus, row)))
-        {
-          self->focus_tick = 0;
-          return G_SOURCE_REMOVE;
-        }
-      gtk_widget_grab_focus (row);
-      break;
-    }
-
-  /* Rows take a few frames to be laid out where the grid scrolled (more
-   * on a loaded machine, close to a second was measured): keep trying
-   * for five seconds, not a count of frames. */
-  if (g_get_monotonic_time () > self->focus_deadline)
-    {
-      self->focus_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-/* Gives the keyboard focus to the grid's row at @position, once it is
- * realized: the row the list view's own keys (Return, the arrows) act on
- * is then the cursor's. */
-static void
-focus_row (TriAlignmentGrid *self,
-           guint             position)
-{
-  self->focus_position = position;
-  self->focus_deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  if (self->focus_tick == 0)
-    self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), focus_row_tick_cb,
-                                                     self, NULL);
-}
-
-static GtkWidget *
-inner_list (TriAlignmentGrid *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
-}
-
-/* The row widget that shows @position, if GTK made one (it keeps ~200
- * about the rows in view). */
-static GtkWidget *
-find_row_widget (TriAlignmentGrid *self,
-                 guint             position)
-{
-  GtkWidget *list = inner_list (self);
-
-  for (guint i = 0; list != NULL && i < self->number_items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->number_items, i);
-      GtkWidget *row = gtk_list_item_get_child (item);
-
-      if (gtk_list_item_get_position (item) != position || row == NULL || gtk_list_item_get_item (item) == NULL)
-        continue;
-      while (row != NULL && gtk_widget_get_parent (row) != list)
-        row = gtk_widget_get_parent (row);
-      return row;
-    }
-  return NULL;
-}
-
-/* Brings the row at @position into view, and the keyboard to it if asked.
- *
- * GTK 4.8 has no gtk_column_view_scroll_to() (4.12): the inner list view's
- * "list.scroll-to-item" (as Nautilus 43 does). A row GTK made takes the
- * focus at once, before the list is laid out again: GTK keeps its ~200 rows
- * about an anchor that each scroll to a row, the focus's too
- * (gtk_list_base_set_focus_child()), places where that row is in the view.
- * Focused once laid out, the row scrolled to the bottom of the view was a
- * little above it, and the anchor went from one end of those rows to the
- * other, binding every row again: 9 → 55 ms a Page Down once the rows in
- * view had moved past the first 190. */
+/* Brings the row at @position into view, and the keyboard to it if asked
+ * (the row gets a widget at once if it has none). */
 static void
 show_row (TriAlignmentGrid *self,
           guint             position,
           gboolean          take_focus)
 {
-  GtkWidget *list = inner_list (self);
-  GtkWidget *row;
-
-  if (list == NULL)
-    return;
-  gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
-  if (!take_focus)
-    return;
-  row = find_row_widget (self, position);
-  if (row != NULL)
-    gtk_widget_grab_focus (row);
-  /* And once laid out, if it could not take it yet. */
-  focus_row (self, position);
+  tri_row_view_scroll_to (self->view, position, take_focus);
 }
 
-/* Brings the cursor's row into view, and the keyboard to it if the
- * keyboard is in the grid. */
-static gboolean keyboard_in_rows (TriAlignmentGrid *self);
-
-static void
-follow_cursor (TriAlignmentGrid *self,
-               guint             position)
+/* Whether the keyboard is in the grid: on a row, on the view itself (an
+ * edit replaced the row that had it), or on a row widget dropped. */
+static gboolean
+keyboard_in_rows (TriAlignmentGrid *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->view));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  /* When the keyboard is in the grid: on a row, on a row replaced, or on
-   * the list itself (the cursor keys were pressed there: the focus tick
-   * gives it only to a mapped row that shows the cursor's item). */
-  show_row (self, position,
-            keyboard_in_rows (self) || (focus != NULL && GTK_IS_LIST_VIEW (focus) &&
-                                        gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))));
+  if (focus == NULL)
+    return FALSE;
+  if (gtk_widget_get_root (focus) == NULL)
+    return TRUE;
+  return focus == GTK_WIDGET (self->view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view));
 }
 
 /* The keyboard coming back to the grid (the Checks panel closed, the
@@ -721,7 +574,7 @@ on_focus_enter_cb (TriAlignmentGrid *self)
   guint at = selected_position (self);
 
   if (at != GTK_INVALID_LIST_POSITION)
-    focus_row (self, at);
+    show_row (self, at, TRUE);
 }
 
 /* The current row */
@@ -738,8 +591,7 @@ set_range_anchor (TriAlignmentGrid *self,
 static void
 update_words (TriAlignmentGrid *self)
 {
-  for (guint i = 0; i < self->cell_items->len; i++)
-    update_cell_words (self, g_ptr_array_index (self->cell_items, i));
+  foreach_cell (self, update_cell_words, FALSE);
 }
 
 static void
@@ -770,31 +622,12 @@ on_selected_cb (TriAlignmentGrid   *self,
 
   /* The cursor is always in view, and the keyboard, in the grid, on it. */
   if (row != G_MAXUINT)
-    follow_cursor (self, position);
+    show_row (self, position, keyboard_in_rows (self));
 }
 
 /* An edit replaces the rows it changes with new ones, and the selection
  * drops a row it no longer finds: keep the cursor on the row where the
  * user works (after the selection model has seen the change). */
-/* Whether the keyboard is in the grid's rows, or was on a row an edit or
- * the alignment replaced (GTK 4.8 leaves the focus on the row widget it
- * drops: unparented, or on the list itself). */
-static gboolean
-keyboard_in_rows (TriAlignmentGrid *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->column_view));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  /* Not the list itself: GTK 4.8 can fail (a critical, then a crash)
-   * giving a row the focus the list view has after an edit in the strip
-   * replaced the row that had it. */
-  if (focus == NULL || GTK_IS_LIST_VIEW (focus))
-    return FALSE;
-  if (gtk_widget_get_root (focus) == NULL)
-    return TRUE;
-  return gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view));
-}
-
 static void
 on_rows_changed_after_cb (TriAlignmentGrid *self,
                           guint             position,
@@ -836,38 +669,47 @@ on_rows_changed_after_cb (TriAlignmentGrid *self,
   /* The keyboard stays on the cursor's row, laid out anew. */
   selected = gtk_single_selection_get_selected (self->selection);
   if (selected != GTK_INVALID_LIST_POSITION && keyboard_in_rows (self))
-    focus_row (self, selected);
+    show_row (self, selected, TRUE);
 }
 
 static void
 on_activate_cb (TriAlignmentGrid *self,
                 guint             position,
-                GtkColumnView    *column_view)
+                TriRowView       *view)
 {
   g_signal_emit (self, signals [ROW_ACTIVATED], 0, row_at (self, position));
 }
 
-/* The cell (or the number) at @x, @y of the column view: its list item
- * and column (G_MAXUINT for the number column). */
-static GtkListItem *
-pick_item (TriAlignmentGrid  *self,
-           double             x,
-           double             y,
-           guint             *column,
-           GtkWidget        **cell)
+/* The cell (or the number) at @x, @y of the view: its row and column
+ * (G_MAXUINT for the number column). */
+static TriRowViewRow *
+pick_row (TriAlignmentGrid  *self,
+          double             x,
+          double             y,
+          guint             *column,
+          GtkWidget        **cell)
 {
-  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->column_view), x, y, GTK_PICK_DEFAULT);
-  GtkListItem *item = NULL;
+  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (self->view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = NULL;
 
   *column = G_MAXUINT;
-  for (; widget != NULL && widget != GTK_WIDGET (self->column_view); widget = gtk_widget_get_parent (widget))
-    if ((item = g_object_get_data (G_OBJECT (widget), "list-item")) != NULL)
-      {
-        *column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column"));
-        break;
-      }
-  *cell = widget;
-  return item;
+  *cell = NULL;
+  for (; widget != NULL && widget != GTK_WIDGET (self->view); widget = gtk_widget_get_parent (widget))
+    {
+      if (*cell == NULL && (TRI_IS_SEGMENT_CELL (widget) || g_object_get_data (G_OBJECT (widget), "column") != NULL))
+        {
+          *cell = widget;
+          *column = cell_column (widget);
+        }
+      if (TRI_IS_ROW_VIEW_ROW (widget))
+        {
+          row = widget;
+          break;
+        }
+    }
+  if (row == NULL || tri_row_view_row_get_item (TRI_ROW_VIEW_ROW (row)) == NULL || *cell == NULL)
+    return NULL;
+  return TRI_ROW_VIEW_ROW (row);
 }
 
 static void
@@ -878,24 +720,24 @@ on_secondary_click_cb (GtkGestureClick  *gesture,
                        TriAlignmentGrid *self)
 {
   GtkWidget *widget;
-  GtkListItem *item;
+  TriRowViewRow *row;
   guint column;
   int offset = -1;
   double gx, gy;
 
-  item = pick_item (self, x, y, &column, &widget);
-  if (item == NULL || self->alignment == NULL)
+  row = pick_row (self, x, y, &column, &widget);
+  if (row == NULL || self->alignment == NULL)
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  gtk_single_selection_set_selected (self->selection, gtk_list_item_get_position (item));
+  gtk_single_selection_set_selected (self->selection, tri_row_view_row_get_position (row));
   if (column != G_MAXUINT)
     tri_alignment_grid_set_current_column (self, column);
 
   if (column != G_MAXUINT && TRI_IS_SEGMENT_CELL (widget))
-    offset = tri_segment_cell_get_char_at (TRI_SEGMENT_CELL (widget), GTK_WIDGET (self->column_view), x, y);
+    offset = tri_segment_cell_get_char_at (TRI_SEGMENT_CELL (widget), GTK_WIDGET (self->view), x, y);
 
-  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->column_view), GTK_WIDGET (self), x, y, &gx, &gy))
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->view), GTK_WIDGET (self), x, y, &gx, &gy))
     gx = x, gy = y;
   g_signal_emit (self, signals [CONTEXT_MENU], 0, gx, gy, column, offset);
 }
@@ -907,21 +749,21 @@ on_motion_cb (GtkEventControllerMotion *motion,
               TriAlignmentGrid         *self)
 {
   GtkWidget *widget;
-  GtkListItem *item;
+  TriRowViewRow *row;
   guint column;
   int offset = -1;
 
-  item = pick_item (self, x, y, &column, &widget);
-  if (item != NULL && TRI_IS_SEGMENT_CELL (widget))
+  row = pick_row (self, x, y, &column, &widget);
+  if (row != NULL && TRI_IS_SEGMENT_CELL (widget))
     {
-      int chars = tri_segment_cell_get_char_at (TRI_SEGMENT_CELL (widget), GTK_WIDGET (self->column_view), x, y);
+      int chars = tri_segment_cell_get_char_at (TRI_SEGMENT_CELL (widget), GTK_WIDGET (self->view), x, y);
       const char *text = tri_segment_cell_get_text (TRI_SEGMENT_CELL (widget));
 
       if (chars >= 0 && text != NULL)
         offset = (int)(g_utf8_offset_to_pointer (text, chars) - text);
     }
   g_signal_emit (self, signals [POINTER_WORD], 0,
-                 item != NULL ? gtk_list_item_get_position (item) : GTK_INVALID_LIST_POSITION, column, offset);
+                 row != NULL ? tri_row_view_row_get_position (row) : GTK_INVALID_LIST_POSITION, column, offset);
 }
 
 static void
@@ -937,26 +779,41 @@ on_leave_cb (GtkEventControllerMotion *motion,
  * and, in Compare Wording mode on the current row, marked. */
 static void
 update_cell_words (TriAlignmentGrid *self,
-                   GtkListItem      *item)
+                   TriRowViewRow    *row,
+                   GtkWidget        *widget)
 {
-  TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
-  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-  TriRow *row = gtk_list_item_get_item (item);
+  TriSegmentCell *cell = TRI_SEGMENT_CELL (widget);
+  guint column = cell_column (widget);
+  TriRow *item = tri_row_view_row_get_item (row);
   g_autoptr(GArray) marks = NULL;
   gboolean hovered;
 
-  hovered = row != NULL && row == self->word_row && column < TRI_MAX_COLUMNS;
+  hovered = item != NULL && item == self->word_row && column < TRI_MAX_COLUMNS;
   tri_segment_cell_set_word_highlights (cell, hovered ? self->word_spans[column] : NULL);
   tri_segment_cell_set_word_tooltip (cell, hovered && column == self->word_column ? self->word_tooltip : NULL);
 
-  if (self->wording != NULL && self->compare_wording && row != NULL && self->alignment != NULL &&
-      column < tri_alignment_get_n_columns (self->alignment) && row == tri_alignment_grid_get_current_item (self))
+  if (self->wording != NULL && self->compare_wording && item != NULL && self->alignment != NULL &&
+      column < tri_alignment_get_n_columns (self->alignment) && item == tri_alignment_grid_get_current_item (self))
     {
-      g_auto(GStrv) texts = tri_alignment_dup_row_texts (self->alignment, row);
+      g_auto(GStrv) texts = tri_alignment_dup_row_texts (self->alignment, item);
 
       marks = tri_wording_get_marks (self->wording, (const char * const *)texts, column);
     }
   tri_segment_cell_set_word_marks (cell, marks);
+}
+
+/* The word pointed at and its counterparts only (not the marks). */
+static void
+update_cell_hover (TriAlignmentGrid *self,
+                   TriRowViewRow    *row,
+                   GtkWidget        *widget)
+{
+  guint c = cell_column (widget);
+  gboolean hovered = self->word_row != NULL && tri_row_view_row_get_item (row) == (gpointer)self->word_row &&
+                     c < TRI_MAX_COLUMNS;
+
+  tri_segment_cell_set_word_highlights (TRI_SEGMENT_CELL (widget), hovered ? self->word_spans[c] : NULL);
+  tri_segment_cell_set_word_tooltip (TRI_SEGMENT_CELL (widget), hovered && c == self->word_column ? self->word_tooltip : NULL);
 }
 
 static void
@@ -998,18 +855,7 @@ tri_alignment_grid_set_word_highlights (TriAlignmentGrid  *self,
         self->word_spans[c] = spans[c] != NULL ? g_array_ref (spans[c]) : NULL;
       self->word_tooltip = g_strdup (tooltip);
     }
-
-  for (guint i = 0; i < self->cell_items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->cell_items, i);
-      TriSegmentCell *cell = TRI_SEGMENT_CELL (gtk_list_item_get_child (item));
-      guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "column"));
-      gboolean hovered = self->word_row != NULL && gtk_list_item_get_item (item) == self->word_row &&
-                         c < TRI_MAX_COLUMNS;
-
-      tri_segment_cell_set_word_highlights (cell, hovered ? self->word_spans[c] : NULL);
-      tri_segment_cell_set_word_tooltip (cell, hovered && c == self->word_column ? self->word_tooltip : NULL);
-    }
+  foreach_cell (self, update_cell_hover, FALSE);
 }
 
 /**
@@ -1058,23 +904,16 @@ tri_alignment_grid_highlight (TriAlignmentGrid  *self,
       if (spans != NULL && spans[c] != NULL && spans[c]->len > 0)
         self->highlight_spans[c] = g_array_copy (spans[c]);
     }
-  for (guint i = 0; i < self->cell_items->len; i++)
-    update_cell_highlight (self, g_ptr_array_index (self->cell_items, i));
+  foreach_cell (self, update_cell_highlight, FALSE);
 }
 
-/* A check finished: underline what it found in the cells on screen. The
- * ~600 GTK 4.8 keeps realized off screen are when they are mapped again
- * (all of them at once took 50 ms). */
+/* A check finished: underline what it found in the cells on screen; the
+ * rows kept off screen are when they are shown again. */
 static void
 on_spell_changed_cb (TriAlignmentGrid *self)
 {
-  for (guint i = 0; i < self->cell_items->len; i++)
-    {
-      GtkListItem *item = g_ptr_array_index (self->cell_items, i);
-
-      if (gtk_widget_get_mapped (gtk_list_item_get_child (item)))
-        update_cell_spelling (self, item);
-    }
+  self->spell_stamp++;
+  foreach_cell (self, update_cell_spelling, TRUE);
 }
 
 /* Public API */
@@ -1124,7 +963,7 @@ tri_alignment_grid_set_alignment (TriAlignmentGrid *self,
 {
   g_return_if_fail (TRI_IS_ALIGNMENT_GRID (self));
 
-  gtk_column_view_set_model (self->column_view, NULL);
+  tri_row_view_set_model (self->view, NULL);
   if (self->alignment != NULL)
     g_signal_handlers_disconnect_by_func (self->alignment, on_rows_changed_after_cb, self);
   if (self->selection != NULL)
@@ -1158,7 +997,7 @@ tri_alignment_grid_set_alignment (TriAlignmentGrid *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (alignment, "items-changed", G_CALLBACK (on_rows_changed_after_cb), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  tri_row_view_set_model (self->view, self->selection);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ROW_KIND]);
 }
 
@@ -1193,17 +1032,49 @@ tri_alignment_grid_set_column_header (TriAlignmentGrid *self,
 }
 
 /**
- * tri_alignment_grid_get_column_view:
+ * tri_alignment_grid_get_view:
  * @self: a #TriAlignmentGrid
  *
- * Returns: (transfer none): the column view (for tests and benchmarks)
+ * Returns: (transfer none): the view that scrolls, a #TriRowView (for
+ *   tests and benchmarks)
  */
-GtkColumnView *
-tri_alignment_grid_get_column_view (TriAlignmentGrid *self)
+GtkWidget *
+tri_alignment_grid_get_view (TriAlignmentGrid *self)
 {
   g_return_val_if_fail (TRI_IS_ALIGNMENT_GRID (self), NULL);
 
-  return self->column_view;
+  return GTK_WIDGET (self->view);
+}
+
+/**
+ * tri_alignment_grid_get_column_title:
+ * @self: a #TriAlignmentGrid
+ * @column: a column of the alignment
+ *
+ * Returns: (nullable): the title its header shows
+ */
+const char *
+tri_alignment_grid_get_column_title (TriAlignmentGrid *self,
+                                     guint             column)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT_GRID (self), NULL);
+
+  return column < self->n_columns ? tri_row_view_get_column_title (self->view, column + 1) : NULL;
+}
+
+/**
+ * tri_alignment_grid_get_selection:
+ * @self: a #TriAlignmentGrid
+ *
+ * Returns: (transfer none) (nullable): the rows shown, and the current
+ *   one selected
+ */
+GtkSingleSelection *
+tri_alignment_grid_get_selection (TriAlignmentGrid *self)
+{
+  g_return_val_if_fail (TRI_IS_ALIGNMENT_GRID (self), NULL);
+
+  return self->selection;
 }
 
 /**
@@ -1238,12 +1109,10 @@ tri_alignment_grid_set_compact (TriAlignmentGrid *self,
   if (compact == self->compact)
     return;
   self->compact = compact;
-  if (self->selection != NULL)
-    {
-      gtk_column_view_set_model (self->column_view, NULL);
-      build_columns (self);
-      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-    }
+  for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
+    g_clear_weak_pointer (&self->like_cells[c]);
+  tri_row_view_rebuild (self->view);
+  tri_alignment_grid_scroll_to_current (self, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPACT]);
 }
 
@@ -1368,15 +1237,7 @@ tri_alignment_grid_scroll_to_current (TriAlignmentGrid *self,
 static guint
 rows_on_screen (TriAlignmentGrid *self)
 {
-  guint n = 0;
-
-  for (guint i = 0; i < self->number_items->len; i++)
-    {
-      GtkWidget *child = gtk_list_item_get_child (g_ptr_array_index (self->number_items, i));
-
-      n += child != NULL && gtk_widget_get_mapped (child);
-    }
-  return n > 2 ? n - 2 : 1;
+  return MAX (1, tri_row_view_get_n_shown (self->view));
 }
 
 /**
@@ -1445,7 +1306,7 @@ tri_alignment_grid_get_current_column (TriAlignmentGrid *self)
  * @self: a #TriAlignmentGrid
  * @column: a column of the alignment shown
  *
- * Makes @column the current one (a CSS class on the column view:
+ * Makes @column the current one (a CSS class on the view of rows:
  * current-column-1 … current-column-3). A column the alignment does not
  * have is ignored.
  */
@@ -1461,9 +1322,9 @@ tri_alignment_grid_set_current_column (TriAlignmentGrid *self,
     return;
 
   g_snprintf (name, sizeof name, "current-column-%u", self->current_column + 1);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->column_view), name);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->view), name);
   g_snprintf (name, sizeof name, "current-column-%u", column + 1);
-  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), name);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), name);
   if (column != self->current_column)
     {
       self->current_column = column;
@@ -1487,6 +1348,8 @@ tri_alignment_grid_get_menu_point (TriAlignmentGrid *self,
                                    double           *x,
                                    double           *y)
 {
+  TriRowViewRow *row;
+  graphene_rect_t bounds;
   guint position;
 
   g_return_val_if_fail (TRI_IS_ALIGNMENT_GRID (self), FALSE);
@@ -1495,22 +1358,17 @@ tri_alignment_grid_get_menu_point (TriAlignmentGrid *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return FALSE;
 
-  for (guint i = 0; i < self->number_items->len; i++)
+  row = tri_row_view_get_row (self->view, position);
+  if (row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row)) &&
+      gtk_widget_compute_bounds (tri_row_view_row_get_cell (row, 0), GTK_WIDGET (self), &bounds) &&
+      bounds.origin.y + bounds.size.height > 0)
     {
-      GtkListItem *item = g_ptr_array_index (self->number_items, i);
-      GtkWidget *box = gtk_list_item_get_child (item);
-      graphene_rect_t bounds;
+      double width = gtk_widget_get_width (GTK_WIDGET (self->view)) - TRI_ALIGNMENT_GRID_NUMBER_WIDTH;
+      guint n = MAX (1, self->n_columns);
 
-      if (gtk_list_item_get_position (item) == position && gtk_widget_get_mapped (box) &&
-          gtk_widget_compute_bounds (box, GTK_WIDGET (self), &bounds))
-        {
-          double width = gtk_widget_get_width (GTK_WIDGET (self->column_view)) - TRI_ALIGNMENT_GRID_NUMBER_WIDTH;
-          guint n = MAX (1, self->n_columns);
-
-          *x = TRI_ALIGNMENT_GRID_NUMBER_WIDTH + width * (self->current_column + 0.5) / n;
-          *y = bounds.origin.y + bounds.size.height;
-          return TRUE;
-        }
+      *x = TRI_ALIGNMENT_GRID_NUMBER_WIDTH + width * (self->current_column + 0.5) / n;
+      *y = bounds.origin.y + bounds.size.height;
+      return TRUE;
     }
   return FALSE;
 }
@@ -1685,7 +1543,7 @@ tri_alignment_grid_grab_focus (GtkWidget *widget)
 {
   TriAlignmentGrid *self = TRI_ALIGNMENT_GRID (widget);
 
-  return gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  return gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
 /* The row menu */
@@ -1764,9 +1622,6 @@ tri_alignment_grid_dispose (GObject *object)
   stop_waiting_for_paint (self);
   for (guint c = 0; c < TRI_MAX_COLUMNS; c++)
     g_clear_weak_pointer (&self->like_cells[c]);
-  if (self->focus_tick != 0 && self->column_view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->focus_tick);
-  self->focus_tick = 0;
   tri_alignment_grid_set_note_func (self, NULL, NULL, NULL);
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
   g_clear_object (&self->row_menu);
@@ -1794,8 +1649,6 @@ tri_alignment_grid_finalize (GObject *object)
 {
   TriAlignmentGrid *self = (TriAlignmentGrid *)object;
 
-  g_clear_pointer (&self->number_items, g_ptr_array_unref);
-  g_clear_pointer (&self->cell_items, g_ptr_array_unref);
   g_clear_pointer (&self->mapped_cells, g_ptr_array_unref);
   g_clear_pointer (&self->layouts, tri_cell_text_cache_unref);
 
@@ -1858,8 +1711,8 @@ tri_alignment_grid_set_property (GObject      *object,
 
 /* The cursor keys in the grid (Up, Down, Page Up, Page Down, Home, End,
  * with or without Ctrl): the cursor is the current row, and the keyboard
- * and the view follow it. GtkListBase's own bindings move the focus alone
- * with Ctrl, and leave the view behind after an edit rebinds the rows. */
+ * and the view follow it (the view of rows has no cursor keys of its
+ * own). */
 static void
 move_cursor_action (GtkWidget  *widget,
                     const char *action_name,
@@ -1884,7 +1737,7 @@ add_cursor_keys (TriAlignmentGrid *self)
   };
   GtkEventController *capture = gtk_shortcut_controller_new ();
 
-  /* Before the list view's own bindings. */
+  /* Before the rows' own bindings (Return activates a row). */
   gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (moves); i++)
     for (guint ctrl = 0; ctrl < 2; ctrl++)
@@ -2033,7 +1886,8 @@ tri_alignment_grid_class_init (TriAlignmentGridClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/widgets/tri-alignment-grid.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, TriAlignmentGrid, scroller);
-  gtk_widget_class_bind_template_child (widget_class, TriAlignmentGrid, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TriAlignmentGrid, view);
+  g_type_ensure (TRI_TYPE_ROW_VIEW);
 }
 
 static void
@@ -2043,11 +1897,9 @@ tri_alignment_grid_init (TriAlignmentGrid *self)
   GtkEventController *motion;
   GtkGesture *click;
 
-  self->number_items = g_ptr_array_new ();
-  self->cell_items = g_ptr_array_new ();
   self->mapped_cells = g_ptr_array_new ();
-  /* The ~200 rows GTK keeps bound, three texts each, and the rows next to
-   * them on either side. */
+  /* The rows on screen and those kept for rows to come, three texts
+   * each, and the rows next to them on either side. */
   self->layouts = tri_cell_text_cache_new (1024);
   self->current_row = GTK_INVALID_LIST_POSITION;
   self->range_anchor = G_MAXUINT;
@@ -2055,22 +1907,23 @@ tri_alignment_grid_init (TriAlignmentGrid *self)
   self->word_column = G_MAXUINT;
   gtk_widget_init_template (GTK_WIDGET (self));
   add_cursor_keys (self);
+  tri_row_view_set_factory (self->view, make_cell_cb, bind_row_cb, self);
 
-  /* Enter or a double click on a row (the list view takes Enter before
-   * the window's own shortcuts see it). */
-  g_signal_connect_object (self->column_view, "activate", G_CALLBACK (on_activate_cb), self, G_CONNECT_SWAPPED);
+  /* Enter or a double click on a row (the row takes Enter before the
+   * window's own shortcuts see it). */
+  g_signal_connect_object (self->view, "activate", G_CALLBACK (on_activate_cb), self, G_CONNECT_SWAPPED);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "enter", G_CALLBACK (on_focus_enter_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), focus);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), focus);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (GTK_WIDGET (self->view), GTK_EVENT_CONTROLLER (click));
 
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion_cb), self, 0);
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), motion);
+  gtk_widget_add_controller (GTK_WIDGET (self->view), motion);
 }

@@ -46,7 +46,10 @@ void           tri_alignment_grid_set_column_header  (TriAlignmentGrid        *s
                                                       guint                    column,
                                                       const char              *title,
                                                       GMenuModel              *menu);
-GtkColumnView *tri_alignment_grid_get_column_view    (TriAlignmentGrid        *self);
+GtkWidget     *tri_alignment_grid_get_view           (TriAlignmentGrid        *self);
+const char    *tri_alignment_grid_get_column_title   (TriAlignmentGrid        *self,
+                                                      guint                    column);
+GtkSingleSelection *tri_alignment_grid_get_selection (TriAlignmentGrid        *self);
 gboolean       tri_alignment_grid_get_compact        (TriAlignmentGrid        *self);
 void           tri_alignment_grid_set_compact        (TriAlignmentGrid        *self,
                                                       gboolean                 compact);

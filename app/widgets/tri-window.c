@@ -791,17 +791,18 @@ tri_window_get_editor (TriWindow *self)
 }
 
 /**
- * tri_window_get_column_view:
+ * tri_window_get_view:
  * @self: a #TriWindow
  *
- * Returns: (transfer none): the aligned grid
+ * Returns: (transfer none): the aligned grid's rows, the widget that
+ *   scrolls (for tests and benchmarks)
  */
-GtkColumnView *
-tri_window_get_column_view (TriWindow *self)
+GtkWidget *
+tri_window_get_view (TriWindow *self)
 {
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
 
-  return tri_alignment_grid_get_column_view (self->grid);
+  return tri_alignment_grid_get_view (self->grid);
 }
 
 static void

@@ -60,7 +60,7 @@ GFile        *tri_window_get_autosave_file (TriWindow       *self);
 void          tri_window_recover        (TriWindow          *self,
                                          GFile              *autosave);
 gboolean      tri_window_get_busy       (TriWindow          *self);
-GtkColumnView *tri_window_get_column_view (TriWindow        *self);
+GtkWidget     *tri_window_get_view       (TriWindow          *self);
 TriSegmentEditor *tri_window_get_editor   (TriWindow        *self);
 TriSpellChecker  *tri_window_get_spell_checker (TriWindow    *self);
 TriChecker       *tri_window_get_checker  (TriWindow        *self);
