@@ -17,6 +17,7 @@
 
 #include "tri-aligner.h"
 #include "tri-checks.h"
+#include "tri-core.h"
 #include "tri-document.h"
 #include "tri-error.h"
 #include "tri-export.h"
@@ -1570,6 +1571,8 @@ main (int    argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  /* Before any thread reads a document. */
+  tri_core_init ();
 
   if (argc < 2)
     {

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <libxml/parser.h>
 
 #include "tri-core.h"
 #include "tri-core-resources.h"
@@ -17,9 +18,12 @@
 /**
  * tri_core_init:
  *
- * Registers the core's resources (segmentation rules, the sample report).
- * Linking a static library drops the resource constructor, so whatever
- * needs them calls this first; it is cheap after the first call.
+ * Registers the core's resources (segmentation rules, the sample report)
+ * and sets up libxml2's global state, which it wants done once before
+ * threads parse (two threads reading DOCX files at once each built its
+ * table of encodings, one of them lost). Linking a static library drops
+ * the resource constructor, so whatever needs them calls this first, in
+ * the main thread; it is cheap after the first call.
  */
 void
 tri_core_init (void)
@@ -29,6 +33,7 @@ tri_core_init (void)
   if (g_once_init_enter (&initialized))
     {
       g_resources_register (tri_core_get_resource ());
+      xmlInitParser ();
       g_once_init_leave (&initialized, 1);
     }
 }

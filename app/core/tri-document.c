@@ -584,6 +584,8 @@ tri_document_load_async (GFile               *file,
   if (stage != NULL)
     g_atomic_int_set (stage, TRI_LOAD_READING);
 
+  /* libxml2's global state, before the thread parses. */
+  tri_core_init ();
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tri_document_load_async);
   g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);

@@ -15,6 +15,7 @@
 #include <libxml/xmlreader.h>
 #include <string.h>
 
+#include "tri-core.h"
 #include "tri-csv.h"
 #include "tri-error.h"
 #include "tri-import.h"
@@ -1276,7 +1277,7 @@ tri_import_load_async (GFile               *file,
   data->languages = g_strdupv ((char **)languages);
 
   /* libxml2 wants its global state set up before threads use it. */
-  xmlInitParser ();
+  tri_core_init ();
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tri_import_load_async);
