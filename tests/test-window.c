@@ -2795,6 +2795,68 @@ cell_texts (GtkWidget *grid)
 }
 
 
+/* How many dark pixels (text) the window paints inside @cell: the window
+ * drawn as the frame clock would, every widget from its last layout. A
+ * widget left without an allocation warns (fatal here); a row bound but
+ * never laid out paints nothing. */
+static guint
+painted_text_pixels (GtkWidget *window,
+                     GtkWidget *cell)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  guint dark = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (cell, window, &bounds));
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (int y = MAX (0, (int)bounds.origin.y); y < MIN (height, (int)(bounds.origin.y + bounds.size.height)); y++)
+    {
+      const guint32 *line = (const guint32 *)(cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface));
+
+      for (int x = MAX (0, (int)bounds.origin.x); x < MIN (width, (int)(bounds.origin.x + bounds.size.width)); x++)
+        {
+          guint32 pixel = line[x];
+          guint luma = (((pixel >> 16) & 0xff) * 3 + ((pixel >> 8) & 0xff) * 6 + (pixel & 0xff)) / 10;
+
+          if ((pixel >> 24) > 0x80 && luma < 100)
+            dark++;
+        }
+    }
+  cairo_surface_destroy (surface);
+  return dark;
+}
+
+
+/* The cell that shows @text, or NULL. */
+static GtkWidget *
+cell_showing (GHashTable *texts,
+              const char *text)
+{
+  GHashTableIter iter;
+  gpointer cell, shown;
+
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, &cell, &shown))
+    if (g_strcmp0 (shown, text) == 0 && gtk_widget_get_mapped (cell))
+      return cell;
+  return NULL;
+}
+
+
 /* Paging through a long report, far from its first rows: only the rows
  * coming into view are given to cells. GTK 4.8 keeps ~200 rows made about
  * an anchor that each scroll to a row places where that row is in the
@@ -2858,6 +2920,17 @@ test_page_down_keeps_cells (void)
        * versions a row), not the ~600 it keeps. */
       g_assert_cmpuint (tri_alignment_grid_get_current_row (grid), >, row);
       g_assert_cmpuint (rebound, <=, 3 * (tri_alignment_grid_get_current_row (grid) - row + 1));
+
+      /* And the row the cursor came to is painted: its Russian text
+       * drawn where its cell is. */
+      {
+        g_autofree char *russian = tri_alignment_dup_cell_text (tri_window_get_alignment (window),
+                                                                tri_alignment_grid_get_current_item (grid), 1);
+        GtkWidget *shown = cell_showing (after, russian);
+
+        g_assert_nonnull (shown);
+        g_assert_cmpuint (painted_text_pixels (GTK_WIDGET (window), shown), >, 200);
+      }
     }
 
   destroy_window (window);
