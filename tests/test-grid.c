@@ -103,6 +103,16 @@ shows_number_1 (gpointer data)
   return gtk_widget_get_width (GTK_WIDGET (fixture->grid)) > 0 && number_box (fixture, 1) != NULL;
 }
 
+/* The last row's widget made and shown. */
+static gboolean
+shows_row_9 (gpointer data)
+{
+  Fixture *fixture = data;
+  TriRowViewRow *row = tri_row_view_get_row (TRI_ROW_VIEW (tri_alignment_grid_get_view (fixture->grid)), 9);
+
+  return row != NULL && gtk_widget_get_mapped (GTK_WIDGET (row));
+}
+
 static void
 on_current_changed_cb (TriAlignmentGrid *grid,
                        guint             row,
@@ -655,11 +665,41 @@ test_shared_layouts (void)
   gtk_window_destroy (window);
 }
 
+/* A screen reader sees only the rows on screen: the grid tells how many
+ * rows there are, and each row its place (the header is row 1), also
+ * after an edit changes the count. */
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TriAlignmentGrid *grid = fixture->grid;
+  GtkAccessible *view = GTK_ACCESSIBLE (tri_alignment_grid_get_view (grid));
+
+  gtk_test_accessible_assert_role (view, GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_test_accessible_assert_relation (view, GTK_ACCESSIBLE_RELATION_ROW_COUNT, 11);
+
+  g_assert_true (tri_alignment_grid_select_row (grid, 9, FALSE));
+  tri_test_wait_until (shows_row_9, fixture);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (tri_row_view_get_row (TRI_ROW_VIEW (view), 9)), GTK_ACCESSIBLE_ROLE_ROW);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (tri_row_view_get_row (TRI_ROW_VIEW (view), 9)),
+                                       GTK_ACCESSIBLE_RELATION_ROW_INDEX, 11);
+
+  /* Two rows merged above it: one row fewer, and it is row 10. */
+  g_assert_true (tri_alignment_merge_next (fixture->alignment, 3));
+  gtk_test_accessible_assert_relation (view, GTK_ACCESSIBLE_RELATION_ROW_COUNT, 10);
+  g_assert_nonnull (tri_row_view_get_row (TRI_ROW_VIEW (view), 8));
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (tri_row_view_get_row (TRI_ROW_VIEW (view), 8)),
+                                       GTK_ACCESSIBLE_RELATION_ROW_INDEX, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* GTK's test accessibility backend: what the widgets tell assistive
+   * technologies can be read back (/grid/accessible). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!gtk_init_check ())
     {
@@ -679,6 +719,7 @@ main (int   argc,
   g_test_add ("/grid/column-widths", Fixture, NULL, fixture_set_up, test_column_widths, fixture_tear_down);
   g_test_add ("/grid/cursor-keys", Fixture, NULL, fixture_set_up, test_cursor_keys, fixture_tear_down);
   g_test_add_func ("/grid/shared-layouts", test_shared_layouts);
+  g_test_add ("/grid/accessible", Fixture, NULL, fixture_set_up, test_accessible, fixture_tear_down);
   g_test_add ("/grid/strip-left-quiet", Fixture, NULL, fixture_set_up, test_strip_left_quiet, fixture_tear_down);
 
   return g_test_run ();

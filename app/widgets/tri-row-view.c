@@ -384,12 +384,29 @@ update_selected (TriRowView    *self,
   gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, selected, -1);
 }
 
+/* Assistive technologies see only the rows on screen: each tells its
+ * place among all (the header is row 1). */
+static void
+update_row_index (TriRowViewRow *row)
+{
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int)row->position + 2, -1);
+}
+
+static void
+update_row_count (TriRowView *self)
+{
+  guint n = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_ROW_COUNT, (int)n + 1, -1);
+}
+
 static void
 bind_row (TriRowView    *self,
           TriRowViewRow *row,
           guint          position)
 {
   row->position = position;
+  update_row_index (row);
   g_clear_object (&row->item);
   row->item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
   /* Shown by the layout, which binds it (not by a focus given ahead). */
@@ -788,7 +805,11 @@ on_items_changed_cb (TriRowView *self,
       if (row->item == NULL || row->position < position)
         continue;
       if (row->position >= position + removed)
-        row->position = row->position + added - removed;
+        {
+          row->position = row->position + added - removed;
+          if (added != removed)
+            update_row_index (row);
+        }
       else
         {
           g_clear_object (&row->item);
@@ -811,6 +832,8 @@ on_items_changed_cb (TriRowView *self,
   if (self->shown_first != G_MAXUINT && self->shown_first >= position)
     self->shown_first = self->shown_last = G_MAXUINT;
 
+  if (added != removed)
+    update_row_count (self);
   queue_plan (self);
 }
 
@@ -1345,6 +1368,7 @@ tri_row_view_set_model (TriRowView         *self,
       g_signal_connect_swapped (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
       g_signal_connect_swapped (model, "selection-changed", G_CALLBACK (on_selection_changed_cb), self);
     }
+  update_row_count (self);
   queue_plan (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
