@@ -782,7 +782,6 @@ on_items_changed_cb (TriRowView *self,
                      GListModel *model)
 {
   gboolean refocus = FALSE;
-  int unknown = -1;
 
   /* A row dropped with the keyboard focus: the focus stays in the view,
    * for its owner to move (taken before the row is hidden, or the window
@@ -819,8 +818,15 @@ on_items_changed_cb (TriRowView *self,
     }
 
   g_array_remove_range (self->heights, position, MIN (removed, self->heights->len - MIN (position, self->heights->len)));
-  for (guint i = 0; i < added; i++)
-    g_array_insert_val (self->heights, MIN (position, self->heights->len), unknown);
+  /* In one move: a filter showing every row again inserts them all. */
+  if (added > 0)
+    {
+      g_autofree int *unknown = g_new (int, added);
+
+      for (guint i = 0; i < added; i++)
+        unknown[i] = -1;
+      g_array_insert_vals (self->heights, MIN (position, self->heights->len), unknown, added);
+    }
 
   if (self->anchor >= position + removed)
     self->anchor = self->anchor + added - removed;
@@ -920,17 +926,15 @@ tri_row_view_measure (GtkWidget      *widget,
   TriRowView *self = TRI_ROW_VIEW (widget);
 
   gtk_widget_measure (self->header, orientation, for_size, minimum, natural, NULL, NULL);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    for (guint i = 0; i < self->rows->len; i++)
-      {
-        int min, nat;
+  /* Every row asks the same width (its cells'): the first one tells. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && self->rows->len > 0)
+    {
+      int min, nat;
 
-        /* Every row asks the same: the cells' widths. */
-        gtk_widget_measure (g_ptr_array_index (self->rows, i), orientation, -1, &min, &nat, NULL, NULL);
-        *minimum = MAX (*minimum, min);
-        *natural = MAX (*natural, nat);
-        break;
-      }
+      gtk_widget_measure (g_ptr_array_index (self->rows, 0), orientation, -1, &min, &nat, NULL, NULL);
+      *minimum = MAX (*minimum, min);
+      *natural = MAX (*natural, nat);
+    }
 }
 
 static void
