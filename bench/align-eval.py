@@ -439,13 +439,9 @@ def render(case, lang, mode, headline_breaks=False):
     return ''.join(out), units
 
 
-def gold_beads3(units, langs, pair):
-    """The three-way gold, projected onto a pair: the rows that a three-way
-    alignment must have (units of all three languages that share a line are
-    one row), as (a-units, b-units, category) beads of that pair. A sentence
-    merged in one language joins the rows of the other two, so this is what
-    a three-way run is scored against; the pairwise gold would count every
-    such row twice as wrong."""
+def merge_groups(groups):
+    """Groups of nodes merged where they share a node (union-find): lists of
+    nodes, each node in one, in the order the nodes were first seen."""
     parent = {}
 
     def find(x):
@@ -454,22 +450,35 @@ def gold_beads3(units, langs, pair):
             x = parent[x]
         return x
 
-    where = {}
-    for lang in langs:
-        for k, unit in enumerate(units[lang]):
-            parent[(lang, k)] = (lang, k)
-            for line_id in unit.ids:
-                where.setdefault(line_id, []).append((lang, k))
-    for nodes in where.values():
+    for nodes in groups:
+        for node in nodes:
+            parent.setdefault(node, node)
         for node in nodes[1:]:
             ra, rb = find(nodes[0]), find(node)
             if ra != rb:
                 parent[ra] = rb
-    groups = {}
+    merged = {}
     for node in parent:
-        groups.setdefault(find(node), []).append(node)
+        merged.setdefault(find(node), []).append(node)
+    return list(merged.values())
+
+
+def gold_beads3(units, langs, pair):
+    """The three-way gold, projected onto a pair: the rows that a three-way
+    alignment must have (units of all three languages that share a line are
+    one row), as (a-units, b-units, category) beads of that pair. A sentence
+    merged in one language joins the rows of the other two, so this is what
+    a three-way run is scored against; the pairwise gold would count every
+    such row twice as wrong."""
+    singles = []
+    where = {}
+    for lang in langs:
+        for k, unit in enumerate(units[lang]):
+            singles.append([(lang, k)])
+            for line_id in unit.ids:
+                where.setdefault(line_id, []).append((lang, k))
     beads = []
-    for nodes in groups.values():
+    for nodes in merge_groups(singles + list(where.values())):
         a = tuple(sorted(k for lang, k in nodes if lang == pair[0]))
         b = tuple(sorted(k for lang, k in nodes if lang == pair[1]))
         if not a and not b:
@@ -489,29 +498,13 @@ def gold_beads(units_a, units_b):
     for j, unit in enumerate(units_b):
         for line_id in unit.ids:
             where_b[line_id] = j
-    parent = {}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i in range(len(units_a)):
-        parent[('a', i)] = ('a', i)
-    for j in range(len(units_b)):
-        parent[('b', j)] = ('b', j)
+    links = [[('a', i)] for i in range(len(units_a))] + [[('b', j)] for j in range(len(units_b))]
     for i, unit in enumerate(units_a):
         for line_id in unit.ids:
             if line_id in where_b:
-                ra, rb = find(('a', i)), find(('b', where_b[line_id]))
-                if ra != rb:
-                    parent[ra] = rb
-    groups = {}
-    for node in parent:
-        groups.setdefault(find(node), []).append(node)
+                links.append([('a', i), ('b', where_b[line_id])])
     bead_of = {}
-    for nodes in groups.values():
+    for nodes in merge_groups(links):
         a = tuple(sorted(k for side, k in nodes if side == 'a'))
         b = tuple(sorted(k for side, k in nodes if side == 'b'))
         for node in nodes:
@@ -683,19 +676,7 @@ def rows_to_beads(rows, a, b, sentence_units):
     """Beads for the pair (a, b) from rows. sentence_units[lang] maps a
     sentence index to the unit indices it covers. Rows that share a unit
     are merged; returns a list of (a units, b units)."""
-    parent = {}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x, y):
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[rx] = ry
-
+    groups = []
     for row in rows:
         nodes = []
         for side, lang in (('a', a), ('b', b)):
@@ -705,15 +686,9 @@ def rows_to_beads(rows, a, b, sentence_units):
             for index in indices:
                 for unit in sentence_units[lang](index):
                     nodes.append((side, unit))
-        for node in nodes:
-            parent.setdefault(node, node)
-        for node in nodes[1:]:
-            union(nodes[0], node)
-    groups = {}
-    for node in parent:
-        groups.setdefault(find(node), []).append(node)
+        groups.append(nodes)
     beads = []
-    for nodes in groups.values():
+    for nodes in merge_groups(groups):
         beads.append((tuple(sorted(k for side, k in nodes if side == 'a')),
                       tuple(sorted(k for side, k in nodes if side == 'b'))))
     return beads
@@ -723,32 +698,12 @@ def ceiling_beads(gold, units_a, units_b, sents_a, sents_b):
     """The finest line-level beads an aligner can give when it works on the
     sentences sents_* ((start, end, paragraph) byte spans): gold beads that
     share a sentence on either side are merged."""
-    parent = {}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(nodes):
-        for node in nodes:
-            parent.setdefault(node, node)
-        for node in nodes[1:]:
-            rx, ry = find(nodes[0]), find(node)
-            if rx != ry:
-                parent[rx] = ry
-
-    for a, b, _ in gold:
-        union([('a', i) for i in a] + [('b', j) for j in b])
+    groups = [[('a', i) for i in a] + [('b', j) for j in b] for a, b, _ in gold]
     for side, units, sents in (('a', units_a, sents_a), ('b', units_b, sents_b)):
         for start, end, _ in sents:
-            union([(side, k) for k in span_units(units, (start, end))])
-    groups = {}
-    for node in parent:
-        groups.setdefault(find(node), []).append(node)
+            groups.append([(side, k) for k in span_units(units, (start, end))])
     return [(tuple(sorted(k for side, k in nodes if side == 'a')),
-             tuple(sorted(k for side, k in nodes if side == 'b'))) for nodes in groups.values()]
+             tuple(sorted(k for side, k in nodes if side == 'b'))) for nodes in merge_groups(groups)]
 
 
 def identity_units(n):

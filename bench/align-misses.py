@@ -61,24 +61,7 @@ def row_units(row, lang):
 
 def components(groups):
     """groups: lists of (lang, k) nodes; merged when they share a node."""
-    parent = {}
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-    for g in groups:
-        for n in g:
-            parent.setdefault(n, n)
-        for n in g[1:]:
-            a, b = find(g[0]), find(n)
-            if a != b:
-                parent[a] = b
-    out = {}
-    for n in parent:
-        out.setdefault(find(n), set()).add(n)
-    return [frozenset(v) for v in out.values()]
+    return [frozenset(nodes) for nodes in ae.merge_groups(groups)]
 
 
 # gold three-way rows: units sharing a line id
