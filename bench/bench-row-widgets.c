@@ -7,10 +7,11 @@
  * GtkColumnView of four columns, as the grid is, and in a GtkListView
  * whose row is one box holding the four. GTK 4.8's column view measures
  * every cell of a column again when one cell's size changes; the list
- * view stops at the row. Prints the main thread's CPU time of a step of
+ * view stops at the row; TriRowView, the grid's own, makes widgets for
+ * the rows on screen only. Prints the main thread's CPU time of a step of
  * six rows from the middle of 2,000 rows, until the frame is painted.
  *
- *   bench-row-widgets column|list
+ *   bench-row-widgets column|list|visible
  */
 
 #include "config.h"
@@ -20,6 +21,7 @@
 #include <gtk/gtk.h>
 #include <stdio.h>
 
+#include "tri-row-view.h"
 #include "tri-segment-cell.h"
 
 #define N_ROWS 2000
@@ -83,7 +85,7 @@ on_column_bind_cb (GtkSignalListItemFactory *factory,
   tri_segment_cell_set_text (TRI_SEGMENT_CELL (gtk_list_item_get_child (item)), text);
 }
 
-/* The list view and the sketch: a row is a box of the number and three
+/* The list view: a row is a box of the number and three
  * cells. */
 static GtkWidget *
 row_box_new (void)
@@ -168,237 +170,40 @@ make_list_view (GtkSelectionModel *selection)
   return gtk_list_view_new (g_object_ref (selection), factory);
 }
 
-/* The sketch: rows on screen only. */
-#define BENCH_TYPE_ROWS (bench_rows_get_type ())
-G_DECLARE_FINAL_TYPE (BenchRows, bench_rows, BENCH, ROWS, GtkWidget)
-
-struct _BenchRows
+/* TriRowView, the grid's own view: widgets for the rows on screen only. */
+static GtkWidget *
+row_view_cell (TriRowView *view,
+               guint       column,
+               gpointer    unused)
 {
-  GtkWidget      parent_instance;
-  GtkAdjustment *hadjustment;
-  GtkAdjustment *vadjustment;
-  guint          n_rows;
-  int           *heights;   /* -1 when never laid out */
-  GPtrArray     *widgets;   /* row boxes, shown or spare */
-  int           *shown;     /* widget i shows row shown[i], or -1 */
-};
-
-enum { PROP_0, PROP_HADJUSTMENT, PROP_VADJUSTMENT, PROP_HSCROLL_POLICY, PROP_VSCROLL_POLICY };
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (BenchRows, bench_rows, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
-
-static int
-estimate (BenchRows *self)
-{
-  gint64 sum = 0;
-  guint n = 0;
-
-  for (guint i = 0; i < self->n_rows; i++)
-    if (self->heights[i] >= 0)
-      sum += self->heights[i], n++;
-  return n > 0 ? (int)(sum / n) : 40;
-}
-
-static int
-row_y (BenchRows *self,
-       guint      row,
-       int        guess)
-{
-  gint64 y = 0;
-
-  for (guint i = 0; i < row; i++)
-    y += self->heights[i] >= 0 ? self->heights[i] : guess;
-  return (int)y;
+  return column == 0 ? gtk_inscription_new (NULL) : tri_segment_cell_new (FALSE);
 }
 
 static void
-bench_rows_size_allocate (GtkWidget *widget,
-                          int        width,
-                          int        height,
-                          int        baseline)
+row_view_bind (TriRowView    *view,
+               TriRowViewRow *row,
+               gpointer       unused)
 {
-  BenchRows *self = BENCH_ROWS (widget);
-  int guess = estimate (self);
-  double value = gtk_adjustment_get_value (self->vadjustment);
-  gint64 y = 0;
-  guint first = 0;
-  g_autofree gboolean *kept = g_new0 (gboolean, self->widgets->len);
-  g_autoptr(GArray) wanted = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint position = tri_row_view_row_get_position (row);
 
-  /* the first row on screen */
-  while (first + 1 < self->n_rows && y + (self->heights[first] >= 0 ? self->heights[first] : guess) <= value)
-    y += self->heights[first] >= 0 ? self->heights[first] : guess, first++;
-
-  /* rows still shown keep their widget */
-  for (guint i = 0; i < self->widgets->len; i++)
-    if (self->shown[i] >= (int)first && self->shown[i] < (int)first + 64)
-      kept[i] = TRUE;
-
-  for (guint row = first; row < self->n_rows && y < value + height; row++)
+  set_number (tri_row_view_row_get_cell (row, 0), position);
+  for (guint c = 1; c <= 3; c++)
     {
-      GtkWidget *box = NULL;
-      int h;
+      g_autofree char *text = sentence (position, c);
 
-      for (guint i = 0; i < self->widgets->len && box == NULL; i++)
-        if (self->shown[i] == (int)row)
-          box = g_ptr_array_index (self->widgets, i);
-      if (box == NULL)
-        {
-          guint i;
-
-          for (i = 0; i < self->widgets->len; i++)
-            if (!kept[i] && (self->shown[i] < (int)first || self->shown[i] >= (int)first + 64))
-              break;
-          if (i == self->widgets->len)
-            {
-              g_ptr_array_add (self->widgets, row_box_new ());
-              gtk_widget_set_parent (g_ptr_array_index (self->widgets, i), widget);
-              self->shown = g_renew (int, self->shown, self->widgets->len);
-              kept = g_renew (gboolean, kept, self->widgets->len);
-            }
-          box = g_ptr_array_index (self->widgets, i);
-          self->shown[i] = row;
-          kept[i] = TRUE;
-          row_box_bind (box, row);
-        }
-      gtk_widget_set_child_visible (box, TRUE);
-      gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, width, &h, NULL, NULL, NULL);
-      self->heights[row] = h;
-      gtk_widget_size_allocate (box, &(GtkAllocation) { 0, (int)(y - value), width, h }, -1);
-      y += h;
+      tri_segment_cell_set_text (TRI_SEGMENT_CELL (tri_row_view_row_get_cell (row, c)), text);
     }
-  for (guint i = 0; i < self->widgets->len; i++)
-    if (self->shown[i] < (int)first || self->shown[i] >= (int)first + 64 || !kept[i])
-      {
-        gtk_widget_set_child_visible (g_ptr_array_index (self->widgets, i), FALSE);
-        self->shown[i] = -1;
-      }
-
-  g_signal_handlers_block_matched (self->vadjustment, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
-  gtk_adjustment_configure (self->vadjustment, value, 0, row_y (self, self->n_rows, estimate (self)),
-                            height * 0.1, height * 0.9, height);
-  g_signal_handlers_unblock_matched (self->vadjustment, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
 }
 
-static void
-bench_rows_measure (GtkWidget      *widget,
-                    GtkOrientation  orientation,
-                    int             for_size,
-                    int            *minimum,
-                    int            *natural,
-                    int            *minimum_baseline,
-                    int            *natural_baseline)
+static GtkWidget *
+make_row_view (GtkSingleSelection *selection)
 {
-  *minimum = 0;
-  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 600;
-}
+  TriRowView *view = TRI_ROW_VIEW (tri_row_view_new ());
 
-static void
-on_value_changed_cb (GtkAdjustment *adjustment,
-                     BenchRows     *self)
-{
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-}
-
-static void
-set_adjustment (BenchRows      *self,
-                GtkAdjustment **slot,
-                GtkAdjustment  *adjustment)
-{
-  if (*slot != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (*slot, self);
-      g_object_unref (*slot);
-    }
-  *slot = adjustment != NULL ? g_object_ref_sink (adjustment) : g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
-  g_signal_connect (*slot, "value-changed", G_CALLBACK (on_value_changed_cb), self);
-}
-
-static void
-bench_rows_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  BenchRows *self = BENCH_ROWS (object);
-
-  if (prop_id == PROP_HADJUSTMENT)
-    set_adjustment (self, &self->hadjustment, g_value_get_object (value));
-  else if (prop_id == PROP_VADJUSTMENT)
-    set_adjustment (self, &self->vadjustment, g_value_get_object (value));
-}
-
-static void
-bench_rows_get_property (GObject    *object,
-                         guint       prop_id,
-                         GValue     *value,
-                         GParamSpec *pspec)
-{
-  BenchRows *self = BENCH_ROWS (object);
-
-  if (prop_id == PROP_HADJUSTMENT)
-    g_value_set_object (value, self->hadjustment);
-  else if (prop_id == PROP_VADJUSTMENT)
-    g_value_set_object (value, self->vadjustment);
-  else
-    g_value_set_enum (value, GTK_SCROLL_MINIMUM);
-}
-
-static void
-bench_rows_dispose (GObject *object)
-{
-  BenchRows *self = BENCH_ROWS (object);
-
-  if (self->widgets != NULL)
-    for (guint i = 0; i < self->widgets->len; i++)
-      gtk_widget_unparent (g_ptr_array_index (self->widgets, i));
-  g_clear_pointer (&self->widgets, g_ptr_array_unref);
-  g_clear_pointer (&self->shown, g_free);
-  g_clear_pointer (&self->heights, g_free);
-  if (self->hadjustment != NULL)
-    g_signal_handlers_disconnect_by_data (self->hadjustment, self);
-  if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
-  G_OBJECT_CLASS (bench_rows_parent_class)->dispose (object);
-}
-
-static void
-bench_rows_class_init (BenchRowsClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = bench_rows_dispose;
-  object_class->set_property = bench_rows_set_property;
-  object_class->get_property = bench_rows_get_property;
-  widget_class->measure = bench_rows_measure;
-  widget_class->size_allocate = bench_rows_size_allocate;
-  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
-  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
-  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
-  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
-}
-
-static void
-bench_rows_init (BenchRows *self)
-{
-  self->n_rows = N_ROWS;
-  self->heights = g_new (int, N_ROWS);
-  for (guint i = 0; i < N_ROWS; i++)
-    self->heights[i] = -1;
-  self->widgets = g_ptr_array_new ();
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
-}
-
-/* Scrolls the sketch so that @row is its first row. */
-static void
-bench_rows_scroll_to (BenchRows *self,
-                      guint      row)
-{
-  gtk_adjustment_set_value (self->vadjustment, row_y (self, row, estimate (self)));
+  tri_row_view_set_factory (view, row_view_cell, row_view_bind, NULL);
+  tri_row_view_set_columns (view, 4, 56);
+  tri_row_view_set_model (view, selection);
+  return GTK_WIDGET (view);
 }
 
 int
@@ -423,7 +228,7 @@ main (int   argc,
   scroller = gtk_scrolled_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
   if (visible)
-    view = g_object_new (BENCH_TYPE_ROWS, NULL);
+    view = make_row_view (selection);
   else
     view = list ? make_list_view (GTK_SELECTION_MODEL (selection)) : make_column_view (GTK_SELECTION_MODEL (selection));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
@@ -439,7 +244,7 @@ main (int   argc,
 
   gtk_single_selection_set_selected (selection, row);
   if (visible)
-    bench_rows_scroll_to (BENCH_ROWS (view), row);
+    tri_row_view_scroll_to (TRI_ROW_VIEW (view), row, FALSE);
   else
     gtk_widget_activate_action (target, "list.scroll-to-item", "u", row);
   bench_iterate_for (800);
@@ -454,7 +259,7 @@ main (int   argc,
       row += 6;
       gtk_single_selection_set_selected (selection, row);
       if (visible)
-        bench_rows_scroll_to (BENCH_ROWS (view), row);
+        tri_row_view_scroll_to (TRI_ROW_VIEW (view), row, FALSE);
       else
         gtk_widget_activate_action (target, "list.scroll-to-item", "u", row);
       while (gdk_frame_clock_get_frame_counter (frame_clock) == frame && g_get_monotonic_time () - t0 < G_USEC_PER_SEC / 2)
@@ -466,7 +271,7 @@ main (int   argc,
     }
 
   printf ("| %s: six rows down from the middle of %u, main thread's CPU until painted (mean of %u) | %.2f ms |\n",
-          visible ? "rows on screen only (a sketch)" : list ? "GtkListView, a row one box" : "GtkColumnView, four columns", N_ROWS, N_STEPS - 1, sum / (N_STEPS - 1));
+          visible ? "TriRowView, rows on screen only" : list ? "GtkListView, a row one box" : "GtkColumnView, four columns", N_ROWS, N_STEPS - 1, sum / (N_STEPS - 1));
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
