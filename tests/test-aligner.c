@@ -735,6 +735,26 @@ test_merged_beside_insertion (void)
 }
 
 static void
+test_lacked_beside_merged (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* The Russian leaves out the sentence on the next round of talks; the
+   * Ukrainian joins it to the one before. Russian and Ukrainian align
+   * first, the joined sentence with Kyiv's promise alone, a row of two
+   * versions of unlike length. The English of that row is two sentences:
+   * against the mean of the two lengths both the 1-1 and the 2-1 row look
+   * wrong, and the second English sentence came out alone; against the
+   * longer version's length, the 2-1 row fits. */
+  g_auto(GStrv) ru = splice (odesa_ru, 8, 1, NULL);
+  g_auto(GStrv) uk = splice (odesa_uk, 7, 2,
+                             "Київ пообіцяв оплатити частину робіт; наступний раунд переговорів очікують "
+                             "у травні в Кишиневі.", NULL);
+  g_autofree char *expected = shape_with (11, 3, 7, "2-1-1", G_MAXUINT);
+
+  check_triple (aligner, odesa_en, (const char * const *)ru, (const char * const *)uk, expected);
+}
+
+static void
 test_splitting_translation (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -2479,6 +2499,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/sentence-english-lacks", test_sentence_english_lacks);
   g_test_add_func ("/aligner/beads/insertions-side-by-side", test_insertions_side_by_side);
   g_test_add_func ("/aligner/three-way/merged-beside-insertion", test_merged_beside_insertion);
+  g_test_add_func ("/aligner/three-way/lacked-beside-merged", test_lacked_beside_merged);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);

@@ -87,6 +87,8 @@ typedef struct
   double refine;          /* three-way: re-decide the rows around uncertain ones on the three pairs (0: off) */
   double refine_margin;   /* ... only when that costs this much less than the rows there */
   double refine_row;      /* ... a row's cost there (negative: finer rows preferred) */
+  double length_alt;      /* three-way, second stage: a row of two versions of unlike length may take the longer's (0: off) */
+  double length_unlike;   /* ... unlike: differing by more than this part of the longer */
   int    band;            /* half-width of the search band around the anchor path */
 } Params;
 
@@ -120,6 +122,8 @@ static Params params = {
   .refine = 1,
   .refine_margin = 6,
   .refine_row = -0.01,
+  .length_alt = 1,
+  .length_unlike = 0.25,
   .band = 16,
 };
 
@@ -147,7 +151,7 @@ load_params (void)
           PARAM (skip) PARAM (skip_even) PARAM (prior_21) PARAM (prior_22) PARAM (prior_31) PARAM (prior_32) PARAM (prior_41) PARAM (prior_41_uneven) PARAM (lexical)
           PARAM (mismatch) PARAM (length) PARAM (variance) PARAM (paragraph) PARAM (unmatched) PARAM (absorb)
           PARAM (suspect) PARAM (suspect_min) PARAM (suspect_ratio) PARAM (suspect_close) PARAM (suspect_close_min) PARAM (length_df) PARAM (corner) PARAM (corner_ratio) PARAM (absorb_agreed) PARAM (agreed_min) PARAM (length_cap)
-          PARAM (refine) PARAM (refine_margin) PARAM (refine_row)
+          PARAM (refine) PARAM (refine_margin) PARAM (refine_row) PARAM (length_alt) PARAM (length_unlike)
 #undef PARAM
           if (g_str_equal (kv[0], "band"))
             params.band = (int)value;
@@ -954,6 +958,7 @@ typedef struct
   guint32 *groups;
   guint    n_groups;   /* guint32s in @groups */
   guint    length;     /* characters */
+  guint    length_alt; /* a row of two versions of unlike length: the longer's (else 0) */
   gboolean par_end;    /* last sentence of its paragraph */
   gboolean agreed;     /* a row of two versions that translate each other */
 } Item;
@@ -1321,6 +1326,7 @@ typedef struct
   double   mass;
   double   length;
   guint    short_length; /* length if a whole number below LENGTH_TABLE, else G_MAXUINT */
+  double   length_alt;   /* with the longer version's length for rows that have one (else NAN) */
   guint    inner;
   gboolean par_end;
 } BeadSide;
@@ -1351,6 +1357,15 @@ bead_sides (const double *sum_mass,
                              ? (guint)side->length : G_MAXUINT;
         side->inner = sum_par[end - 1] - sum_par[end - count];
         side->par_end = items[end - 1].par_end;
+        side->length_alt = NAN;
+        for (guint x = end - count; x < end; x++)
+          if (items[x].length_alt > 0)
+            {
+              side->length_alt = 0;
+              for (guint y = end - count; y < end; y++)
+                side->length_alt += items[y].length_alt > 0 ? items[y].length_alt : items[y].length;
+              break;
+            }
       }
 }
 
@@ -2295,6 +2310,22 @@ length_cost_cached (const Pair     *pair,
   return length_cost (pair, sa->length, sb->length);
 }
 
+/* The length term of a bead: where a side holds rows of two versions of
+ * unlike length (one merges a sentence the other lacks), the better of
+ * their mean's and the longer's, the third version translating either
+ * the shorter or, with that sentence, the longer. */
+static inline double
+bead_length_cost (const Pair     *pair,
+                  const BeadSide *sa,
+                  const BeadSide *sb)
+{
+  double cost = length_cost_cached (pair, sa, sb);
+
+  if (G_UNLIKELY (!isnan (sb->length_alt) && params.length_alt > 0))
+    cost = MIN (cost, length_cost (pair, sa->length, sb->length_alt));
+  return cost;
+}
+
 typedef struct
 {
   double cost;
@@ -2424,7 +2455,7 @@ bead_cost_sides (const Pair     *pair,
   mass = sa->mass + sb->mass;
 
   result.lexical = mass > 0 ? MIN (1.0, 2 * shared / mass) : 0;
-  result.length = isnan (length) ? length_cost_cached (pair, sa, sb) : length;
+  result.length = isnan (length) ? bead_length_cost (pair, sa, sb) : length;
 
   /* Past a point, lengths say only that the two sides differ a lot: a
    * sentence whose translation takes in a clause or a sentence the other
@@ -2504,7 +2535,7 @@ bead_cost_bound (const Pair     *pair,
   bound -= 1e-3;
   if (bound < limit)
     {
-      *length = length_cost_cached (pair, sa, sb);
+      *length = bead_length_cost (pair, sa, sb);
       bound += params.length * MIN (*length, params.length_cap);
     }
   return bound;
@@ -2894,7 +2925,13 @@ merge_sequence (const Sequence *a,
 
       /* Length on a's scale: the mean of the sides present. */
       if (bead->a1 > bead->a0 && bead->b1 > bead->b0)
-        item->length = (guint)((la + lb / ratio) / 2);
+        {
+          item->length = (guint)((la + lb / ratio) / 2);
+          /* One version much the longer (it merges a sentence the other
+           * lacks): the third may translate the longer one. */
+          if (fabs (la - lb / ratio) > params.length_unlike * MAX (la, lb / ratio))
+            item->length_alt = MAX ((guint)MAX (la, lb / ratio), 1);
+        }
       else if (bead->a1 > bead->a0)
         item->length = (guint)la;
       else
