@@ -743,8 +743,8 @@ test_lacked_beside_merged (void)
    * first, the joined sentence with Kyiv's promise alone, a row of two
    * versions of unlike length. The English of that row is two sentences:
    * against the mean of the two lengths both the 1-1 and the 2-1 row look
-   * wrong, and the second English sentence came out alone; against the
-   * longer version's length, the 2-1 row fits. */
+   * wrong, and the English promise came out alone, the next round taking
+   * the row; against the longer version's length, the 2-1 row fits. */
   g_auto(GStrv) ru = splice (odesa_ru, 8, 1, NULL);
   g_auto(GStrv) uk = splice (odesa_uk, 7, 2,
                              "Київ пообіцяв оплатити частину робіт; наступний раунд переговорів очікують "

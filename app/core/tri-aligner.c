@@ -2310,10 +2310,11 @@ length_cost_cached (const Pair     *pair,
   return length_cost (pair, sa->length, sb->length);
 }
 
-/* The length term of a bead: where a side holds rows of two versions of
- * unlike length (one merges a sentence the other lacks), the better of
- * their mean's and the longer's, the third version translating either
- * the shorter or, with that sentence, the longer. */
+/* The length term of a bead: where b's side holds rows of two versions
+ * of unlike length (the second stage's b is the first stage's rows, one
+ * version merging a sentence the other lacks), the better of their mean's
+ * and the longer's, the third version translating either the shorter or,
+ * with that sentence, the longer. */
 static inline double
 bead_length_cost (const Pair     *pair,
                   const BeadSide *sa,
