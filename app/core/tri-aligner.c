@@ -1357,15 +1357,17 @@ bead_sides (const double *sum_mass,
                              ? (guint)side->length : G_MAXUINT;
         side->inner = sum_par[end - 1] - sum_par[end - count];
         side->par_end = items[end - 1].par_end;
-        side->length_alt = NAN;
-        for (guint x = end - count; x < end; x++)
-          if (items[x].length_alt > 0)
+        {
+          double alt = 0;
+          gboolean unlike = FALSE;
+
+          for (guint x = end - count; x < end; x++)
             {
-              side->length_alt = 0;
-              for (guint y = end - count; y < end; y++)
-                side->length_alt += items[y].length_alt > 0 ? items[y].length_alt : items[y].length;
-              break;
+              unlike |= items[x].length_alt > 0;
+              alt += items[x].length_alt > 0 ? items[x].length_alt : items[x].length;
             }
+          side->length_alt = unlike ? alt : NAN;
+        }
       }
 }
 
