@@ -258,10 +258,12 @@ tri_cell_text_measure (GtkWidget      *widget,
       return;
     }
 
-  /* GTK 4.8's column view measures every cell of a column again whenever
-   * one cell is bound to another row (some 1,200 measures a Page Down):
-   * the layout's extents, summed over its lines each time, were half the
-   * cost of laying the new rows out. */
+  /* A cell is measured more than once for one width: the row view plans
+   * a row, then lays it out (and GTK 4.8's column view, which
+   * bench-row-widgets compares with, measured every cell of a column
+   * again whenever one was bound to another row, some 1,200 measures a
+   * Page Down). The layout's extents, summed over its lines each time,
+   * were half the cost of laying the new rows out there. */
   if (ensure_layout (self, for_size) != NULL && self->height < 0)
     pango_layout_get_pixel_size (self->layout, NULL, &self->height);
   height = self->height;
@@ -474,9 +476,9 @@ tri_cell_text_set_attributes (TriCellText   *self,
   g_clear_object (&self->layout);
   /* Compare Wording's marks may set a word's weight: its width. Colours
    * and lines alone (misspellings, the word pointed at and its
-   * counterparts, a finding) keep the size: a resize there made GTK 4.8's
-   * column view measure every cell of the column again at each motion of
-   * the pointer over a word. */
+   * counterparts, a finding) keep the size: a resize makes the row be
+   * measured and laid out again (in GTK 4.8's column view, every cell of
+   * the column) at each motion of the pointer over a word. */
   if (sized || changes_size (attributes))
     gtk_widget_queue_resize (GTK_WIDGET (self));
   else

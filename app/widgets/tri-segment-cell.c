@@ -18,7 +18,7 @@
 #include "tri-wording.h"
 
 /* One cell of the aligned grid: the sentences of one language in one row,
- * as a read-only wrapped label. Cells are recycled by the column view, so
+ * as a read-only wrapped label. Cells are recycled by the grid's row view, so
  * they hold no state beyond the text they show (STYLE.md, pitfall 6). */
 struct _TriSegmentCell
 {
@@ -75,10 +75,11 @@ tri_segment_cell_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0 && TRI_SEGMENT_CELL (widget)->label != NULL)
     {
-      /* A height for no width: GTK 4.8's list asks it of every row for its
-       * own size (gtk_list_view_measure_list), which its scrolled window
-       * does not use; rows are laid out by their height for their width.
-       * The text would be laid out once more to answer. */
+      /* A height for no width: the row view never asks it, but GTK 4.8's
+       * list asks it of every row for its own size
+       * (gtk_list_view_measure_list), which its scrolled window does not
+       * use (bench-row-widgets puts these cells in a column view). The
+       * text would be laid out once more to answer. */
       *minimum = *natural = 0;
       return;
     }
@@ -88,10 +89,11 @@ tri_segment_cell_measure (GtkWidget      *widget,
       return;
     }
 
-  /* The width for a height (GTK 4.8's column view asks it at every
-   * allocation) is the width for any height: a wrapped GtkLabel would
-   * answer it by a binary search over layouts of its text. A compact
-   * cell's own minimum still counts: a large font must not be cut. */
+  /* The width, for any height (GTK 4.8's column view asks it for the
+   * row's height at every allocation; the row view for none): a wrapped
+   * GtkLabel would answer it by a binary search over layouts of its text.
+   * A compact cell's own minimum still counts: a large font must not be
+   * cut. */
   gtk_widget_measure (child, orientation, -1, minimum, natural, NULL, NULL);
   *natural = *minimum = MAX (*minimum, CELL_WIDTH);
 }
