@@ -318,8 +318,9 @@ test_range (Fixture       *fixture,
   g_assert_false (in_range (fixture, 1));
 }
 
-/* The current column is a CSS class of the column view (the strip and the
- * actions read it); columns the alignment does not have are ignored. */
+/* The current column is a CSS class of the view of rows (the stylesheet
+ * marks the column's header and selected cell by it); columns the
+ * alignment does not have are ignored. */
 static void
 test_current_column (Fixture       *fixture,
                      gconstpointer  data)
