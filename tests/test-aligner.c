@@ -755,6 +755,27 @@ test_lacked_beside_merged (void)
 }
 
 static void
+test_each_lacks_another (void)
+{
+  g_autoptr(TriAligner) aligner = new_aligner ();
+  /* Two sentences on the Moldovan minister: the Russian keeps the first
+   * and leaves out the second, the Ukrainian the other way round. Russian
+   * and Ukrainian, aligned first, pair the two on his name (Спыну,
+   * Спину), and English, aligned against that row, took both of its
+   * sentences there. Started from English, each order keeps them apart,
+   * and the two agree. */
+  g_auto(GStrv) en = splice (odesa_en, 6, 0,
+                             "Moldovan Infrastructure Minister Andrei Spînu said the work would begin in June.",
+                             "Spînu also asked Kyiv for two more patrol boats.", NULL);
+  g_auto(GStrv) ru = splice (odesa_ru, 6, 0,
+                             "Министр инфраструктуры Молдовы Андрей Спыну сказал, что работы начнутся в июне.", NULL);
+  g_auto(GStrv) uk = splice (odesa_uk, 6, 0, "Спину також попросив у Києва ще два патрульні катери.", NULL);
+  g_autofree char *expected = shape_with (14, 3, 6, "1-1-0", 7, "1-0-1", G_MAXUINT);
+
+  check_triple (aligner, (const char * const *)en, (const char * const *)ru, (const char * const *)uk, expected);
+}
+
+static void
 test_splitting_translation (void)
 {
   g_autoptr(TriAligner) aligner = new_aligner ();
@@ -2500,6 +2521,7 @@ main (int   argc,
   g_test_add_func ("/aligner/beads/insertions-side-by-side", test_insertions_side_by_side);
   g_test_add_func ("/aligner/three-way/merged-beside-insertion", test_merged_beside_insertion);
   g_test_add_func ("/aligner/three-way/lacked-beside-merged", test_lacked_beside_merged);
+  g_test_add_func ("/aligner/three-way/each-lacks-another", test_each_lacks_another);
   g_test_add_func ("/aligner/anchors/names-against-lengths", test_names_against_lengths);
   g_test_add_func ("/aligner/anchors/numbers-against-lengths", test_numbers_against_lengths);
   g_test_add_func ("/aligner/beads/insertion-beside-long-sentence", test_insertion_beside_long_sentence);
