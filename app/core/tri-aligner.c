@@ -3730,7 +3730,6 @@ refine_rows (Context        *ctx,
     pair_release (&pairs[s], raw != NULL);
 }
 
-/* Aligns the sentences [from[k], to[k]) of every input. */
 /* The unit (bead of @path) each sentence of one side is in. */
 static guint *
 units_of (const GArray *path,
@@ -4142,6 +4141,7 @@ out:
     }
 }
 
+/* Aligns the sentences [from[k], to[k]) of every input. */
 static void
 align_segment (TriAligner     *self,
                Context        *ctx,
