@@ -3797,7 +3797,9 @@ project_rows (const GArray *rows,
 
 /* Three languages, aligned in two stages: @p with @q first, then @r
  * against the rows of that alignment; the rows appended to @rows,
- * refined. */
+ * refined. With @raw, the pairs of the languages (see refine_sides), made
+ * by the thread *@pending if that is not NULL: joined (and set to NULL)
+ * before the refinement needs them. */
 static void
 align_three (Context        *ctx,
              TriAlignInput **inputs,
@@ -4042,8 +4044,6 @@ align_three_voted (Context        *ctx,
   /* The usual order first; the other two near its rows, at once. */
   ctx->stage_to = from_stage + (to_stage - from_stage) * 0.6;
   align_three (ctx, inputs, seq, from, p, q, r, raw, &pending, NULL, runs[0].rows, cancellable);
-  if (pending != NULL)
-    g_thread_join (pending);
   {
     VariantJob job = { *ctx, 0, inputs, seq, from, order[2], raw, runs[0].rows, runs[2].rows, cancellable };
     GThread *thread;
